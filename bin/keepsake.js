@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// keepsake CLI entry. `--version` is answered before anything else loads, so it stays instant.
+import { readFileSync } from 'node:fs';
+
+const args = process.argv.slice(2);
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  process.stdout.write(`${version}\n`);
+} else {
+  let main;
+  try {
+    ({ main } = await import('../dist/cli/main.js'));
+  } catch {
+    process.stderr.write('keepsake: the program is not built; run `npm install` (or `npm run build`) in its folder first.\n');
+    process.exit(1);
+  }
+  process.exitCode = await main(args, version);
+}

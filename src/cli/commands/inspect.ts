@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { type Io, out, printJson, readInputFile } from '../io.js';
+import type { InspectReport } from '../../wallet/inspect.js';
+
+export type InspectOptions = { file: string };
+
+export function inspectCommand(program: Command, run: (f: (io: Io) => Promise<number>) => Promise<void>): void {
+  program
+    .command('inspect')
+    .argument('<file>', 'a wallet file: Polkadot{.js} account or batch file, Apps export, Ethereum keystore, Concordium export')
+    .summary('say what a wallet file is, without its password')
+    .description(
+      'Say what a wallet file is, without asking for its password: its format and version, how it is\n' +
+        'encrypted (KDF parameters), whether wallets from before mid-2025 can open it, and the accounts it\n' +
+        'shows (address, name, key type). Nothing is decrypted or imported.',
+    )
+    .addHelpText('after', '\nExamples:\n  keepsake inspect 5GrwvaEF….json\n  keepsake inspect backup.json --json')
+    .action((file: string) => run((io) => inspectRun({ file }, io)));
+}
+
+export async function inspectRun(options: InspectOptions, io: Io): Promise<number> {
+  const { inspectFile } = await import('../../wallet/inspect.js');
+  const report = await inspectFile(await readInputFile(options.file), { file: options.file });
+  if (io.json) printJson(io, report);
+  else printInspect(io, report);
+  return 0;
+}
+
+function printInspect(io: Io, r: InspectReport): void {
+  out(io, `${r.label}${r.version === null ? '' : `, version ${r.version}`}`);
+  if (r.kdf?.name === 'scrypt') out(io, `  encryption: scrypt N=2^${Math.log2(r.kdf.N)} r=${r.kdf.r} p=${r.kdf.p}, xsalsa20-poly1305`);
+  else if (r.kdf?.name === 'legacy-password') out(io, '  encryption: xsalsa20-poly1305 keyed by the password itself (old format)');
+  else if (r.kdf?.name === 'none') out(io, '  encryption: none');
+  if (r.olderWallets !== null) out(io, `  older wallets (before mid-2025): ${r.olderWallets ? 'can open it' : 'refuse it'}`);
+  out(io, `  accounts: ${r.accounts.length}`);
+  for (const a of r.accounts) out(io, `    ${a.address}  ${a.type ?? 'type not recorded'}  ${a.name === null ? '' : JSON.stringify(a.name)}`.trimEnd());
+  for (const note of r.notes) out(io, `  note: ${note}`);
+}

@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import { EXIT } from '../exit.js';
+import { color, type Io, out, printJson, readInputFile, readSecret } from '../io.js';
+
+export type VerifyOptions = { file: string; passwordFile: string | undefined };
+
+export function verifyCommand(program: Command, run: (f: (io: Io) => Promise<number>) => Promise<void>): void {
+  program
+    .command('verify')
+    .argument('<file>', 'the backup file to check')
+    .option('--password-file <file>', "read the file's password from the first line of <file> (- = standard input)")
+    .summary('check that a backup opens with its password and holds the right keys')
+    .description(
+      'Check a backup before you need it: decrypt it without importing anything, check every key\n' +
+        'against the address the file names, and say per account whether it would restore.\n' +
+        'The password is asked on the terminal (hidden), or read with --password-file; never given as a flag value.\n\n' +
+        'Exit status: 0 every account would restore · 1 a problem was found · 2 usage · 3 wrong password.',
+    )
+    .addHelpText('after', '\nExamples:\n  keepsake verify backup.json\n  keepsake verify backup.json --password-file pw.txt --json')
+    .action((file: string, opts: { passwordFile?: string }) => run((io) => verifyRun({ file, passwordFile: opts.passwordFile }, io)));
+}
+
+export async function verifyRun(options: VerifyOptions, io: Io): Promise<number> {
+  const text = await readInputFile(options.file);
+  // Say what the file is (and refuse what cannot be opened) before asking for a password.
+  const [{ verifyFile }, { formatDetect }] = await Promise.all([import('../../wallet/verify.js'), import('../../formats/detect.js')]);
+  formatDetect(text, options.file);
+  const password = await readSecret(io, { file: options.passwordFile, flag: '--password-file', prompt: `Password for ${options.file}: ` });
+  const report = await verifyFile(text, password, { file: options.file });
+  if (io.json) printJson(io, report);
+  else {
+    out(io, `${report.label}: ${report.accounts.length} account${report.accounts.length === 1 ? '' : 's'}`);
+    for (const a of report.accounts) {
+      const label = `${a.address}${a.name === null ? '' : ` ${JSON.stringify(a.name)}`}${a.type === null ? '' : ` (${a.type})`}`;
+      if (a.ok) out(io, `  ${color(io, 'green', 'ok')}    ${label}: the key matches the address; it would restore`);
+      else out(io, `  ${color(io, 'red', 'FAIL')}  ${label}: ${a.error?.message ?? 'unknown problem'}`);
+    }
+    out(io, report.ok ? 'Every account in this file would restore.' : 'Some accounts in this file would NOT restore; see above.');
+  }
+  return report.ok ? EXIT.ok : EXIT.failed;
+}

@@ -1,0 +1,33 @@
+import { BaseError } from './base.js';
+
+/** A word that is not in the BIP-39 English word list. */
+export class MnemonicWordError extends BaseError {
+  override readonly name = 'MnemonicWordError';
+  readonly position: number;
+  constructor({ position, word }: { position: number; word: string }) {
+    super(`Word ${position} of the recovery phrase, "${word.slice(0, 20)}", is not in the BIP-39 English word list.`, {
+      hints: ['Check its spelling against your written copy.'],
+    });
+    this.position = position;
+  }
+}
+
+/** Every word is valid but the checksum (the last word) does not match. */
+export class MnemonicChecksumError extends BaseError {
+  override readonly name = 'MnemonicChecksumError';
+  constructor({ words }: { words: number }) {
+    super(`The ${words}-word recovery phrase has a bad checksum: every word is valid, but one is wrong or they are out of order.`, {
+      hints: ['Compare each word and its position with your written copy; the last word carries the checksum.'],
+    });
+  }
+}
+
+/** A phrase with a word count BIP-39 does not allow. */
+export class MnemonicLengthError extends BaseError {
+  override readonly name = 'MnemonicLengthError';
+  constructor({ words }: { words: number }) {
+    super(`A recovery phrase has 12, 15, 18, 21 or 24 words; this one has ${words}.`, {
+      hints: ['Check that no word is missing or doubled.'],
+    });
+  }
+}

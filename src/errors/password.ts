@@ -1,0 +1,36 @@
+import { BaseError } from './base.js';
+
+/**
+ * Authenticated decryption failed. For a secretbox this means the password is wrong — or the
+ * encrypted bytes were altered, which no cipher can tell apart from a wrong password.
+ */
+export class WrongPasswordError extends BaseError {
+  override readonly name = 'WrongPasswordError';
+  readonly subject: string | undefined;
+  constructor({ subject }: { subject?: string | undefined } = {}) {
+    super(`Wrong password${subject ? ` for ${subject}` : ''}: the file could not be decrypted and nothing was changed.`, {
+      hints: ['Check the password (case, keyboard layout) and try again; if it is right, the encrypted part of the file was altered.'],
+    });
+    this.subject = subject;
+  }
+}
+
+/** No password was given and none could be asked for. */
+export class PasswordRequiredError extends BaseError {
+  override readonly name = 'PasswordRequiredError';
+  constructor({ what = 'password', flag = '--password-file' }: { what?: string; flag?: string } = {}) {
+    super(`A ${what} is needed and there is no terminal to ask for it.`, {
+      hints: [`Pass ${flag} FILE (or ${flag} - to read it from standard input).`],
+    });
+  }
+}
+
+/** An account inside a batch file that the batch password does not open: it has its own password. */
+export class BatchEntryLockedError extends BaseError {
+  override readonly name = 'BatchEntryLockedError';
+  constructor({ address }: { address: string }) {
+    super(`The account ${address} in this batch is locked with its own password, not with the batch password, so its key could not be checked.`, {
+      hints: ['Verify that account with its own password after restoring it.'],
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import { NotJsonError, UnknownFormatError } from '../errors/file.js';
+import { isObject, jsonParse, type JsonObject } from './json.js';
+import { polkadotJsLooksLike, polkadotJsParse, type PolkadotJsBatch, type PolkadotJsSingle } from './polkadot-js/parse.js';
+
+/** Every file kind keepsake can name. */
+export type FormatName =
+  | 'polkadot-js'
+  | 'polkadot-js-batch'
+  | 'apps'
+  | 'ethereum-keystore'
+  | 'concordium-desktop'
+  | 'concordium-mobile'
+  | 'keepsake-backup';
+
+export type Detected =
+  | { format: 'polkadot-js'; file: PolkadotJsSingle }
+  | { format: 'polkadot-js-batch'; file: PolkadotJsBatch }
+  | { format: 'apps'; entries: unknown[] }
+  | { format: 'ethereum-keystore'; json: JsonObject }
+  | { format: 'concordium-desktop' | 'concordium-mobile'; json: JsonObject }
+  | { format: 'keepsake-backup'; json: JsonObject };
+
+/** What a person calls each format. */
+export const FORMAT_LABELS: Record<FormatName, string> = {
+  'polkadot-js': 'Polkadot{.js} account file',
+  'polkadot-js-batch': 'Polkadot{.js} extension "Export all accounts" file',
+  apps: 'Polkadot-JS Apps "Export all" file',
+  'ethereum-keystore': 'Ethereum keystore (v3) file',
+  'concordium-desktop': 'Concordium Desktop Wallet export',
+  'concordium-mobile': 'Concordium Mobile Wallet export',
+  'keepsake-backup': 'keepsake whole-wallet backup',
+};
+
+/**
+ * Says what a file is from its text alone (no password): the format and its validated structure,
+ * or {@link NotJsonError} / {@link UnknownFormatError}. A known format with a broken field throws
+ * that format's {@link CorruptFileError}.
+ *
+ * @example
+ * formatDetect(await readFile('backup.json', 'utf8')).format // 'polkadot-js'
+ */
+export function formatDetect(text: string, file?: string): Detected {
+  const where = file === undefined ? {} : { file };
+  if (!/^\s*[[{]/.test(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)) throw new NotJsonError(where);
+  const value = jsonParse(text, file);
+  if (Array.isArray(value)) {
+    if (value.length > 0 && value.every((e) => isObject(e) && typeof e['address'] === 'string')) return { format: 'apps', entries: value };
+    throw new UnknownFormatError({ ...where, reason: value.length === 0 ? 'it is an empty list' : 'it is a list, but not of accounts' });
+  }
+  if (!isObject(value)) throw new UnknownFormatError({ ...where, reason: 'it is not a JSON object' });
+  if (polkadotJsLooksLike(value)) {
+    const parsed = polkadotJsParse(value, file);
+    return parsed.kind === 'batch' ? { format: 'polkadot-js-batch', file: parsed } : { format: 'polkadot-js', file: parsed };
+  }
+  if (value['type'] === 'keepsake-backup') return { format: 'keepsake-backup', json: value };
+  if ((value['version'] === 3 || value['version'] === '3') && isObject(value['crypto'] ?? value['Crypto'])) {
+    return { format: 'ethereum-keystore', json: value };
+  }
+  if (typeof value['cipherText'] === 'string' && isObject(value['metadata'])) {
+    // Both Concordium wallets use this envelope; the mobile wallet's parameters differ (DESIGN.md), and
+    // decryption confirms which it is.
+    const meta = value['metadata'];
+    const mobile = meta['keyLen'] === undefined && meta['iterations'] === 100000;
+    return { format: mobile ? 'concordium-mobile' : 'concordium-desktop', json: value };
+  }
+  throw new UnknownFormatError({ ...where, reason: 'its fields match no wallet format keepsake knows' });
+}

@@ -1,0 +1,59 @@
+import { utf8, wipe } from '../../crypto/bytes.js';
+import { scrypt } from '../../crypto/scrypt.js';
+import { SECRETBOX_TAG, secretboxOpen } from '../../crypto/secretbox.js';
+import { CorruptFileError } from '../../errors/file.js';
+import { WrongPasswordError } from '../../errors/password.js';
+import { NONCE_LENGTH, SCRYPT_HEADER_LENGTH, scryptHeaderRead } from './kdf.js';
+import type { PolkadotJsEnvelope } from './parse.js';
+
+export type DecryptOptions = {
+  /** Named in messages (an address or a file name); never the password. */
+  subject?: string | undefined;
+  file?: string | undefined;
+  /** Plaintext lengths a valid file can have; a different length is reported as damage, before any KDF work. */
+  plaintextLengths?: readonly number[];
+  /** Started alongside the KDF (e.g. loading a curve library) so the two overlap. */
+  alongside?: () => Promise<unknown>;
+};
+
+/**
+ * Decrypts the `encoded` body of a Polkadot{.js} envelope (`util-crypto/json/decryptData.ts`):
+ * scrypt → 32-byte key, or (versions 0–2) the password zero-padded to 32 bytes; then secretbox.
+ * `type: ["none"]` bodies are returned as they are.
+ */
+export async function polkadotJsDecrypt(envelope: PolkadotJsEnvelope, password: string, options: DecryptOptions = {}): Promise<Uint8Array> {
+  const where = options.file === undefined ? {} : { file: options.file };
+  const { encoded, cipher } = envelope;
+  if (cipher === 'none') {
+    await options.alongside?.();
+    return encoded.slice();
+  }
+  const bodyStart = cipher === 'scrypt' ? SCRYPT_HEADER_LENGTH : 0;
+  const header = cipher === 'scrypt' ? scryptHeaderRead(encoded, options.file) : undefined;
+  const sealedLength = encoded.length - bodyStart - NONCE_LENGTH;
+  if (sealedLength < SECRETBOX_TAG || (options.plaintextLengths && !options.plaintextLengths.includes(sealedLength - SECRETBOX_TAG))) {
+    throw new CorruptFileError({ ...where, reason: '"encoded" has the wrong length for an encrypted key (the file was cut short or edited)' });
+  }
+  const secret = utf8(password);
+  let key: Uint8Array;
+  try {
+    if (header === undefined) {
+      // Versions 0–2: the password itself, truncated or zero-padded to 32 bytes (u8aFixLength(…, 256, true)).
+      key = new Uint8Array(32);
+      key.set(secret.subarray(0, 32));
+      await options.alongside?.();
+    } else {
+      const [derived] = await Promise.all([scrypt(secret, header.salt, header.params, 64), options.alongside?.()]);
+      key = derived.slice(0, 32);
+      wipe(derived);
+    }
+  } finally {
+    wipe(secret);
+  }
+  const nonce = encoded.subarray(bodyStart, bodyStart + NONCE_LENGTH);
+  const plaintext = secretboxOpen(key, nonce, encoded.subarray(bodyStart + NONCE_LENGTH));
+  wipe(key);
+  if (plaintext === undefined) throw new WrongPasswordError({ subject: options.subject });
+  return plaintext;
+}
+

@@ -1,0 +1,60 @@
+import { readU32le } from '../../crypto/bytes.js';
+import { SCRYPT_LIMITS, type ScryptParams } from '../../crypto/scrypt.js';
+import { CorruptFileError } from '../../errors/file.js';
+import { KdfParamsTooLargeError, UnsupportedKdfParamsError } from '../../errors/kdf.js';
+
+/** salt[32] ‖ N u32le ‖ p u32le ‖ r u32le (`@polkadot/util-crypto` `scrypt/toU8a.ts`). */
+export const SCRYPT_HEADER_LENGTH = 32 + 12;
+export const NONCE_LENGTH = 24;
+
+/** What Polkadot{.js} writes today, and what wallets from before mid-2025 write and require. */
+export const SCRYPT_DEFAULT: ScryptParams = { N: 1 << 17, r: 8, p: 1 };
+export const SCRYPT_COMPAT: ScryptParams = { N: 1 << 15, r: 8, p: 1 };
+
+/** Parameter sets Polkadot{.js} readers accept (`scrypt/defaults.ts` ALLOWED_PARAMS, within keepsake's caps). */
+const ALLOWED: readonly ScryptParams[] = [
+  { N: 1 << 15, r: 8, p: 3 },
+  { N: 1 << 15, r: 8, p: 1 },
+  { N: 1 << 16, r: 8, p: 2 },
+  { N: 1 << 17, r: 8, p: 1 },
+];
+
+export type ScryptHeader = { salt: Uint8Array; params: ScryptParams };
+
+export function formatScryptParams({ N, r, p }: ScryptParams): string {
+  const log = Math.log2(N);
+  return `N=${Number.isInteger(log) ? `2^${log}` : N}, r=${r}, p=${p}`;
+}
+
+/** True when wallets from before mid-2025 (which accept only N=2^15, r=8, p=1) can open the file. */
+export function scryptReadableByOlderWallets({ N, r, p }: ScryptParams): boolean {
+  return N === SCRYPT_COMPAT.N && r === SCRYPT_COMPAT.r && p === SCRYPT_COMPAT.p;
+}
+
+/**
+ * Reads the scrypt header of `encoded` without deriving anything. Parameters are untrusted:
+ * over the caps → {@link KdfParamsTooLargeError}; not a set any Polkadot{.js} writer uses →
+ * {@link UnsupportedKdfParamsError}.
+ */
+export function scryptHeaderRead(encoded: Uint8Array, file?: string): ScryptHeader {
+  if (encoded.length < SCRYPT_HEADER_LENGTH) {
+    throw new CorruptFileError({ ...(file === undefined ? {} : { file }), reason: '"encoded" is too short to hold its scrypt parameters' });
+  }
+  const params = { N: readU32le(encoded, 32), p: readU32le(encoded, 36), r: readU32le(encoded, 40) };
+  scryptParamsCheck(params);
+  return { salt: encoded.slice(0, 32), params };
+}
+
+export function scryptParamsCheck(params: ScryptParams): void {
+  const { N, r, p } = params;
+  if (N > SCRYPT_LIMITS.N || r > SCRYPT_LIMITS.r || p > SCRYPT_LIMITS.p) {
+    throw new KdfParamsTooLargeError({
+      kdf: 'scrypt',
+      params: formatScryptParams(params),
+      limits: `N ≤ 2^20, r ≤ ${SCRYPT_LIMITS.r}, p ≤ ${SCRYPT_LIMITS.p}`,
+    });
+  }
+  if (!ALLOWED.some((a) => a.N === N && a.r === r && a.p === p)) {
+    throw new UnsupportedKdfParamsError({ kdf: 'scrypt', params: formatScryptParams(params) });
+  }
+}

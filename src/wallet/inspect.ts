@@ -1,0 +1,128 @@
+import { hexToBytes, isHex } from '../crypto/bytes.js';
+import { formatDetect, FORMAT_LABELS, type FormatName } from '../formats/detect.js';
+import { isObject } from '../formats/json.js';
+import { formatScryptParams, scryptHeaderRead, scryptReadableByOlderWallets } from '../formats/polkadot-js/kdf.js';
+import type { PolkadotJsEnvelope } from '../formats/polkadot-js/parse.js';
+import { accountAddress } from '../keys/account.js';
+import { ss58Decode } from '../keys/address.js';
+import { schemeLoad } from '../keys/scheme.js';
+import type { KeyType } from '../keys/types.js';
+
+export type KdfReport = { name: 'scrypt'; N: number; r: number; p: number } | { name: 'none' } | { name: 'legacy-password' };
+
+export type InspectAccount = { address: string; name: string | null; type: KeyType | null };
+
+export type InspectReport = {
+  format: FormatName;
+  label: string;
+  version: string | null;
+  encrypted: boolean;
+  kdf: KdfReport | null;
+  /** Whether wallets from before mid-2025 (scrypt N=2^15 only) can open it; null when it does not apply. */
+  olderWallets: boolean | null;
+  accounts: InspectAccount[];
+  notes: string[];
+};
+
+/**
+ * What a file is, without a password: its format, version, KDF parameters, whether older wallets
+ * can read it, and the accounts it shows. Never decrypts; KDF parameters are checked against the caps.
+ */
+export async function inspectFile(text: string, options: { file?: string } = {}): Promise<InspectReport> {
+  const detected = formatDetect(text, options.file);
+  const base = { format: detected.format, label: FORMAT_LABELS[detected.format] };
+  switch (detected.format) {
+    case 'polkadot-js': {
+      const { file } = detected;
+      const kdf = envelopeKdf(file, options.file);
+      return {
+        ...base,
+        version: file.version,
+        ...kdf,
+        accounts: [
+          {
+            address: await displayAddress(file.address, file.keyType),
+            name: typeof file.meta['name'] === 'string' ? file.meta['name'] : null,
+            type: file.keyType ?? null,
+          },
+        ],
+        notes: [...kdf.notes, ...(file.keyType === undefined ? ['The file does not record its key type; `verify` finds it from the key.'] : [])],
+      };
+    }
+    case 'polkadot-js-batch': {
+      const { file } = detected;
+      const kdf = envelopeKdf(file, options.file);
+      return {
+        ...base,
+        version: file.version,
+        ...kdf,
+        accounts: file.accounts.map((a) => ({ address: a.address, name: typeof a.meta['name'] === 'string' ? a.meta['name'] : null, type: null })),
+        notes: [
+          ...kdf.notes,
+          'The batch password unlocks only the outer layer; each account inside keeps the password it had when exported.',
+          'This account list is not covered by the password; `verify` checks the accounts themselves.',
+        ],
+      };
+    }
+    case 'apps':
+      return {
+        ...base,
+        version: null,
+        encrypted: true,
+        kdf: null,
+        olderWallets: null,
+        accounts: detected.entries.map((e) => {
+          const o = isObject(e) ? e : {};
+          const meta = isObject(o['meta']) ? o['meta'] : {};
+          const content = isObject(o['encoding']) ? o['encoding']['content'] : undefined;
+          const type = Array.isArray(content) && typeof content[1] === 'string' ? (content[1] as KeyType) : null;
+          return { address: String(o['address']), name: typeof meta['name'] === 'string' ? meta['name'] : null, type };
+        }),
+        notes: ['Each account in the list is a separate Polkadot{.js} file with its own password.'],
+      };
+    default:
+      return { ...base, version: null, encrypted: true, kdf: null, olderWallets: null, accounts: [], notes: [] };
+  }
+}
+
+function envelopeKdf(envelope: PolkadotJsEnvelope, file: string | undefined): { encrypted: boolean; kdf: KdfReport; olderWallets: boolean; notes: string[] } {
+  if (envelope.cipher === 'none') {
+    return { encrypted: false, kdf: { name: 'none' }, olderWallets: true, notes: ['This file is NOT encrypted: anyone who has it has the key.'] };
+  }
+  if (envelope.cipher === 'legacy') {
+    return {
+      encrypted: true,
+      kdf: { name: 'legacy-password' },
+      olderWallets: true,
+      notes: ['An old (version 0–2) file: its key is the password itself, with no key stretching; re-export it to protect it better.'],
+    };
+  }
+  const { params } = scryptHeaderRead(envelope.encoded, file);
+  const older = scryptReadableByOlderWallets(params);
+  return {
+    encrypted: true,
+    kdf: { name: 'scrypt', ...params },
+    olderWallets: older,
+    notes: older
+      ? []
+      : [`scrypt ${formatScryptParams(params)}: wallets from before mid-2025 refuse it; export with \`--kdf compat\` for them.`],
+  };
+}
+
+/** The address as a person would look it up: hex public keys become their SS58 or Ethereum address. */
+async function displayAddress(address: string, type: KeyType | undefined): Promise<string> {
+  try {
+    let publicKey: Uint8Array | undefined;
+    if (isHex(address) && address.length === 68) publicKey = hexToBytes(address);
+    else if (!address.startsWith('0x') && type === 'ethereum') {
+      const decoded = ss58Decode(address);
+      if (decoded.publicKey.length === 33) publicKey = decoded.publicKey;
+    }
+    if (publicKey === undefined || (type !== 'ecdsa' && type !== 'ethereum')) return address;
+    const scheme = await schemeLoad(type);
+    return accountAddress(type, scheme.accountId(publicKey), 42);
+  } catch {
+    // Not a key this function can turn into an address: show it as the file has it.
+    return address;
+  }
+}
