@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { FileReadError, FileTooLargeError } from '../errors/file.js';
 import { PasswordRequiredError } from '../errors/password.js';
+import { UsageError } from '../errors/usage.js';
 
 /** Where a command reads and writes; tests pass their own. */
 export type Io = {
@@ -57,6 +58,28 @@ export async function readSecret(io: Io, request: SecretRequest): Promise<string
   throw new PasswordRequiredError({ ...(request.what ? { what: request.what } : {}), flag: request.flag });
 }
 
+/**
+ * A new secret: like {@link readSecret}, but on a terminal it is asked twice and must match, and it
+ * must have at least `minLength` characters.
+ */
+export async function readNewSecret(io: Io, request: SecretRequest & { minLength?: number }): Promise<string> {
+  const min = request.minLength ?? 1;
+  const what = request.what ?? 'password';
+  const interactive = request.file === undefined && io.stdin.isTTY && io.stderr.isTTY;
+  for (let attempt = 0; ; attempt++) {
+    const value = await readSecret(io, request);
+    const short = [...value].length < min;
+    if (!interactive) {
+      if (short) throw new UsageError({ reason: `The ${what} must have at least ${min} character${min === 1 ? '' : 's'}.` });
+      return value;
+    }
+    if (short) say(io, `The ${what} must have at least ${min} character${min === 1 ? '' : 's'}; try again.`);
+    else if ((await promptHidden(io, 'Repeat it: ')) === value) return value;
+    else say(io, `The two entries differ; try again.`);
+    if (attempt >= 2) throw new UsageError({ reason: `No ${what} was set: the entries did not match or were too short.` });
+  }
+}
+
 function firstLine(text: string): string {
   const end = text.search(/\r?\n/);
   return end === -1 ? text : text.slice(0, end);
@@ -94,6 +117,17 @@ function promptHidden(io: Io, prompt: string): Promise<string> {
     };
     stdin.on('data', onData);
   });
+}
+
+/** Asks a yes/no question on the terminal; false unless the answer starts with y. */
+export async function confirm(io: Io, question: string): Promise<boolean> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: io.stdin, output: io.stderr });
+  try {
+    return /^y/i.test((await rl.question(`${question} [y/N] `)).trim());
+  } finally {
+    rl.close();
+  }
 }
 
 /** Notes, prompts and progress go to stderr, so stdout holds only the command's result. */

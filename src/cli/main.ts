@@ -1,9 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { BaseError } from '../errors/base.js';
 import { EXIT, exitCodeOf } from './exit.js';
+import type { Runner } from './context.js';
 import { type Io, processIo } from './io.js';
 import { inspectCommand } from './commands/inspect.js';
 import { verifyCommand } from './commands/verify.js';
+import { restoreCommand } from './commands/restore.js';
+import { accountCommand } from './commands/account/index.js';
 
 const HELP_FOOTER = `
 Secrets (passwords, PINs, phrases) are never taken as option values: keepsake asks for them on the
@@ -20,11 +23,12 @@ export async function main(argv: readonly string[], version: string, makeIo: (js
   const json = argv.includes('--json');
   const io = makeIo(json);
   let code: number = EXIT.ok;
-  const run = async (f: (io: Io) => Promise<number>) => {
-    code = await f(io);
+  let program: Command;
+  const run: Runner = async (f) => {
+    code = await f({ io, vaultFile: (program.opts() as { vault?: string }).vault });
   };
 
-  const program = new Command('keepsake')
+  program = new Command('keepsake')
     .description('Back up, verify and restore wallet accounts (Polkadot{.js}, Parity Signer, Ethereum, Concordium) on one local vault.')
     .version(version, '-V, --version', 'print the version')
     .option('--json', 'print one JSON document on stdout (messages go to stderr)')
@@ -39,8 +43,8 @@ export async function main(argv: readonly string[], version: string, makeIo: (js
       outputError: (s, write) => write(json ? JSON.stringify({ error: { name: 'UsageError', message: s.replace(/^error: /, '').trim() } }) + '\n' : s),
     });
   program.enablePositionalOptions(false);
-  for (const register of [inspectCommand, verifyCommand]) register(program, run);
-  for (const cmd of program.commands) cmd.option('--json', 'print one JSON document on stdout').exitOverride();
+  for (const register of [inspectCommand, verifyCommand, restoreCommand, accountCommand]) register(program, run);
+  addJsonEverywhere(program);
 
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
@@ -52,6 +56,15 @@ export async function main(argv: readonly string[], version: string, makeIo: (js
     }
     reportError(io, err);
     return exitCodeOf(err);
+  }
+}
+
+/** Every command accepts --json after its name too, and reports usage errors through the same path. */
+function addJsonEverywhere(cmd: Command): void {
+  for (const sub of cmd.commands) {
+    if (sub.commands.length > 0) addJsonEverywhere(sub);
+    else sub.option('--json', 'print one JSON document on stdout');
+    sub.exitOverride();
   }
 }
 

@@ -72,3 +72,22 @@ export class FormatNotSupportedError extends BaseError {
     });
   }
 }
+
+/** An output file that exists and would be overwritten. */
+export class OutputExistsError extends BaseError {
+  override readonly name = 'OutputExistsError';
+  constructor({ file }: { file: string }) {
+    super(`${file} already exists; keepsake does not overwrite files unless told to.`, {
+      hints: ['Pick another file name, or add --force to replace it.'],
+    });
+  }
+}
+
+/** An output file could not be written. */
+export class FileWriteError extends BaseError {
+  override readonly name = 'FileWriteError';
+  constructor({ file, code }: { file: string; code?: string | undefined }, cause?: unknown) {
+    const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission was denied' : code === 'ENOENT' ? 'its folder does not exist' : code === 'EROFS' ? 'the file system is read-only' : 'it could not be written';
+    super(`Cannot write ${file}: ${why}; nothing was changed.`, { hints: ['Check the path and free space, then try again.'], cause });
+  }
+}

@@ -8,7 +8,7 @@ export class WrongPasswordError extends BaseError {
   override readonly name = 'WrongPasswordError';
   readonly subject: string | undefined;
   constructor({ subject }: { subject?: string | undefined } = {}) {
-    super(`Wrong password${subject ? ` for ${subject}` : ''}: the file could not be decrypted and nothing was changed.`, {
+    super(`Wrong password${subject ? ` for ${subject}` : ''}: the file could not be decrypted.`, {
       hints: ['Check the password (case, keyboard layout) and try again; if it is right, the encrypted part of the file was altered.'],
     });
     this.subject = subject;

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
+import type { Runner } from '../context.js';
 import { type Io, out, printJson, readInputFile } from '../io.js';
 import type { InspectReport } from '../../wallet/inspect.js';
 
 export type InspectOptions = { file: string };
 
-export function inspectCommand(program: Command, run: (f: (io: Io) => Promise<number>) => Promise<void>): void {
+export function inspectCommand(program: Command, run: Runner): void {
   program
     .command('inspect')
     .argument('<file>', 'a wallet file: Polkadot{.js} account or batch file, Apps export, Ethereum keystore, Concordium export')
@@ -15,7 +16,7 @@ export function inspectCommand(program: Command, run: (f: (io: Io) => Promise<nu
         'shows (address, name, key type). Nothing is decrypted or imported.',
     )
     .addHelpText('after', '\nExamples:\n  keepsake inspect 5GrwvaEF….json\n  keepsake inspect backup.json --json')
-    .action((file: string) => run((io) => inspectRun({ file }, io)));
+    .action((file: string) => run(({ io }) => inspectRun({ file }, io)));
 }
 
 export async function inspectRun(options: InspectOptions, io: Io): Promise<number> {

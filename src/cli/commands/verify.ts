@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
+import type { Runner } from '../context.js';
 import { EXIT } from '../exit.js';
 import { color, type Io, out, printJson, readInputFile, readSecret } from '../io.js';
 
 export type VerifyOptions = { file: string; passwordFile: string | undefined };
 
-export function verifyCommand(program: Command, run: (f: (io: Io) => Promise<number>) => Promise<void>): void {
+export function verifyCommand(program: Command, run: Runner): void {
   program
     .command('verify')
     .argument('<file>', 'the backup file to check')
@@ -17,7 +18,7 @@ export function verifyCommand(program: Command, run: (f: (io: Io) => Promise<num
         'Exit status: 0 every account would restore · 1 a problem was found · 2 usage · 3 wrong password.',
     )
     .addHelpText('after', '\nExamples:\n  keepsake verify backup.json\n  keepsake verify backup.json --password-file pw.txt --json')
-    .action((file: string, opts: { passwordFile?: string }) => run((io) => verifyRun({ file, passwordFile: opts.passwordFile }, io)));
+    .action((file: string, opts: { passwordFile?: string }) => run(({ io }) => verifyRun({ file, passwordFile: opts.passwordFile }, io)));
 }
 
 export async function verifyRun(options: VerifyOptions, io: Io): Promise<number> {

@@ -1,0 +1,70 @@
+import type { Command } from 'commander';
+import { UsageError } from '../../../errors/usage.js';
+import { type Runner, withVault } from '../../context.js';
+import { confirm, out, printJson } from '../../io.js';
+
+export function accountListCommand(parent: Command, run: Runner): void {
+  parent
+    .command('list')
+    .option('--network <network>', "show every address in this network's format (default: each account's own)")
+    .summary('list the accounts in the vault')
+    .action((opts: { network?: string }) =>
+      run(async (ctx) => {
+        const { accountList } = await import('../../../wallet/accounts.js');
+        const accounts = await withVault(ctx, (vault) => accountList(vault, opts.network === undefined ? {} : { network: opts.network }));
+        if (ctx.io.json) printJson(ctx.io, accounts);
+        else if (accounts.length === 0) out(ctx.io, 'The vault has no accounts yet. Add one with `keepsake account create` or `keepsake restore FILE`.');
+        else
+          for (const a of accounts) {
+            const flags = [a.type, a.network ?? 'substrate', ...(a.hasKey ? [] : ['watch-only']), ...(a.verified ? [] : ['unchecked'])];
+            out(ctx.io, `${a.address}  ${JSON.stringify(a.name)}  (${flags.join(', ')})`);
+          }
+        return 0;
+      }),
+    );
+}
+
+export function accountRenameCommand(parent: Command, run: Runner): void {
+  parent
+    .command('rename')
+    .argument('<account>', 'address (any network format), 0x public key, or current name')
+    .argument('<name>', 'the new name')
+    .summary('rename an account')
+    .action((query: string, name: string) =>
+      run(async (ctx) => {
+        const { accountRenameByQuery } = await import('../../../wallet/accounts.js');
+        const account = await withVault(ctx, (vault) => accountRenameByQuery(vault, query, name));
+        if (ctx.io.json) printJson(ctx.io, account);
+        else out(ctx.io, `Renamed ${account.address} to "${account.name}".`);
+        return 0;
+      }),
+    );
+}
+
+export function accountRemoveCommand(parent: Command, run: Runner): void {
+  parent
+    .command('remove')
+    .argument('<account>', 'address (any network format), 0x public key, or name')
+    .option('--yes', 'do not ask for confirmation (required when not on a terminal)')
+    .summary('remove an account from the vault (asks first)')
+    .description('Remove an account from the vault. Its key is gone from keepsake afterwards: make sure you have its backup file or recovery phrase.')
+    .action((query: string, opts: { yes?: boolean }) =>
+      run(async (ctx) => {
+        const { accountFind, accountRemoveByQuery } = await import('../../../wallet/accounts.js');
+        const { accountView } = await import('../../../wallet/accountView.js');
+        if (!opts.yes) {
+          if (!ctx.io.stdin.isTTY) throw new UsageError({ reason: 'Removing an account needs confirmation.', hint: 'Add --yes when not on a terminal.' });
+          const view = await withVault(ctx, (vault) => accountView(accountFind(vault, query)));
+          const ok = await confirm(ctx.io, `Remove ${view.address} "${view.name}" from the vault? Without its backup file or phrase it is lost.`);
+          if (!ok) {
+            out(ctx.io, 'Nothing was removed.');
+            return 1;
+          }
+        }
+        const account = await withVault(ctx, (vault) => accountRemoveByQuery(vault, query));
+        if (ctx.io.json) printJson(ctx.io, account);
+        else out(ctx.io, `Removed ${account.address} "${account.name}".`);
+        return 0;
+      }),
+    );
+}

@@ -1,0 +1,90 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { UsageError } from '../../errors/usage.js';
+import type { RestoreReport } from '../../wallet/restore.js';
+import { type Context, type Runner, withVault } from '../context.js';
+import { EXIT } from '../exit.js';
+import { color, type Io, out, printJson, readInputFile, readSecret, say } from '../io.js';
+import { progressStart } from '../progress.js';
+
+export type RestoreOptions = { paths: string[]; passwordFile: string | undefined; onDuplicate: 'skip' | 'replace' };
+
+export function restoreCommand(program: Command, run: Runner): void {
+  program
+    .command('restore')
+    .argument('<file...>', 'backup files, or folders of them (*.json)')
+    .option('--password-file <file>', 'read the password from the first line of <file> (- = standard input)')
+    .option('--on-duplicate <mode>', 'an account already in the vault: skip it, or replace it', 'skip')
+    .summary('restore accounts from backup files into the vault')
+    .description(
+      'Restore accounts from Polkadot{.js} account files, extension "Export all" batch files, or a folder\n' +
+        'of them. One password is asked once for all the files. Every key is checked against its address\n' +
+        'before it is saved; files are kept as they are (still locked with their own password).\n' +
+        'A bad file does not stop the others: each is reported. Accounts already in the vault are skipped\n' +
+        'unless --on-duplicate replace.\n\n' +
+        'Exit status: 0 restored (failures, if any, are listed) · 1 nothing restored and a file failed · 3 nothing restored: wrong password.',
+    )
+    .addHelpText('after', '\nExamples:\n  keepsake restore 5Grw….json\n  keepsake restore ~/backups/ --password-file pw.txt --json')
+    .action((paths: string[], opts: { passwordFile?: string; onDuplicate: string }) =>
+      run((ctx) => {
+        if (opts.onDuplicate !== 'skip' && opts.onDuplicate !== 'replace') {
+          throw new UsageError({ reason: `--on-duplicate is "skip" or "replace", not "${opts.onDuplicate}".` });
+        }
+        return restoreRun({ paths, passwordFile: opts.passwordFile, onDuplicate: opts.onDuplicate }, ctx);
+      }),
+    );
+}
+
+export async function restoreRun(options: RestoreOptions, ctx: Context): Promise<number> {
+  const { io } = ctx;
+  const files = await expandPaths(options.paths);
+  const inputs = await Promise.all(files.map(async (file) => ({ file, text: await readInputFile(file) })));
+  const { formatDetect } = await import('../../formats/detect.js');
+  // Refuse what is plainly not a backup before asking for a password (each file is still reported by restoreFiles).
+  if (inputs.length === 1) formatDetect(inputs[0]!.text, inputs[0]!.file);
+  const password = await readSecret(io, {
+    file: options.passwordFile,
+    flag: '--password-file',
+    prompt: inputs.length === 1 ? `Password for ${inputs[0]!.file}: ` : `Password for the ${inputs.length} files: `,
+  });
+  const { restoreFiles } = await import('../../wallet/restore.js');
+  const progress = progressStart(io, 'Restoring', inputs.length);
+  let report: RestoreReport;
+  try {
+    report = await withVault(ctx, (vault) =>
+      restoreFiles(vault, inputs, password, { onDuplicate: options.onDuplicate, onProgress: (done) => progress.update(done) }),
+    );
+  } finally {
+    progress.stop();
+  }
+  if (io.json) printJson(io, report);
+  else printReport(io, report);
+  // Partial success keeps what was restored (and says what was not); a run that restored nothing failed.
+  if (report.failed.length === 0 || report.restored.length > 0) return EXIT.ok;
+  return report.failed.length > 0 && report.failed.every((f) => f.error.name === 'WrongPasswordError') ? EXIT.wrongPassword : EXIT.failed;
+}
+
+function printReport(io: Io, r: RestoreReport): void {
+  for (const a of r.restored) {
+    const note = a.verified ? '' : ' (locked with its own password; its key could not be checked yet)';
+    out(io, `${color(io, 'green', a.replaced ? 'replaced' : 'restored')}  ${a.address} "${a.name}"${note}`);
+  }
+  for (const s of r.skipped) out(io, `${color(io, 'yellow', 'skipped')}   ${s.address}: ${s.reason}`);
+  for (const f of r.failed) say(io, `${color(io, 'red', 'failed')}    ${f.file}: ${f.error.message}`);
+  out(io, `${r.restored.length} restored, ${r.skipped.length} skipped, ${r.failed.length} failed.`);
+}
+
+/** Files as given; a folder contributes its *.json files (not recursively), in name order. */
+async function expandPaths(paths: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isDirectory()) {
+      const names = (await readdir(path)).filter((n) => n.toLowerCase().endsWith('.json')).sort();
+      if (names.length === 0) throw new UsageError({ reason: `The folder ${path} holds no .json files.` });
+      files.push(...names.map((n) => join(path, n)));
+    } else files.push(path);
+  }
+  return files;
+}

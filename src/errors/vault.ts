@@ -1,0 +1,67 @@
+import { BaseError } from './base.js';
+
+/** The vault was written by a newer keepsake. */
+export class VaultTooNewError extends BaseError {
+  override readonly name = 'VaultTooNewError';
+  constructor({ file, version, supported }: { file: string; version: number; supported: number }) {
+    super(`The vault ${file} was written by a newer keepsake (schema ${version}; this one knows up to ${supported}); it was not opened.`, {
+      hints: ['Upgrade keepsake, or use --vault to pick another vault.'],
+    });
+  }
+}
+
+/** The vault file cannot be opened or written (permissions, disk full, not a vault). */
+export class VaultUnavailableError extends BaseError {
+  override readonly name = 'VaultUnavailableError';
+  constructor({ file, reason }: { file: string; reason: string }, cause?: unknown) {
+    super(`The vault ${file} cannot be used: ${reason}; nothing was changed.`, {
+      hints: ['Check the path, its permissions and the free disk space, or pick another vault with --vault.'],
+      cause,
+    });
+  }
+}
+
+/** Another keepsake process held the vault for longer than the busy timeout. */
+export class VaultBusyError extends BaseError {
+  override readonly name = 'VaultBusyError';
+  constructor({ file }: { file: string }, cause?: unknown) {
+    super(`The vault ${file} is busy: another keepsake is writing to it; nothing was changed.`, {
+      hints: ['Wait for the other command to finish and run this one again.'],
+      cause,
+    });
+  }
+}
+
+/** No account matches what the user named. */
+export class AccountNotFoundError extends BaseError {
+  override readonly name = 'AccountNotFoundError';
+  constructor({ query }: { query: string }) {
+    super(`No account in the vault matches "${query.slice(0, 80)}".`, { hints: ['Run `keepsake account list` to see the accounts and their addresses.'] });
+  }
+}
+
+/** A name that matches more than one account. */
+export class AmbiguousAccountError extends BaseError {
+  override readonly name = 'AmbiguousAccountError';
+  constructor({ query, count }: { query: string; count: number }) {
+    super(`${count} accounts are called "${query.slice(0, 80)}".`, { hints: ['Name the account by its address instead.'] });
+  }
+}
+
+/** The account already exists in the vault. */
+export class DuplicateAccountError extends BaseError {
+  override readonly name = 'DuplicateAccountError';
+  constructor({ address, name }: { address: string; name: string }) {
+    super(`The account ${address} is already in the vault as "${name}"; nothing was changed.`, {
+      hints: ['Use `keepsake account list` to find it, or `restore --on-duplicate replace` to replace it.'],
+    });
+  }
+}
+
+/** An account that holds no key (watch-only) cannot be exported as if it did. */
+export class WatchOnlyAccountError extends BaseError {
+  override readonly name = 'WatchOnlyAccountError';
+  constructor({ address }: { address: string }) {
+    super(`The account ${address} is watch-only: keepsake holds its address but not its key, so there is nothing to export.`);
+  }
+}

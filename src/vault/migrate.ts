@@ -1,0 +1,23 @@
+import type { Database } from 'better-sqlite3';
+import { VaultTooNewError } from '../errors/vault.js';
+import init from './migrations/0010-init.js';
+
+/** Numbered migrations, applied in order; `PRAGMA user_version` records the last one applied. */
+export const MIGRATIONS: readonly { version: number; up: (db: Database) => void }[] = [{ version: 10, up: init }];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/**
+ * Brings a vault up to {@link SCHEMA_VERSION} in one transaction, or refuses a vault written by a
+ * newer keepsake (its data would be misread).
+ */
+export function vaultMigrate(db: Database, file: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) throw new VaultTooNewError({ file, version: current, supported: SCHEMA_VERSION });
+  const pending = MIGRATIONS.filter((m) => m.version > current);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const m of pending) m.up(db);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}

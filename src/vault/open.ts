@@ -1,0 +1,79 @@
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { BaseError } from '../errors/base.js';
+import { VaultBusyError, VaultUnavailableError } from '../errors/vault.js';
+import { vaultMigrate } from './migrate.js';
+
+/** An open vault: the SQLite handle (used only inside `src/vault/`) and where it lives. */
+export type Vault = { db: Database.Database; file: string };
+
+/** `--vault`, else `$KEEPSAKE_VAULT`, else `~/.keepsake/vault.sqlite`. */
+export function vaultPath(explicit?: string): string {
+  return resolve(explicit ?? process.env['KEEPSAKE_VAULT'] ?? join(homedir(), '.keepsake', 'vault.sqlite'));
+}
+
+/**
+ * Opens (creating on first use, mode 0600 in a 0700 folder) and migrates a vault. WAL lets readers
+ * work beside a writer; the busy timeout makes a second writer wait instead of failing at once.
+ */
+export function vaultOpen(file: string, options: { busyTimeoutMs?: number } = {}): Vault {
+  try {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    // Create the file ourselves so it is never readable by others, even for a moment.
+    closeSync(openSync(file, 'a', 0o600));
+    chmodSync(file, 0o600);
+  } catch (err) {
+    throw new VaultUnavailableError({ file, reason: fsReason(err) }, err);
+  }
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { timeout: options.busyTimeoutMs ?? 10_000 });
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    vaultMigrate(db, file);
+    return { db, file };
+  } catch (err) {
+    db?.close();
+    throw vaultError(file, err);
+  }
+}
+
+export function vaultClose(vault: Vault): void {
+  vault.db.close();
+}
+
+/**
+ * Runs `fn` in one IMMEDIATE transaction: all its changes land together or none do. SQLite errors
+ * become keepsake errors (busy, read-only, disk full).
+ */
+export function vaultWrite<T>(vault: Vault, fn: () => T): T {
+  try {
+    return vault.db.transaction(fn).immediate();
+  } catch (err) {
+    throw vaultError(vault.file, err);
+  }
+}
+
+/** Maps a SQLite or file-system failure to a sentence; keepsake's own errors pass through. */
+export function vaultError(file: string, err: unknown): BaseError {
+  if (err instanceof BaseError) return err;
+  const code = String((err as { code?: unknown })?.code ?? '');
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new VaultBusyError({ file }, err);
+  if (code.startsWith('SQLITE_READONLY')) return new VaultUnavailableError({ file, reason: 'it is read-only' }, err);
+  if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) return new VaultUnavailableError({ file, reason: 'the disk is full or failing' }, err);
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new VaultUnavailableError({ file, reason: 'it is not a keepsake vault, or it is damaged' }, err);
+  if (code.startsWith('SQLITE_CANTOPEN')) return new VaultUnavailableError({ file, reason: 'it cannot be opened' }, err);
+  return new VaultUnavailableError({ file, reason: fsReason(err) }, err);
+}
+
+function fsReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission was denied';
+  if (code === 'EROFS') return 'it is on a read-only file system';
+  if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'ENOTDIR' || code === 'EISDIR') return 'the path is not a file in a folder';
+  return 'an unexpected storage error occurred';
+}

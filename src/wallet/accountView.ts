@@ -1,0 +1,35 @@
+import { bytesToHex } from '../crypto/bytes.js';
+import { accountAddress } from '../keys/account.js';
+import type { KeyType } from '../keys/types.js';
+import type { AccountRow } from '../vault/accounts.js';
+
+/** An account as every face shows it (`account list --json` shape of DESIGN.md, plus a few fields). */
+export type AccountView = {
+  address: string;
+  name: string;
+  type: KeyType;
+  publicKey: string;
+  network: string | null;
+  genesisHash: string | null;
+  identity: string | null;
+  path: string | null;
+  /** False for an account keepsake holds only the address of. */
+  hasKey: boolean;
+  /** False when its key could not be checked against its address at restore (a batch entry with its own password). */
+  verified: boolean;
+};
+
+export function accountView(row: AccountRow, prefix = row.ss58Prefix): AccountView {
+  return {
+    address: accountAddress(row.type, row.accountId, prefix),
+    name: row.name,
+    type: row.type,
+    publicKey: bytesToHex(row.publicKey),
+    network: row.network,
+    genesisHash: row.genesisHash,
+    identity: null,
+    path: null,
+    hasKey: row.fileJson !== null,
+    verified: row.verified,
+  };
+}

@@ -1,0 +1,74 @@
+import { hexToBytes, isHex } from '../crypto/bytes.js';
+import { AccountNotFoundError, AmbiguousAccountError } from '../errors/vault.js';
+import { UsageError } from '../errors/usage.js';
+import { isObject } from '../formats/json.js';
+import { ethereumDecode, ss58Decode } from '../keys/address.js';
+import { accountByPublicKey, accountDelete, accountRename, accountsAll, accountsByAccountId, accountsByName, type AccountRow } from '../vault/accounts.js';
+import { vaultWrite, type Vault } from '../vault/open.js';
+import { accountView, type AccountView } from './accountView.js';
+import { networkResolve } from './network.js';
+
+/**
+ * Every account, addresses in each account's own network format (or in `network`'s, if given).
+ *
+ * @example
+ * accountList(vault, { network: 'kusama' })
+ */
+export function accountList(vault: Vault, options: { network?: string } = {}): AccountView[] {
+  const prefix = options.network === undefined ? undefined : networkResolve(options.network).prefix;
+  return accountsAll(vault).map((row) => accountView(row, prefix));
+}
+
+/**
+ * The one account `query` names: an address in any network's format, a `0x` public key or
+ * Ethereum address, or an exact name.
+ */
+export function accountFind(vault: Vault, query: string): AccountRow {
+  const matches = candidates(vault, query.trim());
+  if (matches.length === 0) throw new AccountNotFoundError({ query });
+  if (matches.length > 1) throw new AmbiguousAccountError({ query, count: matches.length });
+  return matches[0]!;
+}
+
+function candidates(vault: Vault, query: string): AccountRow[] {
+  if (isHex(query) && (query.length === 66 || query.length === 68)) {
+    const row = accountByPublicKey(vault, hexToBytes(query));
+    if (row) return [row];
+  }
+  if (/^0x[0-9a-fA-F]{40}$/.test(query)) return accountsByAccountId(vault, ethereumDecode(query));
+  try {
+    const { publicKey } = ss58Decode(query);
+    const rows = accountsByAccountId(vault, publicKey);
+    if (rows.length > 0) return rows;
+  } catch {
+    // Not an SS58 address: try it as a name.
+  }
+  return accountsByName(vault, query);
+}
+
+/** Renames an account (and the name inside its stored file, which is not encrypted). */
+export function accountRenameByQuery(vault: Vault, query: string, name: string): AccountView {
+  const newName = name.trim();
+  if (newName.length === 0 || newName.length > 200) throw new UsageError({ reason: 'An account name is 1 to 200 characters.' });
+  return vaultWrite(vault, () => {
+    const row = accountFind(vault, query);
+    accountRename(vault, row.id, newName, row.fileJson === null ? null : withName(row.fileJson, newName));
+    return accountView({ ...row, name: newName });
+  });
+}
+
+/** Removes an account from the vault. The caller has asked for confirmation. */
+export function accountRemoveByQuery(vault: Vault, query: string): AccountView {
+  return vaultWrite(vault, () => {
+    const row = accountFind(vault, query);
+    accountDelete(vault, row.id);
+    return accountView(row);
+  });
+}
+
+/** The stored file with `meta.name` set (meta is outside the encrypted part, so no password is needed). */
+export function withName(fileJson: string, name: string): string {
+  const json = JSON.parse(fileJson) as Record<string, unknown>;
+  json['meta'] = { ...(isObject(json['meta']) ? json['meta'] : {}), name, whenEdited: Date.now() };
+  return JSON.stringify(json);
+}

@@ -1,0 +1,81 @@
+import { utf8, wipe } from '../crypto/bytes.js';
+import { WatchOnlyAccountError } from '../errors/vault.js';
+import { isObject, jsonParse } from '../formats/json.js';
+import { polkadotJsEncoding, polkadotJsEncrypt } from '../formats/polkadot-js/encrypt.js';
+import { SCRYPT_COMPAT, SCRYPT_DEFAULT, scryptHeaderRead } from '../formats/polkadot-js/kdf.js';
+import { polkadotJsOpen } from '../formats/polkadot-js/open.js';
+import { polkadotJsParse, type PolkadotJsSingle } from '../formats/polkadot-js/parse.js';
+import { polkadotJsWrite } from '../formats/polkadot-js/write.js';
+import { accountsAll, type AccountRow } from '../vault/accounts.js';
+import type { Vault } from '../vault/open.js';
+import { accountFind, withName } from './accounts.js';
+import { accountView } from './accountView.js';
+import { mapConcurrent } from './concurrency.js';
+
+export type Kdf = 'default' | 'compat';
+
+/**
+ * "Export account": the account's Polkadot{.js} file, openable with the account's password. The
+ * password is checked first (a wrong one throws {@link WrongPasswordError}); when the stored file
+ * already uses the requested scrypt parameters it is handed out as stored, otherwise it is re-locked
+ * with the same password (N=2^17, or N=2^15 with `kdf: 'compat'` for wallets from before mid-2025).
+ */
+export async function accountExport(vault: Vault, query: string, password: string, options: { kdf?: Kdf } = {}): Promise<{ json: string; address: string }> {
+  const row = accountFind(vault, query);
+  const json = await relock(row, password, password, options.kdf ?? 'default');
+  return { json, address: accountView(row).address };
+}
+
+/**
+ * "Export all accounts" in the extension's batch format. The batch password locks only the outer
+ * layer: every entry keeps its own password — unless `rekey` is set, in which case `passwordFor`
+ * is asked for each account's password and every entry is re-locked with the batch password.
+ */
+export async function accountExportAll(
+  vault: Vault,
+  batchPassword: string,
+  options: { rekey?: boolean; passwordFor?: (account: { address: string; name: string }) => Promise<string>; kdf?: Kdf } = {},
+): Promise<{ json: string; count: number; skippedWatchOnly: number }> {
+  const rows = accountsAll(vault).filter((r) => r.fileJson !== null);
+  const skippedWatchOnly = accountsAll(vault).length - rows.length;
+  const entries: string[] = [];
+  if (options.rekey) {
+    // Ask for every password first (one at a time, in order), then re-lock in parallel.
+    const passwords: string[] = [];
+    for (const row of rows) passwords.push(await options.passwordFor!({ address: accountView(row).address, name: row.name }));
+    entries.push(...(await mapConcurrent(rows, (row, i) => relock(row, passwords[i]!, batchPassword, options.kdf ?? 'default'))));
+  } else {
+    entries.push(...rows.map((row) => withName(row.fileJson!, row.name)));
+  }
+  const list = entries.map((e) => JSON.parse(e) as Record<string, unknown>);
+  const plaintext = utf8(JSON.stringify(list));
+  const encoded = await polkadotJsEncrypt(plaintext, batchPassword, { params: options.kdf === 'compat' ? SCRYPT_COMPAT : SCRYPT_DEFAULT });
+  wipe(plaintext);
+  const batch = {
+    encoded,
+    encoding: polkadotJsEncoding(['batch-pkcs8']),
+    accounts: list.map((e) => ({ address: e['address'], meta: e['meta'] })),
+  };
+  return { json: JSON.stringify(batch), count: rows.length, skippedWatchOnly };
+}
+
+/** The row's file, opened with `password`, as a file locked with `newPassword` and the `kdf` parameters. */
+async function relock(row: AccountRow, password: string, newPassword: string, kdf: Kdf): Promise<string> {
+  if (row.fileJson === null) throw new WatchOnlyAccountError({ address: accountView(row).address });
+  const stored = polkadotJsParse(jsonParse(row.fileJson)) as PolkadotJsSingle;
+  const address = accountView(row).address;
+  const opened = await polkadotJsOpen(stored, password, { file: address });
+  try {
+    const target = kdf === 'compat' ? SCRYPT_COMPAT : SCRYPT_DEFAULT;
+    const same = password === newPassword && stored.cipher === 'scrypt' && sameParams(scryptHeaderRead(stored.encoded).params, target);
+    if (same) return withName(row.fileJson, row.name);
+    const meta = { ...(isObject(stored.meta) ? stored.meta : {}), name: row.name, whenEdited: Date.now() };
+    return JSON.stringify(await polkadotJsWrite(opened, newPassword, { meta, prefix: row.ss58Prefix, params: target }));
+  } finally {
+    wipe(opened.secretKey);
+  }
+}
+
+function sameParams(a: { N: number; r: number; p: number }, b: { N: number; r: number; p: number }): boolean {
+  return a.N === b.N && a.r === b.r && a.p === b.p;
+}

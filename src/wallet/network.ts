@@ -1,0 +1,19 @@
+import { UsageError } from '../errors/usage.js';
+import { networkByGenesis, networkByName, networkByPrefix, type Network } from '../networks/networks.js';
+
+/** The network the user named, or a usage error that says how to find the names. */
+export function networkResolve(name: string): Network {
+  const network = networkByName(name);
+  if (network === undefined) {
+    throw new UsageError({ reason: `Unknown network "${name.slice(0, 40)}".`, hint: 'Use a name from the SS58 registry, e.g. polkadot, kusama, westend, substrate.' });
+  }
+  return network;
+}
+
+/** The network a restored file belongs to: its genesis hash if known, else its address prefix. */
+export function networkOfFile(genesisHash: unknown, prefix: number): { network: string | null; prefix: number; genesisHash: string | null } {
+  const byGenesis = typeof genesisHash === 'string' ? networkByGenesis(genesisHash) : undefined;
+  if (byGenesis) return { network: byGenesis.name, prefix: byGenesis.prefix, genesisHash: byGenesis.genesisHash };
+  const byPrefix = networkByPrefix(prefix);
+  return { network: byPrefix?.name ?? null, prefix, genesisHash: typeof genesisHash === 'string' && /^0x[0-9a-f]{64}$/i.test(genesisHash) ? genesisHash : null };
+}
