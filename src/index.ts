@@ -1,0 +1,41 @@
+/**
+ * keepsake as a library: the pure core (keys, file formats) and the wallet use cases on a vault.
+ * This is the only barrel; `src/index.test.ts` pins the export list so API changes show in review.
+ */
+export { BaseError } from './errors/base.js';
+export * from './errors/file.js';
+export * from './errors/password.js';
+export * from './errors/kdf.js';
+export * from './errors/key.js';
+export * from './errors/address.js';
+export * from './errors/mnemonic.js';
+export * from './errors/suri.js';
+export * from './errors/usage.js';
+export * from './errors/vault.js';
+
+export { KEY_TYPES, isKeyType, type KeyType, type KeyPair } from './keys/types.js';
+export { mnemonicGenerate, mnemonicValidate, mnemonicToMiniSecret, mnemonicToBip39Seed, MNEMONIC_LENGTHS } from './keys/mnemonic.js';
+export { suriParse, DEV_PHRASE, type Suri } from './keys/suri.js';
+export { junctionsParse, junctionChainCode, type Junction } from './keys/junction.js';
+export { pairFromSuri } from './keys/fromSuri.js';
+export { schemeLoad } from './keys/scheme.js';
+export { ss58Encode, ss58Decode, ethereumChecksum, ethereumDecode } from './keys/address.js';
+export { accountAddress } from './keys/account.js';
+
+export { formatDetect, FORMAT_LABELS, type FormatName, type Detected } from './formats/detect.js';
+export { polkadotJsParse, type PolkadotJsSingle, type PolkadotJsBatch } from './formats/polkadot-js/parse.js';
+export { polkadotJsOpen, type OpenedAccount } from './formats/polkadot-js/open.js';
+export { polkadotJsWrite } from './formats/polkadot-js/write.js';
+export { polkadotJsBatchOpen } from './formats/polkadot-js/batch.js';
+export { SCRYPT_DEFAULT, SCRYPT_COMPAT } from './formats/polkadot-js/kdf.js';
+
+export { networkList, networkByName, networkByPrefix, networkByGenesis, type Network } from './networks/networks.js';
+
+export { vaultOpen, vaultClose, vaultPath, type Vault } from './vault/open.js';
+export { inspectFile, type InspectReport } from './wallet/inspect.js';
+export { verifyFile, type VerifyReport } from './wallet/verify.js';
+export { restoreFiles, type RestoreReport, type RestoreInput } from './wallet/restore.js';
+export { accountList, accountFind, accountRenameByQuery, accountRemoveByQuery } from './wallet/accounts.js';
+export { accountCreate, accountAdd } from './wallet/create.js';
+export { accountExport, accountExportAll } from './wallet/export.js';
+export type { AccountView } from './wallet/accountView.js';
