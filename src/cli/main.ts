@@ -7,6 +7,7 @@ import { inspectCommand } from './commands/inspect.js';
 import { verifyCommand } from './commands/verify.js';
 import { restoreCommand } from './commands/restore.js';
 import { accountCommand } from './commands/account/index.js';
+import { identityCommand } from './commands/identity/index.js';
 
 const HELP_FOOTER = `
 Secrets (passwords, PINs, phrases) are never taken as option values: keepsake asks for them on the
@@ -43,7 +44,7 @@ export async function main(argv: readonly string[], version: string, makeIo: (js
       outputError: (s, write) => write(json ? JSON.stringify({ error: { name: 'UsageError', message: s.replace(/^error: /, '').trim() } }) + '\n' : s),
     });
   program.enablePositionalOptions(false);
-  for (const register of [inspectCommand, verifyCommand, restoreCommand, accountCommand]) register(program, run);
+  for (const register of [inspectCommand, verifyCommand, restoreCommand, accountCommand, identityCommand]) register(program, run);
   addJsonEverywhere(program);
 
   try {

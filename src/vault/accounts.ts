@@ -15,11 +15,19 @@ export type AccountRow = {
   /** False for batch entries that were locked with a password other than the one given at restore. */
   verified: boolean;
   source: string;
+  /** The identity this account is derived from (its key needs the identity's PIN), or null. */
+  identityId: number | null;
+  identityName: string | null;
+  /** Derivation path on the identity's phrase, without any ///password. */
+  path: string | null;
+  /** The path's ///password, sealed under the identity's PIN (JSON), or null. */
+  sealedPassword: string | null;
   createdAt: number;
   updatedAt: number;
 };
 
-export type AccountInsert = Omit<AccountRow, 'id' | 'createdAt' | 'updatedAt'>;
+export type AccountInsert = Omit<AccountRow, 'id' | 'createdAt' | 'updatedAt' | 'identityName' | 'identityId' | 'path' | 'sealedPassword'> &
+  Partial<Pick<AccountRow, 'identityId' | 'path' | 'sealedPassword'>>;
 
 type Raw = {
   id: number;
@@ -33,6 +41,10 @@ type Raw = {
   file_json: string | null;
   verified: number;
   source: string;
+  identity_id: number | null;
+  identity_name: string | null;
+  path: string | null;
+  sealed_password: string | null;
   created_at: number;
   updated_at: number;
 };
@@ -50,13 +62,23 @@ function fromRaw(r: Raw): AccountRow {
     fileJson: r.file_json,
     verified: r.verified === 1,
     source: r.source,
+    identityId: r.identity_id,
+    identityName: r.identity_name,
+    path: r.path,
+    sealedPassword: r.sealed_password,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
 }
 
+const SELECT = 'SELECT a.*, i.name AS identity_name FROM accounts a LEFT JOIN identities i ON i.id = a.identity_id';
+
 export function accountsAll(vault: Vault): AccountRow[] {
-  return (vault.db.prepare('SELECT * FROM accounts ORDER BY id').all() as Raw[]).map(fromRaw);
+  return (vault.db.prepare(`${SELECT} ORDER BY a.id`).all() as Raw[]).map(fromRaw);
+}
+
+export function accountsOfIdentity(vault: Vault, identityId: number): AccountRow[] {
+  return (vault.db.prepare(`${SELECT} WHERE a.identity_id = ? ORDER BY a.id`).all(identityId) as Raw[]).map(fromRaw);
 }
 
 export function accountsCount(vault: Vault): number {
@@ -64,26 +86,43 @@ export function accountsCount(vault: Vault): number {
 }
 
 export function accountByPublicKey(vault: Vault, publicKey: Uint8Array): AccountRow | undefined {
-  const r = vault.db.prepare('SELECT * FROM accounts WHERE public_key = ?').get(Buffer.from(publicKey)) as Raw | undefined;
+  const r = vault.db.prepare(`${SELECT} WHERE a.public_key = ?`).get(Buffer.from(publicKey)) as Raw | undefined;
   return r && fromRaw(r);
 }
 
 export function accountsByAccountId(vault: Vault, accountId: Uint8Array): AccountRow[] {
-  return (vault.db.prepare('SELECT * FROM accounts WHERE account_id = ?').all(Buffer.from(accountId)) as Raw[]).map(fromRaw);
+  return (vault.db.prepare(`${SELECT} WHERE a.account_id = ?`).all(Buffer.from(accountId)) as Raw[]).map(fromRaw);
 }
 
 export function accountsByName(vault: Vault, name: string): AccountRow[] {
-  return (vault.db.prepare('SELECT * FROM accounts WHERE name = ?').all(name) as Raw[]).map(fromRaw);
+  return (vault.db.prepare(`${SELECT} WHERE a.name = ?`).all(name) as Raw[]).map(fromRaw);
 }
 
 /** Inserts an account; the caller runs it inside `vaultWrite`. Returns the new id. */
 export function accountInsert(vault: Vault, a: AccountInsert, now = Date.now()): number {
   const info = vault.db
     .prepare(
-      `INSERT INTO accounts (public_key, account_id, type, name, network, ss58_prefix, genesis_hash, file_json, verified, source, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO accounts (public_key, account_id, type, name, network, ss58_prefix, genesis_hash, file_json, verified, source,
+                             identity_id, path, sealed_password, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(Buffer.from(a.publicKey), Buffer.from(a.accountId), a.type, a.name, a.network, a.ss58Prefix, a.genesisHash, a.fileJson, a.verified ? 1 : 0, a.source, now, now);
+    .run(
+      Buffer.from(a.publicKey),
+      Buffer.from(a.accountId),
+      a.type,
+      a.name,
+      a.network,
+      a.ss58Prefix,
+      a.genesisHash,
+      a.fileJson,
+      a.verified ? 1 : 0,
+      a.source,
+      a.identityId ?? null,
+      a.path ?? null,
+      a.sealedPassword ?? null,
+      now,
+      now,
+    );
   return Number(info.lastInsertRowid);
 }
 
@@ -91,10 +130,26 @@ export function accountInsert(vault: Vault, a: AccountInsert, now = Date.now()):
 export function accountReplace(vault: Vault, a: AccountInsert, now = Date.now()): void {
   vault.db
     .prepare(
-      `UPDATE accounts SET account_id = ?, type = ?, name = ?, network = ?, ss58_prefix = ?, genesis_hash = ?, file_json = ?, verified = ?, source = ?, updated_at = ?
+      `UPDATE accounts SET account_id = ?, type = ?, name = ?, network = ?, ss58_prefix = ?, genesis_hash = ?, file_json = ?, verified = ?, source = ?,
+                           identity_id = ?, path = ?, sealed_password = ?, updated_at = ?
        WHERE public_key = ?`,
     )
-    .run(Buffer.from(a.accountId), a.type, a.name, a.network, a.ss58Prefix, a.genesisHash, a.fileJson, a.verified ? 1 : 0, a.source, now, Buffer.from(a.publicKey));
+    .run(
+      Buffer.from(a.accountId),
+      a.type,
+      a.name,
+      a.network,
+      a.ss58Prefix,
+      a.genesisHash,
+      a.fileJson,
+      a.verified ? 1 : 0,
+      a.source,
+      a.identityId ?? null,
+      a.path ?? null,
+      a.sealedPassword ?? null,
+      now,
+      Buffer.from(a.publicKey),
+    );
 }
 
 export function accountRename(vault: Vault, id: number, name: string, fileJson: string | null, now = Date.now()): void {

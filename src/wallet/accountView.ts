@@ -27,9 +27,9 @@ export function accountView(row: AccountRow, prefix = row.ss58Prefix): AccountVi
     publicKey: bytesToHex(row.publicKey),
     network: row.network,
     genesisHash: row.genesisHash,
-    identity: null,
-    path: null,
-    hasKey: row.fileJson !== null,
+    identity: row.identityName,
+    path: row.identityId === null ? null : row.path ?? '',
+    hasKey: row.fileJson !== null || row.identityId !== null,
     verified: row.verified,
   };
 }

@@ -61,13 +61,14 @@ export async function accountAdd(vault: Vault, options: AddAccountOptions): Prom
       verified: true,
       source: 'add',
     };
-    vaultWrite(vault, () => {
+    const row = vaultWrite(vault, () => {
       const again = accountByPublicKey(vault, pair.publicKey);
       if (again) throw new DuplicateAccountError({ address, name: again.name });
       accountInsert(vault, account);
       options.onBackup?.(json);
+      return accountByPublicKey(vault, pair.publicKey)!;
     });
-    return { account: accountView({ ...account, id: 0, createdAt: 0, updatedAt: 0 }), json };
+    return { account: accountView(row), json };
   } finally {
     wipe(pair.secretKey);
   }

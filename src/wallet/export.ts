@@ -1,5 +1,6 @@
 import { utf8, wipe } from '../crypto/bytes.js';
 import { WatchOnlyAccountError } from '../errors/vault.js';
+import { UsageError } from '../errors/usage.js';
 import { isObject, jsonParse } from '../formats/json.js';
 import { polkadotJsEncoding, polkadotJsEncrypt } from '../formats/polkadot-js/encrypt.js';
 import { SCRYPT_COMPAT, SCRYPT_DEFAULT, scryptHeaderRead } from '../formats/polkadot-js/kdf.js';
@@ -11,6 +12,7 @@ import type { Vault } from '../vault/open.js';
 import { accountFind, withName } from './accounts.js';
 import { accountView } from './accountView.js';
 import { mapConcurrent } from './concurrency.js';
+import { identityAccountPair } from './identity.js';
 
 export type Kdf = 'default' | 'compat';
 
@@ -20,10 +22,31 @@ export type Kdf = 'default' | 'compat';
  * already uses the requested scrypt parameters it is handed out as stored, otherwise it is re-locked
  * with the same password (N=2^17, or N=2^15 with `kdf: 'compat'` for wallets from before mid-2025).
  */
-export async function accountExport(vault: Vault, query: string, password: string, options: { kdf?: Kdf } = {}): Promise<{ json: string; address: string }> {
+export async function accountExport(vault: Vault, query: string, unlock: ExportUnlock, options: { kdf?: Kdf } = {}): Promise<{ json: string; address: string }> {
   const row = accountFind(vault, query);
-  const json = await relock(row, password, password, options.kdf ?? 'default');
-  return { json, address: accountView(row).address };
+  const view = accountView(row);
+  if (row.identityId !== null) {
+    // An identity account has no file of its own: derive it after the PIN and lock it with the new password.
+    if (!('pin' in unlock)) throw new UsageError({ reason: `${view.address} belongs to the identity "${row.identityName}": its export needs the identity's PIN and a password for the new file.` });
+    const pair = await identityAccountPair(vault, row, unlock.pin);
+    try {
+      const meta = { name: row.name, ...(row.genesisHash ? { genesisHash: row.genesisHash } : {}), whenCreated: row.createdAt };
+      const json = await polkadotJsWrite(pair, unlock.newPassword, { meta, prefix: row.ss58Prefix, params: paramsOf(options.kdf ?? 'default') });
+      return { json: JSON.stringify(json), address: view.address };
+    } finally {
+      wipe(pair.secretKey);
+    }
+  }
+  if (!('password' in unlock)) throw new UsageError({ reason: `${view.address} is locked with its own password; its export needs that password, not a PIN.` });
+  const json = await relock(row, unlock.password, unlock.password, options.kdf ?? 'default');
+  return { json, address: view.address };
+}
+
+/** An account's own password, or (for an identity account) the identity's PIN and the new file's password. */
+export type ExportUnlock = { password: string } | { pin: string; newPassword: string };
+
+function paramsOf(kdf: Kdf) {
+  return kdf === 'compat' ? SCRYPT_COMPAT : SCRYPT_DEFAULT;
 }
 
 /**
@@ -35,9 +58,12 @@ export async function accountExportAll(
   vault: Vault,
   batchPassword: string,
   options: { rekey?: boolean; passwordFor?: (account: { address: string; name: string }) => Promise<string>; kdf?: Kdf } = {},
-): Promise<{ json: string; count: number; skippedWatchOnly: number }> {
-  const rows = accountsAll(vault).filter((r) => r.fileJson !== null);
-  const skippedWatchOnly = accountsAll(vault).length - rows.length;
+): Promise<{ json: string; count: number; skippedWatchOnly: number; skippedIdentity: number }> {
+  const all = accountsAll(vault);
+  const rows = all.filter((r) => r.fileJson !== null);
+  // Identity accounts are backed up by their identity's phrase (whole-wallet backup), watch-only ones have no key.
+  const skippedIdentity = all.filter((r) => r.identityId !== null).length;
+  const skippedWatchOnly = all.length - rows.length - skippedIdentity;
   const entries: string[] = [];
   if (options.rekey) {
     // Ask for every password first (one at a time, in order), then re-lock in parallel.
@@ -56,7 +82,7 @@ export async function accountExportAll(
     encoding: polkadotJsEncoding(['batch-pkcs8']),
     accounts: list.map((e) => ({ address: e['address'], meta: e['meta'] })),
   };
-  return { json: JSON.stringify(batch), count: rows.length, skippedWatchOnly };
+  return { json: JSON.stringify(batch), count: rows.length, skippedWatchOnly, skippedIdentity };
 }
 
 /** The row's file, opened with `password`, as a file locked with `newPassword` and the `kdf` parameters. */
@@ -66,7 +92,7 @@ async function relock(row: AccountRow, password: string, newPassword: string, kd
   const address = accountView(row).address;
   const opened = await polkadotJsOpen(stored, password, { file: address });
   try {
-    const target = kdf === 'compat' ? SCRYPT_COMPAT : SCRYPT_DEFAULT;
+    const target = paramsOf(kdf);
     const same = password === newPassword && stored.cipher === 'scrypt' && sameParams(scryptHeaderRead(stored.encoded).params, target);
     if (same) return withName(row.fileJson, row.name);
     const meta = { ...(isObject(stored.meta) ? stored.meta : {}), name: row.name, whenEdited: Date.now() };

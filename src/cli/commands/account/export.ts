@@ -14,7 +14,8 @@ export function accountExportCommand(parent: Command, run: Runner): void {
     .command('export')
     .argument('<account>', 'address (any network format), 0x public key, or name')
     .requiredOption('--out <file>', 'where to write the backup file')
-    .option('--password-file <file>', "read the account's password from the first line of <file> (- = standard input)")
+    .option('--password-file <file>', "read the account's password (for an identity account: the new file's password) from <file> (- = stdin)")
+    .option('--pin-file <file>', "for an account derived from an identity: read the identity's PIN from <file>")
     .option('--kdf <kdf>', 'default (scrypt N=2^17) or compat (N=2^15, for wallets from before mid-2025)', 'default')
     .option('--force', 'overwrite <file> if it exists')
     .summary("write one account's backup file (Polkadot{.js} format)")
@@ -22,17 +23,24 @@ export function accountExportCommand(parent: Command, run: Runner): void {
       "Write one account's backup file. It asks for that account's password and refuses a wrong one\n" +
         '(exit 3, no file written); the file opens in Polkadot{.js} and other wallets with the same password.',
     )
-    .action((query: string, opts: { out: string; passwordFile?: string; kdf: string; force?: boolean }) =>
+    .action((query: string, opts: { out: string; passwordFile?: string; pinFile?: string; kdf: string; force?: boolean }) =>
       run(async (ctx) => {
         const kdf = kdfOf(opts.kdf);
         outputCheck(opts.out, opts.force === true);
-        const { accountFind, } = await import('../../../wallet/accounts.js');
+        const { accountFind } = await import('../../../wallet/accounts.js');
         const { accountView } = await import('../../../wallet/accountView.js');
         const { accountExport } = await import('../../../wallet/export.js');
         await withVault(ctx, async (vault) => {
-          const view = accountView(accountFind(vault, query));
-          const password = await readSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: `Password of ${view.name} (${view.address}): ` });
-          const { json, address } = await accountExport(vault, query, password, { kdf });
+          const row = accountFind(vault, query);
+          const view = accountView(row);
+          const unlock =
+            row.identityId === null
+              ? { password: await readSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: `Password of ${view.name} (${view.address}): ` }) }
+              : {
+                  pin: await readSecret(ctx.io, { file: opts.pinFile, flag: '--pin-file', prompt: `PIN of the identity "${row.identityName}": `, what: 'PIN' }),
+                  newPassword: await readNewSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: 'Password for the new backup file: ', what: 'file password' }),
+                };
+          const { json, address } = await accountExport(vault, query, unlock, { kdf });
           outputWrite(opts.out, json, opts.force === true);
           if (ctx.io.json) printJson(ctx.io, { address, out: opts.out });
           else out(ctx.io, `Wrote ${opts.out}: the backup of ${address}; it opens with the account's password.`);

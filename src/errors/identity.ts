@@ -1,0 +1,57 @@
+import { BaseError } from './base.js';
+
+/** The PIN does not open the identity's sealed phrase. */
+export class WrongPinError extends BaseError {
+  override readonly name = 'WrongPinError';
+  constructor({ identity, attempts, waitSeconds }: { identity: string; attempts: number; waitSeconds: number }) {
+    super(`Wrong PIN for the identity "${identity}"; nothing was shown or changed.`, {
+      hints: [
+        waitSeconds > 0
+          ? `That was wrong PIN number ${attempts} in a row: the next try is possible in ${formatWait(waitSeconds)}.`
+          : `Check the PIN and try again (after ${3 - Math.min(attempts, 3)} more wrong PINs, each try must wait longer).`,
+      ],
+    });
+  }
+}
+
+/** Too many wrong PINs: the identity refuses tries until the recorded time. */
+export class PinLockedError extends BaseError {
+  override readonly name = 'PinLockedError';
+  constructor({ identity, waitSeconds }: { identity: string; waitSeconds: number }) {
+    super(`The identity "${identity}" is locked after repeated wrong PINs; try again in ${formatWait(waitSeconds)}.`, {
+      hints: ['Each further wrong PIN doubles the wait (up to an hour).'],
+    });
+  }
+}
+
+/** No identity matches the id or name given. */
+export class IdentityNotFoundError extends BaseError {
+  override readonly name = 'IdentityNotFoundError';
+  constructor({ query }: { query: string }) {
+    super(`No identity is called "${query.slice(0, 80)}" or has that id.`, { hints: ['Run `keepsake identity list` to see the identities.'] });
+  }
+}
+
+/** An identity name that is already taken. */
+export class DuplicateIdentityError extends BaseError {
+  override readonly name = 'DuplicateIdentityError';
+  constructor({ name }: { name: string }) {
+    super(`An identity called "${name.slice(0, 80)}" already exists; nothing was changed.`, { hints: ['Pick another name.'] });
+  }
+}
+
+/** `identity find` tried every common path and key type without producing the address. */
+export class PathNotFoundError extends BaseError {
+  override readonly name = 'PathNotFoundError';
+  constructor({ address, tried }: { address: string; tried: number }) {
+    super(`None of the ${tried} common derivation paths and key types of this identity gives ${address}.`, {
+      hints: [
+        'The account may use a ///password, an unusual path, or another recovery phrase. If you know the path, use `identity derive --path`.',
+      ],
+    });
+  }
+}
+
+function formatWait(seconds: number): string {
+  return seconds < 90 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minutes`;
+}

@@ -1,0 +1,42 @@
+import type { Vault } from './open.js';
+
+/** An identity row: its phrase only ever as `sealed` JSON (see formats/identity-seal.ts). */
+export type IdentityRow = { id: number; name: string; sealed: string; failedAttempts: number; lockedUntil: number; createdAt: number };
+
+type Raw = { id: number; name: string; sealed: string; failed_attempts: number; locked_until: number; created_at: number };
+
+const fromRaw = (r: Raw): IdentityRow => ({
+  id: r.id,
+  name: r.name,
+  sealed: r.sealed,
+  failedAttempts: r.failed_attempts,
+  lockedUntil: r.locked_until,
+  createdAt: r.created_at,
+});
+
+export function identitiesAll(vault: Vault): IdentityRow[] {
+  return (vault.db.prepare('SELECT * FROM identities ORDER BY id').all() as Raw[]).map(fromRaw);
+}
+
+export function identityById(vault: Vault, id: number): IdentityRow | undefined {
+  const r = vault.db.prepare('SELECT * FROM identities WHERE id = ?').get(id) as Raw | undefined;
+  return r && fromRaw(r);
+}
+
+export function identityByName(vault: Vault, name: string): IdentityRow | undefined {
+  const r = vault.db.prepare('SELECT * FROM identities WHERE name = ?').get(name) as Raw | undefined;
+  return r && fromRaw(r);
+}
+
+export function identityInsert(vault: Vault, name: string, sealed: string, now = Date.now()): number {
+  return Number(vault.db.prepare('INSERT INTO identities (name, sealed, created_at, updated_at) VALUES (?, ?, ?, ?)').run(name, sealed, now, now).lastInsertRowid);
+}
+
+/** Records a wrong PIN: the attempt count and the time before which the next try is refused. */
+export function identityPinFailed(vault: Vault, id: number, failedAttempts: number, lockedUntil: number): void {
+  vault.db.prepare('UPDATE identities SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(failedAttempts, lockedUntil, id);
+}
+
+export function identityPinSucceeded(vault: Vault, id: number): void {
+  vault.db.prepare('UPDATE identities SET failed_attempts = 0, locked_until = 0 WHERE id = ? AND failed_attempts <> 0').run(id);
+}

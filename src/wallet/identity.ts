@@ -1,0 +1,239 @@
+import { utf8, wipe } from '../crypto/bytes.js';
+import type { RandomSource } from '../crypto/random.js';
+import type { ScryptParams } from '../crypto/scrypt.js';
+import { PathNotFoundError, DuplicateIdentityError, IdentityNotFoundError, PinLockedError, WrongPinError } from '../errors/identity.js';
+import { DuplicateAccountError } from '../errors/vault.js';
+import { UsageError } from '../errors/usage.js';
+import { openWithKey, sealedParse, sealKdfNew, sealKeyDerive, sealWithKey, PIN_SCRYPT } from '../formats/identity-seal.js';
+import { accountAddress } from '../keys/account.js';
+import { ethereumDecode, ss58Decode } from '../keys/address.js';
+import { pathFind } from '../keys/find.js';
+import { pairFromSuri } from '../keys/fromSuri.js';
+import { mnemonicGenerate, mnemonicNormalize, mnemonicValidate, type MnemonicLength } from '../keys/mnemonic.js';
+import { schemeLoad } from '../keys/scheme.js';
+import { suriParse } from '../keys/suri.js';
+import type { KeyPair, KeyType } from '../keys/types.js';
+import { networkByName, networkList } from '../networks/networks.js';
+import { accountByPublicKey, accountInsert, accountsOfIdentity, type AccountRow } from '../vault/accounts.js';
+import { identitiesAll, identityById, identityByName, identityInsert, identityPinFailed, identityPinSucceeded, type IdentityRow } from '../vault/identities.js';
+import { vaultWrite, type Vault } from '../vault/open.js';
+import { accountView } from './accountView.js';
+import { ETHEREUM_DEFAULT_PATH } from './create.js';
+import { networkResolve } from './network.js';
+
+export const MIN_PIN_LENGTH = 6;
+
+/** Options tests may change: the clock and the PIN KDF cost. Real callers leave them alone. */
+export type IdentityTuning = { now?: () => number; pinKdf?: ScryptParams; random?: RandomSource };
+
+export type IdentityAccount = { address: string; name: string; path: string; network: string | null; type: KeyType; signerQr: string | null };
+export type IdentitySummary = { id: number; name: string; createdAt: number; accounts: IdentityAccount[] };
+
+/** Signer's address-export text: `substrate:<address>:<genesis hash>:<name>` (or `ethereum:<address>@1`). */
+export function signerQrText(account: { address: string; type: KeyType; genesisHash: string | null; name: string }): string | null {
+  if (account.type === 'ethereum') return `ethereum:${account.address}@1`;
+  return account.genesisHash === null ? null : `substrate:${account.address}:${account.genesisHash}:${account.name}`;
+}
+
+function checkPin(pin: string): void {
+  if ([...pin].length < MIN_PIN_LENGTH) throw new UsageError({ reason: `A PIN has at least ${MIN_PIN_LENGTH} characters (digits or a passphrase).` });
+}
+
+/** "Create identity": a new phrase, sealed under the PIN; `onMnemonic` shows or writes it once, inside the transaction. */
+export async function identityCreate(
+  vault: Vault,
+  options: { name: string; pin: string; words?: MnemonicLength; onMnemonic?: (mnemonic: string) => void } & IdentityTuning,
+): Promise<IdentitySummary> {
+  const mnemonic = mnemonicGenerate(options.words ?? 24, options.random);
+  return identitySave(vault, { ...options, mnemonic });
+}
+
+/** "Recover existing identity": a name, the phrase the user kept, and a new PIN. */
+export async function identityRecover(vault: Vault, options: { name: string; mnemonic: string; pin: string } & IdentityTuning): Promise<IdentitySummary> {
+  mnemonicValidate(options.mnemonic);
+  return identitySave(vault, { ...options, mnemonic: mnemonicNormalize(options.mnemonic) });
+}
+
+async function identitySave(
+  vault: Vault,
+  options: { name: string; pin: string; mnemonic: string; onMnemonic?: (mnemonic: string) => void } & IdentityTuning,
+): Promise<IdentitySummary> {
+  const name = options.name.trim();
+  if (name.length === 0 || name.length > 200) throw new UsageError({ reason: 'An identity name is 1 to 200 characters.' });
+  checkPin(options.pin);
+  if (identityByName(vault, name)) throw new DuplicateIdentityError({ name });
+  const kdf = sealKdfNew(options.random, options.pinKdf ?? PIN_SCRYPT);
+  const key = await sealKeyDerive(options.pin, kdf);
+  const plaintext = utf8(options.mnemonic);
+  const sealed = JSON.stringify(sealWithKey(key, kdf, plaintext, options.random));
+  wipe(key, plaintext);
+  const id = vaultWrite(vault, () => {
+    if (identityByName(vault, name)) throw new DuplicateIdentityError({ name });
+    const id = identityInsert(vault, name, sealed, (options.now ?? Date.now)());
+    options.onMnemonic?.(options.mnemonic);
+    return id;
+  });
+  return summary(vault, identityById(vault, id)!);
+}
+
+/** Every identity with the accounts derived from it. */
+export function identityList(vault: Vault): IdentitySummary[] {
+  return identitiesAll(vault).map((row) => summary(vault, row));
+}
+
+function summary(vault: Vault, row: IdentityRow): IdentitySummary {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.createdAt,
+    accounts: accountsOfIdentity(vault, row.id).map((a) => identityAccount(a)),
+  };
+}
+
+function identityAccount(row: AccountRow): IdentityAccount {
+  const view = accountView(row);
+  return {
+    address: view.address,
+    name: row.name,
+    path: row.path ?? '',
+    network: row.network,
+    type: row.type,
+    signerQr: signerQrText({ address: view.address, type: row.type, genesisHash: row.genesisHash, name: row.name }),
+  };
+}
+
+/** The identity `query` names: its id (digits) or its exact name. */
+export function identityFindRow(vault: Vault, query: string): IdentityRow {
+  const byName = identityByName(vault, query);
+  if (byName) return byName;
+  const byId = /^\d+$/.test(query) ? identityById(vault, Number(query)) : undefined;
+  if (byId) return byId;
+  throw new IdentityNotFoundError({ query });
+}
+
+/** Seconds to wait after `attempts` wrong PINs in a row: none for the first three, then 30 s doubling, at most an hour. */
+export function pinDelaySeconds(attempts: number): number {
+  return attempts <= 3 ? 0 : Math.min(3600, 30 * 2 ** (attempts - 4));
+}
+
+/**
+ * Opens an identity's phrase with its PIN. Refuses while a wrong-PIN delay runs; a wrong PIN is
+ * counted in the vault (the only change a failing command makes) and throws {@link WrongPinError}.
+ * Returns the phrase and the PIN key (to seal a path password); the caller wipes the key.
+ */
+export async function identityUnlock(vault: Vault, row: IdentityRow, pin: string, tuning: IdentityTuning = {}): Promise<{ phrase: string; key: Uint8Array }> {
+  const now = (tuning.now ?? Date.now)();
+  if (row.lockedUntil > now) throw new PinLockedError({ identity: row.name, waitSeconds: Math.ceil((row.lockedUntil - now) / 1000) });
+  const sealed = sealedParse(row.sealed);
+  const key = await sealKeyDerive(pin, sealed.kdf);
+  const plaintext = openWithKey(key, sealed);
+  if (plaintext === undefined) {
+    wipe(key);
+    const attempts = row.failedAttempts + 1;
+    const wait = pinDelaySeconds(attempts);
+    vaultWrite(vault, () => identityPinFailed(vault, row.id, attempts, wait > 0 ? now + wait * 1000 : 0));
+    throw new WrongPinError({ identity: row.name, attempts, waitSeconds: wait });
+  }
+  if (row.failedAttempts !== 0) vaultWrite(vault, () => identityPinSucceeded(vault, row.id));
+  const phrase = new TextDecoder().decode(plaintext);
+  wipe(plaintext);
+  return { phrase, key };
+}
+
+/** "Show Recovery Phrase": the phrase, only after the PIN. */
+export async function identityShowPhrase(vault: Vault, query: string, pin: string, tuning: IdentityTuning = {}): Promise<{ mnemonic: string }> {
+  const { phrase, key } = await identityUnlock(vault, identityFindRow(vault, query), pin, tuning);
+  wipe(key);
+  return { mnemonic: phrase };
+}
+
+export type DeriveOptions = { network?: string; path?: string; type?: KeyType; name?: string; pin: string } & IdentityTuning;
+
+/**
+ * Derives an account from an identity and adds it to the vault. With only a network the path is
+ * `//<network>` (Signer's default); `path: ''` is the root key (Polkadot{.js}'s default).
+ */
+export async function identityDerive(vault: Vault, query: string, options: DeriveOptions): Promise<{ address: string; path: string; network: string | null; type: KeyType; name: string; signerQr: string | null }> {
+  const row = identityFindRow(vault, query);
+  const type = options.type ?? 'sr25519';
+  const network = options.network === undefined ? undefined : networkResolve(options.network);
+  const written = options.path ?? (type === 'ethereum' ? ETHEREUM_DEFAULT_PATH : network ? `//${network.name}` : '');
+  // The path may carry a ///password: keep the public part in clear and seal the password.
+  const { path, password } = splitPassword(written);
+  const { phrase, key } = await identityUnlock(vault, row, options.pin, options);
+  let pair: KeyPair | undefined;
+  try {
+    pair = await pairFromSuri(`${phrase}${written}`, type);
+    const scheme = await schemeLoad(type);
+    const accountId = scheme.accountId(pair.publicKey);
+    const net = network ?? networkByName('substrate')!;
+    const address = accountAddress(type, accountId, net.prefix);
+    const name = options.name?.trim() || `${row.name} ${network ? network.displayName : path === '' ? 'root' : path}`;
+    const sealedPassword = password === undefined ? null : JSON.stringify(sealWithKey(key, sealedParse(row.sealed).kdf, utf8(password), options.random));
+    const publicKey = pair.publicKey;
+    vaultWrite(vault, () => {
+      const existing = accountByPublicKey(vault, publicKey);
+      if (existing) throw new DuplicateAccountError({ address, name: existing.name });
+      accountInsert(vault, {
+        publicKey,
+        accountId,
+        type,
+        name,
+        network: network?.name ?? null,
+        ss58Prefix: net.prefix,
+        genesisHash: network?.genesisHash ?? null,
+        fileJson: null,
+        verified: true,
+        source: 'identity',
+        identityId: row.id,
+        path,
+        sealedPassword,
+      });
+    });
+    return { address, path, network: network?.name ?? null, type, name, signerQr: signerQrText({ address, type, genesisHash: network?.genesisHash ?? null, name }) };
+  } finally {
+    wipe(key);
+    if (pair) wipe(pair.secretKey);
+  }
+}
+
+/** The key pair of an identity account (for export), after the identity's PIN. */
+export async function identityAccountPair(vault: Vault, account: AccountRow, pin: string, tuning: IdentityTuning = {}): Promise<KeyPair> {
+  const row = identityById(vault, account.identityId!)!;
+  const { phrase, key } = await identityUnlock(vault, row, pin, tuning);
+  try {
+    let password = '';
+    if (account.sealedPassword !== null) {
+      const opened = openWithKey(key, sealedParse(account.sealedPassword));
+      if (opened === undefined) throw new UsageError({ reason: 'The sealed path password of this account does not open with the identity PIN.' });
+      password = `///${new TextDecoder().decode(opened)}`;
+      wipe(opened);
+    }
+    return await pairFromSuri(`${phrase}${account.path ?? ''}${password}`, account.type);
+  } finally {
+    wipe(key);
+  }
+}
+
+/**
+ * "Which path gives this address?" — tries the key types and the paths people use (root, every
+ * known network's `//<network>`, `//<network>//<n>`, `//<n>`, BIP-44 indices) and names the match.
+ */
+export async function identityFind(vault: Vault, query: string, address: string, pin: string, tuning: IdentityTuning = {}): Promise<{ path: string; type: KeyType; tried: number }> {
+  const row = identityFindRow(vault, query);
+  const target = address.startsWith('0x') ? { accountId: ethereumDecode(address), ethereum: true } : { accountId: ss58Decode(address).publicKey, ethereum: false };
+  const { phrase, key } = await identityUnlock(vault, row, pin, tuning);
+  wipe(key);
+  const networks = [...new Set(networkList().map((n) => n.name))];
+  const found = await pathFind(phrase, target, networks);
+  if (found.path === null) throw new PathNotFoundError({ address, tried: found.tried });
+  return found;
+}
+
+function splitPassword(written: string): { path: string; password: string | undefined } {
+  const marker = written.indexOf('///');
+  if (marker === -1) return { path: written, password: undefined };
+  // Validate the whole thing as a SURI on a dummy phrase so a malformed path fails before the PIN is asked.
+  suriParse(`word${written}`);
+  return { path: written.slice(0, marker), password: written.slice(marker + 3) };
+}
