@@ -3,11 +3,20 @@ import { BaseError } from '../errors/base.js';
 import { EXIT, exitCodeOf } from './exit.js';
 import type { Runner } from './context.js';
 import { type Io, processIo } from './io.js';
-import { inspectCommand } from './commands/inspect.js';
-import { verifyCommand } from './commands/verify.js';
-import { restoreCommand } from './commands/restore.js';
-import { accountCommand } from './commands/account/index.js';
-import { identityCommand } from './commands/identity/index.js';
+
+type Register = (program: Command, run: Runner) => void;
+
+/**
+ * Commands, loaded on demand: a run of `keepsake verify` parses only verify's module, so every
+ * command added later costs nothing at the start-up of the others. Help and unknown commands load all.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  inspect: async () => (await import('./commands/inspect.js')).inspectCommand,
+  verify: async () => (await import('./commands/verify.js')).verifyCommand,
+  restore: async () => (await import('./commands/restore.js')).restoreCommand,
+  account: async () => (await import('./commands/account/index.js')).accountCommand,
+  identity: async () => (await import('./commands/identity/index.js')).identityCommand,
+};
 
 const HELP_FOOTER = `
 Secrets (passwords, PINs, phrases) are never taken as option values: keepsake asks for them on the
@@ -44,7 +53,9 @@ export async function main(argv: readonly string[], version: string, makeIo: (js
       outputError: (s, write) => write(json ? JSON.stringify({ error: { name: 'UsageError', message: s.replace(/^error: /, '').trim() } }) + '\n' : s),
     });
   program.enablePositionalOptions(false);
-  for (const register of [inspectCommand, verifyCommand, restoreCommand, accountCommand, identityCommand]) register(program, run);
+  const chosen = commandName(argv);
+  const loaders = chosen === undefined ? Object.values(COMMANDS) : [COMMANDS[chosen]!];
+  for (const register of await Promise.all(loaders.map((load) => load()))) register(program, run);
   addJsonEverywhere(program);
 
   try {
@@ -58,6 +69,16 @@ export async function main(argv: readonly string[], version: string, makeIo: (js
     reportError(io, err);
     return exitCodeOf(err);
   }
+}
+
+/** The command argv names (skipping global options and their values), if it is a known one. */
+function commandName(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--vault') i++;
+    else if (!arg.startsWith('-')) return Object.hasOwn(COMMANDS, arg) ? arg : undefined;
+  }
+  return undefined;
 }
 
 /** Every command accepts --json after its name too, and reports usage errors through the same path. */

@@ -23,6 +23,8 @@ export type OpenedAccount = {
   name: string | undefined;
 };
 
+const WARM_SEED = new Uint8Array(32).fill(7);
+
 /** Key types to try when a (legacy) file does not record one: Polkadot{.js} guesses; keepsake checks. */
 const UNRECORDED: readonly KeyType[] = ['sr25519', 'ed25519', 'ecdsa'];
 
@@ -47,6 +49,8 @@ export async function polkadotJsOpen(file: PolkadotJsSingle, password: string, o
     plaintextLengths: PKCS8_LENGTHS,
     alongside: async () => {
       schemes = await Promise.all(types.map(schemeLoad));
+      // Curve libraries build lookup tables on first use (~20 ms): do it while scrypt runs on another thread.
+      for (const scheme of schemes) accountAddress(scheme.type, scheme.accountId(scheme.fromSeed(WARM_SEED).publicKey));
     },
   });
   const parts = pkcs8Decode(plaintext);
