@@ -8,6 +8,7 @@ const BY_NAME: Record<string, number> = {
   PasswordRequiredError: EXIT.usage,
   WrongPasswordError: EXIT.wrongPassword,
   WrongPinError: EXIT.wrongPassword,
+  UnableToDecryptError: EXIT.wrongPassword,
 };
 
 export function exitCodeOf(err: unknown): number {

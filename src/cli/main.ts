@@ -16,6 +16,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   restore: async () => (await import('./commands/restore.js')).restoreCommand,
   account: async () => (await import('./commands/account/index.js')).accountCommand,
   identity: async () => (await import('./commands/identity/index.js')).identityCommand,
+  address: async () => (await import('./commands/address.js')).addressCommand,
+  backup: async () => (await import('./commands/backup.js')).backupCommand,
 };
 
 const HELP_FOOTER = `

@@ -4,9 +4,9 @@ import { BaseError } from './base.js';
 export class InvalidAddressError extends BaseError {
   override readonly name = 'InvalidAddressError';
   readonly address: string;
-  constructor({ address, reason }: { address: string; reason: string }) {
+  constructor({ address, reason, hint }: { address: string; reason: string; hint?: string }) {
     super(`"${clip(address)}" is not a valid address: ${reason}.`, {
-      hints: ['Copy the address again from its source; a single wrong character breaks the checksum.'],
+      hints: [hint ?? 'Copy the address again from its source; a single wrong character breaks the checksum.'],
     });
     this.address = address;
   }

@@ -65,3 +65,19 @@ export class WatchOnlyAccountError extends BaseError {
     super(`The account ${address} is watch-only: keepsake holds its address but not its key, so there is nothing to export.`);
   }
 }
+
+/** The address is already in the address book. */
+export class DuplicateAddressError extends BaseError {
+  override readonly name = 'DuplicateAddressError';
+  constructor({ address, name }: { address: string; name: string }) {
+    super(`${address} is already in the address book as "${name}"; nothing was changed.`);
+  }
+}
+
+/** No address-book entry matches. */
+export class AddressNotFoundError extends BaseError {
+  override readonly name = 'AddressNotFoundError';
+  constructor({ query }: { query: string }) {
+    super(`No address-book entry matches "${query.slice(0, 80)}".`, { hints: ['Run `keepsake address list` to see the entries.'] });
+  }
+}

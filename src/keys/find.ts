@@ -71,3 +71,37 @@ export async function pathFind(phrase: string, target: PathFindTarget, networks:
   }
   return { path: null, type: null, tried };
 }
+
+export type ScanEntry = { family: string; path: string; type: KeyType; accountId: Uint8Array };
+
+/**
+ * The first `count` accounts of each common path family for one network, so a user recovering
+ * without a backup file can recognise the ones they had: the root key (Polkadot{.js}), `//<network>`
+ * (Signer), `//<network>//<n>`, `//<n>` (sr25519), and the root key of the other key types.
+ */
+export async function pathScan(phrase: string, network: string, count: number): Promise<ScanEntry[]> {
+  const mini = mnemonicToMiniSecret(phrase);
+  const out: ScanEntry[] = [];
+  try {
+    const sr = await schemeLoad('sr25519');
+    const root = sr.fromSeed(mini);
+    const push = (family: string, path: string, type: KeyType, publicKey: Uint8Array, scheme = sr) => out.push({ family, path, type, accountId: scheme.accountId(publicKey) });
+    push('root (Polkadot{.js} default)', '', 'sr25519', root.publicKey);
+    const parent = sr.deriveHard(root.secretKey, junctionChainCode(network));
+    push('network (Parity Signer default)', `//${network}`, 'sr25519', parent.publicKey);
+    for (let n = 0; n < count; n++) push('network + index', `//${network}//${n}`, 'sr25519', sr.deriveHard(parent.secretKey, junctionChainCode(String(n))).publicKey);
+    for (let n = 0; n < count; n++) push('index', `//${n}`, 'sr25519', sr.deriveHard(root.secretKey, junctionChainCode(String(n))).publicKey);
+    wipe(parent.secretKey, root.secretKey);
+    for (const type of ['ed25519', 'ecdsa'] as const) {
+      const scheme = await schemeLoad(type);
+      const pair = scheme.fromSeed(mini);
+      push(`root, ${type} key`, '', type, pair.publicKey, scheme);
+      const net = scheme.deriveHard(pair.secretKey, junctionChainCode(network));
+      push(`network, ${type} key`, `//${network}`, type, net.publicKey, scheme);
+      wipe(pair.secretKey, net.secretKey);
+    }
+  } finally {
+    wipe(mini);
+  }
+  return out;
+}

@@ -2,11 +2,13 @@ import type { Database } from 'better-sqlite3';
 import { VaultTooNewError } from '../errors/vault.js';
 import init from './migrations/0010-init.js';
 import identities from './migrations/0020-identities.js';
+import addresses from './migrations/0030-addresses.js';
 
 /** Numbered migrations, applied in order; `PRAGMA user_version` records the last one applied. */
 export const MIGRATIONS: readonly { version: number; up: (db: Database) => void }[] = [
   { version: 10, up: init },
   { version: 20, up: identities },
+  { version: 30, up: addresses },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -86,7 +86,7 @@ export async function accountExportAll(
 }
 
 /** The row's file, opened with `password`, as a file locked with `newPassword` and the `kdf` parameters. */
-async function relock(row: AccountRow, password: string, newPassword: string, kdf: Kdf): Promise<string> {
+export async function relock(row: AccountRow, password: string, newPassword: string, kdf: Kdf): Promise<string> {
   if (row.fileJson === null) throw new WatchOnlyAccountError({ address: accountView(row).address });
   const stored = polkadotJsParse(jsonParse(row.fileJson)) as PolkadotJsSingle;
   const address = accountView(row).address;

@@ -7,7 +7,7 @@ import { UsageError } from '../errors/usage.js';
 import { openWithKey, sealedParse, sealKdfNew, sealKeyDerive, sealWithKey, PIN_SCRYPT } from '../formats/identity-seal.js';
 import { accountAddress } from '../keys/account.js';
 import { ethereumDecode, ss58Decode } from '../keys/address.js';
-import { pathFind } from '../keys/find.js';
+import { pathFind, pathScan } from '../keys/find.js';
 import { pairFromSuri } from '../keys/fromSuri.js';
 import { mnemonicGenerate, mnemonicNormalize, mnemonicValidate, type MnemonicLength } from '../keys/mnemonic.js';
 import { schemeLoad } from '../keys/scheme.js';
@@ -236,4 +236,30 @@ function splitPassword(written: string): { path: string; password: string | unde
   // Validate the whole thing as a SURI on a dummy phrase so a malformed path fails before the PIN is asked.
   suriParse(`word${written}`);
   return { path: written.slice(0, marker), password: written.slice(marker + 3) };
+}
+
+/**
+ * "Recover without a backup file": the first `count` accounts of each common path family on a
+ * network, marked when the vault already has them. Nothing is changed.
+ */
+export async function identityScan(
+  vault: Vault,
+  query: string,
+  options: { network: string; count?: number; pin: string } & IdentityTuning,
+): Promise<{ family: string; path: string; type: KeyType; address: string; inVault: boolean }[]> {
+  const row = identityFindRow(vault, query);
+  const network = networkResolve(options.network);
+  const count = options.count ?? 5;
+  if (!Number.isInteger(count) || count < 1 || count > 100) throw new UsageError({ reason: '--count is a whole number from 1 to 100.' });
+  const { phrase, key } = await identityUnlock(vault, row, options.pin, options);
+  wipe(key);
+  const entries = await pathScan(phrase, network.name, count);
+  const have = new Set(accountsOfIdentity(vault, row.id).map((a) => a.path + '|' + a.type));
+  return entries.map((e) => ({
+    family: e.family,
+    path: e.path,
+    type: e.type,
+    address: accountAddress(e.type, e.accountId, network.prefix),
+    inVault: have.has(e.path + '|' + e.type),
+  }));
 }

@@ -4,11 +4,16 @@ import { isObject } from '../formats/json.js';
 import { formatScryptParams, scryptHeaderRead, scryptReadableByOlderWallets } from '../formats/polkadot-js/kdf.js';
 import type { PolkadotJsEnvelope } from '../formats/polkadot-js/parse.js';
 import { accountAddress } from '../keys/account.js';
+import { keepsakeBackupParse } from '../formats/keepsake-backup.js';
 import { ss58Decode } from '../keys/address.js';
 import { schemeLoad } from '../keys/scheme.js';
 import type { KeyType } from '../keys/types.js';
 
-export type KdfReport = { name: 'scrypt'; N: number; r: number; p: number } | { name: 'none' } | { name: 'legacy-password' };
+export type KdfReport =
+  | { name: 'scrypt'; N: number; r: number; p: number }
+  | { name: 'pbkdf2-sha256'; iterations: number }
+  | { name: 'none' }
+  | { name: 'legacy-password' };
 
 export type InspectAccount = { address: string; name: string | null; type: KeyType | null };
 
@@ -80,6 +85,35 @@ export async function inspectFile(text: string, options: { file?: string } = {})
         }),
         notes: ['Each account in the list is a separate Polkadot{.js} file with its own password.'],
       };
+    case 'keepsake-backup': {
+      const env = keepsakeBackupParse(detected.json, options.file);
+      return {
+        ...base,
+        version: String(env.version),
+        encrypted: true,
+        kdf: { name: 'scrypt', N: env.kdf.N, r: env.kdf.r, p: env.kdf.p },
+        olderWallets: null,
+        accounts: [],
+        notes: [`Made ${env.createdAt ?? 'at an unrecorded time'}. Names, accounts and addresses are inside the encrypted part: \`keepsake backup import\` lists them.`],
+      };
+    }
+    case 'concordium-desktop':
+    case 'concordium-mobile': {
+      const meta = isObject(detected.json['metadata']) ? detected.json['metadata'] : {};
+      const iterations = typeof meta['iterations'] === 'number' ? meta['iterations'] : null;
+      return {
+        ...base,
+        version: null,
+        encrypted: true,
+        kdf: iterations === null ? null : { name: 'pbkdf2-sha256', iterations },
+        olderWallets: null,
+        accounts: [],
+        notes:
+          detected.format === 'concordium-mobile'
+            ? ['Its parameters are those of the Concordium Mobile Wallet, whose exports the desktop format (and keepsake) cannot import.']
+            : ['Identities, accounts and the address book are inside the encrypted part: `keepsake backup import` lists them.'],
+      };
+    }
     default:
       return { ...base, version: null, encrypted: true, kdf: null, olderWallets: null, accounts: [], notes: [] };
   }

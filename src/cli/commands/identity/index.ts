@@ -149,6 +149,8 @@ export function identityCommand(program: Command, run: Runner): void {
       }),
     );
 
+  scanCommand(identity, run);
+
   identity
     .command('find')
     .argument('<identity>', 'identity id or name')
@@ -167,6 +169,35 @@ export function identityCommand(program: Command, run: Runner): void {
         if (ctx.io.json) printJson(ctx.io, found);
         else
           out(ctx.io, `${address} is the ${found.type} key at path ${found.path === '' ? "'' (the root key)" : found.path} (found after ${found.tried} candidates). Add it with: keepsake identity derive ${JSON.stringify(query)} --type ${found.type} --path '${found.path}'`);
+        return 0;
+      }),
+    );
+}
+
+function scanCommand(identity: Command, run: Runner): void {
+  identity
+    .command('scan')
+    .argument('<identity>', 'identity id or name')
+    .requiredOption('--network <network>', 'the network to show addresses for')
+    .option('--count <n>', 'how many accounts of each numbered family', '5')
+    .option('--pin-file <file>', PIN_HELP)
+    .summary('list the usual accounts of an identity on a network, to recognise yours')
+    .description(
+      'Recover without a backup file: list the first accounts of each common path family (root key,\n' +
+        '//<network>, //<network>//<n>, //<n>, and other key types) so you can recognise the ones you had,\n' +
+        'then add them with `identity derive --path`. Nothing is changed; no chain access is needed.',
+    )
+    .action((query: string, opts: { network: string; count: string; pinFile?: string }) =>
+      run(async (ctx) => {
+        const count = Number(opts.count);
+        const pin = await askPin(ctx, opts.pinFile, query);
+        const { identityScan } = await import('../../../wallet/identity.js');
+        const list = await withVault(ctx, (vault) => identityScan(vault, query, { network: opts.network, count, pin }));
+        if (ctx.io.json) printJson(ctx.io, list);
+        else
+          for (const e of list) {
+            out(ctx.io, `${e.address}  ${e.type.padEnd(7)}  ${(e.path === '' ? '(root)' : e.path).padEnd(22)}  ${e.family}${e.inVault ? '  [in vault]' : ''}`);
+          }
         return 0;
       }),
     );

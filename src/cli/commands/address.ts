@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import { type Runner, withVault } from '../context.js';
+import { out, printJson } from '../io.js';
+
+export function addressCommand(program: Command, run: Runner): void {
+  const address = program.command('address').summary('the address book: names for addresses you send to').description(
+    'The address book: names for other people\'s addresses (SS58 of any network, Ethereum, Concordium).\n' +
+      'Every address is checked (checksum, network prefix) before it is saved.',
+  );
+
+  address
+    .command('add')
+    .argument('<address>', 'SS58, 0x Ethereum or Concordium address')
+    .requiredOption('--name <name>', 'a name for it')
+    .option('--note <text>', 'a note')
+    .option('--network <network>', 'the network it is for (the SS58 prefix must match)')
+    .summary('add an address')
+    .action((addr: string, opts: { name: string; note?: string; network?: string }) =>
+      run(async (ctx) => {
+        const { addressAdd } = await import('../../wallet/addressBook.js');
+        const entry = await withVault(ctx, (vault) =>
+          addressAdd(vault, { address: addr, name: opts.name, ...(opts.note === undefined ? {} : { note: opts.note }), ...(opts.network === undefined ? {} : { network: opts.network }) }),
+        );
+        if (ctx.io.json) printJson(ctx.io, entry);
+        else out(ctx.io, `Added ${entry.address} "${entry.name}" (${entry.network ?? entry.kind}).`);
+        return 0;
+      }),
+    );
+
+  address
+    .command('list')
+    .summary('list the address book')
+    .action(() =>
+      run(async (ctx) => {
+        const { addressList } = await import('../../wallet/addressBook.js');
+        const list = await withVault(ctx, (vault) => addressList(vault));
+        if (ctx.io.json) printJson(ctx.io, list);
+        else if (list.length === 0) out(ctx.io, 'The address book is empty. Add an entry with `keepsake address add ADDRESS --name NAME`.');
+        else for (const a of list) out(ctx.io, `${a.address}  ${JSON.stringify(a.name)}  (${a.network ?? a.kind})${a.note ? `  ${a.note}` : ''}`);
+        return 0;
+      }),
+    );
+
+  address
+    .command('remove')
+    .argument('<address>', 'the address (or its name)')
+    .summary('remove an address')
+    .action((query: string) =>
+      run(async (ctx) => {
+        const { addressRemove } = await import('../../wallet/addressBook.js');
+        const entry = await withVault(ctx, (vault) => addressRemove(vault, query));
+        if (ctx.io.json) printJson(ctx.io, entry);
+        else out(ctx.io, `Removed ${entry.address} "${entry.name}".`);
+        return 0;
+      }),
+    );
+}

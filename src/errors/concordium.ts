@@ -1,0 +1,40 @@
+import { BaseError } from './base.js';
+
+/** The Concordium export's password is wrong (AES-CBC padding or content does not check out). */
+export class UnableToDecryptError extends BaseError {
+  override readonly name = 'UnableToDecryptError';
+  constructor({ file }: { file?: string | undefined }) {
+    super(`Unable to decrypt ${file ?? 'the file'}: the password is wrong (or the encrypted part was altered); nothing was imported.`, {
+      hints: ['Use the password chosen when the export was made.'],
+    });
+  }
+}
+
+/** It decrypts, but what it holds is not a Concordium Desktop Wallet export. */
+export class NotAnExportError extends BaseError {
+  override readonly name = 'NotAnExportError';
+  constructor({ file, reason }: { file?: string | undefined; reason: string }) {
+    super(`${file ?? 'The file'} decrypts, but is not a Concordium Desktop Wallet export: ${reason}; nothing was imported.`);
+  }
+}
+
+/** A Concordium Mobile Wallet export given where a desktop export is needed. */
+export class MobileWalletExportError extends BaseError {
+  override readonly name = 'MobileWalletExportError';
+  constructor({ file }: { file?: string | undefined }) {
+    super(
+      `${file ?? 'This file'} is an export from a Concordium Mobile Wallet; those are not compatible with the desktop format, so nothing was imported.`,
+      { hints: ['Mobile-wallet keys come from its own recovery phrase: restore it in the Concordium Mobile Wallet instead.'] },
+    );
+  }
+}
+
+/** The export belongs to another Concordium network than the one already in the vault. */
+export class WrongNetworkError extends BaseError {
+  override readonly name = 'WrongNetworkError';
+  constructor({ file }: { file?: string | undefined }) {
+    super(`${file ?? 'The file'} is from another Concordium network (genesis) than the data already imported; nothing was imported.`, {
+      hints: ['Import it into a separate vault with --vault.'],
+    });
+  }
+}

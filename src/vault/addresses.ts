@@ -1,0 +1,67 @@
+import type { Vault } from './open.js';
+
+export type AddressRow = {
+  id: number;
+  address: string;
+  kind: 'ss58' | 'ethereum' | 'concordium';
+  name: string;
+  note: string | null;
+  network: string | null;
+  /** The entry as another wallet exported it (Concordium), kept for a lossless export. */
+  original: string | null;
+  createdAt: number;
+};
+
+type Raw = Omit<AddressRow, 'createdAt'> & { created_at: number };
+
+const fromRaw = ({ created_at, ...r }: Raw): AddressRow => ({ ...r, createdAt: created_at });
+
+export function addressesAll(vault: Vault): AddressRow[] {
+  return (vault.db.prepare('SELECT * FROM addresses ORDER BY id').all() as Raw[]).map(fromRaw);
+}
+
+export function addressByText(vault: Vault, address: string): AddressRow | undefined {
+  const r = vault.db.prepare('SELECT * FROM addresses WHERE address = ?').get(address) as Raw | undefined;
+  return r && fromRaw(r);
+}
+
+export function addressInsert(vault: Vault, a: Omit<AddressRow, 'id' | 'createdAt'>, now = Date.now()): void {
+  vault.db
+    .prepare('INSERT INTO addresses (address, kind, name, note, network, original, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(a.address, a.kind, a.name, a.note, a.network, a.original, now);
+}
+
+export function addressDelete(vault: Vault, id: number): void {
+  vault.db.prepare('DELETE FROM addresses WHERE id = ?').run(id);
+}
+
+/** Concordium objects kept verbatim, by collection and key (address, identity number, id…). */
+export type ConcordiumItem = { collection: 'identities' | 'accounts' | 'credentials' | 'externalCredentials' | 'wallets'; itemKey: string; name: string | null; original: string };
+
+export function concordiumItems(vault: Vault, collection?: ConcordiumItem['collection']): ConcordiumItem[] {
+  const rows = (
+    collection === undefined
+      ? vault.db.prepare('SELECT collection, item_key, name, original FROM concordium_items ORDER BY id').all()
+      : vault.db.prepare('SELECT collection, item_key, name, original FROM concordium_items WHERE collection = ? ORDER BY id').all(collection)
+  ) as { collection: ConcordiumItem['collection']; item_key: string; name: string | null; original: string }[];
+  return rows.map((r) => ({ collection: r.collection, itemKey: r.item_key, name: r.name, original: r.original }));
+}
+
+export function concordiumItemByKey(vault: Vault, collection: ConcordiumItem['collection'], itemKey: string): ConcordiumItem | undefined {
+  const r = vault.db.prepare('SELECT collection, item_key, name, original FROM concordium_items WHERE collection = ? AND item_key = ?').get(collection, itemKey) as
+    | { collection: ConcordiumItem['collection']; item_key: string; name: string | null; original: string }
+    | undefined;
+  return r && { collection: r.collection, itemKey: r.item_key, name: r.name, original: r.original };
+}
+
+export function concordiumItemInsert(vault: Vault, item: ConcordiumItem): void {
+  vault.db.prepare('INSERT INTO concordium_items (collection, item_key, name, original) VALUES (?, ?, ?, ?)').run(item.collection, item.itemKey, item.name, item.original);
+}
+
+export function settingGet(vault: Vault, key: string): string | undefined {
+  return (vault.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+}
+
+export function settingSet(vault: Vault, key: string, value: string): void {
+  vault.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+}
