@@ -10,8 +10,9 @@ function fromSeed(seed: Uint8Array) {
 
 export const ed25519: KeyScheme = {
   type: 'ed25519',
-  // 64 = seed ‖ public (generation 3); 32 = bare seed (generations 1–2).
-  secretLengths: [64, 32],
+  // 64 = seed ‖ public (generation 3). A bare 32-byte seed (generations 1–2) is not a secret in this
+  // layout: readers rebuild seed ‖ public from it with fromSeed, as Polkadot{.js} does (keyring pair/index.ts).
+  secretLengths: [64],
   fromSeed,
   publicFromSecret: (secretKey) => curve.getPublicKey(secretKey.subarray(0, 32)),
   accountId: (publicKey) => publicKey,
