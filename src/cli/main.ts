@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   identity: async () => (await import('./commands/identity/index.js')).identityCommand,
   address: async () => (await import('./commands/address.js')).addressCommand,
   backup: async () => (await import('./commands/backup.js')).backupCommand,
+  convert: async () => (await import('./commands/convert.js')).convertCommand,
 };
 
 const HELP_FOOTER = `

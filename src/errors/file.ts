@@ -91,3 +91,11 @@ export class FileWriteError extends BaseError {
     super(`Cannot write ${file}: ${why}; nothing was changed.`, { hints: ['Check the path and free space, then try again.'], cause });
   }
 }
+
+/** A conversion that cannot be made without losing or changing an account. */
+export class ConversionImpossibleError extends BaseError {
+  override readonly name = 'ConversionImpossibleError';
+  constructor({ reason }: { reason: string }) {
+    super(`This conversion is not possible: ${reason}; no file was written.`);
+  }
+}

@@ -1,5 +1,8 @@
 import { utf8, wipe } from '../crypto/bytes.js';
 import { WatchOnlyAccountError } from '../errors/vault.js';
+import { ConversionImpossibleError } from '../errors/file.js';
+import { ethereumKeystoreWrite } from '../formats/ethereum-keystore.js';
+import type { KeyPair } from '../keys/types.js';
 import { UsageError } from '../errors/usage.js';
 import { isObject, jsonParse } from '../formats/json.js';
 import { polkadotJsEncoding, polkadotJsEncrypt } from '../formats/polkadot-js/encrypt.js';
@@ -13,33 +16,58 @@ import { accountFind, withName } from './accounts.js';
 import { accountView } from './accountView.js';
 import { mapConcurrent } from './concurrency.js';
 import { identityAccountPair } from './identity.js';
+import { watchOnlyEntry } from './convert.js';
 
 export type Kdf = 'default' | 'compat';
 
 /**
- * "Export account": the account's Polkadot{.js} file, openable with the account's password. The
- * password is checked first (a wrong one throws {@link WrongPasswordError}); when the stored file
- * already uses the requested scrypt parameters it is handed out as stored, otherwise it is re-locked
- * with the same password (N=2^17, or N=2^15 with `kdf: 'compat'` for wallets from before mid-2025).
+ * "Export account": the account's Polkadot{.js} file (or, for an ethereum account, an Ethereum
+ * keystore), openable with the account's password. The password is checked first (a wrong one throws
+ * {@link WrongPasswordError}); when the stored file already uses the requested scrypt parameters it is
+ * handed out as stored, otherwise it is re-locked with the same password (N=2^17, or N=2^15 with
+ * `kdf: 'compat'` for wallets from before mid-2025). An identity account needs its identity's PIN
+ * and a password for the new file.
  */
-export async function accountExport(vault: Vault, query: string, unlock: ExportUnlock, options: { kdf?: Kdf } = {}): Promise<{ json: string; address: string }> {
+export async function accountExport(
+  vault: Vault,
+  query: string,
+  unlock: ExportUnlock,
+  options: { kdf?: Kdf; format?: 'polkadot-js' | 'ethereum-keystore' } = {},
+): Promise<{ json: string; address: string }> {
   const row = accountFind(vault, query);
   const view = accountView(row);
-  if (row.identityId !== null) {
-    // An identity account has no file of its own: derive it after the PIN and lock it with the new password.
-    if (!('pin' in unlock)) throw new UsageError({ reason: `${view.address} belongs to the identity "${row.identityName}": its export needs the identity's PIN and a password for the new file.` });
-    const pair = await identityAccountPair(vault, row, unlock.pin);
-    try {
-      const meta = { name: row.name, ...(row.genesisHash ? { genesisHash: row.genesisHash } : {}), whenCreated: row.createdAt };
-      const json = await polkadotJsWrite(pair, unlock.newPassword, { meta, prefix: row.ss58Prefix, params: paramsOf(options.kdf ?? 'default') });
-      return { json: JSON.stringify(json), address: view.address };
-    } finally {
-      wipe(pair.secretKey);
-    }
+  const format = options.format ?? 'polkadot-js';
+  if (format === 'ethereum-keystore' && row.type !== 'ethereum') {
+    throw new ConversionImpossibleError({ reason: `an Ethereum keystore holds an ethereum (secp256k1, BIP-44) key, and ${view.address} is ${row.type}` });
   }
-  if (!('password' in unlock)) throw new UsageError({ reason: `${view.address} is locked with its own password; its export needs that password, not a PIN.` });
-  const json = await relock(row, unlock.password, unlock.password, options.kdf ?? 'default');
-  return { json, address: view.address };
+  if (row.identityId === null && row.fileJson === null) throw new WatchOnlyAccountError({ address: view.address });
+  if (row.identityId === null && format === 'polkadot-js') {
+    if (!('password' in unlock)) throw new UsageError({ reason: `${view.address} is locked with its own password; its export needs that password, not a PIN.` });
+    return { json: await relock(row, unlock.password, unlock.password, options.kdf ?? 'default'), address: view.address };
+  }
+  const { pair, password } = await unlockPair(vault, row, unlock);
+  try {
+    if (format === 'ethereum-keystore') {
+      return { json: JSON.stringify(await ethereumKeystoreWrite(pair.secretKey, row.accountId, password)), address: view.address };
+    }
+    const meta = { name: row.name, ...(row.genesisHash ? { genesisHash: row.genesisHash } : {}), whenCreated: row.createdAt };
+    const json = await polkadotJsWrite(pair, password, { meta, prefix: row.ss58Prefix, params: paramsOf(options.kdf ?? 'default') });
+    return { json: JSON.stringify(json), address: view.address };
+  } finally {
+    wipe(pair.secretKey);
+  }
+}
+
+/** The account's key pair and the password the exported file gets. */
+async function unlockPair(vault: Vault, row: AccountRow, unlock: ExportUnlock): Promise<{ pair: KeyPair; password: string }> {
+  const address = accountView(row).address;
+  if (row.identityId !== null) {
+    if (!('pin' in unlock)) throw new UsageError({ reason: `${address} belongs to the identity "${row.identityName}": its export needs the identity's PIN and a password for the new file.` });
+    return { pair: await identityAccountPair(vault, row, unlock.pin), password: unlock.newPassword };
+  }
+  if (!('password' in unlock)) throw new UsageError({ reason: `${address} is locked with its own password; its export needs that password, not a PIN.` });
+  const stored = polkadotJsParse(jsonParse(row.fileJson!)) as PolkadotJsSingle;
+  return { pair: await polkadotJsOpen(stored, unlock.password, { file: address }), password: unlock.password };
 }
 
 /** An account's own password, or (for an identity account) the identity's PIN and the new file's password. */
@@ -57,13 +85,16 @@ function paramsOf(kdf: Kdf) {
 export async function accountExportAll(
   vault: Vault,
   batchPassword: string,
-  options: { rekey?: boolean; passwordFor?: (account: { address: string; name: string }) => Promise<string>; kdf?: Kdf } = {},
+  options: { rekey?: boolean; passwordFor?: (account: { address: string; name: string }) => Promise<string>; kdf?: Kdf; format?: 'polkadot-js-batch' | 'apps' } = {},
 ): Promise<{ json: string; count: number; skippedWatchOnly: number; skippedIdentity: number }> {
   const all = accountsAll(vault);
   const rows = all.filter((r) => r.fileJson !== null);
+  const apps = options.format === 'apps';
   // Identity accounts are backed up by their identity's phrase (whole-wallet backup), watch-only ones have no key.
   const skippedIdentity = all.filter((r) => r.identityId !== null).length;
-  const skippedWatchOnly = all.length - rows.length - skippedIdentity;
+  const watchOnly = all.filter((r) => r.fileJson === null && r.identityId === null);
+  // The Apps list carries address-only entries (as Apps does for multisig/external accounts); the extension's batch cannot.
+  const skippedWatchOnly = apps ? 0 : watchOnly.length;
   const entries: string[] = [];
   if (options.rekey) {
     // Ask for every password first (one at a time, in order), then re-lock in parallel.
@@ -74,6 +105,10 @@ export async function accountExportAll(
     entries.push(...rows.map((row) => withName(row.fileJson!, row.name)));
   }
   const list = entries.map((e) => JSON.parse(e) as Record<string, unknown>);
+  if (apps) {
+    const watch = watchOnly.map((r) => watchOnlyEntry({ address: accountView(r).address, name: r.name, genesisHash: r.genesisHash }));
+    return { json: JSON.stringify([...list, ...watch]), count: rows.length + watch.length, skippedWatchOnly, skippedIdentity };
+  }
   const plaintext = utf8(JSON.stringify(list));
   const encoded = await polkadotJsEncrypt(plaintext, batchPassword, { params: options.kdf === 'compat' ? SCRYPT_COMPAT : SCRYPT_DEFAULT });
   wipe(plaintext);

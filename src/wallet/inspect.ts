@@ -5,9 +5,10 @@ import { formatScryptParams, scryptHeaderRead, scryptReadableByOlderWallets } fr
 import type { PolkadotJsEnvelope } from '../formats/polkadot-js/parse.js';
 import { accountAddress } from '../keys/account.js';
 import { keepsakeBackupParse } from '../formats/keepsake-backup.js';
-import { ss58Decode } from '../keys/address.js';
+import { ethereumChecksum, ethereumDecode, ss58Decode } from '../keys/address.js';
+import { ethereumKeystoreParse } from '../formats/ethereum-keystore.js';
 import { schemeLoad } from '../keys/scheme.js';
-import type { KeyType } from '../keys/types.js';
+import { isKeyType, type KeyType } from '../keys/types.js';
 
 export type KdfReport =
   | { name: 'scrypt'; N: number; r: number; p: number }
@@ -76,15 +77,36 @@ export async function inspectFile(text: string, options: { file?: string } = {})
         encrypted: true,
         kdf: null,
         olderWallets: null,
-        accounts: detected.entries.map((e) => {
-          const o = isObject(e) ? e : {};
-          const meta = isObject(o['meta']) ? o['meta'] : {};
-          const content = isObject(o['encoding']) ? o['encoding']['content'] : undefined;
-          const type = Array.isArray(content) && typeof content[1] === 'string' ? (content[1] as KeyType) : null;
-          return { address: String(o['address']), name: typeof meta['name'] === 'string' ? meta['name'] : null, type };
-        }),
-        notes: ['Each account in the list is a separate Polkadot{.js} file with its own password.'],
+        accounts: await Promise.all(
+          detected.entries.map(async (e) => {
+            const o = isObject(e) ? e : {};
+            const meta = isObject(o['meta']) ? o['meta'] : {};
+            const content = isObject(o['encoding']) ? o['encoding']['content'] : undefined;
+            const type = Array.isArray(content) && isKeyType(content[1]) ? content[1] : null;
+            const address = String(o['address']);
+            return { address: await displayAddress(address, type ?? undefined), name: typeof meta['name'] === 'string' ? meta['name'] : null, type };
+          }),
+        ),
+        notes: ['Each account in the list is a separate Polkadot{.js} file with its own password; entries without a key restore as watch-only.'],
       };
+    case 'ethereum-keystore': {
+      const ks = ethereumKeystoreParse(detected.json, options.file);
+      let address = ks.address ?? '(no address recorded)';
+      try {
+        if (ks.address !== null) address = ethereumChecksum(ethereumDecode(ks.address.startsWith('0x') ? ks.address : `0x${ks.address}`));
+      } catch {
+        // Shown as the file has it; `verify` reports a bad address.
+      }
+      return {
+        ...base,
+        version: '3',
+        encrypted: true,
+        kdf: ks.kdf.name === 'scrypt' ? { name: 'scrypt', N: ks.kdf.N, r: ks.kdf.r, p: ks.kdf.p } : { name: 'pbkdf2-sha256', iterations: ks.kdf.c },
+        olderWallets: null,
+        accounts: [{ address, name: null, type: 'ethereum' }],
+        notes: ['Restoring it adds an ethereum account; keepsake keeps it as a Polkadot{.js} file locked with the same password.'],
+      };
+    }
     case 'keepsake-backup': {
       const env = keepsakeBackupParse(detected.json, options.file);
       return {

@@ -29,10 +29,11 @@ export async function inspectRun(options: InspectOptions, io: Io): Promise<numbe
 
 function printInspect(io: Io, r: InspectReport): void {
   out(io, `${r.label}${r.version === null ? '' : `, version ${r.version}`}`);
-  if (r.kdf?.name === 'scrypt') out(io, `  encryption: scrypt N=2^${Math.log2(r.kdf.N)} r=${r.kdf.r} p=${r.kdf.p}, xsalsa20-poly1305`);
+  const cipher = r.format === 'ethereum-keystore' ? 'aes-128-ctr + keccak MAC' : r.format === 'concordium-desktop' || r.format === 'concordium-mobile' ? 'AES-256-CBC' : 'xsalsa20-poly1305';
+  if (r.kdf?.name === 'scrypt') out(io, `  encryption: scrypt N=2^${Math.log2(r.kdf.N)} r=${r.kdf.r} p=${r.kdf.p}, ${cipher}`);
   else if (r.kdf?.name === 'legacy-password') out(io, '  encryption: xsalsa20-poly1305 keyed by the password itself (old format)');
   else if (r.kdf?.name === 'none') out(io, '  encryption: none');
-  else if (r.kdf?.name === 'pbkdf2-sha256') out(io, `  encryption: PBKDF2-HMAC-SHA256 (${r.kdf.iterations} iterations), AES-256-CBC`);
+  else if (r.kdf?.name === 'pbkdf2-sha256') out(io, `  encryption: PBKDF2-HMAC-SHA256 (${r.kdf.iterations} iterations), ${cipher}`);
   if (r.olderWallets !== null) out(io, `  older wallets (before mid-2025): ${r.olderWallets ? 'can open it' : 'refuse it'}`);
   out(io, `  accounts: ${r.accounts.length}`);
   for (const a of r.accounts) out(io, `    ${a.address}  ${a.type ?? 'type not recorded'}  ${a.name === null ? '' : JSON.stringify(a.name)}`.trimEnd());

@@ -17,15 +17,20 @@ export function accountExportCommand(parent: Command, run: Runner): void {
     .option('--password-file <file>', "read the account's password (for an identity account: the new file's password) from <file> (- = stdin)")
     .option('--pin-file <file>', "for an account derived from an identity: read the identity's PIN from <file>")
     .option('--kdf <kdf>', 'default (scrypt N=2^17) or compat (N=2^15, for wallets from before mid-2025)', 'default')
+    .option('--format <format>', 'polkadot-js, or ethereum-keystore (MetaMask/geth "JSON file") for ethereum accounts', 'polkadot-js')
     .option('--force', 'overwrite <file> if it exists')
     .summary("write one account's backup file (Polkadot{.js} format)")
     .description(
       "Write one account's backup file. It asks for that account's password and refuses a wrong one\n" +
         '(exit 3, no file written); the file opens in Polkadot{.js} and other wallets with the same password.',
     )
-    .action((query: string, opts: { out: string; passwordFile?: string; pinFile?: string; kdf: string; force?: boolean }) =>
+    .action((query: string, opts: { out: string; passwordFile?: string; pinFile?: string; kdf: string; format: string; force?: boolean }) =>
       run(async (ctx) => {
         const kdf = kdfOf(opts.kdf);
+        if (opts.format !== 'polkadot-js' && opts.format !== 'ethereum-keystore') {
+          throw new UsageError({ reason: `--format is "polkadot-js" or "ethereum-keystore", not "${opts.format}".` });
+        }
+        const format = opts.format;
         outputCheck(opts.out, opts.force === true);
         const { accountFind } = await import('../../../wallet/accounts.js');
         const { accountView } = await import('../../../wallet/accountView.js');
@@ -40,7 +45,7 @@ export function accountExportCommand(parent: Command, run: Runner): void {
                   pin: await readSecret(ctx.io, { file: opts.pinFile, flag: '--pin-file', prompt: `PIN of the identity "${row.identityName}": `, what: 'PIN' }),
                   newPassword: await readNewSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: 'Password for the new backup file: ', what: 'file password' }),
                 };
-          const { json, address } = await accountExport(vault, query, unlock, { kdf });
+          const { json, address } = await accountExport(vault, query, unlock, { kdf, format });
           outputWrite(opts.out, json, opts.force === true);
           if (ctx.io.json) printJson(ctx.io, { address, out: opts.out });
           else out(ctx.io, `Wrote ${opts.out}: the backup of ${address}; it opens with the account's password.`);
@@ -57,6 +62,7 @@ export function accountExportAllCommand(parent: Command, run: Runner): void {
     .option('--password-file <file>', 'read the batch password from the first line of <file> (- = standard input)')
     .option('--rekey', "ask each account's password and re-lock every account with the batch password")
     .option('--kdf <kdf>', 'default (scrypt N=2^17) or compat (N=2^15)', 'default')
+    .option('--format <format>', 'polkadot-js-batch (the extension) or apps (Polkadot-JS Apps "Export all" list)', 'polkadot-js-batch')
     .option('--force', 'overwrite <file> if it exists')
     .summary('write every account to one batch file (the extension\'s "Export all" format)')
     .description(
@@ -66,11 +72,19 @@ export function accountExportAllCommand(parent: Command, run: Runner): void {
         "asks each account's password and re-locks every account with the batch password, so the one\n" +
         'password restores everything (accounts with another password cannot be rekeyed non-interactively).',
     )
-    .action((opts: { out: string; passwordFile?: string; rekey?: boolean; kdf: string; force?: boolean }) =>
+    .action((opts: { out: string; passwordFile?: string; rekey?: boolean; kdf: string; format: string; force?: boolean }) =>
       run(async (ctx) => {
         const kdf = kdfOf(opts.kdf);
+        if (opts.format !== 'polkadot-js-batch' && opts.format !== 'apps') {
+          throw new UsageError({ reason: `--format is "polkadot-js-batch" or "apps", not "${opts.format}".` });
+        }
+        const format = opts.format;
         outputCheck(opts.out, opts.force === true);
-        if (!ctx.io.json) {
+        // The Apps list has no outer lock: a password is needed only to re-lock every entry with it.
+        const needsPassword = format === 'polkadot-js-batch' || opts.rekey === true;
+        if (!ctx.io.json && format === 'apps') {
+          say(ctx.io, opts.rekey ? 'Every account in the list will be locked with the password you give now.' : 'Each account in the list keeps its own password (the list itself has none).');
+        } else if (!ctx.io.json) {
           say(
             ctx.io,
             opts.rekey
@@ -78,11 +92,14 @@ export function accountExportAllCommand(parent: Command, run: Runner): void {
               : "The batch password locks the file as a whole only; each account inside keeps its own password.",
           );
         }
-        const batchPassword = await readNewSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: 'Batch password: ', what: 'batch password' });
+        const batchPassword = needsPassword
+          ? await readNewSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: format === 'apps' ? 'Password for every account: ' : 'Batch password: ', what: 'batch password' })
+          : '';
         const { accountExportAll } = await import('../../../wallet/export.js');
         const result = await withVault(ctx, (vault) =>
           accountExportAll(vault, batchPassword, {
             kdf,
+            format,
             ...(opts.rekey
               ? {
                   rekey: true,

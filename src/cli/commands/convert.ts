@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import { UsageError } from '../../errors/usage.js';
+import type { Runner } from '../context.js';
+import { out, printJson, readInputFile, readNewSecret, readSecret } from '../io.js';
+import { outputCheck, outputWrite } from '../output.js';
+
+const TARGETS = ['polkadot-js', 'polkadot-js-batch', 'apps', 'ethereum-keystore'] as const;
+
+export function convertCommand(program: Command, run: Runner): void {
+  program
+    .command('convert')
+    .argument('<in>', 'a wallet file: Polkadot{.js} account or batch file, Apps "Export all" list, Ethereum keystore')
+    .requiredOption('--to <format>', `the format to write: ${TARGETS.join(', ')}`)
+    .requiredOption('--out <file>', 'where to write it')
+    .option('--password-file <file>', "read the input file's password from <file> (- = standard input)")
+    .option('--new-password-file <file>', "read the output file's password from <file> (asked twice on a terminal)")
+    .option('--kdf <kdf>', 'Polkadot{.js} outputs: default (scrypt N=2^17) or compat (N=2^15)', 'default')
+    .option('--force', 'overwrite <file> if it exists')
+    .summary('convert a wallet file to the format another wallet needs (the vault is not touched)')
+    .description(
+      'Convert one wallet file to another format without touching the vault: every account is decrypted\n' +
+        'with the input password, checked against its address, and locked again with the output password.\n' +
+        'Impossible conversions are refused with the reason (an sr25519 key cannot become an Ethereum\n' +
+        'keystore; a file with several accounts cannot become a single-account file).',
+    )
+    .addHelpText('after', '\nExamples:\n  keepsake convert apps-export.json --to polkadot-js-batch --out for-extension.json\n  keepsake convert metamask.json --to polkadot-js --out for-talisman.json')
+    .action((input: string, opts: { to: string; out: string; passwordFile?: string; newPasswordFile?: string; kdf: string; force?: boolean }) =>
+      run(async (ctx) => {
+        const to = opts.to;
+        if (!(TARGETS as readonly string[]).includes(to)) throw new UsageError({ reason: `--to is one of ${TARGETS.join(', ')}, not "${to}".` });
+        if (opts.kdf !== 'default' && opts.kdf !== 'compat') throw new UsageError({ reason: `--kdf is "default" or "compat", not "${opts.kdf}".` });
+        outputCheck(opts.out, opts.force === true);
+        const text = await readInputFile(input);
+        const { formatDetect } = await import('../../formats/detect.js');
+        formatDetect(text, input);
+        const inPassword = await readSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: `Password of ${input}: ` });
+        const outPassword = await readNewSecret(ctx.io, { file: opts.newPasswordFile, flag: '--new-password-file', prompt: 'Password for the new file: ', what: 'new password' });
+        const { convertFile } = await import('../../wallet/convert.js');
+        const result = await convertFile(text, inPassword, outPassword, to as (typeof TARGETS)[number], { file: input, kdf: opts.kdf });
+        outputWrite(opts.out, result.json, opts.force === true);
+        if (ctx.io.json) printJson(ctx.io, { from: result.from, to, out: opts.out, accounts: result.accounts, watchOnly: result.watchOnly });
+        else out(ctx.io, `Wrote ${opts.out} (${to}) with ${result.accounts} account${result.accounts === 1 ? '' : 's'}; it opens with the new password.`);
+        return 0;
+      }),
+    );
+}

@@ -1,0 +1,90 @@
+import { utf8, wipe } from '../crypto/bytes.js';
+import { ConversionImpossibleError } from '../errors/file.js';
+import { ethereumKeystoreWrite } from '../formats/ethereum-keystore.js';
+import { FORMAT_LABELS, type FormatName } from '../formats/detect.js';
+import { isObject, type JsonObject } from '../formats/json.js';
+import { polkadotJsEncoding, polkadotJsEncrypt } from '../formats/polkadot-js/encrypt.js';
+import { SCRYPT_COMPAT, SCRYPT_DEFAULT } from '../formats/polkadot-js/kdf.js';
+import { polkadotJsWrite } from '../formats/polkadot-js/write.js';
+import type { KeyPair } from '../keys/types.js';
+import { fileAccountsOpen, type FileAccount } from './fileAccounts.js';
+
+export const CONVERT_TARGETS = ['polkadot-js', 'polkadot-js-batch', 'apps', 'ethereum-keystore'] as const;
+export type ConvertTarget = (typeof CONVERT_TARGETS)[number];
+
+/**
+ * One wallet file to another, without touching the vault: every account is decrypted with the input
+ * password, checked against its address, and locked again with the output password in the target format.
+ * Refuses (with the reason) whatever would lose or change an account: an sr25519 key into an Ethereum
+ * keystore, several accounts into a single-account file, entries the password does not open.
+ */
+export async function convertFile(
+  text: string,
+  inPassword: string,
+  outPassword: string,
+  to: ConvertTarget,
+  options: { file?: string; kdf?: 'default' | 'compat' } = {},
+): Promise<{ json: string; from: FormatName; accounts: number; watchOnly: number }> {
+  const { format, entries } = await fileAccountsOpen(text, inPassword, { ...options, lockedEntries: 'report', keepKeys: true });
+  const pairs: KeyPair[] = entries.flatMap((e) => (e.account?.pair ? [e.account.pair] : []));
+  try {
+    const failed = entries.filter((e) => e.account === undefined);
+    if (failed.length > 0) {
+      throw new ConversionImpossibleError({ reason: `${failed.length} of the ${entries.length} accounts in it could not be opened (${failed[0]!.error?.shortMessage ?? 'unknown problem'})` });
+    }
+    const accounts = entries.map((e) => e.account!);
+    const keyed = accounts.filter((a) => a.pair !== undefined);
+    const watchOnly = accounts.filter((a) => a.pair === undefined);
+    const params = options.kdf === 'compat' ? SCRYPT_COMPAT : SCRYPT_DEFAULT;
+    const lock = (a: FileAccount) => polkadotJsWrite(a.pair!, outPassword, { meta: { ...metaOf(a), name: a.name }, prefix: a.ss58Prefix, params });
+    let out: unknown;
+    switch (to) {
+      case 'polkadot-js':
+      case 'ethereum-keystore': {
+        if (accounts.length !== 1 || keyed.length !== 1) {
+          throw new ConversionImpossibleError({
+            reason: `the ${FORMAT_LABELS[format]} holds ${accounts.length} accounts${watchOnly.length ? ` (${watchOnly.length} without a key)` : ''}, and a ${to === 'polkadot-js' ? 'single-account file' : 'keystore'} holds exactly one account with its key`,
+          });
+        }
+        const account = keyed[0]!;
+        if (to === 'polkadot-js') out = await lock(account);
+        else {
+          if (account.type !== 'ethereum') {
+            throw new ConversionImpossibleError({ reason: `an Ethereum keystore holds an ethereum (secp256k1, BIP-44) key, and this account's key is ${account.type}` });
+          }
+          out = await ethereumKeystoreWrite(account.pair!.secretKey, account.accountId, outPassword);
+        }
+        break;
+      }
+      case 'polkadot-js-batch': {
+        if (watchOnly.length > 0) throw new ConversionImpossibleError({ reason: `${watchOnly.length} accounts have no key, and the extension's batch format holds only accounts with keys` });
+        const list = await Promise.all(keyed.map(lock));
+        const plaintext = utf8(JSON.stringify(list));
+        out = { encoded: await polkadotJsEncrypt(plaintext, outPassword, { params }), encoding: polkadotJsEncoding(['batch-pkcs8']), accounts: list.map((e) => ({ address: e['address'], meta: e['meta'] })) };
+        wipe(plaintext);
+        break;
+      }
+      case 'apps':
+        out = await Promise.all(accounts.map((a) => (a.pair ? lock(a) : Promise.resolve(watchOnlyEntry(a)))));
+        break;
+    }
+    return { json: JSON.stringify(out), from: format, accounts: accounts.length, watchOnly: watchOnly.length };
+  } finally {
+    for (const p of pairs) wipe(p.secretKey);
+  }
+}
+
+function metaOf(a: FileAccount): JsonObject {
+  if (a.fileJson === null) return {};
+  try {
+    const json = JSON.parse(a.fileJson) as unknown;
+    return isObject(json) && isObject(json['meta']) ? json['meta'] : {};
+  } catch {
+    return {};
+  }
+}
+
+/** An Apps entry without a key: address and meta (as Apps writes multisig and external accounts). */
+export function watchOnlyEntry(a: { address: string; name: string; genesisHash: string | null }): JsonObject {
+  return { address: a.address, meta: { name: a.name, ...(a.genesisHash ? { genesisHash: a.genesisHash } : {}), isExternal: true } };
+}

@@ -1,0 +1,250 @@
+import { bytesToHex, hexToBytes, isHex, wipe } from '../crypto/bytes.js';
+import { BaseError } from '../errors/base.js';
+import { CorruptFileError, FormatNotSupportedError } from '../errors/file.js';
+import { AddressMismatchError } from '../errors/key.js';
+import { BatchEntryLockedError, WrongPasswordError } from '../errors/password.js';
+import { formatDetect, FORMAT_LABELS, type FormatName } from '../formats/detect.js';
+import { ethereumKeystoreDecrypt, ethereumKeystoreParse, type EthereumKeystore } from '../formats/ethereum-keystore.js';
+import { isObject, type JsonObject } from '../formats/json.js';
+import { fileAddressDecode } from '../formats/polkadot-js/address.js';
+import { polkadotJsBatchOpen } from '../formats/polkadot-js/batch.js';
+import { polkadotJsOpen } from '../formats/polkadot-js/open.js';
+import { polkadotJsParse, type PolkadotJsSingle } from '../formats/polkadot-js/parse.js';
+import { polkadotJsWrite } from '../formats/polkadot-js/write.js';
+import { accountAddress } from '../keys/account.js';
+import { ethereumDecode } from '../keys/address.js';
+import { schemeLoad } from '../keys/scheme.js';
+import { isKeyType, type KeyPair, type KeyType } from '../keys/types.js';
+import { mapConcurrent } from './concurrency.js';
+import { networkOfFile } from './network.js';
+
+/** An account found in a file, ready to be stored, verified or converted. */
+export type FileAccount = {
+  where: string;
+  address: string;
+  name: string;
+  type: KeyType;
+  publicKey: Uint8Array;
+  accountId: Uint8Array;
+  network: string | null;
+  ss58Prefix: number;
+  genesisHash: string | null;
+  /** The Polkadot{.js} file to keep (still locked with its own password); null for a watch-only entry. */
+  fileJson: string | null;
+  /** True when the key was decrypted and matched the address. */
+  keyChecked: boolean;
+  /** The decrypted pair, only with `keepKeys` (the caller wipes it). */
+  pair?: KeyPair;
+};
+
+export type FileEntry = { where: string; preview: { address: string; name: string | null; type: KeyType | null }; account?: FileAccount; error?: BaseError };
+
+export type OpenOptions = {
+  file?: string;
+  /** Batch entries under another password: keep them unchecked (restore) or report them (verify). */
+  lockedEntries?: 'keep' | 'report';
+  /** Turn Ethereum keystores into Polkadot{.js} files (locked with the same password) for the vault. */
+  convertKeystores?: boolean;
+  keepKeys?: boolean;
+};
+
+/**
+ * Every account of any file keepsake reads, each checked against its address: Polkadot{.js} single
+ * and batch files, the Apps "Export all" array (entries without a key become watch-only), and Ethereum
+ * keystores. A wrong password for the file as a whole throws; a problem with one entry is reported
+ * with that entry and does not stop the others.
+ */
+export async function fileAccountsOpen(text: string, password: string, options: OpenOptions = {}): Promise<{ format: FormatName; entries: FileEntry[] }> {
+  const file = options.file ?? 'the file';
+  const detected = formatDetect(text, options.file);
+  switch (detected.format) {
+    case 'polkadot-js':
+      return { format: detected.format, entries: [await single(file, previewOf(detected.file.json), () => fromPolkadotJs(detected.file, text.trim(), password, file, options))] };
+    case 'polkadot-js-batch': {
+      const list = await polkadotJsBatchOpen(detected.file, password, options.file === undefined ? {} : { file: options.file });
+      const entries = await mapConcurrent(list, (entry): Promise<FileEntry> =>
+        entry.file === undefined
+          ? Promise.resolve({ where: `${file} (entry ${entry.index + 1})`, preview: previewOf(entry.json), error: entry.error })
+          : keyedEntry(entry.file, entry.json, `${file} (entry ${entry.index + 1})`, password, { ...options, batch: true }),
+      );
+      return { format: detected.format, entries };
+    }
+    case 'apps': {
+      const entries = await mapConcurrent(detected.entries, async (json, i): Promise<FileEntry> => {
+        const where = `${file} (entry ${i + 1})`;
+        try {
+          if (isObject(json) && json['encoded'] === undefined) return { where, preview: previewOf(json), account: await watchOnly(json, where) };
+          const single = polkadotJsParse(json, where);
+          if (single.kind !== 'single') throw new CorruptFileError({ file: where, reason: 'it is a batch file inside a list' });
+          return keyedEntry(single, json, where, password, { ...options, batch: false });
+        } catch (err) {
+          if (err instanceof BaseError) return { where, preview: previewOf(json), error: err };
+          throw err;
+        }
+      });
+      // One password for the list: if it opens none of the keyed entries, it is simply the wrong password.
+      const keyed = entries.filter((e) => e.account?.fileJson !== null);
+      if (keyed.length > 0 && keyed.every((e) => e.error instanceof WrongPasswordError)) throw new WrongPasswordError({ subject: options.file });
+      return { format: detected.format, entries };
+    }
+    case 'ethereum-keystore': {
+      const ks = ethereumKeystoreParse(detected.json, options.file);
+      const preview = { address: ks.address ?? '(no address)', name: null, type: 'ethereum' as const };
+      return { format: detected.format, entries: [await single(file, preview, () => fromKeystore(ks, text, password, file, options))] };
+    }
+    default:
+      throw new FormatNotSupportedError({ ...(options.file === undefined ? {} : { file: options.file }), label: FORMAT_LABELS[detected.format], action: 'read accounts from' });
+  }
+}
+
+/** A file that is one account: a wrong password fails the whole file; any other problem is that account's. */
+async function single(where: string, preview: FileEntry['preview'], open: () => Promise<FileAccount>): Promise<FileEntry> {
+  try {
+    return { where, preview, account: await open() };
+  } catch (err) {
+    if (err instanceof WrongPasswordError || !(err instanceof BaseError)) throw err;
+    return { where, preview, error: err };
+  }
+}
+
+async function fromKeystore(ks: EthereumKeystore, text: string, password: string, file: string, options: OpenOptions): Promise<FileAccount> {
+  const privateKey = await ethereumKeystoreDecrypt(ks, password, options.file === undefined ? {} : { file: options.file });
+  const scheme = await schemeLoad('ethereum');
+  const pair: KeyPair = { type: 'ethereum', ...scheme.fromSeed(privateKey) };
+  wipe(privateKey);
+  const accountId = scheme.accountId(pair.publicKey);
+  const address = accountAddress('ethereum', accountId);
+  if (ks.address !== null && bytesToHex(ethereumDecodeLoose(ks.address)) !== bytesToHex(accountId)) {
+    wipe(pair.secretKey);
+    throw new AddressMismatchError({ expected: ks.address, actual: address });
+  }
+  const name = `Ethereum ${address.slice(0, 8)}…`;
+  const fileJson = options.convertKeystores
+    ? JSON.stringify(await polkadotJsWrite(pair, password, { meta: { name, whenCreated: Date.now() } }))
+    : null;
+  const account: FileAccount = {
+    where: file,
+    address,
+    name,
+    type: 'ethereum',
+    publicKey: pair.publicKey,
+    accountId,
+    network: null,
+    ss58Prefix: 42,
+    genesisHash: null,
+    fileJson: fileJson ?? text.trim(),
+    keyChecked: true,
+    ...(options.keepKeys ? { pair } : {}),
+  };
+  if (!options.keepKeys) wipe(pair.secretKey);
+  return account;
+}
+
+async function keyedEntry(single: PolkadotJsSingle, json: unknown, where: string, password: string, options: OpenOptions & { batch: boolean }): Promise<FileEntry> {
+  const preview = previewOf(json);
+  try {
+    return { where, preview, account: await fromPolkadotJs(single, JSON.stringify(json), password, where, options) };
+  } catch (err) {
+    if (!(err instanceof BaseError)) throw err;
+    if (options.batch && err instanceof WrongPasswordError) {
+      // The extension keeps each entry under its own password: keep it as it is, marked unchecked.
+      if (options.lockedEntries === 'keep') {
+        try {
+          return { where, preview, account: await unchecked(single, JSON.stringify(json), where) };
+        } catch (inner) {
+          if (inner instanceof BaseError) return { where, preview, error: inner };
+          throw inner;
+        }
+      }
+      return { where, preview, error: new BatchEntryLockedError({ address: single.address }) };
+    }
+    return { where, preview, error: err };
+  }
+}
+
+async function fromPolkadotJs(file: PolkadotJsSingle, text: string, password: string, where: string, options: OpenOptions): Promise<FileAccount> {
+  const opened = await polkadotJsOpen(file, password, { file: where });
+  const net = networkOfFile(file.meta['genesisHash'], opened.prefix);
+  const account: FileAccount = {
+    where,
+    address: accountAddress(opened.type, opened.accountId, net.prefix),
+    name: opened.name ?? defaultName(opened.address),
+    type: opened.type,
+    publicKey: opened.publicKey,
+    accountId: opened.accountId,
+    network: net.network,
+    ss58Prefix: net.prefix,
+    genesisHash: net.genesisHash,
+    fileJson: text,
+    keyChecked: true,
+    ...(options.keepKeys ? { pair: { type: opened.type, publicKey: opened.publicKey, secretKey: opened.secretKey } } : {}),
+  };
+  if (!options.keepKeys) wipe(opened.secretKey);
+  return account;
+}
+
+/** A batch entry the given password does not open: its public key comes from its address. */
+async function unchecked(file: PolkadotJsSingle, text: string, where: string): Promise<FileAccount> {
+  const type = file.keyType ?? 'sr25519';
+  const { publicKey, accountId, prefix } = await keyFromAddress(file.address, type, where);
+  const net = networkOfFile(file.meta['genesisHash'], prefix);
+  const name = typeof file.meta['name'] === 'string' ? file.meta['name'] : defaultName(file.address);
+  return { where, address: accountAddress(type, accountId, net.prefix), name, type, publicKey, accountId, network: net.network, ss58Prefix: net.prefix, genesisHash: net.genesisHash, fileJson: text, keyChecked: false };
+}
+
+/** An Apps entry without `encoded` (multisig, proxied, QR/hardware): the address only. */
+async function watchOnly(json: JsonObject, where: string): Promise<FileAccount> {
+  const address = String(json['address']);
+  const meta = isObject(json['meta']) ? json['meta'] : {};
+  const declared = json['type'] ?? meta['type'];
+  const type: KeyType = isKeyType(declared) ? declared : address.startsWith('0x') && address.length === 42 ? 'ethereum' : 'sr25519';
+  const hexKey = typeof json['publicKey'] === 'string' && isHex(json['publicKey']) ? hexToBytes(json['publicKey']) : undefined;
+  const fromAddress = await keyFromAddress(address, type, where);
+  const publicKey = hexKey && (hexKey.length === 32 || hexKey.length === 33) ? hexKey : fromAddress.publicKey;
+  const net = networkOfFile(meta['genesisHash'], fromAddress.prefix);
+  const name = typeof meta['name'] === 'string' ? meta['name'] : defaultName(address);
+  return {
+    where,
+    address: accountAddress(type, fromAddress.accountId, net.prefix),
+    name,
+    type,
+    publicKey,
+    accountId: fromAddress.accountId,
+    network: net.network,
+    ss58Prefix: net.prefix,
+    genesisHash: net.genesisHash,
+    fileJson: null,
+    keyChecked: false,
+  };
+}
+
+async function keyFromAddress(address: string, type: KeyType, where: string): Promise<{ publicKey: Uint8Array; accountId: Uint8Array; prefix: number }> {
+  if (type === 'ethereum' && /^0x[0-9a-fA-F]{40}$/.test(address)) {
+    // Only the address is known: it stands in for the key (watch-only).
+    const id = ethereumDecode(address);
+    return { publicKey: id, accountId: id, prefix: 42 };
+  }
+  const claimed = fileAddressDecode(address);
+  const prefix = claimed.prefix ?? 42;
+  if ((type === 'sr25519' || type === 'ed25519') && claimed.bytes.length === 32) return { publicKey: claimed.bytes, accountId: claimed.bytes, prefix };
+  if ((type === 'ecdsa' || type === 'ethereum') && claimed.bytes.length === 33) return { publicKey: claimed.bytes, accountId: (await schemeLoad(type)).accountId(claimed.bytes), prefix };
+  if (type === 'ecdsa' && claimed.bytes.length === 32) return { publicKey: claimed.bytes, accountId: claimed.bytes, prefix };
+  throw new CorruptFileError({ file: where, reason: 'its address does not give its public key' });
+}
+
+function ethereumDecodeLoose(address: string): Uint8Array {
+  return ethereumDecode(address.startsWith('0x') ? address : `0x${address}`);
+}
+
+function previewOf(json: unknown): FileEntry['preview'] {
+  const o = isObject(json) ? json : {};
+  const meta = isObject(o['meta']) ? o['meta'] : {};
+  const encoding = isObject(o['encoding']) ? o['encoding'] : {};
+  const content = encoding['content'];
+  const type = Array.isArray(content) && isKeyType(content[1]) ? content[1] : null;
+  return { address: typeof o['address'] === 'string' ? o['address'] : '(unknown)', name: typeof meta['name'] === 'string' ? meta['name'] : null, type };
+}
+
+export function defaultName(address: string): string {
+  return `Account ${address.slice(0, 6)}…${address.slice(-4)}`;
+}
