@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { utf8 } from '../../crypto/bytes.js';
-import { CorruptFileError, NotJsonError, UnknownFormatError } from '../../errors/file.js';
+import { BaseError } from '../../errors/base.js';
+import { CorruptFileError, UnknownFormatError } from '../../errors/file.js';
 import { WrongPasswordError } from '../../errors/password.js';
 import type { JsonObject } from '../json.js';
 import { polkadotJsBatchOpen } from './batch.js';
@@ -60,6 +61,7 @@ describe('polkadotJsBatchOpen', () => {
 
   it('refuses a batch that decrypts to something other than a list of accounts', async () => {
     expect(await rejection(polkadotJsBatchOpen(await batchOf('{"a":1}', 'pw'), 'pw'))).toBeInstanceOf(CorruptFileError);
-    expect(await rejection(polkadotJsBatchOpen(await batchOf('not json', 'pw'), 'pw'))).toBeInstanceOf(NotJsonError);
+    // Today NotJsonError, whose text ("not a JSON file") fits the file badly once its outer layer decrypted; pin only that it is keepsake's own.
+    expect(await rejection(polkadotJsBatchOpen(await batchOf('not json', 'pw'), 'pw'))).toBeInstanceOf(BaseError);
   });
 });
