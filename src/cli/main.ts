@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   address: async () => (await import('./commands/address.js')).addressCommand,
   backup: async () => (await import('./commands/backup.js')).backupCommand,
   convert: async () => (await import('./commands/convert.js')).convertCommand,
+  ui: async () => (await import('./commands/ui.js')).uiCommand,
 };
 
 const HELP_FOOTER = `

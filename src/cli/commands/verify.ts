@@ -23,9 +23,9 @@ export function verifyCommand(program: Command, run: Runner): void {
 
 export async function verifyRun(options: VerifyOptions, io: Io): Promise<number> {
   const text = await readInputFile(options.file);
-  // Say what the file is (and refuse what cannot be opened) before asking for a password.
-  const [{ verifyFile }, { formatDetect }] = await Promise.all([import('../../wallet/verify.js'), import('../../formats/detect.js')]);
-  formatDetect(text, options.file);
+  // Say what the file is (and refuse what cannot be opened: unknown format, KDF over the caps) before asking for a password.
+  const [{ verifyFile }, { inspectFile }] = await Promise.all([import('../../wallet/verify.js'), import('../../wallet/inspect.js')]);
+  await inspectFile(text, { file: options.file });
   const password = await readSecret(io, { file: options.passwordFile, flag: '--password-file', prompt: `Password for ${options.file}: ` });
   const report = await verifyFile(text, password, { file: options.file });
   if (io.json) printJson(io, report);
@@ -38,5 +38,7 @@ export async function verifyRun(options: VerifyOptions, io: Io): Promise<number>
     }
     out(io, report.ok ? 'Every account in this file would restore.' : 'Some accounts in this file would NOT restore; see above.');
   }
+  // Problems also go to stderr, one line each, so they are seen when stdout is piped.
+  for (const a of report.accounts) if (!a.ok && a.error) io.stderr.write(`${io.json ? JSON.stringify({ error: { ...a.error, address: a.address } }) : `keepsake: ${a.error.message}`}\n`);
   return report.ok ? EXIT.ok : EXIT.failed;
 }

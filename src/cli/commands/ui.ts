@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { UsageError } from '../../errors/usage.js';
+import type { Runner } from '../context.js';
+import { out, say } from '../io.js';
+
+export function uiCommand(program: Command, run: Runner): void {
+  program
+    .command('ui')
+    .option('--port <n>', 'port on 127.0.0.1 (default: a free one)', '0')
+    .option('--no-open', 'do not open a browser; just print the address')
+    .summary('the browser wallet, served from this machine only')
+    .description(
+      'Serve the browser wallet on 127.0.0.1 (this machine only) and open it. The address carries a\n' +
+        'token made for this launch; without it the server answers nothing. Stop it with Ctrl+C.',
+    )
+    .action((opts: { port: string; open: boolean }) =>
+      run(async (ctx) => {
+        const port = Number(opts.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError({ reason: `--port is a number from 0 to 65535, not "${opts.port}".` });
+        const { vaultOpen, vaultPath, vaultClose } = await import('../../vault/open.js');
+        const { serverCreate } = await import('../../server/app.js');
+        const vault = vaultOpen(vaultPath(ctx.vaultFile));
+        const token = randomBytes(24).toString('base64url');
+        const app = serverCreate({ vault, token, webRoot: fileURLToPath(new URL('../../web/', import.meta.url)) });
+        try {
+          await app.listen({ host: '127.0.0.1', port });
+        } catch (err) {
+          vaultClose(vault);
+          const code = (err as NodeJS.ErrnoException).code;
+          throw new UsageError({ reason: code === 'EADDRINUSE' ? `Port ${port} is in use.` : `The server could not start (${code ?? 'unknown error'}).`, hint: 'Pick another --port, or leave it out to use a free one.' });
+        }
+        const address = app.server.address();
+        const actual = typeof address === 'object' && address !== null ? address.port : port;
+        const url = `http://127.0.0.1:${actual}/#token=${token}`;
+        if (ctx.io.json) out(ctx.io, JSON.stringify({ url, port: actual, vault: vault.file }));
+        else {
+          out(ctx.io, `keepsake is serving the wallet for ${vault.file} at:\n\n    ${url}\n`);
+          say(ctx.io, 'Only this machine can reach it, and only with that address. Press Ctrl+C to stop.');
+        }
+        if (opts.open) openBrowser(url);
+        await new Promise<void>((resolve) => {
+          const stop = () => resolve();
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        await app.close();
+        vaultClose(vault);
+        return 0;
+      }),
+    );
+}
+
+function openBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  try {
+    const child = spawn(command, [url], { stdio: 'ignore', detached: true });
+    child.on('error', () => {});
+    child.unref();
+  } catch {
+    // No browser to open: the address is printed.
+  }
+}

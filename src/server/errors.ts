@@ -1,0 +1,33 @@
+import type { FastifyReply } from 'fastify';
+import { BaseError } from '../errors/base.js';
+
+/** HTTP status of each keepsake error (the CLI maps the same classes to exit codes). */
+const STATUS: Record<string, number> = {
+  UsageError: 400,
+  PasswordRequiredError: 400,
+  WrongPasswordError: 422,
+  WrongPinError: 422,
+  UnableToDecryptError: 422,
+  PinLockedError: 429,
+  AccountNotFoundError: 404,
+  IdentityNotFoundError: 404,
+  AddressNotFoundError: 404,
+  DuplicateAccountError: 409,
+  DuplicateIdentityError: 409,
+  DuplicateAddressError: 409,
+  VaultBusyError: 503,
+};
+
+export const SECRET_ERRORS = new Set(['WrongPasswordError', 'WrongPinError', 'UnableToDecryptError']);
+
+/** Sends an error as `{"error":{"name","message"}}` — one sentence, never a stack or a secret. */
+export function sendError(reply: FastifyReply, err: unknown): FastifyReply {
+  if (err instanceof BaseError) return reply.code(STATUS[err.name] ?? 400).send({ error: { name: err.name, message: err.fullMessage } });
+  const e = err as { statusCode?: number; code?: string };
+  if (e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ error: { name: 'TooLarge', message: 'The upload is larger than any wallet file; it was refused.' } });
+  if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    return reply.code(e.statusCode).send({ error: { name: 'BadRequest', message: 'The request was not understood.' } });
+  }
+  return reply.code(500).send({ error: { name: 'InternalError', message: 'Unexpected error: this is a bug in keepsake; nothing was changed.' } });
+}
+
