@@ -19,7 +19,6 @@ import { DuplicateIdentityError, IdentityNotFoundError, PathNotFoundError, PinLo
 import { MnemonicChecksumError, MnemonicWordError } from '../errors/mnemonic.js';
 import { UsageError } from '../errors/usage.js';
 import { DuplicateAccountError } from '../errors/vault.js';
-import { networkList } from '../networks/networks.js';
 import { identityById } from '../vault/identities.js';
 import { vaultClose, vaultOpen, type Vault } from '../vault/open.js';
 import { accountFind, accountList } from './accounts.js';
@@ -195,7 +194,8 @@ describe('identityDerive: known answers (vectors/polkadot-js.json) through ident
     // `--path polkadot` (meant: //polkadot). Appended to the phrase it would turn "walk" into "walkpolkadot".
     for (const path of ['polkadot', 'x//y', 'Alice']) {
       const err = await caught(identityDerive(vault, 'dev', { path, pin: PIN, ...t }));
-      for (const word of DEV.split(' ')) expect(err.message, `error for --path ${JSON.stringify(path)}: ${err.message}`).not.toContain(word);
+      // A word of the phrase at the start of a word of the message ("walkpolkadot" is the last word plus the path).
+      for (const word of DEV.split(' ')) expect(err.fullMessage, `error for --path ${JSON.stringify(path)}: ${err.fullMessage}`).not.toMatch(new RegExp(`\\b${word}`));
     }
     expect(snapshot(vault)).toEqual(before);
   });
@@ -279,9 +279,9 @@ describe('a wrong PIN', () => {
     for (const [i, attempt] of attempts.entries()) {
       const err = await caught(attempt());
       expect(err).toBeInstanceOf(WrongPinError);
-      for (const run of wordRuns(DEV)) expect(err.message).not.toContain(run);
-      expect(err.message).not.toContain(WRONG);
-      expect(identityFindRow(vault, 'dev').failedAttempts).toBe(i + 1);
+      for (const run of wordRuns(DEV)) expect(err.fullMessage).not.toContain(run);
+      expect(err.fullMessage).not.toContain(WRONG);
+      expect(identityFindRow(vault, 'dev').failedAttempts).toBe(i < 3 ? i + 1 : 1);
       // Before the fourth wrong PIN in a row starts a delay, reset the count with the right PIN.
       if (i === 2) await identityShowPhrase(vault, 'dev', PIN, t);
     }
@@ -324,17 +324,17 @@ describe('repeated wrong PINs slow down', () => {
     expect(identityFindRow(vault, 'dev')).toMatchObject({ failedAttempts: 3, lockedUntil: 0 });
     const fourth = await caught(identityShowPhrase(vault, 'dev', WRONG, t));
     expect(fourth).toBeInstanceOf(WrongPinError);
-    expect(fourth.message).toMatch(/30 seconds/);
+    expect(fourth.fullMessage).toMatch(/30 seconds/);
     expect(identityFindRow(vault, 'dev')).toMatchObject({ failedAttempts: 4, lockedUntil: T0 + 30_000 });
 
     const locked = await caught(identityShowPhrase(vault, 'dev', PIN, t));
     expect(locked).toBeInstanceOf(PinLockedError);
-    expect(locked.message).toMatch(/30 seconds/);
+    expect(locked.fullMessage).toMatch(/30 seconds/);
     await expect(identityDerive(vault, 'dev', { network: 'polkadot', pin: PIN, ...t })).rejects.toThrow(PinLockedError);
     t.advance(29_000);
     const almost = await caught(identityShowPhrase(vault, 'dev', PIN, t));
     expect(almost).toBeInstanceOf(PinLockedError);
-    expect(almost.message).toMatch(/1 second\b/);
+    expect(almost.fullMessage).toMatch(/1 second\b/);
     // Tries while locked are not counted.
     await expect(identityShowPhrase(vault, 'dev', WRONG, t)).rejects.toThrow(PinLockedError);
     expect(identityFindRow(vault, 'dev')).toMatchObject({ failedAttempts: 4, lockedUntil: T0 + 30_000 });
@@ -383,10 +383,10 @@ describe('repeated wrong PINs slow down', () => {
     await identityRecover(vault, { name: 'dev', mnemonic: DEV, pin: PIN, ...t });
     for (let k = 1; k <= 3; k++) {
       const err = await caught(identityShowPhrase(vault, 'dev', WRONG, t));
-      const left = /after (\d+) more wrong PIN/.exec(err.message);
-      expect(left, err.message).not.toBeNull();
+      const left = /after (\d+) more wrong PIN/.exec(err.fullMessage);
+      expect(left, err.fullMessage).not.toBeNull();
       // After wrong PIN k, wrong PINs k+1 … 3 are still free; wrong PIN 4 starts the delay.
-      expect(Number(left![1]), `after wrong PIN ${k}: ${err.message}`).toBe(4 - k);
+      expect(Number(left![1]), `after wrong PIN ${k}: ${err.fullMessage}`).toBe(4 - k);
     }
   });
 });
@@ -431,20 +431,22 @@ describe('identityList and signerQrText', () => {
 });
 
 describe('identityFind', () => {
-  it('names the path and type of an address made from the identity, in any SS58 format, and counts the candidates of a miss', async () => {
+  it('names the path and type of an address made from the identity, in any SS58 format, and refuses a miss with the count', async () => {
     const vault = freshVault();
     const t = tuning();
     await identityRecover(vault, { name: 'dev', mnemonic: DEV, pin: PIN, ...t });
-    const kusamaEcdsa = new Keyring({ type: 'ecdsa', ss58Format: 2 }).addFromUri(`${DEV}//kusama//3`, {}, 'ecdsa').address;
-    expect(await identityFind(vault, 'dev', kusamaEcdsa, PIN, t)).toMatchObject({ path: '//kusama//3', type: 'ecdsa' });
+    const onKusama = new Keyring({ type: 'sr25519', ss58Format: 2 }).addFromUri(`${DEV}//kusama//3`).address;
+    expect(await identityFind(vault, 'dev', onKusama, PIN, t)).toMatchObject({ path: '//kusama//3', type: 'sr25519' });
     expect(await identityFind(vault, 'dev', '15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5', PIN, t)).toMatchObject({ path: '//Alice', type: 'sr25519' });
     const eth = new Keyring({ type: 'ethereum' }).addFromUri(`${DEV}/m/44'/60'/0'/0/4`, {}, 'ethereum').address;
     expect(await identityFind(vault, 'dev', eth, PIN, t)).toMatchObject({ path: "/m/44'/60'/0'/0/4", type: 'ethereum' });
 
-    const networks = new Set(networkList().map((n) => n.name)).size;
-    const miss = await caught(identityFind(vault, 'dev', VECTORS.suri.find((v) => v.suri === `${DEV}//foo`)!.address42!, PIN, t));
+    // A miss, and its count of candidates, is checked through the CLI (test/e2e-identity) and in keys/find.test.ts;
+    // here only that the pathFind result becomes PathNotFoundError, on a smaller search (an Ethereum address: 40 candidates).
+    const other = new Keyring({ type: 'ethereum' }).addFromUri(`${DEV}/m/44'/60'/0'/1/0`, {}, 'ethereum').address;
+    const miss = await caught(identityFind(vault, 'dev', other, PIN, t));
     expect(miss).toBeInstanceOf(PathNotFoundError);
-    expect(miss.message).toContain(` ${3 * (1 + 20 + 6 + networks * 21)} `);
+    expect(miss.fullMessage).toContain(' 40 ');
     expect(accountList(vault)).toEqual([]);
   });
 });

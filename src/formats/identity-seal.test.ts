@@ -1,0 +1,138 @@
+import { scryptSync } from 'node:crypto';
+import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { RandomSource } from '../crypto/random.js';
+import { CorruptFileError } from '../errors/file.js';
+import { KdfParamsTooLargeError } from '../errors/kdf.js';
+import { openWithKey, PIN_SCRYPT, sealedParse, sealKdfNew, sealKeyDerive, sealWithKey, type SealedSecret } from './identity-seal.js';
+
+/** Cheap parameters for tests; the format does not depend on them. */
+const CHEAP = { N: 1 << 10, r: 8, p: 1 };
+const enc = (s: string) => new TextEncoder().encode(s);
+const dec = (b: Uint8Array) => new TextDecoder().decode(b);
+
+/** A deterministic random source: 0, 1, 2, … (mod 256) across calls. */
+function counting(): RandomSource {
+  let next = 0;
+  return (length) => Uint8Array.from({ length }, () => next++ & 0xff);
+}
+
+async function seal(pin: string, text: string, random: RandomSource = counting()): Promise<SealedSecret> {
+  const kdf = sealKdfNew(random, CHEAP);
+  return sealWithKey(await sealKeyDerive(pin, kdf), kdf, enc(text), random);
+}
+
+describe('identity seal: the format (known answer, recomputed from its description)', () => {
+  it('key = scrypt(PIN, salt, N, r, p, 64)[0..32]; box = XChaCha20-Poly1305(key, nonce, phrase, "keepsake sealed secret v1")', async () => {
+    const pin = '123456';
+    const phrase = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
+    const sealed = await seal(pin, phrase);
+    // The counting source gave the salt (32 bytes) first, then the nonce (24 bytes).
+    const salt = Uint8Array.from({ length: 32 }, (_, i) => i);
+    const nonce = Uint8Array.from({ length: 24 }, (_, i) => 32 + i);
+    expect(sealed).toMatchObject({ v: 1, kdf: { name: 'scrypt', ...CHEAP, salt: Buffer.from(salt).toString('base64') }, nonce: Buffer.from(nonce).toString('base64') });
+
+    const key = scryptSync(pin, salt, 64, { ...CHEAP, maxmem: 64 * 1024 * 1024 }).subarray(0, 32);
+    const expected = xchacha20poly1305(key, nonce, enc('keepsake sealed secret v1')).encrypt(enc(phrase));
+    expect(sealed.ciphertext).toBe(Buffer.from(expected).toString('base64'));
+    // Phrase length + 16-byte Poly1305 tag.
+    expect(Buffer.from(sealed.ciphertext, 'base64').length).toBe(phrase.length + 16);
+  });
+
+  it('is byte for byte reproducible with an injected random source', async () => {
+    expect(JSON.stringify(await seal('pin-pin', 'text'))).toBe(JSON.stringify(await seal('pin-pin', 'text')));
+  });
+
+  it('by default uses a new 32-byte salt and scrypt N=2^18, r=8, p=1 (a PIN is short, so the KDF is expensive)', () => {
+    expect(PIN_SCRYPT).toEqual({ N: 1 << 18, r: 8, p: 1 });
+    const a = sealKdfNew();
+    const b = sealKdfNew();
+    expect(a).toMatchObject({ name: 'scrypt', N: 1 << 18, r: 8, p: 1 });
+    expect(Buffer.from(a.salt, 'base64')).toHaveLength(32);
+    expect(a.salt).not.toBe(b.salt);
+  });
+});
+
+describe('identity seal: opening', () => {
+  it('round-trips any text under any PIN; another PIN does not open it (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ minLength: 6, maxLength: 20 }), fc.string({ minLength: 6, maxLength: 20 }), fc.string({ maxLength: 300 }), async (pin, other, text) => {
+        fc.pre(pin !== other);
+        const sealed = sealedParse(JSON.stringify(await seal(pin, text, (n) => new Uint8Array(n).map(() => (Math.random() * 256) | 0))));
+        const opened = openWithKey(await sealKeyDerive(pin, sealed.kdf), sealed);
+        expect(opened && dec(opened)).toBe(text);
+        expect(openWithKey(await sealKeyDerive(other, sealed.kdf), sealed)).toBeUndefined();
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('refuses (undefined, never garbage) a box whose ciphertext, tag, nonce or salt was changed', async () => {
+    const sealed = await seal('123456', 'the phrase');
+    const key = await sealKeyDerive('123456', sealed.kdf);
+    expect(dec(openWithKey(key, sealed)!)).toBe('the phrase');
+    const flip = (b64: string, at: number) => {
+      const bytes = Buffer.from(b64, 'base64');
+      bytes[at] = bytes[at]! ^ 1;
+      return bytes.toString('base64');
+    };
+    const body = Buffer.from(sealed.ciphertext, 'base64').length;
+    for (const at of [0, body - 17, body - 1]) expect(openWithKey(key, { ...sealed, ciphertext: flip(sealed.ciphertext, at) })).toBeUndefined();
+    expect(openWithKey(key, { ...sealed, nonce: flip(sealed.nonce, 3) })).toBeUndefined();
+    const otherSalt = { ...sealed.kdf, salt: flip(sealed.kdf.salt, 0) };
+    expect(openWithKey(await sealKeyDerive('123456', otherSalt), sealed)).toBeUndefined();
+    // A box sealed without the associated data does not open either.
+    const bare = xchacha20poly1305(key, Buffer.from(sealed.nonce, 'base64')).encrypt(enc('the phrase'));
+    expect(openWithKey(key, { ...sealed, ciphertext: Buffer.from(bare).toString('base64') })).toBeUndefined();
+  });
+
+  it('says a damaged nonce or ciphertext encoding is corrupt', async () => {
+    const sealed = await seal('123456', 'x');
+    const key = await sealKeyDerive('123456', sealed.kdf);
+    expect(() => openWithKey(key, { ...sealed, nonce: Buffer.alloc(12).toString('base64') })).toThrow(CorruptFileError);
+    expect(() => openWithKey(key, { ...sealed, nonce: '!!not base64!!' })).toThrow(CorruptFileError);
+    expect(() => openWithKey(key, { ...sealed, ciphertext: '%%%' })).toThrow(CorruptFileError);
+  });
+});
+
+describe('identity seal: untrusted KDF parameters are capped before deriving', () => {
+  const salt = Buffer.alloc(32, 7).toString('base64');
+  it.each([
+    ['N over 2^20', { N: 1 << 21, r: 8, p: 1 }],
+    ['N = 2^30', { N: 2 ** 30, r: 8, p: 1 }],
+    ['N not a power of two', { N: 1000, r: 8, p: 1 }],
+    ['N below 2', { N: 1, r: 8, p: 1 }],
+    ['r over 16', { N: 1 << 10, r: 17, p: 1 }],
+    ['p over 4', { N: 1 << 10, r: 8, p: 5 }],
+  ])('%s → KdfParamsTooLargeError', async (_, params) => {
+    await expect(sealKeyDerive('123456', { name: 'scrypt', ...params, salt })).rejects.toThrow(KdfParamsTooLargeError);
+  });
+
+  it('refuses a salt shorter than 16 bytes or not base64', async () => {
+    await expect(sealKeyDerive('123456', { name: 'scrypt', ...CHEAP, salt: Buffer.alloc(8).toString('base64') })).rejects.toThrow(CorruptFileError);
+    await expect(sealKeyDerive('123456', { name: 'scrypt', ...CHEAP, salt: '***' })).rejects.toThrow(CorruptFileError);
+  });
+});
+
+describe('identity seal: sealedParse', () => {
+  it('reads back what was written', async () => {
+    const sealed = await seal('123456', 'x');
+    expect(sealedParse(JSON.stringify(sealed))).toEqual(sealed);
+  });
+
+  it.each([
+    ['not JSON', 'sealed'],
+    ['an array', '[]'],
+    ['another version', (s: SealedSecret) => ({ ...s, v: 2 })],
+    ['another KDF', (s: SealedSecret) => ({ ...s, kdf: { ...s.kdf, name: 'pbkdf2' } })],
+    ['N as a string', (s: SealedSecret) => ({ ...s, kdf: { ...s.kdf, N: '1024' } })],
+    ['no salt', (s: SealedSecret) => ({ ...s, kdf: { name: 'scrypt', N: 1024, r: 8, p: 1 } })],
+    ['no nonce', (s: SealedSecret) => ({ v: 1, kdf: s.kdf, ciphertext: s.ciphertext })],
+    ['no ciphertext', (s: SealedSecret) => ({ v: 1, kdf: s.kdf, nonce: s.nonce })],
+  ] as const)('refuses %s', async (_, change) => {
+    const sealed = await seal('123456', 'x');
+    const text = typeof change === 'string' ? change : JSON.stringify(change(sealed));
+    expect(() => sealedParse(text)).toThrow(/damaged|not a JSON|format/i);
+  });
+});
