@@ -39,3 +39,12 @@ export { accountList, accountFind, accountRenameByQuery, accountRemoveByQuery } 
 export { accountCreate, accountAdd } from './wallet/create.js';
 export { accountExport, accountExportAll } from './wallet/export.js';
 export type { AccountView } from './wallet/accountView.js';
+export * from './errors/identity.js';
+export * from './errors/concordium.js';
+export { identityCreate, identityRecover, identityList, identityShowPhrase, identityDerive, identityFind, identityScan, signerQrText } from './wallet/identity.js';
+export { addressAdd, addressList, addressRemove } from './wallet/addressBook.js';
+export { backupExport, backupImport, type ImportReport } from './wallet/backup.js';
+export { convertFile, CONVERT_TARGETS, type ConvertTarget } from './wallet/convert.js';
+export { ethereumKeystoreParse, ethereumKeystoreDecrypt, ethereumKeystoreWrite } from './formats/ethereum-keystore.js';
+export { concordiumDesktopOpen, concordiumDesktopWrite } from './formats/concordium/desktop.js';
+export { serverCreate } from './server/app.js';
