@@ -8,7 +8,7 @@ export class WrongPinError extends BaseError {
       hints: [
         waitSeconds > 0
           ? `That was wrong PIN number ${attempts} in a row: the next try is possible in ${formatWait(waitSeconds)}.`
-          : `Check the PIN and try again (after ${3 - Math.min(attempts, 3)} more wrong PINs, each try must wait longer).`,
+          : `Check the PIN and try again (after ${4 - Math.min(attempts, 3)} more wrong PINs in a row, each try must wait longer).`,
       ],
     });
   }

@@ -33,6 +33,8 @@ function networks(): Map<string, Network> {
   if (table === undefined) {
     table = new Map();
     for (const entry of registry as { prefix: number; network: string; displayName: string }[]) {
+      // SS58 encodes prefixes up to 16383; the registry's few larger ones cannot be shown as addresses.
+      if (entry.prefix > 16383) continue;
       const name = entry.network.toLowerCase();
       table.set(name, { name, displayName: entry.displayName, prefix: entry.prefix, genesisHash: GENESIS[name] ?? null });
     }

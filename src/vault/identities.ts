@@ -32,9 +32,14 @@ export function identityInsert(vault: Vault, name: string, sealed: string, now =
   return Number(vault.db.prepare('INSERT INTO identities (name, sealed, created_at, updated_at) VALUES (?, ?, ?, ?)').run(name, sealed, now, now).lastInsertRowid);
 }
 
-/** Records a wrong PIN: the attempt count and the time before which the next try is refused. */
-export function identityPinFailed(vault: Vault, id: number, failedAttempts: number, lockedUntil: number): void {
-  vault.db.prepare('UPDATE identities SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(failedAttempts, lockedUntil, id);
+/** Counts a wrong PIN (atomically) and returns how many there have been in a row. */
+export function identityPinFailed(vault: Vault, id: number): number {
+  return (vault.db.prepare('UPDATE identities SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts').get(id) as { failed_attempts: number }).failed_attempts;
+}
+
+/** The time before which the next PIN try is refused. */
+export function identityLockUntil(vault: Vault, id: number, lockedUntil: number): void {
+  vault.db.prepare('UPDATE identities SET locked_until = max(locked_until, ?) WHERE id = ?').run(lockedUntil, id);
 }
 
 export function identityPinSucceeded(vault: Vault, id: number): void {

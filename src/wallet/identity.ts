@@ -1,6 +1,8 @@
 import { utf8, wipe } from '../crypto/bytes.js';
 import type { RandomSource } from '../crypto/random.js';
 import type { ScryptParams } from '../crypto/scrypt.js';
+import { InvalidPathError } from '../errors/suri.js';
+import { junctionsParse } from '../keys/junction.js';
 import { PathNotFoundError, DuplicateIdentityError, IdentityNotFoundError, PinLockedError, WrongPinError } from '../errors/identity.js';
 import { DuplicateAccountError } from '../errors/vault.js';
 import { UsageError } from '../errors/usage.js';
@@ -15,7 +17,7 @@ import { suriParse } from '../keys/suri.js';
 import type { KeyPair, KeyType } from '../keys/types.js';
 import { networkByName, networkList } from '../networks/networks.js';
 import { accountByPublicKey, accountInsert, accountsOfIdentity, type AccountRow } from '../vault/accounts.js';
-import { identitiesAll, identityById, identityByName, identityInsert, identityPinFailed, identityPinSucceeded, type IdentityRow } from '../vault/identities.js';
+import { identitiesAll, identityById, identityByName, identityInsert, identityLockUntil, identityPinFailed, identityPinSucceeded, type IdentityRow } from '../vault/identities.js';
 import { vaultWrite, type Vault } from '../vault/open.js';
 import { accountView } from './accountView.js';
 import { ETHEREUM_DEFAULT_PATH } from './create.js';
@@ -129,9 +131,13 @@ export async function identityUnlock(vault: Vault, row: IdentityRow, pin: string
   const plaintext = openWithKey(key, sealed);
   if (plaintext === undefined) {
     wipe(key);
-    const attempts = row.failedAttempts + 1;
-    const wait = pinDelaySeconds(attempts);
-    vaultWrite(vault, () => identityPinFailed(vault, row.id, attempts, wait > 0 ? now + wait * 1000 : 0));
+    // Counted in the vault in one step, so wrong PINs tried in parallel each count.
+    const { attempts, wait } = vaultWrite(vault, () => {
+      const attempts = identityPinFailed(vault, row.id);
+      const wait = pinDelaySeconds(attempts);
+      if (wait > 0) identityLockUntil(vault, row.id, now + wait * 1000);
+      return { attempts, wait };
+    });
     throw new WrongPinError({ identity: row.name, attempts, waitSeconds: wait });
   }
   if (row.failedAttempts !== 0) vaultWrite(vault, () => identityPinSucceeded(vault, row.id));
@@ -160,6 +166,10 @@ export async function identityDerive(vault: Vault, query: string, options: Deriv
   const written = options.path ?? (type === 'ethereum' ? ETHEREUM_DEFAULT_PATH : network ? `//${network.name}` : '');
   // The path may carry a ///password: keep the public part in clear and seal the password.
   const { path, password } = splitPassword(written);
+  // Check the path before the PIN is asked for, and never let it run into the phrase (a path without
+  // its leading slash would be read as part of the last word, and an error could quote it).
+  if (path !== '' && !path.startsWith('/')) throw new InvalidPathError({ path, reason: 'a path starts with // (hard) or / (soft)' });
+  if (type !== 'ethereum') junctionsParse(path);
   const { phrase, key } = await identityUnlock(vault, row, options.pin, options);
   let pair: KeyPair | undefined;
   try {
