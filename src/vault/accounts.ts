@@ -98,58 +98,39 @@ export function accountsByName(vault: Vault, name: string): AccountRow[] {
   return (vault.db.prepare(`${SELECT} WHERE a.name = ?`).all(name) as Raw[]).map(fromRaw);
 }
 
+/** The columns an insert or a replacement writes, with named parameters (one list for both statements). */
+const COLUMNS = ['account_id', 'type', 'name', 'network', 'ss58_prefix', 'genesis_hash', 'file_json', 'verified', 'source', 'identity_id', 'path', 'sealed_password'] as const;
+
+function params(a: AccountInsert, now: number) {
+  return {
+    public_key: Buffer.from(a.publicKey),
+    account_id: Buffer.from(a.accountId),
+    type: a.type,
+    name: a.name,
+    network: a.network,
+    ss58_prefix: a.ss58Prefix,
+    genesis_hash: a.genesisHash,
+    file_json: a.fileJson,
+    verified: a.verified ? 1 : 0,
+    source: a.source,
+    identity_id: a.identityId ?? null,
+    path: a.path ?? null,
+    sealed_password: a.sealedPassword ?? null,
+    now,
+  };
+}
+
 /** Inserts an account; the caller runs it inside `vaultWrite`. Returns the new id. */
 export function accountInsert(vault: Vault, a: AccountInsert, now = Date.now()): number {
-  const info = vault.db
-    .prepare(
-      `INSERT INTO accounts (public_key, account_id, type, name, network, ss58_prefix, genesis_hash, file_json, verified, source,
-                             identity_id, path, sealed_password, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      Buffer.from(a.publicKey),
-      Buffer.from(a.accountId),
-      a.type,
-      a.name,
-      a.network,
-      a.ss58Prefix,
-      a.genesisHash,
-      a.fileJson,
-      a.verified ? 1 : 0,
-      a.source,
-      a.identityId ?? null,
-      a.path ?? null,
-      a.sealedPassword ?? null,
-      now,
-      now,
-    );
-  return Number(info.lastInsertRowid);
+  const sql = `INSERT INTO accounts (public_key, ${COLUMNS.join(', ')}, created_at, updated_at)
+               VALUES (@public_key, ${COLUMNS.map((c) => `@${c}`).join(', ')}, @now, @now)`;
+  return Number(vault.db.prepare(sql).run(params(a, now)).lastInsertRowid);
 }
 
 /** Replaces the stored account with the same public key (keeps its id and creation time). */
 export function accountReplace(vault: Vault, a: AccountInsert, now = Date.now()): void {
-  vault.db
-    .prepare(
-      `UPDATE accounts SET account_id = ?, type = ?, name = ?, network = ?, ss58_prefix = ?, genesis_hash = ?, file_json = ?, verified = ?, source = ?,
-                           identity_id = ?, path = ?, sealed_password = ?, updated_at = ?
-       WHERE public_key = ?`,
-    )
-    .run(
-      Buffer.from(a.accountId),
-      a.type,
-      a.name,
-      a.network,
-      a.ss58Prefix,
-      a.genesisHash,
-      a.fileJson,
-      a.verified ? 1 : 0,
-      a.source,
-      a.identityId ?? null,
-      a.path ?? null,
-      a.sealedPassword ?? null,
-      now,
-      Buffer.from(a.publicKey),
-    );
+  const sql = `UPDATE accounts SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE public_key = @public_key`;
+  vault.db.prepare(sql).run(params(a, now));
 }
 
 export function accountRename(vault: Vault, id: number, name: string, fileJson: string | null, now = Date.now()): void {
