@@ -1,0 +1,342 @@
+// keepsake benchmark, vault sections (called from bench/run.js, so one `npm run bench` prints all):
+//
+//   list     `account list --json` with 10,000 accounts                       target < 300 ms
+//   backup   `backup export` / `backup import`, 1,000 accounts + 1,000 addresses target each < 1.5 s
+//   restore  restore 100 single-account files (N=2^15) into an empty vault vs
+//            the Polkadot{.js} extension's loop (decode + re-encode)           target ≥ 3× faster
+//
+// Every case is a fresh `node` process timed by wall clock, as in run.js; cases run round-robin.
+// Fixtures (files, vaults) are made once per section, outside the timing. See bench/README.md.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
+import { caseJson, casesTable, checkJson, checksTable, pairedRatio, round2, roundRobin, summarize, timeProcess } from './lib.js';
+
+export const TARGETS = {
+  restoreSpeedup: 3, // Polkadot{.js} restore loop ≥ 3 × keepsake restore (100 files, N=2^15)
+  listMs: 300, // account list --json, 10,000 accounts < 300 ms
+  backupExportMs: 1500, // backup export, 1,000 accounts + 1,000 addresses < 1.5 s
+  backupImportMs: 1500, // backup import of that file into a fresh vault < 1.5 s
+};
+
+const POLKADOT_GENESIS = '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3';
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+
+/** A migrated, empty vault made by keepsake itself; `freshVault` copies it (the copy is the "empty vault"). */
+function emptyVaultTemplate(ctx) {
+  const file = join(ctx.tmp, 'empty-template.sqlite');
+  if (!existsSync(file)) {
+    timeProcess('keepsake account list (creating an empty vault)', [ctx.bin, '--vault', file, 'account', 'list'], ctx);
+    // keepsake closes the vault cleanly: everything is in the main file (an empty -wal may remain).
+    if (existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) throw new Error('the template vault kept a non-empty WAL');
+  }
+  return file;
+}
+
+function freshVault(ctx, path) {
+  removeVault(path);
+  copyFileSync(emptyVaultTemplate(ctx), path);
+  return path;
+}
+
+function removeVault(path) {
+  for (const ext of ['', '-wal', '-shm', '-journal']) rmSync(path + ext, { force: true });
+}
+
+/** A realistic stored Polkadot{.js} file (~570 bytes): same shape and sizes as a restored sr25519 file; random bytes inside. */
+function fakeFileJson(publicKey, name, when, ss58Encode) {
+  const header = Buffer.alloc(12);
+  header.writeUInt32LE(1 << 17, 0);
+  header.writeUInt32LE(1, 4);
+  header.writeUInt32LE(8, 8);
+  // salt 32 + N/p/r 12 + nonce 24 + secretbox(pkcs8 of 117 bytes) 133
+  const encoded = Buffer.concat([randomBytes(32), header, randomBytes(24), randomBytes(133)]).toString('base64');
+  return JSON.stringify({
+    encoded,
+    encoding: { content: ['pkcs8', 'sr25519'], type: ['scrypt', 'xsalsa20-poly1305'], version: '3' },
+    address: ss58Encode(publicKey, 42),
+    meta: { genesisHash: POLKADOT_GENESIS, name, whenCreated: when },
+  });
+}
+
+/**
+ * A vault with `accounts` sr25519 accounts and `addresses` address-book entries, written straight
+ * into the tables keepsake's migrations create (src/vault/migrations/*.ts), in one transaction.
+ */
+async function filledVault(ctx, path, { accounts, addresses }) {
+  const { ss58Encode } = await import(join(ctx.root, 'dist/keys/address.js'));
+  freshVault(ctx, path);
+  const db = new Database(path);
+  const now = Date.now();
+  const insAccount = db.prepare(
+    `INSERT INTO accounts (public_key, account_id, type, name, network, ss58_prefix, genesis_hash, file_json, verified, source, created_at, updated_at)
+     VALUES (?, ?, 'sr25519', ?, 'polkadot', 0, ?, ?, 1, 'restore', ?, ?)`,
+  );
+  const insAddress = db.prepare(`INSERT INTO addresses (address, kind, name, note, network, original, created_at) VALUES (?, 'ss58', ?, NULL, 'polkadot', NULL, ?)`);
+  db.transaction(() => {
+    for (let i = 0; i < accounts; i++) {
+      const pk = randomBytes(32);
+      const name = `Account ${i + 1}`;
+      const when = now - (accounts - i) * 1000;
+      insAccount.run(pk, pk, name, POLKADOT_GENESIS, fakeFileJson(pk, name, when, ss58Encode), when, when);
+    }
+    for (let i = 0; i < addresses; i++) insAddress.run(ss58Encode(randomBytes(32), 0), `Contact ${i + 1}`, now - (addresses - i) * 1000);
+  })();
+  const counts = { accounts: db.prepare('SELECT count(*) AS n FROM accounts').get().n, addresses: db.prepare('SELECT count(*) AS n FROM addresses').get().n };
+  db.close();
+  if (counts.accounts !== accounts || counts.addresses !== addresses) throw new Error(`filled vault holds ${JSON.stringify(counts)}`);
+  return { path, bytes: statSync(path).size };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections. Each measures, prints its block with ctx.say and returns { id, checks, json }.
+
+function sectionOut(ctx, { id, title, fixture, runs, warmup, cases, samples, load0, load1, checks, notes }) {
+  const stats = Object.fromEntries(cases.map((c) => [c.id, summarize(samples[c.id])]));
+  const { say } = ctx;
+  say('');
+  say(`== ${title} ==`);
+  say(`${fixture}; ${runs} runs each (+${warmup} warm-up), interleaved`);
+  say(`load average before ${load0.map(round2).join(' ')}, after ${load1.map(round2).join(' ')}`);
+  say('');
+  say(casesTable(cases, stats));
+  say('');
+  say(checksTable(checks));
+  for (const n of notes(stats)) say(n);
+  return {
+    id,
+    checks,
+    json: {
+      fixture,
+      runs,
+      warmup,
+      loadavg: { before: load0.map(round2), after: load1.map(round2) },
+      cases: cases.map((c) => caseJson(c, stats[c.id], samples[c.id], { tmp: ctx.tmp, root: ctx.root, argv: c.shown ?? c.argv(0) })),
+      checks: checks.map(checkJson),
+      pass: checks.every((c) => c.pass),
+    },
+    stats,
+  };
+}
+
+/** 1. Restore 100 single-account files (N=2^15) into an empty vault, vs the Polkadot{.js} loop. */
+export async function restoreSection(ctx) {
+  const COUNT = 100;
+  const N = 1 << 15;
+  const dir = join(ctx.tmp, 'restore-files');
+  const work = join(ctx.tmp, 'restore-vaults');
+  mkdirSync(dir, { recursive: true });
+  mkdirSync(work, { recursive: true });
+  const pwFile = join(ctx.tmp, 'restore-password.txt');
+  const password = 'restore all the things';
+  writeFileSync(pwFile, `${password}\n`, { mode: 0o600 });
+
+  // The files: keepsake's own writer (byte-compatible with `pair.toJson`) at N=2^15, since
+  // @polkadot/keyring itself only writes N=2^17. Named as the extension names them: ADDRESS.json.
+  ctx.log(`restore: writing ${COUNT} Polkadot{.js} files (sr25519, scrypt N=2^15 r=8 p=1)…`);
+  await cryptoWaitReady();
+  const { pairFromSuri } = await import(join(ctx.root, 'dist/keys/fromSuri.js'));
+  const { polkadotJsWrite } = await import(join(ctx.root, 'dist/formats/polkadot-js/write.js'));
+  const now = Date.now();
+  await Promise.all(
+    Array.from({ length: COUNT }, async (_, i) => {
+      const pair = await pairFromSuri(mnemonicGenerate(12), 'sr25519');
+      const json = await polkadotJsWrite(pair, password, { params: { N, r: 8, p: 1 }, meta: { genesisHash: POLKADOT_GENESIS, name: `Restore ${i + 1}`, whenCreated: now - i } });
+      writeFileSync(join(dir, `${json.address}.json`), JSON.stringify(json));
+    }),
+  );
+  const files = readdirSync(dir).filter((n) => n.endsWith('.json'));
+  if (files.length !== COUNT) throw new Error(`restore: ${files.length} files written, expected ${COUNT}`);
+  for (const f of files) {
+    const h = Buffer.from(JSON.parse(readFileSync(join(dir, f), 'utf8')).encoded, 'base64');
+    if (h.readUInt32LE(32) !== N || h.readUInt32LE(36) !== 1 || h.readUInt32LE(40) !== 8) throw new Error(`restore: ${f} is not scrypt N=2^15 r=8 p=1`);
+  }
+  const inspected = JSON.parse(timeProcess('keepsake inspect', [ctx.bin, 'inspect', join(dir, files[0]), '--json'], ctx).stdout);
+  if (inspected.kdf?.N !== N || inspected.kdf?.r !== 8 || inspected.kdf?.p !== 1) throw new Error(`restore: keepsake inspect says kdf ${JSON.stringify(inspected.kdf)}`);
+
+  const vaultOf = (i) => join(work, `vault-${i}.sqlite`);
+  const cases = [
+    {
+      id: 'keepsake',
+      label: `keepsake restore (${COUNT} files)`,
+      shown: [ctx.bin, '--vault', join(work, 'EMPTY.sqlite'), 'restore', dir, '--password-file', pwFile],
+      argv: (i) => [ctx.bin, '--vault', freshVault(ctx, vaultOf(i)), 'restore', dir, '--password-file', pwFile],
+      check: (r) => {
+        const last = r.stdout.trim().split('\n').at(-1);
+        if (last !== `${COUNT} restored, 0 skipped, 0 failed.`) throw new Error(`keepsake restore printed "${last}"`);
+      },
+      after: (i) => removeVault(vaultOf(i)),
+    },
+    {
+      id: 'polkadot',
+      label: `Polkadot{.js} restore loop (${COUNT})`,
+      argv: () => [join(ctx.here, 'polkadot-restore.js'), dir, pwFile],
+      check: (r) => {
+        const out = JSON.parse(r.stdout);
+        if (out.files !== COUNT || out.reencodedN !== 1 << 17) throw new Error(`polkadot-restore printed ${r.stdout.trim()}`);
+      },
+    },
+    { id: 'native', label: `native scrypt ×${COUNT}, all cores (floor)`, argv: () => [join(ctx.here, 'native-scrypt.js'), dir, pwFile] },
+  ];
+  const runs = ctx.VAULT_RUNS;
+  const warmup = ctx.VAULT_WARMUP;
+  ctx.log(`restore: ${cases.length} cases × (${warmup} warm-up + ${runs} runs), round-robin (the Polkadot{.js} loop alone takes about a minute a run on an idle 2-core machine)`);
+  const load0 = loadavg();
+  const samples = roundRobin(cases, { runs, warmup, cwd: ctx.root, env: ctx.env, progress: 'restore' });
+  const load1 = loadavg();
+  const med = (id) => summarize(samples[id]).median;
+  const speedup = med('polkadot') / med('keepsake');
+  const checks = [
+    {
+      id: 'restoreSpeedup',
+      what: 'restore: Polkadot{.js} / keepsake',
+      ratio: speedup,
+      paired: pairedRatio(samples, 'polkadot', 'keepsake'),
+      target: `≥ ${TARGETS.restoreSpeedup}×`,
+      pass: speedup >= TARGETS.restoreSpeedup,
+    },
+  ];
+  return sectionOut(ctx, {
+    id: 'restore',
+    title: `Restore ${COUNT} account files into an empty vault`,
+    fixture: `${COUNT} Polkadot{.js} sr25519 files, scrypt N=2^15 r=8 p=1 (keepsake's writer; inspect says N=${inspected.kdf.N}); each keepsake run gets a fresh empty vault`,
+    runs,
+    warmup,
+    cases,
+    samples,
+    load0,
+    load1,
+    checks,
+    notes: (stats) => [
+      '',
+      `keepsake restore / native floor: ${(stats.keepsake.median / stats.native.median).toFixed(2)}× (${(stats.keepsake.median - stats.native.median).toFixed(1)} ms over ${COUNT} native scrypts on all cores, median vs median)`,
+      `per file: keepsake ${(stats.keepsake.median / COUNT).toFixed(1)} ms, Polkadot{.js} ${(stats.polkadot.median / COUNT).toFixed(1)} ms (decode N=2^15 + re-encode N=2^17, one at a time)`,
+    ],
+  });
+}
+
+/** 2. `account list --json` with 10,000 accounts. */
+export async function listSection(ctx) {
+  const COUNT = 10_000;
+  ctx.log(`list: building a vault with ${COUNT.toLocaleString('en')} accounts…`);
+  const { path: vault, bytes } = await filledVault(ctx, join(ctx.tmp, 'list-10k.sqlite'), { accounts: COUNT, addresses: 0 });
+  const cases = [
+    {
+      id: 'json',
+      label: 'keepsake account list --json',
+      argv: () => [ctx.bin, '--vault', vault, 'account', 'list', '--json'],
+      check: (r, i) => {
+        if (i === 0 && JSON.parse(r.stdout).length !== COUNT) throw new Error('account list --json did not list every account');
+      },
+    },
+    {
+      id: 'text',
+      label: 'keepsake account list (text)',
+      argv: () => [ctx.bin, '--vault', vault, 'account', 'list'],
+      check: (r, i) => {
+        if (i === 0 && r.stdout.trim().split('\n').length !== COUNT) throw new Error('account list did not print one line per account');
+      },
+    },
+    { id: 'floor', label: 'sqlite read + JSON (floor, reference)', argv: () => [join(ctx.here, 'list-floor.js'), vault] },
+  ];
+  const runs = ctx.RUNS;
+  const warmup = ctx.WARMUP;
+  ctx.log(`list: ${cases.length} cases × (${warmup} warm-up + ${runs} runs), round-robin`);
+  const load0 = loadavg();
+  const samples = roundRobin(cases, { runs, warmup, cwd: ctx.root, env: ctx.env, progress: 'list' });
+  const load1 = loadavg();
+  const ms = summarize(samples.json).median;
+  const checks = [{ id: 'list', what: `account list --json, ${COUNT.toLocaleString('en')} accounts`, ms, target: `< ${TARGETS.listMs} ms`, pass: ms < TARGETS.listMs }];
+  return sectionOut(ctx, {
+    id: 'list',
+    title: `List ${COUNT.toLocaleString('en')} accounts`,
+    fixture: `vault with ${COUNT.toLocaleString('en')} sr25519 accounts (~570-byte stored files), ${(bytes / 1e6).toFixed(1)} MB`,
+    runs,
+    warmup,
+    cases,
+    samples,
+    load0,
+    load1,
+    checks,
+    notes: (stats) => ['', `account list --json − floor: ${(stats.json.median - stats.floor.median).toFixed(1)} ms (keepsake's CLI, address encoding and row mapping over Node + SQLite + JSON)`],
+  });
+}
+
+/** 3. `backup export` and `backup import` of a vault with 1,000 accounts and 1,000 addresses. */
+export async function backupSection(ctx) {
+  const ACCOUNTS = 1000;
+  const ADDRESSES = 1000;
+  ctx.log(`backup: building a vault with ${ACCOUNTS} accounts and ${ADDRESSES} addresses…`);
+  const { path: vault } = await filledVault(ctx, join(ctx.tmp, 'backup-source.sqlite'), { accounts: ACCOUNTS, addresses: ADDRESSES });
+  const work = join(ctx.tmp, 'backup-work');
+  mkdirSync(work, { recursive: true });
+  const pwFile = join(ctx.tmp, 'backup-password.txt');
+  writeFileSync(pwFile, 'backup password 123\n', { mode: 0o600 });
+
+  // The file every import reads: one export made outside the timing.
+  const backupFile = join(ctx.tmp, 'backup.json');
+  timeProcess('keepsake backup export', [ctx.bin, '--vault', vault, 'backup', 'export', '--out', backupFile, '--password-file', pwFile], ctx);
+  const envelope = JSON.parse(readFileSync(backupFile, 'utf8'));
+  if (envelope.type !== 'keepsake-backup') throw new Error('backup export did not write a keepsake backup');
+  const backupBytes = statSync(backupFile).size;
+
+  const outOf = (i) => join(work, `export-${i}.json`);
+  const vaultOf = (i) => join(work, `import-${i}.sqlite`);
+  const cases = [
+    {
+      id: 'export',
+      label: 'keepsake backup export',
+      shown: [ctx.bin, '--vault', vault, 'backup', 'export', '--out', join(work, 'OUT.json'), '--password-file', pwFile],
+      argv: (i) => [ctx.bin, '--vault', vault, 'backup', 'export', '--out', outOf(i), '--password-file', pwFile],
+      check: (r, i) => {
+        if (!r.stdout.includes(`${ACCOUNTS} accounts, ${ADDRESSES} addresses`)) throw new Error(`backup export printed "${r.stdout.trim()}"`);
+        if (i === 0 && JSON.parse(readFileSync(outOf(i), 'utf8')).type !== 'keepsake-backup') throw new Error('backup export wrote something else');
+      },
+      after: (i) => rmSync(outOf(i), { force: true }),
+    },
+    {
+      id: 'import',
+      label: 'keepsake backup import (fresh vault)',
+      shown: [ctx.bin, '--vault', join(work, 'EMPTY.sqlite'), 'backup', 'import', backupFile, '--password-file', pwFile],
+      argv: (i) => [ctx.bin, '--vault', freshVault(ctx, vaultOf(i)), 'backup', 'import', backupFile, '--password-file', pwFile],
+      check: (r) => {
+        const last = r.stdout.trim().split('\n').at(-1);
+        if (last !== `${ACCOUNTS + ADDRESSES} imported, 0 already present, 0 replaced.`) throw new Error(`backup import printed "${last}"`);
+      },
+      after: (i) => removeVault(vaultOf(i)),
+    },
+    { id: 'native', label: `native scrypt N=2^${Math.log2(envelope.kdf.N)} (one KDF, floor)`, argv: () => [join(ctx.here, 'native-scrypt.js')] },
+  ];
+  const runs = ctx.RUNS;
+  const warmup = ctx.WARMUP;
+  ctx.log(`backup: ${cases.length} cases × (${warmup} warm-up + ${runs} runs), round-robin`);
+  const load0 = loadavg();
+  const samples = roundRobin(cases, { runs, warmup, cwd: ctx.root, env: ctx.env, progress: 'backup' });
+  const load1 = loadavg();
+  const med = (id) => summarize(samples[id]).median;
+  const checks = [
+    { id: 'backupExport', what: `backup export, ${ACCOUNTS.toLocaleString('en')} accounts + ${ADDRESSES.toLocaleString('en')} addresses`, ms: med('export'), target: `< ${TARGETS.backupExportMs} ms`, pass: med('export') < TARGETS.backupExportMs },
+    { id: 'backupImport', what: `backup import, ${ACCOUNTS.toLocaleString('en')} accounts + ${ADDRESSES.toLocaleString('en')} addresses`, ms: med('import'), target: `< ${TARGETS.backupImportMs} ms`, pass: med('import') < TARGETS.backupImportMs },
+  ];
+  return sectionOut(ctx, {
+    id: 'backup',
+    title: `Whole-wallet backup: ${ACCOUNTS.toLocaleString('en')} accounts + ${ADDRESSES.toLocaleString('en')} addresses`,
+    fixture: `vault with ${ACCOUNTS.toLocaleString('en')} sr25519 accounts and ${ADDRESSES.toLocaleString('en')} SS58 addresses; backup file ${(backupBytes / 1e6).toFixed(2)} MB, scrypt N=2^${Math.log2(envelope.kdf.N)} r=${envelope.kdf.r} p=${envelope.kdf.p}; each import into a fresh empty vault`,
+    runs,
+    warmup,
+    cases,
+    samples,
+    load0,
+    load1,
+    checks,
+    notes: (stats) => [
+      '',
+      `export − one KDF: ${(stats.export.median - stats.native.median).toFixed(1)} ms; import − one KDF: ${(stats.import.median - stats.native.median).toFixed(1)} ms (median vs median)`,
+    ],
+  });
+}
