@@ -17,13 +17,14 @@ const WORDS = /^[\p{L}\p{M}\d]+( [\p{L}\p{M}\d]+)*$/u;
 
 /**
  * Splits a secret URI `<phrase | 0x seed>[//hard|/soft]*[///password]` into its parts.
- * Input is normalised to NFC (as Polkadot{.js}); whitespace around words is collapsed.
+ * Input is normalised to NFC (as Polkadot{.js}); whitespace around the words of the phrase is collapsed.
+ * Whitespace at the end of a path or password is kept: Polkadot{.js} derives with it (`//a ` is not `//a`).
  *
  * @example
  * suriParse('//Alice') // → { phrase: DEV_PHRASE, path: '//Alice', password: undefined }
  */
 export function suriParse(input: string): Suri {
-  let suri = input.normalize('NFC').trim();
+  let suri = input.normalize('NFC').trimStart();
   if (suri.startsWith('//')) suri = DEV_PHRASE + suri;
   let password: string | undefined;
   const marker = suri.indexOf('///');

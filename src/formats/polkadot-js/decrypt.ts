@@ -4,6 +4,7 @@ import { SECRETBOX_TAG, secretboxOpen } from '../../crypto/secretbox.js';
 import { CorruptFileError } from '../../errors/file.js';
 import { WrongPasswordError } from '../../errors/password.js';
 import { NONCE_LENGTH, SCRYPT_HEADER_LENGTH, scryptHeaderRead } from './kdf.js';
+import { polkadotJsPasswordBytes } from './password.js';
 import type { PolkadotJsEnvelope } from './parse.js';
 
 export type DecryptOptions = {
@@ -34,7 +35,8 @@ export async function polkadotJsDecrypt(envelope: PolkadotJsEnvelope, password: 
   if (sealedLength < SECRETBOX_TAG || (options.plaintextLengths && !options.plaintextLengths.includes(sealedLength - SECRETBOX_TAG))) {
     throw new CorruptFileError({ ...where, reason: '"encoded" has the wrong length for an encrypted key (the file was cut short or edited)' });
   }
-  const secret = utf8(password);
+  // Versions 0–2 use the password's UTF-8; scrypt gets what Polkadot{.js} gives it (a 0x… password is hex).
+  const secret = header === undefined ? utf8(password) : polkadotJsPasswordBytes(password);
   let key: Uint8Array;
   try {
     if (header === undefined) {

@@ -1,9 +1,10 @@
-import { concatBytes, utf8, u32le, wipe } from '../../crypto/bytes.js';
+import { concatBytes, u32le, wipe } from '../../crypto/bytes.js';
 import { systemRandom, type RandomSource } from '../../crypto/random.js';
 import { scrypt, type ScryptParams } from '../../crypto/scrypt.js';
 import { secretboxSeal } from '../../crypto/secretbox.js';
 import { base64Encode } from '../json.js';
 import { NONCE_LENGTH, SCRYPT_DEFAULT } from './kdf.js';
+import { polkadotJsPasswordBytes } from './password.js';
 
 export type EncryptOptions = { params?: ScryptParams; random?: RandomSource };
 
@@ -15,7 +16,7 @@ export async function polkadotJsEncrypt(plaintext: Uint8Array, password: string,
   const params = options.params ?? SCRYPT_DEFAULT;
   const random = options.random ?? systemRandom;
   const salt = random(32);
-  const secret = utf8(password);
+  const secret = polkadotJsPasswordBytes(password);
   const derived = await scrypt(secret, salt, params, 64);
   const key = derived.slice(0, 32);
   const nonce = random(NONCE_LENGTH);
