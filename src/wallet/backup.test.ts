@@ -1,0 +1,401 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Keyring } from '@polkadot/keyring';
+import { u8aToHex } from '@polkadot/util';
+import { cryptoWaitReady, decodeAddress, encodeAddress } from '@polkadot/util-crypto';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { oracleFile } from '../../test/e2e-backup/oracle.js';
+import { concordiumDecrypt, concordiumEncrypt, type ConcordiumEnvelope, desktopExportData, GENESIS_TESTNET, mobileExportData } from '../../test/e2e-backup/concordium.js';
+import { InvalidAddressError } from '../errors/address.js';
+import { MobileWalletExportError, UnableToDecryptError, WrongNetworkError } from '../errors/concordium.js';
+import { CorruptFileError, FormatNotSupportedError } from '../errors/file.js';
+import { WrongPinError } from '../errors/identity.js';
+import { WrongPasswordError } from '../errors/password.js';
+import { UsageError } from '../errors/usage.js';
+import { keepsakeBackupWrite } from '../formats/keepsake-backup.js';
+import type { JsonObject } from '../formats/json.js';
+import { accountInsert } from '../vault/accounts.js';
+import { vaultClose, vaultOpen, vaultWrite, type Vault } from '../vault/open.js';
+import { accountFind, accountList } from './accounts.js';
+import { addressAdd, addressList } from './addressBook.js';
+import { backupExport, backupImport, type ImportReport } from './backup.js';
+import { accountAdd } from './create.js';
+import { accountExport } from './export.js';
+import { identityAccountPair, identityDerive, identityList, identityRecover, identityShowPhrase } from './identity.js';
+
+// Library-level checks of issue 5's backup (DESIGN.md "keepsake's own full backup"): round trips,
+// the duplicate rules, all-or-nothing, --rekey, and Concordium Desktop Wallet exports (made and opened
+// with the desktop wallet's published algorithm in test/e2e-backup/concordium.ts).
+
+const PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
+const PHRASE2 = 'letter advice cage absurd amount doctor acoustic avoid letter advice cage above';
+const PIN = '135790';
+const ACCOUNT_PW = 'account-pw-1';
+const BACKUP_PW = 'backup-pw-9';
+/** A cheap PIN KDF (IdentityTuning) so identities cost milliseconds here; the format is the same. */
+const FAST_PIN = { N: 1 << 10, r: 8, p: 1 };
+const ALICE = decodeAddress('5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY');
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function freshVault(): Vault {
+  const dir = mkdtempSync(join(tmpdir(), 'keepsake-backup-unit-'));
+  dirs.push(dir);
+  const vault = vaultOpen(join(dir, 'vault.sqlite'));
+  onTestFinished(() => vaultClose(vault));
+  return vault;
+}
+
+/** Every row of every table (timestamps included): equal dumps mean nothing changed. */
+function dump(vault: Vault): unknown {
+  const tables = (vault.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+  return Object.fromEntries(tables.map((t) => [t, vault.db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
+}
+
+function lists(vault: Vault) {
+  return { identities: identityList(vault), accounts: accountList(vault), addresses: addressList(vault) };
+}
+
+async function refusal(p: Promise<unknown>): Promise<Error> {
+  try {
+    await p;
+  } catch (err) {
+    return err as Error;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** A vault with two identities (one account with a ///password path), two own-password accounts and an address book. */
+async function populate(vault: Vault): Promise<void> {
+  const pin = PIN;
+  const accountPw = ACCOUNT_PW;
+  await identityRecover(vault, { name: 'Main', mnemonic: PHRASE, pin, pinKdf: FAST_PIN });
+  await identityRecover(vault, { name: 'Second', mnemonic: PHRASE2, pin, pinKdf: FAST_PIN });
+  await identityDerive(vault, 'Main', { pin, network: 'kusama' });
+  await identityDerive(vault, 'Main', { pin, network: 'polkadot', path: '', name: 'Main root' });
+  await identityDerive(vault, 'Main', { pin, network: 'polkadot', path: '//polkadot///path-secret', name: 'Main hidden' });
+  await identityDerive(vault, 'Second', { pin, type: 'ed25519', network: 'westend', path: '//1' });
+  await accountAdd(vault, { name: 'Added', suri: `${PHRASE}//added`, network: 'polkadot', password: accountPw, kdf: 'compat' });
+  await accountAdd(vault, { name: 'Added eth', suri: `${PHRASE2}/m/44'/60'/0'/0/3`, type: 'ethereum', password: accountPw, kdf: 'compat' });
+  addressAdd(vault, { address: encodeAddress(ALICE, 0), name: 'Alice', note: 'rent', network: 'polkadot' });
+  addressAdd(vault, { address: encodeAddress(ALICE, 2), name: 'Alice KSM' });
+  addressAdd(vault, { address: '0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed', name: 'Exchange' });
+}
+
+let source: Vault;
+let backup: string;
+
+beforeAll(async () => {
+  await cryptoWaitReady();
+  const dir = mkdtempSync(join(tmpdir(), 'keepsake-backup-unit-'));
+  dirs.push(dir);
+  source = vaultOpen(join(dir, 'source.sqlite'));
+  await populate(source);
+  backup = (await backupExport(source, BACKUP_PW)).json;
+});
+
+afterAll(() => {
+  vaultClose(source);
+});
+
+describe('backupExport', () => {
+  it('counts what it wrote and refuses a password under 6 characters', async () => {
+    const { counts } = await backupExport(source, BACKUP_PW);
+    expect(counts).toEqual({ identities: 2, accounts: 6, addresses: 3 });
+    for (const short of ['', '12345', '☃☃☃☃☃']) {
+      const err = await refusal(backupExport(source, short));
+      expect(err).toBeInstanceOf(UsageError);
+      expect(err.message).toMatch(/6 characters/);
+    }
+    // Characters, not bytes: six snowmen are enough.
+    await expect(backupExport(source, '☃☃☃☃☃☃')).resolves.toBeDefined();
+  });
+
+  it('exporting changes nothing in the vault', async () => {
+    const before = dump(source);
+    await backupExport(source, BACKUP_PW);
+    expect(dump(source)).toEqual(before);
+  });
+});
+
+describe('backupImport of a keepsake backup', () => {
+  it('gives a fresh vault the same identities, accounts and addresses, every one reported as imported', async () => {
+    const target = freshVault();
+    const report = await backupImport(target, backup, BACKUP_PW, { file: 'b.json' });
+    expect(report.format).toBe('keepsake-backup');
+    expect(report.items.map((i) => i.status)).toEqual(Array(2 + 6 + 3).fill('imported'));
+    expect(report.items.map((i) => i.kind)).toEqual([...Array(2).fill('identity'), ...Array(6).fill('account'), ...Array(3).fill('address')]);
+    expect(report.restored).toHaveLength(11);
+    expect(report.skipped).toEqual([]);
+    expect(report.failed).toEqual([]);
+    expect(lists(target)).toEqual(lists(source));
+  });
+
+  it('keeps each secret under its own lock: the PIN opens the phrase and the ///password path, the account password its file', async () => {
+    const target = freshVault();
+    await backupImport(target, backup, BACKUP_PW);
+    expect((await identityShowPhrase(target, 'Main', PIN)).mnemonic).toBe(PHRASE);
+    const hidden = accountFind(target, 'Main hidden');
+    const pair = await identityAccountPair(target, hidden, PIN);
+    expect(u8aToHex(pair.publicKey)).toBe(u8aToHex(new Keyring({ type: 'sr25519' }).addFromUri(`${PHRASE}//polkadot///path-secret`).publicKey));
+    const { json } = await accountExport(target, 'Added', { password: ACCOUNT_PW }, { kdf: 'compat' });
+    const file = new Keyring({ type: 'sr25519' }).addFromJson(JSON.parse(json));
+    file.decodePkcs8(ACCOUNT_PW);
+    expect(u8aToHex(file.publicKey)).toBe(u8aToHex(new Keyring({ type: 'sr25519' }).addFromUri(`${PHRASE}//added`).publicKey));
+    expect(await refusal(identityShowPhrase(target, 'Second', BACKUP_PW))).toBeInstanceOf(WrongPinError);
+  });
+
+  it('a second import reports everything present under its current name and changes nothing', async () => {
+    const target = freshVault();
+    await backupImport(target, backup, BACKUP_PW);
+    vaultWrite(target, () => target.db.prepare("UPDATE accounts SET name = 'Renamed' WHERE name = 'Added'").run());
+    const before = dump(target);
+    const again = await backupImport(target, backup, BACKUP_PW);
+    expect(again.items.every((i) => i.status === 'present')).toBe(true);
+    expect(again.items.find((i) => i.name === 'Added')?.presentAs).toBe('Renamed');
+    expect(again.items.filter((i) => i.name !== 'Added').every((i) => i.presentAs === i.name)).toBe(true);
+    expect(again.restored).toEqual([]);
+    expect(again.skipped.find((s) => s.name === 'Added')?.reason).toMatch(/already present as "Renamed"/);
+    expect(dump(target)).toEqual(before);
+  });
+
+  it('an identity whose name is taken by another phrase comes in under a new name, with its accounts', async () => {
+    const target = freshVault();
+    await identityRecover(target, { name: 'Main', mnemonic: 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about', pin: PIN, pinKdf: FAST_PIN });
+    const report = await backupImport(target, backup, BACKUP_PW);
+    const main = report.items.find((i) => i.kind === 'identity' && i.status === 'imported' && i.name.startsWith('Main'));
+    expect(main?.name).not.toBe('Main');
+    const accounts = accountList(target).filter((a) => a.identity === main?.name);
+    expect(accounts.map((a) => a.name).sort()).toEqual(['Main Kusama Relay Chain', 'Main hidden', 'Main root'].sort());
+    expect((await identityShowPhrase(target, main!.name, PIN)).mnemonic).toBe(PHRASE);
+  });
+
+  it('into a vault where the identity is already present under another PIN: its imported ///password account still opens with that PIN', async () => {
+    // The same phrase recovered on another machine with its own PIN, with one account in common.
+    const OTHER_PIN = '246802';
+    const target = freshVault();
+    await identityRecover(target, { name: 'Main', mnemonic: PHRASE, pin: OTHER_PIN, pinKdf: FAST_PIN });
+    await identityDerive(target, 'Main', { pin: OTHER_PIN, network: 'kusama' });
+    const report = await backupImport(target, backup, BACKUP_PW);
+    expect(report.items.find((i) => i.kind === 'identity' && i.name === 'Main')).toMatchObject({ status: 'present', presentAs: 'Main' });
+    const hidden = accountFind(target, 'Main hidden');
+    expect(hidden.identityName).toBe('Main');
+    // The vault's identity "Main" opens with OTHER_PIN only; the account is now one of its accounts.
+    const pair = await identityAccountPair(target, hidden, OTHER_PIN);
+    expect(u8aToHex(pair.publicKey)).toBe(u8aToHex(new Keyring({ type: 'sr25519' }).addFromUri(`${PHRASE}//polkadot///path-secret`).publicKey));
+  });
+
+  it('a watch-only account gains its key ("replaced", under its old name)', async () => {
+    const target = freshVault();
+    const added = accountList(source).find((a) => a.name === 'Added')!;
+    vaultWrite(target, () =>
+      accountInsert(target, {
+        publicKey: decodeAddress(added.address),
+        accountId: decodeAddress(added.address),
+        type: 'sr25519',
+        name: 'Watching',
+        network: 'polkadot',
+        ss58Prefix: 0,
+        genesisHash: null,
+        fileJson: null,
+        verified: true,
+        source: 'watch',
+      }),
+    );
+    const report = await backupImport(target, backup, BACKUP_PW);
+    const item = report.items.find((i) => i.address === added.address)!;
+    expect(item).toMatchObject({ status: 'replaced', presentAs: 'Watching' });
+    expect(accountList(target).find((a) => a.address === added.address)?.hasKey).toBe(true);
+  });
+
+  it('a wrong password or an altered byte: WrongPasswordError, nothing changed', async () => {
+    const target = freshVault();
+    addressAdd(target, { address: encodeAddress(ALICE, 42), name: 'Mine' });
+    const before = dump(target);
+    expect(await refusal(backupImport(target, backup, 'backup-pw-8'))).toBeInstanceOf(WrongPasswordError);
+    const env = JSON.parse(backup) as { ciphertext: string };
+    const ct = Buffer.from(env.ciphertext, 'base64');
+    ct[100] = ct[100]! ^ 4;
+    expect(await refusal(backupImport(target, JSON.stringify({ ...env, ciphertext: ct.toString('base64') }), BACKUP_PW))).toBeInstanceOf(WrongPasswordError);
+    expect(dump(target)).toEqual(before);
+  });
+
+  it('is all or nothing: a bad entry anywhere in the decrypted backup refuses the whole file', async () => {
+    // Backups sealed correctly, whose content is wrong: made from the real export's payload.
+    const { keepsakeBackupOpen, keepsakeBackupParse } = await import('../formats/keepsake-backup.js');
+    const payload = await keepsakeBackupOpen(keepsakeBackupParse(JSON.parse(backup) as JsonObject), BACKUP_PW);
+    const P = (p: JsonObject) => JSON.parse(JSON.stringify(p)) as JsonObject & { accounts: JsonObject[]; addresses: JsonObject[]; identities: JsonObject[] };
+    const fast = { params: { N: 1 << 15, r: 8, p: 1 } };
+    const variants: [string, JsonObject, new (...a: never[]) => Error][] = [];
+    {
+      const p = P(payload);
+      const good = p.addresses[0]!['address'] as string;
+      p.addresses.push({ address: good.slice(0, -1) + (good.endsWith('a') ? 'b' : 'a'), name: 'Broken', note: null, network: null });
+      variants.push(['a last address with a bad checksum', p, InvalidAddressError]);
+    }
+    {
+      const p = P(payload);
+      p.accounts[p.accounts.length - 1]!['identity'] = 'Nobody';
+      variants.push(['an account of an identity the backup does not hold', p, CorruptFileError]);
+    }
+    {
+      const p = P(payload);
+      p.accounts[3]!['type'] = 'rsa';
+      variants.push(['an unknown key type', p, CorruptFileError]);
+    }
+    {
+      const p = P(payload);
+      p.accounts[5]!['publicKey'] = 'zz';
+      variants.push(['a key that is not hex', p, CorruptFileError]);
+    }
+    {
+      const p = P(payload);
+      delete (p as JsonObject)['accounts'];
+      variants.push(['no accounts list', p, CorruptFileError]);
+    }
+    {
+      const p = P(payload);
+      (p as JsonObject)['version'] = 2;
+      variants.push(['another content version', p, CorruptFileError]);
+    }
+    {
+      const p = P(payload);
+      p.identities[1]!['sealed'] = { v: 1 };
+      variants.push(['a damaged sealed phrase', p, CorruptFileError]);
+    }
+    const target = freshVault();
+    addressAdd(target, { address: encodeAddress(ALICE, 42), name: 'Mine' });
+    const before = dump(target);
+    for (const [what, p, kind] of variants) {
+      const text = JSON.stringify(await keepsakeBackupWrite(p, BACKUP_PW, fast));
+      const err = await refusal(backupImport(target, text, BACKUP_PW, { file: 'b.json' }));
+      expect(err, what).toBeInstanceOf(kind);
+      expect(dump(target), what).toEqual(before);
+    }
+  });
+
+  it('a file that is not a whole-wallet backup is sent elsewhere', async () => {
+    const target = freshVault();
+    const file = JSON.stringify(oracleFile(new Keyring({ type: 'ed25519' }).addFromUri('//Alice'), 'pw'));
+    const err = await refusal(backupImport(target, file, 'pw', { file: 'alice.json' }));
+    expect(err).toBeInstanceOf(FormatNotSupportedError);
+    expect(err.message).toMatch(/restore/);
+  });
+});
+
+describe('backupExport rekey', () => {
+  it('re-locks every account and re-seals every identity (and ///password path) under the backup password', async () => {
+    const vault = source;
+    const before = dump(vault);
+    const asked: string[] = [];
+    const { json } = await backupExport(vault, BACKUP_PW, {
+      rekey: true,
+      passwordFor: async (a) => (asked.push(`account ${a.name}`), ACCOUNT_PW),
+      pinFor: async (i) => (asked.push(`identity ${i.name}`), PIN),
+    });
+    expect(asked.sort()).toEqual(['account Added', 'account Added eth', 'identity Main', 'identity Second']);
+    expect(dump(vault)).toEqual(before);
+    const target = freshVault();
+    await backupImport(target, json, BACKUP_PW);
+    expect(lists(target)).toEqual(lists(vault));
+    // (The old PIN and password are different from the backup password, so these open only if re-keyed.)
+    expect((await identityShowPhrase(target, 'Main', BACKUP_PW)).mnemonic).toBe(PHRASE);
+    const pair = await identityAccountPair(target, accountFind(target, 'Main hidden'), BACKUP_PW);
+    expect(u8aToHex(pair.publicKey)).toBe(u8aToHex(new Keyring({ type: 'sr25519' }).addFromUri(`${PHRASE}//polkadot///path-secret`).publicKey));
+    const { json: file } = await accountExport(target, 'Added', { password: BACKUP_PW }, { kdf: 'compat' });
+    new Keyring({ type: 'sr25519' }).addFromJson(JSON.parse(file)).decodePkcs8(BACKUP_PW);
+  });
+
+  it('a wrong account password stops the export before anything is written', async () => {
+    const vault = source;
+    const before = dump(vault);
+    const err = await refusal(backupExport(vault, BACKUP_PW, { rekey: true, passwordFor: async () => 'not-it', pinFor: async () => PIN }));
+    expect(err).toBeInstanceOf(WrongPasswordError);
+    expect(dump(vault)).toEqual(before);
+  });
+});
+
+describe('Concordium Desktop Wallet exports', () => {
+  const PW = 'desk-pw-22';
+
+  it('imports identities, accounts and the address book, and writes them back unchanged', async () => {
+    const vault = freshVault();
+    const data = desktopExportData();
+    const report: ImportReport = await backupImport(vault, JSON.stringify(concordiumEncrypt(data, PW)), PW, { file: 'wallet-export.json' });
+    expect(report.format).toBe('concordium-desktop');
+    expect(report.items.filter((i) => i.kind === 'concordium-identity').map((i) => i.name)).toEqual(data.identities.map((i) => i['name']));
+    expect(report.items.filter((i) => i.kind === 'concordium-account').map((i) => i.address)).toEqual(data.accounts.map((a) => a['address']));
+    expect(addressList(vault).map((a) => a.address)).toEqual(data.addressBook.map((a) => a['address']));
+    const out = await backupExport(vault, PW, { format: 'concordium-desktop' });
+    expect(out.counts).toEqual({ identities: 2, accounts: 4, addresses: data.addressBook.length });
+    expect(concordiumDecrypt(JSON.parse(out.json) as ConcordiumEnvelope, PW)).toEqual(data);
+  });
+
+  it('duplicates are matched by identity object and address and reported, not duplicated', async () => {
+    const vault = freshVault();
+    const data = desktopExportData();
+    await backupImport(vault, JSON.stringify(concordiumEncrypt(data, PW)), PW);
+    // The same wallet exported again later: the same identities and accounts, renamed in the desktop wallet meanwhile.
+    const later = JSON.parse(JSON.stringify(data)) as typeof data;
+    later.identities[0]!['name'] = 'Renamed identity';
+    later.accounts[0]!['name'] = 'Renamed account';
+    const before = dump(vault);
+    const report = await backupImport(vault, JSON.stringify(concordiumEncrypt(later, PW)), PW);
+    expect(report.items.every((i) => i.status === 'present')).toBe(true);
+    expect(report.items.find((i) => i.kind === 'concordium-identity')).toMatchObject({ name: 'Renamed identity', presentAs: data.identities[0]!['name'] });
+    expect(report.items.find((i) => i.kind === 'concordium-account')).toMatchObject({ name: 'Renamed account', presentAs: data.accounts[0]!['name'] });
+    expect(dump(vault)).toEqual(before);
+  });
+
+  it('refuses another network, a mobile export, a wrong password, and content that is not an export, changing nothing', async () => {
+    const vault = freshVault();
+    await backupImport(vault, JSON.stringify(concordiumEncrypt(desktopExportData(), PW)), PW);
+    const before = dump(vault);
+    const { identities: _i, ...noIdentities } = desktopExportData({ tag: 'N' });
+    const cases: [string, string, string, new (...a: never[]) => Error][] = [
+      ['testnet', JSON.stringify(concordiumEncrypt(desktopExportData({ tag: 'T', genesisBlock: GENESIS_TESTNET }), PW)), PW, WrongNetworkError],
+      ['mobile', JSON.stringify(concordiumEncrypt(mobileExportData(), PW, { iterations: 100_000, saltLength: 32, keyLen: false })), PW, MobileWalletExportError],
+      ['wrong password', JSON.stringify(concordiumEncrypt(desktopExportData({ tag: 'W' }), PW)), 'desk-pw-23', UnableToDecryptError],
+      ['no identities', JSON.stringify(concordiumEncrypt(noIdentities, PW)), PW, Error],
+    ];
+    for (const [what, text, password, kind] of cases) {
+      const err = await refusal(backupImport(vault, text, password, { file: 'x.json' }));
+      expect(err, what).toBeInstanceOf(kind);
+      if (what === 'no identities') expect(err.message).toMatch(/not a Concordium Desktop Wallet export/);
+      expect(dump(vault), what).toEqual(before);
+    }
+  });
+
+  it('an address-book entry that is not a Concordium address is refused, or else the vault still backs up and restores', async () => {
+    const vault = freshVault();
+    const data = desktopExportData({ tag: 'Q' });
+    data.addressBook.push({ name: 'Typo', address: 'not-a-concordium-address', readOnly: false });
+    const before = dump(vault);
+    let accepted = true;
+    try {
+      await backupImport(vault, JSON.stringify(concordiumEncrypt(data, PW)), PW);
+    } catch {
+      accepted = false;
+      expect(dump(vault)).toEqual(before);
+    }
+    if (accepted) {
+      // keepsake must be able to read back every backup it writes.
+      const { json } = await backupExport(vault, BACKUP_PW);
+      const fresh = freshVault();
+      await backupImport(fresh, json, BACKUP_PW);
+      expect(addressList(fresh)).toEqual(addressList(vault));
+    }
+  });
+
+  it('a vault without Concordium data exports an empty desktop file the desktop algorithm opens', async () => {
+    const vault = freshVault();
+    addressAdd(vault, { address: encodeAddress(ALICE, 0), name: 'Not Concordium' });
+    const out = await backupExport(vault, PW, { format: 'concordium-desktop' });
+    const plain = concordiumDecrypt(JSON.parse(out.json) as ConcordiumEnvelope, PW) as Record<string, unknown[]>;
+    for (const k of ['identities', 'accounts', 'addressBook', 'credentials', 'externalCredentials', 'wallets']) expect(plain[k], k).toEqual([]);
+  });
+});
