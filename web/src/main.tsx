@@ -1,7 +1,9 @@
 import { createRoot } from 'react-dom/client';
+import { tokenAdopt } from './api';
+import { App } from './App';
+import './styles.css';
 
-function App() {
-  return <main><h1>keepsake</h1></main>;
-}
+// First, before anything renders: move the token from the address bar into this tab's sessionStorage.
+tokenAdopt();
 
 createRoot(document.getElementById('root')!).render(<App />);

@@ -1,0 +1,77 @@
+import { useEffect, useRef, useState, type ComponentType } from 'react';
+import { tokenPresent } from './api';
+import { AccountsPage } from './pages/Accounts';
+import { AddressBookPage } from './pages/AddressBook';
+import { BackupPage } from './pages/Backup';
+import { IdentitiesPage } from './pages/Identities';
+import { VerifyPage } from './pages/Verify';
+
+type Page = { id: string; label: string; Component: ComponentType };
+
+const PAGES: readonly Page[] = [
+  { id: 'accounts', label: 'Accounts', Component: AccountsPage },
+  { id: 'identities', label: 'Identities', Component: IdentitiesPage },
+  { id: 'address-book', label: 'Address book', Component: AddressBookPage },
+  { id: 'export-import', label: 'Export/Import', Component: BackupPage },
+  { id: 'verify', label: 'Verify a backup', Component: VerifyPage },
+];
+
+/** The page named in the address bar (`#identities`), else Accounts. Read after the token was removed. */
+function pageFromHash(): Page {
+  const id = location.hash.replace(/^#\/?/, '');
+  return PAGES.find((p) => p.id === id) ?? PAGES[0]!;
+}
+
+export function App() {
+  const [page, setPage] = useState(pageFromHash);
+  const first = useRef(true);
+
+  useEffect(() => {
+    const onHash = () => setPage(pageFromHash());
+    window.addEventListener('hashchange', onHash);
+    if (location.hash === '') history.replaceState(null, '', `#${page.id}`);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  useEffect(() => {
+    document.title = `${page.label} · keepsake`;
+    // After a page change (not on load), move focus to the new page's heading so a screen reader says where it is.
+    if (first.current) first.current = false;
+    else document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [page]);
+
+  if (!tokenPresent()) {
+    return (
+      <main className="page">
+        <h1>keepsake</h1>
+        <p className="notice notice-error" role="alert">
+          This page needs the address keepsake printed when it started (it ends with <code>#token=…</code>). Run{' '}
+          <code>keepsake ui</code> and open the address it shows.
+        </p>
+      </main>
+    );
+  }
+
+  const { Component } = page;
+  return (
+    <>
+      <header className="top">
+        <p className="brand">keepsake</p>
+        <nav aria-label="Main">
+          <ul>
+            {PAGES.map((p) => (
+              <li key={p.id}>
+                <a href={`#${p.id}`} aria-current={p.id === page.id ? 'page' : undefined}>
+                  {p.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main className="page">
+        <Component key={page.id} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,139 @@
+// The browser side of the JSON API in src/server/routes/api.ts: one `fetch` per call, same origin,
+// JSON bodies, the per-launch token in `x-keepsake-token`. Errors arrive as {"error":{"name","message"}}.
+
+const TOKEN_KEY = 'keepsake-token';
+
+/**
+ * Takes the token from `#token=…` (the address `keepsake ui` prints), keeps it for this tab in
+ * sessionStorage and removes it from the address bar, so it is not left in history or bookmarks.
+ */
+export function tokenAdopt(): void {
+  const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+  if (match?.[1] !== undefined) {
+    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+}
+
+export function tokenPresent(): boolean {
+  return (sessionStorage.getItem(TOKEN_KEY) ?? '') !== '';
+}
+
+/** An error the server reported (or a network failure, named `NetworkError`). */
+export class ApiError extends Error {
+  override readonly name: string;
+  readonly status: number;
+  constructor(name: string, message: string, status: number) {
+    super(message);
+    this.name = name;
+    this.status = status;
+  }
+}
+
+async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { 'x-keepsake-token': sessionStorage.getItem(TOKEN_KEY) ?? '' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, credentials: 'same-origin', cache: 'no-store', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  } catch {
+    throw new ApiError('NetworkError', 'keepsake does not answer: is `keepsake ui` still running?', 0);
+  }
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch {
+    json = undefined;
+  }
+  if (!response.ok) {
+    const error = (json as { error?: { name?: unknown; message?: unknown } } | undefined)?.error;
+    const name = typeof error?.name === 'string' ? error.name : 'HttpError';
+    const message = typeof error?.message === 'string' ? error.message : `The server answered ${response.status}.`;
+    throw new ApiError(name, message, response.status);
+  }
+  return json as T;
+}
+
+export const apiGet = <T>(path: string): Promise<T> => request<T>('GET', path);
+export const apiPost = <T>(path: string, body: object): Promise<T> => request<T>('POST', path, body);
+
+// ---- Shapes the server returns (see src/wallet/*) ----
+
+export type KeyType = 'sr25519' | 'ed25519' | 'ecdsa' | 'ethereum';
+export const KEY_TYPES: readonly KeyType[] = ['sr25519', 'ed25519', 'ecdsa', 'ethereum'];
+
+export type Network = { name: string; displayName: string; prefix: number; genesisHash: string | null };
+
+export type Account = {
+  address: string;
+  name: string;
+  type: KeyType;
+  publicKey: string;
+  network: string | null;
+  genesisHash: string | null;
+  identity: string | null;
+  path: string | null;
+  hasKey: boolean;
+  verified: boolean;
+};
+
+export type Backup = { filename: string; json: string };
+
+export type RestoreReport = {
+  restored: { address: string; name: string; file: string; verified: boolean; replaced: boolean }[];
+  skipped: { address: string; reason: string; file: string }[];
+  failed: { file: string; error: { name: string; message: string } }[];
+};
+
+export type IdentityAccount = { address: string; name: string; path: string; network: string | null; type: KeyType; signerQr: string | null };
+export type Identity = { id: number; name: string; createdAt: number; accounts: IdentityAccount[] };
+
+export type AddressEntry = { address: string; kind: string; name: string; note: string | null; network: string | null };
+
+export type ImportItem = { kind: string; name: string; address: string | null; status: 'imported' | 'present' | 'replaced'; presentAs: string | null };
+export type ImportReport = {
+  format: string;
+  items: ImportItem[];
+  failed: { file: string; error: { name: string; message: string } }[];
+};
+
+export type Kdf = { name: 'scrypt'; N: number; r: number; p: number } | { name: 'pbkdf2-sha256'; iterations: number } | { name: 'none' } | { name: 'legacy-password' };
+export type InspectReport = {
+  format: string;
+  label: string;
+  version: string | null;
+  encrypted: boolean;
+  kdf: Kdf | null;
+  olderWallets: boolean | null;
+  accounts: { address: string; name: string | null; type: KeyType | null }[];
+  notes: string[];
+};
+export type VerifyReport = {
+  format: string;
+  label: string;
+  ok: boolean;
+  accounts: { address: string; publicKey: string | null; type: KeyType | null; name: string | null; ok: boolean; watchOnly: boolean; error: { name: string; message: string } | null }[];
+};
+
+export type FileUpload = { name: string; text: string };
+
+/** Reads picked or dropped files as text for `{files:[{name,text}]}`. */
+export async function filesRead(files: readonly File[]): Promise<FileUpload[]> {
+  return Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+}
+
+let networksPromise: Promise<Network[]> | undefined;
+
+/** The network list, fetched once; the common relay chains first, then the rest by display name. */
+export function networksLoad(): Promise<Network[]> {
+  networksPromise ??= apiGet<Network[]>('/api/networks').then((list) => {
+    const first = ['polkadot', 'kusama', 'westend', 'substrate'];
+    const head = first.map((n) => list.find((x) => x.name === n)).filter((x): x is Network => x !== undefined);
+    const rest = list.filter((x) => !first.includes(x.name)).sort((a, b) => a.displayName.localeCompare(b.displayName));
+    return [...head, ...rest];
+  });
+  networksPromise.catch(() => {
+    networksPromise = undefined;
+  });
+  return networksPromise;
+}

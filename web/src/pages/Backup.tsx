@@ -1,0 +1,166 @@
+import { useId, useState, type FormEvent } from 'react';
+import { apiPost, filesRead, type Backup, type ImportReport } from '../api';
+import { errorsFrom, type Errors } from '../errors';
+import { Busy, downloadText, FilePicker, FormError, plural, RadioGroup, TextField } from '../ui';
+
+const MIN_PASSWORD = 6;
+
+export function BackupPage() {
+  return (
+    <>
+      <h1 tabIndex={-1}>Export/Import</h1>
+      <p className="intro">One password-protected file with your identities, accounts and address book — keepsake’s own format, or the Concordium Desktop Wallet’s.</p>
+      <ExportSection />
+      <ImportSection />
+    </>
+  );
+}
+
+function ExportSection() {
+  const heading = useId();
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [format, setFormat] = useState('keepsake');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState('');
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setDone('');
+    const found: Errors = {};
+    if ([...password].length < MIN_PASSWORD) found['password'] = `The password needs at least ${MIN_PASSWORD} characters.`;
+    else if (repeat !== password) found['repeat'] = 'The two passwords are not the same.';
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    try {
+      const r = await apiPost<Backup & { counts: { identities: number; accounts: number; addresses: number } }>('/api/backup/export', { password, format });
+      downloadText(r.filename, r.json);
+      setDone(
+        `${r.filename} downloaded: ${plural(r.counts.identities, 'identity', 'identities')}, ${plural(r.counts.accounts, 'account')}, ${plural(r.counts.addresses, 'address', 'addresses')}.`,
+      );
+      setPassword('');
+      setRepeat('');
+    } catch (err) {
+      setErrors(errorsFrom(err, { password: 'password' }));
+    }
+    setBusy(false);
+  };
+
+  return (
+    <section className="card" aria-labelledby={heading}>
+      <h2 id={heading}>Export the whole wallet</h2>
+      <form onSubmit={submit} noValidate>
+        <RadioGroup
+          legend="File format"
+          name="backup-format"
+          value={format}
+          onChange={setFormat}
+          options={[
+            { value: 'keepsake', label: 'keepsake backup', hint: '— identities (still under their PINs), accounts (still under their passwords) and the address book' },
+            { value: 'concordium-desktop', label: 'Concordium Desktop Wallet', hint: '— wallet-export.json, as the desktop wallet’s Export/Import writes it' },
+          ]}
+        />
+        <div className="two">
+          <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors['password']} hint={`At least ${MIN_PASSWORD} characters.`} />
+          <TextField label="Repeat password" type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} error={errors['repeat']} />
+        </div>
+        {busy ? <Busy text="Exporting…" /> : null}
+        <div role="status">{done ? <p className="notice notice-success">{done}</p> : null}</div>
+        <FormError message={errors['form']} />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            Export wallet
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+const STATUS_TEXT = { imported: 'imported', replaced: 'replaced', present: 'already present' } as const;
+
+function ImportSection() {
+  const heading = useId();
+  const [files, setFiles] = useState<File[]>([]);
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<ImportReport | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setReport(null);
+    const found: Errors = {};
+    if (files.length === 0) found['file'] = 'Pick or drop the backup file.';
+    if (password === '') found['password'] = 'Enter the password of the backup file.';
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    try {
+      const r = await apiPost<ImportReport>('/api/backup/import', { files: await filesRead(files), password });
+      setReport(r);
+      setPassword('');
+    } catch (err) {
+      setErrors(errorsFrom(err, { password: 'password', file: 'file' }));
+    }
+    setBusy(false);
+  };
+
+  const counts = report ? (['imported', 'replaced', 'present'] as const).map((s) => [s, report.items.filter((i) => i.status === s).length] as const) : [];
+
+  return (
+    <section className="card" aria-labelledby={heading}>
+      <h2 id={heading}>Import a backup</h2>
+      <form onSubmit={submit} noValidate>
+        <FilePicker label="Backup file" multiple={false} files={files} onFiles={setFiles} error={errors['file']} hint="A keepsake backup or a Concordium Desktop Wallet export (wallet-export.json)." />
+        <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={errors['password']} />
+        {busy ? <Busy text="Importing…" /> : null}
+        <FormError message={errors['form']} />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            Import
+          </button>
+        </div>
+      </form>
+      <div role="status" aria-live="polite">
+        {report ? (
+          <div className="notice notice-success">
+            <p className="notice-title">
+              Import finished: {counts.map(([s, n]) => `${n} ${STATUS_TEXT[s]}`).join(', ')}.
+            </p>
+          </div>
+        ) : null}
+      </div>
+      {report ? (
+        <>
+          <h3>What the file held</h3>
+          {report.items.length === 0 ? <p className="empty">The file held nothing to import.</p> : null}
+          <ul className="summary" aria-label="Import summary">
+            {report.items.map((item, i) => (
+              <li key={i} className={`status-${item.status}`}>
+                <span className="kind">{item.kind}</span> <strong>{item.name}</strong>
+                {item.address ? <code className="mono"> {item.address}</code> : null}
+                <span className="status">
+                  {' — '}
+                  {STATUS_TEXT[item.status]}
+                  {item.status === 'present' && item.presentAs ? ` (as ${item.presentAs})` : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {report.failed.length > 0 ? (
+            <ul className="summary failed" aria-label="Not imported">
+              {report.failed.map((f, i) => (
+                <li key={i}>
+                  {f.file}: {f.error.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}

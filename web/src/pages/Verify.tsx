@@ -1,0 +1,151 @@
+import { useId, useState, type FormEvent } from 'react';
+import { apiPost, filesRead, type InspectReport, type Kdf, type VerifyReport } from '../api';
+import { errorsFrom, type Errors } from '../errors';
+import { Busy, FilePicker, FormError, TextField } from '../ui';
+
+function kdfText(kdf: Kdf | null): string {
+  if (kdf === null) return 'none';
+  switch (kdf.name) {
+    case 'scrypt':
+      return `scrypt, N = 2^${Math.log2(kdf.N)} (${kdf.N}), r = ${kdf.r}, p = ${kdf.p}`;
+    case 'pbkdf2-sha256':
+      return `PBKDF2-HMAC-SHA256, ${kdf.iterations} iterations`;
+    case 'none':
+      return 'none (the key is not encrypted)';
+    case 'legacy-password':
+      return 'the legacy Polkadot{.js} password key (no key derivation)';
+  }
+}
+
+export function VerifyPage() {
+  const aboutHeading = useId();
+  const resultHeading = useId();
+  const [files, setFiles] = useState<File[]>([]);
+  const [inspect, setInspect] = useState<InspectReport | null>(null);
+  const [inspecting, setInspecting] = useState(false);
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<VerifyReport | null>(null);
+
+  const pick = async (chosen: File[]) => {
+    setFiles(chosen);
+    setInspect(null);
+    setReport(null);
+    setErrors({});
+    if (chosen.length === 0) return;
+    setInspecting(true);
+    try {
+      setInspect(await apiPost<InspectReport>('/api/inspect', { files: await filesRead(chosen) }));
+    } catch (err) {
+      setErrors(errorsFrom(err, { file: 'file' }));
+    }
+    setInspecting(false);
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setReport(null);
+    const found: Errors = {};
+    if (files.length === 0) found['file'] = 'Pick or drop the backup file to check.';
+    if (password === '') found['password'] = 'Enter the password of the backup file.';
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    try {
+      setReport(await apiPost<VerifyReport>('/api/verify', { files: await filesRead(files), password }));
+    } catch (err) {
+      setErrors(errorsFrom(err, { password: 'password', file: 'file' }));
+    }
+    setBusy(false);
+  };
+
+  return (
+    <>
+      <h1 tabIndex={-1}>Verify a backup</h1>
+      <p className="intro">
+        Check that a backup file opens with its password and that every key in it matches its address — before you need it. <strong>Nothing is imported</strong>: the vault is not changed.
+      </p>
+      <form className="card" onSubmit={submit} noValidate>
+        <FilePicker label="Backup file" multiple={false} files={files} onFiles={(f) => void pick(f)} error={errors['file']} />
+        {inspecting ? <Busy text="Reading the file…" /> : null}
+        {inspect ? (
+          <section className="about" aria-labelledby={aboutHeading}>
+            <h2 id={aboutHeading}>About this file</h2>
+            <dl className="facts">
+              <dt>Format</dt>
+              <dd>
+                {inspect.label}
+                {inspect.version ? ` (version ${inspect.version})` : ''}
+              </dd>
+              <dt>Encrypted</dt>
+              <dd>{inspect.encrypted ? 'yes' : 'no'}</dd>
+              <dt>Key derivation</dt>
+              <dd>{kdfText(inspect.kdf)}</dd>
+              {inspect.olderWallets !== null ? (
+                <>
+                  <dt>Older wallets</dt>
+                  <dd>{inspect.olderWallets ? 'Wallets from before mid-2025 can open it.' : 'Wallets from before mid-2025 cannot open it (they accept only scrypt N = 2^15).'}</dd>
+                </>
+              ) : null}
+              <dt>Accounts</dt>
+              <dd>{inspect.accounts.length}</dd>
+            </dl>
+            {inspect.accounts.length > 0 ? (
+              <h3>Accounts in the file</h3>
+            ) : null}
+            {inspect.accounts.length > 0 ? (
+              <ul className="summary" aria-label="Accounts in the file">
+                {inspect.accounts.map((a, i) => (
+                  <li key={i}>
+                    <strong>{a.name ?? '(no name)'}</strong> <code className="mono">{a.address}</code>
+                    {a.type ? <span className="kind"> {a.type}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {inspect.notes.length > 0 ? <h3>Notes</h3> : null}
+            {inspect.notes.length > 0 ? (
+              <ul className="notes" aria-label="Notes">
+                {inspect.notes.map((n, i) => (
+                  <li key={i}>{n}</li>
+                ))}
+              </ul>
+            ) : null}
+          </section>
+        ) : null}
+        <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={errors['password']} />
+        {busy ? <Busy text="Checking every account…" /> : null}
+        <FormError message={errors['form']} />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            Verify
+          </button>
+        </div>
+      </form>
+      <div role="status" aria-live="polite">
+        {report ? (
+          <section className="card" aria-labelledby={resultHeading}>
+            <h2 id={resultHeading}>Result</h2>
+            <p className={report.ok ? 'notice notice-success' : 'notice notice-error'}>
+              {report.ok
+                ? `Every account in this ${report.label} opens and matches its address: it would restore.`
+                : `Not every account in this ${report.label} would restore; see below.`}{' '}
+              Nothing was imported.
+            </p>
+            <ul className="summary" aria-label="Verified accounts">
+              {report.accounts.map((a, i) => (
+                <li key={i} className={a.ok ? 'status-ok' : 'status-bad'}>
+                  <span className="verdict">{a.ok ? (a.watchOnly ? 'ok (address only)' : 'ok') : 'not ok'}</span> <strong>{a.name ?? '(no name)'}</strong>{' '}
+                  <code className="mono">{a.address}</code>
+                  {a.type ? <span className="kind"> {a.type}</span> : null}
+                  {a.error ? <span className="error-text"> — {a.error.message}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}
