@@ -95,9 +95,10 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 function promptHidden(io: Io, prompt: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const stdin = io.stdin;
+    // Echo off before the prompt appears, so nothing typed right after it is ever shown.
+    stdin.setRawMode?.(true);
     io.stderr.write(prompt);
     let value = '';
-    stdin.setRawMode?.(true);
     stdin.resume();
     const done = (err?: Error) => {
       stdin.setRawMode?.(false);

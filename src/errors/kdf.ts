@@ -18,8 +18,8 @@ export class KdfParamsTooLargeError extends BaseError {
 /** KDF parameters within the caps but not ones any wallet of this format writes. */
 export class UnsupportedKdfParamsError extends BaseError {
   override readonly name = 'UnsupportedKdfParamsError';
-  constructor({ kdf, params }: { kdf: string; params: string }) {
-    super(`The file uses ${kdf} parameters ${params}, which no Polkadot{.js} wallet writes; it was not decrypted.`, {
+  constructor({ kdf, params, writer = 'Polkadot{.js} wallet' }: { kdf: string; params: string; writer?: string }) {
+    super(`The file uses ${kdf} parameters ${params}, which no ${writer} writes; it was not decrypted.`, {
       hints: ['The file is damaged or was edited. Use another copy of the backup.'],
     });
   }

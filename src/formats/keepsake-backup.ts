@@ -1,11 +1,12 @@
 import { utf8, wipe } from '../crypto/bytes.js';
 import { systemRandom, type RandomSource } from '../crypto/random.js';
-import { scrypt, type ScryptParams } from '../crypto/scrypt.js';
+import { scrypt, SCRYPT_LIMITS, type ScryptParams } from '../crypto/scrypt.js';
 import { secretboxOpen, secretboxSeal } from '../crypto/secretbox.js';
 import { CorruptFileError, UnknownFormatError } from '../errors/file.js';
 import { WrongPasswordError } from '../errors/password.js';
 import { base64Decode, base64Encode, isObject, jsonParse, type JsonObject } from './json.js';
-import { SCRYPT_DEFAULT, scryptParamsCheck } from './polkadot-js/kdf.js';
+import { formatScryptParams, SCRYPT_DEFAULT } from './polkadot-js/kdf.js';
+import { KdfParamsTooLargeError, UnsupportedKdfParamsError } from '../errors/kdf.js';
 
 /**
  * keepsake's whole-wallet backup, version 1 (DESIGN.md):
@@ -31,7 +32,14 @@ export function keepsakeBackupParse(json: JsonObject, file?: string): BackupEnve
   const [N, r, p] = [kdf['N'], kdf['r'], kdf['p']];
   if (!Number.isSafeInteger(N) || !Number.isSafeInteger(r) || !Number.isSafeInteger(p)) throw corrupt('"kdf" parameters are not whole numbers');
   const params = { N: N as number, r: r as number, p: p as number };
-  scryptParamsCheck(params);
+  // keepsake's own format: any scrypt parameters within the caps (a power-of-two N) are read.
+  if (params.N > SCRYPT_LIMITS.N || params.r > SCRYPT_LIMITS.r || params.p > SCRYPT_LIMITS.p) {
+    throw new KdfParamsTooLargeError({ kdf: 'scrypt', params: formatScryptParams(params), limits: `N ≤ 2^20, r ≤ ${SCRYPT_LIMITS.r}, p ≤ ${SCRYPT_LIMITS.p}` });
+  }
+  // Weaker than keepsake ever writes (N=2^17, r=8): an edited file, not a backup to trust.
+  if (params.N < 1 << 15 || (params.N & (params.N - 1)) !== 0 || params.r < 8 || params.p < 1) {
+    throw new UnsupportedKdfParamsError({ kdf: 'scrypt', params: formatScryptParams(params), writer: 'version of keepsake' });
+  }
   const salt = typeof kdf['salt'] === 'string' ? base64Decode(kdf['salt']) : undefined;
   const nonce = typeof json['nonce'] === 'string' ? base64Decode(json['nonce']) : undefined;
   const ciphertext = typeof json['ciphertext'] === 'string' ? base64Decode(json['ciphertext']) : undefined;

@@ -1,6 +1,7 @@
 import { blake2b } from '@noble/hashes/blake2.js';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { base58 } from '@scure/base';
+import { blake2b512 } from '../crypto/blake2.js';
 import { bytesToHex, concatBytes, hexToBytes, utf8 } from '../crypto/bytes.js';
 import { InvalidAddressError } from '../errors/address.js';
 
@@ -12,7 +13,7 @@ const RESERVED = new Set([46, 47]);
 export type Ss58Decoded = { prefix: number; publicKey: Uint8Array };
 
 function checksum(payload: Uint8Array): Uint8Array {
-  return blake2b(concatBytes(SS58_PRE, payload), { dkLen: 64 }).subarray(0, 2);
+  return blake2b512(SS58_PRE, payload).subarray(0, 2);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { KeyType } from '../keys/types.js';
-import type { Vault } from './open.js';
+import { vaultStatement, type Vault } from './open.js';
 
 /** An account as the vault keeps it. `fileJson` is still encrypted with the account's own password. */
 export type AccountRow = {
@@ -12,6 +12,8 @@ export type AccountRow = {
   ss58Prefix: number;
   genesisHash: string | null;
   fileJson: string | null;
+  /** Whether a file is stored (false for watch-only and identity accounts); set even when `fileJson` was not read. */
+  hasFile: boolean;
   /** False for batch entries that were locked with a password other than the one given at restore. */
   verified: boolean;
   source: string;
@@ -22,12 +24,14 @@ export type AccountRow = {
   path: string | null;
   /** The path's ///password, sealed under the identity's PIN (JSON), or null. */
   sealedPassword: string | null;
+  /** For a watch-only account: the entry it came from (JSON), kept for a lossless export. */
+  watchJson: string | null;
   createdAt: number;
   updatedAt: number;
 };
 
-export type AccountInsert = Omit<AccountRow, 'id' | 'createdAt' | 'updatedAt' | 'identityName' | 'identityId' | 'path' | 'sealedPassword'> &
-  Partial<Pick<AccountRow, 'identityId' | 'path' | 'sealedPassword'>>;
+export type AccountInsert = Omit<AccountRow, 'id' | 'createdAt' | 'updatedAt' | 'identityName' | 'identityId' | 'path' | 'sealedPassword' | 'hasFile' | 'watchJson'> &
+  Partial<Pick<AccountRow, 'identityId' | 'path' | 'sealedPassword' | 'watchJson'>>;
 
 type Raw = {
   id: number;
@@ -39,12 +43,14 @@ type Raw = {
   ss58_prefix: number;
   genesis_hash: string | null;
   file_json: string | null;
+  has_file: number;
   verified: number;
   source: string;
   identity_id: number | null;
   identity_name: string | null;
   path: string | null;
   sealed_password: string | null;
+  watch_json: string | null;
   created_at: number;
   updated_at: number;
 };
@@ -60,46 +66,58 @@ function fromRaw(r: Raw): AccountRow {
     ss58Prefix: r.ss58_prefix,
     genesisHash: r.genesis_hash,
     fileJson: r.file_json,
+    hasFile: r.has_file === 1,
     verified: r.verified === 1,
     source: r.source,
     identityId: r.identity_id,
     identityName: r.identity_name,
     path: r.path,
     sealedPassword: r.sealed_password,
+    watchJson: r.watch_json,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
 }
 
-const SELECT = 'SELECT a.*, i.name AS identity_name FROM accounts a LEFT JOIN identities i ON i.id = a.identity_id';
+const SELECT = 'SELECT a.*, a.file_json IS NOT NULL AS has_file, i.name AS identity_name FROM accounts a LEFT JOIN identities i ON i.id = a.identity_id';
+
+/** What a listing needs: everything but the stored files (megabytes for a large vault). */
+const SELECT_LIST = `SELECT a.id, a.public_key, a.account_id, a.type, a.name, a.network, a.ss58_prefix, a.genesis_hash, NULL AS file_json,
+  a.file_json IS NOT NULL AS has_file, a.verified, a.source, a.identity_id, a.path, a.sealed_password, a.watch_json, a.created_at, a.updated_at, i.name AS identity_name
+  FROM accounts a LEFT JOIN identities i ON i.id = a.identity_id`;
+
+/** Every account without its stored file (`fileJson` null, `hasFile` set): for listings. */
+export function accountsListed(vault: Vault): AccountRow[] {
+  return (vaultStatement(vault, `${SELECT_LIST} ORDER BY a.id`).all() as Raw[]).map(fromRaw);
+}
 
 export function accountsAll(vault: Vault): AccountRow[] {
-  return (vault.db.prepare(`${SELECT} ORDER BY a.id`).all() as Raw[]).map(fromRaw);
+  return (vaultStatement(vault, `${SELECT} ORDER BY a.id`).all() as Raw[]).map(fromRaw);
 }
 
 export function accountsOfIdentity(vault: Vault, identityId: number): AccountRow[] {
-  return (vault.db.prepare(`${SELECT} WHERE a.identity_id = ? ORDER BY a.id`).all(identityId) as Raw[]).map(fromRaw);
+  return (vaultStatement(vault, `${SELECT} WHERE a.identity_id = ? ORDER BY a.id`).all(identityId) as Raw[]).map(fromRaw);
 }
 
 export function accountsCount(vault: Vault): number {
-  return (vault.db.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
+  return (vaultStatement(vault, 'SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
 }
 
 export function accountByPublicKey(vault: Vault, publicKey: Uint8Array): AccountRow | undefined {
-  const r = vault.db.prepare(`${SELECT} WHERE a.public_key = ?`).get(Buffer.from(publicKey)) as Raw | undefined;
+  const r = vaultStatement(vault, `${SELECT} WHERE a.public_key = ?`).get(Buffer.from(publicKey)) as Raw | undefined;
   return r && fromRaw(r);
 }
 
 export function accountsByAccountId(vault: Vault, accountId: Uint8Array): AccountRow[] {
-  return (vault.db.prepare(`${SELECT} WHERE a.account_id = ?`).all(Buffer.from(accountId)) as Raw[]).map(fromRaw);
+  return (vaultStatement(vault, `${SELECT} WHERE a.account_id = ?`).all(Buffer.from(accountId)) as Raw[]).map(fromRaw);
 }
 
 export function accountsByName(vault: Vault, name: string): AccountRow[] {
-  return (vault.db.prepare(`${SELECT} WHERE a.name = ?`).all(name) as Raw[]).map(fromRaw);
+  return (vaultStatement(vault, `${SELECT} WHERE a.name = ?`).all(name) as Raw[]).map(fromRaw);
 }
 
 /** The columns an insert or a replacement writes, with named parameters (one list for both statements). */
-const COLUMNS = ['account_id', 'type', 'name', 'network', 'ss58_prefix', 'genesis_hash', 'file_json', 'verified', 'source', 'identity_id', 'path', 'sealed_password'] as const;
+const COLUMNS = ['account_id', 'type', 'name', 'network', 'ss58_prefix', 'genesis_hash', 'file_json', 'verified', 'source', 'identity_id', 'path', 'sealed_password', 'watch_json'] as const;
 
 function params(a: AccountInsert, now: number) {
   return {
@@ -116,6 +134,7 @@ function params(a: AccountInsert, now: number) {
     identity_id: a.identityId ?? null,
     path: a.path ?? null,
     sealed_password: a.sealedPassword ?? null,
+    watch_json: a.watchJson ?? null,
     now,
   };
 }
@@ -124,19 +143,19 @@ function params(a: AccountInsert, now: number) {
 export function accountInsert(vault: Vault, a: AccountInsert, now = Date.now()): number {
   const sql = `INSERT INTO accounts (public_key, ${COLUMNS.join(', ')}, created_at, updated_at)
                VALUES (@public_key, ${COLUMNS.map((c) => `@${c}`).join(', ')}, @now, @now)`;
-  return Number(vault.db.prepare(sql).run(params(a, now)).lastInsertRowid);
+  return Number(vaultStatement(vault, sql).run(params(a, now)).lastInsertRowid);
 }
 
 /** Replaces the stored account with the same public key (keeps its id and creation time). */
 export function accountReplace(vault: Vault, a: AccountInsert, now = Date.now()): void {
   const sql = `UPDATE accounts SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE public_key = @public_key`;
-  vault.db.prepare(sql).run(params(a, now));
+  vaultStatement(vault, sql).run(params(a, now));
 }
 
 export function accountRename(vault: Vault, id: number, name: string, fileJson: string | null, now = Date.now()): void {
-  vault.db.prepare('UPDATE accounts SET name = ?, file_json = ?, updated_at = ? WHERE id = ?').run(name, fileJson, now, id);
+  vaultStatement(vault, 'UPDATE accounts SET name = ?, file_json = ?, updated_at = ? WHERE id = ?').run(name, fileJson, now, id);
 }
 
 export function accountDelete(vault: Vault, id: number): void {
-  vault.db.prepare('DELETE FROM accounts WHERE id = ?').run(id);
+  vaultStatement(vault, 'DELETE FROM accounts WHERE id = ?').run(id);
 }

@@ -1,4 +1,4 @@
-import type { Vault } from './open.js';
+import { vaultStatement, type Vault } from './open.js';
 
 export type AddressRow = {
   id: number;
@@ -17,11 +17,11 @@ type Raw = Omit<AddressRow, 'createdAt'> & { created_at: number };
 const fromRaw = ({ created_at, ...r }: Raw): AddressRow => ({ ...r, createdAt: created_at });
 
 export function addressesAll(vault: Vault): AddressRow[] {
-  return (vault.db.prepare('SELECT * FROM addresses ORDER BY id').all() as Raw[]).map(fromRaw);
+  return (vaultStatement(vault, 'SELECT * FROM addresses ORDER BY id').all() as Raw[]).map(fromRaw);
 }
 
 export function addressByText(vault: Vault, address: string): AddressRow | undefined {
-  const r = vault.db.prepare('SELECT * FROM addresses WHERE address = ?').get(address) as Raw | undefined;
+  const r = vaultStatement(vault, 'SELECT * FROM addresses WHERE address = ?').get(address) as Raw | undefined;
   return r && fromRaw(r);
 }
 
@@ -32,7 +32,7 @@ export function addressInsert(vault: Vault, a: Omit<AddressRow, 'id' | 'createdA
 }
 
 export function addressDelete(vault: Vault, id: number): void {
-  vault.db.prepare('DELETE FROM addresses WHERE id = ?').run(id);
+  vaultStatement(vault, 'DELETE FROM addresses WHERE id = ?').run(id);
 }
 
 /** Concordium objects kept verbatim, by collection and key (address, identity number, id…). */
@@ -41,27 +41,27 @@ export type ConcordiumItem = { collection: 'identities' | 'accounts' | 'credenti
 export function concordiumItems(vault: Vault, collection?: ConcordiumItem['collection']): ConcordiumItem[] {
   const rows = (
     collection === undefined
-      ? vault.db.prepare('SELECT collection, item_key, name, original FROM concordium_items ORDER BY id').all()
-      : vault.db.prepare('SELECT collection, item_key, name, original FROM concordium_items WHERE collection = ? ORDER BY id').all(collection)
+      ? vaultStatement(vault, 'SELECT collection, item_key, name, original FROM concordium_items ORDER BY id').all()
+      : vaultStatement(vault, 'SELECT collection, item_key, name, original FROM concordium_items WHERE collection = ? ORDER BY id').all(collection)
   ) as { collection: ConcordiumItem['collection']; item_key: string; name: string | null; original: string }[];
   return rows.map((r) => ({ collection: r.collection, itemKey: r.item_key, name: r.name, original: r.original }));
 }
 
 export function concordiumItemByKey(vault: Vault, collection: ConcordiumItem['collection'], itemKey: string): ConcordiumItem | undefined {
-  const r = vault.db.prepare('SELECT collection, item_key, name, original FROM concordium_items WHERE collection = ? AND item_key = ?').get(collection, itemKey) as
+  const r = vaultStatement(vault, 'SELECT collection, item_key, name, original FROM concordium_items WHERE collection = ? AND item_key = ?').get(collection, itemKey) as
     | { collection: ConcordiumItem['collection']; item_key: string; name: string | null; original: string }
     | undefined;
   return r && { collection: r.collection, itemKey: r.item_key, name: r.name, original: r.original };
 }
 
 export function concordiumItemInsert(vault: Vault, item: ConcordiumItem): void {
-  vault.db.prepare('INSERT INTO concordium_items (collection, item_key, name, original) VALUES (?, ?, ?, ?)').run(item.collection, item.itemKey, item.name, item.original);
+  vaultStatement(vault, 'INSERT INTO concordium_items (collection, item_key, name, original) VALUES (?, ?, ?, ?)').run(item.collection, item.itemKey, item.name, item.original);
 }
 
 export function settingGet(vault: Vault, key: string): string | undefined {
-  return (vault.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  return (vaultStatement(vault, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
 }
 
 export function settingSet(vault: Vault, key: string, value: string): void {
-  vault.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  vaultStatement(vault, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }

@@ -1,4 +1,4 @@
-import type { Vault } from './open.js';
+import { vaultStatement, type Vault } from './open.js';
 
 /** An identity row: its phrase only ever as `sealed` JSON (see formats/identity-seal.ts). */
 export type IdentityRow = { id: number; name: string; sealed: string; failedAttempts: number; lockedUntil: number; createdAt: number };
@@ -15,33 +15,33 @@ const fromRaw = (r: Raw): IdentityRow => ({
 });
 
 export function identitiesAll(vault: Vault): IdentityRow[] {
-  return (vault.db.prepare('SELECT * FROM identities ORDER BY id').all() as Raw[]).map(fromRaw);
+  return (vaultStatement(vault, 'SELECT * FROM identities ORDER BY id').all() as Raw[]).map(fromRaw);
 }
 
 export function identityById(vault: Vault, id: number): IdentityRow | undefined {
-  const r = vault.db.prepare('SELECT * FROM identities WHERE id = ?').get(id) as Raw | undefined;
+  const r = vaultStatement(vault, 'SELECT * FROM identities WHERE id = ?').get(id) as Raw | undefined;
   return r && fromRaw(r);
 }
 
 export function identityByName(vault: Vault, name: string): IdentityRow | undefined {
-  const r = vault.db.prepare('SELECT * FROM identities WHERE name = ?').get(name) as Raw | undefined;
+  const r = vaultStatement(vault, 'SELECT * FROM identities WHERE name = ?').get(name) as Raw | undefined;
   return r && fromRaw(r);
 }
 
 export function identityInsert(vault: Vault, name: string, sealed: string, now = Date.now()): number {
-  return Number(vault.db.prepare('INSERT INTO identities (name, sealed, created_at, updated_at) VALUES (?, ?, ?, ?)').run(name, sealed, now, now).lastInsertRowid);
+  return Number(vaultStatement(vault, 'INSERT INTO identities (name, sealed, created_at, updated_at) VALUES (?, ?, ?, ?)').run(name, sealed, now, now).lastInsertRowid);
 }
 
 /** Counts a wrong PIN (atomically) and returns how many there have been in a row. */
 export function identityPinFailed(vault: Vault, id: number): number {
-  return (vault.db.prepare('UPDATE identities SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts').get(id) as { failed_attempts: number }).failed_attempts;
+  return (vaultStatement(vault, 'UPDATE identities SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts').get(id) as { failed_attempts: number }).failed_attempts;
 }
 
 /** The time before which the next PIN try is refused. */
 export function identityLockUntil(vault: Vault, id: number, lockedUntil: number): void {
-  vault.db.prepare('UPDATE identities SET locked_until = max(locked_until, ?) WHERE id = ?').run(lockedUntil, id);
+  vaultStatement(vault, 'UPDATE identities SET locked_until = max(locked_until, ?) WHERE id = ?').run(lockedUntil, id);
 }
 
 export function identityPinSucceeded(vault: Vault, id: number): void {
-  vault.db.prepare('UPDATE identities SET failed_attempts = 0, locked_until = 0 WHERE id = ? AND failed_attempts <> 0').run(id);
+  vaultStatement(vault, 'UPDATE identities SET failed_attempts = 0, locked_until = 0 WHERE id = ? AND failed_attempts <> 0').run(id);
 }

@@ -4,10 +4,21 @@ import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { BaseError } from '../errors/base.js';
 import { VaultBusyError, VaultUnavailableError } from '../errors/vault.js';
-import { vaultMigrate } from './migrate.js';
+import { vaultCheckOwn, vaultMigrate } from './migrate.js';
 
 /** An open vault: the SQLite handle (used only inside `src/vault/`) and where it lives. */
 export type Vault = { db: Database.Database; file: string };
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** A prepared statement, prepared once per vault connection (bulk imports run the same few thousands of times). */
+export function vaultStatement(vault: Vault, sql: string): Database.Statement {
+  let cache = statements.get(vault.db);
+  if (cache === undefined) statements.set(vault.db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (statement === undefined) cache.set(sql, (statement = vault.db.prepare(sql)));
+  return statement;
+}
 
 /** `--vault`, else `$KEEPSAKE_VAULT`, else `~/.keepsake/vault.sqlite`. */
 export function vaultPath(explicit?: string): string {
@@ -23,17 +34,19 @@ export function vaultOpen(file: string, options: { busyTimeoutMs?: number } = {}
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     // Create the file ourselves so it is never readable by others, even for a moment.
     closeSync(openSync(file, 'a', 0o600));
-    chmodSync(file, 0o600);
   } catch (err) {
     throw new VaultUnavailableError({ file, reason: fsReason(err) }, err);
   }
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { timeout: options.busyTimeoutMs ?? 10_000 });
+    // Another program's database is refused before anything about it changes (journal mode, tables, mode).
+    vaultCheckOwn(db, file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     vaultMigrate(db, file);
+    chmodSync(file, 0o600);
     return { db, file };
   } catch (err) {
     db?.close();

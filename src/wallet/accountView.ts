@@ -28,8 +28,8 @@ export function accountView(row: AccountRow, prefix = row.ss58Prefix): AccountVi
     network: row.network,
     genesisHash: row.genesisHash,
     identity: row.identityName,
-    path: row.identityId === null ? null : row.path ?? '',
-    hasKey: row.fileJson !== null || row.identityId !== null,
+    path: row.identityId === null ? row.path : (row.path ?? ''),
+    hasKey: row.hasFile || row.identityId !== null,
     verified: row.verified,
   };
 }

@@ -3,7 +3,7 @@ import { AccountNotFoundError, AmbiguousAccountError } from '../errors/vault.js'
 import { UsageError } from '../errors/usage.js';
 import { isObject } from '../formats/json.js';
 import { ethereumDecode, ss58Decode } from '../keys/address.js';
-import { accountByPublicKey, accountDelete, accountRename, accountsAll, accountsByAccountId, accountsByName, type AccountRow } from '../vault/accounts.js';
+import { accountByPublicKey, accountDelete, accountRename, accountsByAccountId, accountsByName, accountsListed, type AccountRow } from '../vault/accounts.js';
 import { vaultWrite, type Vault } from '../vault/open.js';
 import { accountView, type AccountView } from './accountView.js';
 import { networkResolve } from './network.js';
@@ -16,7 +16,7 @@ import { networkResolve } from './network.js';
  */
 export function accountList(vault: Vault, options: { network?: string } = {}): AccountView[] {
   const prefix = options.network === undefined ? undefined : networkResolve(options.network).prefix;
-  return accountsAll(vault).map((row) => accountView(row, prefix));
+  return accountsListed(vault).map((row) => accountView(row, prefix));
 }
 
 /**

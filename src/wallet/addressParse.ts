@@ -14,7 +14,11 @@ export type ParsedAddress = { kind: AddressKind; address: string; network: strin
  */
 export function addressParse(address: string, network?: string): ParsedAddress {
   const text = address.trim();
-  if (/^0x/i.test(text)) return { kind: 'ethereum', address: ethereumChecksum(ethereumDecode(text)), network: network ?? 'ethereum', prefix: null };
+  if (/^0x/i.test(text)) {
+    const address = ethereumChecksum(ethereumDecode(text));
+    // An EVM address may belong to an Ethereum-compatible Substrate network (Moonbeam…); the name must still be known.
+    return { kind: 'ethereum', address, network: network === undefined || network === 'ethereum' ? 'ethereum' : networkResolve(network).name, prefix: null };
+  }
   if (text.length === 50 && !network?.length) {
     try {
       concordiumDecode(text);

@@ -174,19 +174,22 @@ describe('backupImport of a keepsake backup', () => {
     expect((await identityShowPhrase(target, main!.name, PIN)).mnemonic).toBe(PHRASE);
   });
 
-  it('into a vault where the identity is already present under another PIN: its imported ///password account still opens with that PIN', async () => {
-    // The same phrase recovered on another machine with its own PIN, with one account in common.
+  it('into a vault where the identity is already present under another PIN: the ///password account comes with its own copy of the identity, and both keep working', async () => {
+    // The same phrase recovered on another machine with its own PIN, with one account in common. The
+    // backup's ///password is sealed under the backup's PIN, which the vault's "Main" does not know, so the
+    // identity is imported beside it (renamed) rather than merged: no account is left unusable.
     const OTHER_PIN = '246802';
     const target = freshVault();
     await identityRecover(target, { name: 'Main', mnemonic: PHRASE, pin: OTHER_PIN, pinKdf: FAST_PIN });
     await identityDerive(target, 'Main', { pin: OTHER_PIN, network: 'kusama' });
     const report = await backupImport(target, backup, BACKUP_PW);
-    expect(report.items.find((i) => i.kind === 'identity' && i.name === 'Main')).toMatchObject({ status: 'present', presentAs: 'Main' });
+    expect(report.items.find((i) => i.kind === 'identity')).toMatchObject({ status: 'imported', name: 'Main (2)' });
     const hidden = accountFind(target, 'Main hidden');
-    expect(hidden.identityName).toBe('Main');
-    // The vault's identity "Main" opens with OTHER_PIN only; the account is now one of its accounts.
-    const pair = await identityAccountPair(target, hidden, OTHER_PIN);
+    expect(hidden.identityName).toBe('Main (2)');
+    const pair = await identityAccountPair(target, hidden, PIN);
     expect(u8aToHex(pair.publicKey)).toBe(u8aToHex(new Keyring({ type: 'sr25519' }).addFromUri(`${PHRASE}//polkadot///path-secret`).publicKey));
+    expect((await identityShowPhrase(target, 'Main', OTHER_PIN)).mnemonic).toBe(PHRASE);
+    expect(accountList(target).filter((a) => a.identity === 'Main').map((a) => a.name)).toContain('Main Kusama Relay Chain');
   });
 
   it('a watch-only account gains its key ("replaced", under its old name)', async () => {

@@ -9,6 +9,7 @@ import { isObject, jsonParse, type JsonObject } from '../formats/json.js';
 import { keepsakeBackupOpen, keepsakeBackupParse, keepsakeBackupWrite } from '../formats/keepsake-backup.js';
 import { polkadotJsParse } from '../formats/polkadot-js/parse.js';
 import { isKeyType } from '../keys/types.js';
+import { accountAddress } from '../keys/account.js';
 import { accountByPublicKey, accountInsert, accountReplace, accountsAll, type AccountInsert, type AccountRow } from '../vault/accounts.js';
 import { addressByText, addressesAll, addressInsert, concordiumItemByKey, concordiumItemInsert, concordiumItems, settingGet, settingSet } from '../vault/addresses.js';
 import { identitiesAll, identityById, identityByName, identityInsert } from '../vault/identities.js';
@@ -123,6 +124,7 @@ function accountToJson(row: AccountRow, fileJson: string | null, sealedPassword:
     identity: row.identityName,
     path: row.path,
     sealedPassword: sealedPassword === null ? null : jsonParse(sealedPassword),
+    watch: row.watchJson === null ? null : jsonParse(row.watchJson),
     createdAt: row.createdAt,
   };
 }
@@ -238,18 +240,21 @@ function validatePayload(p: JsonObject, file: string | undefined): Payload {
       identity,
       path: strOrNull(a['path'], 'an account path'),
       sealedPassword,
+      watchJson: isObject(a['watch']) ? JSON.stringify(a['watch']) : null,
       createdAt: typeof a['createdAt'] === 'number' ? a['createdAt'] : Date.now(),
     };
   });
   const addresses = arr(p['addresses'], 'addresses').map((a) => {
-    const parsed = addressParse(str(a['address'], 'an address'));
+    // Entries that came from a Concordium export are kept as that wallet wrote them (lossless round trip).
+    const original = a['original'] === null || a['original'] === undefined ? null : JSON.stringify(a['original']);
+    const parsed = a['kind'] === 'concordium' && original !== null ? { address: str(a['address'], 'an address'), kind: 'concordium' as const, network: 'concordium' } : addressParse(str(a['address'], 'an address'));
     return {
       address: parsed.address,
       kind: parsed.kind,
       name: str(a['name'], 'an address name'),
       note: strOrNull(a['note'], 'an address note'),
       network: strOrNull(a['network'], 'an address network') ?? parsed.network,
-      original: a['original'] === null || a['original'] === undefined ? null : JSON.stringify(a['original']),
+      original,
     };
   });
   const c = isObject(p['concordium']) ? p['concordium'] : {};
@@ -275,7 +280,10 @@ function importKeepsake(vault: Vault, p: Payload): ImportItem[] {
         .filter((a) => a.identity === identity.name)
         .map((a) => accountByPublicKey(vault, a.publicKey)?.identityId)
         .find((id): id is number => typeof id === 'number');
-      const present = sameSealed ?? (viaAccount === undefined ? undefined : identityById(vault, viaAccount));
+      // Accounts whose ///password is sealed under the backup's PIN cannot join an identity locked by another PIN:
+      // then the identity comes in as its own (renamed) entry, so every account keeps working.
+      const sealedNew = p.accounts.some((a) => a.identity === identity.name && a.sealedPassword !== null && accountByPublicKey(vault, a.publicKey) === undefined);
+      const present = sameSealed ?? (viaAccount === undefined || sealedNew ? undefined : identityById(vault, viaAccount));
       if (present) {
         identityIds.set(identity.name, present.id);
         items.push({ kind: 'identity', name: identity.name, address: null, status: 'present', presentAs: present.name });
@@ -289,7 +297,7 @@ function importKeepsake(vault: Vault, p: Payload): ImportItem[] {
     for (const a of p.accounts) {
       const { identity, createdAt, ...account } = a;
       const row: AccountInsert = { ...account, identityId: identity === null ? null : identityIds.get(identity)! };
-      const address = accountView({ ...row, id: 0, identityId: row.identityId ?? null, identityName: identity, path: row.path ?? null, sealedPassword: row.sealedPassword ?? null, createdAt, updatedAt: createdAt }).address;
+      const address = accountAddress(row.type, row.accountId, row.ss58Prefix);
       const existing = accountByPublicKey(vault, a.publicKey);
       if (existing === undefined) {
         accountInsert(vault, row, createdAt);

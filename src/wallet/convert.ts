@@ -1,4 +1,4 @@
-import { utf8, wipe } from '../crypto/bytes.js';
+import { bytesToHex, utf8, wipe } from '../crypto/bytes.js';
 import { ConversionImpossibleError } from '../errors/file.js';
 import { ethereumKeystoreWrite } from '../formats/ethereum-keystore.js';
 import { FORMAT_LABELS, type FormatName } from '../formats/detect.js';
@@ -6,7 +6,7 @@ import { isObject, type JsonObject } from '../formats/json.js';
 import { polkadotJsEncoding, polkadotJsEncrypt } from '../formats/polkadot-js/encrypt.js';
 import { SCRYPT_COMPAT, SCRYPT_DEFAULT } from '../formats/polkadot-js/kdf.js';
 import { polkadotJsWrite } from '../formats/polkadot-js/write.js';
-import type { KeyPair } from '../keys/types.js';
+import type { KeyPair, KeyType } from '../keys/types.js';
 import { fileAccountsOpen, type FileAccount } from './fileAccounts.js';
 
 export const CONVERT_TARGETS = ['polkadot-js', 'polkadot-js-batch', 'apps', 'ethereum-keystore'] as const;
@@ -65,7 +65,7 @@ export async function convertFile(
         break;
       }
       case 'apps':
-        out = await Promise.all(accounts.map((a) => (a.pair ? lock(a) : Promise.resolve(watchOnlyEntry(a)))));
+        out = await Promise.all(accounts.map((a) => (a.pair ? lock(a) : Promise.resolve(a.original ?? watchOnlyEntry(a)))));
         break;
     }
     return { json: JSON.stringify(out), from: format, accounts: accounts.length, watchOnly: watchOnly.length };
@@ -84,7 +84,12 @@ function metaOf(a: FileAccount): JsonObject {
   }
 }
 
-/** An Apps entry without a key: address and meta (as Apps writes multisig and external accounts). */
-export function watchOnlyEntry(a: { address: string; name: string; genesisHash: string | null }): JsonObject {
-  return { address: a.address, meta: { name: a.name, ...(a.genesisHash ? { genesisHash: a.genesisHash } : {}), isExternal: true } };
+/** An Apps entry without a key: address, meta, and the public key and type when known (as Apps writes external accounts). */
+export function watchOnlyEntry(a: { address: string; name: string; genesisHash: string | null; publicKey: Uint8Array; type: KeyType }): JsonObject {
+  return {
+    address: a.address,
+    meta: { name: a.name, ...(a.genesisHash ? { genesisHash: a.genesisHash } : {}), isExternal: true },
+    ...(a.publicKey.length === 32 || a.publicKey.length === 33 ? { publicKey: bytesToHex(a.publicKey) } : {}),
+    type: a.type,
+  };
 }

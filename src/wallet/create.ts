@@ -8,6 +8,7 @@ import { accountAddress } from '../keys/account.js';
 import { mnemonicGenerate, type MnemonicLength } from '../keys/mnemonic.js';
 import { pairFromSuri } from '../keys/fromSuri.js';
 import { schemeLoad } from '../keys/scheme.js';
+import { suriParse } from '../keys/suri.js';
 import type { KeyType } from '../keys/types.js';
 import { accountByPublicKey, accountInsert } from '../vault/accounts.js';
 import { vaultWrite, type Vault } from '../vault/open.js';
@@ -60,6 +61,8 @@ export async function accountAdd(vault: Vault, options: AddAccountOptions): Prom
       fileJson: json,
       verified: true,
       source: 'add',
+      // The derivation path (never its ///password), so the account can be found again from its phrase.
+      path: suriParse(options.suri).path,
     };
     const row = vaultWrite(vault, () => {
       const again = accountByPublicKey(vault, pair.publicKey);

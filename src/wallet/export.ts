@@ -106,7 +106,13 @@ export async function accountExportAll(
   }
   const list = entries.map((e) => JSON.parse(e) as Record<string, unknown>);
   if (apps) {
-    const watch = watchOnly.map((r) => watchOnlyEntry({ address: accountView(r).address, name: r.name, genesisHash: r.genesisHash }));
+    const watch = watchOnly.map((r) => {
+      const entry = watchOnlyEntry({ address: accountView(r).address, name: r.name, genesisHash: r.genesisHash, publicKey: r.publicKey, type: r.type });
+      if (r.watchJson === null) return entry;
+      // The entry as Apps wrote it (multisig threshold and signatories…), under its current name.
+      const original = JSON.parse(r.watchJson) as Record<string, unknown>;
+      return { ...original, meta: { ...(isObject(original['meta']) ? original['meta'] : {}), name: r.name } };
+    });
     return { json: JSON.stringify([...list, ...watch]), count: rows.length + watch.length, skippedWatchOnly, skippedIdentity };
   }
   const plaintext = utf8(JSON.stringify(list));

@@ -35,6 +35,8 @@ export type FileAccount = {
   keyChecked: boolean;
   /** The decrypted pair, only with `keepKeys` (the caller wipes it). */
   pair?: KeyPair;
+  /** A watch-only entry as the file had it (multisig meta, QR flags…), kept for a lossless conversion. */
+  original?: JsonObject;
 };
 
 export type FileEntry = { where: string; preview: { address: string; name: string | null; type: KeyType | null }; account?: FileAccount; error?: BaseError };
@@ -215,6 +217,7 @@ async function watchOnly(json: JsonObject, where: string): Promise<FileAccount> 
     genesisHash: net.genesisHash,
     fileJson: null,
     keyChecked: false,
+    original: json,
   };
 }
 

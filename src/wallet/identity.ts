@@ -16,7 +16,7 @@ import { schemeLoad } from '../keys/scheme.js';
 import { suriParse } from '../keys/suri.js';
 import type { KeyPair, KeyType } from '../keys/types.js';
 import { networkByName, networkList } from '../networks/networks.js';
-import { accountByPublicKey, accountInsert, accountsOfIdentity, type AccountRow } from '../vault/accounts.js';
+import { accountByPublicKey, accountInsert, accountsByAccountId, accountsOfIdentity, type AccountRow } from '../vault/accounts.js';
 import { identitiesAll, identityById, identityByName, identityInsert, identityLockUntil, identityPinFailed, identityPinSucceeded, type IdentityRow } from '../vault/identities.js';
 import { vaultWrite, type Vault } from '../vault/open.js';
 import { accountView } from './accountView.js';
@@ -264,12 +264,12 @@ export async function identityScan(
   const { phrase, key } = await identityUnlock(vault, row, options.pin, options);
   wipe(key);
   const entries = await pathScan(phrase, network.name, count);
-  const have = new Set(accountsOfIdentity(vault, row.id).map((a) => a.path + '|' + a.type));
+  // Any account with that key counts, also one restored from a file or added from the phrase.
   return entries.map((e) => ({
     family: e.family,
     path: e.path,
     type: e.type,
     address: accountAddress(e.type, e.accountId, network.prefix),
-    inVault: have.has(e.path + '|' + e.type),
+    inVault: accountsByAccountId(vault, e.accountId).some((a) => a.type === e.type),
   }));
 }

@@ -82,7 +82,8 @@ export async function inspectFile(text: string, options: { file?: string } = {})
             const o = isObject(e) ? e : {};
             const meta = isObject(o['meta']) ? o['meta'] : {};
             const content = isObject(o['encoding']) ? o['encoding']['content'] : undefined;
-            const type = Array.isArray(content) && isKeyType(content[1]) ? content[1] : null;
+            // A keyless entry (QR, external) records its type beside the address.
+            const type = Array.isArray(content) && isKeyType(content[1]) ? content[1] : isKeyType(o['type']) ? o['type'] : null;
             const address = String(o['address']);
             return { address: await displayAddress(address, type ?? undefined), name: typeof meta['name'] === 'string' ? meta['name'] : null, type };
           }),

@@ -91,6 +91,7 @@ function candidateOf(a: FileAccount): Candidate {
       fileJson: a.fileJson,
       verified: a.keyChecked || a.fileJson === null,
       source: a.fileJson === null ? 'watch-only' : 'restore',
+      watchJson: a.original === undefined ? null : JSON.stringify(a.original),
     },
   };
 }

@@ -62,7 +62,13 @@ export async function restoreRun(options: RestoreOptions, ctx: Context): Promise
   else printReport(io, report);
   // Partial success keeps what was restored (and says what was not); a run that restored nothing failed.
   if (report.failed.length === 0 || report.restored.length > 0) return EXIT.ok;
-  return report.failed.length > 0 && report.failed.every((f) => f.error.name === 'WrongPasswordError') ? EXIT.wrongPassword : EXIT.failed;
+  const wrongPassword = report.failed.every((f) => f.error.name === 'WrongPasswordError');
+  if (io.json) {
+    const first = report.failed[0]!.error;
+    const message = report.failed.length === 1 ? first.message : `None of the ${report.failed.length} files could be restored; the first: ${first.message}`;
+    io.stderr.write(JSON.stringify({ error: { name: wrongPassword ? 'WrongPasswordError' : first.name, message } }) + '\n');
+  }
+  return wrongPassword ? EXIT.wrongPassword : EXIT.failed;
 }
 
 function printReport(io: Io, r: RestoreReport): void {

@@ -17,7 +17,8 @@ export const sr25519: KeyScheme = {
     return { secretKey: child, publicKey: getPublicKey(child) };
   },
   deriveSoft(secretKey, chainCode) {
-    // Deterministic nonce so the same path always gives the same secret bytes (as Polkadot{.js}).
+    // A fixed nonce seed so the same path always gives the same secret bytes. Polkadot{.js} draws it at
+    // random: its key half (the scalar) and public key equal ours, only the signing-nonce half differs.
     const child = HDKD.secretSoft(secretKey, chainCode, new Uint8Array(32));
     return { secretKey: child, publicKey: getPublicKey(child) };
   },
