@@ -52,7 +52,6 @@ it('exports exactly the public API', () => {
       "VaultTooNewError",
       "VaultUnavailableError",
       "WatchOnlyAccountError",
-      "WrongFileKindError",
       "WrongNetworkError",
       "WrongPasswordError",
       "WrongPinError",

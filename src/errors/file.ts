@@ -30,16 +30,6 @@ export class CorruptFileError extends BaseError {
   }
 }
 
-/** A batch (many accounts) file where one account was expected, or the other way round. */
-export class WrongFileKindError extends BaseError {
-  override readonly name = 'WrongFileKindError';
-  constructor({ file, expected, found }: { file?: string; expected: string; found: string }) {
-    super(`${subject(file)} is ${found}, but ${expected} is needed here.`, {
-      hints: ['Use `keepsake restore` for batch files, or pick a single-account file.'],
-    });
-  }
-}
-
 /** The input file could not be read from disk. */
 export class FileReadError extends BaseError {
   override readonly name = 'FileReadError';
