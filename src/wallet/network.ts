@@ -1,5 +1,5 @@
 import { UsageError } from '../errors/usage.js';
-import { networkByGenesis, networkByName, networkByPrefix, type Network } from '../networks/networks.js';
+import { networkByGenesis, networkByName, networkByPrefix, networkList, type Network } from '../networks/networks.js';
 
 /** The network the user named, or a usage error that says how to find the names. */
 export function networkResolve(name: string): Network {
@@ -16,4 +16,9 @@ export function networkOfFile(genesisHash: unknown, prefix: number): { network: 
   if (byGenesis) return { network: byGenesis.name, prefix: byGenesis.prefix, genesisHash: byGenesis.genesisHash };
   const byPrefix = networkByPrefix(prefix);
   return { network: byPrefix?.name ?? null, prefix, genesisHash: typeof genesisHash === 'string' && /^0x[0-9a-f]{64}$/i.test(genesisHash) ? genesisHash : null };
+}
+
+/** Every network a user can pick (the browser wallet's network lists). */
+export function networksAvailable(): Network[] {
+  return networkList();
 }

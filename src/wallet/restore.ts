@@ -95,3 +95,13 @@ function candidateOf(a: FileAccount): Candidate {
     },
   };
 }
+
+/**
+ * How a restore ended, for exit codes and HTTP statuses alike: anything restored (or already there)
+ * is a success — failures, if any, are listed in the report; nothing restored because the password
+ * opened none of the files is a wrong password; nothing restored otherwise is a failure.
+ */
+export function restoreVerdict(report: RestoreReport): 'ok' | 'wrong-password' | 'failed' {
+  if (report.failed.length === 0 || report.restored.length > 0) return 'ok';
+  return report.failed.every((f) => f.error.name === 'WrongPasswordError') ? 'wrong-password' : 'failed';
+}

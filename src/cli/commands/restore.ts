@@ -48,7 +48,7 @@ export async function restoreRun(options: RestoreOptions, ctx: Context): Promise
     flag: '--password-file',
     prompt: inputs.length === 1 ? `Password for ${inputs[0]!.file}: ` : `Password for the ${inputs.length} files: `,
   });
-  const { restoreFiles } = await import('../../wallet/restore.js');
+  const { restoreFiles, restoreVerdict } = await import('../../wallet/restore.js');
   const progress = progressStart(io, 'Restoring', inputs.length);
   let report: RestoreReport;
   try {
@@ -61,8 +61,9 @@ export async function restoreRun(options: RestoreOptions, ctx: Context): Promise
   if (io.json) printJson(io, report);
   else printReport(io, report);
   // Partial success keeps what was restored (and says what was not); a run that restored nothing failed.
-  if (report.failed.length === 0 || report.restored.length > 0) return EXIT.ok;
-  const wrongPassword = report.failed.every((f) => f.error.name === 'WrongPasswordError');
+  const verdict = restoreVerdict(report);
+  if (verdict === 'ok') return EXIT.ok;
+  const wrongPassword = verdict === 'wrong-password';
   if (io.json) {
     const first = report.failed[0]!.error;
     const message = report.failed.length === 1 ? first.message : `None of the ${report.failed.length} files could be restored; the first: ${first.message}`;

@@ -64,8 +64,8 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     });
 
   app.get('/api/networks', async () => {
-    const { networkList } = await import('../../networks/networks.js');
-    return networkList();
+    const { networksAvailable } = await import('../../wallet/network.js');
+    return networksAvailable();
   });
 
   app.get('/api/accounts', async (request) => {
@@ -109,10 +109,10 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   });
 
   secret('/api/restore', async (b) => {
-    const { restoreFiles } = await import('../../wallet/restore.js');
+    const { restoreFiles, restoreVerdict } = await import('../../wallet/restore.js');
     const report = await restoreFiles(vault, files(b), str(b, 'password'), { onDuplicate: b['onDuplicate'] === 'replace' ? 'replace' : 'skip' });
-    // A restore that opened nothing because of the password counts as a wrong password.
-    if (report.restored.length === 0 && report.skipped.length === 0 && report.failed.length > 0 && report.failed.every((f) => f.error.name === 'WrongPasswordError')) {
+    // A restore that opened nothing because of the password counts as a wrong password (and for the limiter).
+    if (restoreVerdict(report) === 'wrong-password') {
       const { WrongPasswordError } = await import('../../errors/password.js');
       throw new WrongPasswordError({ subject: report.failed[0]!.file });
     }
@@ -135,8 +135,8 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   });
   plain('/api/identities/generate', async (b) => {
     // A new phrase for the "create identity" flow: shown once, saved only after the user re-enters words.
-    const { mnemonicGenerate } = await import('../../keys/mnemonic.js');
-    return { mnemonic: mnemonicGenerate(b['words'] === 12 || b['words'] === '12' ? 12 : 24) };
+    const { phraseGenerate } = await import('../../wallet/phrase.js');
+    return phraseGenerate(b['words'] === 12 || b['words'] === '12' ? 12 : 24);
   });
   secret('/api/identities/recover', async (b) => {
     const { identityRecover } = await import('../../wallet/identity.js');
