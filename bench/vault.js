@@ -74,8 +74,8 @@ async function filledVault(ctx, path, { accounts, addresses }) {
   const db = new Database(path);
   const now = Date.now();
   const insAccount = db.prepare(
-    `INSERT INTO accounts (public_key, account_id, type, name, network, ss58_prefix, genesis_hash, file_json, verified, source, created_at, updated_at)
-     VALUES (?, ?, 'sr25519', ?, 'polkadot', 0, ?, ?, 1, 'restore', ?, ?)`,
+    `INSERT INTO accounts (public_key, account_id, type, name, network, ss58_prefix, genesis_hash, file_json, verified, source, created_at, updated_at, address)
+     VALUES (?, ?, 'sr25519', ?, 'polkadot', 0, ?, ?, 1, 'restore', ?, ?, ?)`,
   );
   const insAddress = db.prepare(`INSERT INTO addresses (address, kind, name, note, network, original, created_at) VALUES (?, 'ss58', ?, NULL, 'polkadot', NULL, ?)`);
   db.transaction(() => {
@@ -83,7 +83,8 @@ async function filledVault(ctx, path, { accounts, addresses }) {
       const pk = randomBytes(32);
       const name = `Account ${i + 1}`;
       const when = now - (accounts - i) * 1000;
-      insAccount.run(pk, pk, name, POLKADOT_GENESIS, fakeFileJson(pk, name, when, ss58Encode), when, when);
+      // keepsake stores each account's address (in its network's format) when it saves the account.
+      insAccount.run(pk, pk, name, POLKADOT_GENESIS, fakeFileJson(pk, name, when, ss58Encode), when, when, ss58Encode(pk, 0));
     }
     for (let i = 0; i < addresses; i++) insAddress.run(ss58Encode(randomBytes(32), 0), `Contact ${i + 1}`, now - (addresses - i) * 1000);
   })();

@@ -3,6 +3,13 @@
 import { readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
+// `keepsake … | head` closes the pipe early: stop quietly instead of printing a stack.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${version}\n`);

@@ -1,3 +1,4 @@
+import { accountAddress } from '../keys/account.js';
 import type { KeyType } from '../keys/types.js';
 import { vaultStatement, type Vault } from './open.js';
 
@@ -26,11 +27,13 @@ export type AccountRow = {
   sealedPassword: string | null;
   /** For a watch-only account: the entry it came from (JSON), kept for a lossless export. */
   watchJson: string | null;
+  /** The address in the account's own network format (stored at insert; null only for rows written by other tools). */
+  address: string | null;
   createdAt: number;
   updatedAt: number;
 };
 
-export type AccountInsert = Omit<AccountRow, 'id' | 'createdAt' | 'updatedAt' | 'identityName' | 'identityId' | 'path' | 'sealedPassword' | 'hasFile' | 'watchJson'> &
+export type AccountInsert = Omit<AccountRow, 'id' | 'createdAt' | 'updatedAt' | 'identityName' | 'identityId' | 'path' | 'sealedPassword' | 'hasFile' | 'watchJson' | 'address'> &
   Partial<Pick<AccountRow, 'identityId' | 'path' | 'sealedPassword' | 'watchJson'>>;
 
 type Raw = {
@@ -51,6 +54,7 @@ type Raw = {
   path: string | null;
   sealed_password: string | null;
   watch_json: string | null;
+  address: string | null;
   created_at: number;
   updated_at: number;
 };
@@ -58,8 +62,9 @@ type Raw = {
 function fromRaw(r: Raw): AccountRow {
   return {
     id: r.id,
-    publicKey: new Uint8Array(r.public_key),
-    accountId: new Uint8Array(r.account_id),
+    // Buffers are Uint8Arrays already: no copy (a listing maps thousands of rows).
+    publicKey: r.public_key,
+    accountId: r.account_id,
     type: r.type,
     name: r.name,
     network: r.network,
@@ -74,6 +79,7 @@ function fromRaw(r: Raw): AccountRow {
     path: r.path,
     sealedPassword: r.sealed_password,
     watchJson: r.watch_json,
+    address: r.address,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -83,7 +89,7 @@ const SELECT = 'SELECT a.*, a.file_json IS NOT NULL AS has_file, i.name AS ident
 
 /** What a listing needs: everything but the stored files (megabytes for a large vault). */
 const SELECT_LIST = `SELECT a.id, a.public_key, a.account_id, a.type, a.name, a.network, a.ss58_prefix, a.genesis_hash, NULL AS file_json,
-  a.file_json IS NOT NULL AS has_file, a.verified, a.source, a.identity_id, a.path, a.sealed_password, a.watch_json, a.created_at, a.updated_at, i.name AS identity_name
+  a.file_json IS NOT NULL AS has_file, a.verified, a.source, a.identity_id, a.path, a.sealed_password, a.watch_json, a.address, a.created_at, a.updated_at, i.name AS identity_name
   FROM accounts a LEFT JOIN identities i ON i.id = a.identity_id`;
 
 /** Every account without its stored file (`fileJson` null, `hasFile` set): for listings. */
@@ -117,7 +123,7 @@ export function accountsByName(vault: Vault, name: string): AccountRow[] {
 }
 
 /** The columns an insert or a replacement writes, with named parameters (one list for both statements). */
-const COLUMNS = ['account_id', 'type', 'name', 'network', 'ss58_prefix', 'genesis_hash', 'file_json', 'verified', 'source', 'identity_id', 'path', 'sealed_password', 'watch_json'] as const;
+const COLUMNS = ['account_id', 'type', 'name', 'network', 'ss58_prefix', 'genesis_hash', 'file_json', 'verified', 'source', 'identity_id', 'path', 'sealed_password', 'watch_json', 'address'] as const;
 
 function params(a: AccountInsert, now: number) {
   return {
@@ -135,6 +141,7 @@ function params(a: AccountInsert, now: number) {
     path: a.path ?? null,
     sealed_password: a.sealedPassword ?? null,
     watch_json: a.watchJson ?? null,
+    address: accountAddress(a.type, a.accountId, a.ss58Prefix),
     now,
   };
 }

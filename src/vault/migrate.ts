@@ -4,6 +4,7 @@ import init from './migrations/0010-init.js';
 import identities from './migrations/0020-identities.js';
 import addresses from './migrations/0030-addresses.js';
 import watchOnly from './migrations/0040-watch-only.js';
+import address from './migrations/0050-address.js';
 
 /** Numbered migrations, applied in order; `PRAGMA user_version` records the last one applied. */
 export const MIGRATIONS: readonly { version: number; up: (db: Database) => void }[] = [
@@ -11,6 +12,7 @@ export const MIGRATIONS: readonly { version: number; up: (db: Database) => void 
   { version: 20, up: identities },
   { version: 30, up: addresses },
   { version: 40, up: watchOnly },
+  { version: 50, up: address },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -21,7 +21,7 @@ export type AccountView = {
 
 export function accountView(row: AccountRow, prefix = row.ss58Prefix): AccountView {
   return {
-    address: accountAddress(row.type, row.accountId, prefix),
+    address: prefix === row.ss58Prefix && row.address !== null ? row.address : accountAddress(row.type, row.accountId, prefix),
     name: row.name,
     type: row.type,
     publicKey: bytesToHex(row.publicKey),
