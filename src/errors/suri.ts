@@ -14,6 +14,10 @@ export class InvalidSuriError extends BaseError {
 export class InvalidPathError extends BaseError {
   override readonly name = 'InvalidPathError';
   constructor({ path, reason }: { path: string; reason: string }) {
-    super(`The derivation path "${path}" cannot be used: ${reason}.`);
+    // A path with spaces is almost always part of a recovery phrase typed with a "/": never quote it.
+    const shown = /\s/.test(path) || path.length > 80 ? 'The derivation path (after the first "/")' : `The derivation path "${path}"`;
+    super(`${shown} cannot be used: ${reason}.`, {
+      hints: /\s/.test(path) ? ['It contains spaces: if a "/" slipped into your recovery phrase, type the phrase again.'] : [],
+    });
   }
 }

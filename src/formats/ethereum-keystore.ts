@@ -3,11 +3,11 @@ import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesEqual, bytesToHex, concatBytes, hexToBytes, utf8, wipe } from '../crypto/bytes.js';
 import { pbkdf2 } from '../crypto/pbkdf2.js';
 import { systemRandom, type RandomSource } from '../crypto/random.js';
-import { scrypt, SCRYPT_LIMITS } from '../crypto/scrypt.js';
+import { scrypt, SCRYPT_LIMITS, scryptParamsValid } from '../crypto/scrypt.js';
 import { CorruptFileError, UnknownFormatError } from '../errors/file.js';
 import { KdfParamsTooLargeError } from '../errors/kdf.js';
 import { WrongPasswordError } from '../errors/password.js';
-import { isObject, type JsonObject } from './json.js';
+import { describeValue, isObject, type JsonObject } from './json.js';
 
 /**
  * Ethereum keystore v3 (Web3 Secret Storage definition; geth `accounts/keystore`, MetaMask "JSON file"):
@@ -45,7 +45,7 @@ export function ethereumKeystoreParse(json: JsonObject, file?: string): Ethereum
   if (json['version'] !== 3 && json['version'] !== '3') throw new UnknownFormatError({ ...where, reason: 'it is not a version 3 keystore' });
   const crypto = json['crypto'] ?? json['Crypto'];
   if (!isObject(crypto)) throw corrupt('"crypto" is missing');
-  if (crypto['cipher'] !== 'aes-128-ctr') throw corrupt(`its cipher ${JSON.stringify(crypto['cipher'])?.slice(0, 30)} is not aes-128-ctr`);
+  if (crypto['cipher'] !== 'aes-128-ctr') throw corrupt(`its cipher ${describeValue(crypto['cipher'])} is not aes-128-ctr`);
   const cipherparams = crypto['cipherparams'];
   const iv = hex(isObject(cipherparams) ? cipherparams['iv'] : undefined, 'crypto.cipherparams.iv', where, 16);
   const ciphertext = hex(crypto['ciphertext'], 'crypto.ciphertext', where);
@@ -67,6 +67,7 @@ export function ethereumKeystoreParse(json: JsonObject, file?: string): Ethereum
       throw new KdfParamsTooLargeError({ kdf: 'scrypt', params: `N=${N}, r=${r}, p=${p}`, limits: 'N ≤ 2^20, r ≤ 16, N·r·p ≤ 2^23' });
     }
     if ((N & (N - 1)) !== 0 || N < 2) throw corrupt('"crypto.kdfparams.n" is not a power of two');
+    if (!scryptParamsValid({ N, r, p })) throw corrupt('"crypto.kdfparams" are not valid scrypt parameters (N must be below 2^(16·r))');
     kdf = { name: 'scrypt', N, r, p, salt, dklen };
   } else if (crypto['kdf'] === 'pbkdf2') {
     const c = int(kp['c'], 'c');
@@ -74,7 +75,7 @@ export function ethereumKeystoreParse(json: JsonObject, file?: string): Ethereum
     if (c > KEYSTORE_PBKDF2_MAX) throw new KdfParamsTooLargeError({ kdf: 'PBKDF2', params: `${c} iterations`, limits: `at most ${KEYSTORE_PBKDF2_MAX}` });
     kdf = { name: 'pbkdf2', c, salt, dklen };
   } else {
-    throw corrupt(`its KDF ${JSON.stringify(crypto['kdf'])?.slice(0, 30)} is neither scrypt nor pbkdf2`);
+    throw corrupt(`its KDF ${describeValue(crypto['kdf'])} is neither scrypt nor pbkdf2`);
   }
   const address = typeof json['address'] === 'string' ? json['address'] : null;
   return { address, id: typeof json['id'] === 'string' ? json['id'] : null, kdf, iv, ciphertext, mac, json };

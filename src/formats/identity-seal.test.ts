@@ -101,12 +101,19 @@ describe('identity seal: untrusted KDF parameters are capped before deriving', (
   it.each([
     ['N over 2^20', { N: 1 << 21, r: 8, p: 1 }],
     ['N = 2^30', { N: 2 ** 30, r: 8, p: 1 }],
-    ['N not a power of two', { N: 1000, r: 8, p: 1 }],
-    ['N below 2', { N: 1, r: 8, p: 1 }],
     ['r over 16', { N: 1 << 10, r: 17, p: 1 }],
     ['p over 4', { N: 1 << 10, r: 8, p: 5 }],
   ])('%s → KdfParamsTooLargeError', async (_, params) => {
     await expect(sealKeyDerive('123456', { name: 'scrypt', ...params, salt })).rejects.toThrow(KdfParamsTooLargeError);
+  });
+
+  it.each([
+    ['N not a power of two', { N: 1000, r: 8, p: 1 }],
+    ['N below 2', { N: 1, r: 8, p: 1 }],
+    ['r below 1', { N: 1 << 10, r: -1, p: 1 }],
+    ['N at or over 2^(16·r), which scrypt refuses', { N: 1 << 16, r: 1, p: 1 }],
+  ])('%s (within the caps, but no scrypt accepts it) → CorruptFileError, not a RangeError', async (_, params) => {
+    await expect(sealKeyDerive('123456', { name: 'scrypt', ...params, salt })).rejects.toThrow(CorruptFileError);
   });
 
   it('refuses a salt shorter than 16 bytes or not base64', async () => {

@@ -4,7 +4,7 @@ import { scrypt, SCRYPT_LIMITS, type ScryptParams } from '../crypto/scrypt.js';
 import { secretboxOpen, secretboxSeal } from '../crypto/secretbox.js';
 import { CorruptFileError, UnknownFormatError } from '../errors/file.js';
 import { WrongPasswordError } from '../errors/password.js';
-import { base64Decode, base64Encode, isObject, jsonParse, type JsonObject } from './json.js';
+import { base64Decode, base64Encode, describeValue, isObject, jsonParse, type JsonObject } from './json.js';
 import { formatScryptParams, SCRYPT_DEFAULT } from './polkadot-js/kdf.js';
 import { KdfParamsTooLargeError, UnsupportedKdfParamsError } from '../errors/kdf.js';
 
@@ -24,7 +24,7 @@ export function keepsakeBackupParse(json: JsonObject, file?: string): BackupEnve
   if (json['type'] !== BACKUP_TYPE) throw new UnknownFormatError({ ...where, reason: 'it is not a keepsake backup' });
   const version = json['version'];
   if (version !== BACKUP_VERSION) {
-    throw new UnknownFormatError({ ...where, reason: `it is keepsake backup version ${JSON.stringify(version)?.slice(0, 10)}; this keepsake reads version ${BACKUP_VERSION}` });
+    throw new UnknownFormatError({ ...where, reason: `it is keepsake backup version ${describeValue(version)}; this keepsake reads version ${BACKUP_VERSION}` });
   }
   const kdf = json['kdf'];
   const corrupt = (reason: string) => new CorruptFileError({ ...where, reason });

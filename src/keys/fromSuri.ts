@@ -1,5 +1,5 @@
 import { HDKey } from '@scure/bip32';
-import { hexToBytes, utf8, wipe } from '../crypto/bytes.js';
+import { hexToBytes, isHex, utf8, wipe } from '../crypto/bytes.js';
 import { MnemonicLengthError } from '../errors/mnemonic.js';
 import { InvalidPathError, InvalidSuriError } from '../errors/suri.js';
 import { junctionsParse } from './junction.js';
@@ -60,7 +60,7 @@ export async function pairFromSuri(input: string, type: KeyType): Promise<KeyPai
   for (const junction of junctions) {
     const next = junction.hard ? scheme.deriveHard(pair.secretKey, junction.chainCode) : scheme.deriveSoft?.(pair.secretKey, junction.chainCode);
     if (next === undefined) {
-      throw new InvalidPathError({ path, reason: `${type} keys have no soft derivation; use //${junction.text} for a hard one` });
+      throw new InvalidPathError({ path, reason: `${type} keys have no soft derivation; use a hard junction${/\s/.test(junction.text) ? ' (//)' : ` (//${junction.text})`} instead` });
     }
     wipe(pair.secretKey);
     pair = next;
@@ -69,7 +69,7 @@ export async function pairFromSuri(input: string, type: KeyType): Promise<KeyPai
 }
 
 function seedBytes(hex: string): Uint8Array {
-  if (hex.length !== 66) throw new InvalidSuriError({ reason: 'a 0x seed is exactly 32 bytes (64 hex digits)' });
+  if (hex.length !== 66 || !isHex(hex)) throw new InvalidSuriError({ reason: 'a 0x seed is exactly 32 bytes: 64 hex digits (0–9, a–f)' });
   return hexToBytes(hex);
 }
 

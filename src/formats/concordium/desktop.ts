@@ -5,7 +5,7 @@ import { systemRandom, type RandomSource } from '../../crypto/random.js';
 import { MobileWalletExportError, NotAnExportError, UnableToDecryptError } from '../../errors/concordium.js';
 import { CorruptFileError } from '../../errors/file.js';
 import { KdfParamsTooLargeError } from '../../errors/kdf.js';
-import { base64Decode, base64Encode, isObject, type JsonObject } from '../json.js';
+import { base64Decode, base64Encode, describeValue, isObject, jsonParse, type JsonObject } from '../json.js';
 
 /** The collections a desktop export holds (concordium-desktop-wallet `ExportData`). */
 export const CONCORDIUM_COLLECTIONS = ['identities', 'accounts', 'credentials', 'externalCredentials', 'wallets'] as const;
@@ -47,7 +47,7 @@ function envelopeRead(json: JsonObject, file: string | undefined): Envelope {
   }
   if (keyLen !== 32) throw corrupt('"metadata.keyLen" is not 32 (AES-256)');
   const hash = meta['hashAlgorithm'] ?? 'sha256';
-  if (hash !== 'sha256') throw corrupt(`"metadata.hashAlgorithm" is ${JSON.stringify(hash).slice(0, 20)}, not sha256`);
+  if (hash !== 'sha256') throw corrupt(`"metadata.hashAlgorithm" is ${describeValue(hash)}, not sha256`);
   return { cipherText, salt, iv, iterations, keyLen };
 }
 
@@ -72,8 +72,9 @@ export async function concordiumDesktopOpen(json: JsonObject, password: string, 
   }
   let data: unknown;
   try {
-    data = JSON.parse(plaintext.toString('utf8'));
-  } catch {
+    data = jsonParse(plaintext.toString('utf8'), options.file);
+  } catch (err) {
+    if (err instanceof CorruptFileError) throw err;
     // A wrong key passes the padding check once in ~256 tries; what comes out is then not JSON.
     throw new UnableToDecryptError({ file: options.file });
   } finally {
