@@ -22,11 +22,15 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
  * newer keepsake (its data would be misread).
  */
 export function vaultMigrate(db: Database, file: string): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SCHEMA_VERSION) throw new VaultTooNewError({ file, version: current, supported: SCHEMA_VERSION });
-  const pending = MIGRATIONS.filter((m) => m.version > current);
-  if (pending.length === 0) return;
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  if (version() > SCHEMA_VERSION) throw new VaultTooNewError({ file, version: version(), supported: SCHEMA_VERSION });
+  if (version() === SCHEMA_VERSION) return;
   db.transaction(() => {
+    // Read again under the write lock: another keepsake may have migrated the vault meanwhile (first use).
+    const current = version();
+    if (current > SCHEMA_VERSION) throw new VaultTooNewError({ file, version: current, supported: SCHEMA_VERSION });
+    const pending = MIGRATIONS.filter((m) => m.version > current);
+    if (pending.length === 0) return;
     for (const m of pending) m.up(db);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
