@@ -1,0 +1,170 @@
+/**
+ * Minimal reproductions of what the fuzzer (readers.test.ts) found, as regular tests. Each states
+ * the property every reader must keep — a result or one of keepsake's own errors (`BaseError`),
+ * never a foreign TypeError/RangeError, and no secret in a message — on the smallest input that
+ * broke it.
+ *
+ * All of them failed against the code of 0d0b8eb (and before) and pass since 46d56a5, which fixed
+ * what they show; they stay as regression tests. Most were the same mistake: `JSON.stringify` of a
+ * value taken from a file, which throws `RangeError: Maximum call stack size exceeded` when the
+ * value is nested ~10^5 levels deep (JSON.parse accepts such nesting; JSON.stringify does not).
+ * The others: KDF parameter sets within keepsake's caps that node:crypto refuses with a RangeError,
+ * a 0x seed with a non-hex digit reaching the curve library, and a derivation-path error quoting
+ * half a recovery phrase.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BaseError } from '../../src/errors/base.js';
+import { concordiumDesktopOpen } from '../../src/formats/concordium/desktop.js';
+import { ethereumKeystoreDecrypt, ethereumKeystoreParse, ethereumKeystoreWrite } from '../../src/formats/ethereum-keystore.js';
+import { sealedParse, sealKdfNew, sealKeyDerive } from '../../src/formats/identity-seal.js';
+import { type JsonObject } from '../../src/formats/json.js';
+import { pairFromSuri } from '../../src/keys/fromSuri.js';
+import { schemeLoad } from '../../src/keys/scheme.js';
+import { vaultClose, vaultOpen, type Vault } from '../../src/vault/open.js';
+import { backupImport } from '../../src/wallet/backup.js';
+import { fileAccountsOpen } from '../../src/wallet/fileAccounts.js';
+import { inspectFile } from '../../src/wallet/inspect.js';
+import { restoreFiles } from '../../src/wallet/restore.js';
+import { seededRandom } from './seeds.js';
+
+const PW = 'findings-pw-⚑';
+const DEPTH = 100_000;
+/** A JSON value nested DEPTH levels deep, as text (it cannot be built as a value and serialised). */
+const DEEP = '['.repeat(DEPTH) + ']'.repeat(DEPTH);
+
+/** The outcome of a call: a value, a keepsake error, or (the bug) anything else. */
+async function outcome(fn: () => unknown): Promise<string> {
+  try {
+    await fn();
+    return 'result';
+  } catch (err) {
+    if (err instanceof BaseError) return `keepsake error ${err.name}`;
+    return `foreign ${(err as Error)?.name}: ${(err as Error)?.message}`;
+  }
+}
+
+const KEEPSAKE = /^(result|keepsake error \w+)$/;
+
+let dir: string;
+let vault: Vault;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'keepsake-findings-'));
+  vault = vaultOpen(join(dir, 'vault.sqlite'));
+});
+afterAll(async () => {
+  vaultClose(vault);
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A 1-round Concordium export of any plaintext (decrypts with PW). */
+async function concordiumExportOf(plaintext: string): Promise<string> {
+  const { createCipheriv, pbkdf2Sync } = await import('node:crypto');
+  const salt = Buffer.alloc(16, 1);
+  const iv = Buffer.alloc(16, 2);
+  const cipher = createCipheriv('aes-256-cbc', pbkdf2Sync(PW, salt, 1, 32, 'sha256'), iv);
+  const cipherText = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return JSON.stringify({ cipherText: cipherText.toString('base64'), metadata: { keyLen: 32, iterations: 1, salt: salt.toString('base64'), initializationVector: iv.toString('base64') } });
+}
+
+describe('deeply nested values (JSON.stringify of file content throws RangeError)', () => {
+  it('inspect: a keepsake backup whose "version" is deeply nested (keepsake-backup.ts, the version message) — no password needed', async () => {
+    const text = `{"type":"keepsake-backup","version":${DEEP}}`;
+    expect(await outcome(() => inspectFile(text))).toMatch(KEEPSAKE);
+  });
+
+  it('Concordium export whose "metadata.hashAlgorithm" is deeply nested (desktop.ts, the hash message) — before any password check', async () => {
+    const json = JSON.parse(`{"cipherText":"AAAAAAAAAAAAAAAAAAAAAA==","metadata":{"iterations":1,"salt":"AAAA","initializationVector":"AAAAAAAAAAAAAAAAAAAAAA==","hashAlgorithm":${DEEP}}}`) as JsonObject;
+    expect(await outcome(() => concordiumDesktopOpen(json, PW))).toMatch(KEEPSAKE);
+  });
+
+  it('Ethereum keystore whose "crypto.cipher" or "crypto.kdf" is deeply nested (ethereum-keystore.ts, the cipher/KDF messages)', async () => {
+    const cipher = JSON.parse(`{"version":3,"crypto":{"cipher":${DEEP}}}`) as JsonObject;
+    expect(await outcome(() => ethereumKeystoreParse(cipher))).toMatch(KEEPSAKE);
+    const kdf = JSON.parse(`{"version":3,"crypto":{"cipher":"aes-128-ctr","cipherparams":{"iv":"${'00'.repeat(16)}"},"ciphertext":"${'00'.repeat(32)}","mac":"${'00'.repeat(32)}","kdfparams":{"salt":"00","dklen":32},"kdf":${DEEP}}}`) as JsonObject;
+    expect(await outcome(() => ethereumKeystoreParse(kdf))).toMatch(KEEPSAKE);
+  });
+
+  it('Apps "Export all" list whose entry has deeply nested meta (fileAccounts.ts keyedEntry: JSON.stringify(json))', async () => {
+    const pair = await pairFromSuri('//Alice', 'ed25519');
+    const { polkadotJsWrite } = await import('../../src/formats/polkadot-js/write.js');
+    const file = await polkadotJsWrite(pair, PW, { params: { N: 1 << 15, r: 8, p: 1 } });
+    const text = `[${JSON.stringify({ ...file, meta: { name: 'deep', tags: '@DEEP@' } }).replace('"@DEEP@"', DEEP)}]`;
+    expect(await outcome(() => fileAccountsOpen(text, PW))).toMatch(KEEPSAKE);
+  });
+
+  it('restore: an Apps watch-only entry with deeply nested meta (restore.ts candidateOf: JSON.stringify(original))', async () => {
+    const text = `[{"address":"5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY","meta":${DEEP}}]`;
+    expect(await outcome(() => restoreFiles(vault, [{ file: 'apps.json', text }], PW))).toMatch(KEEPSAKE);
+  });
+
+  it('backup import: a Concordium export whose decrypted content holds a deeply nested entry (backup.ts importConcordium/concordiumKey)', async () => {
+    const plaintext = `{"identities":[],"accounts":[],"addressBook":[],"credentials":[],"wallets":[{"id":${DEEP}}]}`;
+    expect(await outcome(async () => backupImport(vault, await concordiumExportOf(plaintext), PW))).toMatch(KEEPSAKE);
+  });
+
+  it('backup import: a keepsake backup whose decrypted payload holds a deeply nested sealed phrase (backup.ts validatePayload)', async () => {
+    const { scrypt } = await import('../../src/crypto/scrypt.js');
+    const { secretboxSeal } = await import('../../src/crypto/secretbox.js');
+    const { base64Encode } = await import('../../src/formats/json.js');
+    const salt = new Uint8Array(32).fill(4);
+    const nonce = new Uint8Array(24).fill(5);
+    const key = (await scrypt(new TextEncoder().encode(PW), salt, { N: 1 << 15, r: 8, p: 1 }, 64)).slice(0, 32);
+    const payload = `{"version":1,"identities":[{"name":"Main","sealed":${DEEP}}],"accounts":[],"addresses":[]}`;
+    const ciphertext = secretboxSeal(key, nonce, new TextEncoder().encode(payload));
+    const text = JSON.stringify({ type: 'keepsake-backup', version: 1, kdf: { name: 'scrypt', N: 1 << 15, r: 8, p: 1, salt: base64Encode(salt) }, cipher: 'xsalsa20-poly1305', nonce: base64Encode(nonce), ciphertext: base64Encode(ciphertext), createdAt: null });
+    expect(await outcome(() => backupImport(vault, text, PW))).toMatch(KEEPSAKE);
+  });
+});
+
+describe('KDF parameters within the caps that node:crypto refuses (RangeError instead of a keepsake error)', () => {
+  it('Ethereum keystore with scrypt n=2^16, r=1, p=1 (node requires N < 2^(16·r))', async () => {
+    const ethereum = await schemeLoad('ethereum');
+    const pair = ethereum.fromSeed(new Uint8Array(32).fill(3));
+    const good = await ethereumKeystoreWrite(pair.secretKey, ethereum.accountId(pair.publicKey), PW, { params: { N: 1 << 10, r: 8, p: 1 }, random: seededRandom(9) });
+    const crypto = good['crypto'] as JsonObject;
+    const json = { ...good, crypto: { ...crypto, kdfparams: { ...(crypto['kdfparams'] as JsonObject), n: 1 << 16, r: 1, p: 1 } } };
+    expect(await outcome(async () => ethereumKeystoreDecrypt(ethereumKeystoreParse(json), PW))).toMatch(KEEPSAKE);
+    // The same file through the whole-file reader used by `restore` and `verify`.
+    expect(await outcome(() => fileAccountsOpen(JSON.stringify(json), PW))).toMatch(KEEPSAKE);
+  });
+
+  it('sealed secret (identity phrase in the vault or a backup) with scrypt r=-1, or N=2^16 with r=1: sealedParse accepts it, sealKeyDerive throws RangeError', async () => {
+    const kdf = sealKdfNew(seededRandom(5), { N: 1 << 10, r: 8, p: 1 });
+    for (const params of [{ N: 1 << 10, r: -1, p: 1 }, { N: 1 << 16, r: 1, p: 1 }]) {
+      const sealed = sealedParse(JSON.stringify({ v: 1, kdf: { ...kdf, ...params }, nonce: 'AAAA', ciphertext: 'AAAA' }));
+      expect(await outcome(() => sealKeyDerive('123456', sealed.kdf)), JSON.stringify(params)).toMatch(KEEPSAKE);
+    }
+  });
+});
+
+describe('secret URIs (pairFromSuri)', () => {
+  it('a 0x seed with a typo (a non-hex digit) throws RangeError from the curve library instead of InvalidSuriError (fromSuri.ts: isHexSeed only checks the 0x prefix)', async () => {
+    const seed = `0x6cbfec3S${'ab'.repeat(28)}`; // 66 characters, one of them not hex
+    for (const type of ['sr25519', 'ed25519', 'ecdsa', 'ethereum'] as const) {
+      expect(await outcome(() => pairFromSuri(seed, type)), type).toMatch(KEEPSAKE);
+    }
+  });
+
+  it('a "/" typed inside a recovery phrase: the error quotes the rest of the phrase as the derivation path (a secret in a message)', async () => {
+    // A 24-word phrase with "/" typed for the space after word 12: keepsake reads words 1–12 as the
+    // phrase (here they happen to form a valid 12-word phrase) and words 13–24 as a soft-derivation
+    // path, which ed25519, ecdsa and ethereum refuse — quoting that "path", half of the recovery phrase.
+    // (For ethereum the path is checked first, so it is quoted whatever the first 12 words are.)
+    const words = 'legal winner thank year wave sausage worth useful legal winner thank yellow abandon ability able about above absent absorb abstract absurd abuse access accident'.split(' ');
+    const suri = `${words.slice(0, 12).join(' ')}/${words.slice(12).join(' ')}`;
+    for (const type of ['ed25519', 'ecdsa', 'ethereum'] as const) {
+      let message = '';
+      try {
+        await pairFromSuri(suri, type);
+      } catch (err) {
+        message = err instanceof BaseError ? err.fullMessage : String(err);
+      }
+      expect(message, type).not.toBe('');
+      expect(message, `${type}: ${message}`).not.toContain(`${words[13]} ${words[14]} ${words[15]}`);
+    }
+  });
+});
+

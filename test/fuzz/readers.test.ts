@@ -1,0 +1,415 @@
+/**
+ * Property-based fuzzing of every reader keepsake has (issue 8, "Fuzzing"): random bytes, random
+ * JSON, format-shaped JSON, and mutations of valid files of every format (see mutate.ts). For every
+ * input, every reader ends in a result or one of keepsake's own errors (`BaseError`) — no TypeError,
+ * RangeError or other foreign error, no hang, no KDF over the caps, no secret in any message.
+ *
+ * Short inside `npm test`; long with `npm run fuzz` (FUZZ_RUNS scales the runs, see config.ts).
+ * Failures are collected per reader and reported together with the shortest input that showed each.
+ *
+ * node:crypto's scrypt and PBKDF2 are wrapped to *observe* every derivation (each call goes through
+ * to node:crypto unchanged): that is how a run proves no input made keepsake derive over its caps.
+ */
+import { createCipheriv, pbkdf2Sync, randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { scrypt } from '../../src/crypto/scrypt.js';
+import { secretboxSeal } from '../../src/crypto/secretbox.js';
+import { utf8 } from '../../src/crypto/bytes.js';
+import { concordiumDesktopOpen, concordiumDesktopValidate } from '../../src/formats/concordium/desktop.js';
+import { formatDetect } from '../../src/formats/detect.js';
+import { ethereumKeystoreDecrypt, ethereumKeystoreParse } from '../../src/formats/ethereum-keystore.js';
+import { openWithKey, sealedParse, sealKeyDerive } from '../../src/formats/identity-seal.js';
+import { base64Encode, isObject, type JsonObject } from '../../src/formats/json.js';
+import { keepsakeBackupOpen, keepsakeBackupParse } from '../../src/formats/keepsake-backup.js';
+import { fileAddressDecode } from '../../src/formats/polkadot-js/address.js';
+import { polkadotJsBatchOpen } from '../../src/formats/polkadot-js/batch.js';
+import { scryptHeaderRead } from '../../src/formats/polkadot-js/kdf.js';
+import { polkadotJsOpen } from '../../src/formats/polkadot-js/open.js';
+import { polkadotJsParse } from '../../src/formats/polkadot-js/parse.js';
+import { ethereumDecode, ss58Decode } from '../../src/keys/address.js';
+import { concordiumDecode } from '../../src/keys/concordium.js';
+import { pairFromSuri } from '../../src/keys/fromSuri.js';
+import { mnemonicToBip39Seed, mnemonicToMiniSecret, mnemonicValidate } from '../../src/keys/mnemonic.js';
+import { suriParse } from '../../src/keys/suri.js';
+import { KEY_TYPES } from '../../src/keys/types.js';
+import { VaultUnavailableError } from '../../src/errors/vault.js';
+import { vaultClose, vaultOpen, type Vault } from '../../src/vault/open.js';
+import { addressParse } from '../../src/wallet/addressParse.js';
+import { backupImport } from '../../src/wallet/backup.js';
+import { fileAccountsOpen } from '../../src/wallet/fileAccounts.js';
+import { inspectFile } from '../../src/wallet/inspect.js';
+import { verifyFile } from '../../src/wallet/verify.js';
+import { fcParams, LONG_MODE, PASSWORDS, PIN, PW, runs, SEED, testTimeout } from './config.js';
+import { kdfLog } from './kdf-log.js';
+import { fileInputArb, keyInputArb, mutationArb, randomJsonArb, randomTextArb, seedArb, shapedJsonArb, type Built } from './mutate.js';
+import { FuzzStats, show } from './outcome.js';
+import { MNEMONIC, seedsBuild, type Seed, type Seeds } from './seeds.js';
+
+// Observe (never replace) every derivation keepsake asks node:crypto for.
+vi.mock('node:crypto', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:crypto')>();
+  const log = await import('./kdf-log.js');
+  const scryptObserved = (...args: unknown[]) => {
+    log.kdfRecordScrypt(typeof args[3] === 'object' ? args[3] : undefined);
+    return (actual.scrypt as (...a: unknown[]) => unknown)(...args);
+  };
+  const scryptSyncObserved = (...args: unknown[]) => {
+    log.kdfRecordScrypt(args[3]);
+    return (actual.scryptSync as (...a: unknown[]) => unknown)(...args);
+  };
+  const pbkdf2Observed = (...args: unknown[]) => {
+    log.kdfRecordPbkdf2(args[2]);
+    return (actual.pbkdf2 as (...a: unknown[]) => unknown)(...args);
+  };
+  const pbkdf2SyncObserved = (...args: unknown[]) => {
+    log.kdfRecordPbkdf2(args[2]);
+    return (actual.pbkdf2Sync as (...a: unknown[]) => unknown)(...args);
+  };
+  const wrapped = { scrypt: scryptObserved, scryptSync: scryptSyncObserved, pbkdf2: pbkdf2Observed, pbkdf2Sync: pbkdf2SyncObserved };
+  return { ...actual, ...wrapped, default: { ...actual, ...wrapped } };
+});
+
+const stats = new FuzzStats();
+let seeds: Seeds;
+let secrets: string[];
+let dir: string;
+
+beforeAll(async () => {
+  seeds = await seedsBuild();
+  const words = MNEMONIC.split(' ');
+  // The secrets of the seeds, and every two neighbouring words of the phrase (one word may be quoted: "word 3 is not in the list").
+  secrets = [...seeds.secrets, ...words.slice(1).map((w, i) => `${words[i]} ${w}`)];
+  dir = await mkdtemp(join(tmpdir(), 'keepsake-fuzz-'));
+  // The observer sees node:crypto's calls (building the seeds derived keys).
+  expect(kdfLog.scrypt + kdfLog.pbkdf2).toBeGreaterThan(0);
+});
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+  if (LONG_MODE || process.env['FUZZ_VERBOSE']) {
+    console.log(`\n=== fuzz summary (FUZZ_SEED=${SEED}) ===\n${stats.summary()}`);
+    for (const f of stats.allFailures()) console.log(`\n[${f.target}] ${f.signature} (${f.count}×)\n  input (${f.label}): ${show(f.text, 600)}\n  ${f.detail.split('\n').join('\n  ')}`);
+  }
+});
+
+/** The secrets a call must not reveal: the seeds' and the password it was given. */
+const secretsWith = (password?: string) => (password === undefined ? secrets : [...secrets, password]);
+
+/** Parses a fuzz input as JSON when it is JSON (the format readers below take parsed values). */
+function jsonOf(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+const passwordArb = fc.constantFrom(...PASSWORDS);
+
+/** Runs a property whose body never throws (the stats collect), then fails the test with every distinct problem. */
+async function fuzz<T>(targets: string[], arb: fc.Arbitrary<T>, numRuns: number, body: (value: T) => Promise<void>): Promise<void> {
+  await fc.assert(fc.asyncProperty(arb, body), fcParams(numRuns));
+  const problems = targets.flatMap((t) => stats.failures(t).map((f) => `[${t}] ${f}`));
+  expect(problems, `${problems.join('\n\n')}\n\nreplay: FUZZ_SEED=${SEED} (with the same FUZZ_RUNS)`).toEqual([]);
+}
+
+/** One test per property, with a time limit sized to its runs. */
+function property(name: string, numRuns: number, msPerRun: number, fn: (numRuns: number) => Promise<void>): void {
+  it(`${name} (${numRuns} runs)`, () => fn(numRuns), testTimeout(numRuns, msPerRun));
+}
+
+describe('whole files, no password: formatDetect and inspectFile', () => {
+  const n = runs(500, 1);
+  property('any text → a format or a keepsake error; KDF parameters at and past the caps are only reported', n, 20, (numRuns) =>
+    fuzz(['formatDetect', 'inspectFile'], fileInputArb(seeds.files, { atCap: true }), numRuns, async (input: Built) => {
+      await stats.probe('formatDetect', input, () => formatDetect(input.text, 'fuzz.json'), secrets);
+      await stats.probe('inspectFile', input, () => inspectFile(input.text, { file: 'fuzz.json' }), secrets);
+    }),
+  );
+});
+
+describe('whole files with a password: fileAccountsOpen and verifyFile', () => {
+  const cheap = runs(200, 0.4);
+  property('cheap files (legacy, unencrypted, Apps lists, keystores at N=2^10 or PBKDF2) and random input', cheap, 60, (numRuns) =>
+    fuzz(
+      ['fileAccountsOpen', 'verifyFile'],
+      fc.tuple(fc.oneof({ weight: 1, arbitrary: randomTextArb }, { weight: 1, arbitrary: randomJsonArb }, { weight: 2, arbitrary: shapedJsonArb }, { weight: 12, arbitrary: mutationArb(seeds.accountFiles.filter((s) => s.cost === 0)) }), passwordArb, fc.boolean()),
+      numRuns,
+      async ([input, password, verify]) => {
+        if (verify) await stats.probe('verifyFile', input, () => verifyFile(input.text, password, { file: 'fuzz.json' }), secretsWith(password));
+        else await stats.probe('fileAccountsOpen', input, () => fileAccountsOpen(input.text, password, { file: 'fuzz.json', lockedEntries: 'keep', convertKeystores: true }), secretsWith(password));
+      },
+    ),
+  );
+  const scrypted = runs(40, 0.06);
+  property('scrypt files (N=2^15 single, batch, Apps list) mutated, incl. KDF headers past the caps', scrypted, 400, (numRuns) =>
+    fuzz(
+      ['fileAccountsOpen', 'verifyFile'],
+      fc.tuple(fc.oneof({ weight: 1, arbitrary: seedArb(seeds.accountFiles.filter((s) => s.cost > 0)) }, { weight: 8, arbitrary: mutationArb(seeds.accountFiles.filter((s) => s.cost > 0)) }), passwordArb, fc.boolean()),
+      numRuns,
+      async ([input, password, verify]) => {
+        if (verify) await stats.probe('verifyFile', input, () => verifyFile(input.text, password, { file: 'fuzz.json' }), secretsWith(password));
+        else await stats.probe('fileAccountsOpen', input, () => fileAccountsOpen(input.text, password, { file: 'fuzz.json', lockedEntries: 'keep', convertKeystores: true }), secretsWith(password));
+      },
+    ),
+  );
+});
+
+describe('format readers', () => {
+  const parseRuns = runs(300, 1);
+  property('Polkadot{.js} parse and scrypt header: structure only, KDF parameters at and past the caps', parseRuns, 10, (numRuns) =>
+    fuzz(['polkadotJsParse'], fc.oneof({ weight: 6, arbitrary: mutationArb(seeds.polkadot, { atCap: true }) }, { weight: 1, arbitrary: shapedJsonArb }, { weight: 1, arbitrary: randomJsonArb }), numRuns, async (input: Built) => {
+      const json = jsonOf(input.text);
+      if (!json.ok) return;
+      await stats.probe('polkadotJsParse', input, () => {
+        const parsed = polkadotJsParse(json.value, 'fuzz.json');
+        if (parsed.cipher === 'scrypt') scryptHeaderRead(parsed.encoded, 'fuzz.json');
+        return parsed;
+      }, secrets);
+    }),
+  );
+
+  const openRuns = runs(120, 0.3);
+  property('Polkadot{.js} open (single and batch), legacy and unencrypted files mostly', openRuns, 60, (numRuns) =>
+    fuzz(
+      ['polkadotJsOpen'],
+      fc.tuple(fc.oneof({ weight: 6, arbitrary: mutationArb(seeds.polkadot.filter((s) => s.cost === 0 || s.name.includes('batch (legacy'))) }, { weight: 1, arbitrary: mutationArb(seeds.polkadot) }, { weight: 1, arbitrary: shapedJsonArb }), passwordArb),
+      numRuns,
+      async ([input, password]) => {
+        const json = jsonOf(input.text);
+        if (!json.ok) return;
+        await stats.probe('polkadotJsOpen', input, async () => {
+          const parsed = polkadotJsParse(json.value, 'fuzz.json');
+          return parsed.kind === 'batch' ? polkadotJsBatchOpen(parsed, password, { file: 'fuzz.json' }) : polkadotJsOpen(parsed, password, { file: 'fuzz.json' });
+        }, secretsWith(password));
+      },
+    ),
+  );
+
+  const ksRuns = runs(200, 0.3);
+  property('Ethereum keystore parse and decrypt (scrypt N=2^10, PBKDF2), KDF parameters cheap or refused', ksRuns, 40, (numRuns) =>
+    fuzz(['ethereumKeystore'], fc.tuple(fc.oneof({ weight: 8, arbitrary: mutationArb(seeds.keystore) }, { weight: 1, arbitrary: shapedJsonArb }), passwordArb), numRuns, async ([input, password]) => {
+      const json = jsonOf(input.text);
+      if (!json.ok || !isObject(json.value)) return;
+      const value = json.value;
+      await stats.probe('ethereumKeystore', input, async () => ethereumKeystoreDecrypt(ethereumKeystoreParse(value, 'fuzz.json'), password, { file: 'fuzz.json' }), secretsWith(password));
+    }),
+  );
+  const ksCapRuns = runs(150, 0.5);
+  property('Ethereum keystore parse: KDF parameters at the caps are accepted or refused, never derived', ksCapRuns, 10, (numRuns) =>
+    fuzz(['ethereumKeystoreParse'], mutationArb(seeds.keystore, { atCap: true }), numRuns, async (input: Built) => {
+      const json = jsonOf(input.text);
+      if (!json.ok || !isObject(json.value)) return;
+      const value = json.value;
+      await stats.probe('ethereumKeystoreParse', input, () => ethereumKeystoreParse(value, 'fuzz.json'), secrets);
+    }),
+  );
+
+  const ccdRuns = runs(200, 0.3);
+  property('Concordium desktop/mobile export open (PBKDF2 ≤ 10^5 rounds in the open path)', ccdRuns, 40, (numRuns) =>
+    fuzz(['concordiumDesktopOpen'], fc.tuple(fc.oneof({ weight: 8, arbitrary: mutationArb(seeds.concordium) }, { weight: 1, arbitrary: shapedJsonArb }), passwordArb), numRuns, async ([input, password]) => {
+      const json = jsonOf(input.text);
+      if (!json.ok || !isObject(json.value)) return;
+      const value = json.value;
+      await stats.probe('concordiumDesktopOpen', input, () => concordiumDesktopOpen(value, password, { file: 'fuzz.json' }), secretsWith(password));
+    }),
+  );
+
+  const validateRuns = runs(300, 1);
+  property('Concordium decrypted content: concordiumDesktopValidate on mutated and random data', validateRuns, 10, (numRuns) =>
+    fuzz(['concordiumDesktopValidate'], fc.oneof({ weight: 6, arbitrary: mutationArb([plainSeed()]) }, { weight: 1, arbitrary: randomJsonArb }), numRuns, async (input: Built) => {
+      const json = jsonOf(input.text);
+      if (!json.ok) return;
+      await stats.probe('concordiumDesktopValidate', input, () => concordiumDesktopValidate(json.value, 'fuzz.json'), secrets);
+    }),
+  );
+
+  const backupParseRuns = runs(250, 1);
+  property('keepsake backup parse: KDF parameters at and past the caps, never derived', backupParseRuns, 10, (numRuns) =>
+    fuzz(['keepsakeBackupParse'], fc.oneof({ weight: 6, arbitrary: mutationArb(seeds.backup, { atCap: true }) }, { weight: 1, arbitrary: shapedJsonArb }), numRuns, async (input: Built) => {
+      const json = jsonOf(input.text);
+      if (!json.ok || !isObject(json.value)) return;
+      const value = json.value;
+      await stats.probe('keepsakeBackupParse', input, () => keepsakeBackupParse(value, 'fuzz.json'), secrets);
+    }),
+  );
+  const backupOpenRuns = runs(16, 0.02);
+  property('keepsake backup open (scrypt N=2^15 when the parameters pass)', backupOpenRuns, 400, (numRuns) =>
+    fuzz(['keepsakeBackupOpen'], fc.tuple(mutationArb(seeds.backup), passwordArb), numRuns, async ([input, password]) => {
+      const json = jsonOf(input.text);
+      if (!json.ok || !isObject(json.value)) return;
+      const value = json.value;
+      await stats.probe('keepsakeBackupOpen', input, async () => keepsakeBackupOpen(keepsakeBackupParse(value, 'fuzz.json'), password, { file: 'fuzz.json' }), secretsWith(password));
+    }),
+  );
+
+  const sealedRuns = runs(250, 0.5);
+  property('sealed identity phrase: sealedParse, then the PIN key (N=2^10 or refused) and the box', sealedRuns, 20, (numRuns) =>
+    fuzz(['sealedSecret'], fc.tuple(fc.oneof({ weight: 8, arbitrary: mutationArb(seeds.sealed) }, { weight: 1, arbitrary: randomJsonArb }), fc.constantFrom(PIN, PIN, '000000', PW)), numRuns, async ([input, pin]) => {
+      await stats.probe('sealedSecret', input, async () => {
+        const sealed = sealedParse(input.text);
+        const key = await sealKeyDerive(pin, sealed.kdf);
+        return openWithKey(key, sealed) === undefined ? 'wrong PIN' : 'opened';
+      }, secretsWith(pin));
+    }),
+  );
+  const sealedCapRuns = runs(100, 0.3);
+  property('sealed identity phrase: sealedParse with KDF parameters at the caps (never derived)', sealedCapRuns, 10, (numRuns) =>
+    fuzz(['sealedParse'], mutationArb(seeds.sealed, { atCap: true }), numRuns, async (input: Built) => {
+      await stats.probe('sealedParse', input, () => sealedParse(input.text), secrets);
+    }),
+  );
+});
+
+describe('whole-wallet import: backupImport (all or nothing)', () => {
+  let vault: Vault;
+  let imports = 0;
+  let concordiumKey: Uint8Array;
+  const salt = randomBytes(16);
+  let backupKey: Uint8Array;
+  const backupSalt = randomBytes(32);
+
+  beforeAll(async () => {
+    vault = vaultOpen(join(dir, 'import.sqlite'));
+    concordiumKey = new Uint8Array(pbkdf2Sync(PW, salt, 1, 32, 'sha256'));
+    backupKey = (await scrypt(utf8(PW), backupSalt, { N: 1 << 15, r: 8, p: 1 }, 64)).slice(0, 32);
+  });
+  afterAll(() => {
+    if (vault) vaultClose(vault);
+  });
+
+  /**
+   * A fingerprint of what the vault holds (rows, highest row id, bytes per column), computed by SQLite:
+   * it must not change when an import fails. Successful imports make the vault grow, so it is replaced
+   * by a fresh one every 100 imports (the fingerprint stays cheap and the disk is not filled).
+   */
+  function snapshot(): string {
+    return ['identities', 'accounts', 'addresses', 'concordium_items', 'settings']
+      .map((t) => {
+        const columns = (vault.db.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((c) => `total(length(CAST("${c.name}" AS BLOB)))`);
+        return JSON.stringify(vault.db.prepare(`SELECT count(*), max(rowid), ${columns.join(', ')} FROM ${t}`).raw().get());
+      })
+      .join('|');
+  }
+
+  function rotate(): void {
+    if (++imports % 100 !== 0) return;
+    const old = vault.file;
+    vaultClose(vault);
+    for (const f of [old, `${old}-wal`, `${old}-shm`]) rmSync(f, { force: true });
+    vault = vaultOpen(join(dir, `import-${imports}.sqlite`));
+  }
+
+  /** Encrypts any text the way a Concordium export does (PBKDF2 with 1 round, so each run is cheap). */
+  function concordiumEnvelope(plaintext: string): string {
+    const iv = randomBytes(16);
+    const cipher = createCipheriv('aes-256-cbc', concordiumKey, iv);
+    const cipherText = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    return JSON.stringify({ cipherText: cipherText.toString('base64'), metadata: { keyLen: 32, iterations: 1, salt: salt.toString('base64'), initializationVector: iv.toString('base64'), encryptionMethod: 'AES-256', keyDerivationMethod: 'PBKDF2WithHmacSHA256', hashAlgorithm: 'sha256' } });
+  }
+
+  /** Encrypts any text as a keepsake backup payload (the key is derived once; the reader derives it again, N=2^15). */
+  function backupEnvelope(plaintext: string): string {
+    const nonce = randomBytes(24);
+    const ciphertext = secretboxSeal(backupKey, nonce, utf8(plaintext));
+    return JSON.stringify({ type: 'keepsake-backup', version: 1, kdf: { name: 'scrypt', N: 1 << 15, r: 8, p: 1, salt: base64Encode(backupSalt) }, cipher: 'xsalsa20-poly1305', nonce: base64Encode(nonce), ciphertext: base64Encode(ciphertext), createdAt: '2024-01-01T00:00:00.000Z' });
+  }
+
+  async function importProbe(target: string, input: Built, text: string, password: string): Promise<void> {
+    rotate();
+    const before = snapshot();
+    let failure: unknown;
+    await stats.probe(target, input, async () => {
+      try {
+        return await backupImport(vault, text, password, { file: 'fuzz.json' });
+      } catch (err) {
+        failure = err ?? 'thrown';
+        throw err;
+      }
+    }, secretsWith(password));
+    // Nothing is changed in the vault by an import that fails (DESIGN.md).
+    if (failure !== undefined && snapshot() !== before) stats.report(target, 'vault-changed', 'a failed import changed the vault', input, 'the vault differs from before the import');
+    // The vault is healthy and the disk roomy: a storage error here means the file's content made SQLite fail.
+    if (failure instanceof VaultUnavailableError) {
+      const cause = failure.cause as { code?: unknown; message?: unknown } | undefined;
+      stats.report(target, 'storage-error-from-content', `${String(cause?.code)}: ${String(cause?.message).replace(/\d+/g, 'N').slice(0, 80)}`, input, failure.message);
+    }
+  }
+
+  const ccdRuns = runs(150, 0.3);
+  property('Concordium export whose decrypted content is mutated (deep nesting, huge values, wrong types)', ccdRuns, 40, (numRuns) =>
+    fuzz(['backupImport(concordium)'], fc.oneof({ weight: 8, arbitrary: mutationArb([plainSeed()]) }, { weight: 1, arbitrary: randomJsonArb }), numRuns, async (input: Built) => {
+      await importProbe('backupImport(concordium)', input, concordiumEnvelope(input.text), PW);
+    }),
+  );
+  const fileRuns = runs(100, 0.3);
+  property('Concordium export file mutated (envelope, KDF parameters cheap or refused)', fileRuns, 40, (numRuns) =>
+    fuzz(['backupImport(concordium file)'], fc.tuple(mutationArb(seeds.concordium), passwordArb), numRuns, async ([input, password]) => {
+      await importProbe('backupImport(concordium file)', input, input.text, password);
+    }),
+  );
+  const payloadRuns = runs(16, 0.02);
+  property('keepsake backup whose decrypted payload is mutated (identities, accounts, sealed secrets, addresses)', payloadRuns, 400, (numRuns) =>
+    fuzz(['backupImport(keepsake)'], mutationArb([payloadSeed()]), numRuns, async (input: Built) => {
+      await importProbe('backupImport(keepsake)', input, backupEnvelope(input.text), PW);
+    }),
+  );
+});
+
+describe('keys: SURI, mnemonic, addresses', () => {
+  const suriRuns = runs(400, 0.5);
+  property('suriParse and pairFromSuri (every key type)', suriRuns, 20, (numRuns) =>
+    fuzz(['suriParse', 'pairFromSuri'], fc.tuple(keyInputArb(seeds.suris), fc.constantFrom(...KEY_TYPES)), numRuns, async ([input, type]) => {
+      await stats.probe('suriParse', input, () => suriParse(input.text), suriSecrets(input.text));
+      await stats.probe('pairFromSuri', input, () => pairFromSuri(input.text, type), suriSecrets(input.text));
+    }),
+  );
+  const mnemonicRuns = runs(300, 1);
+  property('mnemonic validation and derivation', mnemonicRuns, 20, (numRuns) =>
+    fuzz(['mnemonic'], fc.tuple(keyInputArb([MNEMONIC, 'legal winner thank year wave sausage worth useful legal winner thank yellow', 'zoo '.repeat(23) + 'vote']), fc.nat({ max: 2 })), numRuns, async ([input, which]) => {
+      await stats.probe('mnemonic', input, () => (which === 0 ? mnemonicValidate(input.text) : which === 1 ? mnemonicToMiniSecret(input.text, 'pw') : mnemonicToBip39Seed(input.text)), secrets);
+    }),
+  );
+  const addressRuns = runs(500, 1);
+  property('ss58Decode, ethereumDecode, concordiumDecode, fileAddressDecode, addressParse', addressRuns, 10, (numRuns) =>
+    fuzz(['ss58Decode', 'ethereumDecode', 'concordiumDecode', 'fileAddressDecode', 'addressParse'], keyInputArb(seeds.addresses), numRuns, async (input: Built) => {
+      await stats.probe('ss58Decode', input, () => ss58Decode(input.text), secrets);
+      await stats.probe('ethereumDecode', input, () => ethereumDecode(input.text), secrets);
+      await stats.probe('concordiumDecode', input, () => concordiumDecode(input.text), secrets);
+      await stats.probe('fileAddressDecode', input, () => fileAddressDecode(input.text), secrets);
+      await stats.probe('addressParse', input, () => addressParse(input.text), secrets);
+    }),
+  );
+});
+
+/** Secrets of a SURI input: the seeds', and the `///password` it carries when that is one of ours. */
+function suriSecrets(text: string): string[] {
+  const marker = text.indexOf('///');
+  const password = marker === -1 ? '' : text.slice(marker + 3);
+  return password.includes('⚑fz') ? [...secrets, password] : secrets;
+}
+
+/** What a Concordium export decrypts to, as a seed for content mutations. */
+function plainSeed(): Seed {
+  const { rest, genesis, ...lists } = seeds.concordiumPlain;
+  const json = { ...rest, ...lists, ...(genesis ? { genesis } : {}) };
+  return { name: 'concordium plaintext', text: JSON.stringify(json), json, kdf: 'none', cost: 0 };
+}
+
+let payloadCache: Seed | undefined;
+/** What the keepsake backup seed decrypts to, as a seed for payload mutations. */
+function payloadSeed(): Seed {
+  if (payloadCache) return payloadCache;
+  throw new Error('payload seed not ready');
+}
+
+beforeAll(async () => {
+  const env = keepsakeBackupParse(seeds.backup[0]!.json as JsonObject);
+  const payload = await keepsakeBackupOpen(env, PW);
+  payloadCache = { name: 'keepsake backup payload', text: JSON.stringify(payload), json: payload, kdf: 'none', cost: 0 };
+});
