@@ -5,6 +5,12 @@ export type ScryptParams = { N: number; r: number; p: number };
 /** Caps for scrypt parameters read from untrusted files (DESIGN.md): memory is 128·N·r bytes. */
 export const SCRYPT_LIMITS = { N: 1 << 20, r: 16, p: 4 } as const;
 
+/**
+ * Work bound (N·r·p) for keepsake's own sealed formats (identity phrases, whole-wallet backups): twice
+ * what keepsake writes for a PIN (2^18·8·1), so a tampered file cannot make one unlock take minutes.
+ */
+export const KEEPSAKE_MAX_COST = 1 << 22;
+
 /** What RFC 7914 (and node:crypto) accept: N a power of two above 1 and below 2^(16·r), r and p at least 1. */
 export function scryptParamsValid({ N, r, p }: ScryptParams): boolean {
   return Number.isSafeInteger(N) && Number.isSafeInteger(r) && Number.isSafeInteger(p) && N > 1 && (N & (N - 1)) === 0 && r >= 1 && p >= 1 && Math.log2(N) < 16 * r;

@@ -103,6 +103,7 @@ describe('identity seal: untrusted KDF parameters are capped before deriving', (
     ['N = 2^30', { N: 2 ** 30, r: 8, p: 1 }],
     ['r over 16', { N: 1 << 10, r: 17, p: 1 }],
     ['p over 4', { N: 1 << 10, r: 8, p: 5 }],
+    ['N·r·p over 2^22 though each is within its cap (a tampered seal asking for a minute of work)', { N: 1 << 20, r: 8, p: 2 }],
   ])('%s → KdfParamsTooLargeError', async (_, params) => {
     await expect(sealKeyDerive('123456', { name: 'scrypt', ...params, salt })).rejects.toThrow(KdfParamsTooLargeError);
   });

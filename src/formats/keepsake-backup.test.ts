@@ -215,7 +215,7 @@ describe('keepsakeBackupParse refuses, before any KDF work', () => {
   });
 
   it('KDF parameters over the caps (N > 2^20, r > 16, p > 4), saying so', () => {
-    for (const over of [{ N: 1 << 21 }, { N: 2 ** 40 }, { r: 17 }, { r: 1 << 20 }, { p: 5 }, { p: 1 << 20 }]) {
+    for (const over of [{ N: 1 << 21 }, { N: 2 ** 40 }, { r: 17 }, { r: 1 << 20 }, { p: 5 }, { p: 1 << 20 }, { N: 1 << 20, r: 8, p: 1 }]) {
       let err: unknown;
       try {
         keepsakeBackupParse({ ...base, kdf: { ...base.kdf, ...over } } as JsonObject);
