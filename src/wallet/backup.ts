@@ -209,6 +209,7 @@ function validatePayload(p: JsonObject, file: string | undefined): Payload {
   };
   const strOrNull = (v: unknown, name: string): string | null => (v === null || v === undefined ? null : str(v, name));
   const identities = arr(p['identities'], 'identities').map((i) => {
+    if (!isObject(i['sealed'])) throw bad('an identity has no sealed phrase');
     const sealed = JSON.stringify(i['sealed']);
     sealedParse(sealed);
     return { name: str(i['name'], 'an identity name'), sealed, createdAt: typeof i['createdAt'] === 'number' ? i['createdAt'] : Date.now() };
@@ -263,6 +264,7 @@ function validatePayload(p: JsonObject, file: string | undefined): Payload {
     items: (c['items'] === undefined ? [] : arr(c['items'], 'concordium.items')).map((i) => {
       const collection = i['collection'];
       if (!(CONCORDIUM_COLLECTIONS as readonly unknown[]).includes(collection)) throw bad('a Concordium item has an unknown collection');
+      if (!isObject(i['original'])) throw bad('a Concordium item has no original entry');
       return { collection: collection as ConcordiumCollection, key: str(i['key'], 'a Concordium item key'), name: strOrNull(i['name'], 'a Concordium item name'), original: JSON.stringify(i['original']) };
     }),
   };

@@ -168,3 +168,16 @@ describe('secret URIs (pairFromSuri)', () => {
   });
 });
 
+
+describe('keepsake backup payload fields of the wrong kind (found by the long run)', () => {
+  it('an identity without its sealed phrase, or a Concordium item without its original entry: CorruptFileError, not a TypeError', async () => {
+    const { keepsakeBackupWrite } = await import('../../src/formats/keepsake-backup.js');
+    for (const payload of [
+      { version: 1, identities: [{ name: 'Main' }], accounts: [], addresses: [] },
+      { version: 1, identities: [], accounts: [], addresses: [], concordium: { items: [{ collection: 'wallets', key: 'k' }] } },
+    ]) {
+      const text = JSON.stringify(await keepsakeBackupWrite(payload, PW, { params: { N: 1 << 15, r: 8, p: 1 } }));
+      expect(await outcome(() => backupImport(vault, text, PW))).toBe('keepsake error CorruptFileError');
+    }
+  });
+});
