@@ -13,9 +13,15 @@ export type KdfLog = {
   maxPbkdf2: number;
   /** Every call over the caps, described (must stay empty). */
   overCap: string[];
+  /** The costliest scrypt (N·r·p) asked for since {@link kdfWindowReset}: the fuzzer's own budget. */
+  window: { scryptCost: number };
 };
 
-export const kdfLog: KdfLog = { scrypt: 0, pbkdf2: 0, maxScryptBytes: 0, maxPbkdf2: 0, overCap: [] };
+export const kdfLog: KdfLog = { scrypt: 0, pbkdf2: 0, maxScryptBytes: 0, maxPbkdf2: 0, overCap: [], window: { scryptCost: 0 } };
+
+export function kdfWindowReset(): void {
+  kdfLog.window = { scryptCost: 0 };
+}
 
 const num = (v: unknown, fallback: number): number => (typeof v === 'number' ? v : fallback);
 
@@ -26,6 +32,7 @@ export function kdfRecordScrypt(options: unknown): void {
   const p = num(o['p'] ?? o['parallelization'], 1);
   kdfLog.scrypt++;
   kdfLog.maxScryptBytes = Math.max(kdfLog.maxScryptBytes, 128 * N * r);
+  kdfLog.window.scryptCost = Math.max(kdfLog.window.scryptCost, N * r * p);
   const within = N <= 2 ** 20 && r <= 16 && (p <= 4 || N * r * p <= 2 ** 23);
   if (!within) kdfLog.overCap.push(`scrypt N=${N} r=${r} p=${p}`);
 }

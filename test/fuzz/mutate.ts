@@ -116,6 +116,15 @@ function removeAt(box: { root: unknown }, path: Path): void {
 
 const pick = <T>(list: readonly T[], n: number): T | undefined => (list.length === 0 ? undefined : list[n % list.length]);
 
+/** Any value as text for a label (String() throws on objects without a prototype). */
+function str(v: unknown): string {
+  try {
+    return String(v);
+  } catch {
+    return Object.prototype.toString.call(v);
+  }
+}
+
 // --- KDF parameters: refused, cheap, or (for non-deriving readers only) at the cap ------------------------
 
 type Triple = [unknown, unknown, unknown];
@@ -129,13 +138,14 @@ const POLKADOT_CHEAP: [number, number, number][] = [
 /** Allowed but slower (up to ~0.3 s): parse-only readers. */
 const POLKADOT_AT_CAP: [number, number, number][] = [[2 ** 16, 2, 8], [2 ** 17, 1, 8]];
 
+/** Refused by every scrypt reader (keystore, keepsake backup, sealed secret): over a cap, or not whole numbers. */
 const SCRYPT_JSON_REFUSED: Triple[] = [
-  [2 ** 21, 8, 1], [2 ** 20, 17, 1], [2 ** 20, 16, 5], [2 ** 20, 8, 2], [2 ** 22, 16, 4], [3, 8, 1], [0, 8, 1], [-1024, 8, 1], [-(2 ** 31), 8, 1],
+  [2 ** 21, 8, 1], [2 ** 20, 17, 1], [2 ** 20, 16, 5], [2 ** 22, 16, 4], [3, 8, 1], [0, 8, 1], [-1024, 8, 1], [-(2 ** 31), 8, 1],
   [1024, 17, 1], [1024, 8, 2 ** 31], [1.5, 8, 1], [1024, 8.5, 1], [2 ** 53, 8, 1], [2 ** 53 + 2, 8, 1], [1e308, 8, 1], [1024, 1e308, 1], [1024, 8, 1e308],
   ['1024', 8, 1], [1024, '8', 1], [1024, 8, '1'], [null, 8, 1], [[1024], 8, 1], [{}, 8, 1], [true, 8, 1], ['NaN', 8, 1], ['Infinity', 8, 1],
 ];
 /** Keystore (n, r, p): cheap to derive, or refused (node:crypto's own limits included: N < 2^(16·r)). */
-const KEYSTORE_CHEAP: Triple[] = [[1024, 8, 1], [2, 1, 1], [1024, 1, 1], [2 ** 16, 1, 1], [2 ** 17, 1, 1], [1024, 16, 4], [1024, 8, 6], [16, 1, 1000], [1024, 0, 1], [1024, -1, 1], [1024, 8, 0], [1024, 8, -1], ...SCRYPT_JSON_REFUSED];
+const KEYSTORE_CHEAP: Triple[] = [[1024, 8, 1], [2, 1, 1], [1024, 1, 1], [2 ** 16, 1, 1], [2 ** 17, 1, 1], [1024, 16, 4], [1024, 8, 6], [16, 1, 1000], [1024, 0, 1], [1024, -1, 1], [1024, 8, 0], [1024, 8, -1], [2 ** 20, 8, 2], [2 ** 19, 16, 2], ...SCRYPT_JSON_REFUSED];
 const KEYSTORE_AT_CAP: Triple[] = [[2 ** 20, 8, 1], [2 ** 19, 16, 1], [2 ** 18, 8, 4], [2 ** 12, 8, 256]];
 /** keepsake backup (N, r, p): it refuses anything weaker than N=2^15, r=8. */
 const BACKUP_CHEAP: Triple[] = [[2 ** 15, 8, 1], [2 ** 15, 9, 1], [2 ** 14, 8, 1], [2 ** 15, 7, 1], [2 ** 15, 8, 0], [2 ** 15, 8, -1], [3 * 2 ** 15, 8, 1], [-(2 ** 15), 8, 1], [2 ** 15 + 1, 8, 1], ...SCRYPT_JSON_REFUSED];
@@ -152,8 +162,9 @@ const DKLEN: unknown[] = [32, 16, 64, 0, -32, 32.5, '32', null, 2 ** 31];
 const HASH: unknown[] = ['sha256', 'sha512', 'SHA256', 'md5', '', 1, null];
 
 function setKdf(box: { root: unknown }, site: KdfSite, n: number, m: number, atCap: boolean): string {
-  const root = box.root as Record<string, unknown>;
   const obj = (v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+  // An earlier operation may have replaced the whole file with a scalar or a list.
+  const root = obj(box.root) ?? {};
   const choose = <T>(cheap: readonly T[], cap: readonly T[]): T => (atCap && n % 4 === 0 ? pick(cap, m)! : pick(cheap, m)!);
   switch (site) {
     case 'polkadot-header': {
@@ -177,16 +188,16 @@ function setKdf(box: { root: unknown }, site: KdfSite, n: number, m: number, atC
       if (kp === undefined) return 'kdf:none';
       if (m % 7 === 6) {
         kp['dklen'] = pick(DKLEN, n);
-        return `dklen=${String(kp['dklen'])}`;
+        return `dklen=${str(kp['dklen'])}`;
       }
       if (site === 'keystore-pbkdf2') {
         kp['c'] = choose(PBKDF2_CHEAP, PBKDF2_AT_CAP_KEYSTORE);
         if (n % 5 === 4) kp['prf'] = pick(['hmac-sha512', 'hmac-sha256', '', null], m);
-        return `c=${String(kp['c'])}`;
+        return `c=${str(kp['c'])}`;
       }
       const [N, r, p] = choose(KEYSTORE_CHEAP, KEYSTORE_AT_CAP);
       Object.assign(kp, { n: N, r, p });
-      return `kdf n=${String(N)} r=${String(r)} p=${String(p)}`;
+      return `kdf n=${str(N)} r=${str(r)} p=${str(p)}`;
     }
     case 'concordium': {
       const meta = obj(root['metadata']);
@@ -203,7 +214,7 @@ function setKdf(box: { root: unknown }, site: KdfSite, n: number, m: number, atC
       const [N, r, p] = site === 'sealed' ? choose(SEALED_CHEAP, SEALED_AT_CAP) : choose(BACKUP_CHEAP, BACKUP_AT_CAP);
       Object.assign(kdf, { N, r, p });
       if (m % 9 === 8) kdf['name'] = pick(['pbkdf2', 'Scrypt', '', null], n);
-      return `kdf N=${String(N)} r=${String(r)} p=${String(p)}`;
+      return `kdf N=${str(N)} r=${str(r)} p=${str(p)}`;
     }
     case 'none':
       return 'kdf:none';
@@ -334,7 +345,7 @@ function applyOp(box: { root: unknown }, op: Op, site: KdfSite, raw: RawSlots, a
       const factor = 2 ** (atCap ? (op.how % 40) + 1 : (op.how % 27) + 14);
       const next = [v + 1, v - 1, -v, v * factor, 0, 2 ** 53, 1e308, v + 0.5, String(v), 2 ** 32, -(2 ** 31), atCap ? v / 2 : -v / 2][op.how % 12];
       setAt(box, t.path, next);
-      return `number ${t.path.join('.')} → ${String(next)}`;
+      return `number ${t.path.join('.')} → ${str(next)}`;
     }
     case 'string': {
       const t = pick(all.filter((n) => typeof n.value === 'string'), op.at);
@@ -471,6 +482,9 @@ const encodedArb = fc.tuple(fc.nat(), fc.uint8Array({ minLength: 0, maxLength: 2
   return asHex ? bytesToHex(bytes) : base64Encode(bytes);
 });
 
+/** scrypt N values for format-shaped JSON, combined freely with r and p: cheap (≤ 64 MiB at r=8) or refused. */
+const SHAPED_N: unknown[] = [1024, 2, 2 ** 16, 2 ** 21, 3, 0, -1024, 1.5, 2 ** 53, 1e308, '1024', null];
+
 /** JSON objects with the field names of the wallet formats and values of any type (gets past detection into each parser). */
 export const shapedJsonArb: fc.Arbitrary<Built> = fc
   .oneof(
@@ -492,7 +506,7 @@ export const shapedJsonArb: fc.Arbitrary<Built> = fc
         version: fc.oneof(fc.constantFrom(3, '3'), anyValue),
         address: fc.oneof(hex(20, 20), anyValue),
         crypto: fc.oneof(
-          fc.record({ cipher: fc.oneof(fc.constant('aes-128-ctr'), anyValue), cipherparams: fc.oneof(fc.record({ iv: fc.oneof(hex(16, 16), anyValue) }), anyValue), ciphertext: fc.oneof(hex(32, 32), anyValue), kdf: fc.oneof(fc.constantFrom('scrypt', 'pbkdf2'), anyValue), kdfparams: fc.oneof(fc.record({ n: fc.constantFrom(...KEYSTORE_CHEAP.map((t) => t[0])), r: fc.constantFrom(1, 8, 0, -1, 17), p: fc.constantFrom(1, 0, 5), c: fc.constantFrom(...PBKDF2_CHEAP), dklen: fc.constantFrom(...DKLEN), prf: fc.constantFrom('hmac-sha256', 'x'), salt: fc.oneof(hex(0, 40), anyValue) }, { requiredKeys: [] }), anyValue), mac: fc.oneof(hex(32, 32), anyValue) }, { requiredKeys: [] }),
+          fc.record({ cipher: fc.oneof(fc.constant('aes-128-ctr'), anyValue), cipherparams: fc.oneof(fc.record({ iv: fc.oneof(hex(16, 16), anyValue) }), anyValue), ciphertext: fc.oneof(hex(32, 32), anyValue), kdf: fc.oneof(fc.constantFrom('scrypt', 'pbkdf2'), anyValue), kdfparams: fc.oneof(fc.record({ n: fc.constantFrom(...SHAPED_N), r: fc.constantFrom(1, 8, 0, -1, 17), p: fc.constantFrom(1, 0, 5), c: fc.constantFrom(...PBKDF2_CHEAP), dklen: fc.constantFrom(...DKLEN), prf: fc.constantFrom('hmac-sha256', 'x'), salt: fc.oneof(hex(0, 40), anyValue) }, { requiredKeys: [] }), anyValue), mac: fc.oneof(hex(32, 32), anyValue) }, { requiredKeys: [] }),
           anyValue,
         ),
       },
@@ -509,7 +523,7 @@ export const shapedJsonArb: fc.Arbitrary<Built> = fc
       {
         type: fc.constant('keepsake-backup'),
         version: fc.oneof(fc.constant(1), anyValue),
-        kdf: fc.oneof(fc.record({ name: fc.constant('scrypt'), N: fc.constantFrom(...BACKUP_CHEAP.map((t) => t[0])), r: fc.constantFrom(8, 7, 17, 0), p: fc.constantFrom(1, 0, 5), salt: fc.oneof(b64(0, 40), anyValue) }, { requiredKeys: [] }), anyValue),
+        kdf: fc.oneof(fc.record({ name: fc.constant('scrypt'), N: fc.constantFrom(2 ** 15, ...SHAPED_N), r: fc.constantFrom(8, 7, 17, 0), p: fc.constantFrom(1, 0, 5), salt: fc.oneof(b64(0, 40), anyValue) }, { requiredKeys: [] }), anyValue),
         cipher: fc.oneof(fc.constant('xsalsa20-poly1305'), anyValue),
         nonce: fc.oneof(b64(24, 24), b64(0, 30), anyValue),
         ciphertext: fc.oneof(b64(0, 80), anyValue),

@@ -44,8 +44,8 @@ import { backupImport } from '../../src/wallet/backup.js';
 import { fileAccountsOpen } from '../../src/wallet/fileAccounts.js';
 import { inspectFile } from '../../src/wallet/inspect.js';
 import { verifyFile } from '../../src/wallet/verify.js';
-import { fcParams, LONG_MODE, PASSWORDS, PIN, PW, runs, SEED, testTimeout } from './config.js';
-import { kdfLog } from './kdf-log.js';
+import { fcParams, LONG_MODE, PASSWORDS, PATH_PW, PIN, PW, runs, SEED, testTimeout } from './config.js';
+import { kdfLog, kdfWindowReset } from './kdf-log.js';
 import { fileInputArb, keyInputArb, mutationArb, randomJsonArb, randomTextArb, seedArb, shapedJsonArb, type Built } from './mutate.js';
 import { FuzzStats, show } from './outcome.js';
 import { MNEMONIC, seedsBuild, type Seed, type Seeds } from './seeds.js';
@@ -113,9 +113,13 @@ const passwordArb = fc.constantFrom(...PASSWORDS);
 
 /** Runs a property whose body never throws (the stats collect), then fails the test with every distinct problem. */
 async function fuzz<T>(targets: string[], arb: fc.Arbitrary<T>, numRuns: number, body: (value: T) => Promise<void>): Promise<void> {
+  kdfWindowReset();
   await fc.assert(fc.asyncProperty(arb, body), fcParams(numRuns));
   const problems = targets.flatMap((t) => stats.failures(t).map((f) => `[${t}] ${f}`));
   expect(problems, `${problems.join('\n\n')}\n\nreplay: FUZZ_SEED=${SEED} (with the same FUZZ_RUNS)`).toEqual([]);
+  // The fuzzer's own budget: mutations keep scrypt parameters cheap or refused, so no input made keepsake
+  // derive anywhere near the caps (N·r·p ≤ 2^22: at most 64 MiB and ~0.5 s, never N=2^20 at 1 GiB).
+  expect(kdfLog.window.scryptCost, 'a fuzz input made keepsake run an expensive scrypt (generator bug)').toBeLessThanOrEqual(2 ** 22);
 }
 
 /** One test per property, with a time limit sized to its runs. */
@@ -387,11 +391,17 @@ describe('keys: SURI, mnemonic, addresses', () => {
   );
 });
 
-/** Secrets of a SURI input: the seeds', and the `///password` it carries when that is one of ours. */
+/**
+ * Secrets of a SURI input: the seeds' (the phrase and its neighbouring word pairs, keys, passwords), and
+ * the `///password` it carries. A derivation path is not a secret (wallets show it, and keepsake lists it),
+ * so the seed's path password counts only while it is still written after `///`: a mutation that breaks
+ * the marker (`//'/secret`) has made it a path junction.
+ */
 function suriSecrets(text: string): string[] {
   const marker = text.indexOf('///');
   const password = marker === -1 ? '' : text.slice(marker + 3);
-  return password.includes('⚑fz') ? [...secrets, password] : secrets;
+  const base = secrets.filter((s) => s !== PATH_PW);
+  return password.includes(PATH_PW) ? [...base, password, PATH_PW] : base;
 }
 
 /** What a Concordium export decrypts to, as a seed for content mutations. */
