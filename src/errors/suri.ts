@@ -14,8 +14,10 @@ export class InvalidSuriError extends BaseError {
 export class InvalidPathError extends BaseError {
   override readonly name = 'InvalidPathError';
   constructor({ path, reason }: { path: string; reason: string }) {
-    // A path with spaces is almost always part of a recovery phrase typed with a "/": never quote it.
-    const shown = /\s/.test(path) || path.length > 80 ? 'The derivation path (after the first "/")' : `The derivation path "${path}"`;
+    // A path with spaces is almost always part of a recovery phrase typed with a "/", and one holding 32+
+    // bytes of hex a seed typed as a junction: never quote either.
+    const secretLike = /\s/.test(path) || /0x[0-9a-f]{32,}/i.test(path) || path.length > 80;
+    const shown = secretLike ? 'The derivation path (after the first "/")' : `The derivation path "${path}"`;
     super(`${shown} cannot be used: ${reason}.`, {
       hints: /\s/.test(path) ? ['It contains spaces: if a "/" slipped into your recovery phrase, type the phrase again.'] : [],
     });

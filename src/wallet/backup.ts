@@ -208,11 +208,17 @@ function validatePayload(p: JsonObject, file: string | undefined): Payload {
     return v;
   };
   const strOrNull = (v: unknown, name: string): string | null => (v === null || v === undefined ? null : str(v, name));
+  /** A whole number, or the fallback when absent; a fraction or another type is damage (the vault stores integers). */
+  const int = (v: unknown, name: string, fallback: number): number => {
+    if (v === undefined || v === null) return fallback;
+    if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw bad(`${name} is not a whole number`);
+    return v;
+  };
   const identities = arr(p['identities'], 'identities').map((i) => {
     if (!isObject(i['sealed'])) throw bad('an identity has no sealed phrase');
     const sealed = JSON.stringify(i['sealed']);
     sealedParse(sealed);
-    return { name: str(i['name'], 'an identity name'), sealed, createdAt: typeof i['createdAt'] === 'number' ? i['createdAt'] : Date.now() };
+    return { name: str(i['name'], 'an identity name'), sealed, createdAt: int(i['createdAt'], "an identity's creation time", Date.now()) };
   });
   const names = new Set(identities.map((i) => i.name));
   const accounts = arr(p['accounts'], 'accounts').map((a) => {
@@ -233,7 +239,7 @@ function validatePayload(p: JsonObject, file: string | undefined): Payload {
       type,
       name: str(a['name'], 'an account name'),
       network: strOrNull(a['network'], 'an account network'),
-      ss58Prefix: typeof a['ss58Prefix'] === 'number' ? a['ss58Prefix'] : 42,
+      ss58Prefix: int(a['ss58Prefix'], "an account's network prefix", 42),
       genesisHash: strOrNull(a['genesisHash'], 'an account genesis hash'),
       fileJson: file,
       verified: a['verified'] !== false,
@@ -242,7 +248,7 @@ function validatePayload(p: JsonObject, file: string | undefined): Payload {
       path: strOrNull(a['path'], 'an account path'),
       sealedPassword,
       watchJson: isObject(a['watch']) ? JSON.stringify(a['watch']) : null,
-      createdAt: typeof a['createdAt'] === 'number' ? a['createdAt'] : Date.now(),
+      createdAt: int(a['createdAt'], "an account's creation time", Date.now()),
     };
   });
   const addresses = arr(p['addresses'], 'addresses').map((a) => {

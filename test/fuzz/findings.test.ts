@@ -156,7 +156,7 @@ describe('found after the first fixes', () => {
   });
 });
 
-describe('open at the time of writing (these fail until src/ is fixed)', () => {
+describe('found by the long run against 278e315 (fixed since)', () => {
   // Found by the long fuzz run against 278e315. validatePayload (backup.ts) takes any number as an
   // identity's or account's createdAt (and an account's ss58Prefix); the vault's STRICT INTEGER columns
   // refuse a fraction, SQLite answers SQLITE_CONSTRAINT_DATATYPE, and vaultError reports it as
