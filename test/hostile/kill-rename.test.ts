@@ -52,11 +52,13 @@ it('a rename killed at any moment leaves the old name or the new one, in the row
   for (let i = 1; i <= 12; i++) {
     const next = `name-${i}`;
     const child = spawn('node', [BIN, '--vault', vault, 'account', 'rename', address, next], { stdio: 'ignore' });
+    // Listen before killing: a rename can finish before the kill, and its exit must not be missed.
+    const exited = new Promise((r) => child.once('exit', r));
     // Spread the kills over start-up, the transaction and the exit (a rename takes ~100–200 ms).
     const delay = 40 + Math.floor(Math.random() * 220);
     await new Promise((r) => setTimeout(r, delay));
     child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    await exited;
     const s = state();
     expect(s.integrity).toBe('ok');
     expect([current, next], `kill ${i} after ${delay} ms`).toContain(s.name);
