@@ -19,7 +19,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'web', 'index.html'), '<!doctype html><title>keepsake</title>');
   writeFileSync(join(dir, 'secret.txt'), 'outside the web root');
   vault = vaultOpen(join(dir, 'vault.sqlite'));
-  app = serverCreate({ vault, token: TOKEN, webRoot: join(dir, 'web'), limiter: new FailureLimiter(3, 60_000) });
+  app = serverCreate({ vault, token: TOKEN, webRoot: join(dir, 'web'), limiter: new FailureLimiter({ free: 3, windowMs: 60_000 }) });
   await app.listen({ host: '127.0.0.1', port: 0 });
   port = (app.server.address() as { port: number }).port;
 });

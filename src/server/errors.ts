@@ -16,14 +16,19 @@ const STATUS: Record<string, number> = {
   DuplicateIdentityError: 409,
   DuplicateAddressError: 409,
   VaultBusyError: 503,
+  LaunchLinkUsedError: 410,
+  LaunchLinkExpiredError: 410,
+  LaunchLinkUnknownError: 403,
 };
 
-export const SECRET_ERRORS = new Set(['WrongPasswordError', 'WrongPinError', 'UnableToDecryptError']);
+/** Errors that mean "the password or PIN given did not open it": each one is a failed guess for the limiter. */
+export const SECRET_ERRORS: ReadonlySet<string> = new Set(['WrongPasswordError', 'WrongPinError', 'UnableToDecryptError', 'BatchEntryLockedError']);
 
 /** Sends an error as `{"error":{"name","message"}}` — one sentence, never a stack or a secret. */
 export function sendError(reply: FastifyReply, err: unknown): FastifyReply {
   if (err instanceof BaseError) return reply.code(STATUS[err.name] ?? 400).send({ error: { name: err.name, message: err.fullMessage } });
   const e = err as { statusCode?: number; code?: string };
+  if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send({ error: { name: 'UnsupportedMediaType', message: 'Only JSON bodies are accepted (Content-Type: application/json).' } });
   if (e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ error: { name: 'TooLarge', message: 'The upload is larger than any wallet file; it was refused.' } });
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     return reply.code(e.statusCode).send({ error: { name: 'BadRequest', message: 'The request was not understood.' } });

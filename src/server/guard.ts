@@ -1,34 +1,94 @@
 import { timingSafeEqual } from 'node:crypto';
+import { posix } from 'node:path';
 
 /**
  * Who may talk to the local server: only a page it served itself, on the exact loopback host and
  * port, carrying the per-launch token. A foreign `Host` (DNS rebinding) or `Origin` (another site in
  * the same browser) is refused before any route runs.
+ *
+ * The token is required by default. Only the routes in {@link PUBLIC_ROUTES} (the app's own files
+ * and the one-time-link exchange) go without it, and only when the path does not look like the API
+ * in any spelling. The decision uses the route the router matched, never the raw request target:
+ * the router decodes `%61pi` to `api` and accepts absolute-form targets
+ * (`GET http://127.0.0.1:PORT/api/… HTTP/1.1`), so the raw text says nothing about what will run.
  */
 export type GuardConfig = { token: string; port: () => number };
 
-export type GuardVerdict = { ok: true } | { ok: false; status: number; reason: string };
+export type GuardRequest = {
+  /** The raw request target, as sent. */
+  url: string;
+  method: string;
+  /** The pattern of the route the router matched (`request.routeOptions.url`); undefined for none (404, a bad URL). */
+  route: string | undefined;
+  headers: Record<string, string | string[] | undefined>;
+};
+
+export type GuardVerdict = { ok: true } | { ok: false; status: number; name: string; reason: string };
+
+/** `METHOD pattern` of the routes that hold no secret and need no token. Everything else does. */
+export const PUBLIC_ROUTES: ReadonlySet<string> = new Set(['GET /*', 'HEAD /*', 'POST /session']);
 
 export function allowedHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
 }
 
-/** Checks Host and Origin for every request, and the token for API requests. */
-export function guardCheck(config: GuardConfig, request: { url: string; headers: Record<string, string | string[] | undefined> }): GuardVerdict {
+const REFUSED_TOKEN: GuardVerdict = {
+  ok: false,
+  status: 401,
+  name: 'Forbidden',
+  reason: 'The session token is missing or wrong: open the address keepsake printed when it started.',
+};
+
+/** Checks Host, Origin and fetch metadata for every request, and the token for every request that is not public. */
+export function guardCheck(config: GuardConfig, request: GuardRequest): GuardVerdict {
   const hosts = allowedHosts(config.port());
   const host = header(request.headers, 'host');
-  if (host === undefined || !hosts.has(host.toLowerCase())) return { ok: false, status: 421, reason: 'This server answers only on its own loopback address.' };
+  if (host === undefined || !hosts.has(host.toLowerCase())) return { ok: false, status: 421, name: 'Forbidden', reason: 'This server answers only on its own loopback address.' };
   const origin = header(request.headers, 'origin');
   if (origin !== undefined && !(origin.startsWith('http://') && hosts.has(origin.slice('http://'.length).toLowerCase()))) {
-    return { ok: false, status: 403, reason: 'Requests from other web pages are refused.' };
+    return { ok: false, status: 403, name: 'Forbidden', reason: 'Requests from other web pages are refused.' };
   }
   const site = header(request.headers, 'sec-fetch-site');
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return { ok: false, status: 403, reason: 'Requests from other web pages are refused.' };
-  if (request.url.startsWith('/api/')) {
-    const given = header(request.headers, 'x-keepsake-token') ?? '';
-    if (!tokenEquals(given, config.token)) return { ok: false, status: 401, reason: 'The session token is missing or wrong: open the address keepsake printed when it started.' };
-  }
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return { ok: false, status: 403, name: 'Forbidden', reason: 'Requests from other web pages are refused.' };
+  if (tokenNeeded(request) && !tokenGiven(config, request.headers)) return REFUSED_TOKEN;
   return { ok: true };
+}
+
+/** The token check alone, for the API's own hook (a second lock behind {@link guardCheck}). */
+export function tokenCheck(config: Pick<GuardConfig, 'token'>, headers: GuardRequest['headers']): GuardVerdict {
+  return tokenGiven(config, headers) ? { ok: true } : REFUSED_TOKEN;
+}
+
+function tokenNeeded(request: GuardRequest): boolean {
+  if (request.route === undefined || !PUBLIC_ROUTES.has(`${request.method} ${request.route}`)) return true;
+  return pathLooksLikeApi(request.url);
+}
+
+/**
+ * Whether a request target names the API in any spelling: absolute form, percent-encoded (also
+ * twice), with dot segments, doubled or back slashes, other letter case. Such a target reaching a
+ * public route is refused without the token too, so no spelling of the API is served without it.
+ * A target that cannot be decoded counts as the API (deny by default).
+ */
+export function pathLooksLikeApi(url: string): boolean {
+  let path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/)[0]!;
+  for (let i = 0; ; i++) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      return true;
+    }
+    if (decoded === path) break;
+    if (i === 4) return true;
+    path = decoded;
+  }
+  const normal = posix.normalize(`/${path.replace(/\\/g, '/')}`).toLowerCase();
+  return /^\/api(?:$|[/;])/.test(normal);
+}
+
+function tokenGiven(config: Pick<GuardConfig, 'token'>, headers: GuardRequest['headers']): boolean {
+  return tokenEquals(header(headers, 'x-keepsake-token') ?? '', config.token);
 }
 
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {

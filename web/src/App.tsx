@@ -22,7 +22,8 @@ function pageFromHash(): Page {
   return PAGES.find((p) => p.id === id) ?? PAGES[0]!;
 }
 
-export function App() {
+/** `launchProblem`: why the link this page was opened with did not start a session (shown instead of the wallet). */
+export function App({ launchProblem = null }: { launchProblem?: string | null }) {
   const [page, setPage] = useState(pageFromHash);
   const first = useRef(true);
 
@@ -40,13 +41,12 @@ export function App() {
     else document.querySelector<HTMLElement>('main h1')?.focus();
   }, [page]);
 
-  if (!tokenPresent()) {
+  if (launchProblem !== null || !tokenPresent()) {
     return (
       <main className="page">
         <h1>keepsake</h1>
         <p className="notice notice-error" role="alert">
-          This page needs the address keepsake printed when it started (it ends with <code>#token=…</code>). Run{' '}
-          <code>keepsake ui</code> and open the address it shows.
+          {launchProblem ?? 'This page needs the address keepsake printed in the terminal when it started. Open that address, or start keepsake again.'}
         </p>
       </main>
     );

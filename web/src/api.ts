@@ -4,14 +4,32 @@
 const TOKEN_KEY = 'keepsake-token';
 
 /**
- * Takes the token from `#token=…` (the address `keepsake ui` prints), keeps it for this tab in
- * sessionStorage and removes it from the address bar, so it is not left in history or bookmarks.
+ * Starts this tab's session from the address it was opened with, before anything renders, and
+ * removes what it read from the address bar (history, bookmarks):
+ * - `#code=…`, the one-time link `keepsake ui` opens the browser with: exchanged once for the
+ *   session token (`POST /session`); a used, expired or foreign code gives a message to show;
+ * - `#token=…`, the address `keepsake ui` prints: the token itself.
+ * The token is kept in sessionStorage (this tab only). Returns the problem to show, or null.
  */
-export function tokenAdopt(): void {
-  const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
-  if (match?.[1] !== undefined) {
-    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
-    history.replaceState(null, '', location.pathname + location.search);
+export async function sessionStart(): Promise<string | null> {
+  const field = (name: string) => new RegExp(`(?:^#|&)${name}=([^&]+)`).exec(location.hash)?.[1];
+  const token = field('token');
+  const code = field('code');
+  if (token === undefined && code === undefined) return null;
+  history.replaceState(null, '', location.pathname + location.search);
+  if (token !== undefined) {
+    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(token));
+    return null;
+  }
+  // A link that does not work must not fall back on an older session of this tab: say so instead.
+  sessionStorage.removeItem(TOKEN_KEY);
+  try {
+    const answer = await request<{ token?: unknown }>('POST', '/session', { code: decodeURIComponent(code!) });
+    if (typeof answer.token !== 'string' || answer.token === '') return 'keepsake did not start a session. Open the address keepsake printed in the terminal.';
+    sessionStorage.setItem(TOKEN_KEY, answer.token);
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
   }
 }
 

@@ -1,9 +1,8 @@
 import { createRoot } from 'react-dom/client';
-import { tokenAdopt } from './api';
+import { sessionStart } from './api';
 import { App } from './App';
 import './styles.css';
 
-// First, before anything renders: move the token from the address bar into this tab's sessionStorage.
-tokenAdopt();
-
-createRoot(document.getElementById('root')!).render(<App />);
+// First, before anything renders: take the session from the address bar (one-time link or token)
+// into this tab's sessionStorage, and clear the address bar.
+void sessionStart().then((problem) => createRoot(document.getElementById('root')!).render(<App launchProblem={problem} />));

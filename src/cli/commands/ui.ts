@@ -13,8 +13,10 @@ export function uiCommand(program: Command, run: Runner): void {
     .option('--no-open', 'do not open a browser; just print the address')
     .summary('the browser wallet, served from this machine only')
     .description(
-      'Serve the browser wallet on 127.0.0.1 (this machine only) and open it. The address carries a\n' +
-        'token made for this launch; without it the server answers nothing. Stop it with Ctrl+C.',
+      'Serve the browser wallet on 127.0.0.1 (this machine only) and open it. The address printed\n' +
+        'carries a token made for this launch; without it the server answers nothing. The browser is\n' +
+        'opened with a link that works once, for 2 minutes, so no lasting secret is in its command line.\n' +
+        'Stop it with Ctrl+C.',
     )
     .action((opts: { port: string; open: boolean }) =>
       run(async (ctx) => {
@@ -22,9 +24,11 @@ export function uiCommand(program: Command, run: Runner): void {
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError({ reason: `--port is a number from 0 to 65535, not "${opts.port}".` });
         const { vaultOpen, vaultPath, vaultClose } = await import('../../vault/open.js');
         const { serverCreate } = await import('../../server/app.js');
+        const { LaunchCodes } = await import('../../server/launch.js');
         const vault = vaultOpen(vaultPath(ctx.vaultFile));
         const token = randomBytes(24).toString('base64url');
-        const app = serverCreate({ vault, token, webRoot: fileURLToPath(new URL('../../web/', import.meta.url)) });
+        const launch = new LaunchCodes(token);
+        const app = serverCreate({ vault, token, launch, webRoot: fileURLToPath(new URL('../../web/', import.meta.url)) });
         try {
           await app.listen({ host: '127.0.0.1', port });
         } catch (err) {
@@ -40,7 +44,9 @@ export function uiCommand(program: Command, run: Runner): void {
           out(ctx.io, `keepsake is serving the wallet for ${vault.file} at:\n\n    ${url}\n`);
           say(ctx.io, 'Only this machine can reach it, and only with that address. Press Ctrl+C to stop.');
         }
-        if (opts.open) openBrowser(url);
+        // Not `url`: the opener's argv (and the browser's, and its history) can be read by every local
+        // user, so it gets a code that works once and soon expires, which the page trades for the token.
+        if (opts.open) openBrowser(`http://127.0.0.1:${actual}/#code=${launch.issue()}`);
         await new Promise<void>((resolve) => {
           const stop = () => resolve();
           process.once('SIGINT', stop);
