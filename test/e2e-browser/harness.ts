@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,17 +61,35 @@ export type Server = {
   vault: string;
   /** A scratch folder for this server's files (removed by stop()). */
   dir: string;
+  /**
+   * Started with `{ open: true }`: the arguments keepsake started `xdg-open` with (a stand-in first on
+   * PATH that records them and opens nothing), once it has run. Fails the test if it never runs.
+   */
+  openerArgv: () => Promise<string[]>;
   stop: () => Promise<void>;
 };
 
-/** Starts `keepsake --json ui --no-open --port 0` on a new vault in a temporary folder. */
-export async function serverStart(): Promise<Server> {
+/**
+ * Starts `keepsake --json ui --no-open --port 0` on a new vault in a temporary folder. With
+ * `open: true` it is started without `--no-open`, and a stand-in `xdg-open` first on its PATH
+ * records the command line the browser would have been opened with (see `openerArgv`).
+ */
+export async function serverStart(options: { open?: boolean } = {}): Promise<Server> {
   const dir = await mkdtemp(join(tmpdir(), 'keepsake-e2e-browser-'));
   const vault = join(dir, 'vault.sqlite');
-  const child = spawn(process.execPath, [BIN, '--vault', vault, '--json', 'ui', '--no-open', '--port', '0'], {
+  const bin = join(dir, 'bin');
+  const argvFile = join(dir, 'opener-argv');
+  if (options.open) {
+    await mkdir(bin);
+    // Written to a temporary name and renamed, so a reader never sees half of it.
+    const script = `#!/bin/sh\n# Stand-in for xdg-open (keepsake e2e tests): records its arguments, one per line; opens nothing.\nprintf '%s\\n' "$@" > '${argvFile}.tmp' && mv '${argvFile}.tmp' '${argvFile}'\n`;
+    await writeFile(join(bin, 'xdg-open'), script);
+    await chmod(join(bin, 'xdg-open'), 0o755);
+  }
+  const child = spawn(process.execPath, [BIN, '--vault', vault, '--json', 'ui', ...(options.open ? [] : ['--no-open']), '--port', '0'], {
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...(options.open ? { PATH: `${bin}:${process.env['PATH'] ?? ''}` } : {}) },
   });
   // Should this test process end without stopping it, the server goes with it.
   const orphan = () => child.kill('SIGKILL');
@@ -108,6 +126,13 @@ export async function serverStart(): Promise<Server> {
     token: match[2]!,
     vault,
     dir,
+    openerArgv: async () => {
+      if (!options.open) throw new Error('This server was started with --no-open: nothing was opened.');
+      // At most 60 s (a bound for a busy machine, not a measured time).
+      for (let i = 0; i < 600 && !existsSync(argvFile); i++) await new Promise((r) => setTimeout(r, 100));
+      if (!existsSync(argvFile)) throw new Error(`keepsake ui never ran xdg-open.\nstderr: ${stderr}`);
+      return (await readFile(argvFile, 'utf8')).split('\n').slice(0, -1);
+    },
     stop: async () => {
       await processStop(child);
       await rm(dir, { recursive: true, force: true });
@@ -159,12 +184,28 @@ export async function apiCall<T>(server: Server, path: string, body?: object): P
 
 // ---------------------------------------------------------------- browser
 
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
 export function browserLaunch(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` (.ci/run does).`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: CHROMIUM_ARGS,
     timeout: 120_000,
+  });
+}
+
+/**
+ * Chromium with a profile folder of its own (`userDataDir`), as a person's browser keeps one: its
+ * History and other files can be read after `close()`.
+ */
+export function browserLaunchPersistent(userDataDir: string): Promise<BrowserContext> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` (.ci/run does).`);
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    timeout: 120_000,
+    viewport: { width: 1280, height: 900 },
   });
 }
 
