@@ -7,8 +7,8 @@ import { FORMAT_LABELS, formatDetect, type FormatName } from './detect.js';
 import type { JsonObject } from './json.js';
 
 type JsonVector = { keyType: string; file: JsonObject };
-const polkadot = JSON.parse(readFileSync(new URL('../../../shared/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { json: JsonVector[] };
-const keystore = JSON.parse(readFileSync(new URL('../../../shared/vectors/ethereum-keystore.json', import.meta.url), 'utf8')) as { file: JsonObject };
+const polkadot = JSON.parse(readFileSync(new URL('../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { json: JsonVector[] };
+const keystore = JSON.parse(readFileSync(new URL('../../test/vectors/ethereum-keystore.json', import.meta.url), 'utf8')) as { file: JsonObject };
 const V3 = polkadot.json[0]!.file;
 
 const batch = {

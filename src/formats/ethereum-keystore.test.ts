@@ -24,7 +24,7 @@ import { WrongPasswordError } from '../errors/password.js';
 import { ethereumKeystoreDecrypt, ethereumKeystoreParse, ethereumKeystoreWrite, KEYSTORE_PBKDF2_MAX, KEYSTORE_SCRYPT_DEFAULT } from './ethereum-keystore.js';
 
 type Vector = { password: string; expectedPrivateKey: string; expectedAddressLowercase: string; file: Json };
-const VECTOR = JSON.parse(readFileSync(new URL('../../../shared/vectors/ethereum-keystore.json', import.meta.url), 'utf8')) as Vector;
+const VECTOR = JSON.parse(readFileSync(new URL('../../test/vectors/ethereum-keystore.json', import.meta.url), 'utf8')) as Vector;
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const cryptoOf = (json: Json) => json['crypto'] as Json;

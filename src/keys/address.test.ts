@@ -8,7 +8,7 @@ import { InvalidAddressError } from '../errors/address.js';
 import { ecdsaAccountId, ethereumChecksum, ethereumDecode, ss58Decode, ss58Encode } from './address.js';
 
 type Ss58Vector = { prefix: number; publicKey: string; address: string };
-const vectors = JSON.parse(readFileSync(new URL('../../../shared/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { ss58: Ss58Vector[] };
+const vectors = JSON.parse(readFileSync(new URL('../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { ss58: Ss58Vector[] };
 
 /** Builds an SS58 string by hand (any payload length, any prefix bytes) with a correct checksum, to reach each refusal. */
 function rawSs58(head: number[], key: Uint8Array, { goodChecksum = true } = {}): string {

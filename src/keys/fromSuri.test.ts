@@ -12,7 +12,7 @@ import { DEV_PHRASE } from './suri.js';
 import type { KeyType } from './types.js';
 
 type SuriVector = { type: KeyType; suri: string; publicKey: string } & Record<`address${number}`, string>;
-const vectors = JSON.parse(readFileSync(new URL('../../../shared/vectors/polkadot-js.json', import.meta.url), 'utf8')) as {
+const vectors = JSON.parse(readFileSync(new URL('../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as {
   devPhrase: string;
   suri: SuriVector[];
 };

@@ -21,7 +21,7 @@ describe('networks: the relay chains Signer names', () => {
   });
 
   it("kusama's genesis hash is the one a real Polkadot{.js} file records (vectors/polkadot-js.json)", () => {
-    const vectors = JSON.parse(readFileSync(new URL('../../../shared/vectors/polkadot-js.json', import.meta.url), 'utf8')) as {
+    const vectors = JSON.parse(readFileSync(new URL('../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as {
       json: { ss58Prefix: number; file: { meta: { genesisHash?: string } } }[];
     };
     const hashes = vectors.json.map((v) => v.file.meta.genesisHash).filter((h): h is string => h !== undefined);

@@ -28,7 +28,7 @@ import { BatchEntryLockedError, WrongPasswordError } from '../errors/password.js
 import { fileAccountsOpen, type FileEntry } from './fileAccounts.js';
 
 type Vector = { password: string; expectedPrivateKey: string; expectedAddressLowercase: string; file: Json };
-const VECTOR = JSON.parse(readFileSync(new URL('../../../shared/vectors/ethereum-keystore.json', import.meta.url), 'utf8')) as Vector;
+const VECTOR = JSON.parse(readFileSync(new URL('../../test/vectors/ethereum-keystore.json', import.meta.url), 'utf8')) as Vector;
 const VECTOR_ADDRESS = eip55(VECTOR.expectedAddressLowercase);
 const PW = 'correct horse';
 /** Small scrypt: these tests are about what keepsake does with the file, not the KDF (see formats/ethereum-keystore.test.ts). */

@@ -41,7 +41,7 @@ import {
 type KeyType = 'sr25519' | 'ed25519' | 'ecdsa' | 'ethereum';
 type SuriVector = { type: KeyType; suri: string; publicKey: string; address42?: string; address2?: string };
 
-const VECTORS = JSON.parse(readFileSync(new URL('../../../shared/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { devPhrase: string; suri: SuriVector[] };
+const VECTORS = JSON.parse(readFileSync(new URL('../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { devPhrase: string; suri: SuriVector[] };
 const DEV = VECTORS.devPhrase;
 const PHRASES = [...new Set(VECTORS.suri.map((v) => v.suri.split('/')[0]!))];
 const GENESIS = {

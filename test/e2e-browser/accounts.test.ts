@@ -45,7 +45,7 @@ const BATCH_PASSWORD = 'batch password 4';
 /** The sr25519 root key of the dev phrase (a known vector). */
 const ROOT = vectors.suri.find((s) => s.type === 'sr25519' && s.suri === vectors.devPhrase)!;
 /** The Web3 Secret Storage (PBKDF2) vector: a MetaMask/geth keystore file. */
-const keystore = JSON.parse(readFileSync(new URL('../../../shared/vectors/ethereum-keystore.json', import.meta.url), 'utf8')) as { password: string; expectedAddressLowercase: string; file: object };
+const keystore = JSON.parse(readFileSync(new URL('../../test/vectors/ethereum-keystore.json', import.meta.url), 'utf8')) as { password: string; expectedAddressLowercase: string; file: object };
 
 describeBrowser('browser wallet: Accounts', () => {
   let server: Server;

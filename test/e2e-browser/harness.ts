@@ -43,7 +43,7 @@ export const TEST_TIMEOUT = 180_000;
 
 export type JsonObject = { [key: string]: unknown };
 type JsonVector = { password: string; keyType: string; expectedPublicKey: string; expectedAddress: string; file: JsonObject };
-export const vectors = JSON.parse(readFileSync(new URL('../../../shared/vectors/polkadot-js.json', import.meta.url), 'utf8')) as {
+export const vectors = JSON.parse(readFileSync(new URL('../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as {
   devPhrase: string;
   suri: { type: string; suri: string; publicKey: string; address42: string }[];
   json: JsonVector[];

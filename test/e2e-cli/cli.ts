@@ -16,8 +16,8 @@ const BIN = join(REPO, 'bin', 'keepsake.js');
 
 export type JsonObject = { [key: string]: unknown };
 export type JsonVector = { password: string; keyType: string; expectedPublicKey: string; expectedAddress: string; ss58Prefix: number; file: JsonObject };
-export const polkadotVectors = JSON.parse(readFileSync(new URL('../../../shared/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { json: JsonVector[] };
-export const keystoreVector = JSON.parse(readFileSync(new URL('../../../shared/vectors/ethereum-keystore.json', import.meta.url), 'utf8')) as { file: JsonObject };
+export const polkadotVectors = JSON.parse(readFileSync(new URL('../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { json: JsonVector[] };
+export const keystoreVector = JSON.parse(readFileSync(new URL('../../test/vectors/ethereum-keystore.json', import.meta.url), 'utf8')) as { file: JsonObject };
 
 /** The four json vectors, by a short name used for their files. */
 export const VECTOR_FILES = polkadotVectors.json.map((v) => {

@@ -10,7 +10,7 @@ import { assertBuilt, box, expectError, EXIT, type AccountJson, type Box, type I
 import { COMPAT, eip55, ethAddress, ethPrivateKey, GETH_LIGHT, GETH_STANDARD, hex, keystoreDecrypt, keystoreEncrypt, pairFromSeed, polkadotOpen, polkadotReady, polkadotToJson, type Json } from './oracle.js';
 
 type Vector = { password: string; expectedPrivateKey: string; expectedAddressLowercase: string; file: Json };
-const VECTOR = JSON.parse(readFileSync(new URL('../../../shared/vectors/ethereum-keystore.json', import.meta.url), 'utf8')) as Vector;
+const VECTOR = JSON.parse(readFileSync(new URL('../../test/vectors/ethereum-keystore.json', import.meta.url), 'utf8')) as Vector;
 const ADDRESS = eip55(VECTOR.expectedAddressLowercase);
 const NEW_PW = 'new keystore pässword';
 const WRONG = 'Wrong-Password-Never-Shown';

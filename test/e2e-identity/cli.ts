@@ -23,7 +23,7 @@ export type KeyType = 'sr25519' | 'ed25519' | 'ecdsa' | 'ethereum';
 export type SuriVector = { type: KeyType; suri: string; publicKey: string; address42?: string; address0?: string; address2?: string };
 export type Vectors = { devPhrase: string; suri: SuriVector[] };
 
-export const VECTORS = JSON.parse(readFileSync(join(ROOT, '../shared/vectors/polkadot-js.json'), 'utf8')) as Vectors;
+export const VECTORS = JSON.parse(readFileSync(join(ROOT, 'test/vectors/polkadot-js.json'), 'utf8')) as Vectors;
 export const DEV_PHRASE = VECTORS.devPhrase;
 
 /** The phrases of the vectors; each vector's suri is one of them followed by its path. */

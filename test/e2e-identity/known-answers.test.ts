@@ -1,5 +1,5 @@
 /**
- * Known answers through identities (issue 4): the phrases of `../shared/vectors/polkadot-js.json`
+ * Known answers through identities (issue 4): the phrases of `test/vectors/polkadot-js.json`
  * recovered as identities, then every vector's path derived with `identity derive --path --type`,
  * and Signer's defaults (`--network` alone → `//<network>`; `--path ''` → the root key).
  */

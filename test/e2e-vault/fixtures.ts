@@ -27,7 +27,7 @@ export type Vectors = {
   json: { password: string; keyType: KeyType; expectedPublicKey: string; expectedAddress: string; ss58Prefix: number; file: KeyringPair$Json }[];
 };
 
-export const VECTORS = JSON.parse(readFileSync(join(ROOT, '../shared/vectors/polkadot-js.json'), 'utf8')) as Vectors;
+export const VECTORS = JSON.parse(readFileSync(join(ROOT, 'test/vectors/polkadot-js.json'), 'utf8')) as Vectors;
 
 export function oracleReady(): Promise<boolean> {
   return cryptoWaitReady();

@@ -12,7 +12,7 @@ import { polkadotJsOpen } from './open.js';
 import { polkadotJsParse, type PolkadotJsBatch } from './parse.js';
 
 type JsonVector = { password: string; keyType: string; expectedPublicKey: string; file: JsonObject };
-const vectors = JSON.parse(readFileSync(new URL('../../../../shared/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { json: JsonVector[] };
+const vectors = JSON.parse(readFileSync(new URL('../../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { json: JsonVector[] };
 
 async function batchOf(inner: string, password: string): Promise<PolkadotJsBatch> {
   const encoded = await polkadotJsEncrypt(utf8(inner), password, { params: SCRYPT_COMPAT });

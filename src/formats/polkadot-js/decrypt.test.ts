@@ -19,7 +19,7 @@ vi.mock(import('../../crypto/scrypt.js'), async (importOriginal) => {
 });
 
 type JsonVector = { password: string; keyType: string; file: JsonObject };
-const vectors = JSON.parse(readFileSync(new URL('../../../../shared/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { json: JsonVector[] };
+const vectors = JSON.parse(readFileSync(new URL('../../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { json: JsonVector[] };
 const vector = vectors.json.find((v) => v.keyType === 'sr25519' && (v.file['encoding'] as JsonObject)['version'] === '3')!;
 const BYTES = base64Decode(vector.file['encoded'] as string)!;
 

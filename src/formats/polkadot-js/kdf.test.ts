@@ -15,7 +15,7 @@ import {
   scryptReadableByOlderWallets,
 } from './kdf.js';
 
-const vectors = JSON.parse(readFileSync(new URL('../../../../shared/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { json: { file: JsonObject }[] };
+const vectors = JSON.parse(readFileSync(new URL('../../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { json: { file: JsonObject }[] };
 
 const SALT = new Uint8Array(32).fill(0x5a);
 

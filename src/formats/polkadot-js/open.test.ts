@@ -17,7 +17,7 @@ import { polkadotJsParse, type PolkadotJsSingle } from './parse.js';
 import { pkcs8Encode } from './pkcs8.js';
 
 type JsonVector = { password: string; keyType: KeyType; expectedPublicKey: string; expectedAddress: string; ss58Prefix: number; file: JsonObject };
-const vectors = JSON.parse(readFileSync(new URL('../../../../shared/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { json: JsonVector[] };
+const vectors = JSON.parse(readFileSync(new URL('../../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { json: JsonVector[] };
 const byType = (type: KeyType) => vectors.json.find((v) => v.keyType === type && (v.file['encoding'] as JsonObject)['version'] === '3')!;
 const SR = byType('sr25519');
 const ECDSA = byType('ecdsa');

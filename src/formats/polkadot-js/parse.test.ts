@@ -9,7 +9,7 @@ import { base64Decode, type JsonObject } from '../json.js';
 import { polkadotJsLooksLike, polkadotJsParse } from './parse.js';
 
 type JsonVector = { password: string; keyType: KeyType; expectedPublicKey: string; expectedAddress: string; ss58Prefix: number; file: JsonObject };
-const vectors = JSON.parse(readFileSync(new URL('../../../../shared/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { json: JsonVector[] };
+const vectors = JSON.parse(readFileSync(new URL('../../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { json: JsonVector[] };
 
 const V3 = vectors.json.find((v) => v.file['encoding'] !== undefined && (v.file['encoding'] as JsonObject)['version'] === '3')!.file;
 
