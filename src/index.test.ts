@@ -46,6 +46,7 @@ it('exports exactly the public API', () => {
       "UnableToDecryptError",
       "UnknownFormatError",
       "UnknownKeyTypeError",
+      "UnprotectedKeyError",
       "UnsupportedKdfParamsError",
       "UsageError",
       "VaultBusyError",

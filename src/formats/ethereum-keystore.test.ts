@@ -193,6 +193,11 @@ describe('KDF parameters are capped before anything is derived', () => {
     ['N·r·p > 2^23 (n=2^20, r=8, p=2)', () => scryptFile(1 << 20, 8, 2)],
     ['N·r·p > 2^23 (n=2^18, r=8, p=5)', () => scryptFile(1 << 18, 8, 5)],
     ['p=2^30', () => scryptFile(1 << 10, 8, 2 ** 30)],
+    // 128·N·r over 256 MiB, though N, r and N·r·p are within their caps (1 GiB from a 457-byte file).
+    ['128·N·r = 1 GiB (n=2^20, r=8, p=1)', () => scryptFile(1 << 20, 8, 1)],
+    ['128·N·r = 1 GiB (n=2^19, r=16, p=1)', () => scryptFile(1 << 19, 16, 1)],
+    // 128·r·p = 512 MiB of blocks: node:crypto's maxmem would refuse it with a RangeError.
+    ['128·r·p = 512 MiB (n=2, r=1, p=2^22)', () => scryptFile(2, 1, 2 ** 22)],
     ['c = 10,000,001', () => pbkdf2File(KEYSTORE_PBKDF2_MAX + 1)],
     ['c = 2^40', () => pbkdf2File(2 ** 40)],
   ])('%s → KdfParamsTooLargeError, naming the limits', (_, make) => {
@@ -209,7 +214,7 @@ describe('KDF parameters are capped before anything is derived', () => {
   });
 
   it.each([
-    ['n=2^20, r=8, p=1', () => scryptFile(1 << 20, 8, 1)],
+    ['geth standard (n=2^18, r=8, p=1): 128·N·r = 256 MiB exactly', () => scryptFile(1 << 18, 8, 1)],
     ['N·r·p = 2^23 exactly (n=2^18, r=8, p=4)', () => scryptFile(1 << 18, 8, 4)],
     ['geth light (n=2^12, r=8, p=6)', () => scryptFile(1 << 12, 8, 6)],
     ['r=16', () => scryptFile(1 << 12, 16, 1)],

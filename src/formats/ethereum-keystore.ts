@@ -3,7 +3,7 @@ import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesEqual, bytesToHex, concatBytes, hexToBytes, utf8, wipe } from '../crypto/bytes.js';
 import { pbkdf2 } from '../crypto/pbkdf2.js';
 import { systemRandom, type RandomSource } from '../crypto/random.js';
-import { scrypt, SCRYPT_LIMITS, scryptParamsValid } from '../crypto/scrypt.js';
+import { scrypt, scryptCheck, SCRYPT_LIMITS, SCRYPT_MAX_MEMORY, scryptParamsValid, type ScryptCaps } from '../crypto/scrypt.js';
 import { CorruptFileError, UnknownFormatError } from '../errors/file.js';
 import { KdfParamsTooLargeError } from '../errors/kdf.js';
 import { WrongPasswordError } from '../errors/password.js';
@@ -25,6 +25,11 @@ export type EthereumKeystore = {
 
 /** geth's "light" keystores use p=6 at N=2^12, so p is capped by total cost rather than at 4 (DESIGN.md caps N and r as for every format). */
 export const KEYSTORE_SCRYPT_MAX_COST = (1 << 20) * 8;
+/**
+ * A keystore's scrypt caps: N and r as every format, p by total work, and the table (128·N·r) at
+ * 256 MiB — exactly geth's standard N=2^18, r=8 — so a 457-byte file cannot ask for a gigabyte.
+ */
+export const KEYSTORE_SCRYPT_CAPS: ScryptCaps = { N: SCRYPT_LIMITS.N, r: SCRYPT_LIMITS.r, cost: KEYSTORE_SCRYPT_MAX_COST, memory: SCRYPT_MAX_MEMORY };
 export const KEYSTORE_PBKDF2_MAX = 10_000_000;
 /** What geth writes by default (StandardScryptN/P). */
 export const KEYSTORE_SCRYPT_DEFAULT = { N: 1 << 18, r: 8, p: 1 };
@@ -63,9 +68,7 @@ export function ethereumKeystoreParse(json: JsonObject, file?: string): Ethereum
   let kdf: EthereumKeystore['kdf'];
   if (crypto['kdf'] === 'scrypt') {
     const [N, r, p] = [int(kp['n'], 'n'), int(kp['r'], 'r'), int(kp['p'], 'p')];
-    if (N > SCRYPT_LIMITS.N || r > SCRYPT_LIMITS.r || N * r * p > KEYSTORE_SCRYPT_MAX_COST) {
-      throw new KdfParamsTooLargeError({ kdf: 'scrypt', params: `N=${N}, r=${r}, p=${p}`, limits: 'N ≤ 2^20, r ≤ 16, N·r·p ≤ 2^23' });
-    }
+    scryptCheck({ N, r, p }, KEYSTORE_SCRYPT_CAPS);
     if ((N & (N - 1)) !== 0 || N < 2) throw corrupt('"crypto.kdfparams.n" is not a power of two');
     if (!scryptParamsValid({ N, r, p })) throw corrupt('"crypto.kdfparams" are not valid scrypt parameters (N must be below 2^(16·r))');
     kdf = { name: 'scrypt', N, r, p, salt, dklen };

@@ -1,9 +1,8 @@
 import { utf8, wipe } from '../crypto/bytes.js';
 import { AEAD_NONCE, aeadOpen, aeadSeal } from '../crypto/aead.js';
 import { systemRandom, type RandomSource } from '../crypto/random.js';
-import { KEEPSAKE_MAX_COST, scrypt, SCRYPT_LIMITS, scryptParamsValid, type ScryptParams } from '../crypto/scrypt.js';
+import { KEEPSAKE_SCRYPT_CAPS, scrypt, scryptCheck, scryptParamsValid, type ScryptParams } from '../crypto/scrypt.js';
 import { CorruptFileError } from '../errors/file.js';
-import { KdfParamsTooLargeError } from '../errors/kdf.js';
 import { base64Decode, base64Encode, isObject, jsonParse } from './json.js';
 
 /**
@@ -21,9 +20,7 @@ const AAD = utf8('keepsake sealed secret v1');
 export async function sealKeyDerive(pin: string, kdf: SealedSecret['kdf']): Promise<Uint8Array> {
   const salt = base64Decode(kdf.salt);
   if (salt === undefined || salt.length < 16) throw new CorruptFileError({ reason: 'a sealed secret has a bad salt' });
-  if (kdf.N > SCRYPT_LIMITS.N || kdf.r > SCRYPT_LIMITS.r || kdf.p > SCRYPT_LIMITS.p || kdf.N * kdf.r * kdf.p > KEEPSAKE_MAX_COST) {
-    throw new KdfParamsTooLargeError({ kdf: 'scrypt', params: `N=${kdf.N}, r=${kdf.r}, p=${kdf.p}`, limits: 'N ≤ 2^20, r ≤ 16, p ≤ 4, N·r·p ≤ 2^22' });
-  }
+  scryptCheck(kdf, KEEPSAKE_SCRYPT_CAPS);
   if (!scryptParamsValid(kdf)) throw new CorruptFileError({ reason: 'a sealed secret has scrypt parameters no scrypt accepts' });
   const secret = utf8(pin);
   const derived = await scrypt(secret, salt, kdf, 64);

@@ -1,12 +1,12 @@
 import { utf8, wipe } from '../crypto/bytes.js';
 import { systemRandom, type RandomSource } from '../crypto/random.js';
-import { KEEPSAKE_MAX_COST, scrypt, SCRYPT_LIMITS, type ScryptParams } from '../crypto/scrypt.js';
+import { KEEPSAKE_SCRYPT_CAPS, scrypt, scryptCheck, type ScryptParams } from '../crypto/scrypt.js';
 import { secretboxOpen, secretboxSeal } from '../crypto/secretbox.js';
 import { CorruptFileError, UnknownFormatError } from '../errors/file.js';
 import { WrongPasswordError } from '../errors/password.js';
 import { base64Decode, base64Encode, describeValue, isObject, jsonParse, type JsonObject } from './json.js';
 import { formatScryptParams, SCRYPT_DEFAULT } from './polkadot-js/kdf.js';
-import { KdfParamsTooLargeError, UnsupportedKdfParamsError } from '../errors/kdf.js';
+import { UnsupportedKdfParamsError } from '../errors/kdf.js';
 
 /**
  * keepsake's whole-wallet backup, version 1 (DESIGN.md):
@@ -33,9 +33,7 @@ export function keepsakeBackupParse(json: JsonObject, file?: string): BackupEnve
   if (!Number.isSafeInteger(N) || !Number.isSafeInteger(r) || !Number.isSafeInteger(p)) throw corrupt('"kdf" parameters are not whole numbers');
   const params = { N: N as number, r: r as number, p: p as number };
   // keepsake's own format: any scrypt parameters within the caps (a power-of-two N) are read.
-  if (params.N > SCRYPT_LIMITS.N || params.r > SCRYPT_LIMITS.r || params.p > SCRYPT_LIMITS.p || params.N * params.r * params.p > KEEPSAKE_MAX_COST) {
-    throw new KdfParamsTooLargeError({ kdf: 'scrypt', params: formatScryptParams(params), limits: `N ≤ 2^20, r ≤ ${SCRYPT_LIMITS.r}, p ≤ ${SCRYPT_LIMITS.p}, N·r·p ≤ 2^22` });
-  }
+  scryptCheck(params, KEEPSAKE_SCRYPT_CAPS);
   // Weaker than keepsake ever writes (N=2^17, r=8): an edited file, not a backup to trust.
   if (params.N < 1 << 15 || (params.N & (params.N - 1)) !== 0 || params.r < 8 || params.p < 1) {
     throw new UnsupportedKdfParamsError({ kdf: 'scrypt', params: formatScryptParams(params), writer: 'version of keepsake' });

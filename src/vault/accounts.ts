@@ -27,13 +27,11 @@ export type AccountRow = {
   sealedPassword: string | null;
   /** For a watch-only account: the entry it came from (JSON), kept for a lossless export. */
   watchJson: string | null;
-  /** The address in the account's own network format (stored at insert; null only for rows written by other tools). */
-  address: string | null;
   createdAt: number;
   updatedAt: number;
 };
 
-export type AccountInsert = Omit<AccountRow, 'id' | 'createdAt' | 'updatedAt' | 'identityName' | 'identityId' | 'path' | 'sealedPassword' | 'hasFile' | 'watchJson' | 'address'> &
+export type AccountInsert = Omit<AccountRow, 'id' | 'createdAt' | 'updatedAt' | 'identityName' | 'identityId' | 'path' | 'sealedPassword' | 'hasFile' | 'watchJson'> &
   Partial<Pick<AccountRow, 'identityId' | 'path' | 'sealedPassword' | 'watchJson'>>;
 
 type Raw = {
@@ -54,7 +52,6 @@ type Raw = {
   path: string | null;
   sealed_password: string | null;
   watch_json: string | null;
-  address: string | null;
   created_at: number;
   updated_at: number;
 };
@@ -79,7 +76,6 @@ function fromRaw(r: Raw): AccountRow {
     path: r.path,
     sealedPassword: r.sealed_password,
     watchJson: r.watch_json,
-    address: r.address,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -89,7 +85,7 @@ const SELECT = 'SELECT a.*, a.file_json IS NOT NULL AS has_file, i.name AS ident
 
 /** What a listing needs: everything but the stored files (megabytes for a large vault). */
 const SELECT_LIST = `SELECT a.id, a.public_key, a.account_id, a.type, a.name, a.network, a.ss58_prefix, a.genesis_hash, NULL AS file_json,
-  a.file_json IS NOT NULL AS has_file, a.verified, a.source, a.identity_id, a.path, a.sealed_password, a.watch_json, a.address, a.created_at, a.updated_at, i.name AS identity_name
+  a.file_json IS NOT NULL AS has_file, a.verified, a.source, a.identity_id, a.path, a.sealed_password, a.watch_json, a.created_at, a.updated_at, i.name AS identity_name
   FROM accounts a LEFT JOIN identities i ON i.id = a.identity_id`;
 
 /** Every account without its stored file (`fileJson` null, `hasFile` set): for listings. */
@@ -122,7 +118,11 @@ export function accountsByName(vault: Vault, name: string): AccountRow[] {
   return (vaultStatement(vault, `${SELECT} WHERE a.name = ?`).all(name) as Raw[]).map(fromRaw);
 }
 
-/** The columns an insert or a replacement writes, with named parameters (one list for both statements). */
+/**
+ * The columns an insert or a replacement writes, with named parameters (one list for both statements).
+ * `address` (migration 0050) is still written for tools that read the table, but keepsake never reads
+ * it back: an edited row would show another address (accountView derives it from `account_id`).
+ */
 const COLUMNS = ['account_id', 'type', 'name', 'network', 'ss58_prefix', 'genesis_hash', 'file_json', 'verified', 'source', 'identity_id', 'path', 'sealed_password', 'watch_json', 'address'] as const;
 
 function params(a: AccountInsert, now: number) {

@@ -45,6 +45,9 @@ export function vaultOpen(file: string, options: { busyTimeoutMs?: number } = {}
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // A deleted row's bytes are overwritten with zeros instead of left in free space (a removed
+    // account's locked key file, a removed identity's sealed phrase); see vaultCheckpoint for the WAL.
+    db.pragma('secure_delete = ON');
     vaultMigrate(db, file);
     chmodSync(file, 0o600);
     return { db, file };
@@ -67,6 +70,23 @@ export function vaultWrite<T>(vault: Vault, fn: () => T): T {
     return vault.db.transaction(fn).immediate();
   } catch (err) {
     throw vaultError(vault.file, err);
+  }
+}
+
+/**
+ * Copies the WAL into the vault file and truncates it to zero bytes, so the earlier versions of pages
+ * it still holds (a deleted account's key file, before `secure_delete` zeroed it) leave the disk's
+ * live files. Run after a committed delete of secret-bearing rows. Best effort: when another
+ * connection is reading, SQLite checkpoints what it can and the WAL is truncated later; the delete
+ * itself is already committed, so a failure here is not reported as the delete's. Returns whether
+ * the WAL was fully checkpointed.
+ */
+export function vaultCheckpoint(vault: Vault): boolean {
+  try {
+    const [row] = vault.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+    return row !== undefined && row.busy === 0;
+  } catch {
+    return false;
   }
 }
 

@@ -19,9 +19,14 @@ export type AccountView = {
   verified: boolean;
 };
 
+/**
+ * The address is always derived from the row's account id (its type and the network prefix), never
+ * read from the `address` column: that column is a cache an edit to the vault file could change, and
+ * what a person sees, scans (Signer QR) or is told was exported must be the key's own address.
+ */
 export function accountView(row: AccountRow, prefix = row.ss58Prefix): AccountView {
   return {
-    address: prefix === row.ss58Prefix && row.address !== null ? row.address : accountAddress(row.type, row.accountId, prefix),
+    address: accountAddress(row.type, row.accountId, prefix),
     name: row.name,
     type: row.type,
     publicKey: bytesToHex(row.publicKey),

@@ -4,7 +4,7 @@ import { UsageError } from '../errors/usage.js';
 import { isObject } from '../formats/json.js';
 import { ethereumDecode, ss58Decode } from '../keys/address.js';
 import { accountByPublicKey, accountDelete, accountRename, accountsByAccountId, accountsByName, accountsListed, type AccountRow } from '../vault/accounts.js';
-import { vaultWrite, type Vault } from '../vault/open.js';
+import { vaultCheckpoint, vaultWrite, type Vault } from '../vault/open.js';
 import { accountView, type AccountView } from './accountView.js';
 import { networkResolve } from './network.js';
 
@@ -57,13 +57,18 @@ export function accountRenameByQuery(vault: Vault, query: string, name: string):
   });
 }
 
-/** Removes an account from the vault. The caller has asked for confirmation. */
+/**
+ * Removes an account from the vault. The caller has asked for confirmation. Its locked key file is
+ * zeroed in the vault file (`secure_delete`) and the WAL that still held it is truncated.
+ */
 export function accountRemoveByQuery(vault: Vault, query: string): AccountView {
-  return vaultWrite(vault, () => {
+  const removed = vaultWrite(vault, () => {
     const row = accountFind(vault, query);
     accountDelete(vault, row.id);
     return accountView(row);
   });
+  vaultCheckpoint(vault);
+  return removed;
 }
 
 /** The stored file with `meta.name` set (meta is outside the encrypted part, so no password is needed). */

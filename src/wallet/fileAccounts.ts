@@ -2,6 +2,7 @@ import { bytesToHex, hexToBytes, isHex, wipe } from '../crypto/bytes.js';
 import { BaseError } from '../errors/base.js';
 import { CorruptFileError, FormatNotSupportedError } from '../errors/file.js';
 import { AddressMismatchError } from '../errors/key.js';
+import { UnprotectedKeyError } from '../errors/kdf.js';
 import { BatchEntryLockedError, WrongPasswordError } from '../errors/password.js';
 import { formatDetect, FORMAT_LABELS, type FormatName } from '../formats/detect.js';
 import { ethereumKeystoreDecrypt, ethereumKeystoreParse, type EthereumKeystore } from '../formats/ethereum-keystore.js';
@@ -33,11 +34,16 @@ export type FileAccount = {
   fileJson: string | null;
   /** True when the key was decrypted and matched the address. */
   keyChecked: boolean;
+  /** Set when `fileJson` is a fresh scrypt file replacing one whose key had no key derivation (restore only). */
+  relocked?: Relocked;
   /** The decrypted pair, only with `keepKeys` (the caller wipes it). */
   pair?: KeyPair;
   /** A watch-only entry as the file had it (multisig meta, QR flags…), kept for a lossless conversion. */
   original?: JsonObject;
 };
+
+/** How a key came before keepsake re-locked it with scrypt: in clear, or under the legacy no-KDF scheme. */
+export type Relocked = 'unencrypted' | 'legacy';
 
 export type FileEntry = { where: string; preview: { address: string; name: string | null; type: KeyType | null }; account?: FileAccount; error?: BaseError };
 
@@ -47,6 +53,12 @@ export type OpenOptions = {
   lockedEntries?: 'keep' | 'report';
   /** Turn Ethereum keystores into Polkadot{.js} files (locked with the same password) for the vault. */
   convertKeystores?: boolean;
+  /**
+   * Re-lock Polkadot{.js} keys that have no key derivation — `type: ["none"]` (in clear) and versions 0–2
+   * (the zero-padded password is the key) — with scrypt under the password given, as keepsake writes
+   * files, so the vault never holds them as they came (restore). The password must not be empty.
+   */
+  relockUnprotected?: boolean;
   keepKeys?: boolean;
 };
 
@@ -151,6 +163,9 @@ async function keyedEntry(single: PolkadotJsSingle, json: unknown, where: string
     if (options.batch && err instanceof WrongPasswordError) {
       // The extension keeps each entry under its own password: keep it as it is, marked unchecked.
       if (options.lockedEntries === 'keep') {
+        // Kept unchecked means kept as it is, which a key without key derivation must never be.
+        const kind = options.relockUnprotected ? unprotectedKind(single) : undefined;
+        if (kind !== undefined) return { where, preview, error: new UnprotectedKeyError({ subject: single.address, kind, problem: 'own-password' }) };
         try {
           return { where, preview, account: await unchecked(single, JSON.stringify(json), where) };
         } catch (inner) {
@@ -165,8 +180,22 @@ async function keyedEntry(single: PolkadotJsSingle, json: unknown, where: string
 }
 
 async function fromPolkadotJs(file: PolkadotJsSingle, text: string, password: string, where: string, options: OpenOptions): Promise<FileAccount> {
+  const relocked = options.relockUnprotected ? unprotectedKind(file) : undefined;
+  // Refused before opening: an unencrypted file would "open" with any password, even an empty one.
+  if (relocked !== undefined && password === '') throw new UnprotectedKeyError({ subject: where, kind: relocked, problem: 'empty-password' });
   const opened = await polkadotJsOpen(file, password, { file: where });
   const net = networkOfFile(file.meta['genesisHash'], opened.prefix);
+  let fileJson = text;
+  if (relocked !== undefined) {
+    try {
+      // keepsake's default writer (scrypt N=2^17): the stored file is then like any other, with the same meta.
+      const pair = { type: opened.type, publicKey: opened.publicKey, secretKey: opened.secretKey };
+      fileJson = JSON.stringify(await polkadotJsWrite(pair, password, { meta: file.meta, prefix: opened.prefix }));
+    } catch (err) {
+      wipe(opened.secretKey);
+      throw err;
+    }
+  }
   const account: FileAccount = {
     where,
     address: accountAddress(opened.type, opened.accountId, net.prefix),
@@ -177,12 +206,18 @@ async function fromPolkadotJs(file: PolkadotJsSingle, text: string, password: st
     network: net.network,
     ss58Prefix: net.prefix,
     genesisHash: net.genesisHash,
-    fileJson: text,
+    fileJson,
     keyChecked: true,
+    ...(relocked === undefined ? {} : { relocked }),
     ...(options.keepKeys ? { pair: { type: opened.type, publicKey: opened.publicKey, secretKey: opened.secretKey } } : {}),
   };
   if (!options.keepKeys) wipe(opened.secretKey);
   return account;
+}
+
+/** Whether a file's key has no key derivation (and which kind), or undefined for a scrypt file. */
+function unprotectedKind(file: PolkadotJsSingle): Relocked | undefined {
+  return file.cipher === 'none' ? 'unencrypted' : file.cipher === 'legacy' ? 'legacy' : undefined;
 }
 
 /** A batch entry the given password does not open: its public key comes from its address. */

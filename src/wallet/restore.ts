@@ -3,7 +3,7 @@ import { BaseError } from '../errors/base.js';
 import { accountByPublicKey, accountInsert, accountReplace, type AccountInsert } from '../vault/accounts.js';
 import { vaultWrite, type Vault } from '../vault/open.js';
 import { mapConcurrent } from './concurrency.js';
-import { fileAccountsOpen, type FileAccount } from './fileAccounts.js';
+import { fileAccountsOpen, type FileAccount, type Relocked } from './fileAccounts.js';
 
 export type RestoreInput = { file: string; text: string };
 
@@ -14,18 +14,24 @@ export type RestoreOptions = {
 };
 
 export type RestoreReport = {
-  restored: { address: string; name: string; file: string; verified: boolean; replaced: boolean }[];
+  /**
+   * `relocked`, when present: the file's key had no key derivation (`unencrypted`: `type: ["none"]`;
+   * `legacy`: versions 0–2), and keepsake stored it re-locked with scrypt under the password given.
+   */
+  restored: { address: string; name: string; file: string; verified: boolean; replaced: boolean; relocked?: Relocked }[];
   skipped: { address: string; reason: string; file: string }[];
   failed: { file: string; error: { name: string; message: string } }[];
 };
 
-type Candidate = { file: string; account: AccountInsert; address: string };
+type Candidate = { file: string; account: AccountInsert; address: string; relocked?: Relocked };
 type Outcome = { candidates: Candidate[]; failed: RestoreReport['failed'] };
 
 /**
  * Restores Polkadot{.js} account and batch files, Apps "Export all" lists and Ethereum keystores. Every file is
  * opened (one scrypt, in parallel on all cores) and its key checked against its address; the file
- * is stored exactly as given — still locked with its own password, never re-encrypted. A bad file or
+ * is stored as given — still locked with its own password — except a key without key derivation
+ * (`type: ["none"]`, versions 0–2), which is re-locked with scrypt under the password given and
+ * reported as `relocked`. A bad file or
  * entry is reported and does not stop the others; all accounts that passed land in one transaction.
  */
 export async function restoreFiles(vault: Vault, inputs: readonly RestoreInput[], password: string, options: RestoreOptions = {}): Promise<RestoreReport> {
@@ -44,7 +50,7 @@ export async function restoreFiles(vault: Vault, inputs: readonly RestoreInput[]
   const report: RestoreReport = { restored: [], skipped: [], failed: outcomes.flatMap((o) => o.failed) };
   const seen = new Set<string>();
   vaultWrite(vault, () => {
-    for (const { file, account, address } of outcomes.flatMap((o) => o.candidates)) {
+    for (const { file, account, address, relocked } of outcomes.flatMap((o) => o.candidates)) {
       const key = bytesToHex(account.publicKey);
       if (seen.has(key)) {
         report.skipped.push({ file, address, reason: 'it appears more than once in what was restored' });
@@ -60,14 +66,14 @@ export async function restoreFiles(vault: Vault, inputs: readonly RestoreInput[]
       }
       if (existing === undefined) accountInsert(vault, account);
       else accountReplace(vault, account);
-      report.restored.push({ address, name: account.name, file, verified: account.verified, replaced: existing !== undefined });
+      report.restored.push({ address, name: account.name, file, verified: account.verified, replaced: existing !== undefined, ...(relocked ? { relocked } : {}) });
     }
   });
   return report;
 }
 
 async function restoreOne(input: RestoreInput, password: string): Promise<Outcome> {
-  const { entries } = await fileAccountsOpen(input.text, password, { file: input.file, lockedEntries: 'keep', convertKeystores: true });
+  const { entries } = await fileAccountsOpen(input.text, password, { file: input.file, lockedEntries: 'keep', convertKeystores: true, relockUnprotected: true });
   const outcome: Outcome = { candidates: [], failed: [] };
   for (const entry of entries) {
     if (entry.account) outcome.candidates.push(candidateOf(entry.account));
@@ -80,6 +86,7 @@ function candidateOf(a: FileAccount): Candidate {
   return {
     file: a.where,
     address: a.address,
+    ...(a.relocked ? { relocked: a.relocked } : {}),
     account: {
       publicKey: a.publicKey,
       accountId: a.accountId,

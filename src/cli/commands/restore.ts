@@ -76,6 +76,7 @@ function printReport(io: Io, r: RestoreReport): void {
   for (const a of r.restored) {
     const note = a.verified ? '' : ' (locked with its own password; its key could not be checked yet)';
     out(io, `${color(io, 'green', a.replaced ? 'replaced' : 'restored')}  ${a.address} "${a.name}"${note}`);
+    if (a.relocked) out(io, `          ${a.relocked === 'unencrypted' ? 'it was not encrypted' : 'it used the old encryption without key derivation'}; keepsake locked it with the password you gave.`);
   }
   for (const s of r.skipped) out(io, `${color(io, 'yellow', 'skipped')}   ${s.address}: ${s.reason}`);
   for (const f of r.failed) say(io, `${color(io, 'red', 'failed')}    ${f.file}: ${f.error.message}`);

@@ -1,7 +1,7 @@
 import { readU32le } from '../../crypto/bytes.js';
-import { SCRYPT_LIMITS, type ScryptParams } from '../../crypto/scrypt.js';
+import { scryptCheck, SCRYPT_LIMITS, scryptParamsFormat, type ScryptParams } from '../../crypto/scrypt.js';
 import { CorruptFileError } from '../../errors/file.js';
-import { KdfParamsTooLargeError, UnsupportedKdfParamsError } from '../../errors/kdf.js';
+import { UnsupportedKdfParamsError } from '../../errors/kdf.js';
 
 /** salt[32] ‖ N u32le ‖ p u32le ‖ r u32le (`@polkadot/util-crypto` `scrypt/toU8a.ts`). */
 export const SCRYPT_HEADER_LENGTH = 32 + 12;
@@ -21,10 +21,7 @@ const ALLOWED: readonly ScryptParams[] = [
 
 export type ScryptHeader = { salt: Uint8Array; params: ScryptParams };
 
-export function formatScryptParams({ N, r, p }: ScryptParams): string {
-  const log = Math.log2(N);
-  return `N=${Number.isInteger(log) ? `2^${log}` : N}, r=${r}, p=${p}`;
-}
+export const formatScryptParams = scryptParamsFormat;
 
 /** True when wallets from before mid-2025 (which accept only N=2^15, r=8, p=1) can open the file. */
 export function scryptReadableByOlderWallets({ N, r, p }: ScryptParams): boolean {
@@ -45,15 +42,13 @@ export function scryptHeaderRead(encoded: Uint8Array, file?: string): ScryptHead
   return { salt: encoded.slice(0, 32), params };
 }
 
+/**
+ * Over the caps → {@link KdfParamsTooLargeError}; then only the sets of {@link ALLOWED} — which also
+ * bounds memory (at most 128 MiB, N=2^17 with r=8), so no separate memory cap is passed here.
+ */
 export function scryptParamsCheck(params: ScryptParams): void {
   const { N, r, p } = params;
-  if (N > SCRYPT_LIMITS.N || r > SCRYPT_LIMITS.r || p > SCRYPT_LIMITS.p) {
-    throw new KdfParamsTooLargeError({
-      kdf: 'scrypt',
-      params: formatScryptParams(params),
-      limits: `N ≤ 2^20, r ≤ ${SCRYPT_LIMITS.r}, p ≤ ${SCRYPT_LIMITS.p}`,
-    });
-  }
+  scryptCheck(params, SCRYPT_LIMITS);
   if (!ALLOWED.some((a) => a.N === N && a.r === r && a.p === p)) {
     throw new UnsupportedKdfParamsError({ kdf: 'scrypt', params: formatScryptParams(params) });
   }
