@@ -1,19 +1,22 @@
 import { BaseError } from './base.js';
+import { UsageError } from './usage.js';
 
 /** Whose name it is, as a sentence names it ("An account name …"). */
 function nameOf(what: string): string {
   return `${/^[aeiou]/i.test(what) ? 'An' : 'A'} ${what} name`;
 }
 
-/** A name typed for an account, identity or address-book entry that cannot be used. */
-export class InvalidNameError extends BaseError {
+/** A name typed for an account, identity or address-book entry that cannot be used (a usage error: exit 2). */
+export class InvalidNameError extends UsageError {
   override readonly name = 'InvalidNameError';
   constructor({ what, max, codePoint }: { what: string; max: number; codePoint?: string | undefined }) {
     super(
       codePoint === undefined
-        ? `${nameOf(what)} is 1 to ${max} characters.`
-        : `${nameOf(what)} cannot hold control or invisible formatting characters (it holds ${codePoint}).`,
-      { hints: codePoint === undefined ? [] : ['Type the name again with letters, digits, spaces and punctuation only.'] },
+        ? { reason: `${nameOf(what)} is 1 to ${max} characters.`, hint: 'Choose a shorter name, or type one.' }
+        : {
+            reason: `${nameOf(what)} cannot hold control or invisible formatting characters (it holds ${codePoint}).`,
+            hint: 'Type the name again with letters, digits, spaces and punctuation only.',
+          },
     );
   }
 }

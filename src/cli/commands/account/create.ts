@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../../errors/usage.js';
 import { isKeyType, type KeyType } from '../../../keys/types.js';
@@ -39,6 +40,9 @@ export function accountCreateCommand(parent: Command, run: Runner): void {
         if (words !== 12 && words !== 24) throw new UsageError({ reason: `--words is 12 or 24, not "${opts.words}".` });
         const o = checkCommon(opts);
         phraseOutCheck(ctx.io, opts.mnemonicOut, opts.force === true);
+        if (opts.mnemonicOut && opts.backup && resolve(opts.mnemonicOut) === resolve(opts.backup)) {
+          throw new UsageError({ reason: '--mnemonic-out and --backup name the same file; one would replace the other.', hint: 'Give them different file names.' });
+        }
         const password = await newPassword(ctx.io, opts.passwordFile);
         const { accountCreate } = await import('../../../wallet/create.js');
         const result = await outputsWithVault(opts.force === true, (place) => {
