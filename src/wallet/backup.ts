@@ -357,7 +357,8 @@ function concordiumKey(collection: ConcordiumCollection, o: JsonObject): string 
 }
 
 function importConcordium(vault: Vault, data: ConcordiumExport, file: string | undefined): ImportItem[] {
-  fileNamesCheck(file, [...CONCORDIUM_COLLECTIONS.flatMap((c) => data[c].map((o, i) => ({ item: `${c} entry ${i + 1}`, name: o['name'] }))), ...data.addressBook.map((o, i) => ({ item: `address-book entry ${i + 1}`, name: o['name'] }))]);
+  // Items named as the file's own lists name them (entry 3 of "addressBook").
+  fileNamesCheck(file, [...CONCORDIUM_COLLECTIONS, 'addressBook' as const].flatMap((c) => data[c].map((o, i) => ({ item: `entry ${i + 1} of "${c}"`, name: o['name'] }))));
   const items: ImportItem[] = [];
   const list = CONCORDIUM_COLLECTIONS.flatMap((collection) =>
     data[collection].map((o) => ({

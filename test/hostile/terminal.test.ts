@@ -31,6 +31,7 @@ import {
   template,
 } from '../e2e-vault/cli.js';
 import { DEV_PHRASE, hex, labelledPair, oracleFile, oracleReady } from '../e2e-vault/fixtures.js';
+import { concordiumEncrypt, type DesktopExport, desktopExportData } from '../e2e-backup/concordium.js';
 
 const PW = 'terminal-Secret-pw-3';
 const BACKUP_PW = 'terminal-Backup-pw-4';
@@ -180,6 +181,24 @@ describe('backup import: a backup holding a hostile name is refused whole, namin
     const r = await box.run(['backup', 'import', file, '--password-file', await box.secret('bpw.txt', BACKUP_PW)]);
     expectRefused(r, EXIT.failed, { match: reason });
     expect(r.stderr).toMatch(/control or invisible formatting character \(U\+001B\).*nothing from the file was imported/);
+    expectInert(r);
+    expect(await contents(box)).toEqual(before);
+  });
+});
+
+describe('backup import: a Concordium Desktop export holding a hostile name is refused whole', () => {
+  it.each([
+    ['an identity name', (d: DesktopExport) => (d.identities[0]!['name'] = HOSTILE), /the name of entry 1 of "identities" holds/],
+    ['an address-book name', (d: DesktopExport) => (d.addressBook[4]!['name'] = HOSTILE), /the name of entry 5 of "addressBook" holds/],
+  ])('%s: exit 1, one sentence naming the item, the vault unchanged', async (_label, poison, reason) => {
+    const box = await sandbox();
+    okJson(await box.run(['address', 'add', bob.address, '--name', 'Bob', '--json']));
+    const data = desktopExportData();
+    poison(data);
+    const file = await box.write('wallet-export.json', concordiumEncrypt(data, BACKUP_PW));
+    const before = await contents(box);
+    const r = await box.run(['backup', 'import', file, '--password-file', await box.secret('bpw.txt', BACKUP_PW)]);
+    expectRefused(r, EXIT.failed, { match: reason });
     expectInert(r);
     expect(await contents(box)).toEqual(before);
   });
