@@ -9,6 +9,7 @@ export * from './errors/kdf.js';
 export * from './errors/key.js';
 export * from './errors/address.js';
 export * from './errors/mnemonic.js';
+export * from './errors/name.js';
 export * from './errors/suri.js';
 export * from './errors/usage.js';
 export * from './errors/vault.js';

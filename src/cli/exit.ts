@@ -6,6 +6,7 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, wrongPassword: 3 } as const;
 const BY_NAME: Record<string, number> = {
   UsageError: EXIT.usage,
   PasswordRequiredError: EXIT.usage,
+  InvalidNameError: EXIT.usage,
   WrongPasswordError: EXIT.wrongPassword,
   WrongPinError: EXIT.wrongPassword,
   UnableToDecryptError: EXIT.wrongPassword,

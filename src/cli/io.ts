@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { FileReadError, FileTooLargeError } from '../errors/file.js';
 import { PasswordRequiredError } from '../errors/password.js';
 import { UsageError } from '../errors/usage.js';
+import { jsonText, Line, lineText, printable } from './printable.js';
 
 /** Where a command reads and writes; tests pass their own. */
 export type Io = {
@@ -34,8 +35,8 @@ export type SecretRequest = {
   /** Value of the `--…-file` option, if given (`-` = standard input). */
   file: string | undefined;
   flag: string;
-  /** The prompt shown on a terminal. */
-  prompt: string;
+  /** The prompt shown on a terminal (a plain string is escaped: it may quote a name or a file name). */
+  prompt: string | Line;
   what?: string;
 };
 
@@ -91,15 +92,31 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Reads a line from the terminal without echoing it. */
-function promptHidden(io: Io, prompt: string): Promise<string> {
+/** Quiet time after raw mode is on that ends the discarding of type-ahead (see {@link promptHidden}). */
+const TYPE_AHEAD_SETTLE_MS = 80;
+/** However fast input keeps coming, the prompt is shown after this long. */
+const TYPE_AHEAD_MAX_MS = 1000;
+
+/**
+ * Reads a line from the terminal without echoing it.
+ *
+ * Echo goes off (raw mode) before the prompt appears, so nothing typed after it is shown. Input
+ * typed earlier — during Node's start-up, or between two prompts — was echoed by the terminal as it
+ * was typed and is still queued, so it would be taken as the secret although it sat on the screen
+ * (security review #15). Node has no tcflush: whatever arrives before the prompt is written (until
+ * the input has been quiet for a moment after raw mode went on) is read and dropped, and the user is
+ * told so and asked again.
+ */
+async function promptHidden(io: Io, prompt: string | Line): Promise<string> {
+  const stdin = io.stdin;
+  stdin.setRawMode?.(true);
+  stdin.resume();
+  if (await typeAheadDiscard(stdin)) {
+    say(io, 'keepsake: what was typed before this prompt appeared was discarded: it may have been shown on the screen (clear it if it was a secret). Type it again now.');
+  }
   return new Promise((resolve, reject) => {
-    const stdin = io.stdin;
-    // Echo off before the prompt appears, so nothing typed right after it is ever shown.
-    stdin.setRawMode?.(true);
-    io.stderr.write(prompt);
+    io.stderr.write(lineText(prompt));
     let value = '';
-    stdin.resume();
     const done = (err?: Error) => {
       stdin.setRawMode?.(false);
       stdin.pause();
@@ -120,34 +137,71 @@ function promptHidden(io: Io, prompt: string): Promise<string> {
   });
 }
 
+/**
+ * Reads and drops input until none has come for {@link TYPE_AHEAD_SETTLE_MS} (at most
+ * {@link TYPE_AHEAD_MAX_MS}); true if anything was dropped. The stream is flowing: the caller must
+ * add its own 'data' listener in the same tick it resolves in (a promise continuation), or input is lost.
+ */
+function typeAheadDiscard(stdin: Io['stdin']): Promise<boolean> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    let dropped = false;
+    const finish = () => {
+      stdin.removeListener('data', onData);
+      resolve(dropped);
+    };
+    let timer = setTimeout(finish, TYPE_AHEAD_SETTLE_MS);
+    const onData = () => {
+      dropped = true;
+      clearTimeout(timer);
+      timer = setTimeout(finish, Date.now() - started >= TYPE_AHEAD_MAX_MS ? 0 : TYPE_AHEAD_SETTLE_MS);
+    };
+    stdin.on('data', onData);
+  });
+}
+
 /** Asks a yes/no question on the terminal; false unless the answer starts with y. */
-export async function confirm(io: Io, question: string): Promise<boolean> {
+export async function confirm(io: Io, question: string | Line): Promise<boolean> {
   const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: io.stdin, output: io.stderr });
   try {
-    return /^y/i.test((await rl.question(`${question} [y/N] `)).trim());
+    return /^y/i.test((await rl.question(`${lineText(question)} [y/N] `)).trim());
   } finally {
     rl.close();
   }
 }
 
+/*
+ * Human output: `out` (the result, stdout) and `say` (notes, stderr) take a Line made by the `line`
+ * tagged template (cli/printable.ts), whose interpolated values are escaped, or a plain string,
+ * which is escaped too except for its line breaks. So a name from a file reaches the terminal inert
+ * however a command builds its message; only keepsake's own layout and colour pass as they are.
+ */
+
 /** Notes, prompts and progress go to stderr, so stdout holds only the command's result. */
-export function say(io: Io, line = ''): void {
-  io.stderr.write(line + '\n');
+export function say(io: Io, text: string | Line = ''): void {
+  io.stderr.write(lineText(text) + '\n');
 }
 
+/** One JSON document on stdout (characters that act on a terminal are \u-escaped; the data is the same). */
 export function printJson(io: Io, value: unknown): void {
-  io.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  io.stdout.write(jsonText(value, 2) + '\n');
 }
 
-/** Colour for a terminal; `NO_COLOR` and pipes get plain text. */
-export function color(io: Io, code: 'green' | 'red' | 'yellow' | 'dim', text: string): string {
-  if (!io.stdout.isTTY || process.env['NO_COLOR'] !== undefined) return text;
+/** The `{"error":{"name","message",…}}` line of `--json` mode, on stderr. */
+export function printJsonError(io: Io, error: { name: string; message: string; [extra: string]: unknown }): void {
+  io.stderr.write(jsonText({ error }) + '\n');
+}
+
+/** Colour for a terminal (the text itself escaped); `NO_COLOR` and pipes get plain text. */
+export function color(io: Io, code: 'green' | 'red' | 'yellow' | 'dim', text: string): Line {
+  const safe = printable(text);
+  if (!io.stdout.isTTY || process.env['NO_COLOR'] !== undefined) return new Line(safe);
   const codes = { green: 32, red: 31, yellow: 33, dim: 2 } as const;
-  return `\u001b[${codes[code]}m${text}\u001b[0m`;
+  return new Line(`\u001b[${codes[code]}m${safe}\u001b[0m`);
 }
 
 /** The command's human-readable result (stdout). */
-export function out(io: Io, line = ''): void {
-  io.stdout.write(line + '\n');
+export function out(io: Io, text: string | Line = ''): void {
+  io.stdout.write(lineText(text) + '\n');
 }

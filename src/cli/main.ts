@@ -2,7 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { BaseError } from '../errors/base.js';
 import { EXIT, exitCodeOf } from './exit.js';
 import type { Runner } from './context.js';
-import { type Io, processIo } from './io.js';
+import { type Io, printJsonError, processIo, say } from './io.js';
+import { line, lineText } from './printable.js';
 
 type Register = (program: Command, run: Runner) => void;
 
@@ -54,7 +55,8 @@ export async function main(argv: readonly string[], version: string, makeIo: (js
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(json ? JSON.stringify({ error: { name: 'UsageError', message: s.replace(/^error: /, '').trim() } }) + '\n' : s),
+      // Commander quotes argv back (an unknown option, a bad value): escaped like every other message.
+      outputError: (s, write) => (json ? printJsonError(io, { name: 'UsageError', message: s.replace(/^error: /, '').trim() }) : write(lineText(s))),
     });
   program.enablePositionalOptions(false);
   const chosen = commandName(argv);
@@ -94,10 +96,11 @@ function addJsonEverywhere(cmd: Command): void {
   }
 }
 
+/** One sentence on stderr. Messages quote file names, names from files and vault rows: escaped (printJsonError, line). */
 function reportError(io: Io, err: unknown): void {
   const known = err instanceof BaseError;
   const message = known ? err.fullMessage : `Unexpected error (${(err as Error)?.name ?? 'unknown'}): this is a bug in keepsake; nothing was changed. Please report it.`;
-  if (io.json) io.stderr.write(JSON.stringify({ error: { name: known ? err.name : 'InternalError', message } }) + '\n');
-  else io.stderr.write(`keepsake: ${message}\n`);
-  if (process.env['KEEPSAKE_DEBUG'] && err instanceof Error) io.stderr.write(`${err.stack ?? ''}\n`);
+  if (io.json) printJsonError(io, { name: known ? err.name : 'InternalError', message });
+  else say(io, line`keepsake: ${message}`);
+  if (process.env['KEEPSAKE_DEBUG'] && err instanceof Error) say(io, err.stack ?? '');
 }

@@ -1,11 +1,14 @@
 import { BaseError } from './base.js';
 
-/** A word that is not in the BIP-39 English word list. */
+/**
+ * A word that is not in the BIP-39 English word list, named by its position only: a misspelt word is
+ * still most of a word of the user's phrase, so it is never quoted.
+ */
 export class MnemonicWordError extends BaseError {
   override readonly name = 'MnemonicWordError';
   readonly position: number;
-  constructor({ position, word }: { position: number; word: string }) {
-    super(`Word ${position} of the recovery phrase, "${word.slice(0, 20)}", is not in the BIP-39 English word list.`, {
+  constructor({ position }: { position: number }) {
+    super(`Word ${position} of the recovery phrase is not in the BIP-39 English word list.`, {
       hints: ['Check its spelling against your written copy.'],
     });
     this.position = position;

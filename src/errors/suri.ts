@@ -10,16 +10,42 @@ export class InvalidSuriError extends BaseError {
   }
 }
 
-/** A derivation path that is not valid for the key type. */
+/**
+ * A derivation path that is not valid for the key type. The path is never quoted, not even a
+ * junction of it: a path from a SURI or `--path` may be a `///password` typed with one slash, a seed
+ * typed as a junction, or words of a phrase with a "/" in them. The junction is named by position.
+ */
 export class InvalidPathError extends BaseError {
   override readonly name = 'InvalidPathError';
-  constructor({ path, reason }: { path: string; reason: string }) {
-    // A path with spaces is almost always part of a recovery phrase typed with a "/", and one holding 32+
-    // bytes of hex a seed typed as a junction: never quote either.
-    const secretLike = /\s/.test(path) || /0x[0-9a-f]{32,}/i.test(path) || path.length > 80;
-    const shown = secretLike ? 'The derivation path (after the first "/")' : `The derivation path "${path}"`;
-    super(`${shown} cannot be used: ${reason}.`, {
-      hints: /\s/.test(path) ? ['It contains spaces: if a "/" slipped into your recovery phrase, type the phrase again.'] : [],
+  constructor({ junction, reason, spaces }: { junction?: number | undefined; reason: string; spaces?: boolean }) {
+    super(`${junction === undefined ? 'The derivation path' : `Junction ${junction} of the derivation path`} cannot be used: ${reason}.`, {
+      hints: spaces ? ['It contains spaces: if a "/" slipped into your recovery phrase, type the phrase again.'] : [],
+    });
+  }
+}
+
+/**
+ * A derivation path longer than keepsake derives (64 junctions, 1 KiB): each junction is a
+ * derivation step, and an unbounded path would hold the process (and the local server) for seconds.
+ */
+export class PathTooLongError extends BaseError {
+  override readonly name = 'PathTooLongError';
+  constructor({ limit, unit }: { limit: number; unit: 'junctions' | 'bytes' }) {
+    super(
+      unit === 'junctions'
+        ? `The derivation path has more than ${limit} junctions, more than keepsake derives; nothing was derived.`
+        : `The derivation path is longer than ${limit} bytes, more than keepsake derives; nothing was derived.`,
+      { hints: ['Check the path: wallets use a few junctions (//polkadot//0, /m/44\'/60\'/0\'/0/0).'] },
+    );
+  }
+}
+
+/** A whole secret URI (phrase or seed, path, password) longer than any real one. */
+export class SuriTooLongError extends BaseError {
+  override readonly name = 'SuriTooLongError';
+  constructor({ limit }: { limit: number }) {
+    super(`The secret (phrase or seed, derivation path and password) is longer than ${limit} bytes, more than any real one; nothing was derived.`, {
+      hints: ['Check that the file holds the recovery phrase (with its path) on its first line.'],
     });
   }
 }

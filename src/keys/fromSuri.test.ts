@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { ed25519 as curve } from '@noble/curves/ed25519.js';
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, utf8 } from '../crypto/bytes.js';
+import { BaseError } from '../errors/base.js';
 import { MnemonicLengthError, MnemonicWordError } from '../errors/mnemonic.js';
-import { InvalidPathError, InvalidSuriError } from '../errors/suri.js';
+import { InvalidPathError, InvalidSuriError, PathTooLongError, SuriTooLongError } from '../errors/suri.js';
 import { accountAddress } from './account.js';
 import { ss58Decode } from './address.js';
 import { pairFromSuri } from './fromSuri.js';
@@ -103,11 +104,12 @@ describe('pairFromSuri: forms of the secret', () => {
 });
 
 describe('pairFromSuri: refusals', () => {
-  it('has no soft derivation for ed25519 and ecdsa', async () => {
+  it('has no soft derivation for ed25519 and ecdsa; the junction is named by position, never quoted', async () => {
     for (const type of ['ed25519', 'ecdsa'] as const) {
-      const err = await rejection(pairFromSuri(`${DEV_PHRASE}//Alice/soft`, type));
+      const err = await rejection(pairFromSuri(`${DEV_PHRASE}//Alice/SoftJunction7`, type));
       expect(err).toBeInstanceOf(InvalidPathError);
-      expect((err as Error).message).toContain('//soft');
+      expect((err as Error).message).toContain('Junction 2');
+      expect((err as BaseError).fullMessage).not.toContain('SoftJunction7');
     }
   });
 
@@ -152,5 +154,38 @@ describe('pairFromSuri: refusals', () => {
     const err = await rejection(pairFromSuri(`${DEV_PHRASE}/soft///hunter2-secret`, 'ed25519'));
     expect(err).toBeInstanceOf(InvalidPathError);
     expect((err as Error).message).not.toContain('hunter2');
+  });
+});
+
+describe('pairFromSuri: secrets typed into the path are never quoted (security review #14)', () => {
+  it('a ///password typed with one slash: refused for ed25519, ecdsa and ethereum without quoting it', async () => {
+    for (const type of ['ed25519', 'ecdsa', 'ethereum'] as const) {
+      const err = await rejection(pairFromSuri(`${DEV_PHRASE}/MySecretPass123`, type));
+      expect(err, type).toBeInstanceOf(InvalidPathError);
+      expect((err as BaseError).fullMessage, type).not.toContain('MySecretPass123');
+      expect((err as BaseError).fullMessage, type).not.toContain('Secret');
+    }
+  });
+
+  it('a misspelt word is named by position only', async () => {
+    const err = await rejection(pairFromSuri(DEV_PHRASE.replace('basket', 'fabricx'), 'sr25519'));
+    expect(err).toBeInstanceOf(MnemonicWordError);
+    expect((err as BaseError).fullMessage).toContain('Word 7');
+    expect((err as BaseError).fullMessage).not.toContain('fabricx');
+  });
+});
+
+describe('pairFromSuri: path limits, before any derivation (security review #11)', () => {
+  it('refuses 10,000 junctions (the whole secret is over its limit) and 65 junctions, for every key type', async () => {
+    for (const type of ['sr25519', 'ed25519', 'ecdsa', 'ethereum'] as const) {
+      expect(await rejection(pairFromSuri(`${DEV_PHRASE}${'//a'.repeat(10_000)}`, type)), type).toBeInstanceOf(SuriTooLongError);
+      const tooMany = type === 'ethereum' ? `/m${"/0'".repeat(65)}` : '//a'.repeat(65);
+      expect(await rejection(pairFromSuri(`${DEV_PHRASE}${tooMany}`, type)), type).toBeInstanceOf(PathTooLongError);
+    }
+  });
+
+  it('derives 64 junctions, the most it accepts (ethereum: a 64-step BIP-32 path)', async () => {
+    expect((await pairFromSuri(`${DEV_PHRASE}${'//a'.repeat(64)}`, 'sr25519')).publicKey).toHaveLength(32);
+    expect((await pairFromSuri(`${DEV_PHRASE}/m${"/0'".repeat(63)}`, 'ethereum')).publicKey).toHaveLength(33);
   });
 });

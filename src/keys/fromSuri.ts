@@ -2,7 +2,7 @@ import { HDKey } from '@scure/bip32';
 import { hexToBytes, isHex, utf8, wipe } from '../crypto/bytes.js';
 import { MnemonicLengthError } from '../errors/mnemonic.js';
 import { InvalidPathError, InvalidSuriError } from '../errors/suri.js';
-import { junctionsParse } from './junction.js';
+import { junctionsParse, pathLimitsCheck } from './junction.js';
 import { mnemonicLooksLike, mnemonicToBip39Seed, mnemonicToMiniSecret } from './mnemonic.js';
 import { schemeLoad } from './scheme.js';
 import { suriParse } from './suri.js';
@@ -36,17 +36,18 @@ export async function pairFromSuri(input: string, type: KeyType): Promise<KeyPai
       throw new InvalidSuriError({ reason: 'Polkadot{.js} ignores ///password for ethereum accounts, so keepsake does not accept one' });
     }
     if (isHexSeed) {
-      if (path !== '') throw new InvalidPathError({ path, reason: 'an ethereum private key given as 0x… cannot be derived further' });
+      if (path !== '') throw new InvalidPathError({ reason: 'an ethereum private key given as 0x… cannot be derived further' });
       return { type, ...scheme.fromSeed(seedBytes(phrase)) };
     }
     const bip32Path = path.slice(1);
+    pathLimitsCheck(path);
     if (path !== '' && !BIP32_PATH.test(bip32Path)) {
-      throw new InvalidPathError({ path, reason: "ethereum accounts use a BIP-44 path such as /m/44'/60'/0'/0/0" });
+      throw new InvalidPathError({ reason: "ethereum accounts use a BIP-44 path such as /m/44'/60'/0'/0/0", spaces: /\s/.test(path) });
     }
     const seed = isMnemonic ? mnemonicToBip39Seed(phrase) : rawSeed(phrase);
     try {
       const node = HDKey.fromMasterSeed(seed).derive(bip32Path === '' ? 'm' : bip32Path);
-      if (node.privateKey === null) throw new InvalidPathError({ path, reason: 'it does not lead to a private key' });
+      if (node.privateKey === null) throw new InvalidPathError({ reason: 'it does not lead to a private key' });
       return { type, ...scheme.fromSeed(node.privateKey) };
     } finally {
       wipe(seed);
@@ -57,10 +58,15 @@ export async function pairFromSuri(input: string, type: KeyType): Promise<KeyPai
   const seed = isHexSeed ? seedBytes(phrase) : isMnemonic ? mnemonicToMiniSecret(phrase, password ?? '') : rawSeed(phrase);
   let pair = scheme.fromSeed(seed);
   wipe(seed);
-  for (const junction of junctions) {
+  for (const [i, junction] of junctions.entries()) {
     const next = junction.hard ? scheme.deriveHard(pair.secretKey, junction.chainCode) : scheme.deriveSoft?.(pair.secretKey, junction.chainCode);
     if (next === undefined) {
-      throw new InvalidPathError({ path, reason: `${type} keys have no soft derivation; use a hard junction${/\s/.test(junction.text) ? ' (//)' : ` (//${junction.text})`} instead` });
+      // The junction's text is not quoted: `phrase/MyPassword` is usually a ///password typed with one slash.
+      throw new InvalidPathError({
+        junction: i + 1,
+        reason: `it is soft (one "/"), and ${type} keys have no soft derivation: use a hard junction (//), or three slashes (///) before a password`,
+        spaces: /\s/.test(path),
+      });
     }
     wipe(pair.secretKey);
     pair = next;

@@ -3,8 +3,9 @@ import { keyExtractPath } from '@polkadot/util-crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, concatBytes, utf8 } from '../crypto/bytes.js';
-import { InvalidPathError } from '../errors/suri.js';
-import { junctionChainCode, junctionsParse } from './junction.js';
+import { BaseError } from '../errors/base.js';
+import { InvalidPathError, PathTooLongError } from '../errors/suri.js';
+import { junctionChainCode, junctionsParse, PATH_MAX_BYTES, PATH_MAX_JUNCTIONS, pathLimitsCheck } from './junction.js';
 
 /** 32 bytes: `head` then zeros. */
 function padded(head: number[] | Uint8Array): string {
@@ -99,6 +100,48 @@ describe('junctionsParse', () => {
   it('refuses a path that does not start with a slash, and empty junctions', () => {
     for (const bad of ['Alice', '//', '/', '//a//', '//a/', 'x//a']) {
       expect(() => junctionsParse(bad), bad).toThrow(InvalidPathError);
+    }
+  });
+});
+
+describe('path limits (security review #11: 10,000 junctions held the server for seconds)', () => {
+  it('accepts 64 junctions and 1024 bytes, refuses 65 junctions and 1025 bytes, before reading a junction', () => {
+    expect(junctionsParse('//a'.repeat(PATH_MAX_JUNCTIONS))).toHaveLength(64);
+    expect(() => junctionsParse('//a'.repeat(PATH_MAX_JUNCTIONS + 1))).toThrow(PathTooLongError);
+    expect(() => junctionsParse('/a'.repeat(PATH_MAX_JUNCTIONS + 1))).toThrow(PathTooLongError);
+    expect(junctionsParse(`//${'b'.repeat(PATH_MAX_BYTES - 2)}`)).toHaveLength(1);
+    expect(() => junctionsParse(`//${'b'.repeat(PATH_MAX_BYTES - 1)}`)).toThrow(PathTooLongError);
+    // Counted in UTF-8 bytes: 512 two-byte characters are 1024 bytes, one more is over.
+    expect(() => pathLimitsCheck(`/${'é'.repeat(512)}`)).toThrow(PathTooLongError);
+    expect(() => pathLimitsCheck(`/${'é'.repeat(511)}`)).not.toThrow();
+    // A path that would also be malformed is refused for its length first: no junction was read.
+    expect(() => junctionsParse('//'.repeat(10_000))).toThrow(PathTooLongError);
+  });
+
+  it('names the limit in one sentence', () => {
+    try {
+      junctionsParse('//a'.repeat(100));
+      expect.unreachable();
+    } catch (err) {
+      expect((err as BaseError).shortMessage).toMatch(/more than 64 junctions/);
+    }
+  });
+});
+
+describe('errors name a junction by position, never by its text', () => {
+  it('an empty junction, a number of 2^256 or more', () => {
+    for (const [path, position] of [
+      ['//Secret1//', 2],
+      ['//Secret1/Secret2//' + (1n << 256n).toString(), 3],
+    ] as const) {
+      try {
+        junctionsParse(path);
+        expect.unreachable();
+      } catch (err) {
+        expect(err).toBeInstanceOf(InvalidPathError);
+        expect((err as BaseError).fullMessage).toContain(`Junction ${position} of the derivation path`);
+        expect((err as BaseError).fullMessage).not.toMatch(/Secret|115792/);
+      }
     }
   });
 });

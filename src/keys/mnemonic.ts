@@ -38,7 +38,7 @@ export function mnemonicToEntropyChecked(phrase: string): Uint8Array {
   const words = mnemonicNormalize(phrase).split(' ');
   if (!(MNEMONIC_LENGTHS as readonly number[]).includes(words.length)) throw new MnemonicLengthError({ words: words.length });
   words.forEach((word, i) => {
-    if (!WORDS.has(word)) throw new MnemonicWordError({ position: i + 1, word });
+    if (!WORDS.has(word)) throw new MnemonicWordError({ position: i + 1 });
   });
   try {
     return mnemonicToEntropy(words.join(' '), wordlist);

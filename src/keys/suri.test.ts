@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidSuriError } from '../errors/suri.js';
-import { DEV_PHRASE, suriParse } from './suri.js';
+import { InvalidSuriError, PathTooLongError, SuriTooLongError } from '../errors/suri.js';
+import { DEV_PHRASE, SURI_MAX_BYTES, suriParse } from './suri.js';
 
 const PHRASE = 'seed sock milk update focus rotate barely fade car face mechanic mercy';
 const SEED = '0x' + 'ab'.repeat(32);
@@ -89,5 +89,17 @@ describe('suriParse', () => {
         },
       ),
     );
+  });
+});
+
+describe('suriParse: limits (security review #11)', () => {
+  it('refuses a secret over 2048 bytes before parsing it, and a path over its limits', () => {
+    expect(() => suriParse(`${PHRASE}${'//a'.repeat(10_000)}`)).toThrow(SuriTooLongError);
+    expect(() => suriParse(`${PHRASE}///${'p'.repeat(SURI_MAX_BYTES)}`)).toThrow(SuriTooLongError);
+    expect(() => suriParse(`${PHRASE}${'//a'.repeat(65)}`)).toThrow(PathTooLongError);
+    expect(suriParse(`${PHRASE}${'//a'.repeat(64)}`).path).toBe('//a'.repeat(64));
+    const atLimit = `${PHRASE}///${'p'.repeat(SURI_MAX_BYTES - PHRASE.length - 3)}`;
+    expect(suriParse(atLimit).password).toHaveLength(SURI_MAX_BYTES - PHRASE.length - 3);
+    expect(() => suriParse(atLimit + 'p')).toThrow(SuriTooLongError);
   });
 });

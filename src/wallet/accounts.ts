@@ -1,11 +1,11 @@
 import { hexToBytes, isHex } from '../crypto/bytes.js';
 import { AccountNotFoundError, AmbiguousAccountError } from '../errors/vault.js';
-import { UsageError } from '../errors/usage.js';
 import { isObject } from '../formats/json.js';
 import { ethereumDecode, ss58Decode } from '../keys/address.js';
 import { accountByPublicKey, accountDelete, accountRename, accountsByAccountId, accountsByName, accountsListed, type AccountRow } from '../vault/accounts.js';
 import { vaultCheckpoint, vaultWrite, type Vault } from '../vault/open.js';
 import { accountView, type AccountView } from './accountView.js';
+import { nameValidate } from './names.js';
 import { networkResolve } from './network.js';
 
 /**
@@ -48,8 +48,7 @@ function candidates(vault: Vault, query: string): AccountRow[] {
 
 /** Renames an account (and the name inside its stored file, which is not encrypted). */
 export function accountRenameByQuery(vault: Vault, query: string, name: string): AccountView {
-  const newName = name.trim();
-  if (newName.length === 0 || newName.length > 200) throw new UsageError({ reason: 'An account name is 1 to 200 characters.' });
+  const newName = nameValidate(name, 'account');
   return vaultWrite(vault, () => {
     const row = accountFind(vault, query);
     accountRename(vault, row.id, newName, row.fileJson === null ? null : withName(row.fileJson, newName));

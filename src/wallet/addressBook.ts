@@ -1,8 +1,8 @@
-import { UsageError } from '../errors/usage.js';
 import { AddressNotFoundError, DuplicateAddressError } from '../errors/vault.js';
 import { addressByText, addressDelete, addressesAll, addressInsert, type AddressRow } from '../vault/addresses.js';
 import { vaultWrite, type Vault } from '../vault/open.js';
 import { addressParse, type AddressKind } from './addressParse.js';
+import { nameValidate } from './names.js';
 
 export type AddressView = { address: string; kind: AddressKind; name: string; note: string | null; network: string | null };
 
@@ -15,8 +15,7 @@ const view = (r: AddressRow): AddressView => ({ address: r.address, kind: r.kind
  * addressAdd(vault, { address: '15oF4uVJ…', name: 'Alice', network: 'polkadot' })
  */
 export function addressAdd(vault: Vault, entry: { address: string; name: string; note?: string; network?: string }): AddressView {
-  const name = entry.name.trim();
-  if (name.length === 0 || name.length > 200) throw new UsageError({ reason: 'An address-book name is 1 to 200 characters.' });
+  const name = nameValidate(entry.name, 'address-book');
   const parsed = addressParse(entry.address, entry.network);
   return vaultWrite(vault, () => {
     const existing = addressByText(vault, parsed.address);

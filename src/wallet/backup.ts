@@ -18,6 +18,7 @@ import { accountView } from './accountView.js';
 import { addressParse } from './addressParse.js';
 import { relock } from './export.js';
 import { identityUnlock } from './identity.js';
+import { fileNamesCheck } from './names.js';
 
 export const MIN_BACKUP_PASSWORD = 6;
 
@@ -274,6 +275,12 @@ function validatePayload(p: JsonObject, file: string | undefined): Payload {
       return { collection: collection as ConcordiumCollection, key: str(i['key'], 'a Concordium item key'), name: strOrNull(i['name'], 'a Concordium item name'), original: JSON.stringify(i['original']) };
     }),
   };
+  fileNamesCheck(file, [
+    ...identities.map((x, i) => ({ item: `identity ${i + 1}`, name: x.name })),
+    ...accounts.map((x, i) => ({ item: `account ${i + 1}`, name: x.name })),
+    ...addresses.map((x, i) => ({ item: `address-book entry ${i + 1}`, name: x.name })),
+    ...concordium.items.map((x, i) => ({ item: `Concordium item ${i + 1}`, name: x.name })),
+  ]);
   return { identities, accounts, addresses, concordium };
 }
 
@@ -350,6 +357,8 @@ function concordiumKey(collection: ConcordiumCollection, o: JsonObject): string 
 }
 
 function importConcordium(vault: Vault, data: ConcordiumExport, file: string | undefined): ImportItem[] {
+  // Items named as the file's own lists name them (entry 3 of "addressBook").
+  fileNamesCheck(file, [...CONCORDIUM_COLLECTIONS, 'addressBook' as const].flatMap((c) => data[c].map((o, i) => ({ item: `entry ${i + 1} of "${c}"`, name: o['name'] }))));
   const items: ImportItem[] = [];
   const list = CONCORDIUM_COLLECTIONS.flatMap((collection) =>
     data[collection].map((o) => ({

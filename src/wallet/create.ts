@@ -13,6 +13,7 @@ import type { KeyType } from '../keys/types.js';
 import { accountByPublicKey, accountInsert } from '../vault/accounts.js';
 import { vaultWrite, type Vault } from '../vault/open.js';
 import { accountView, type AccountView } from './accountView.js';
+import { nameValidate } from './names.js';
 import { networkResolve } from './network.js';
 
 export type AddAccountOptions = {
@@ -34,8 +35,7 @@ export const ETHEREUM_DEFAULT_PATH = "/m/44'/60'/0'/0/0";
  * Polkadot{.js} file (locked with that password) is stored and handed to `onBackup`.
  */
 export async function accountAdd(vault: Vault, options: AddAccountOptions): Promise<{ account: AccountView; json: string }> {
-  const name = options.name.trim();
-  if (name.length === 0 || name.length > 200) throw new UsageError({ reason: 'An account name is 1 to 200 characters.' });
+  const name = nameValidate(options.name, 'account');
   if (options.password.length === 0) throw new UsageError({ reason: 'The account password is empty.', hint: 'Choose a password for the account.' });
   const type = options.type ?? 'sr25519';
   const network = networkResolve(options.network ?? 'substrate');

@@ -2,7 +2,7 @@ import { utf8, wipe } from '../crypto/bytes.js';
 import type { RandomSource } from '../crypto/random.js';
 import type { ScryptParams } from '../crypto/scrypt.js';
 import { InvalidPathError } from '../errors/suri.js';
-import { junctionsParse } from '../keys/junction.js';
+import { junctionsParse, pathLimitsCheck } from '../keys/junction.js';
 import { PathNotFoundError, DuplicateIdentityError, IdentityNotFoundError, PinLockedError, WrongPinError } from '../errors/identity.js';
 import { DuplicateAccountError } from '../errors/vault.js';
 import { UsageError } from '../errors/usage.js';
@@ -21,6 +21,7 @@ import { identitiesAll, identityById, identityByName, identityInsert, identityLo
 import { vaultWrite, type Vault } from '../vault/open.js';
 import { accountView } from './accountView.js';
 import { ETHEREUM_DEFAULT_PATH } from './create.js';
+import { nameValidate } from './names.js';
 import { networkResolve } from './network.js';
 
 export const MIN_PIN_LENGTH = 6;
@@ -60,8 +61,7 @@ async function identitySave(
   vault: Vault,
   options: { name: string; pin: string; mnemonic: string; onMnemonic?: (mnemonic: string) => void } & IdentityTuning,
 ): Promise<IdentitySummary> {
-  const name = options.name.trim();
-  if (name.length === 0 || name.length > 200) throw new UsageError({ reason: 'An identity name is 1 to 200 characters.' });
+  const name = nameValidate(options.name, 'identity');
   checkPin(options.pin);
   if (identityByName(vault, name)) throw new DuplicateIdentityError({ name });
   const kdf = sealKdfNew(options.random, options.pinKdf ?? PIN_SCRYPT);
@@ -161,6 +161,7 @@ export type DeriveOptions = { network?: string; path?: string; type?: KeyType; n
  */
 export async function identityDerive(vault: Vault, query: string, options: DeriveOptions): Promise<{ address: string; path: string; network: string | null; type: KeyType; name: string; signerQr: string | null }> {
   const row = identityFindRow(vault, query);
+  const givenName = options.name?.trim() ? nameValidate(options.name, 'account') : undefined;
   const type = options.type ?? 'sr25519';
   const network = options.network === undefined ? undefined : networkResolve(options.network);
   const written = options.path ?? (type === 'ethereum' ? ETHEREUM_DEFAULT_PATH : network ? `//${network.name}` : '');
@@ -168,8 +169,9 @@ export async function identityDerive(vault: Vault, query: string, options: Deriv
   const { path, password } = splitPassword(written);
   // Check the path before the PIN is asked for, and never let it run into the phrase (a path without
   // its leading slash would be read as part of the last word, and an error could quote it).
-  if (path !== '' && !path.startsWith('/')) throw new InvalidPathError({ path, reason: 'a path starts with // (hard) or / (soft)' });
+  if (path !== '' && !path.startsWith('/')) throw new InvalidPathError({ reason: 'a path starts with // (hard) or / (soft)', spaces: /\s/.test(path) });
   if (type !== 'ethereum') junctionsParse(path);
+  else pathLimitsCheck(path);
   const { phrase, key } = await identityUnlock(vault, row, options.pin, options);
   let pair: KeyPair | undefined;
   try {
@@ -178,7 +180,7 @@ export async function identityDerive(vault: Vault, query: string, options: Deriv
     const accountId = scheme.accountId(pair.publicKey);
     const net = network ?? networkByName('substrate')!;
     const address = accountAddress(type, accountId, net.prefix);
-    const name = options.name?.trim() || `${row.name} ${network ? network.displayName : path === '' ? 'root' : path}`;
+    const name = givenName ?? `${row.name} ${network ? network.displayName : path === '' ? 'root' : path}`;
     const sealedPassword = password === undefined ? null : JSON.stringify(sealWithKey(key, sealedParse(row.sealed).kdf, utf8(password), options.random));
     const publicKey = pair.publicKey;
     vaultWrite(vault, () => {

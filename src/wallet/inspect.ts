@@ -70,11 +70,13 @@ export async function inspectFile(text: string, options: { file?: string } = {})
         ],
       };
     }
-    case 'apps':
+    case 'apps': {
+      // Only entries with a key (`encoded`) are encrypted; a list of watch-only entries holds no secret at all.
+      const keyed = detected.entries.filter((e) => isObject(e) && e['encoded'] !== undefined).length;
       return {
         ...base,
         version: null,
-        encrypted: true,
+        encrypted: keyed > 0,
         kdf: null,
         olderWallets: null,
         accounts: await Promise.all(
@@ -88,8 +90,13 @@ export async function inspectFile(text: string, options: { file?: string } = {})
             return { address: await displayAddress(address, type ?? undefined), name: typeof meta['name'] === 'string' ? meta['name'] : null, type };
           }),
         ),
-        notes: ['Each account in the list is a separate Polkadot{.js} file with its own password; entries without a key restore as watch-only.'],
+        notes: [
+          keyed > 0
+            ? 'Each account in the list is a separate Polkadot{.js} file with its own password; entries without a key restore as watch-only.'
+            : 'No entry in the list holds a key: nothing in it is encrypted, and every entry restores as watch-only.',
+        ],
       };
+    }
     case 'ethereum-keystore': {
       const ks = ethereumKeystoreParse(detected.json, options.file);
       let address = ks.address ?? '(no address recorded)';

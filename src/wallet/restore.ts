@@ -1,9 +1,11 @@
 import { bytesToHex } from '../crypto/bytes.js';
 import { BaseError } from '../errors/base.js';
+import { UnsafeNameError } from '../errors/name.js';
 import { accountByPublicKey, accountInsert, accountReplace, type AccountInsert } from '../vault/accounts.js';
 import { vaultWrite, type Vault } from '../vault/open.js';
 import { mapConcurrent } from './concurrency.js';
 import { fileAccountsOpen, type FileAccount, type Relocked } from './fileAccounts.js';
+import { unsafeCharFind } from './names.js';
 
 export type RestoreInput = { file: string; text: string };
 
@@ -76,7 +78,12 @@ async function restoreOne(input: RestoreInput, password: string): Promise<Outcom
   const { entries } = await fileAccountsOpen(input.text, password, { file: input.file, lockedEntries: 'keep', convertKeystores: true, relockUnprotected: true });
   const outcome: Outcome = { candidates: [], failed: [] };
   for (const entry of entries) {
-    if (entry.account) outcome.candidates.push(candidateOf(entry.account));
+    // A name that could act on a terminal fails its entry (the others still restore).
+    const codePoint = entry.account && unsafeCharFind(entry.account.name);
+    if (codePoint) {
+      const error = new UnsafeNameError({ item: `account ${entry.account!.address}`, codePoint, scope: 'entry' });
+      outcome.failed.push({ file: entry.where, error: { name: error.name, message: error.fullMessage } });
+    } else if (entry.account) outcome.candidates.push(candidateOf(entry.account));
     else if (entry.error) outcome.failed.push({ file: entry.where, error: { name: entry.error.name, message: entry.error.fullMessage } });
   }
   return outcome;

@@ -76,7 +76,12 @@ export type Sandbox = {
  * prompt before it turns the terminal's echo off, so an answer typed within microseconds of the
  * prompt can be echoed (reported separately); the TTY tests type like a person.
  */
-export type TtyStep = { wait: RegExp; send: string; delayMs?: number };
+export type TtyStep = {
+  /** The output (since the last answer) to wait for; null types at once, before any output (type-ahead during start-up). */
+  wait: RegExp | null;
+  send: string;
+  delayMs?: number;
+};
 
 /** Whether util-linux `script` (a pseudo-terminal for the TTY tests) is installed. */
 export const HAS_SCRIPT = ['/usr/bin/script', '/bin/script'].some((p) => existsSync(p));
@@ -137,7 +142,8 @@ export async function sandbox(options: { manual?: boolean } = {}): Promise<Sandb
       let step = 0;
       let typing = false;
       const answer = () => {
-        if (typing || step >= steps.length || !steps[step]!.wait.test(transcript.slice(from))) return;
+        const wait = steps[step]?.wait;
+        if (typing || step >= steps.length || (wait !== null && !wait!.test(transcript.slice(from)))) return;
         // Type like a person, a moment after the prompt shows (see TtyStep.delayMs).
         typing = true;
         from = transcript.length;
@@ -155,6 +161,7 @@ export async function sandbox(options: { manual?: boolean } = {}): Promise<Sandb
       });
       child.stderr!.setEncoding('utf8').on('data', (s: string) => (transcript += s));
       child.stdin!.on('error', () => {});
+      answer(); // a first step with `wait: null` is typed now
       const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
       child.on('error', reject);
       child.on('close', (code) => {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { type Runner, withVault } from '../context.js';
 import { out, printJson } from '../io.js';
+import { line } from '../printable.js';
 
 export function addressCommand(program: Command, run: Runner): void {
   const address = program.command('address').summary('the address book: names for addresses you send to').description(
@@ -22,7 +23,7 @@ export function addressCommand(program: Command, run: Runner): void {
           addressAdd(vault, { address: addr, name: opts.name, ...(opts.note === undefined ? {} : { note: opts.note }), ...(opts.network === undefined ? {} : { network: opts.network }) }),
         );
         if (ctx.io.json) printJson(ctx.io, entry);
-        else out(ctx.io, `Added ${entry.address} "${entry.name}" (${entry.network ?? entry.kind}).`);
+        else out(ctx.io, line`Added ${entry.address} "${entry.name}" (${entry.network ?? entry.kind}).`);
         return 0;
       }),
     );
@@ -36,7 +37,7 @@ export function addressCommand(program: Command, run: Runner): void {
         const list = await withVault(ctx, (vault) => addressList(vault));
         if (ctx.io.json) printJson(ctx.io, list);
         else if (list.length === 0) out(ctx.io, 'The address book is empty. Add an entry with `keepsake address add ADDRESS --name NAME`.');
-        else for (const a of list) out(ctx.io, `${a.address}  ${JSON.stringify(a.name)}  (${a.network ?? a.kind})${a.note ? `  ${a.note}` : ''}`);
+        else for (const a of list) out(ctx.io, line`${a.address}  ${JSON.stringify(a.name)}  (${a.network ?? a.kind})${a.note ? line`  ${a.note}` : ''}`);
         return 0;
       }),
     );
@@ -50,7 +51,7 @@ export function addressCommand(program: Command, run: Runner): void {
         const { addressRemove } = await import('../../wallet/addressBook.js');
         const entry = await withVault(ctx, (vault) => addressRemove(vault, query));
         if (ctx.io.json) printJson(ctx.io, entry);
-        else out(ctx.io, `Removed ${entry.address} "${entry.name}".`);
+        else out(ctx.io, line`Removed ${entry.address} "${entry.name}".`);
         return 0;
       }),
     );

@@ -5,6 +5,7 @@ import { type Runner, withVault } from '../context.js';
 import { EXIT } from '../exit.js';
 import { color, type Io, out, printJson, readInputFile, readNewSecret, readSecret, say } from '../io.js';
 import { outputCheck, outputWrite } from '../output.js';
+import { line } from '../printable.js';
 
 export function backupCommand(program: Command, run: Runner): void {
   const backup = program
@@ -44,16 +45,16 @@ export function backupCommand(program: Command, run: Runner): void {
               ? {
                   rekey: true,
                   passwordFor: (a: { address: string; name: string }) =>
-                    opts.passwordFile === undefined ? readSecret(ctx.io, { file: undefined, flag: '--password-file', prompt: `Password of ${a.name} (${a.address}): ` }) : Promise.resolve(password),
+                    opts.passwordFile === undefined ? readSecret(ctx.io, { file: undefined, flag: '--password-file', prompt: line`Password of ${a.name} (${a.address}): ` }) : Promise.resolve(password),
                   pinFor: (i: { name: string }) =>
-                    opts.passwordFile === undefined ? readSecret(ctx.io, { file: undefined, flag: '--pin-file', prompt: `PIN of the identity "${i.name}": `, what: 'PIN' }) : Promise.resolve(password),
+                    opts.passwordFile === undefined ? readSecret(ctx.io, { file: undefined, flag: '--pin-file', prompt: line`PIN of the identity "${i.name}": `, what: 'PIN' }) : Promise.resolve(password),
                 }
               : {}),
           }),
         );
         outputWrite(opts.out, result.json, opts.force === true);
         if (ctx.io.json) printJson(ctx.io, { out: opts.out, format: opts.format, ...result.counts });
-        else out(ctx.io, `Wrote ${opts.out}: ${result.counts.identities} identities, ${result.counts.accounts} accounts, ${result.counts.addresses} addresses.`);
+        else out(ctx.io, line`Wrote ${opts.out}: ${result.counts.identities} identities, ${result.counts.accounts} accounts, ${result.counts.addresses} addresses.`);
         return 0;
       }),
     );
@@ -73,7 +74,7 @@ export function backupCommand(program: Command, run: Runner): void {
         const text = await readInputFile(file);
         const { formatDetect } = await import('../../formats/detect.js');
         formatDetect(text, file);
-        const password = await readSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: `Password for ${file}: ` });
+        const password = await readSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: line`Password for ${file}: ` });
         const { backupImport } = await import('../../wallet/backup.js');
         const report = await withVault(ctx, (vault) => backupImport(vault, text, password, { file }));
         if (ctx.io.json) printJson(ctx.io, report);
@@ -86,10 +87,10 @@ export function backupCommand(program: Command, run: Runner): void {
 function printImport(io: Io, r: ImportReport): void {
   const label = { identity: 'identity', account: 'account', address: 'address', 'concordium-identity': 'Concordium identity', 'concordium-account': 'Concordium account' } as const;
   for (const i of r.items) {
-    const what = `${label[i.kind]} "${i.name}"${i.address ? ` ${i.address}` : ''}`;
-    if (i.status === 'imported') out(io, `${color(io, 'green', 'imported')}  ${what}`);
-    else if (i.status === 'replaced') out(io, `${color(io, 'green', 'replaced')}  ${what} (was "${i.presentAs}")`);
-    else out(io, `${color(io, 'yellow', 'present')}   ${what}: already present as "${i.presentAs}"`);
+    const what = line`${label[i.kind]} "${i.name}"${i.address ? line` ${i.address}` : ''}`;
+    if (i.status === 'imported') out(io, line`${color(io, 'green', 'imported')}  ${what}`);
+    else if (i.status === 'replaced') out(io, line`${color(io, 'green', 'replaced')}  ${what} (was "${i.presentAs}")`);
+    else out(io, line`${color(io, 'yellow', 'present')}   ${what}: already present as "${i.presentAs}"`);
   }
   const n = (s: string) => r.items.filter((i) => i.status === s).length;
   out(io, `${n('imported')} imported, ${n('present')} already present, ${n('replaced')} replaced.`);

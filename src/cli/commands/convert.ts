@@ -3,6 +3,7 @@ import { UsageError } from '../../errors/usage.js';
 import type { Runner } from '../context.js';
 import { out, printJson, readInputFile, readNewSecret, readSecret } from '../io.js';
 import { outputCheck, outputWrite } from '../output.js';
+import { line } from '../printable.js';
 
 const TARGETS = ['polkadot-js', 'polkadot-js-batch', 'apps', 'ethereum-keystore'] as const;
 
@@ -33,13 +34,13 @@ export function convertCommand(program: Command, run: Runner): void {
         const text = await readInputFile(input);
         const { formatDetect } = await import('../../formats/detect.js');
         formatDetect(text, input);
-        const inPassword = await readSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: `Password of ${input}: ` });
+        const inPassword = await readSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: line`Password of ${input}: ` });
         const outPassword = await readNewSecret(ctx.io, { file: opts.newPasswordFile, flag: '--new-password-file', prompt: 'Password for the new file: ', what: 'new password' });
         const { convertFile } = await import('../../wallet/convert.js');
         const result = await convertFile(text, inPassword, outPassword, to as (typeof TARGETS)[number], { file: input, kdf: opts.kdf });
         outputWrite(opts.out, result.json, opts.force === true);
         if (ctx.io.json) printJson(ctx.io, { from: result.from, to, out: opts.out, accounts: result.accounts, watchOnly: result.watchOnly });
-        else out(ctx.io, `Wrote ${opts.out} (${to}) with ${result.accounts} account${result.accounts === 1 ? '' : 's'}; it opens with the new password.`);
+        else out(ctx.io, line`Wrote ${opts.out} (${to}) with ${result.accounts} account${result.accounts === 1 ? '' : 's'}; it opens with the new password.`);
         return 0;
       }),
     );

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Runner } from '../context.js';
 import { type Io, out, printJson, readInputFile } from '../io.js';
+import { line } from '../printable.js';
 import type { InspectReport } from '../../wallet/inspect.js';
 
 export type InspectOptions = { file: string };
@@ -28,7 +29,7 @@ export async function inspectRun(options: InspectOptions, io: Io): Promise<numbe
 }
 
 function printInspect(io: Io, r: InspectReport): void {
-  out(io, `${r.label}${r.version === null ? '' : `, version ${r.version}`}`);
+  out(io, line`${r.label}${r.version === null ? '' : line`, version ${r.version}`}`);
   const cipher = r.format === 'ethereum-keystore' ? 'aes-128-ctr + keccak MAC' : r.format === 'concordium-desktop' || r.format === 'concordium-mobile' ? 'AES-256-CBC' : 'xsalsa20-poly1305';
   if (r.kdf?.name === 'scrypt') out(io, `  encryption: scrypt N=2^${Math.log2(r.kdf.N)} r=${r.kdf.r} p=${r.kdf.p}, ${cipher}`);
   else if (r.kdf?.name === 'legacy-password') out(io, '  encryption: xsalsa20-poly1305 keyed by the password itself (old format)');
@@ -36,6 +37,6 @@ function printInspect(io: Io, r: InspectReport): void {
   else if (r.kdf?.name === 'pbkdf2-sha256') out(io, `  encryption: PBKDF2-HMAC-SHA256 (${r.kdf.iterations} iterations), ${cipher}`);
   if (r.olderWallets !== null) out(io, `  older wallets (before mid-2025): ${r.olderWallets ? 'can open it' : 'refuse it'}`);
   out(io, `  accounts: ${r.accounts.length}`);
-  for (const a of r.accounts) out(io, `    ${a.address}  ${a.type ?? 'type not recorded'}  ${a.name === null ? '' : JSON.stringify(a.name)}`.trimEnd());
-  for (const note of r.notes) out(io, `  note: ${note}`);
+  for (const a of r.accounts) out(io, line`    ${a.address}  ${a.type ?? 'type not recorded'}${a.name === null ? '' : line`  ${JSON.stringify(a.name)}`}`);
+  for (const note of r.notes) out(io, line`  note: ${note}`);
 }

@@ -5,7 +5,8 @@ import { UsageError } from '../../errors/usage.js';
 import type { RestoreReport } from '../../wallet/restore.js';
 import { type Context, type Runner, withVault } from '../context.js';
 import { EXIT } from '../exit.js';
-import { color, type Io, out, printJson, readInputFile, readSecret, say } from '../io.js';
+import { color, type Io, out, printJson, printJsonError, readInputFile, readSecret, say } from '../io.js';
+import { line } from '../printable.js';
 import { progressStart } from '../progress.js';
 
 export type RestoreOptions = { paths: string[]; passwordFile: string | undefined; onDuplicate: 'skip' | 'replace' };
@@ -46,7 +47,7 @@ export async function restoreRun(options: RestoreOptions, ctx: Context): Promise
   const password = await readSecret(io, {
     file: options.passwordFile,
     flag: '--password-file',
-    prompt: inputs.length === 1 ? `Password for ${inputs[0]!.file}: ` : `Password for the ${inputs.length} files: `,
+    prompt: inputs.length === 1 ? line`Password for ${inputs[0]!.file}: ` : `Password for the ${inputs.length} files: `,
   });
   const { restoreFiles, restoreVerdict } = await import('../../wallet/restore.js');
   const progress = progressStart(io, 'Restoring', inputs.length);
@@ -67,7 +68,7 @@ export async function restoreRun(options: RestoreOptions, ctx: Context): Promise
   if (io.json) {
     const first = report.failed[0]!.error;
     const message = report.failed.length === 1 ? first.message : `None of the ${report.failed.length} files could be restored; the first: ${first.message}`;
-    io.stderr.write(JSON.stringify({ error: { name: wrongPassword ? 'WrongPasswordError' : first.name, message } }) + '\n');
+    printJsonError(io, { name: wrongPassword ? 'WrongPasswordError' : first.name, message });
   }
   return wrongPassword ? EXIT.wrongPassword : EXIT.failed;
 }
@@ -75,11 +76,11 @@ export async function restoreRun(options: RestoreOptions, ctx: Context): Promise
 function printReport(io: Io, r: RestoreReport): void {
   for (const a of r.restored) {
     const note = a.verified ? '' : ' (locked with its own password; its key could not be checked yet)';
-    out(io, `${color(io, 'green', a.replaced ? 'replaced' : 'restored')}  ${a.address} "${a.name}"${note}`);
+    out(io, line`${color(io, 'green', a.replaced ? 'replaced' : 'restored')}  ${a.address} "${a.name}"${note}`);
     if (a.relocked) out(io, `          ${a.relocked === 'unencrypted' ? 'it was not encrypted' : 'it used the old encryption without key derivation'}; keepsake locked it with the password you gave.`);
   }
-  for (const s of r.skipped) out(io, `${color(io, 'yellow', 'skipped')}   ${s.address}: ${s.reason}`);
-  for (const f of r.failed) say(io, `${color(io, 'red', 'failed')}    ${f.file}: ${f.error.message}`);
+  for (const s of r.skipped) out(io, line`${color(io, 'yellow', 'skipped')}   ${s.address}: ${s.reason}`);
+  for (const f of r.failed) say(io, line`${color(io, 'red', 'failed')}    ${f.file}: ${f.error.message}`);
   out(io, `${r.restored.length} restored, ${r.skipped.length} skipped, ${r.failed.length} failed.`);
 }
 

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { Runner } from '../context.js';
 import { EXIT } from '../exit.js';
-import { color, type Io, out, printJson, readInputFile, readSecret } from '../io.js';
+import { color, type Io, out, printJson, printJsonError, readInputFile, readSecret, say } from '../io.js';
+import { line } from '../printable.js';
 
 export type VerifyOptions = { file: string; passwordFile: string | undefined };
 
@@ -26,19 +27,23 @@ export async function verifyRun(options: VerifyOptions, io: Io): Promise<number>
   // Say what the file is (and refuse what cannot be opened: unknown format, KDF over the caps) before asking for a password.
   const [{ verifyFile }, { inspectFile }] = await Promise.all([import('../../wallet/verify.js'), import('../../wallet/inspect.js')]);
   await inspectFile(text, { file: options.file });
-  const password = await readSecret(io, { file: options.passwordFile, flag: '--password-file', prompt: `Password for ${options.file}: ` });
+  const password = await readSecret(io, { file: options.passwordFile, flag: '--password-file', prompt: line`Password for ${options.file}: ` });
   const report = await verifyFile(text, password, { file: options.file });
   if (io.json) printJson(io, report);
   else {
-    out(io, `${report.label}: ${report.accounts.length} account${report.accounts.length === 1 ? '' : 's'}`);
+    out(io, line`${report.label}: ${report.accounts.length} account${report.accounts.length === 1 ? '' : 's'}`);
     for (const a of report.accounts) {
-      const label = `${a.address}${a.name === null ? '' : ` ${JSON.stringify(a.name)}`}${a.type === null ? '' : ` (${a.type})`}`;
-      if (a.ok) out(io, `  ${color(io, 'green', 'ok')}    ${label}: the key matches the address; it would restore`);
-      else out(io, `  ${color(io, 'red', 'FAIL')}  ${label}: ${a.error?.message ?? 'unknown problem'}`);
+      const label = line`${a.address}${a.name === null ? '' : line` ${JSON.stringify(a.name)}`}${a.type === null ? '' : line` (${a.type})`}`;
+      if (a.ok) out(io, line`  ${color(io, 'green', 'ok')}    ${label}: the key matches the address; it would restore`);
+      else out(io, line`  ${color(io, 'red', 'FAIL')}  ${label}: ${a.error?.message ?? 'unknown problem'}`);
     }
     out(io, report.ok ? 'Every account in this file would restore.' : 'Some accounts in this file would NOT restore; see above.');
   }
   // Problems also go to stderr, one line each, so they are seen when stdout is piped.
-  for (const a of report.accounts) if (!a.ok && a.error) io.stderr.write(`${io.json ? JSON.stringify({ error: { ...a.error, address: a.address } }) : `keepsake: ${a.error.message}`}\n`);
+  for (const a of report.accounts) {
+    if (a.ok || !a.error) continue;
+    if (io.json) printJsonError(io, { ...a.error, address: a.address });
+    else say(io, line`keepsake: ${a.error.message}`);
+  }
   return report.ok ? EXIT.ok : EXIT.failed;
 }

@@ -1,10 +1,12 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../../errors/usage.js';
 import { isKeyType, type KeyType } from '../../../keys/types.js';
 import type { AccountView } from '../../../wallet/accountView.js';
 import { type Runner, withVault } from '../../context.js';
 import { type Io, out, printJson, readNewSecret, readSecret, say } from '../../io.js';
-import { outputCheck, outputWrite } from '../../output.js';
+import { outputCheck, outputsWithVault, phraseOutCheck } from '../../output.js';
+import { line } from '../../printable.js';
 
 type Common = { name: string; type: string; network?: string; passwordFile?: string; backup?: string; force?: boolean; kdf: string };
 
@@ -23,12 +25,13 @@ export function accountCreateCommand(parent: Command, run: Runner): void {
   common(parent.command('create'))
     .option('--words <n>', 'length of the new recovery phrase: 12 or 24', '12')
     .option('--path <path>', "derivation path on the new phrase (//hard/soft; ethereum: /m/44'/60'/0'/0/0)")
-    .option('--mnemonic-out <file>', 'write the new recovery phrase to <file> (mode 0600) instead of showing it')
+    .option('--mnemonic-out <file>', 'write the new recovery phrase to <file> (mode 0600) instead of showing it (required when not on a terminal, and with --json)')
     .summary('create a new account with a new recovery phrase')
     .description(
-      'Create a new account: a new recovery phrase (shown once — write it down — or written to\n' +
-        '--mnemonic-out), the account derived from it, and with --backup its backup file right away\n' +
-        '("Create and backup account"). The phrase is never stored by keepsake.',
+      'Create a new account: a new recovery phrase (shown once on the terminal — write it down — or\n' +
+        'written to --mnemonic-out), the account derived from it, and with --backup its backup file right\n' +
+        'away ("Create and backup account"). The phrase is never stored by keepsake. The account, the\n' +
+        'phrase file and the backup file are made together or not at all.',
     )
     .addHelpText('after', '\nExample:\n  keepsake account create --name Savings --network polkadot --backup savings.json')
     .action((opts: Common & { words: string; path?: string; mnemonicOut?: string }) =>
@@ -36,24 +39,34 @@ export function accountCreateCommand(parent: Command, run: Runner): void {
         const words = Number(opts.words);
         if (words !== 12 && words !== 24) throw new UsageError({ reason: `--words is 12 or 24, not "${opts.words}".` });
         const o = checkCommon(opts);
-        if (opts.mnemonicOut) outputCheck(opts.mnemonicOut, opts.force === true);
+        phraseOutCheck(ctx.io, opts.mnemonicOut, opts.force === true);
+        if (opts.mnemonicOut && opts.backup && resolve(opts.mnemonicOut) === resolve(opts.backup)) {
+          throw new UsageError({ reason: '--mnemonic-out and --backup name the same file; one would replace the other.', hint: 'Give them different file names.' });
+        }
         const password = await newPassword(ctx.io, opts.passwordFile);
         const { accountCreate } = await import('../../../wallet/create.js');
-        const result = await withVault(ctx, (vault) =>
-          accountCreate(vault, {
-            ...o,
-            password,
-            words,
-            ...(opts.path === undefined ? {} : { path: opts.path }),
-            onMnemonic: (m) => {
-              if (opts.mnemonicOut) outputWrite(opts.mnemonicOut, m, opts.force === true);
-            },
-            onBackup: backupWriter(opts),
-          }),
-        );
+        const result = await outputsWithVault(opts.force === true, (place) => {
+          let mnemonic: string | undefined;
+          return withVault(ctx, (vault) =>
+            accountCreate(vault, {
+              ...o,
+              password,
+              words,
+              ...(opts.path === undefined ? {} : { path: opts.path }),
+              // Both run inside the vault transaction, the phrase first; the files are placed together at the end.
+              onMnemonic: (m) => {
+                mnemonic = m;
+              },
+              onBackup: (json) => {
+                if (mnemonic === undefined) throw new Error('accountCreate gave the backup before the phrase');
+                place([...(opts.mnemonicOut ? [{ path: opts.mnemonicOut, text: mnemonic }] : []), ...(opts.backup ? [{ path: opts.backup, text: json }] : [])]);
+              },
+            }),
+          );
+        });
         if (!opts.mnemonicOut) {
           say(ctx.io, '\nYour new recovery phrase — write it down and keep it offline. It will not be shown again:\n');
-          say(ctx.io, `    ${result.mnemonic}\n`);
+          say(ctx.io, line`    ${result.mnemonic}\n`);
         }
         report(ctx.io, result.account, opts, opts.mnemonicOut);
         return 0;
@@ -81,7 +94,9 @@ export function accountAddCommand(parent: Command, run: Runner): void {
         (await pairFromSuri(suri, o.type)).secretKey.fill(0);
         const password = await newPassword(ctx.io, opts.passwordFile);
         const { accountAdd } = await import('../../../wallet/create.js');
-        const result = await withVault(ctx, (vault) => accountAdd(vault, { ...o, suri, password, onBackup: backupWriter(opts) }));
+        const result = await outputsWithVault(opts.force === true, (place) =>
+          withVault(ctx, (vault) => accountAdd(vault, { ...o, suri, password, onBackup: (json) => place(opts.backup ? [{ path: opts.backup, text: json }] : []) })),
+        );
         report(ctx.io, result.account, opts, undefined);
         return 0;
       }),
@@ -99,19 +114,13 @@ function newPassword(io: Io, file: string | undefined): Promise<string> {
   return readNewSecret(io, { file, flag: '--password-file', prompt: 'New password for the account: ', what: 'account password' });
 }
 
-function backupWriter(opts: Common): (json: string) => void {
-  return (json) => {
-    if (opts.backup) outputWrite(opts.backup, json, opts.force === true);
-  };
-}
-
 function report(io: Io, account: AccountView, opts: Common, mnemonicOut: string | undefined): void {
   if (io.json) {
     printJson(io, { ...account, backup: opts.backup ?? null, mnemonicFile: mnemonicOut ?? null });
     return;
   }
-  out(io, `Added ${account.address} "${account.name}" (${account.type}, ${account.network ?? 'substrate'}).`);
-  if (mnemonicOut) out(io, `The recovery phrase is in ${mnemonicOut}; move it somewhere safe and offline.`);
-  if (opts.backup) out(io, `Backup written to ${opts.backup}; it opens with the account's password.`);
+  out(io, line`Added ${account.address} "${account.name}" (${account.type}, ${account.network ?? 'substrate'}).`);
+  if (mnemonicOut) out(io, line`The recovery phrase is in ${mnemonicOut}; move it somewhere safe and offline.`);
+  if (opts.backup) out(io, line`Backup written to ${opts.backup}; it opens with the account's password.`);
 }
 

@@ -3,6 +3,7 @@ import { UsageError } from '../../../errors/usage.js';
 import { type Runner, withVault } from '../../context.js';
 import { out, printJson, readNewSecret, readSecret, say } from '../../io.js';
 import { outputCheck, outputWrite } from '../../output.js';
+import { line } from '../../printable.js';
 
 function kdfOf(value: string): 'default' | 'compat' {
   if (value !== 'default' && value !== 'compat') throw new UsageError({ reason: `--kdf is "default" or "compat", not "${value}".` });
@@ -40,15 +41,15 @@ export function accountExportCommand(parent: Command, run: Runner): void {
           const view = accountView(row);
           const unlock =
             row.identityId === null
-              ? { password: await readSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: `Password of ${view.name} (${view.address}): ` }) }
+              ? { password: await readSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: line`Password of ${view.name} (${view.address}): ` }) }
               : {
-                  pin: await readSecret(ctx.io, { file: opts.pinFile, flag: '--pin-file', prompt: `PIN of the identity "${row.identityName}": `, what: 'PIN' }),
+                  pin: await readSecret(ctx.io, { file: opts.pinFile, flag: '--pin-file', prompt: line`PIN of the identity "${row.identityName}": `, what: 'PIN' }),
                   newPassword: await readNewSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: 'Password for the new backup file: ', what: 'file password' }),
                 };
           const { json, address } = await accountExport(vault, query, unlock, { kdf, format });
           outputWrite(opts.out, json, opts.force === true);
           if (ctx.io.json) printJson(ctx.io, { address, out: opts.out });
-          else out(ctx.io, `Wrote ${opts.out}: the backup of ${address}; it opens with the account's password.`);
+          else out(ctx.io, line`Wrote ${opts.out}: the backup of ${address}; it opens with the account's password.`);
         });
         return 0;
       }),
@@ -106,7 +107,7 @@ export function accountExportAllCommand(parent: Command, run: Runner): void {
                   passwordFor: (a: { address: string; name: string }) =>
                     // With --password-file, every account is assumed to use the batch password.
                     opts.passwordFile === undefined
-                      ? readSecret(ctx.io, { file: undefined, flag: '--password-file', prompt: `Password of ${a.name} (${a.address}): ` })
+                      ? readSecret(ctx.io, { file: undefined, flag: '--password-file', prompt: line`Password of ${a.name} (${a.address}): ` })
                       : Promise.resolve(batchPassword),
                 }
               : {}),
@@ -114,7 +115,7 @@ export function accountExportAllCommand(parent: Command, run: Runner): void {
         );
         outputWrite(opts.out, result.json, opts.force === true);
         if (ctx.io.json) printJson(ctx.io, { out: opts.out, accounts: result.count, skippedWatchOnly: result.skippedWatchOnly, rekeyed: opts.rekey === true });
-        else out(ctx.io, `Wrote ${opts.out} with ${result.count} account${result.count === 1 ? '' : 's'}${opts.rekey ? ', all locked with the batch password' : ', each still locked with its own password'}.`);
+        else out(ctx.io, line`Wrote ${opts.out} with ${result.count} account${result.count === 1 ? '' : 's'}${opts.rekey ? ', all locked with the batch password' : ', each still locked with its own password'}.`);
         return 0;
       }),
     );

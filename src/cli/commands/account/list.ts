@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../../errors/usage.js';
 import { type Runner, withVault } from '../../context.js';
 import { confirm, out, printJson } from '../../io.js';
+import { line } from '../../printable.js';
 
 export function accountListCommand(parent: Command, run: Runner): void {
   parent
@@ -17,7 +18,7 @@ export function accountListCommand(parent: Command, run: Runner): void {
         else
           for (const a of accounts) {
             const flags = [a.type, a.network ?? 'substrate', ...(a.hasKey ? [] : ['watch-only']), ...(a.verified ? [] : ['unchecked'])];
-            out(ctx.io, `${a.address}  ${JSON.stringify(a.name)}  (${flags.join(', ')})`);
+            out(ctx.io, line`${a.address}  ${JSON.stringify(a.name)}  (${flags.join(', ')})`);
           }
         return 0;
       }),
@@ -35,7 +36,7 @@ export function accountRenameCommand(parent: Command, run: Runner): void {
         const { accountRenameByQuery } = await import('../../../wallet/accounts.js');
         const account = await withVault(ctx, (vault) => accountRenameByQuery(vault, query, name));
         if (ctx.io.json) printJson(ctx.io, account);
-        else out(ctx.io, `Renamed ${account.address} to "${account.name}".`);
+        else out(ctx.io, line`Renamed ${account.address} to "${account.name}".`);
         return 0;
       }),
     );
@@ -55,7 +56,7 @@ export function accountRemoveCommand(parent: Command, run: Runner): void {
         if (!opts.yes) {
           if (!ctx.io.stdin.isTTY) throw new UsageError({ reason: 'Removing an account needs confirmation.', hint: 'Add --yes when not on a terminal.' });
           const view = await withVault(ctx, (vault) => accountView(accountFind(vault, query)));
-          const ok = await confirm(ctx.io, `Remove ${view.address} "${view.name}" from the vault? Without its backup file or phrase it is lost.`);
+          const ok = await confirm(ctx.io, line`Remove ${view.address} "${view.name}" from the vault? Without its backup file or phrase it is lost.`);
           if (!ok) {
             out(ctx.io, 'Nothing was removed.');
             return 1;
@@ -63,7 +64,7 @@ export function accountRemoveCommand(parent: Command, run: Runner): void {
         }
         const account = await withVault(ctx, (vault) => accountRemoveByQuery(vault, query));
         if (ctx.io.json) printJson(ctx.io, account);
-        else out(ctx.io, `Removed ${account.address} "${account.name}".`);
+        else out(ctx.io, line`Removed ${account.address} "${account.name}".`);
         return 0;
       }),
     );

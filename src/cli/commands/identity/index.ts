@@ -3,7 +3,8 @@ import { UsageError } from '../../../errors/usage.js';
 import { isKeyType, type KeyType } from '../../../keys/types.js';
 import { type Context, type Runner, withVault } from '../../context.js';
 import { type Io, out, printJson, readNewSecret, readSecret, say } from '../../io.js';
-import { outputCheck, outputWrite } from '../../output.js';
+import { outputsWithVault, phraseOutCheck } from '../../output.js';
+import { line } from '../../printable.js';
 
 const PIN_HELP = "read the identity's PIN from the first line of <file> (- = standard input)";
 
@@ -23,34 +24,36 @@ export function identityCommand(program: Command, run: Runner): void {
     .requiredOption('--name <name>', 'the identity name')
     .option('--pin-file <file>', 'read the new PIN from <file> (asked twice on a terminal)')
     .option('--words <n>', 'length of the new phrase: 12 or 24', '24')
-    .option('--mnemonic-out <file>', 'write the new phrase to <file> (mode 0600) instead of showing it')
+    .option('--mnemonic-out <file>', 'write the new phrase to <file> (mode 0600) instead of showing it (required when not on a terminal, and with --json)')
     .option('--force', 'overwrite --mnemonic-out if it exists')
     .summary('create an identity with a new recovery phrase')
     .action((opts: { name: string; pinFile?: string; words: string; mnemonicOut?: string; force?: boolean }) =>
       run(async (ctx) => {
         const words = Number(opts.words);
         if (words !== 12 && words !== 24) throw new UsageError({ reason: `--words is 12 or 24, not "${opts.words}".` });
-        if (opts.mnemonicOut) outputCheck(opts.mnemonicOut, opts.force === true);
+        phraseOutCheck(ctx.io, opts.mnemonicOut, opts.force === true);
         const pin = await newPin(ctx.io, opts.pinFile);
         const { identityCreate } = await import('../../../wallet/identity.js');
         let phrase = '';
-        const result = await withVault(ctx, (vault) =>
-          identityCreate(vault, {
-            name: opts.name,
-            pin,
-            words,
-            onMnemonic: (m) => {
-              if (opts.mnemonicOut) outputWrite(opts.mnemonicOut, m, opts.force === true);
-              else phrase = m;
-            },
-          }),
+        const result = await outputsWithVault(opts.force === true, (place) =>
+          withVault(ctx, (vault) =>
+            identityCreate(vault, {
+              name: opts.name,
+              pin,
+              words,
+              onMnemonic: (m) => {
+                if (opts.mnemonicOut) place([{ path: opts.mnemonicOut, text: m }]);
+                else phrase = m;
+              },
+            }),
+          ),
         );
         if (phrase) {
           say(ctx.io, '\nThe recovery phrase of this identity — write it down and keep it offline. It is shown again only after the PIN:\n');
-          say(ctx.io, `    ${phrase}\n`);
+          say(ctx.io, line`    ${phrase}\n`);
         }
         if (ctx.io.json) printJson(ctx.io, { id: result.id, name: result.name, mnemonicFile: opts.mnemonicOut ?? null });
-        else out(ctx.io, `Created identity ${result.id} "${result.name}". Add a network account with \`keepsake identity derive ${JSON.stringify(result.name)} --network polkadot\`.`);
+        else out(ctx.io, line`Created identity ${result.id} "${result.name}". Add a network account with \`keepsake identity derive ${JSON.stringify(result.name)} --network polkadot\`.`);
         return 0;
       }),
     );
@@ -70,7 +73,7 @@ export function identityCommand(program: Command, run: Runner): void {
         const { identityRecover } = await import('../../../wallet/identity.js');
         const result = await withVault(ctx, (vault) => identityRecover(vault, { name: opts.name, mnemonic, pin }));
         if (ctx.io.json) printJson(ctx.io, { id: result.id, name: result.name });
-        else out(ctx.io, `Recovered identity ${result.id} "${result.name}". Pick a network for its first account: \`keepsake identity derive ${JSON.stringify(result.name)} --network polkadot\`.`);
+        else out(ctx.io, line`Recovered identity ${result.id} "${result.name}". Pick a network for its first account: \`keepsake identity derive ${JSON.stringify(result.name)} --network polkadot\`.`);
         return 0;
       }),
     );
@@ -86,10 +89,10 @@ export function identityCommand(program: Command, run: Runner): void {
         else if (list.length === 0) out(ctx.io, 'No identities yet. Create one with `keepsake identity create --name NAME`.');
         else
           for (const i of list) {
-            out(ctx.io, `${i.id}  "${i.name}"  ${i.accounts.length} account${i.accounts.length === 1 ? '' : 's'}`);
+            out(ctx.io, line`${i.id}  "${i.name}"  ${i.accounts.length} account${i.accounts.length === 1 ? '' : 's'}`);
             for (const a of i.accounts) {
-              out(ctx.io, `    ${a.address}  ${a.type}  path ${a.path === '' ? '(root)' : a.path}  ${a.network ?? ''}  "${a.name}"`);
-              if (a.signerQr) out(ctx.io, `        ${a.signerQr}`);
+              out(ctx.io, line`    ${a.address}  ${a.type}  path ${a.path === '' ? '(root)' : a.path}  ${a.network ?? ''}  "${a.name}"`);
+              if (a.signerQr) out(ctx.io, line`        ${a.signerQr}`);
             }
           }
         return 0;
@@ -142,8 +145,8 @@ export function identityCommand(program: Command, run: Runner): void {
         );
         if (ctx.io.json) printJson(ctx.io, account);
         else {
-          out(ctx.io, `Derived ${account.address} "${account.name}" (${account.type}, path ${account.path === '' ? '(root)' : account.path}).`);
-          if (account.signerQr) out(ctx.io, `Signer address text: ${account.signerQr}`);
+          out(ctx.io, line`Derived ${account.address} "${account.name}" (${account.type}, path ${account.path === '' ? '(root)' : account.path}).`);
+          if (account.signerQr) out(ctx.io, line`Signer address text: ${account.signerQr}`);
         }
         return 0;
       }),
@@ -168,7 +171,7 @@ export function identityCommand(program: Command, run: Runner): void {
         const found = await withVault(ctx, (vault) => identityFind(vault, query, address, pin));
         if (ctx.io.json) printJson(ctx.io, found);
         else
-          out(ctx.io, `${address} is the ${found.type} key at path ${found.path === '' ? "'' (the root key)" : found.path} (found after ${found.tried} candidates). Add it with: keepsake identity derive ${JSON.stringify(query)} --type ${found.type} --path '${found.path}'`);
+          out(ctx.io, line`${address} is the ${found.type} key at path ${found.path === '' ? "'' (the root key)" : found.path} (found after ${found.tried} candidates). Add it with: keepsake identity derive ${JSON.stringify(query)} --type ${found.type} --path '${found.path}'`);
         return 0;
       }),
     );
@@ -196,7 +199,7 @@ function scanCommand(identity: Command, run: Runner): void {
         if (ctx.io.json) printJson(ctx.io, list);
         else
           for (const e of list) {
-            out(ctx.io, `${e.address}  ${e.type.padEnd(7)}  ${(e.path === '' ? '(root)' : e.path).padEnd(22)}  ${e.family}${e.inVault ? '  [in vault]' : ''}`);
+            out(ctx.io, line`${e.address}  ${e.type.padEnd(7)}  ${(e.path === '' ? '(root)' : e.path).padEnd(22)}  ${e.family}${e.inVault ? '  [in vault]' : ''}`);
           }
         return 0;
       }),
@@ -209,7 +212,7 @@ function keyType(value: string): KeyType {
 }
 
 function askPin(ctx: Context, file: string | undefined, identity: string): Promise<string> {
-  return readSecret(ctx.io, { file, flag: '--pin-file', prompt: `PIN of the identity "${identity}": `, what: 'PIN' });
+  return readSecret(ctx.io, { file, flag: '--pin-file', prompt: line`PIN of the identity "${identity}": `, what: 'PIN' });
 }
 
 function newPin(io: Io, file: string | undefined): Promise<string> {
