@@ -20,6 +20,7 @@ import { accountByPublicKey, accountInsert, accountsByAccountId, accountsOfIdent
 import { identitiesAll, identityById, identityByName, identityInsert, identityLockUntil, identityPinFailed, identityPinSet, type IdentityRow } from '../vault/identities.js';
 import { vaultWrite, type Vault } from '../vault/open.js';
 import { accountView } from './accountView.js';
+import { storedKeyCheck } from './storedKey.js';
 import { ETHEREUM_DEFAULT_PATH } from './create.js';
 import { networkResolve } from './network.js';
 
@@ -225,10 +226,15 @@ export async function identityDerive(vault: Vault, query: string, options: Deriv
   }
 }
 
-/** The key pair of an identity account (for export), after the identity's PIN. */
+/**
+ * The key pair of an identity account (for export), after the identity's PIN. The derived key must
+ * be the one the row records ({@link storedKeyCheck}): a path edited in the vault, or an account a
+ * backup attached to this identity, is refused here, the first time the PIN can tell.
+ */
 export async function identityAccountPair(vault: Vault, account: AccountRow, pin: string, tuning: IdentityTuning = {}): Promise<KeyPair> {
   const row = identityById(vault, account.identityId!)!;
   const { phrase, key } = await identityUnlock(vault, row, pin, tuning);
+  let pair: KeyPair | undefined;
   try {
     let password = '';
     if (account.sealedPassword !== null) {
@@ -237,7 +243,12 @@ export async function identityAccountPair(vault: Vault, account: AccountRow, pin
       password = `///${new TextDecoder().decode(opened)}`;
       wipe(opened);
     }
-    return await pairFromSuri(`${phrase}${account.path ?? ''}${password}`, account.type);
+    pair = await pairFromSuri(`${phrase}${account.path ?? ''}${password}`, account.type);
+    await storedKeyCheck(account, pair);
+    return pair;
+  } catch (err) {
+    if (pair) wipe(pair.secretKey);
+    throw err;
   } finally {
     wipe(key);
   }

@@ -1,5 +1,7 @@
 /**
- * Security review #3 / issue 11 item 5: wrong PINs tried in parallel must not get past the PIN delay.
+ * The wrong-PIN count cannot be got around (issue 11 items 5 and 6).
+ *
+ * Security review #3 / item 5: wrong PINs tried in parallel must not get past the PIN delay.
  *
  * Ten `identity show-phrase` processes with wrong PINs and one with the right PIN start on one vault
  * at the same moment. Each reads its PIN from its own named pipe, and the test writes the PINs only
@@ -9,12 +11,20 @@
  * checked; every other process must be refused before its KDF with PinLockedError (exit 1, as in
  * test/e2e-identity/pin.test.ts), and the right PIN shows the phrase only if it was one of the four.
  *
+ * Security review #4(b) / item 6: a backup whose sealed identity differs only in JSON key order (or
+ * that leaves out the count) is recognised as the identity already in the vault, which keeps its
+ * count and delay; a restored identity brings its count along.
+ *
  * Runs the real CLI (`node bin/keepsake.js`, i.e. the built `dist/`).
  */
 import { execFileSync } from 'node:child_process';
 import { closeSync, constants, openSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../src/formats/json.js';
+import { keepsakeBackupOpen, keepsakeBackupParse, keepsakeBackupWrite } from '../../src/formats/keepsake-backup.js';
+import { SCRYPT_COMPAT } from '../../src/formats/polkadot-js/kdf.js';
 import { EXIT, sandbox, type CliResult } from '../e2e-vault/cli.js';
 
 const PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
@@ -108,5 +118,64 @@ describe('wrong PINs in parallel (security review #3)', () => {
       const again = await box.run(['identity', 'show-phrase', 'Race', '--pin-file', pin, '--json']);
       expect(outcomeOf(PIN, again).kind).toBe('locked');
     }
+  });
+});
+
+describe('the wrong-PIN count survives a re-import (security review #4(b))', () => {
+  type Row = { name: string; failed_attempts: number; locked_until: number };
+  const rows = (vault: string): Row[] => {
+    const db = new Database(vault, { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare('SELECT name, failed_attempts, locked_until FROM identities ORDER BY id').all() as Row[];
+    } finally {
+      db.close();
+    }
+  };
+  /** The same object with its keys in reverse order, all the way down. */
+  const reordered = (v: unknown): unknown =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reordered(x)])) : v;
+
+  /** A vault with "Main" at nine wrong PINs and locked for an hour (the state the review prepared), and its backup. */
+  async function lockedMain() {
+    const box = await sandbox();
+    const pin = await box.secret('pin', PIN);
+    const backupPw = await box.secret('backup-pw', 'backup-pw-123');
+    const created = await box.run(['identity', 'recover', '--name', 'Main', '--mnemonic-file', await box.secret('phrase', PHRASE), '--pin-file', pin, '--json']);
+    expect(created.code, created.stderr).toBe(EXIT.ok);
+    const lockedUntil = Date.now() + 3_600_000;
+    const db = new Database(box.vault);
+    db.prepare('UPDATE identities SET failed_attempts = 9, locked_until = ?').run(lockedUntil);
+    db.close();
+    const out = box.path('backup.json');
+    const exported = await box.run(['backup', 'export', '--out', out, '--password-file', backupPw, '--json']);
+    expect(exported.code, exported.stderr).toBe(EXIT.ok);
+    return { box, pin, backupPw, out, lockedUntil };
+  }
+
+  it('a backup whose sealed identity differs only in key order is reported present: no second identity, the count and delay kept', async () => {
+    const { box, pin, backupPw, out } = await lockedMain();
+    const before = rows(box.vault);
+    const payload = await keepsakeBackupOpen(keepsakeBackupParse(JSON.parse(await readFile(out, 'utf8')) as JsonObject), 'backup-pw-123');
+    const identity = (payload['identities'] as JsonObject[])[0]!;
+    // The review's clone: the same sealed box with its keys reordered (and, as an older backup, no count).
+    const clone = { name: identity['name'], sealed: reordered(identity['sealed']), createdAt: identity['createdAt'] };
+    expect(JSON.stringify(clone.sealed)).not.toBe(JSON.stringify(identity['sealed']));
+    const reimport = await box.write('reimport.json', await keepsakeBackupWrite({ ...payload, identities: [clone] }, 'backup-pw-123', { params: SCRYPT_COMPAT }));
+
+    const imported = await box.run(['backup', 'import', reimport, '--password-file', backupPw, '--json']);
+    expect(imported.code, imported.stderr).toBe(EXIT.ok);
+    const report = JSON.parse(imported.stdout) as { items: { kind: string; status: string; presentAs: string | null }[] };
+    expect(report.items).toEqual([expect.objectContaining({ kind: 'identity', status: 'present', presentAs: 'Main' })]);
+    expect(rows(box.vault)).toEqual(before);
+    const locked = await box.run(['identity', 'show-phrase', 'Main', '--pin-file', pin, '--json']);
+    expect(outcomeOf(PIN, locked).kind).toBe('locked');
+  });
+
+  it('restored into a fresh vault, an identity brings its count and delay along (it does not start fresh)', async () => {
+    const { box, backupPw, out, lockedUntil } = await lockedMain();
+    const fresh = box.path('fresh.sqlite');
+    const restored = await box.run(['--vault', fresh, 'backup', 'import', out, '--password-file', backupPw, '--json'], { noVaultFlag: true });
+    expect(restored.code, restored.stderr).toBe(EXIT.ok);
+    expect(rows(fresh)).toEqual([{ name: 'Main', failed_attempts: 9, locked_until: lockedUntil }]);
   });
 });
