@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { RandomSource } from '../crypto/random.js';
 import { CorruptFileError } from '../errors/file.js';
 import { KdfParamsTooLargeError } from '../errors/kdf.js';
-import { openWithKey, PIN_SCRYPT, sealedParse, sealKdfNew, sealKeyDerive, sealWithKey, type SealedSecret } from './identity-seal.js';
+import { openWithKey, PIN_SCRYPT, sealedFingerprint, sealedParse, sealKdfNew, sealKeyDerive, sealWithKey, type SealedSecret } from './identity-seal.js';
 
 /** Cheap parameters for tests; the format does not depend on them. */
 const CHEAP = { N: 1 << 10, r: 8, p: 1 };
@@ -142,5 +142,26 @@ describe('identity seal: sealedParse', () => {
     const sealed = await seal('123456', 'x');
     const text = typeof change === 'string' ? change : JSON.stringify(change(sealed));
     expect(() => sealedParse(text)).toThrow(/damaged|not a JSON|format/i);
+  });
+});
+
+describe('identity seal: sealedFingerprint (what makes two sealed secrets the same one)', () => {
+  it('is the same for the same box however its JSON is written (key order, base64 without padding), and differs for another box', async () => {
+    const sealed = await seal('123456', 'a phrase');
+    const reordered = sealedParse(JSON.stringify({ ciphertext: sealed.ciphertext, nonce: sealed.nonce, kdf: { salt: sealed.kdf.salt, p: 1, r: 8, N: CHEAP.N, name: 'scrypt' }, v: 1 }));
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(sealed));
+    expect(sealedFingerprint(reordered)).toBe(sealedFingerprint(sealed));
+    // A 32-byte salt is written with one "=" of padding.
+    const unpadded = { ...sealed, kdf: { ...sealed.kdf, salt: sealed.kdf.salt.replace(/=+$/, '') } };
+    expect(unpadded.kdf.salt).not.toBe(sealed.kdf.salt);
+    expect(sealedFingerprint(unpadded)).toBe(sealedFingerprint(sealed));
+    // The same phrase and PIN sealed again (new salt and nonce) is another box.
+    const other = await seal('123456', 'a phrase', (length) => new Uint8Array(length).fill(9));
+    expect(sealedFingerprint(other)).not.toBe(sealedFingerprint(sealed));
+  });
+
+  it('is undefined when a part is not base64', async () => {
+    const sealed = await seal('123456', 'a phrase');
+    for (const broken of [{ ...sealed, nonce: '!!' }, { ...sealed, ciphertext: 'a' }, { ...sealed, kdf: { ...sealed.kdf, salt: '#' } }]) expect(sealedFingerprint(broken)).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { utf8, wipe } from '../crypto/bytes.js';
+import { bytesToHex, utf8, wipe } from '../crypto/bytes.js';
 import { AEAD_NONCE, aeadOpen, aeadSeal } from '../crypto/aead.js';
 import { systemRandom, type RandomSource } from '../crypto/random.js';
 import { KEEPSAKE_SCRYPT_CAPS, scrypt, scryptCheck, scryptParamsValid, type ScryptParams } from '../crypto/scrypt.js';
@@ -68,4 +68,16 @@ export function sealedParse(text: string): SealedSecret {
     throw new CorruptFileError({ reason: 'a sealed secret is not in keepsake\'s format' });
   }
   return v as unknown as SealedSecret;
+}
+
+/**
+ * What makes a sealed secret the same one: its decoded salt, nonce and ciphertext, as hex. The JSON
+ * text is not: the same box with its keys reordered or its base64 written another way is still the
+ * same secret under the same PIN (security review #4(b): a reordered copy came in as a second identity
+ * with a fresh wrong-PIN count). Undefined when a part is not base64.
+ */
+export function sealedFingerprint(sealed: SealedSecret): string | undefined {
+  const parts = [sealed.kdf.salt, sealed.nonce, sealed.ciphertext].map(base64Decode);
+  if (parts.some((p) => p === undefined)) return undefined;
+  return parts.map((p) => bytesToHex(p!)).join(':');
 }

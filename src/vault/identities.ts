@@ -32,7 +32,10 @@ export function identityInsert(vault: Vault, name: string, sealed: string, now =
   return Number(vaultStatement(vault, 'INSERT INTO identities (name, sealed, created_at, updated_at) VALUES (?, ?, ?, ?)').run(name, sealed, now, now).lastInsertRowid);
 }
 
-/** Counts a wrong PIN (atomically) and returns how many there have been in a row. */
+/**
+ * Counts one PIN try (atomically) and returns how many there have been in a row. A try is counted
+ * before its PIN is checked (see `identityUnlock`), so this is also the count of tries in flight.
+ */
 export function identityPinFailed(vault: Vault, id: number): number {
   return (vaultStatement(vault, 'UPDATE identities SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts').get(id) as { failed_attempts: number }).failed_attempts;
 }
@@ -42,6 +45,7 @@ export function identityLockUntil(vault: Vault, id: number, lockedUntil: number)
   vaultStatement(vault, 'UPDATE identities SET locked_until = max(locked_until, ?) WHERE id = ?').run(lockedUntil, id);
 }
 
-export function identityPinSucceeded(vault: Vault, id: number): void {
-  vaultStatement(vault, 'UPDATE identities SET failed_attempts = 0, locked_until = 0 WHERE id = ? AND failed_attempts <> 0').run(id);
+/** Sets the wrong-PIN count and the lock time as they are (after a right PIN, or when a backup brings a higher count). */
+export function identityPinSet(vault: Vault, id: number, failedAttempts: number, lockedUntil: number): void {
+  vaultStatement(vault, 'UPDATE identities SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(failedAttempts, lockedUntil, id);
 }

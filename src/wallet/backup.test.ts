@@ -10,10 +10,17 @@ import { concordiumDecrypt, concordiumEncrypt, type ConcordiumEnvelope, desktopE
 import { InvalidAddressError } from '../errors/address.js';
 import { MobileWalletExportError, UnableToDecryptError, WrongNetworkError } from '../errors/concordium.js';
 import { CorruptFileError, FormatNotSupportedError } from '../errors/file.js';
-import { WrongPinError } from '../errors/identity.js';
+import { PinLockedError, WrongPinError } from '../errors/identity.js';
 import { WrongPasswordError } from '../errors/password.js';
 import { UsageError } from '../errors/usage.js';
-import { keepsakeBackupWrite } from '../formats/keepsake-backup.js';
+import { keepsakeBackupOpen, keepsakeBackupParse, keepsakeBackupWrite } from '../formats/keepsake-backup.js';
+import { SCRYPT_COMPAT } from '../formats/polkadot-js/kdf.js';
+import { polkadotJsWrite } from '../formats/polkadot-js/write.js';
+import { ss58Encode } from '../keys/address.js';
+import { pairFromSuri } from '../keys/fromSuri.js';
+import { schemeLoad } from '../keys/scheme.js';
+import { hexToBytes } from '../crypto/bytes.js';
+import { identitiesAll } from '../vault/identities.js';
 import type { JsonObject } from '../formats/json.js';
 import { accountInsert } from '../vault/accounts.js';
 import { vaultClose, vaultOpen, vaultWrite, type Vault } from '../vault/open.js';
@@ -287,6 +294,42 @@ describe('backupImport of a keepsake backup', () => {
     const err = await refusal(backupImport(target, file, 'pw', { file: 'alice.json' }));
     expect(err).toBeInstanceOf(FormatNotSupportedError);
     expect(err.message).toMatch(/restore/);
+  });
+});
+
+describe('backupImport: keys against addresses and wrong-PIN counts (issue 11 items 6, 8)', () => {
+  it('rows kept without their key (an ecdsa batch entry under its own password, an Ethereum watch-only address) back up and restore', async () => {
+    const vault = freshVault();
+    const ecdsa = await pairFromSuri(`${PHRASE}//ecdsa`, 'ecdsa');
+    const id = (await schemeLoad('ecdsa')).accountId(ecdsa.publicKey);
+    // What restore keeps for such an entry (keyFromAddress): the file as given, its SS58 account id in place of the key.
+    const file = { ...(await polkadotJsWrite(ecdsa, 'its own pw', { params: SCRYPT_COMPAT })), address: ss58Encode(id, 0) };
+    const eth = hexToBytes('0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed');
+    const common = { network: null, genesisHash: null, source: 'restore' };
+    vaultWrite(vault, () => {
+      accountInsert(vault, { ...common, publicKey: id, accountId: id, type: 'ecdsa', name: 'Locked ecdsa', ss58Prefix: 0, fileJson: JSON.stringify(file), verified: false });
+      accountInsert(vault, { ...common, publicKey: eth, accountId: eth, type: 'ethereum', name: 'Cold ETH', ss58Prefix: 42, fileJson: null, verified: true });
+    });
+    const target = freshVault();
+    const report = await backupImport(target, (await backupExport(vault, BACKUP_PW)).json, BACKUP_PW);
+    expect(report.items.map((i) => [i.name, i.status])).toEqual([['Locked ecdsa', 'imported'], ['Cold ETH', 'imported']]);
+    expect(accountList(target)).toEqual(accountList(vault));
+  });
+
+  it('an identity already present takes the higher wrong-PIN count and the later delay the backup brings', async () => {
+    const target = freshVault();
+    await backupImport(target, backup, BACKUP_PW);
+    const later = Date.now() + 60_000;
+    const payload = await keepsakeBackupOpen(keepsakeBackupParse(JSON.parse(backup) as JsonObject), BACKUP_PW);
+    const identities = (payload['identities'] as JsonObject[]).map((i) => ({ ...i, failedAttempts: 5, lockedUntil: later }));
+    const counted = JSON.stringify(await keepsakeBackupWrite({ ...payload, identities }, BACKUP_PW, { params: { N: 1 << 15, r: 8, p: 1 } }));
+    const report = await backupImport(target, counted, BACKUP_PW);
+    expect(report.items.filter((i) => i.kind === 'identity').map((i) => i.status)).toEqual(['present', 'present']);
+    expect(identitiesAll(target).map((i) => [i.failedAttempts, i.lockedUntil])).toEqual([
+      [5, later],
+      [5, later],
+    ]);
+    expect(await refusal(identityShowPhrase(target, 'Main', PIN))).toBeInstanceOf(PinLockedError);
   });
 });
 

@@ -1,24 +1,26 @@
-import { bytesToHex, hexToBytes, isHex, utf8, wipe } from '../crypto/bytes.js';
+import { bytesEqual, bytesToHex, hexToBytes, isHex, utf8, wipe } from '../crypto/bytes.js';
 import { WrongNetworkError } from '../errors/concordium.js';
 import { CorruptFileError, FormatNotSupportedError } from '../errors/file.js';
 import { UsageError } from '../errors/usage.js';
 import { CONCORDIUM_COLLECTIONS, concordiumDesktopOpen, concordiumDesktopWrite, type ConcordiumCollection, type ConcordiumExport } from '../formats/concordium/desktop.js';
 import { formatDetect, FORMAT_LABELS, type FormatName } from '../formats/detect.js';
-import { openWithKey, sealedParse, sealKdfNew, sealKeyDerive, sealWithKey } from '../formats/identity-seal.js';
+import { openWithKey, sealedFingerprint, sealedParse, sealKdfNew, sealKeyDerive, sealWithKey } from '../formats/identity-seal.js';
 import { isObject, jsonParse, type JsonObject } from '../formats/json.js';
 import { keepsakeBackupOpen, keepsakeBackupParse, keepsakeBackupWrite } from '../formats/keepsake-backup.js';
-import { polkadotJsParse } from '../formats/polkadot-js/parse.js';
-import { isKeyType } from '../keys/types.js';
+import { fileAddressDecode, type FileAddress } from '../formats/polkadot-js/address.js';
+import { polkadotJsParse, type PolkadotJsSingle } from '../formats/polkadot-js/parse.js';
+import { isKeyType, type KeyType } from '../keys/types.js';
 import { accountAddress } from '../keys/account.js';
 import { accountByPublicKey, accountInsert, accountReplace, accountsAll, type AccountInsert, type AccountRow } from '../vault/accounts.js';
 import { addressByText, addressesAll, addressInsert, concordiumItemByKey, concordiumItemInsert, concordiumItems, settingGet, settingSet } from '../vault/addresses.js';
-import { identitiesAll, identityById, identityByName, identityInsert } from '../vault/identities.js';
+import { identitiesAll, identityById, identityByName, identityInsert, identityPinSet } from '../vault/identities.js';
 import { vaultWrite, type Vault } from '../vault/open.js';
 import { accountView } from './accountView.js';
 import { addressParse } from './addressParse.js';
 import { relock } from './export.js';
-import { identityUnlock } from './identity.js';
+import { identityUnlock, pinDelaySeconds } from './identity.js';
 import { fileNamesCheck } from './names.js';
+import { keyAccountId } from './storedKey.js';
 
 export const MIN_BACKUP_PASSWORD = 6;
 
@@ -84,7 +86,12 @@ export async function backupExport(vault: Vault, password: string, options: Back
     }
     const payload = {
       version: 1,
-      identities: identities.map((i) => ({ name: i.name, sealed: jsonParse(resealed.get(i.id)?.sealed ?? i.sealed), createdAt: i.createdAt })),
+      // The wrong-PIN count and delay go along (read now: a rekey's right PIN has just reset them), so a
+      // restored identity does not start with fresh tries.
+      identities: identities.map((i) => {
+        const current = identityById(vault, i.id) ?? i;
+        return { name: i.name, sealed: jsonParse(resealed.get(i.id)?.sealed ?? i.sealed), createdAt: i.createdAt, failedAttempts: current.failedAttempts, lockedUntil: current.lockedUntil };
+      }),
       accounts: accountEntries,
       addresses: addressesAll(vault).map((a) => ({ address: a.address, kind: a.kind, name: a.name, note: a.note, network: a.network, original: a.original === null ? null : jsonParse(a.original) })),
       concordium: {
@@ -168,7 +175,9 @@ export async function backupImport(vault: Vault, text: string, password: string,
   switch (detected.format) {
     case 'keepsake-backup': {
       const payload = await keepsakeBackupOpen(keepsakeBackupParse(detected.json, options.file), password, where);
-      items = importKeepsake(vault, validatePayload(payload, options.file));
+      const checked = validatePayload(payload, options.file);
+      await accountKeysCheck(checked, options.file);
+      items = importKeepsake(vault, checked);
       break;
     }
     case 'concordium-desktop':
@@ -190,7 +199,7 @@ export async function backupImport(vault: Vault, text: string, password: string,
 }
 
 type Payload = {
-  identities: { name: string; sealed: string; createdAt: number }[];
+  identities: { name: string; sealed: string; fingerprint: string; createdAt: number; failedAttempts: number; lockedUntil: number }[];
   accounts: (AccountInsert & { identity: string | null; createdAt: number })[];
   addresses: { address: string; kind: 'ss58' | 'ethereum' | 'concordium'; name: string; note: string | null; network: string | null; original: string | null }[];
   concordium: { genesis: string | null; items: { collection: ConcordiumCollection; key: string; name: string | null; original: string }[] };
@@ -215,13 +224,29 @@ function validatePayload(p: JsonObject, file: string | undefined): Payload {
     if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw bad(`${name} is not a whole number`);
     return v;
   };
+  const count = (v: unknown, name: string): number => {
+    const n = int(v, name, 0);
+    if (n < 0) throw bad(`${name} is negative`);
+    return n;
+  };
   const identities = arr(p['identities'], 'identities').map((i) => {
     if (!isObject(i['sealed'])) throw bad('an identity has no sealed phrase');
     const sealed = JSON.stringify(i['sealed']);
-    sealedParse(sealed);
-    return { name: str(i['name'], 'an identity name'), sealed, createdAt: int(i['createdAt'], "an identity's creation time", Date.now()) };
+    const fingerprint = sealedFingerprint(sealedParse(sealed));
+    if (fingerprint === undefined) throw bad('an identity has a damaged sealed phrase');
+    return {
+      name: str(i['name'], 'an identity name'),
+      sealed,
+      fingerprint,
+      createdAt: int(i['createdAt'], "an identity's creation time", Date.now()),
+      // Absent in backups written before they were carried: then the vault's own count decides.
+      failedAttempts: count(i['failedAttempts'], "an identity's wrong-PIN count"),
+      lockedUntil: count(i['lockedUntil'], "an identity's wrong-PIN delay"),
+    };
   });
   const names = new Set(identities.map((i) => i.name));
+  // Accounts name their identity: two of the same name would leave it open which one an account joins.
+  if (names.size !== identities.length) throw bad('two identities have the same name');
   const accounts = arr(p['accounts'], 'accounts').map((a) => {
     const type = a['type'];
     if (!isKeyType(type)) throw bad('an account has an unknown key type');
@@ -284,29 +309,77 @@ function validatePayload(p: JsonObject, file: string | undefined): Payload {
   return { identities, accounts, addresses, concordium };
 }
 
+/**
+ * The checks an import can make without any password or PIN, before anything is written (security
+ * review #7): every account's id follows from its public key for its key type, and a stored key file
+ * names that account and key type. A mismatch refuses the whole backup, naming the account. (An
+ * identity account's path is checked against its key when its PIN is first given: identityAccountPair.)
+ */
+async function accountKeysCheck(p: Payload, file: string | undefined): Promise<void> {
+  for (const a of p.accounts) {
+    const address = accountAddress(a.type, a.accountId, a.ss58Prefix);
+    const refuse = (why: string) =>
+      new CorruptFileError({ ...(file === undefined ? {} : { file }), reason: `the account ${JSON.stringify(a.name.slice(0, 60))} (${address}) ${why}; it would put another account under that address, so nothing was imported` });
+    if (a.fileJson !== null && a.identity !== null) throw refuse('has both a key file and an identity');
+    if (!(await keyGivesAccountId(a.type, a.publicKey, a.accountId, a.identity === null))) throw refuse('has a public key that does not give its address');
+    if (a.fileJson === null) continue;
+    const stored = polkadotJsParse(JSON.parse(a.fileJson)) as PolkadotJsSingle;
+    if (stored.keyType !== undefined && stored.keyType !== a.type) throw refuse(`has a key file for a ${stored.keyType} key, not ${a.type}`);
+    let claimed: FileAddress;
+    try {
+      claimed = fileAddressDecode(stored.address);
+    } catch {
+      throw refuse('has a key file whose address cannot be read');
+    }
+    // As polkadotJsOpen matches a file's key to its address: an SS58 address encodes the account id
+    // (or, in older ecdsa/ethereum files, the key), a 20-byte one the Ethereum account id.
+    const names = claimed.ethereum ? a.type === 'ethereum' && bytesEqual(claimed.bytes, a.accountId) : bytesEqual(claimed.bytes, a.accountId) || bytesEqual(claimed.bytes, a.publicKey);
+    if (!names) throw refuse(`has the key file of ${stored.address.slice(0, 70)}`);
+  }
+}
+
+/**
+ * Whether `publicKey` gives `accountId` under the key type. An account kept without its key (watch-
+ * only, or a batch entry restored locked under its own password) may record its account id in place
+ * of the key, as keyFromAddress does when the address is all there is.
+ */
+async function keyGivesAccountId(type: KeyType, publicKey: Uint8Array, accountId: Uint8Array, mayBeAddressOnly: boolean): Promise<boolean> {
+  const keyLength = type === 'ecdsa' || type === 'ethereum' ? 33 : 32;
+  if (publicKey.length !== keyLength) {
+    const idLength = type === 'ethereum' ? 20 : 32;
+    return mayBeAddressOnly && publicKey.length === idLength && bytesEqual(publicKey, accountId);
+  }
+  const given = await keyAccountId(type, publicKey);
+  return given !== undefined && bytesEqual(given, accountId);
+}
+
 function importKeepsake(vault: Vault, p: Payload): ImportItem[] {
   return vaultWrite(vault, () => {
     const items: ImportItem[] = [];
     const identityIds = new Map<string, number>();
+    const now = Date.now();
     for (const identity of p.identities) {
-      // The same identity is recognised by its sealed phrase, or by an account derived from it that the vault already has.
-      const sameSealed = identitiesAll(vault).find((i) => i.sealed === identity.sealed);
-      const viaAccount = p.accounts
-        .filter((a) => a.identity === identity.name)
-        .map((a) => accountByPublicKey(vault, a.publicKey)?.identityId)
-        .find((id): id is number => typeof id === 'number');
-      // Accounts whose ///password is sealed under the backup's PIN cannot join an identity locked by another PIN:
-      // then the identity comes in as its own (renamed) entry, so every account keeps working.
-      const sealedNew = p.accounts.some((a) => a.identity === identity.name && a.sealedPassword !== null && accountByPublicKey(vault, a.publicKey) === undefined);
-      const present = sameSealed ?? (viaAccount === undefined || sealedNew ? undefined : identityById(vault, viaAccount));
+      // The same identity is recognised only by its sealed bytes (salt, nonce, ciphertext): the same
+      // phrase under the same PIN. Never by an account the backup says belongs to it (a public key
+      // is public: a crafted backup could attach any address to an identity already in the vault).
+      const present = identitiesAll(vault).find((i) => sealedFingerprintOf(i.sealed) === identity.fingerprint);
+      // The higher wrong-PIN count and the later delay win (a backup never brings fresh tries), but a
+      // backup sets no delay longer than the longest a wrong PIN can cause (an hour from now).
+      const failedAttempts = identity.failedAttempts;
+      const lockedUntil = Math.min(identity.lockedUntil, now + pinDelaySeconds(Number.MAX_SAFE_INTEGER) * 1000);
       if (present) {
         identityIds.set(identity.name, present.id);
+        if (failedAttempts > present.failedAttempts || lockedUntil > present.lockedUntil) {
+          identityPinSet(vault, present.id, Math.max(failedAttempts, present.failedAttempts), Math.max(lockedUntil, present.lockedUntil));
+        }
         items.push({ kind: 'identity', name: identity.name, address: null, status: 'present', presentAs: present.name });
         continue;
       }
       let name = identity.name;
       for (let n = 2; identityByName(vault, name); n++) name = `${identity.name} (${n})`;
-      identityIds.set(identity.name, identityInsert(vault, name, identity.sealed, identity.createdAt));
+      const id = identityInsert(vault, name, identity.sealed, identity.createdAt);
+      if (failedAttempts > 0 || lockedUntil > 0) identityPinSet(vault, id, failedAttempts, lockedUntil);
+      identityIds.set(identity.name, id);
       items.push({ kind: 'identity', name, address: null, status: 'imported', presentAs: null });
     }
     for (const a of p.accounts) {
@@ -329,6 +402,14 @@ function importKeepsake(vault: Vault, p: Payload): ImportItem[] {
     importConcordiumItems(vault, p.concordium.genesis, p.concordium.items, items, undefined);
     return items;
   });
+}
+
+function sealedFingerprintOf(text: string): string | undefined {
+  try {
+    return sealedFingerprint(sealedParse(text));
+  } catch {
+    return undefined;
+  }
 }
 
 function importAddress(vault: Vault, entry: Payload['addresses'][number], items: ImportItem[]): void {

@@ -16,6 +16,7 @@ import { accountFind, withName } from './accounts.js';
 import { accountView } from './accountView.js';
 import { mapConcurrent } from './concurrency.js';
 import { identityAccountPair } from './identity.js';
+import { storedKeyCheck } from './storedKey.js';
 import { watchOnlyEntry } from './convert.js';
 
 export type Kdf = 'default' | 'compat';
@@ -67,7 +68,14 @@ async function unlockPair(vault: Vault, row: AccountRow, unlock: ExportUnlock): 
   }
   if (!('password' in unlock)) throw new UsageError({ reason: `${address} is locked with its own password; its export needs that password, not a PIN.` });
   const stored = polkadotJsParse(jsonParse(row.fileJson!)) as PolkadotJsSingle;
-  return { pair: await polkadotJsOpen(stored, unlock.password, { file: address }), password: unlock.password };
+  const pair = await polkadotJsOpen(stored, unlock.password, { file: address });
+  try {
+    await storedKeyCheck(row, pair);
+  } catch (err) {
+    wipe(pair.secretKey);
+    throw err;
+  }
+  return { pair, password: unlock.password };
 }
 
 /** An account's own password, or (for an identity account) the identity's PIN and the new file's password. */
@@ -133,6 +141,7 @@ export async function relock(row: AccountRow, password: string, newPassword: str
   const address = accountView(row).address;
   const opened = await polkadotJsOpen(stored, password, { file: address });
   try {
+    await storedKeyCheck(row, opened);
     const target = paramsOf(kdf);
     const same = password === newPassword && stored.cipher === 'scrypt' && sameParams(scryptHeaderRead(stored.encoded).params, target);
     if (same) return withName(row.fileJson, row.name);

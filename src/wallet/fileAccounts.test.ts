@@ -191,6 +191,28 @@ describe('the Apps "Export all" list', () => {
     expect(entries.map((e) => e.account?.fileJson)).toEqual([null, null]);
   });
 
+  it('an address-only entry\'s publicKey is used only when it gives the address; another key refuses that entry (security review #6)', async () => {
+    const ecdsa = pairFromSeed('ecdsa', seed(16));
+    const eth20 = pairFromSeed('ethereum', seed(17));
+    const list = [
+      // The full key of a 32-byte ecdsa account id or a 20-byte Ethereum address completes it.
+      { address: ecdsa.address, publicKey: hex(ecdsa.publicKey), type: 'ecdsa', meta: {} },
+      { address: eth20.address, publicKey: hex(eth20.publicKey), type: 'ethereum', meta: {} },
+      // Another account's key under an address: sr25519, ecdsa, ethereum, and 33 bytes that are no curve point.
+      { address: qr.address, publicKey: hex(sr.publicKey), type: 'sr25519', meta: { name: 'Savings' } },
+      { address: ecdsa.address, publicKey: hex(eth20.publicKey), type: 'ecdsa', meta: {} },
+      { address: eth20.address, publicKey: hex(eth.publicKey), type: 'ethereum', meta: {} },
+      { address: eth20.address, publicKey: `0x02${'ff'.repeat(32)}`, type: 'ethereum', meta: {} },
+      { address: qr.address, publicKey: `${qr.publicKey}00`, type: 'sr25519', meta: {} },
+    ];
+    const { entries } = await fileAccountsOpen(text(list), 'any', { file: 'list.json' });
+    expect(entries.map((e) => e.error?.name ?? null)).toEqual([null, null, ...Array(5).fill('EntryKeyMismatchError')]);
+    expect(hex(entries[0]!.account!.publicKey)).toBe(hex(ecdsa.publicKey));
+    expect(hex(entries[1]!.account!.publicKey)).toBe(hex(eth20.publicKey));
+    expect(entries[1]!.account!.address).toBe(eth20.address);
+    expect(entries[2]!.error!.message).toBe(`list.json (entry 3): its publicKey is not the key of its address ${qr.address}; the entry was not used.`);
+  });
+
   it('a keyed entry whose address is not its key\'s → AddressMismatchError for that entry', async () => {
     const lying = { ...polkadotToJson(ed, PW), address: sr.address };
     const { entries } = await fileAccountsOpen(text([srJson, lying]), PW);

@@ -1,8 +1,9 @@
-import { bytesToHex, hexToBytes, isHex, wipe } from '../crypto/bytes.js';
+import { bytesEqual, bytesToHex, hexToBytes, isHex, wipe } from '../crypto/bytes.js';
 import { BaseError } from '../errors/base.js';
 import { CorruptFileError, FormatNotSupportedError } from '../errors/file.js';
 import { AddressMismatchError } from '../errors/key.js';
 import { UnprotectedKeyError } from '../errors/kdf.js';
+import { EntryKeyMismatchError } from '../errors/keyMismatch.js';
 import { BatchEntryLockedError, WrongPasswordError } from '../errors/password.js';
 import { formatDetect, FORMAT_LABELS, type FormatName } from '../formats/detect.js';
 import { ethereumKeystoreDecrypt, ethereumKeystoreParse, type EthereumKeystore } from '../formats/ethereum-keystore.js';
@@ -18,6 +19,7 @@ import { schemeLoad } from '../keys/scheme.js';
 import { isKeyType, type KeyPair, type KeyType } from '../keys/types.js';
 import { mapConcurrent } from './concurrency.js';
 import { networkOfFile } from './network.js';
+import { keyAccountId } from './storedKey.js';
 
 /** An account found in a file, ready to be stored, verified or converted. */
 export type FileAccount = {
@@ -235,9 +237,8 @@ async function watchOnly(json: JsonObject, where: string): Promise<FileAccount> 
   const meta = isObject(json['meta']) ? json['meta'] : {};
   const declared = json['type'] ?? meta['type'];
   const type: KeyType = isKeyType(declared) ? declared : address.startsWith('0x') && address.length === 42 ? 'ethereum' : 'sr25519';
-  const hexKey = typeof json['publicKey'] === 'string' && isHex(json['publicKey']) ? hexToBytes(json['publicKey']) : undefined;
   const fromAddress = await keyFromAddress(address, type, where);
-  const publicKey = hexKey && (hexKey.length === 32 || hexKey.length === 33) ? hexKey : fromAddress.publicKey;
+  const publicKey = await watchKey(json['publicKey'], type, fromAddress, where);
   const net = networkOfFile(meta['genesisHash'], fromAddress.prefix);
   const name = typeof meta['name'] === 'string' ? meta['name'] : defaultName(address);
   return {
@@ -254,6 +255,24 @@ async function watchOnly(json: JsonObject, where: string): Promise<FileAccount> 
     keyChecked: false,
     original: json,
   };
+}
+
+/**
+ * The key of an address-only entry. The address decides: a `publicKey` the entry names is used only
+ * when it gives that address (sr25519/ed25519: it is the address bytes; ecdsa/ethereum: its account
+ * id is the address's), since restore matches accounts by key and a forged one would stand in for
+ * another account (security review #6). Absent (or not hex), the key is what the address gives; a
+ * key that does not give the address refuses the entry ({@link EntryKeyMismatchError}).
+ */
+async function watchKey(named: unknown, type: KeyType, fromAddress: { publicKey: Uint8Array; accountId: Uint8Array; prefix: number }, where: string): Promise<Uint8Array> {
+  // Hex with or without 0x (as Apps and older tools write it); anything else names no key and is ignored, as before.
+  const text = typeof named === 'string' ? (named.startsWith('0x') ? named : `0x${named}`) : undefined;
+  if (text === undefined || !isHex(text)) return fromAddress.publicKey;
+  const key = hexToBytes(text);
+  if (bytesEqual(key, fromAddress.publicKey)) return fromAddress.publicKey;
+  // An address that gives only the account id (a 32-byte ecdsa id, a 20-byte Ethereum address): the full key may complete it.
+  if (key.length === 33 && fromAddress.publicKey.length !== 33 && (type === 'ecdsa' || type === 'ethereum') && bytesEqual((await keyAccountId(type, key)) ?? new Uint8Array(0), fromAddress.accountId)) return key;
+  throw new EntryKeyMismatchError({ where, address: accountAddress(type, fromAddress.accountId, fromAddress.prefix) });
 }
 
 async function keyFromAddress(address: string, type: KeyType, where: string): Promise<{ publicKey: Uint8Array; accountId: Uint8Array; prefix: number }> {

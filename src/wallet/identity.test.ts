@@ -366,15 +366,31 @@ describe('repeated wrong PINs slow down', () => {
     }
   });
 
-  it('wrong PINs tried at the same time are all counted (no lost update lets a guesser skip the delay)', async () => {
+  it('wrong PINs tried at the same time: only the tries a sequential guesser gets are checked and counted, the rest are refused as locked', async () => {
     const vault = freshVault();
     const t = tuning();
     const created = await identityRecover(vault, { name: 'dev', mnemonic: DEV, pin: PIN, ...t });
     const results = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => identityShowPhrase(vault, 'dev', `${WRONG}${i}`, t)));
-    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+    const names = results.map((r) => (r.status === 'rejected' ? (r.reason as Error).name : 'shown'));
+    // Three free tries and the fourth, which starts the delay; the fifth and sixth never reach the KDF.
+    expect(names.filter((n) => n === 'WrongPinError')).toHaveLength(4);
+    expect(names.filter((n) => n === 'PinLockedError')).toHaveLength(2);
     const row = identityById(vault, created.id)!;
-    expect(row.failedAttempts, 'six wrong PINs were counted as fewer').toBe(6);
+    expect(row.failedAttempts, 'the checked wrong PINs were counted as fewer').toBe(4);
+    expect(row.lockedUntil).toBe(T0 + 30_000);
     await expect(identityShowPhrase(vault, 'dev', PIN, t)).rejects.toThrow(PinLockedError);
+  });
+
+  it('a right PIN tried beside wrong ones keeps counted the wrong ones reserved after it', async () => {
+    const vault = freshVault();
+    const t = tuning();
+    const created = await identityRecover(vault, { name: 'dev', mnemonic: DEV, pin: PIN, ...t });
+    await expect(identityShowPhrase(vault, 'dev', WRONG, t)).rejects.toThrow(WrongPinError);
+    // Reserved in call order: wrong (2), right (3), wrong (4, starts the delay), then refused.
+    const results = await Promise.allSettled([WRONG, PIN, `${WRONG}1`, `${WRONG}2`].map((pin) => identityShowPhrase(vault, 'dev', pin, t)));
+    expect(results.map((r) => (r.status === 'rejected' ? (r.reason as Error).name : 'shown'))).toEqual(['WrongPinError', 'shown', 'WrongPinError', 'PinLockedError']);
+    // The right PIN undid the tries up to its own; the one after it stays, below the delay.
+    expect(identityById(vault, created.id)).toMatchObject({ failedAttempts: 1, lockedUntil: 0 });
   });
 
   it("the wrong-PIN message counts the free tries left correctly (the fourth wrong PIN in a row starts the delay)", async () => {

@@ -17,9 +17,10 @@ import { suriParse } from '../keys/suri.js';
 import type { KeyPair, KeyType } from '../keys/types.js';
 import { networkByName, networkList } from '../networks/networks.js';
 import { accountByPublicKey, accountInsert, accountsByAccountId, accountsOfIdentity, type AccountRow } from '../vault/accounts.js';
-import { identitiesAll, identityById, identityByName, identityInsert, identityLockUntil, identityPinFailed, identityPinSucceeded, type IdentityRow } from '../vault/identities.js';
+import { identitiesAll, identityById, identityByName, identityInsert, identityLockUntil, identityPinFailed, identityPinSet, type IdentityRow } from '../vault/identities.js';
 import { vaultWrite, type Vault } from '../vault/open.js';
 import { accountView } from './accountView.js';
+import { storedKeyCheck } from './storedKey.js';
 import { ETHEREUM_DEFAULT_PATH } from './create.js';
 import { nameValidate } from './names.js';
 import { networkResolve } from './network.js';
@@ -122,25 +123,43 @@ export function pinDelaySeconds(attempts: number): number {
  * Opens an identity's phrase with its PIN. Refuses while a wrong-PIN delay runs; a wrong PIN is
  * counted in the vault (the only change a failing command makes) and throws {@link WrongPinError}.
  * Returns the phrase and the PIN key (to seal a path password); the caller wipes the key.
+ *
+ * Every try is reserved before the KDF runs (security review #3): in one IMMEDIATE transaction the
+ * row is read fresh, a running delay refuses the try ({@link PinLockedError}, not counted), and
+ * otherwise the try is counted as if wrong and the delay for the new count is set. Only then does the
+ * ~1 s scrypt run. So tries started at once are serialised at the reservation: a burst gets exactly
+ * the tries a person typing one PIN after another gets before the first wait (three free, and the
+ * fourth, which starts the delay), never the whole burst. A right PIN takes back its own try and those
+ * counted before it; tries reserved while it ran stay counted (they came after it). A process killed
+ * between the reservation and the check leaves its try counted as wrong: conservative, by design.
  */
 export async function identityUnlock(vault: Vault, row: IdentityRow, pin: string, tuning: IdentityTuning = {}): Promise<{ phrase: string; key: Uint8Array }> {
   const now = (tuning.now ?? Date.now)();
-  if (row.lockedUntil > now) throw new PinLockedError({ identity: row.name, waitSeconds: Math.ceil((row.lockedUntil - now) / 1000) });
-  const sealed = sealedParse(row.sealed);
-  const key = await sealKeyDerive(pin, sealed.kdf);
-  const plaintext = openWithKey(key, sealed);
+  const reserved = vaultWrite(vault, () => {
+    const fresh = identityById(vault, row.id);
+    if (fresh === undefined) throw new IdentityNotFoundError({ query: row.name });
+    if (fresh.lockedUntil > now) throw new PinLockedError({ identity: fresh.name, waitSeconds: Math.ceil((fresh.lockedUntil - now) / 1000) });
+    // Parsed inside the transaction: a damaged row fails before any try is counted.
+    const sealed = sealedParse(fresh.sealed);
+    const attempts = identityPinFailed(vault, row.id);
+    const wait = pinDelaySeconds(attempts);
+    if (wait > 0) identityLockUntil(vault, row.id, now + wait * 1000);
+    return { sealed, attempts, wait, name: fresh.name };
+  });
+  const key = await sealKeyDerive(pin, reserved.sealed.kdf);
+  const plaintext = openWithKey(key, reserved.sealed);
   if (plaintext === undefined) {
     wipe(key);
-    // Counted in the vault in one step, so wrong PINs tried in parallel each count.
-    const { attempts, wait } = vaultWrite(vault, () => {
-      const attempts = identityPinFailed(vault, row.id);
-      const wait = pinDelaySeconds(attempts);
-      if (wait > 0) identityLockUntil(vault, row.id, now + wait * 1000);
-      return { attempts, wait };
-    });
-    throw new WrongPinError({ identity: row.name, attempts, waitSeconds: wait });
+    // Already counted (and the delay already set) by the reservation.
+    throw new WrongPinError({ identity: reserved.name, attempts: reserved.attempts, waitSeconds: reserved.wait });
   }
-  if (row.failedAttempts !== 0) vaultWrite(vault, () => identityPinSucceeded(vault, row.id));
+  vaultWrite(vault, () => {
+    const fresh = identityById(vault, row.id);
+    if (fresh === undefined) return;
+    // This try and the ones counted before it are undone; any reserved since stay, with their delay.
+    const left = Math.max(0, fresh.failedAttempts - reserved.attempts);
+    identityPinSet(vault, row.id, left, pinDelaySeconds(left) > 0 ? fresh.lockedUntil : 0);
+  });
   const phrase = new TextDecoder().decode(plaintext);
   wipe(plaintext);
   return { phrase, key };
@@ -209,10 +228,15 @@ export async function identityDerive(vault: Vault, query: string, options: Deriv
   }
 }
 
-/** The key pair of an identity account (for export), after the identity's PIN. */
+/**
+ * The key pair of an identity account (for export), after the identity's PIN. The derived key must
+ * be the one the row records ({@link storedKeyCheck}): a path edited in the vault, or an account a
+ * backup attached to this identity, is refused here, the first time the PIN can tell.
+ */
 export async function identityAccountPair(vault: Vault, account: AccountRow, pin: string, tuning: IdentityTuning = {}): Promise<KeyPair> {
   const row = identityById(vault, account.identityId!)!;
   const { phrase, key } = await identityUnlock(vault, row, pin, tuning);
+  let pair: KeyPair | undefined;
   try {
     let password = '';
     if (account.sealedPassword !== null) {
@@ -221,7 +245,12 @@ export async function identityAccountPair(vault: Vault, account: AccountRow, pin
       password = `///${new TextDecoder().decode(opened)}`;
       wipe(opened);
     }
-    return await pairFromSuri(`${phrase}${account.path ?? ''}${password}`, account.type);
+    pair = await pairFromSuri(`${phrase}${account.path ?? ''}${password}`, account.type);
+    await storedKeyCheck(account, pair);
+    return pair;
+  } catch (err) {
+    if (pair) wipe(pair.secretKey);
+    throw err;
   } finally {
     wipe(key);
   }

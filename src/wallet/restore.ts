@@ -66,6 +66,12 @@ export async function restoreFiles(vault: Vault, inputs: readonly RestoreInput[]
         report.skipped.push({ file, address, reason: `already in the vault as "${existing.name}"` });
         continue;
       }
+      // An address alone never replaces a key (security review #6): that would delete the stored key file
+      // or cut the account from its identity.
+      if (existing !== undefined && account.fileJson === null && (existing.fileJson !== null || existing.identityId !== null)) {
+        report.skipped.push({ file, address, reason: `already in the vault as "${existing.name}" with its key; an entry without a key does not replace it` });
+        continue;
+      }
       if (existing === undefined) accountInsert(vault, account);
       else accountReplace(vault, account);
       report.restored.push({ address, name: account.name, file, verified: account.verified, replaced: existing !== undefined, ...(relocked ? { relocked } : {}) });
