@@ -23,6 +23,7 @@ import { sealKdfNew, sealKeyDerive, sealWithKey } from '../../src/formats/identi
 import type { JsonObject } from '../../src/formats/json.js';
 import { keepsakeBackupWrite } from '../../src/formats/keepsake-backup.js';
 import { SCRYPT_COMPAT } from '../../src/formats/polkadot-js/kdf.js';
+import { polkadotJsEncoding, polkadotJsEncrypt } from '../../src/formats/polkadot-js/encrypt.js';
 import { polkadotJsWrite } from '../../src/formats/polkadot-js/write.js';
 import { ss58Encode } from '../../src/keys/address.js';
 import { pairFromSuri } from '../../src/keys/fromSuri.js';
@@ -133,6 +134,25 @@ describe('an Apps watch-only entry that names another account\'s publicKey (secu
     expect(r.restored).toEqual([]);
     expect(r.skipped.map((s) => s.address).sort()).toEqual([polkadot(victim), derived.address].sort());
     for (const s of r.skipped) expect(s.reason).toMatch(/with its key; an entry without a key does not replace it/);
+    expect(vaultDump(b.vault)).toEqual(before);
+  });
+
+  it('a batch entry under its own password (its key unchecked) does not replace a checked key, even with --on-duplicate replace', async () => {
+    const b = await box();
+    await victimVault(b);
+    const before = vaultDump(b.vault);
+    // The victim's address over the attacker's key, locked with a password the batch password does not open.
+    const forgedEntry = { ...(await polkadotJsWrite(attacker, APW, { meta: { name: 'Victim' }, prefix: 0, params: SCRYPT_COMPAT })), address: polkadot(victim) };
+    const batch = {
+      encoded: await polkadotJsEncrypt(new TextEncoder().encode(JSON.stringify([forgedEntry])), SHARED, { params: SCRYPT_COMPAT }),
+      encoding: polkadotJsEncoding(['batch-pkcs8']),
+      accounts: [{ address: polkadot(victim), meta: { name: 'Victim' } }],
+    };
+    const file = await b.write('batch-forged.json', batch);
+    const r = okJson<RestoreJson>(await b.run(['restore', file, '--password-file', await b.secret('shared', SHARED), '--on-duplicate', 'replace', '--json']));
+    expect(r.restored).toEqual([]);
+    expect(r.skipped).toHaveLength(1);
+    expect(r.skipped[0]!.reason).toMatch(/with a checked key; an entry whose key could not be checked does not replace it/);
     expect(vaultDump(b.vault)).toEqual(before);
   });
 });

@@ -21,9 +21,11 @@ export function restoreCommand(program: Command, run: Runner): void {
     .description(
       'Restore accounts from Polkadot{.js} account files, extension "Export all" batch files, or a folder\n' +
         'of them. One password is asked once for all the files. Every key is checked against its address\n' +
-        'before it is saved; files are kept as they are (still locked with their own password).\n' +
-        'A bad file does not stop the others: each is reported. Accounts already in the vault are skipped\n' +
-        'unless --on-duplicate replace.\n\n' +
+        'before it is saved; files are kept as they are (still locked with their own password), except a\n' +
+        'key with no key derivation (type "none", versions 0–2), which is locked with scrypt under the\n' +
+        'password given. A bad file does not stop the others: each is reported. Accounts already in the\n' +
+        'vault are skipped unless --on-duplicate replace (an entry without a key, or whose key could not\n' +
+        'be checked, never replaces one that has it).\n\n' +
         'Exit status: 0 restored (failures, if any, are listed) · 1 nothing restored and a file failed · 3 nothing restored: wrong password.',
     )
     .addHelpText('after', '\nExamples:\n  keepsake restore 5Grw….json\n  keepsake restore ~/backups/ --password-file pw.txt --json')
