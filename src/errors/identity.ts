@@ -17,10 +17,13 @@ export class WrongPinError extends BaseError {
 /** Too many wrong PINs: the identity refuses tries until the recorded time. */
 export class PinLockedError extends BaseError {
   override readonly name = 'PinLockedError';
+  /** How long until the next try is accepted (the server sends it as Retry-After). */
+  readonly waitSeconds: number;
   constructor({ identity, waitSeconds }: { identity: string; waitSeconds: number }) {
     super(`The identity "${identity}" is locked after repeated wrong PINs; try again in ${formatWait(waitSeconds)}.`, {
       hints: ['Each further wrong PIN doubles the wait (up to an hour).'],
     });
+    this.waitSeconds = waitSeconds;
   }
 }
 

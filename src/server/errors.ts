@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { BaseError } from '../errors/base.js';
+import { PinLockedError } from '../errors/identity.js';
 
 /** HTTP status of each keepsake error (the CLI maps the same classes to exit codes). */
 const STATUS: Record<string, number> = {
@@ -26,6 +27,7 @@ export const SECRET_ERRORS: ReadonlySet<string> = new Set(['WrongPasswordError',
 
 /** Sends an error as `{"error":{"name","message"}}` — one sentence, never a stack or a secret. */
 export function sendError(reply: FastifyReply, err: unknown): FastifyReply {
+  if (err instanceof PinLockedError) reply.header('retry-after', String(Math.max(1, err.waitSeconds)));
   if (err instanceof BaseError) return reply.code(STATUS[err.name] ?? 400).send({ error: { name: err.name, message: err.fullMessage } });
   const e = err as { statusCode?: number; code?: string };
   if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send({ error: { name: 'UnsupportedMediaType', message: 'Only JSON bodies are accepted (Content-Type: application/json).' } });
