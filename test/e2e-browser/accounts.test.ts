@@ -342,6 +342,22 @@ describeBrowser('browser wallet: Accounts', () => {
     expect(await accountsList().getByRole('listitem').count()).toBe(3);
   });
 
+  it('Restore JSON: a file keyring wrote without a password (type "none") is restored locked with the password entered, and the page says so', { timeout: TEST_TIMEOUT }, async () => {
+    const unlocked = oracleWrite(`${vectors.devPhrase}//e2e//unencrypted`, '', 'Unencrypted from keyring');
+    expect(unlocked.json.encoding.type).toEqual(['none']);
+    await page.getByRole('button', { name: 'Restore JSON' }).click();
+    const d = dialog(page);
+    await d.getByRole('heading', { name: 'Restore JSON' }).waitFor();
+    await d.getByLabel('Backup files').setInputFiles(await fileWrite(server, `${unlocked.address}.json`, JSON.stringify(unlocked.json)));
+    await d.getByLabel('Password', { exact: true }).fill('lock it with this');
+    await d.getByRole('button', { name: 'Restore', exact: true }).click();
+    const notice = await textShown(page.getByTestId('notice'), 'Unencrypted from keyring');
+    expect(await notice.innerText()).toContain('the file was not encrypted, so keepsake locked the key with the password you entered');
+    // The stored file is a scrypt file that keyring opens with that password, holding the same key.
+    const stored = (await apiCall<{ json: string }>(server, '/api/accounts/export', { address: unlocked.address, password: 'lock it with this' })).json;
+    expect(oracleOpen(stored, 'lock it with this').publicKey).toBe(unlocked.publicKey);
+  });
+
   it('no API response carried a password, and the page has a strict Content-Security-Policy', { timeout: TEST_TIMEOUT }, async () => {
     const responses = await app.apiResponses();
     expect(responses.length).toBeGreaterThan(5);

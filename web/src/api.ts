@@ -98,7 +98,7 @@ export type Account = {
 export type Backup = { filename: string; json: string };
 
 export type RestoreReport = {
-  restored: { address: string; name: string; file: string; verified: boolean; replaced: boolean }[];
+  restored: { address: string; name: string; file: string; verified: boolean; replaced: boolean; relocked?: 'unencrypted' | 'legacy' }[];
   skipped: { address: string; reason: string; file: string }[];
   failed: { file: string; error: { name: string; message: string } }[];
 };

@@ -287,7 +287,7 @@ function RestoreDialog({ onClose, onDone }: DialogProps) {
         kind: 'success',
         title: `Restored ${plural(r.restored.length, 'account')}${r.skipped.length ? `, skipped ${r.skipped.length}` : ''}${r.failed.length ? `, ${r.failed.length} failed` : ''}.`,
         lines: [
-          ...r.restored.map((x) => `Restored: ${x.name} (${x.address})${x.replaced ? ', replacing the one in the vault' : ''}${x.verified ? '' : ' — unchecked: its key could not be checked'}`),
+          ...r.restored.map((x) => `Restored: ${x.name} (${x.address})${x.replaced ? ', replacing the one in the vault' : ''}${x.verified ? '' : ' — unchecked: its key could not be checked'}${relockedNote(x.relocked)}`),
           ...r.skipped.map((x) => `Skipped: ${x.address} — ${x.reason}`),
           ...r.failed.map((x) => `Failed: ${x.file} — ${x.error.message}`),
         ],
@@ -481,4 +481,11 @@ function ForgetDialog({ account, onClose, onDone }: DialogProps & { account: Acc
       </form>
     </Dialog>
   );
+}
+
+/** What the vault did with a backup file that had no real lock of its own. */
+function relockedNote(relocked: 'unencrypted' | 'legacy' | undefined): string {
+  if (relocked === undefined) return '';
+  const was = relocked === 'unencrypted' ? 'the file was not encrypted' : 'the file used an old lock without key derivation';
+  return ` — ${was}, so keepsake locked the key with the password you entered`;
 }
