@@ -54,6 +54,9 @@ describe('printable', () => {
   it('shows what it escaped, visibly', () => {
     expect(printable('Savings\u001b]52;c;NUZI\u0007\r    <Bob>\u001b[K')).toBe('Savings\\u001b]52;c;NUZI\\u0007\\u000d    <Bob>\\u001b[K');
     expect(printable('a\u202eb\u{e0041}c\u009bd')).toBe('a\\u202eb\\u{e0041}c\\u009bd');
+    // ASCII-only text takes a fast path: its line breaks, tabs and DEL are escaped all the same.
+    expect(printable('Savings\n    5FHneW46  sr25519\t\u007f')).toBe('Savings\\u000a    5FHneW46  sr25519\\u0009\\u007f');
+    expect(printable('Savings\n    5FHneW46  sr25519')).toBe('Savings\\u000a    5FHneW46  sr25519');
   });
 });
 

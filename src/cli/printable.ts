@@ -12,6 +12,14 @@ const UNSAFE_ALL = new RegExp(UNSAFE_TEXT.source, 'gu');
 /** The same set minus C0, which JSON.stringify already escapes inside strings (a raw LF in JSON is layout). */
 const UNSAFE_IN_JSON = new RegExp(`(?![\\u0000-\\u001f])${UNSAFE_TEXT.source}`, 'gu');
 
+/**
+ * Printable ASCII: text made only of it holds nothing to escape, and testing this simple class first
+ * skips the Unicode-property scan (a 10,000-account listing is megabytes of text). In JSON a raw line
+ * break is layout (JSON.stringify escapes those inside strings), so JSON text may hold them too.
+ */
+const PLAIN = /^[\x20-\x7e]*$/;
+const PLAIN_JSON = /^[\x20-\x7e\n]*$/;
+
 function escapeCodePoint(ch: string): string {
   const cp = ch.codePointAt(0)!;
   return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
@@ -25,7 +33,7 @@ function escapeCodePoint(ch: string): string {
  * printable('Savings\u001b]52;c;…\u0007') // → 'Savings\\u001b]52;c;…\\u0007'
  */
 export function printable(text: string): string {
-  return text.replace(UNSAFE_ALL, escapeCodePoint);
+  return PLAIN.test(text) ? text : text.replace(UNSAFE_ALL, escapeCodePoint);
 }
 
 /**
@@ -36,7 +44,8 @@ export function printable(text: string): string {
 export function jsonText(value: unknown, indent?: number): string {
   // Per UTF-16 unit: an astral format character (a tag) becomes a surrogate pair, the only escape JSON has for it.
   const escape = (ch: string) => ch.split('').map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
-  return JSON.stringify(value, null, indent).replace(UNSAFE_IN_JSON, escape);
+  const text = JSON.stringify(value, null, indent);
+  return PLAIN_JSON.test(text) ? text : text.replace(UNSAFE_IN_JSON, escape);
 }
 
 /**

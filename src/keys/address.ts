@@ -2,7 +2,7 @@ import { blake2b } from '@noble/hashes/blake2.js';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { base58 } from '@scure/base';
 import { blake2b512 } from '../crypto/blake2.js';
-import { bytesToHex, concatBytes, hexToBytes, utf8 } from '../crypto/bytes.js';
+import { bytesToHex, hexToBytes, utf8 } from '../crypto/bytes.js';
 import { InvalidAddressError } from '../errors/address.js';
 
 const SS58_PRE = utf8('SS58PRE');
@@ -12,8 +12,20 @@ const RESERVED = new Set([46, 47]);
 /** A decoded SS58 address: its network prefix and the 32- or 33-byte account key. */
 export type Ss58Decoded = { prefix: number; publicKey: Uint8Array };
 
-function checksum(payload: Uint8Array): Uint8Array {
-  return blake2b512(SS58_PRE, payload).subarray(0, 2);
+/**
+ * `SS58PRE ‖ payload ‖ checksum[2]` in one buffer, the checksum (blake2b-512 of the first two parts,
+ * its first two bytes) filled in; the address is base58 of everything after `SS58PRE`. One allocation
+ * and one native hash per address: `account list` computes ten thousand of them.
+ */
+function checksummed(head: Uint8Array, key: Uint8Array): Uint8Array {
+  const buffer = new Uint8Array(SS58_PRE.length + head.length + key.length + 2);
+  buffer.set(SS58_PRE);
+  buffer.set(head, SS58_PRE.length);
+  buffer.set(key, SS58_PRE.length + head.length);
+  const sum = blake2b512(buffer.subarray(0, buffer.length - 2));
+  buffer[buffer.length - 2] = sum[0]!;
+  buffer[buffer.length - 1] = sum[1]!;
+  return buffer;
 }
 
 /**
@@ -34,8 +46,7 @@ export function ss58Encode(publicKey: Uint8Array, prefix = 42): string {
     prefix < 64
       ? new Uint8Array([prefix])
       : new Uint8Array([((prefix & 0b1111_1100) >> 2) | 0b0100_0000, (prefix >> 8) | ((prefix & 0b11) << 6)]);
-  const payload = concatBytes(head, publicKey);
-  return base58.encode(concatBytes(payload, checksum(payload)));
+  return base58.encode(checksummed(head, publicKey).subarray(SS58_PRE.length));
 }
 
 /** Decodes an SS58 account address; throws {@link InvalidAddressError} naming what is wrong. */
@@ -53,8 +64,7 @@ export function ss58Decode(address: string): Ss58Decoded {
   if (keyLength !== 32 && keyLength !== 33) {
     throw new InvalidAddressError({ address, reason: `it is ${address.length} characters long, not the length of an account address` });
   }
-  const payload = raw.subarray(0, raw.length - 2);
-  const sum = checksum(payload);
+  const sum = checksummed(raw.subarray(0, prefixLength), raw.subarray(prefixLength, raw.length - 2)).subarray(-2);
   if (sum[0] !== raw[raw.length - 2] || sum[1] !== raw[raw.length - 1]) {
     throw new InvalidAddressError({ address, reason: 'its checksum does not match (a character is wrong or missing)' });
   }
