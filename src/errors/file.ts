@@ -77,8 +77,9 @@ export class OutputExistsError extends BaseError {
 export class FileWriteError extends BaseError {
   override readonly name = 'FileWriteError';
   constructor({ file, code }: { file: string; code?: string | undefined }, cause?: unknown) {
-    const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission was denied' : code === 'ENOENT' ? 'its folder does not exist' : code === 'EROFS' ? 'the file system is read-only' : 'it could not be written';
-    super(`Cannot write ${file}: ${why}; nothing was changed.`, { hints: ['Check the path and free space, then try again.'], cause });
+    const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission was denied' : code === 'ENOENT' ? 'its folder does not exist' : code === 'EROFS' ? 'the file system is read-only' : code === 'EISDIR' ? 'it is a folder' : 'it could not be written';
+    const hint = code === 'EISDIR' ? 'Give a file name (inside that folder, if you like), then try again.' : 'Check the path and free space, then try again.';
+    super(`Cannot write ${file}: ${why}; nothing was changed.`, { hints: [hint], cause });
   }
 }
 
