@@ -65,3 +65,8 @@ export function settingGet(vault: Vault, key: string): string | undefined {
 export function settingSet(vault: Vault, key: string, value: string): void {
   vaultStatement(vault, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }
+
+/** Changes an entry's name, note and network (and the other wallet's copy of it, kept in step). */
+export function addressUpdate(vault: Vault, id: number, a: Pick<AddressRow, 'name' | 'note' | 'network' | 'original'>): void {
+  vaultStatement(vault, 'UPDATE addresses SET name = ?, note = ?, network = ?, original = ? WHERE id = ?').run(a.name, a.note, a.network, a.original, id);
+}

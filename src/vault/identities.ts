@@ -49,3 +49,16 @@ export function identityLockUntil(vault: Vault, id: number, lockedUntil: number)
 export function identityPinSet(vault: Vault, id: number, failedAttempts: number, lockedUntil: number): void {
   vaultStatement(vault, 'UPDATE identities SET failed_attempts = ?, locked_until = ? WHERE id = ?').run(failedAttempts, lockedUntil, id);
 }
+
+/** Gives an identity another name (the caller has checked that no other identity has it). */
+export function identityNameSet(vault: Vault, id: number, name: string, now = Date.now()): void {
+  vaultStatement(vault, 'UPDATE identities SET name = ?, updated_at = ? WHERE id = ?').run(name, now, id);
+}
+
+/**
+ * Deletes an identity row, its sealed phrase with it. Its accounts must be gone first (the foreign
+ * key is ON DELETE RESTRICT, so a forgotten account fails the transaction instead of dangling).
+ */
+export function identityDelete(vault: Vault, id: number): void {
+  vaultStatement(vault, 'DELETE FROM identities WHERE id = ?').run(id);
+}

@@ -304,3 +304,56 @@ export async function identityScan(
     inVault: accountsByAccountId(vault, e.accountId).some((a) => a.type === e.type),
   }));
 }
+
+// ---- Rename and remove (issue 12 item 13) ----
+// Imported here, beside the code that uses them, so this block stays one self-contained addition.
+import { accountDelete } from '../vault/accounts.js';
+import { identityDelete, identityNameSet } from '../vault/identities.js';
+import { vaultCheckpoint } from '../vault/open.js';
+
+/** The identity `query` names, with the accounts derived from it (what removing it would take along). */
+export function identityShow(vault: Vault, query: string): IdentitySummary {
+  return summary(vault, identityFindRow(vault, query));
+}
+
+/**
+ * Renames an identity. Its accounts keep their own names (a default name such as "Phone Polkadot
+ * Relay Chain" is only a starting point, and the user may have changed it since).
+ *
+ * @example
+ * identityRename(vault, 'Phone', 'Old phone')
+ */
+export function identityRename(vault: Vault, query: string, name: string): IdentitySummary {
+  const newName = nameValidate(name, 'identity');
+  const id = vaultWrite(vault, () => {
+    const row = identityFindRow(vault, query);
+    const taken = identityByName(vault, newName);
+    if (taken !== undefined && taken.id !== row.id) throw new DuplicateIdentityError({ name: newName });
+    identityNameSet(vault, row.id, newName);
+    return row.id;
+  });
+  return summary(vault, identityById(vault, id)!);
+}
+
+/**
+ * Removes an identity and every account derived from it, in one transaction. Those accounts have no
+ * key of their own (each is the phrase plus a path), so without the identity they could neither sign
+ * nor be exported: they go with it, and the caller lists them in its confirmation first (see
+ * {@link identityShow}). keepsake cannot know whether the user kept the phrase on paper or in a
+ * backup file, so the caller must warn and ask. The sealed phrase is zeroed in the vault file
+ * (`secure_delete`) and the WAL that still held it is truncated, as for a removed account.
+ *
+ * @example
+ * identityRemove(vault, 'Phone') // → { id: 1, name: 'Phone', accounts: [ …the removed accounts ] }
+ */
+export function identityRemove(vault: Vault, query: string): IdentitySummary {
+  const removed = vaultWrite(vault, () => {
+    const row = identityFindRow(vault, query);
+    const before = summary(vault, row);
+    for (const account of accountsOfIdentity(vault, row.id)) accountDelete(vault, account.id);
+    identityDelete(vault, row.id);
+    return before;
+  });
+  vaultCheckpoint(vault);
+  return removed;
+}

@@ -1,37 +1,32 @@
-/** The bytes of a `0x…` hex string (invalid pairs read as 0). */
-function hexBytes(hex: string): number[] {
-  const clean = hex.startsWith('0x') ? hex.slice(2) : hex;
-  const out: number[] = [];
-  for (let i = 0; i + 1 < clean.length; i += 2) out.push(parseInt(clean.slice(i, i + 2), 16) || 0);
-  return out;
-}
+import { polkadotIcon } from '@polkadot/ui-shared/icons/polkadot';
+import { blo } from 'blo';
+
+const ETHEREUM_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
 /**
- * A small, deterministic picture of a public key: a 5×5 grid mirrored left to right, its colour and
- * cells taken from the key's bytes, so the same key always looks the same and different keys
- * rarely do. Decorative only (the address next to it is what identifies the account).
+ * The picture wallets show beside an address, so a person recognises an account at a glance:
+ * - an SS58 account (or a `0x` 32-byte public key): the Polkadot identicon, exactly the circles
+ *   Polkadot{.js} draws (`polkadotIcon(address, { isAlternative: false })` from its own
+ *   @polkadot/ui-shared), as SVG `<circle>` elements with fill attributes (no style attribute: CSP);
+ * - an Ethereum `0x` address: the Ethereum blockie (MetaMask's "Blockies", Polkadot{.js}' icon for
+ *   Ethereum accounts), drawn by `blo` as an SVG `data:` image, which the CSP allows for images.
+ * The icon depends on the key only, so an SS58 address in any network's format gives the same one.
+ * Give `address` where there is one: the account id of an ecdsa account and the 0x address of an
+ * Ethereum one are not its public key. Decorative: the address next to it identifies the account.
+ *
+ * @example
+ * <Identicon publicKey={account.publicKey} address={account.address} />
  */
-export function Identicon({ publicKey, size = 40 }: { publicKey: string; size?: number }) {
-  const bytes = hexBytes(publicKey);
-  const at = (i: number) => bytes.length === 0 ? 0 : bytes[i % bytes.length]!;
-  // Skip the first byte: for ecdsa/ethereum keys it is only the parity prefix (02/03).
-  const hue = ((at(1) << 8) | at(2)) % 360;
-  const fg = `hsl(${hue} 60% 42%)`;
-  const bg = `hsl(${(hue + 180) % 360} 40% 94%)`;
-  const cells: { x: number; y: number }[] = [];
-  for (let y = 0; y < 5; y++) {
-    for (let x = 0; x < 3; x++) {
-      if (at(3 + y * 3 + x) % 2 === 1) {
-        cells.push({ x, y });
-        if (x < 2) cells.push({ x: 4 - x, y });
-      }
-    }
+export function Identicon({ publicKey, address, size = 40 }: { publicKey: string; address?: string; size?: number }) {
+  const who = address ?? publicKey;
+  if (ETHEREUM_ADDRESS.test(who)) {
+    return <img className="identicon" src={blo(who as `0x${string}`)} width={size} height={size} alt="" aria-hidden="true" data-identicon="ethereum" />;
   }
+  const circles = polkadotIcon(who, { isAlternative: false });
   return (
-    <svg className="identicon" width={size} height={size} viewBox="-0.5 -0.5 6 6" aria-hidden="true" focusable="false">
-      <rect x="-0.5" y="-0.5" width="6" height="6" rx="1" fill={bg} />
-      {cells.map((c) => (
-        <rect key={`${c.x},${c.y}`} x={c.x} y={c.y} width="1" height="1" fill={fg} />
+    <svg className="identicon" width={size} height={size} viewBox="0 0 64 64" aria-hidden="true" focusable="false" data-identicon="polkadot">
+      {circles.map((c, i) => (
+        <circle key={i} cx={c.cx} cy={c.cy} r={c.r} fill={c.fill} />
       ))}
     </svg>
   );

@@ -68,18 +68,33 @@ export function TextField(p: TextFieldProps) {
 }
 
 export type Option = { value: string; label: string };
+export type OptionGroup = { label: string; options: readonly Option[] };
 
-/** A labelled select. */
-export function SelectField(p: { label: string; value: string; onChange: (value: string) => void; options: readonly Option[]; error?: string | undefined; hint?: ReactNode }) {
+/** A labelled select: its `options`, then any `groups` (each an <optgroup> under its label). */
+export function SelectField(p: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly Option[];
+  groups?: readonly OptionGroup[];
+  error?: string | undefined;
+  hint?: ReactNode;
+}) {
   const id = useId();
+  const option = (o: Option) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  );
   return (
     <div className="field">
       <label htmlFor={id}>{p.label}</label>
       <select id={id} value={p.value} onChange={(e) => p.onChange(e.target.value)} aria-invalid={p.error ? true : undefined} aria-describedby={describedBy(id, p.hint, p.error)}>
-        {p.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
+        {p.options.map(option)}
+        {p.groups?.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map(option)}
+          </optgroup>
         ))}
       </select>
       {p.hint ? (
@@ -129,7 +144,16 @@ export function Checkbox(p: { label: string; checked: boolean; onChange: (checke
  * A file input inside a drop zone: pick with the keyboard or the mouse, or drop files on it.
  * Dropped files are also put into the input, so both ways look the same.
  */
-export function FilePicker(p: { label: string; multiple: boolean; files: readonly File[]; onFiles: (files: File[]) => void; error?: string | undefined; hint?: ReactNode }) {
+export function FilePicker(p: {
+  label: string;
+  multiple: boolean;
+  files: readonly File[];
+  onFiles: (files: File[]) => void;
+  error?: string | undefined;
+  hint?: ReactNode;
+  /** What to show under a chosen file's name (what it holds). */
+  describe?: (file: File, index: number) => ReactNode;
+}) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -184,7 +208,10 @@ export function FilePicker(p: { label: string; multiple: boolean; files: readonl
       {p.files.length > 0 ? (
         <ul className="file-list" aria-label="Chosen files">
           {p.files.map((f, i) => (
-            <li key={`${i}-${f.name}`}>{f.name}</li>
+            <li key={`${i}-${f.name}`}>
+              <span className="file-name">{f.name}</span>
+              {p.describe?.(f, i)}
+            </li>
           ))}
         </ul>
       ) : null}
@@ -235,18 +262,31 @@ export function Dialog(p: { title: string; onClose: () => void; children: ReactN
   );
 }
 
-export type Notice = { kind: 'success' | 'error' | 'info'; title: string; lines?: string[] };
+export type Notice = { kind: 'success' | 'warning' | 'error' | 'info'; title: string; lines?: string[] };
+
+/**
+ * How a result that did some things and failed at others is shown: all done is a success, some
+ * failed is a warning ("Restored 1 account, 2 failed" is not a success), none done is an error.
+ */
+export function outcomeKind(done: number, failed: number): Notice['kind'] {
+  if (failed === 0) return 'success';
+  return done === 0 ? 'error' : 'warning';
+}
 
 /**
  * The page's notification area: always in the page (a live region), so what appears in it is read out.
- * Success is green; errors are announced as alerts.
+ * Success is green, a partial result (some things failed) a warning; its kind is also said in words
+ * for those who do not see the colour.
  */
 export function Notices({ notice, onDismiss }: { notice: Notice | null; onDismiss: () => void }) {
   return (
     <div className="notices" role="status" aria-live="polite">
       {notice ? (
-        <div className={`notice notice-${notice.kind}`} data-testid="notice">
-          <p className="notice-title">{notice.title}</p>
+        <div className={`notice notice-${notice.kind}`} data-testid="notice" data-kind={notice.kind}>
+          <p className="notice-title">
+            {notice.kind === 'warning' || notice.kind === 'error' ? <span className="sr-only">{notice.kind === 'warning' ? 'Warning: ' : 'Error: '}</span> : null}
+            {notice.title}
+          </p>
           {notice.lines && notice.lines.length > 0 ? (
             <ul>
               {notice.lines.map((l, i) => (
@@ -413,13 +453,13 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** A dialog form's error line, its submit button and a Cancel (or `cancel`) button. */
-export function DialogActions({ busy, submit, onClose, error, cancel = 'Cancel' }: { busy: boolean; submit: string; onClose: () => void; error?: string | undefined; cancel?: string }) {
+/** A dialog form's error line, its submit button (red when it destroys something: `danger`) and a Cancel (or `cancel`) button. */
+export function DialogActions({ busy, submit, onClose, error, cancel = 'Cancel', danger = false }: { busy: boolean; submit: string; onClose: () => void; error?: string | undefined; cancel?: string; danger?: boolean }) {
   return (
     <>
       <FormError message={error} />
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className={danger ? 'danger' : 'primary'} disabled={busy}>
           {submit}
         </button>
         <button type="button" onClick={onClose}>

@@ -43,6 +43,31 @@ export function addressCommand(program: Command, run: Runner): void {
     );
 
   address
+    .command('edit')
+    .argument('<address>', 'the address (or its name)')
+    .option('--name <name>', 'a new name')
+    .option('--note <text>', "a new note ('' removes the note)")
+    .option('--network <network>', 'the network it is for (the SS58 prefix must match)')
+    .summary('change the name, note or network of an address')
+    .description('Change the name, note or network of an address-book entry; what is not given stays as it is. The address itself cannot change: remove the entry and add the other address.')
+    .addHelpText('after', '\nExample:\n  keepsake address edit 15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5 --name "Alice (cold)" --note "paper wallet"')
+    .action((query: string, opts: { name?: string; note?: string; network?: string }) =>
+      run(async (ctx) => {
+        const { addressEdit } = await import('../../wallet/addressBook.js');
+        const entry = await withVault(ctx, (vault) =>
+          addressEdit(vault, query, {
+            ...(opts.name === undefined ? {} : { name: opts.name }),
+            ...(opts.note === undefined ? {} : { note: opts.note }),
+            ...(opts.network === undefined ? {} : { network: opts.network }),
+          }),
+        );
+        if (ctx.io.json) printJson(ctx.io, entry);
+        else out(ctx.io, line`Changed ${entry.address}: "${entry.name}" (${entry.network ?? entry.kind})${entry.note ? line`, note: ${entry.note}` : ''}.`);
+        return 0;
+      }),
+    );
+
+  address
     .command('remove')
     .argument('<address>', 'the address (or its name)')
     .summary('remove an address')

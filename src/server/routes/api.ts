@@ -233,4 +233,23 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const [f] = files(b);
     return backupImport(vault, f!.text, str(b, 'password'), { file: f!.file });
   });
+
+  // Issue 12 item 13: rename and remove an identity, edit an address-book entry. No secret is taken:
+  // the page asks for a typed confirmation before it removes an identity.
+  plain('/identities/rename', async (b) => {
+    const { identityRename } = await import('../../wallet/identity.js');
+    return identityRename(vault, str(b, 'identity'), str(b, 'name'));
+  });
+  plain('/identities/remove', async (b) => {
+    const { identityRemove } = await import('../../wallet/identity.js');
+    return identityRemove(vault, str(b, 'identity'));
+  });
+  plain('/addresses/edit', async (b) => {
+    const { addressEdit } = await import('../../wallet/addressBook.js');
+    const name = str(b, 'name', true);
+    const network = str(b, 'network', true);
+    // An empty note is a change (it clears the note); an absent one is not.
+    const note = typeof b['note'] === 'string' ? b['note'] : undefined;
+    return addressEdit(vault, str(b, 'address'), { ...(name === undefined ? {} : { name }), ...(note === undefined ? {} : { note }), ...(network === undefined ? {} : { network }) });
+  });
 }

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import { apiGet, apiPost, filesRead, KEY_TYPES, type Account, type Backup, type KeyType, type Network, type RestoreReport } from '../api';
+import { apiGet, apiPost, KEY_TYPES, type Account, type Backup, type KeyType, type Network } from '../api';
 import { errorsFrom, type Errors } from '../errors';
 import { Identicon } from '../identicon';
-import { useNetworks, networkOptions } from '../networks';
-import { Busy, Checkbox, CopyButton, Dialog, DialogActions, downloadText, FilePicker, FormError, Menu, Notices, pathText, plural, RadioGroup, SelectField, TextField, type Notice } from '../ui';
+import { useNetworks, networkChoices } from '../networks';
+import { Busy, Checkbox, CopyButton, Dialog, DialogActions, downloadText, FormError, Menu, Notices, outcomeKind, pathText, plural, SelectField, TextField, type Notice } from '../ui';
+import { RestoreDialog } from './accounts/RestoreDialog';
+import { RenameDialog } from '../components/RenameDialog';
 
 type Open =
   | { kind: 'add' }
@@ -62,7 +64,7 @@ export function AccountsPage() {
           label="Show addresses for network"
           value={network}
           onChange={setNetwork}
-          options={networkOptions(networks, "Each account's own network")}
+          {...networkChoices(networks, { none: "Each account's own network" })}
         />
       </div>
       {loadError ? (
@@ -86,7 +88,7 @@ export function AccountsPage() {
       {open?.kind === 'restore' ? <RestoreDialog onClose={close} onDone={done} /> : null}
       {open?.kind === 'export-all' ? <ExportAllDialog onClose={close} onDone={done} /> : null}
       {open?.kind === 'backup' ? <BackupDialog account={open.account} onClose={close} onDone={done} /> : null}
-      {open?.kind === 'rename' ? <RenameDialog account={open.account} onClose={close} onDone={done} /> : null}
+      {open?.kind === 'rename' ? <AccountRenameDialog account={open.account} onClose={close} onDone={done} /> : null}
       {open?.kind === 'forget' ? <ForgetDialog account={open.account} onClose={close} onDone={done} /> : null}
     </>
   );
@@ -101,7 +103,7 @@ function AccountCard({ account: a, onOpen }: { account: Account; onOpen: (open: 
   ];
   return (
     <li className="card account" aria-labelledby={nameId}>
-      <Identicon publicKey={a.publicKey} />
+      <Identicon publicKey={a.publicKey} address={a.address} />
       <div className="account-main">
         <div className="name-line">
           <h2 className="account-name" id={nameId}>
@@ -252,70 +254,9 @@ function AddAccountDialog({ networks, onClose, onDone }: DialogProps & { network
         <TextField label="Repeat password" type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} error={errors['repeat']} />
         <div className="two">
           <SelectField label="Key type" value={type} onChange={(v) => setType(v as KeyType)} options={KEY_TYPES.map((t) => ({ value: t, label: t }))} hint="It must match the wallet the phrase comes from (Polkadot{.js}: sr25519)." />
-          <SelectField label="Network" value={network} onChange={setNetwork} options={networkOptions(networks)} hint="The format its address is shown in." />
+          <SelectField label="Network" value={network} onChange={setNetwork} {...networkChoices(networks)} hint="The format its address is shown in." />
         </div>
         <DialogActions busy={busy} submit="Save" onClose={onClose} error={errors['form']} />
-      </form>
-    </Dialog>
-  );
-}
-
-function RestoreDialog({ onClose, onDone }: DialogProps) {
-  const [files, setFiles] = useState<File[]>([]);
-  const [password, setPassword] = useState('');
-  const [onDuplicate, setOnDuplicate] = useState('skip');
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const found: Errors = {};
-    if (files.length === 0) found['file'] = 'Pick or drop at least one backup file.';
-    if (password === '') found['password'] = 'Enter the password of the backup file.';
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    try {
-      const uploads = await filesRead(files);
-      const r = await apiPost<RestoreReport>('/api/restore', { files: uploads, password, onDuplicate });
-      if (r.restored.length === 0 && r.skipped.length === 0 && r.failed.length > 0) {
-        setErrors({ file: r.failed.map((f) => (r.failed.length > 1 ? `${f.file}: ${f.error.message}` : f.error.message)).join('\n') });
-        setBusy(false);
-        return;
-      }
-      onDone({
-        kind: 'success',
-        title: `Restored ${plural(r.restored.length, 'account')}${r.skipped.length ? `, skipped ${r.skipped.length}` : ''}${r.failed.length ? `, ${r.failed.length} failed` : ''}.`,
-        lines: [
-          ...r.restored.map((x) => `Restored: ${x.name} (${x.address})${x.replaced ? ', replacing the one in the vault' : ''}${x.verified ? '' : ' — unchecked: its key could not be checked'}${relockedNote(x.relocked)}`),
-          ...r.skipped.map((x) => `Skipped: ${x.address} — ${x.reason}`),
-          ...r.failed.map((x) => `Failed: ${x.file} — ${x.error.message}`),
-        ],
-      });
-    } catch (err) {
-      setErrors(errorsFrom(err, { password: 'password', file: 'file' }));
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Dialog title="Restore JSON" onClose={onClose}>
-      <form onSubmit={submit} noValidate>
-        <p className="hint">Polkadot{'{.js}'} account files and “Export all” files, Polkadot-JS Apps lists and Ethereum keystores.</p>
-        <FilePicker label="Backup files" multiple files={files} onFiles={setFiles} error={errors['file']} />
-        <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={errors['password']} hint="The password the files were saved with." />
-        <RadioGroup
-          legend="If an account is already in the vault"
-          name="on-duplicate"
-          value={onDuplicate}
-          onChange={setOnDuplicate}
-          options={[
-            { value: 'skip', label: 'Keep the one in the vault' },
-            { value: 'replace', label: 'Replace it with the one from the file' },
-          ]}
-        />
-        {busy ? <Busy text={`Restoring ${plural(files.length, 'file')}…`} /> : null}
-        <DialogActions busy={busy} submit="Restore" onClose={onClose} error={errors['form']} />
       </form>
     </Dialog>
   );
@@ -336,9 +277,15 @@ function ExportAllDialog({ onClose, onDone }: DialogProps) {
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      const r = await apiPost<Backup & { count: number }>('/api/accounts/export-all', { password });
+      const r = await apiPost<Backup & { count: number; omitted?: { name: string; address: string; reason: string }[] }>('/api/accounts/export-all', { password });
       downloadText(r.filename, r.json);
-      onDone({ kind: 'success', title: `${plural(r.count, 'account')} exported to ${r.filename}.`, lines: ['Each account inside keeps its own password.'] });
+      // Accounts the file could not hold make the export a partial one: a warning that names each.
+      const omitted = r.omitted ?? [];
+      onDone({
+        kind: outcomeKind(r.count, omitted.length),
+        title: `${plural(r.count, 'account')} exported to ${r.filename}${omitted.length ? `, ${omitted.length} left out` : ''}.`,
+        lines: [...omitted.map((x) => `Left out: ${x.name} (${x.address}) — ${x.reason}`), 'Each account inside keeps its own password.'],
+      });
     } catch (err) {
       setErrors(errorsFrom(err, { password: 'password' }));
       setBusy(false);
@@ -422,30 +369,12 @@ function BackupDialog({ account, onClose, onDone }: DialogProps & { account: Acc
   );
 }
 
-function RenameDialog({ account, onClose, onDone }: DialogProps & { account: Account }) {
-  const [name, setName] = useState(account.name);
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (name.trim() === '') return setErrors({ name: 'A name cannot be empty.' });
-    setBusy(true);
-    try {
-      const r = await apiPost<Account>('/api/accounts/rename', { address: account.address, name: name.trim() });
-      onDone({ kind: 'success', title: `Renamed ${account.name} to ${r.name}.` });
-    } catch (err) {
-      setErrors(errorsFrom(err, { name: 'name' }));
-      setBusy(false);
-    }
+function AccountRenameDialog({ account, onClose, onDone }: DialogProps & { account: Account }) {
+  const save = async (name: string): Promise<Notice> => {
+    const r = await apiPost<Account>('/api/accounts/rename', { address: account.address, name });
+    return { kind: 'success', title: `Renamed ${account.name} to ${r.name}.` };
   };
-  return (
-    <Dialog title={`Rename ${account.name}`} onClose={onClose}>
-      <form onSubmit={submit} noValidate>
-        <TextField label="New name" value={name} onChange={setName} error={errors['name']} />
-        <DialogActions busy={busy} submit="Save name" onClose={onClose} error={errors['form']} />
-      </form>
-    </Dialog>
-  );
+  return <RenameDialog title={`Rename ${account.name}`} current={account.name} save={save} onClose={onClose} onDone={onDone} />;
 }
 
 function ForgetDialog({ account, onClose, onDone }: DialogProps & { account: Account }) {
@@ -481,11 +410,4 @@ function ForgetDialog({ account, onClose, onDone }: DialogProps & { account: Acc
       </form>
     </Dialog>
   );
-}
-
-/** What the vault did with a backup file that had no real lock of its own. */
-function relockedNote(relocked: 'unencrypted' | 'legacy' | undefined): string {
-  if (relocked === undefined) return '';
-  const was = relocked === 'unencrypted' ? 'the file was not encrypted' : 'the file used an old lock without key derivation';
-  return ` — ${was}, so keepsake locked the key with the password you entered`;
 }

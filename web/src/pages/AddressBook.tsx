@@ -2,7 +2,9 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { apiGet, apiPost, type AddressEntry } from '../api';
 import { errorsFrom, type Errors } from '../errors';
 import { Busy, CopyButton, Dialog, FormError, Notices, SelectField, TextField, type Notice } from '../ui';
-import { networkOptions, useNetworks } from '../networks';
+import { networkChoices, useNetworks } from '../networks';
+import { Identicon } from '../identicon';
+import { EditAddressDialog } from './addressBook/EditAddressDialog';
 
 export function AddressBookPage() {
   const networks = useNetworks();
@@ -10,6 +12,7 @@ export function AddressBookPage() {
   const [loadError, setLoadError] = useState('');
   const [notice, setNotice] = useState<Notice | null>(null);
   const [removing, setRemoving] = useState<AddressEntry | null>(null);
+  const [editing, setEditing] = useState<AddressEntry | null>(null);
 
   const [address, setAddress] = useState('');
   const [name, setName] = useState('');
@@ -68,7 +71,7 @@ export function AddressBookPage() {
           <TextField label="Address" value={address} onChange={setAddress} error={errors['address']} mono hint="A Polkadot/Substrate (SS58), Ethereum (0x…) or Concordium address. keepsake checks it before saving." />
           <div className="two">
             <TextField label="Name" value={name} onChange={setName} error={errors['name']} />
-            <SelectField label="Network (optional)" value={network} onChange={setNetwork} options={networkOptions(networks, 'Any / from the address')} />
+            <SelectField label="Network (optional)" value={network} onChange={setNetwork} {...networkChoices(networks, { none: 'Any / from the address' })} />
           </div>
           <TextField label="Note (optional)" value={note} onChange={setNote} />
           {busy ? <Busy text="Adding…" /> : null}
@@ -95,11 +98,23 @@ export function AddressBookPage() {
         ) : (
           <ul className="cards" aria-label="Saved addresses">
             {entries.map((a) => (
-              <AddressItem key={a.address} entry={a} onRemove={() => setRemoving(a)} />
+              <AddressItem key={a.address} entry={a} onRemove={() => setRemoving(a)} onEdit={() => setEditing(a)} />
             ))}
           </ul>
         )}
       </section>
+      {editing ? (
+        <EditAddressDialog
+          entry={editing}
+          networks={networks}
+          onClose={() => setEditing(null)}
+          onDone={(n) => {
+            setEditing(null);
+            setNotice(n);
+            void load();
+          }}
+        />
+      ) : null}
       {removing ? (
         <RemoveDialog
           entry={removing}
@@ -115,10 +130,11 @@ export function AddressBookPage() {
   );
 }
 
-function AddressItem({ entry: a, onRemove }: { entry: AddressEntry; onRemove: () => void }) {
+function AddressItem({ entry: a, onRemove, onEdit }: { entry: AddressEntry; onRemove: () => void; onEdit: () => void }) {
   const nameId = useId();
   return (
     <li className="card entry" aria-labelledby={nameId}>
+      {a.kind === 'concordium' ? null : <Identicon publicKey={a.address} address={a.address} />}
       <div className="entry-main">
         <h3 id={nameId}>{a.name}</h3>
         <p className="address">
@@ -131,9 +147,14 @@ function AddressItem({ entry: a, onRemove }: { entry: AddressEntry; onRemove: ()
           {a.note ? <span>{a.note}</span> : null}
         </p>
       </div>
-      <button type="button" className="small" onClick={onRemove}>
-        Remove<span className="sr-only"> {a.name}</span>
-      </button>
+      <div className="entry-actions">
+        <button type="button" className="small" onClick={onEdit}>
+          Edit<span className="sr-only"> {a.name}</span>
+        </button>
+        <button type="button" className="small" onClick={onRemove}>
+          Remove<span className="sr-only"> {a.name}</span>
+        </button>
+      </div>
     </li>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { apiPost, filesRead, type Backup, type ImportReport } from '../api';
 import { errorsFrom, type Errors } from '../errors';
-import { Busy, downloadText, FilePicker, FormError, plural, RadioGroup, TextField } from '../ui';
+import { Busy, downloadText, FilePicker, FormError, outcomeKind, plural, RadioGroup, TextField } from '../ui';
 
 const MIN_PASSWORD = 6;
 
@@ -126,9 +126,10 @@ function ImportSection() {
       </form>
       <div role="status" aria-live="polite">
         {report ? (
-          <div className="notice notice-success">
+          <div className={`notice notice-${outcomeKind(report.items.length, report.failed.length)}`} data-testid="import-notice">
             <p className="notice-title">
-              Import finished: {counts.map(([s, n]) => `${n} ${STATUS_TEXT[s]}`).join(', ')}.
+              Import finished: {counts.map(([s, n]) => `${n} ${STATUS_TEXT[s]}`).join(', ')}
+              {report.failed.length > 0 ? `, ${report.failed.length} failed (listed below)` : ''}.
             </p>
           </div>
         ) : null}

@@ -3,7 +3,8 @@ import { toDataURL } from 'qrcode';
 import { apiGet, apiPost, KEY_TYPES, type Identity, type IdentityAccount, type KeyType, type Network } from '../api';
 import { errorsFrom, type Errors } from '../errors';
 import { Busy, CopyButton, Dialog, DialogActions, Notices, pathText, Phrase, RadioGroup, SelectField, TextField, type Notice } from '../ui';
-import { networkOptions, useNetworks } from '../networks';
+import { networkChoices, useNetworks } from '../networks';
+import { RemoveIdentityDialog, RenameIdentityDialog } from './identities/RenameRemove';
 
 type Open =
   | { kind: 'create' }
@@ -11,6 +12,8 @@ type Open =
   | { kind: 'phrase'; identity: Identity }
   | { kind: 'derive'; identity: Identity }
   | { kind: 'find'; identity: Identity }
+  | { kind: 'rename'; identity: Identity }
+  | { kind: 'remove'; identity: Identity }
   | null;
 
 const MIN_PIN = 6;
@@ -77,6 +80,8 @@ export function IdentitiesPage() {
       {open?.kind === 'phrase' ? <ShowPhraseDialog identity={open.identity} onClose={close} /> : null}
       {open?.kind === 'derive' ? <DeriveDialog identity={open.identity} networks={networks} onClose={close} onDone={done} /> : null}
       {open?.kind === 'find' ? <FindDialog identity={open.identity} onClose={close} /> : null}
+      {open?.kind === 'rename' ? <RenameIdentityDialog identity={open.identity} onClose={close} onDone={done} /> : null}
+      {open?.kind === 'remove' ? <RemoveIdentityDialog identity={open.identity} onClose={close} onDone={done} /> : null}
     </>
   );
 }
@@ -98,6 +103,12 @@ function IdentityCard({ identity, onOpen }: { identity: Identity; onOpen: (open:
         </button>
         <button type="button" className="small" onClick={() => onOpen({ kind: 'find', identity })}>
           Find my address<span className="sr-only"> in {identity.name}</span>
+        </button>
+        <button type="button" className="small" onClick={() => onOpen({ kind: 'rename', identity })}>
+          Rename<span className="sr-only"> {identity.name}</span>
+        </button>
+        <button type="button" className="small" onClick={() => onOpen({ kind: 'remove', identity })}>
+          Remove<span className="sr-only"> {identity.name}</span>
         </button>
       </div>
       {identity.accounts.length === 0 ? (
@@ -257,7 +268,10 @@ function CreateDialog({ onClose, onDone }: DoneProps) {
             <p>
               <strong>Write these 24 words down on paper, in order, and keep them safe.</strong>
             </p>
-            <p>They are shown only this once. Anyone who has them controls every account of this identity; without them (or the PIN) nothing can be recovered.</p>
+            <p>
+              Anyone who has them controls every account of this identity. keepsake shows them again only after the PIN (“Show Recovery Phrase”); if this
+              vault is lost or the PIN forgotten, your written copy is the only way to recover the identity.
+            </p>
           </div>
           {phrase ? <Phrase phrase={phrase} /> : errors['form'] ? null : <Busy text="Making a new phrase…" />}
           {errors['form'] ? (
@@ -427,7 +441,7 @@ function DeriveDialog({ identity, networks, onClose, onDone }: DoneProps & { ide
   return (
     <Dialog title={`Derive an account from ${identity.name}`} onClose={onClose}>
       <form onSubmit={submit} noValidate>
-        <SelectField label="Network" value={network} onChange={setNetwork} options={networkOptions(networks, 'No network (generic Substrate address)')} />
+        <SelectField label="Network" value={network} onChange={setNetwork} {...networkChoices(networks, { none: 'No network (generic Substrate address)' })} />
         <RadioGroup
           legend="Derivation path"
           name="path-mode"

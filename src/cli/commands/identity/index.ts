@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../../errors/usage.js';
 import { isKeyType, type KeyType } from '../../../keys/types.js';
 import { type Context, type Runner, withVault } from '../../context.js';
-import { type Io, out, printJson, readNewSecret, readSecret, say } from '../../io.js';
+import { confirm, type Io, out, printJson, readNewSecret, readSecret, say } from '../../io.js';
 import { outputsWithVault, phraseOutCheck } from '../../output.js';
 import { line } from '../../printable.js';
 
@@ -175,6 +175,8 @@ export function identityCommand(program: Command, run: Runner): void {
         return 0;
       }),
     );
+
+  renameRemoveCommands(identity, run);
 }
 
 function scanCommand(identity: Command, run: Runner): void {
@@ -217,4 +219,66 @@ function askPin(ctx: Context, file: string | undefined, identity: string): Promi
 
 function newPin(io: Io, file: string | undefined): Promise<string> {
   return readNewSecret(io, { file, flag: '--pin-file', prompt: 'New PIN (at least 6 characters): ', what: 'PIN', minLength: 6 });
+}
+
+/** The sentence every removal shows: keepsake has no way to know where the phrase was kept. */
+const REMOVE_WARNING =
+  'keepsake cannot tell whether you kept this identity\'s recovery phrase: without a written copy of its recovery phrase or a backup file holding it, this identity is lost.';
+
+/** `identity rename` and `identity remove` (issue 12 item 13). */
+function renameRemoveCommands(identity: Command, run: Runner): void {
+  identity
+    .command('rename')
+    .argument('<identity>', 'identity id or name')
+    .argument('<name>', 'the new name')
+    .summary('rename an identity')
+    .description('Give an identity another name. Its phrase, PIN and accounts stay as they are; the accounts keep their own names.')
+    .addHelpText('after', '\nExample:\n  keepsake identity rename Phone "Old phone"')
+    .action((query: string, name: string) =>
+      run(async (ctx) => {
+        const { identityRename } = await import('../../../wallet/identity.js');
+        const renamed = await withVault(ctx, (vault) => identityRename(vault, query, name));
+        if (ctx.io.json) printJson(ctx.io, renamed);
+        else out(ctx.io, line`Renamed identity ${renamed.id} to "${renamed.name}".`);
+        return 0;
+      }),
+    );
+
+  identity
+    .command('remove')
+    .argument('<identity>', 'identity id or name')
+    .option('--yes', 'do not ask for confirmation (required when not on a terminal)')
+    .summary('remove an identity and the accounts derived from it (asks first)')
+    .description(
+      'Remove an identity from the vault: its sealed recovery phrase and every account derived from it (those accounts have no key of their own, so they go with it). keepsake cannot tell whether you kept the phrase on paper or in a backup file: without one of them the identity and its accounts are lost. On a terminal it lists what will be removed and asks; in scripts give --yes.',
+    )
+    .addHelpText('after', '\nExample:\n  keepsake identity remove "Test phone" --yes')
+    .action((query: string, opts: { yes?: boolean }) =>
+      run(async (ctx) => {
+        const { identityRemove, identityShow } = await import('../../../wallet/identity.js');
+        if (!opts.yes) {
+          if (!ctx.io.stdin.isTTY) throw new UsageError({ reason: 'Removing an identity needs confirmation.', hint: 'Add --yes when not on a terminal.' });
+          const shown = await withVault(ctx, (vault) => identityShow(vault, query));
+          say(ctx.io, line`The identity ${shown.id} "${shown.name}" will be removed, with ${accountsText(shown.accounts.length)} derived from it:`);
+          for (const a of shown.accounts) say(ctx.io, line`    ${a.address}  "${a.name}"  path ${a.path === '' ? '(root)' : a.path}`);
+          say(ctx.io, REMOVE_WARNING);
+          if (!(await confirm(ctx.io, line`Remove the identity "${shown.name}"?`))) {
+            out(ctx.io, 'Nothing was removed.');
+            return 1;
+          }
+        }
+        const removed = await withVault(ctx, (vault) => identityRemove(vault, query));
+        if (ctx.io.json) printJson(ctx.io, removed);
+        else {
+          const along = removed.accounts.length === 0 ? line`` : line` and ${accountsText(removed.accounts.length)} derived from it`;
+          out(ctx.io, line`Removed identity ${removed.id} "${removed.name}"${along}.`);
+          for (const a of removed.accounts) out(ctx.io, line`    removed ${a.address}  "${a.name}"`);
+        }
+        return 0;
+      }),
+    );
+}
+
+function accountsText(n: number): string {
+  return `${n === 0 ? 'no' : n} account${n === 1 ? '' : 's'}`;
 }

@@ -1,0 +1,142 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { apiPost, filesRead, type InspectReport, type RestoreReport } from '../../api';
+import { errorsFrom, type Errors } from '../../errors';
+import { Identicon } from '../../identicon';
+import { Busy, Dialog, DialogActions, FilePicker, outcomeKind, plural, RadioGroup, TextField, type Notice } from '../../ui';
+
+/** What a chosen file holds, as `/api/inspect` says without its password (or why it could not say). */
+type Preview = { state: 'reading' } | { state: 'read'; report: InspectReport } | { state: 'failed'; message: string };
+
+/** Files that hold a whole wallet (identities, accounts, address book): Export/Import imports them, not Restore. */
+const WHOLE_WALLET = new Set(['keepsake-backup', 'concordium-desktop']);
+
+/**
+ * "Restore JSON", as the Polkadot{.js} extension walks it: pick the file(s), see which accounts each
+ * holds (address, name, key type; read without the password, as the extension shows them), then the
+ * password. A result where some files or accounts failed is a warning, not a success.
+ */
+export function RestoreDialog({ onClose, onDone }: { onClose: () => void; onDone: (notice: Notice) => void }) {
+  const [files, setFiles] = useState<File[]>([]);
+  const [previews, setPreviews] = useState<Preview[]>([]);
+  const [password, setPassword] = useState('');
+  const [onDuplicate, setOnDuplicate] = useState('skip');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    setPreviews(files.map(() => ({ state: 'reading' })));
+    files.forEach(async (file, i) => {
+      let preview: Preview;
+      try {
+        const [upload] = await filesRead([file]);
+        preview = { state: 'read', report: await apiPost<InspectReport>('/api/inspect', { files: [upload] }) };
+      } catch (err) {
+        preview = { state: 'failed', message: err instanceof Error ? err.message : String(err) };
+      }
+      if (live) setPreviews((list) => list.map((p, j) => (j === i ? preview : p)));
+    });
+    return () => {
+      live = false;
+    };
+  }, [files]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const found: Errors = {};
+    if (files.length === 0) found['file'] = 'Pick or drop at least one backup file.';
+    if (password === '') found['password'] = 'Enter the password of the backup file.';
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    try {
+      const uploads = await filesRead(files);
+      const r = await apiPost<RestoreReport>('/api/restore', { files: uploads, password, onDuplicate });
+      if (r.restored.length === 0 && r.skipped.length === 0 && r.failed.length > 0) {
+        setErrors({ file: r.failed.map((f) => (r.failed.length > 1 ? `${f.file}: ${f.error.message}` : f.error.message)).join('\n') });
+        setBusy(false);
+        return;
+      }
+      onDone({
+        kind: outcomeKind(r.restored.length + r.skipped.length, r.failed.length),
+        title: `Restored ${plural(r.restored.length, 'account')}${r.skipped.length ? `, skipped ${r.skipped.length}` : ''}${r.failed.length ? `, ${r.failed.length} failed` : ''}.`,
+        lines: [
+          ...r.failed.map((x) => `Failed: ${x.file} — ${x.error.message}`),
+          ...r.restored.map((x) => `Restored: ${x.name} (${x.address})${x.replaced ? ', replacing the one in the vault' : ''}${x.verified ? '' : ' — unchecked: its key could not be checked'}${relockedNote(x.relocked)}`),
+          ...r.skipped.map((x) => `Skipped: ${x.address} — ${x.reason}`),
+        ],
+      });
+    } catch (err) {
+      setErrors(errorsFrom(err, { password: 'password', file: 'file' }));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title="Restore JSON" onClose={onClose}>
+      <form onSubmit={submit} noValidate>
+        <p className="hint">Polkadot{'{.js}'} account files and “Export all” files, Polkadot-JS Apps lists and Ethereum keystores.</p>
+        <FilePicker
+          label="Backup files"
+          multiple
+          files={files}
+          onFiles={setFiles}
+          error={errors['file']}
+          describe={(_file, i) => <FileContents preview={previews[i] ?? { state: 'reading' }} />}
+        />
+        <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={errors['password']} hint="The password the files were saved with." />
+        <RadioGroup
+          legend="If an account is already in the vault"
+          name="on-duplicate"
+          value={onDuplicate}
+          onChange={setOnDuplicate}
+          options={[
+            { value: 'skip', label: 'Keep the one in the vault' },
+            { value: 'replace', label: 'Replace it with the one from the file' },
+          ]}
+        />
+        {busy ? <Busy text={`Restoring ${plural(files.length, 'file')}…`} /> : null}
+        <DialogActions busy={busy} submit="Restore" onClose={onClose} error={errors['form']} />
+      </form>
+    </Dialog>
+  );
+}
+
+/** The accounts a chosen file holds (or what it is when it holds none Restore can add). */
+function FileContents({ preview }: { preview: Preview }) {
+  if (preview.state === 'reading') return <p className="file-about hint">Reading…</p>;
+  if (preview.state === 'failed') return <p className="file-about file-problem">{preview.message}</p>;
+  const { report } = preview;
+  if (WHOLE_WALLET.has(report.format)) {
+    return <p className="file-about file-problem">{report.label}: a whole-wallet backup. Use Export/Import → Import for it.</p>;
+  }
+  if (report.format === 'concordium-mobile') {
+    return <p className="file-about file-problem">{report.label}: keepsake cannot restore it (its keys come from the mobile wallet’s own recovery phrase).</p>;
+  }
+  return (
+    <div className="file-about">
+      <p className="hint">
+        {report.label}, {plural(report.accounts.length, 'account')}:
+      </p>
+      <ul className="file-accounts" aria-label="Accounts in this file">
+        {report.accounts.map((a, i) => (
+          <li key={`${i}-${a.address}`}>
+            <Identicon publicKey={a.address} address={a.address} size={28} />
+            <span className="file-account">
+              <span className="file-account-name">{a.name ?? 'no name'}</span>
+              {a.type ? <span className="meta"> {a.type}</span> : null}
+              <code className="mono">{a.address}</code>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** What the vault did with a backup file that had no real lock of its own. */
+function relockedNote(relocked: 'unencrypted' | 'legacy' | undefined): string {
+  if (relocked === undefined) return '';
+  const was = relocked === 'unencrypted' ? 'the file was not encrypted' : 'the file used an old lock without key derivation';
+  return ` — ${was}, so keepsake locked the key with the password you entered`;
+}
