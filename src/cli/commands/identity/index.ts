@@ -196,9 +196,9 @@ function findReport(io: Io, query: string, address: string, found: FindResult): 
   out(io, line`${address} is the ${found.type} key at path ${path}, found after trying ${plural(found.tried, 'candidate')}.`);
   const others = found.sharedWith.length === 1 ? line`${found.sharedWith[0]!} uses` : line`${listText(found.sharedWith)} use`;
   if (found.network !== null && found.networkReason === 'path') {
-    out(io, line`Its network: ${found.network}, which the path names (address prefix ${found.prefix}; ${others} the same format).`);
+    out(io, line`Its network: ${found.network}, from the address format (prefix ${found.prefix}) and the path.`);
   } else if (found.network !== null && found.networkReason === 'registry') {
-    out(io, line`Its network: ${found.network}, the usual one for address prefix ${found.prefix}; ${others} the same format — if the account is for ${found.sharedWith.length === 1 ? 'it' : 'one of them'}, give that name with --network instead.`);
+    out(io, line`Its network: ${found.network}, the usual one for address prefix ${found.prefix}; ${others} it too — if the account is for ${found.sharedWith.length === 1 ? 'that one' : 'one of those'}, give its name with --network instead.`);
   } else if (found.network !== null) {
     out(io, line`Its network: ${found.network} (from the address format, prefix ${found.prefix}).`);
   } else if (found.prefix !== null) {
