@@ -14,7 +14,7 @@ export class RateCap {
   constructor(options: { burst?: number; perSecond?: number; now?: () => number } = {}) {
     this.burst = options.burst ?? 20;
     this.perSecond = options.perSecond ?? 10;
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => Date.now());
     this.tokens = this.burst;
     this.last = this.now();
   }
