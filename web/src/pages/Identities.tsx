@@ -472,7 +472,7 @@ function DeriveDialog({ identity, networks, onClose, onDone }: DoneProps & { ide
 function FindDialog({ identity, onClose, onDone }: DoneProps & { identity: Identity }) {
   const [address, setAddress] = useState('');
   const [pin, setPin] = useState('');
-  const [found, setFound] = useState<Found | null>(null);
+  const [found, setFound] = useState<(Found & { address: string }) | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
 
@@ -486,7 +486,7 @@ function FindDialog({ identity, onClose, onDone }: DoneProps & { identity: Ident
     if (Object.keys(problems).length > 0) return;
     setBusy(true);
     try {
-      setFound(await apiPost<Found>('/api/identities/find', { identity: identity.name, address: address.trim(), pin }));
+      setFound({ ...(await apiPost<Found>('/api/identities/find', { identity: identity.name, address: address.trim(), pin })), address: address.trim() });
     } catch (err) {
       setErrors(errorsFrom(err, { pin: 'pin', address: 'address' }));
     }
@@ -503,7 +503,7 @@ function FindDialog({ identity, onClose, onDone }: DoneProps & { identity: Ident
         <div role="status" className="result">
           {found ? <FoundSummary found={found} /> : null}
         </div>
-        {found ? <FoundAccount identity={identity.name} found={found} pin={pin} onDone={onDone} /> : null}
+        {found ? <FoundAccount identity={identity.name} address={found.address} found={found} pin={pin} onDone={onDone} /> : null}
         <DialogActions busy={busy} submit="Find path" onClose={onClose} error={errors['form']} cancel="Close" />
       </form>
     </Dialog>

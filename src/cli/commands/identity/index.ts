@@ -214,12 +214,22 @@ function findReport(io: Io, query: string, address: string, found: FindResult): 
   const existing = found.existing;
   if (existing === null) {
     out(io, line`Add it with: ${derive.join(' ')}`);
-  } else if (existing.network === found.network) {
+  } else if (!existingNeedsUpdate(existing, address, found.network)) {
     out(io, line`It is already in the vault as "${existing.name}".`);
   } else {
     out(io, line`It is already in the vault as "${existing.name}" (${existing.network ?? 'no network'}, shown as ${existing.address}).`);
     out(io, line`To show it as ${found.network ?? 'no network'} instead: ${[...derive, '--on-duplicate update'].join(' ')}`);
   }
+}
+
+/**
+ * Whether the account already in the vault would show another address than the one typed (or is
+ * kept for another network of the same address format): then updating it is worth suggesting. An
+ * Ethereum address is the same on every network.
+ */
+function existingNeedsUpdate(existing: { address: string; network: string | null }, typed: string, network: string | null): boolean {
+  const sameAddress = typed.startsWith('0x') ? existing.address.toLowerCase() === typed.toLowerCase() : existing.address === typed;
+  return !sameAddress || (network !== null && existing.network !== network);
 }
 
 /** `text` as one shell word a person can paste: single-quoted, or double-quoted when it holds a ' (BIP-44 paths). */

@@ -29,13 +29,15 @@ export function DerivePreview(p: {
   /** The PIN the shown preview was made with; the preview follows the inputs only while it is the one typed. */
   const [pinUsed, setPinUsed] = useState<string | null>(null);
   const asked = useRef(0);
-  const key = JSON.stringify(p.request);
+  // The name does not change the address: typing one does not derive again.
+  const { name: _name, ...request } = p.request;
+  const key = JSON.stringify(request);
   const { onError, onPreview } = p;
 
   const show = (pin: string) => {
     const n = ++asked.current;
     setAsking(true);
-    apiPost<AccountPreview>('/api/identities/preview', { ...p.request, pin }).then(
+    apiPost<AccountPreview>('/api/identities/preview', { ...request, pin }).then(
       (r) => {
         if (n !== asked.current) return;
         setPreview(r);

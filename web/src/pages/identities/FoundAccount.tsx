@@ -43,7 +43,7 @@ export function FoundSummary({ found }: { found: Found }) {
 }
 
 /** Below it: "Add this account", or "Update the existing account" when the key is in the vault under another network. */
-export function FoundAccount(p: { identity: string; found: Found; pin: string; onDone: (notice: Notice) => void }) {
+export function FoundAccount(p: { identity: string; address: string; found: Found; pin: string; onDone: (notice: Notice) => void }) {
   const { found } = p;
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
@@ -51,7 +51,9 @@ export function FoundAccount(p: { identity: string; found: Found; pin: string; o
   const [duplicate, setDuplicate] = useState('');
   const [busy, setBusy] = useState(false);
   const existing = found.existing;
-  const sameNetwork = existing !== null && existing.network === found.network;
+  // The vault already shows the address typed, for the network it was typed for (an Ethereum address is the same on every network).
+  const sameAddress = existing !== null && (p.address.startsWith('0x') ? existing.address.toLowerCase() === p.address.toLowerCase() : existing.address === p.address);
+  const sameNetwork = sameAddress && (found.network === null || existing.network === found.network);
   const pinToUse = p.pin !== '' ? p.pin : pin;
 
   const add = async (onDuplicate?: 'update') => {
@@ -81,7 +83,7 @@ export function FoundAccount(p: { identity: string; found: Found; pin: string; o
   return (
     <div className="field">
       {sameNetwork ? (
-        <p>This account is already in the vault as “{existing.name}”.</p>
+        <p>This account is already in the vault as “{existing!.name}”.</p>
       ) : (
         <>
           {existing ? <DuplicateNotice text={`${existingText(existing)} Update it to show the address you typed.`} onUpdate={() => void add('update')} busy={busy} /> : null}
