@@ -115,8 +115,9 @@ function addNeedsPassword(plan: AddPlan): boolean {
  * What `accountAdd` checks before it needs the password, so a front end asks for one only when it is
  * needed and after the phrase is known to be good: the name, the phrase and path, and the account
  * already in the vault (refused, unless `onDuplicate` says what to do). Throws as `accountAdd` would.
+ * Without a vault (none exists yet) only the name and phrase are checked.
  */
-export async function accountAddCheck(vault: Vault, options: Omit<AddAccountOptions, 'password' | 'kdf' | 'onBackup'>): Promise<{ needsPassword: boolean }> {
+export async function accountAddCheck(vault: Vault | undefined, options: Omit<AddAccountOptions, 'password' | 'kdf' | 'onBackup'>): Promise<{ needsPassword: boolean }> {
   nameValidate(options.name, 'account');
   const type = options.type ?? 'sr25519';
   const network = networkResolve(options.network ?? 'substrate');
@@ -124,7 +125,9 @@ export async function accountAddCheck(vault: Vault, options: Omit<AddAccountOpti
   const pair = await pairFromSuri(suri, type);
   try {
     const address = accountAddress(type, (await schemeLoad(type)).accountId(pair.publicKey), network.prefix);
-    return { needsPassword: addNeedsPassword(addPlan(accountByPublicKey(vault, pair.publicKey), type, options.onDuplicate ?? 'refuse', address)) };
+    // No vault yet (a first add): nothing can be in it.
+    const existing = vault === undefined ? undefined : accountByPublicKey(vault, pair.publicKey);
+    return { needsPassword: addNeedsPassword(addPlan(existing, type, options.onDuplicate ?? 'refuse', address)) };
   } finally {
     wipe(pair.secretKey);
   }

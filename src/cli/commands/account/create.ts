@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../../errors/usage.js';
@@ -97,7 +98,10 @@ export function accountAddCommand(parent: Command, run: Runner): void {
         const path = opts.path === undefined ? {} : { path: opts.path };
         // The phrase is checked, and a key already in the vault found, before a password is asked for.
         const { accountAdd, accountAddCheck } = await import('../../../wallet/create.js');
-        const { needsPassword } = await withVault(ctx, (vault) => accountAddCheck(vault, { ...o, ...path, suri, onDuplicate }));
+        // A vault that does not exist yet is not created just for the check (the password prompt may still be cancelled).
+        const { vaultPath } = await import('../../../vault/open.js');
+        const check = { ...o, ...path, suri, onDuplicate };
+        const { needsPassword } = existsSync(vaultPath(ctx.vaultFile)) ? await withVault(ctx, (vault) => accountAddCheck(vault, check)) : await accountAddCheck(undefined, check);
         const password = needsPassword ? await newPassword(ctx.io, opts.passwordFile) : undefined;
         const result = await outputsWithVault(opts.force === true, (place) =>
           withVault(ctx, (vault) =>
