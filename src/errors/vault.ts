@@ -48,12 +48,22 @@ export class AmbiguousAccountError extends BaseError {
   }
 }
 
-/** The account already exists in the vault. */
+/**
+ * The account already exists in the vault. `retry` names the command that can update the existing
+ * account instead (its name and network, for `add` also its password); absent when it cannot (the
+ * key is there under another key type).
+ */
 export class DuplicateAccountError extends BaseError {
   override readonly name = 'DuplicateAccountError';
-  constructor({ address, name }: { address: string; name: string }) {
+  constructor({ address, name, retry }: { address: string; name: string; retry?: 'add' | 'derive' }) {
     super(`The account ${address} is already in the vault as "${name}"; nothing was changed.`, {
-      hints: ['Use `keepsake account list` to find it, or `restore --on-duplicate replace` to replace it.'],
+      hints: [
+        retry === 'add'
+          ? 'To give it this name and network instead, run the command again with `--on-duplicate update` (or `--on-duplicate relock` to also lock its stored file with the new password).'
+          : retry === 'derive'
+            ? 'To give it this name and network instead, run the command again with `--on-duplicate update`.'
+            : 'Use `keepsake account list` to find it.',
+      ],
     });
   }
 }

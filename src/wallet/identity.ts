@@ -15,13 +15,15 @@ import { mnemonicGenerate, mnemonicNormalize, mnemonicValidate, type MnemonicLen
 import { schemeLoad } from '../keys/scheme.js';
 import { suriParse } from '../keys/suri.js';
 import type { KeyPair, KeyType } from '../keys/types.js';
-import { networkByName, networkList } from '../networks/networks.js';
-import { accountByPublicKey, accountInsert, accountsByAccountId, accountsOfIdentity, type AccountRow } from '../vault/accounts.js';
+import { networkInfer, type NetworkInference } from '../networks/infer.js';
+import { networkByName, networkList, type Network } from '../networks/networks.js';
+import { accountByPublicKey, accountInsert, accountReplace, accountsByAccountId, accountsOfIdentity, type AccountRow } from '../vault/accounts.js';
 import { identitiesAll, identityById, identityByName, identityInsert, identityLockUntil, identityPinFailed, identityPinSet, type IdentityRow } from '../vault/identities.js';
 import { vaultWrite, type Vault } from '../vault/open.js';
 import { accountView } from './accountView.js';
 import { storedKeyCheck } from './storedKey.js';
 import { ETHEREUM_DEFAULT_PATH } from './create.js';
+import { accountNameNetworkSet, existingKind, existingOf, nameOrNetworkDiffers, placementOf, rowRecord, type ExistingAccount } from './duplicate.js';
 import { nameValidate } from './names.js';
 import { networkResolve } from './network.js';
 
@@ -172,18 +174,42 @@ export async function identityShowPhrase(vault: Vault, query: string, pin: strin
   return { mnemonic: phrase };
 }
 
-export type DeriveOptions = { network?: string; path?: string; type?: KeyType; name?: string; pin: string } & IdentityTuning;
+export type DeriveOptions = { network?: string; path?: string; type?: KeyType; name?: string; pin: string; onDuplicate?: 'refuse' | 'update' } & IdentityTuning;
 
 /**
- * Derives an account from an identity and adds it to the vault. With only a network the path is
- * `//<network>` (Signer's default); `path: ''` is the root key (Polkadot{.js}'s default).
+ * What `identityDerive` did: `added` a new account; `updated` the name and network of the account
+ * already in the vault with that key (`unchanged` when they were already so); `completed` a
+ * watch-only account, which is now derived from the identity.
  */
-export async function identityDerive(vault: Vault, query: string, options: DeriveOptions): Promise<{ address: string; path: string; network: string | null; type: KeyType; name: string; signerQr: string | null }> {
-  const row = identityFindRow(vault, query);
+export type DeriveStatus = 'added' | 'updated' | 'unchanged' | 'completed';
+
+export type DeriveResult = {
+  address: string;
+  path: string;
+  network: string | null;
+  type: KeyType;
+  name: string;
+  signerQr: string | null;
+  status: DeriveStatus;
+  /** The name and network the account had, when it was already in the vault. */
+  previous: { name: string; network: string | null } | null;
+};
+
+/** A derivation checked before the PIN is asked for: what to derive, and where to show it. */
+export type DerivePlan = { type: KeyType; network: Network | undefined; written: string; path: string; password: string | undefined; givenName: string | undefined };
+
+/**
+ * The derivation `options` ask for, checked before the PIN is asked for. With only a network the
+ * path is `//<network>` (Signer's default); `path: ''` is the root key (Polkadot{.js}'s default, for
+ * ethereum the BIP-32 master key); ethereum without a path is `m/44'/60'/0'/0/0`.
+ */
+export function identityDerivePlan(options: Omit<DeriveOptions, 'pin'>): DerivePlan {
   const givenName = options.name?.trim() ? nameValidate(options.name, 'account') : undefined;
   const type = options.type ?? 'sr25519';
   const network = options.network === undefined ? undefined : networkResolve(options.network);
-  const written = options.path ?? (type === 'ethereum' ? ETHEREUM_DEFAULT_PATH : network ? `//${network.name}` : '');
+  // An ethereum path may be written as the BIP-32 tools write it (m/44'/60'/0'/0/0, m).
+  const given = options.path !== undefined && type === 'ethereum' && /^m(\/|$)/.test(options.path) ? `/${options.path}` : options.path;
+  const written = given ?? (type === 'ethereum' ? ETHEREUM_DEFAULT_PATH : network ? `//${network.name}` : '');
   // The path may carry a ///password: keep the public part in clear and seal the password.
   const { path, password } = splitPassword(written);
   // Check the path before the PIN is asked for, and never let it run into the phrase (a path without
@@ -191,37 +217,61 @@ export async function identityDerive(vault: Vault, query: string, options: Deriv
   if (path !== '' && !path.startsWith('/')) throw new InvalidPathError({ reason: 'a path starts with // (hard) or / (soft)', spaces: /\s/.test(path) });
   if (type !== 'ethereum') junctionsParse(path);
   else pathLimitsCheck(path);
+  return { type, network, written, path, password, givenName };
+}
+
+/** The account a plan derives from the identity's phrase (already opened with its PIN); the caller wipes `pair`. */
+export async function identityDeriveKey(row: IdentityRow, plan: DerivePlan, phrase: string): Promise<{ pair: KeyPair; accountId: Uint8Array; address: string; name: string }> {
+  const pair = await pairFromSuri(`${phrase}${plan.written}`, plan.type);
+  const scheme = await schemeLoad(plan.type);
+  const accountId = scheme.accountId(pair.publicKey);
+  const address = accountAddress(plan.type, accountId, (plan.network ?? networkByName('substrate')!).prefix);
+  const name = plan.givenName ?? `${row.name} ${plan.network ? plan.network.displayName : plan.path === '' ? 'root' : plan.path}`;
+  return { pair, accountId, address, name };
+}
+
+/**
+ * Derives an account from an identity and adds it to the vault (see {@link identityDerivePlan} for
+ * the paths). A key already in the vault is refused, or with `onDuplicate: 'update'` the existing
+ * account takes the network asked for and the name given (it keeps its own name when none is
+ * given); its key stays where it is — a stored file stays, an identity account stays derived from
+ * its identity — and a watch-only account becomes this identity's account.
+ */
+export async function identityDerive(vault: Vault, query: string, options: DeriveOptions): Promise<DeriveResult> {
+  const row = identityFindRow(vault, query);
+  const plan = identityDerivePlan(options);
   const { phrase, key } = await identityUnlock(vault, row, options.pin, options);
   let pair: KeyPair | undefined;
   try {
-    pair = await pairFromSuri(`${phrase}${written}`, type);
-    const scheme = await schemeLoad(type);
-    const accountId = scheme.accountId(pair.publicKey);
-    const net = network ?? networkByName('substrate')!;
-    const address = accountAddress(type, accountId, net.prefix);
-    const name = givenName ?? `${row.name} ${network ? network.displayName : path === '' ? 'root' : path}`;
+    const derived = await identityDeriveKey(row, plan, phrase);
+    pair = derived.pair;
+    const { accountId, address } = derived;
+    const { type, network, path, password } = plan;
     const sealedPassword = password === undefined ? null : JSON.stringify(sealWithKey(key, sealedParse(row.sealed).kdf, utf8(password), options.random));
     const publicKey = pair.publicKey;
-    vaultWrite(vault, () => {
+    const place = placementOf(network);
+    const result = vaultWrite(vault, (): { name: string; status: DeriveStatus; previous: DeriveResult['previous']; path: string } => {
       const existing = accountByPublicKey(vault, publicKey);
-      if (existing) throw new DuplicateAccountError({ address, name: existing.name });
-      accountInsert(vault, {
-        publicKey,
-        accountId,
-        type,
-        name,
-        network: network?.name ?? null,
-        ss58Prefix: net.prefix,
-        genesisHash: network?.genesisHash ?? null,
-        fileJson: null,
-        verified: true,
-        source: 'identity',
-        identityId: row.id,
-        path,
-        sealedPassword,
-      });
+      if (existing === undefined) {
+        accountInsert(vault, { publicKey, accountId, type, name: derived.name, ...place, fileJson: null, verified: true, source: 'identity', identityId: row.id, path, sealedPassword });
+        return { name: derived.name, status: 'added', previous: null, path };
+      }
+      if (options.onDuplicate !== 'update' || existing.type !== type) {
+        throw new DuplicateAccountError({ address, name: existing.name, ...(existing.type === type ? { retry: 'derive' as const } : {}) });
+      }
+      const previous = { name: existing.name, network: existing.network };
+      const name = plan.givenName ?? existing.name;
+      if (existingKind(existing) === 'watch-only') {
+        // It held only the address: now it is this identity's account, with its key.
+        accountReplace(vault, { ...rowRecord(existing), name, ...place, verified: true, source: 'identity', identityId: row.id, path, sealedPassword, watchJson: null });
+        return { name, status: 'completed', previous, path };
+      }
+      if (!nameOrNetworkDiffers(existing, name, place)) return { name, status: 'unchanged', previous, path: existing.path ?? path };
+      accountNameNetworkSet(vault, existing, name, place);
+      return { name, status: 'updated', previous, path: existing.identityId !== null ? (existing.path ?? path) : path };
     });
-    return { address, path, network: network?.name ?? null, type, name, signerQr: signerQrText({ address, type, genesisHash: network?.genesisHash ?? null, name }) };
+    const shown = accountAddress(type, accountId, place.ss58Prefix);
+    return { address: shown, path: result.path, network: place.network, type, name: result.name, signerQr: signerQrText({ address: shown, type, genesisHash: place.genesisHash, name: result.name }), status: result.status, previous: result.previous };
   } finally {
     wipe(key);
     if (pair) wipe(pair.secretKey);
@@ -256,19 +306,44 @@ export async function identityAccountPair(vault: Vault, account: AccountRow, pin
   }
 }
 
+/** Where `identity find` puts the account: the network its address's SS58 prefix points to. */
+export type FindNetwork = {
+  /** The network picked for the address typed (null for an Ethereum address, or a prefix no known network uses). */
+  network: string | null;
+  /** The SS58 prefix of the address typed (null for an Ethereum address). */
+  prefix: number | null;
+  /** Why that network: the only one with the prefix, named by the path, the registry's owner of a shared prefix. */
+  networkReason: NetworkInference['reason'] | 'ethereum';
+  /** The other networks that show the same address (they share its prefix). */
+  sharedWith: string[];
+};
+
+export type FindResult = { path: string; type: KeyType; tried: number; existing: ExistingAccount | null } & FindNetwork;
+
 /**
  * "Which path gives this address?" — tries the key types and the paths people use (root, every
- * known network's `//<network>`, `//<network>//<n>`, `//<n>`, BIP-44 indices) and names the match.
+ * known network's `//<network>`, `//<network>//<n>`, `//<n>`, BIP-44 indices and the BIP-32 master)
+ * and names the match, with the network whose format the address was typed in (so deriving with it
+ * shows exactly that address) and the account already in the vault with that key, if any.
  */
-export async function identityFind(vault: Vault, query: string, address: string, pin: string, tuning: IdentityTuning = {}): Promise<{ path: string; type: KeyType; tried: number }> {
+export async function identityFind(vault: Vault, query: string, address: string, pin: string, tuning: IdentityTuning = {}): Promise<FindResult> {
   const row = identityFindRow(vault, query);
-  const target = address.startsWith('0x') ? { accountId: ethereumDecode(address), ethereum: true } : { accountId: ss58Decode(address).publicKey, ethereum: false };
+  const decoded = address.startsWith('0x') ? undefined : ss58Decode(address);
+  const target = decoded === undefined ? { accountId: ethereumDecode(address), ethereum: true } : { accountId: decoded.publicKey, ethereum: false };
   const { phrase, key } = await identityUnlock(vault, row, pin, tuning);
   wipe(key);
   const networks = [...new Set(networkList().map((n) => n.name))];
   const found = await pathFind(phrase, target, networks);
   if (found.path === null) throw new PathNotFoundError({ address, tried: found.tried });
-  return found;
+  const inVault = accountsByAccountId(vault, target.accountId).find((a) => a.type === found.type);
+  return { path: found.path, type: found.type, tried: found.tried, ...findNetwork(decoded?.prefix, found.path), existing: inVault === undefined ? null : existingOf(inVault) };
+}
+
+function findNetwork(prefix: number | undefined, path: string): FindNetwork {
+  if (prefix === undefined) return { network: null, prefix: null, networkReason: 'ethereum', sharedWith: [] };
+  const inferred = networkInfer(prefix, { path });
+  const network = inferred.network?.name ?? null;
+  return { network, prefix, networkReason: inferred.reason, sharedWith: inferred.sharing.map((n) => n.name).filter((n) => n !== network) };
 }
 
 function splitPassword(written: string): { path: string; password: string | undefined } {

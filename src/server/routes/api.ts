@@ -6,6 +6,7 @@ import { isKeyType, type KeyType } from '../../keys/types.js';
 import type { Vault } from '../../vault/open.js';
 import { sendError, SECRET_ERRORS } from '../errors.js';
 import type { FailureLimiter, LimiterVerdict } from '../limiter.js';
+import { RateCap } from '../rateCap.js';
 
 type Ctx = { vault: Vault; limiter: FailureLimiter };
 type Body = Record<string, unknown>;
@@ -37,6 +38,26 @@ function files(body: Body): { file: string; text: string }[] {
     const o = f as Body;
     return { file: str(o, 'name'), text: str(o, 'text') };
   });
+}
+
+/** What a derive (or its preview) asks for: the PIN, key type, and the network, path and name when given. */
+function deriveOptions(b: Body): { pin: string; type: KeyType; network?: string; path?: string; name?: string } {
+  const path = typeof b['path'] === 'string' ? b['path'] : undefined;
+  return {
+    pin: str(b, 'pin'),
+    type: keyType(b),
+    ...(str(b, 'network', true) ? { network: str(b, 'network') } : {}),
+    ...(path !== undefined ? { path } : {}),
+    ...(str(b, 'name', true) ? { name: str(b, 'name') } : {}),
+  };
+}
+
+/** The body's `onDuplicate` (one of `allowed`), or `refuse` when absent. */
+function onDuplicateOf(body: Body, allowed: readonly ('update' | 'relock')[]): 'refuse' | 'update' | 'relock' {
+  const v = str(body, 'onDuplicate', true);
+  if (v === undefined || v === 'refuse') return 'refuse';
+  if ((allowed as readonly string[]).includes(v)) return v as 'update' | 'relock';
+  throw new UsageError({ reason: `Unknown choice "${v.slice(0, 20)}" for an account already in the vault.` });
 }
 
 /** SHA-256 of an upload: the same file under any name is the same target for the limiter. */
@@ -128,8 +149,18 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   });
   secret('/accounts/add', () => ['accounts/add'], async (b) => {
     const { accountAdd } = await import('../../wallet/create.js');
-    const r = await accountAdd(vault, { name: str(b, 'name'), suri: str(b, 'suri'), password: str(b, 'password'), type: keyType(b), network: str(b, 'network', true) ?? 'substrate' });
-    return { account: r.account, backup: { filename: `${r.account.address}.json`, json: r.json } };
+    const password = str(b, 'password', true);
+    const path = typeof b['path'] === 'string' ? { path: b['path'] } : {};
+    const r = await accountAdd(vault, {
+      name: str(b, 'name'),
+      suri: str(b, 'suri'),
+      ...(password === undefined ? {} : { password }),
+      type: keyType(b),
+      network: str(b, 'network', true) ?? 'substrate',
+      ...path,
+      onDuplicate: onDuplicateOf(b, ['update', 'relock']),
+    });
+    return { account: r.account, backup: r.json === null ? null : { filename: `${r.account.address}.json`, json: r.json }, status: r.status, previous: r.previous };
   });
   plain('/accounts/rename', async (b) => {
     const { accountRenameByQuery } = await import('../../wallet/accounts.js');
@@ -195,18 +226,32 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   });
   secret('/identities/derive', (b) => identityTarget(str(b, 'identity')), async (b) => {
     const { identityDerive } = await import('../../wallet/identity.js');
-    const path = typeof b['path'] === 'string' ? b['path'] : undefined;
-    return identityDerive(vault, str(b, 'identity'), {
-      pin: str(b, 'pin'),
-      type: keyType(b),
-      ...(str(b, 'network', true) ? { network: str(b, 'network') } : {}),
-      ...(path !== undefined ? { path } : {}),
-      ...(str(b, 'name', true) ? { name: str(b, 'name') } : {}),
-    });
+    return identityDerive(vault, str(b, 'identity'), { ...deriveOptions(b), onDuplicate: onDuplicateOf(b, ['update']) === 'update' ? 'update' : 'refuse' });
   });
   secret('/identities/find', (b) => identityTarget(str(b, 'identity')), async (b) => {
     const { identityFind } = await import('../../wallet/identity.js');
     return identityFind(vault, str(b, 'identity'), str(b, 'address'), str(b, 'pin'));
+  });
+
+  // Issue 12 items 7-9: the address an add or a derive would give, before anything is stored.
+  // The account preview checks no stored secret (the phrase is the user's own, typed in the page), so
+  // it is not a guess for the failure limiter; it derives a key per call, so it is rate-capped.
+  // The derive preview opens the identity with its PIN: a secret route like the derive itself.
+  const previewCap = new RateCap();
+  app.post('/accounts/preview', async (request, reply) => {
+    const wait = previewCap.take();
+    if (wait > 0) {
+      reply.header('retry-after', String(Math.ceil(wait / 1000)));
+      return reply.code(429).send({ error: { name: 'TooManyRequests', message: 'Too many address previews at once: wait a moment and try again.' } });
+    }
+    const b = (request.body ?? {}) as Body;
+    const { accountPreview } = await import('../../wallet/preview.js');
+    const path = typeof b['path'] === 'string' ? { path: b['path'] } : {};
+    return reply.send(await accountPreview(vault, { suri: str(b, 'suri'), type: keyType(b), network: str(b, 'network', true) ?? 'substrate', ...path }));
+  });
+  secret('/identities/preview', (b) => identityTarget(str(b, 'identity')), async (b) => {
+    const { identityDerivePreview } = await import('../../wallet/preview.js');
+    return identityDerivePreview(vault, str(b, 'identity'), deriveOptions(b));
   });
 
   app.get('/addresses', async () => {

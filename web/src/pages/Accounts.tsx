@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import { apiGet, apiPost, KEY_TYPES, type Account, type Backup, type KeyType, type Network } from '../api';
+import { ApiError, apiGet, apiPost, KEY_TYPES, type Account, type Backup, type KeyType, type Network } from '../api';
+import { AddressPreview, firstSentence } from '../components/AddressPreview';
+import { AddPreview, addDuplicateProblem, addedNotice, addNeedsPassword, useAddChoice, useAddPreview } from './accounts/AddPreview';
 import { errorsFrom, type Errors } from '../errors';
 import { Identicon } from '../identicon';
 import { useNetworks, networkChoices } from '../networks';
@@ -156,6 +158,9 @@ function AddAccountDialog({ networks, onClose, onDone }: DialogProps & { network
   const [network, setNetwork] = useState('substrate');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
+  const preview = useAddPreview({ suri: phrase, type, network });
+  const [choice, setChoice] = useAddChoice(preview);
+  const needsPassword = addNeedsPassword(preview.preview, choice);
 
   const generate = useCallback(async () => {
     try {
@@ -172,9 +177,13 @@ function AddAccountDialog({ networks, onClose, onDone }: DialogProps & { network
     e.preventDefault();
     const found: Errors = {};
     if (name.trim() === '') found['name'] = 'Give the account a name.';
-    if (password === '') found['password'] = 'Choose a password for this account.';
+    if (!needsPassword) {
+      // Only the name and network of the account already in the vault change: no password.
+    } else if (password === '') found['password'] = 'Choose a password for this account.';
     else if (repeat !== password) found['repeat'] = 'The two passwords are not the same.';
     if (phrase.trim() === '') found['phrase'] = 'Enter the secret phrase of the account (or keep the generated one).';
+    const duplicate = addDuplicateProblem(preview.preview, choice);
+    if (duplicate) found['phrase'] = duplicate;
     setErrors(found);
     if (Object.keys(found).length === 0) setStep('confirm');
   };
@@ -183,16 +192,16 @@ function AddAccountDialog({ networks, onClose, onDone }: DialogProps & { network
     e.preventDefault();
     setBusy(true);
     try {
-      const r = await apiPost<{ account: Account; backup: Backup }>('/api/accounts/add', { name: name.trim(), suri: phrase.trim(), password, type, network });
-      downloadText(r.backup.filename, r.backup.json);
-      onDone({
-        kind: 'success',
-        title: `Account ${r.account.name} added.`,
-        lines: [`Address: ${r.account.address}`, `Its backup file ${r.backup.filename} was downloaded: keep it, with its password, somewhere safe.`],
-      });
+      const body = { name: name.trim(), suri: phrase.trim(), type, network, ...(needsPassword ? { password } : {}), ...(choice === 'refuse' ? {} : { onDuplicate: choice }) };
+      const r = await apiPost<{ account: Account; backup: Backup | null; status: string }>('/api/accounts/add', body);
+      if (r.backup) downloadText(r.backup.filename, r.backup.json);
+      onDone(addedNotice(r));
     } catch (err) {
-      // Back to the form, with the problem next to the field it concerns.
-      setErrors(errorsFrom(err, { password: 'password', phrase: 'phrase', name: 'name' }));
+      // Back to the form, with the problem next to the field it concerns. Added meanwhile (another
+      // tab): the preview says so again, with the way to update it.
+      const duplicate = err instanceof ApiError && err.name === 'DuplicateAccountError';
+      if (duplicate) preview.refresh();
+      setErrors(duplicate ? { phrase: firstSentence(err.message) } : errorsFrom(err, { password: 'password', phrase: 'phrase', name: 'name' }));
       setStep('form');
       setBusy(false);
     }
@@ -217,10 +226,11 @@ function AddAccountDialog({ networks, onClose, onDone }: DialogProps & { network
             <dt>Network</dt>
             <dd>{network}</dd>
           </dl>
+          {preview.preview ? <AddressPreview preview={preview.preview} /> : null}
           {busy ? <Busy text="Adding the account…" /> : null}
           <div className="actions">
             <button type="submit" className="primary" disabled={busy}>
-              Create and backup account
+              {choice === 'refuse' ? 'Create and backup account' : 'Update the existing account'}
             </button>
             <button type="button" onClick={() => setStep('form')} disabled={busy}>
               Back
@@ -250,8 +260,13 @@ function AddAccountDialog({ networks, onClose, onDone }: DialogProps & { network
             Generate a new phrase
           </button>
         </div>
-        <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors['password']} hint="It locks this account in the vault and in its backup file." />
-        <TextField label="Repeat password" type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} error={errors['repeat']} />
+        <AddPreview state={preview} choice={choice} onChoice={setChoice} />
+        {needsPassword ? (
+          <>
+            <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors['password']} hint="It locks this account in the vault and in its backup file." />
+            <TextField label="Repeat password" type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} error={errors['repeat']} />
+          </>
+        ) : null}
         <div className="two">
           <SelectField label="Key type" value={type} onChange={(v) => setType(v as KeyType)} options={KEY_TYPES.map((t) => ({ value: t, label: t }))} hint="It must match the wallet the phrase comes from (Polkadot{.js}: sr25519)." />
           <SelectField label="Network" value={network} onChange={setNetwork} {...networkChoices(networks)} hint="The format its address is shown in." />

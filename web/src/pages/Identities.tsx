@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { toDataURL } from 'qrcode';
-import { apiGet, apiPost, KEY_TYPES, type Identity, type IdentityAccount, type KeyType, type Network } from '../api';
+import { ApiError, apiGet, apiPost, KEY_TYPES, type Identity, type IdentityAccount, type KeyType, type Network } from '../api';
+import { DuplicateNotice, firstSentence, type AccountPreview } from '../components/AddressPreview';
+import { DerivePreview, type DeriveRequest } from './identities/DerivePreview';
+import { FoundAccount, FoundSummary, type Found } from './identities/FoundAccount';
 import { errorsFrom, type Errors } from '../errors';
 import { Busy, CopyButton, Dialog, DialogActions, Notices, pathText, Phrase, RadioGroup, SelectField, TextField, type Notice } from '../ui';
 import { networkChoices, useNetworks } from '../networks';
@@ -79,7 +82,7 @@ export function IdentitiesPage() {
       {open?.kind === 'recover' ? <RecoverDialog onClose={close} onDone={done} /> : null}
       {open?.kind === 'phrase' ? <ShowPhraseDialog identity={open.identity} onClose={close} /> : null}
       {open?.kind === 'derive' ? <DeriveDialog identity={open.identity} networks={networks} onClose={close} onDone={done} /> : null}
-      {open?.kind === 'find' ? <FindDialog identity={open.identity} onClose={close} /> : null}
+      {open?.kind === 'find' ? <FindDialog identity={open.identity} onClose={close} onDone={done} /> : null}
       {open?.kind === 'rename' ? <RenameIdentityDialog identity={open.identity} onClose={close} onDone={done} /> : null}
       {open?.kind === 'remove' ? <RemoveIdentityDialog identity={open.identity} onClose={close} onDone={done} /> : null}
     </>
@@ -413,29 +416,37 @@ function DeriveDialog({ identity, networks, onClose, onDone }: DoneProps & { ide
 
   const defaultPath = type === 'ethereum' ? "m/44'/60'/0'/0/0 (the Ethereum default)" : network ? `//${network}, as Parity Signer does` : 'the root key, as no network is chosen';
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const request: DeriveRequest = {
+    identity: identity.name,
+    type,
+    ...(network ? { network } : {}),
+    ...(pathMode === 'root' ? { path: '' } : pathMode === 'custom' ? { path: path.trim() } : {}),
+    ...(name.trim() ? { name: name.trim() } : {}),
+  };
+  const [duplicate, setDuplicate] = useState('');
+  const [previewed, setPreviewed] = useState<AccountPreview | null>(null);
+
+  const derive = async (onDuplicate?: 'update') => {
     const found: Errors = {};
     if (pathMode === 'custom' && path.trim() === '') found['path'] = 'Type a path, e.g. //polkadot//0, or pick another option.';
     if (pin === '') found['pin'] = 'Enter the PIN of this identity.';
     setErrors(found);
+    setDuplicate('');
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      const body = {
-        identity: identity.name,
-        pin,
-        type,
-        ...(network ? { network } : {}),
-        ...(pathMode === 'root' ? { path: '' } : pathMode === 'custom' ? { path: path.trim() } : {}),
-        ...(name.trim() ? { name: name.trim() } : {}),
-      };
-      const r = await apiPost<{ address: string; path: string; network: string | null; type: KeyType; name: string }>('/api/identities/derive', body);
-      onDone({ kind: 'success', title: `Account ${r.name} derived from ${identity.name}.`, lines: [`Address: ${r.address}`, `Path: ${pathText(r.path)} · ${r.type}${r.network ? ` · ${r.network}` : ''}`] });
+      const r = await apiPost<{ address: string; path: string; network: string | null; type: KeyType; name: string; status: string }>('/api/identities/derive', { ...request, pin, ...(onDuplicate ? { onDuplicate } : {}) });
+      const title = r.status === 'added' ? `Account ${r.name} derived from ${identity.name}.` : `Account ${r.name} updated: it was already in the vault, its key stays the same.`;
+      onDone({ kind: 'success', title, lines: [`Address: ${r.address}`, `Path: ${pathText(r.path)} · ${r.type}${r.network ? ` · ${r.network}` : ''}`] });
     } catch (err) {
-      setErrors(errorsFrom(err, { pin: 'pin', path: 'path', name: 'name', phrase: 'path' }));
+      if (err instanceof ApiError && err.name === 'DuplicateAccountError') setDuplicate(firstSentence(err.message));
+      else setErrors(errorsFrom(err, { pin: 'pin', path: 'path', name: 'name', phrase: 'path' }));
       setBusy(false);
     }
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void derive();
   };
 
   return (
@@ -463,6 +474,8 @@ function DeriveDialog({ identity, networks, onClose, onDone }: DoneProps & { ide
         <SelectField label="Key type" value={type} onChange={(v) => setType(v as KeyType)} options={KEY_TYPES.map((t) => ({ value: t, label: t }))} hint="Signer and Polkadot{.js} use sr25519 unless told otherwise." />
         <TextField label="Account name (optional)" value={name} onChange={setName} error={errors['name']} />
         <TextField label="PIN" type="password" value={pin} onChange={setPin} error={errors['pin']} />
+        <DerivePreview request={request} pin={pin} busy={busy} onError={(err) => setErrors(errorsFrom(err, { pin: 'pin', path: 'path', name: 'name', phrase: 'path' }))} onUpdate={() => void derive('update')} onPreview={setPreviewed} />
+        {duplicate && !previewed?.existing ? <DuplicateNotice text={duplicate} onUpdate={() => void derive('update')} busy={busy} /> : null}
         {busy ? <Busy text="Deriving…" /> : null}
         <DialogActions busy={busy} submit="Derive" onClose={onClose} error={errors['form']} />
       </form>
@@ -470,10 +483,10 @@ function DeriveDialog({ identity, networks, onClose, onDone }: DoneProps & { ide
   );
 }
 
-function FindDialog({ identity, onClose }: { identity: Identity; onClose: () => void }) {
+function FindDialog({ identity, onClose, onDone }: DoneProps & { identity: Identity }) {
   const [address, setAddress] = useState('');
   const [pin, setPin] = useState('');
-  const [found, setFound] = useState<{ path: string; type: KeyType; tried: number } | null>(null);
+  const [found, setFound] = useState<(Found & { address: string }) | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
 
@@ -487,7 +500,7 @@ function FindDialog({ identity, onClose }: { identity: Identity; onClose: () => 
     if (Object.keys(problems).length > 0) return;
     setBusy(true);
     try {
-      setFound(await apiPost<{ path: string; type: KeyType; tried: number }>('/api/identities/find', { identity: identity.name, address: address.trim(), pin }));
+      setFound({ ...(await apiPost<Found>('/api/identities/find', { identity: identity.name, address: address.trim(), pin })), address: address.trim() });
     } catch (err) {
       setErrors(errorsFrom(err, { pin: 'pin', address: 'address' }));
     }
@@ -502,12 +515,9 @@ function FindDialog({ identity, onClose }: { identity: Identity; onClose: () => 
         <TextField label="PIN" type="password" value={pin} onChange={setPin} error={errors['pin']} />
         {busy ? <Busy text="Searching the common paths…" /> : null}
         <div role="status" className="result">
-          {found ? (
-            <p className="success-text">
-              Found: path <code className="mono">{pathText(found.path)}</code>, key type {found.type} (after trying {found.tried} paths).
-            </p>
-          ) : null}
+          {found ? <FoundSummary found={found} /> : null}
         </div>
+        {found ? <FoundAccount identity={identity.name} address={found.address} found={found} pin={pin} onDone={onDone} /> : null}
         <DialogActions busy={busy} submit="Find path" onClose={onClose} error={errors['form']} cancel="Close" />
       </form>
     </Dialog>

@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../../errors/usage.js';
 import { isKeyType, type KeyType } from '../../../keys/types.js';
 import type { AccountView } from '../../../wallet/accountView.js';
+import type { AddResult } from '../../../wallet/create.js';
+import type { OnDuplicate } from '../../../wallet/duplicate.js';
 import { type Runner, withVault } from '../../context.js';
 import { type Io, out, printJson, readNewSecret, readSecret, say } from '../../io.js';
 import { outputCheck, outputsWithVault, phraseOutCheck } from '../../output.js';
@@ -77,6 +80,8 @@ export function accountCreateCommand(parent: Command, run: Runner): void {
 export function accountAddCommand(parent: Command, run: Runner): void {
   common(parent.command('add'))
     .option('--suri-file <file>', 'read the recovery phrase or 0x seed (with an optional //path and ///password) from <file> (- = standard input)')
+    .option('--path <path>', "derivation path, if the phrase file has none (//hard/soft; ethereum: default m/44'/60'/0'/0/0, as MetaMask; m for the BIP-32 master key)")
+    .option('--on-duplicate <mode>', 'if the account is already in the vault: refuse (the default); update its name and network; or relock: also lock its stored file with the new password')
     .summary('add an account from an existing recovery phrase or seed')
     .description(
       'Add an account from a recovery phrase or 0x seed you already have, under any name and a new\n' +
@@ -85,22 +90,54 @@ export function accountAddCommand(parent: Command, run: Runner): void {
         'asked on the terminal — never given as an option value — and is not stored.',
     )
     .addHelpText('after', '\nExample:\n  keepsake account add --name Restored --suri-file phrase.txt --password-file pw.txt --backup restored.json')
-    .action((opts: Common & { suriFile?: string }) =>
+    .action((opts: Common & { suriFile?: string; path?: string; onDuplicate?: string }) =>
       run(async (ctx) => {
         const o = checkCommon(opts);
+        const onDuplicate = onDuplicateOf(opts.onDuplicate);
         const suri = await readSecret(ctx.io, { file: opts.suriFile, flag: '--suri-file', prompt: 'Recovery phrase or seed: ', what: 'recovery phrase' });
-        // Check the phrase before asking for a password, so a typo is reported at once.
-        const { pairFromSuri } = await import('../../../keys/fromSuri.js');
-        (await pairFromSuri(suri, o.type)).secretKey.fill(0);
-        const password = await newPassword(ctx.io, opts.passwordFile);
-        const { accountAdd } = await import('../../../wallet/create.js');
+        const path = opts.path === undefined ? {} : { path: opts.path };
+        // The phrase is checked, and a key already in the vault found, before a password is asked for.
+        const { accountAdd, accountAddCheck } = await import('../../../wallet/create.js');
+        // A vault that does not exist yet is not created just for the check (the password prompt may still be cancelled).
+        const { vaultPath } = await import('../../../vault/open.js');
+        const check = { ...o, ...path, suri, onDuplicate };
+        const { needsPassword } = existsSync(vaultPath(ctx.vaultFile)) ? await withVault(ctx, (vault) => accountAddCheck(vault, check)) : await accountAddCheck(undefined, check);
+        const password = needsPassword ? await newPassword(ctx.io, opts.passwordFile) : undefined;
         const result = await outputsWithVault(opts.force === true, (place) =>
-          withVault(ctx, (vault) => accountAdd(vault, { ...o, suri, password, onBackup: (json) => place(opts.backup ? [{ path: opts.backup, text: json }] : []) })),
+          withVault(ctx, (vault) =>
+            accountAdd(vault, { ...o, ...path, suri, ...(password === undefined ? {} : { password }), onDuplicate, onBackup: (json) => place(opts.backup ? [{ path: opts.backup, text: json }] : []) }),
+          ),
         );
-        report(ctx.io, result.account, opts, undefined);
+        if (result.status === 'added') report(ctx.io, result.account, opts, undefined);
+        else updateReport(ctx.io, result, opts);
         return 0;
       }),
     );
+}
+
+/** An account that was already in the vault: what changed, and that its key did not. */
+function updateReport(io: Io, result: AddResult, opts: Common): void {
+  const { account, previous } = result;
+  if (io.json) {
+    printJson(io, { ...account, backup: opts.backup && result.json !== null ? opts.backup : null, mnemonicFile: null, status: result.status, previous });
+    return;
+  }
+  const was = previous === null ? '' : line` (it was "${previous.name}", ${previous.network ?? 'no network'})`;
+  if (result.status === 'completed') {
+    out(io, line`Added the key of ${account.address} "${account.name}" (${account.type}, ${account.network ?? 'substrate'}), which the vault held as a watch-only account${was}.`);
+  } else {
+    out(io, line`Updated ${account.address} "${account.name}" (${account.type}, ${account.network ?? 'substrate'})${was}; its key was not changed.`);
+  }
+  if (result.status === 'relocked') out(io, 'Its stored file is now locked with the new password.');
+  else if (result.status === 'updated' && account.identity !== null) out(io, line`It is still derived from the identity "${account.identity}": its key opens with that identity's PIN.`);
+  else if (result.status === 'updated') out(io, 'Its stored file keeps its password.');
+  if (opts.backup && result.json !== null) out(io, line`Backup written to ${opts.backup}; it opens with the account's password.`);
+  else if (opts.backup) out(io, line`No backup file was written: the account has no file of its own (export it with \`keepsake account export\`, which asks the identity's PIN).`);
+}
+
+function onDuplicateOf(value: string | undefined): OnDuplicate {
+  if (value === undefined || value === 'refuse' || value === 'update' || value === 'relock') return value ?? 'refuse';
+  throw new UsageError({ reason: `--on-duplicate is "refuse", "update" or "relock", not "${value.slice(0, 20)}".` });
 }
 
 function checkCommon(opts: Common): { name: string; type: KeyType; network: string; kdf: 'default' | 'compat' } {

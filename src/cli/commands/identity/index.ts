@@ -5,6 +5,7 @@ import { type Context, type Runner, withVault } from '../../context.js';
 import { confirm, type Io, out, printJson, readNewSecret, readSecret, say } from '../../io.js';
 import { outputsWithVault, phraseOutCheck } from '../../output.js';
 import { line } from '../../printable.js';
+import type { FindResult } from '../../../wallet/identity.js';
 
 const PIN_HELP = "read the identity's PIN from the first line of <file> (- = standard input)";
 
@@ -123,29 +124,38 @@ export function identityCommand(program: Command, run: Runner): void {
     .option('--type <type>', 'key type: sr25519, ed25519, ecdsa or ethereum', 'sr25519')
     .option('--name <name>', 'a name for the account')
     .option('--pin-file <file>', PIN_HELP)
+    .option('--on-duplicate <mode>', 'if the account is already in the vault: refuse (the default), or update its name (with --name) and network')
     .summary('derive a network account from an identity')
     .description(
       'Derive an account from the identity and add it to the vault. With only --network the path is\n' +
         "//<network>, as Parity Signer does; --path '' gives the root key, as Polkadot{.js} does.\n" +
         'Using the account later needs the PIN, not a separate password.',
     )
-    .action((query: string, opts: { network?: string; path?: string; type: string; name?: string; pinFile?: string }) =>
+    .action((query: string, opts: { network?: string; path?: string; type: string; name?: string; pinFile?: string; onDuplicate?: string }) =>
       run(async (ctx) => {
         const type = keyType(opts.type);
+        const onDuplicate = onDuplicateOf(opts.onDuplicate);
         const pin = await askPin(ctx, opts.pinFile, query);
         const { identityDerive } = await import('../../../wallet/identity.js');
         const account = await withVault(ctx, (vault) =>
           identityDerive(vault, query, {
             pin,
             type,
+            onDuplicate,
             ...(opts.network === undefined ? {} : { network: opts.network }),
             ...(opts.path === undefined ? {} : { path: opts.path }),
             ...(opts.name === undefined ? {} : { name: opts.name }),
           }),
         );
         if (ctx.io.json) printJson(ctx.io, account);
-        else {
+        else if (account.status === 'added' || account.status === 'completed') {
           out(ctx.io, line`Derived ${account.address} "${account.name}" (${account.type}, path ${account.path === '' ? '(root)' : account.path}).`);
+          if (account.status === 'completed') out(ctx.io, line`It was in the vault as the watch-only account "${account.previous!.name}"; it now holds its key, derived from this identity.`);
+          if (account.signerQr) out(ctx.io, line`Signer address text: ${account.signerQr}`);
+        } else {
+          const before = account.previous!;
+          if (account.status === 'unchanged') out(ctx.io, line`${account.address} is already in the vault as "${account.name}" (${account.network ?? 'no network'}); nothing was changed.`);
+          else out(ctx.io, line`Updated ${account.address}: "${before.name}" (${before.network ?? 'no network'}) is now "${account.name}" (${account.network ?? 'no network'}); its key was not changed.`);
           if (account.signerQr) out(ctx.io, line`Signer address text: ${account.signerQr}`);
         }
         return 0;
@@ -170,13 +180,80 @@ export function identityCommand(program: Command, run: Runner): void {
         if (!ctx.io.json) say(ctx.io, 'Searching the usual paths and key types…');
         const found = await withVault(ctx, (vault) => identityFind(vault, query, address, pin));
         if (ctx.io.json) printJson(ctx.io, found);
-        else
-          out(ctx.io, line`${address} is the ${found.type} key at path ${found.path === '' ? "'' (the root key)" : found.path} (found after ${found.tried} candidates). Add it with: keepsake identity derive ${JSON.stringify(query)} --type ${found.type} --path '${found.path}'`);
+        else findReport(ctx.io, query, address, found);
         return 0;
       }),
     );
 
   renameRemoveCommands(identity, run);
+}
+
+/**
+ * What `identity find` found, and the command that adds exactly the address typed: the path, the key
+ * type and the network whose format the address was in (without it the same key would be shown in
+ * the generic Substrate format — "a different address").
+ */
+function findReport(io: Io, query: string, address: string, found: FindResult): void {
+  const path = found.path === '' ? (found.type === 'ethereum' ? "'' (the BIP-32 master key)" : "'' (the root key)") : found.path;
+  out(io, line`${address} is the ${found.type} key at path ${path}, found after trying ${plural(found.tried, 'candidate')}.`);
+  const others = found.sharedWith.length === 1 ? line`${found.sharedWith[0]!} uses` : line`${listText(found.sharedWith)} use`;
+  if (found.network !== null && found.networkReason === 'path') {
+    out(io, line`Its network: ${found.network}, from the address format (prefix ${found.prefix}) and the path.`);
+  } else if (found.network !== null && found.networkReason === 'registry') {
+    out(io, line`Its network: ${found.network}, the usual one for address prefix ${found.prefix}; ${others} it too — if the account is for ${found.sharedWith.length === 1 ? 'that one' : 'one of those'}, give its name with --network instead.`);
+  } else if (found.network !== null) {
+    out(io, line`Its network: ${found.network} (from the address format, prefix ${found.prefix}).`);
+  } else if (found.prefix !== null) {
+    out(io, line`No network keepsake knows uses address prefix ${found.prefix}; keepsake will show this account in the generic Substrate format.`);
+  }
+  const derive = [
+    'keepsake identity derive',
+    shellArg(query),
+    `--type ${found.type}`,
+    `--path ${shellArg(found.path)}`,
+    ...(found.network === null ? [] : [`--network ${shellArg(found.network)}`]),
+  ];
+  const existing = found.existing;
+  if (existing === null) {
+    out(io, line`Add it with: ${derive.join(' ')}`);
+  } else if (!existingNeedsUpdate(existing, address, found.network)) {
+    out(io, line`It is already in the vault as "${existing.name}".`);
+  } else {
+    out(io, line`It is already in the vault as "${existing.name}" (${existing.network ?? 'no network'}, shown as ${existing.address}).`);
+    out(io, line`To show it as ${found.network ?? 'no network'} instead: ${[...derive, '--on-duplicate update'].join(' ')}`);
+  }
+}
+
+/**
+ * Whether the account already in the vault would show another address than the one typed (or is
+ * kept for another network of the same address format): then updating it is worth suggesting. An
+ * Ethereum address is the same on every network.
+ */
+function existingNeedsUpdate(existing: { address: string; network: string | null }, typed: string, network: string | null): boolean {
+  const sameAddress = typed.startsWith('0x') ? existing.address.toLowerCase() === typed.toLowerCase() : existing.address === typed;
+  return !sameAddress || (network !== null && existing.network !== network);
+}
+
+/** `text` as one shell word a person can paste: single-quoted, or double-quoted when it holds a ' (BIP-44 paths). */
+function shellArg(text: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(text)) return text;
+  if (!text.includes("'")) return `'${text}'`;
+  if (!/["$`\\!]/.test(text)) return `"${text}"`;
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** "a", "a and b", "a, b and c". */
+function listText(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
+}
+
+function plural(n: number, one: string): string {
+  return `${n} ${one}${n === 1 ? '' : 's'}`;
+}
+
+function onDuplicateOf(value: string | undefined): 'refuse' | 'update' {
+  if (value === undefined || value === 'refuse' || value === 'update') return value ?? 'refuse';
+  throw new UsageError({ reason: `--on-duplicate is "refuse" or "update", not "${value.slice(0, 20)}".` });
 }
 
 function scanCommand(identity: Command, run: Runner): void {
