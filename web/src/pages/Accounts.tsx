@@ -3,6 +3,8 @@ import { apiGet, apiPost, filesRead, KEY_TYPES, type Account, type Backup, type 
 import { errorsFrom, type Errors } from '../errors';
 import { Identicon } from '../identicon';
 import { useNetworks, networkOptions } from '../networks';
+import { ExportAllDialog } from './accounts/ExportAllDialog';
+import { ConcordiumAccountsSection } from './concordium/Concordium';
 import { Busy, Checkbox, CopyButton, Dialog, DialogActions, downloadText, FilePicker, FormError, Menu, Notices, pathText, plural, RadioGroup, SelectField, TextField, type Notice } from '../ui';
 
 type Open =
@@ -52,7 +54,7 @@ export function AccountsPage() {
         <button type="button" onClick={() => setOpen({ kind: 'restore' })}>
           Restore JSON
         </button>
-        <button type="button" onClick={() => setOpen({ kind: 'export-all' })}>
+        <button type="button" onClick={() => setOpen({ kind: 'export-all' })} disabled={accounts?.length === 0} title={accounts?.length === 0 ? 'There are no accounts to export yet.' : undefined}>
           Export all
         </button>
       </div>
@@ -81,6 +83,8 @@ export function AccountsPage() {
           ))}
         </ul>
       )}
+
+      <ConcordiumAccountsSection onNotice={setNotice} />
 
       {open?.kind === 'add' ? <AddAccountDialog networks={networks} onClose={close} onDone={done} /> : null}
       {open?.kind === 'restore' ? <RestoreDialog onClose={close} onDone={done} /> : null}
@@ -316,43 +320,6 @@ function RestoreDialog({ onClose, onDone }: DialogProps) {
         />
         {busy ? <Busy text={`Restoring ${plural(files.length, 'file')}…`} /> : null}
         <DialogActions busy={busy} submit="Restore" onClose={onClose} error={errors['form']} />
-      </form>
-    </Dialog>
-  );
-}
-
-function ExportAllDialog({ onClose, onDone }: DialogProps) {
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const found: Errors = {};
-    if (password === '') found['password'] = 'Choose a password for the file.';
-    else if (repeat !== password) found['repeat'] = 'The two passwords are not the same.';
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    try {
-      const r = await apiPost<Backup & { count: number }>('/api/accounts/export-all', { password });
-      downloadText(r.filename, r.json);
-      onDone({ kind: 'success', title: `${plural(r.count, 'account')} exported to ${r.filename}.`, lines: ['Each account inside keeps its own password.'] });
-    } catch (err) {
-      setErrors(errorsFrom(err, { password: 'password' }));
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Dialog title="Export all accounts" onClose={onClose}>
-      <form onSubmit={submit} noValidate>
-        <p className="note">This password only locks the file as a whole; each account inside keeps its own password.</p>
-        <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors['password']} />
-        <TextField label="Repeat password" type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} error={errors['repeat']} />
-        {busy ? <Busy text="Exporting…" /> : null}
-        <DialogActions busy={busy} submit="Download file" onClose={onClose} error={errors['form']} />
       </form>
     </Dialog>
   );

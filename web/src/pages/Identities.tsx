@@ -4,6 +4,7 @@ import { apiGet, apiPost, KEY_TYPES, type Identity, type IdentityAccount, type K
 import { errorsFrom, type Errors } from '../errors';
 import { Busy, CopyButton, Dialog, DialogActions, Notices, pathText, Phrase, RadioGroup, SelectField, TextField, type Notice } from '../ui';
 import { networkOptions, useNetworks } from '../networks';
+import { ConcordiumIdentitiesSection } from './concordium/Concordium';
 
 type Open =
   | { kind: 'create' }
@@ -71,6 +72,8 @@ export function IdentitiesPage() {
       ) : (
         identities.map((identity) => <IdentityCard key={identity.id} identity={identity} onOpen={setOpen} />)
       )}
+
+      <ConcordiumIdentitiesSection onNotice={setNotice} />
 
       {open?.kind === 'create' ? <CreateDialog onClose={close} onDone={done} /> : null}
       {open?.kind === 'recover' ? <RecoverDialog onClose={close} onDone={done} /> : null}
