@@ -72,7 +72,11 @@ export function backupCommand(program: Command, run: Runner): void {
         }
         outputWrite(opts.out, result.json, opts.force === true);
         if (ctx.io.json) printJson(ctx.io, { out: opts.out, format, ...result.counts, ...(opts.rekey ? { rekeyed: result.rekeyed } : {}) });
-        else out(ctx.io, line`Wrote ${opts.out}: ${countsText(result.counts, format)}.`);
+        else {
+          out(ctx.io, line`Wrote ${opts.out}: ${countsText(result.counts, format)}.`);
+          // A script was not asked anything: what the rekey did to each PIN is part of its result.
+          if (opts.rekey && !interactive(ctx.io)) rekeyPrint(ctx.io, result.rekeyed, opts.pinFile, out);
+        }
         return 0;
       }),
     );
@@ -150,24 +154,33 @@ async function rekeyPins(io: Io, identities: readonly { id: number; name: string
   if (pinFile !== undefined) {
     const { pinFileRead } = await import('../pinFile.js');
     pins = await pinFileRead(io, pinFile, identities);
-  } else if (io.stdin.isTTY && io.stderr.isTTY && identities.length > 0) {
+  } else if (interactive(io) && identities.length > 0) {
     say(io, "--rekey re-seals each identity under the backup password: its PIN in the backup becomes the backup password. Give each identity's PIN, or press Enter to keep its own PIN.");
     for (const i of identities) {
       const pin = await readSecret(io, { file: undefined, flag: '--pin-file', what: 'PIN', prompt: line`PIN of the identity "${i.name}" (Enter keeps its own PIN): ` });
       if (pin !== '') pins.set(i.id, pin);
     }
   }
-  if (!io.json) {
-    for (const i of identities) {
-      if (pins.has(i.id)) say(io, line`The PIN of identity "${i.name}" will be the backup password in this file.`);
-      else say(io, line`Identity "${i.name}" keeps its own PIN in this file: no PIN was given for it${pinFile === undefined ? ' (--pin-file with a line NAME:PIN re-keys it)' : ''}.`);
-    }
+  // On a terminal it is said before anything is written, and confirmed (rekeyConfirm); a script gets it with the result.
+  if (!io.json && interactive(io)) {
+    const names = (ids: (i: { id: number }) => boolean) => identities.filter(ids).map((i) => i.name);
+    rekeyPrint(io, { identities: names((i) => pins.has(i.id)), keptPin: names((i) => !pins.has(i.id)) }, pinFile, say, 'will be');
   }
   return pins;
 }
 
+function interactive(io: Io): boolean {
+  return io.stdin.isTTY === true && io.stderr.isTTY === true;
+}
+
+/** A line per identity: its PIN is (or will be) the backup password in the file, or it keeps its own. */
+function rekeyPrint(io: Io, r: { identities: readonly string[]; keptPin: readonly string[] }, pinFile: string | undefined, print: typeof say, tense: 'is' | 'will be' = 'is'): void {
+  for (const name of r.identities) print(io, line`The PIN of identity "${name}" ${tense} the backup password in this file.`);
+  for (const name of r.keptPin) print(io, line`Identity "${name}" keeps its own PIN in this file: no PIN was given for it${pinFile === undefined ? ' (--pin-file with a line NAME:PIN re-keys it)' : ''}.`);
+}
+
 /** On a terminal, whether to go on once the PIN changes were said; elsewhere there is no one to ask. */
 async function rekeyConfirm(io: Io, pins: ReadonlyMap<number, string>): Promise<boolean> {
-  if (pins.size === 0 || !(io.stdin.isTTY && io.stderr.isTTY)) return true;
+  if (pins.size === 0 || !interactive(io)) return true;
   return confirm(io, 'Write the backup with these PINs changed?');
 }
