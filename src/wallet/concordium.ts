@@ -187,8 +187,8 @@ function plan(vault: Vault, query: string | { id: number }): { removed: Concordi
 
 /**
  * What the Concordium Desktop Wallet does when an imported identity or account is already there
- * under another name, and the words it shows (concordium-desktop-wallet `app/utils/importHelpers.ts`,
- * `resolveAccountNameConflict` / `resolveIdentityNameConflict` / `handleDuplicateAccount`):
+ * under another name, and the words it shows (Concordium/concordium-desktop-wallet `app/utils/importHelpers.ts`
+ * at 0ce97cb9: `resolveAccountNameConflict` / `resolveIdentityNameConflict` / `handleDuplicateAccount`):
  * - same name: "Already exists";
  * - an account whose current name is part of its address (the default name the wallet gave it):
  *   the imported name replaces it, "Replaces name: X";

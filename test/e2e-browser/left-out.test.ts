@@ -5,6 +5,9 @@
  * desktop-wallet export brought in have their sections on the Accounts and Identities pages, can be
  * removed, and are counted in the export summary. No page text quotes a CLI flag or command.
  */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair$Json } from '@polkadot/keyring/types';
 import { u8aToString } from '@polkadot/util';
@@ -21,10 +24,12 @@ import {
   downloadBy,
   expectCleanPage,
   fieldError,
+  fileWrite,
   oracleOpen,
   oracleReady,
   pageGo,
   publicKeyOf,
+  REPO,
   serverStart,
   textShown,
   TEST_TIMEOUT,
@@ -39,6 +44,7 @@ const BATCH_PASSWORD = 'batch password 2';
 const DESK_PASSWORD = 'desk password 3';
 /** Text a browser page must never show: a CLI flag, a backtick, a command. */
 const CLI_TEXT = /--[a-z]|`|keepsake [a-z]/;
+const execFileAsync = promisify(execFile);
 
 describeBrowser('browser wallet: nothing silently left out (Export all, Concordium)', () => {
   let server: Server;
@@ -135,6 +141,36 @@ describeBrowser('browser wallet: nothing silently left out (Export all, Concordi
     expect(await alert.innerText()).toMatch(/holds no Concordium identity, account or address\. No file was downloaded\./);
     expect(await alert.innerText()).not.toMatch(CLI_TEXT);
     expect(downloaded).toBe(false);
+  });
+
+  it('the import summary says which identities a re-keyed backup brought (their PIN is now the backup password), and counts Concordium items by kind, in words', { timeout: TEST_TIMEOUT }, async () => {
+    // A backup re-keyed by the CLI from a vault of its own: "Phone" re-keyed, "Kept" left with its own PIN.
+    const vault = join(empty.dir, 'cli-vault.sqlite');
+    const cli = (...args: string[]) => execFileAsync(process.execPath, [join(REPO, 'bin', 'keepsake.js'), '--vault', vault, ...args], { cwd: empty.dir });
+    const pinFile = await fileWrite(empty, 'pin.txt', `${PIN}\n`);
+    const phrase = await fileWrite(empty, 'phrase.txt', `${vectors.devPhrase}\n`);
+    await cli('identity', 'recover', '--name', 'Phone', '--mnemonic-file', phrase, '--pin-file', pinFile);
+    await cli('identity', 'recover', '--name', 'Kept', '--mnemonic-file', await fileWrite(empty, 'phrase2.txt', `${vectors.suri.find((v) => !v.suri.startsWith(vectors.devPhrase))!.suri.split('/')[0]}\n`), '--pin-file', pinFile);
+    const backup = join(empty.dir, 'uploads', 'rekeyed.json');
+    await cli('backup', 'export', '--rekey', '--out', backup, '--password-file', await fileWrite(empty, 'pw.txt', `${BATCH_PASSWORD}\n`), '--pin-file', await fileWrite(empty, 'pins.txt', `Phone:${PIN}\n`));
+
+    const p = emptyApp!.page;
+    await pageGo(p, 'Export/Import');
+    const imp = p.getByRole('region', { name: 'Import a backup' });
+    await imp.getByLabel('Backup file').setInputFiles(backup);
+    await imp.getByLabel('Password', { exact: true }).fill(BATCH_PASSWORD);
+    await imp.getByRole('button', { name: 'Import', exact: true }).click();
+    const summary = imp.getByRole('list', { name: 'Import summary' });
+    await summary.waitFor();
+    expect(await summary.getByRole('listitem').filter({ hasText: 'Phone' }).innerText()).toMatch(/^identity Phone — imported; its PIN is now the backup password$/);
+    expect(await summary.getByRole('listitem').filter({ hasText: 'Kept' }).innerText()).toMatch(/^identity Kept — imported$/);
+
+    await imp.getByLabel('Backup file').setInputFiles(await fileWrite(empty, 'wallet-export.json', JSON.stringify(concordiumEncrypt(desktop, DESK_PASSWORD))));
+    await imp.getByLabel('Password', { exact: true }).fill(DESK_PASSWORD);
+    await imp.getByRole('button', { name: 'Import', exact: true }).click();
+    await textShown(imp.getByRole('status'), `Imported: 0 identities, 0 accounts, ${desktop.addressBook.length} addresses, 2 Concordium identities, 4 Concordium accounts.`);
+    const first = String(desktop.identities[0]!['name']);
+    expect(await summary.getByRole('listitem').filter({ hasText: first }).first().innerText()).toMatch(new RegExp(`^Concordium identity ${first} — imported$`));
   });
 
   it('Concordium identities and accounts have their sections (provider, status, address, identity, held on a Ledger), can be removed, and are counted in the export', { timeout: TEST_TIMEOUT }, async () => {

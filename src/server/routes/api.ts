@@ -149,7 +149,6 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   });
   // Issue 12 #4 (nothing silently left out of "Export all"): what the file will hold, the PIN of each
   // identity whose accounts go in it (tried against that identity only), and every account left out.
-  const exportAllFormat = (v: unknown) => (v === 'apps' ? 'apps' : 'polkadot-js-batch');
   /** `pins`: [{identity: id, pin}] — a PIN only for the identity it names. */
   const exportAllPins = (b: Body): Map<number, string> => {
     const list = b['pins'] ?? [];
@@ -163,14 +162,14 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     }
     return pins;
   };
-  app.get('/accounts/export-all/plan', async (request) => {
+  app.get('/accounts/export-all/plan', async () => {
+    // The page's "Export all" writes the extension's batch (a password locks it and the identity accounts in it).
     const { accountExportAllPlan } = await import('../../wallet/export.js');
-    const q = request.query as Record<string, string | undefined>;
-    return accountExportAllPlan(vault, { format: exportAllFormat(q['format']), password: q['format'] !== 'apps' || q['password'] === 'yes' });
+    return accountExportAllPlan(vault);
   });
   secret('/accounts/export-all', (b) => ['accounts/export-all', ...[...exportAllPins(b).keys()].map((id) => `identity:${id}`)], async (b) => {
     const { accountExportAll } = await import('../../wallet/export.js');
-    const format = exportAllFormat(b['format']);
+    const format = b['format'] === 'apps' ? 'apps' : 'polkadot-js-batch';
     const password = format === 'apps' ? (str(b, 'password', true) ?? '') : str(b, 'password');
     const pins = exportAllPins(b);
     const r = await accountExportAll(vault, password, { format, pinFor: async (i) => pins.get(i.id), ...(format === 'apps' && password !== '' ? { rekey: true } : {}) });

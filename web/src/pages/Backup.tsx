@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError, apiPost, filesRead, type Backup, type ImportReport } from '../api';
-import { countsText, ImportItemLine, type BackupCounts } from './backup/summary';
+import { countsText, ImportedCounts, ImportItemLine, type BackupCounts } from './backup/summary';
 import { errorsFrom, type Errors } from '../errors';
 import { Busy, downloadText, FilePicker, FormError, RadioGroup, TextField } from '../ui';
 
@@ -131,6 +131,7 @@ function ImportSection() {
             <p className="notice-title">
               Import finished: {counts.map(([s, n]) => `${n} ${STATUS_TEXT[s]}`).join(', ')}.
             </p>
+            <ImportedCounts items={report.items} />
           </div>
         ) : null}
       </div>

@@ -52,3 +52,12 @@ export function ImportItemLine({ item }: { item: ImportItem & { note?: string; r
     </>
   );
 }
+
+/** "Imported: 1 identity, 2 accounts, …, 1 Concordium identity": what was new, by kind (nothing when nothing was). */
+export function ImportedCounts({ items }: { items: readonly ImportItem[] }) {
+  const imported = items.filter((i) => i.status === 'imported');
+  if (imported.length === 0) return null;
+  const of = (kind: string) => imported.filter((i) => i.kind === kind).length;
+  const counts = { identities: of('identity'), accounts: of('account'), addresses: of('address'), concordiumIdentities: of('concordium-identity'), concordiumAccounts: of('concordium-account') };
+  return <p>Imported: {countsText(counts, 'keepsake')}.</p>;
+}
