@@ -133,7 +133,7 @@ export type ExportAllOptions = {
   pinFor?: (identity: { id: number; name: string; accounts: number }) => Promise<string | undefined>;
   kdf?: Kdf;
   format?: 'polkadot-js-batch' | 'apps';
-  /** Re-locked or derived so far, of how many. */
+  /** With `rekey`: accounts re-locked so far, of how many (the slow part). */
   onProgress?: (done: number, total: number) => void;
 };
 

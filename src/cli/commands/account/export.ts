@@ -86,6 +86,9 @@ export function accountExportAllCommand(parent: Command, run: Runner): void {
         outputCheck(opts.out, opts.force === true);
         // The Apps list has no outer lock: a password is needed only to re-lock every entry with it.
         const needsPassword = format === 'polkadot-js-batch' || opts.rekey === true;
+        if (!needsPassword && opts.pinFile !== undefined) {
+          throw new UsageError({ reason: 'Accounts derived from an identity need a password in the Apps list, and this list has none: --pin-file goes with --rekey here.' });
+        }
         const { accountExportAll, accountExportAllPlan } = await import('../../../wallet/export.js');
         const result = await withVault(ctx, async (vault) => {
           // Before anything is asked: an export that would hold nothing is refused here (no file written).
