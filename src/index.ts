@@ -45,6 +45,7 @@ export * from './errors/concordium.js';
 export { identityCreate, identityRecover, identityList, identityShowPhrase, identityDerive, identityFind, identityScan, signerQrText } from './wallet/identity.js';
 export { addressAdd, addressList, addressRemove } from './wallet/addressBook.js';
 export { backupExport, backupImport, type ImportReport } from './wallet/backup.js';
+export { concordiumList, concordiumRemove } from './wallet/concordium.js';
 export { convertFile, CONVERT_TARGETS, type ConvertTarget } from './wallet/convert.js';
 export { ethereumKeystoreParse, ethereumKeystoreDecrypt, ethereumKeystoreWrite } from './formats/ethereum-keystore.js';
 export { concordiumDesktopOpen, concordiumDesktopWrite } from './formats/concordium/desktop.js';

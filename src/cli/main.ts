@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   address: async () => (await import('./commands/address.js')).addressCommand,
   backup: async () => (await import('./commands/backup.js')).backupCommand,
   convert: async () => (await import('./commands/convert.js')).convertCommand,
+  concordium: async () => (await import('./commands/concordium.js')).concordiumCommand,
   ui: async () => (await import('./commands/ui.js')).uiCommand,
 };
 

@@ -38,3 +38,23 @@ export class WrongNetworkError extends BaseError {
     });
   }
 }
+
+/** No Concordium identity or account in the vault is named by the query (issue 12 #6). */
+export class ConcordiumItemNotFoundError extends BaseError {
+  override readonly name = 'ConcordiumItemNotFoundError';
+  constructor({ query }: { query: string }) {
+    super(`No Concordium identity or account in the vault is called "${query.slice(0, 80)}" or has that address.`, {
+      hints: ['Run `keepsake concordium list` to see them.'],
+    });
+  }
+}
+
+/** A name given to remove a Concordium item fits several (issue 12 #6). */
+export class AmbiguousConcordiumItemError extends BaseError {
+  override readonly name = 'AmbiguousConcordiumItemError';
+  constructor({ query, count }: { query: string; count: number }) {
+    super(`${count} Concordium identities or accounts are called "${query.slice(0, 80)}"; nothing was removed.`, {
+      hints: ['Name an account by its address.'],
+    });
+  }
+}

@@ -91,3 +91,31 @@ export class AddressNotFoundError extends BaseError {
     super(`No address-book entry matches "${query.slice(0, 80)}".`, { hints: ['Run `keepsake address list` to see the entries.'] });
   }
 }
+
+/**
+ * An export that would write a file with nothing in it (issue 12 #4, #6): refused, no file written.
+ * `what` says what was looked for; `leftOut` counts accounts there are but the file could not hold:
+ * of identities whose PIN was not given, watch-only ones, and identity accounts in a list without a password.
+ */
+export class NothingToExportError extends BaseError {
+  override readonly name = 'NothingToExportError';
+  constructor({ what, leftOut = {} }: { what: 'accounts' | 'concordium'; leftOut?: { noPin?: number; watchOnly?: number; needsPassword?: number } }) {
+    const { noPin = 0, watchOnly = 0, needsPassword = 0 } = leftOut;
+    const accounts = (n: number) => (n === 1 ? '1 account' : `${n} accounts`);
+    const parts = [
+      ...(noPin > 0 ? [`${accounts(noPin)} of identities whose PIN was not given`] : []),
+      ...(watchOnly > 0 ? [`${accounts(watchOnly)} watch-only (an address without its key), which this format cannot hold`] : []),
+      ...(needsPassword > 0 ? [`${accounts(needsPassword)} of identities, which need a password to be locked with`] : []),
+    ];
+    const why =
+      what === 'concordium' ? 'the vault holds no Concordium identity, account or address' : parts.length === 0 ? 'the vault has no accounts' : `every account was left out: ${parts.join('; ')}`;
+    super(`Nothing to export: ${why}; no file was written.`, {
+      hints: [
+        ...(what === 'concordium' ? ['Import a Concordium Desktop Wallet export first (`keepsake backup import FILE`).'] : []),
+        ...(noPin > 0 ? ["Give each identity's PIN: on the terminal, or with --pin-file and one line NAME:PIN per identity."] : []),
+        ...(watchOnly > 0 ? ['The Polkadot-JS Apps list keeps watch-only accounts: add --format apps.'] : []),
+        ...(needsPassword > 0 ? ['Add --rekey to lock every account in the list with one password.'] : []),
+      ],
+    });
+  }
+}

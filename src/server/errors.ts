@@ -13,6 +13,8 @@ const STATUS: Record<string, number> = {
   AccountNotFoundError: 404,
   IdentityNotFoundError: 404,
   AddressNotFoundError: 404,
+  ConcordiumItemNotFoundError: 404,
+  AmbiguousConcordiumItemError: 409,
   DuplicateAccountError: 409,
   DuplicateIdentityError: 409,
   DuplicateAddressError: 409,

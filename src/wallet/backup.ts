@@ -12,12 +12,13 @@ import { polkadotJsParse, type PolkadotJsSingle } from '../formats/polkadot-js/p
 import { isKeyType, type KeyType } from '../keys/types.js';
 import { accountAddress } from '../keys/account.js';
 import { accountByPublicKey, accountInsert, accountReplace, accountsAll, type AccountInsert, type AccountRow } from '../vault/accounts.js';
-import { addressByText, addressesAll, addressInsert, concordiumItemByKey, concordiumItemInsert, concordiumItems, settingGet, settingSet } from '../vault/addresses.js';
+import { addressByText, addressesAll, addressInsert, concordiumItemByKey, concordiumItemInsert, concordiumItemRename, concordiumItems, settingGet, settingSet } from '../vault/addresses.js';
 import { identitiesAll, identityById, identityByName, identityInsert, identityPinSet } from '../vault/identities.js';
 import { vaultWrite, type Vault } from '../vault/open.js';
 import { accountView } from './accountView.js';
+import { concordiumCounts, concordiumExportCheck, concordiumNameConflict } from './concordium.js';
 import { addressParse } from './addressParse.js';
-import { relock } from './export.js';
+import { rekeyFiles } from './export.js';
 import { identityUnlock, pinDelaySeconds } from './identity.js';
 import { fileNamesCheck } from './names.js';
 import { keyAccountId } from './storedKey.js';
@@ -25,7 +26,17 @@ import { keyAccountId } from './storedKey.js';
 export const MIN_BACKUP_PASSWORD = 6;
 
 export type ImportKind = 'identity' | 'account' | 'address' | 'concordium-identity' | 'concordium-account';
-export type ImportItem = { kind: ImportKind; name: string; address: string | null; status: 'imported' | 'present' | 'replaced'; presentAs: string | null };
+export type ImportItem = {
+  kind: ImportKind;
+  name: string;
+  address: string | null;
+  status: 'imported' | 'present' | 'replaced';
+  presentAs: string | null;
+  /** A Concordium item already there: what the desktop wallet would say ("Already exists as: X", "Replaces name: X"). */
+  note?: string;
+  /** An identity the backup re-keyed (`backup export --rekey`): its PIN is now the backup password. */
+  rekeyed?: true;
+};
 export type ImportReport = {
   format: FormatName;
   items: ImportItem[];
@@ -43,28 +54,67 @@ function checkPassword(password: string): void {
 
 export type BackupExportOptions = {
   format?: 'keepsake' | 'concordium-desktop';
-  /** Re-lock every account with the backup password and re-seal every identity under it (asks each secret). */
+  /** Re-lock every account with the backup password and re-seal every identity whose PIN is given under it. */
   rekey?: boolean;
+  /**
+   * An account's password, asked only when neither the backup password nor one of the last answers
+   * opens it (accounts often share one). Without it, such an account stops the export (wrong password).
+   */
   passwordFor?: (account: { address: string; name: string }) => Promise<string>;
-  pinFor?: (identity: { name: string }) => Promise<string>;
+  /**
+   * The PIN of an identity, as the user gave it for that identity (typed, or its own line of a PIN
+   * file), or undefined: the identity then keeps its own PIN in the backup. Never a guess: a PIN
+   * tried and wrong counts against the identity (identityUnlock), so only the user's answer may be tried.
+   */
+  pinFor?: (identity: { id: number; name: string }) => Promise<string | undefined>;
+  /** Accounts re-locked so far, of how many (the slow part of a rekey). */
+  onProgress?: (done: number, total: number) => void;
 };
 
 /**
- * The whole vault in one password-protected file: keepsake's own format (identities still sealed
- * under their PINs, accounts still locked with their passwords, the address book) or the Concordium
- * Desktop Wallet's export format (what keepsake holds of Concordium data).
+ * What the file holds. In keepsake's format `identities`/`accounts` are keepsake's and the Concordium
+ * ones are counted apart; in the Concordium Desktop format everything is Concordium's.
  */
-export async function backupExport(vault: Vault, password: string, options: BackupExportOptions = {}): Promise<{ json: string; counts: { identities: number; accounts: number; addresses: number } }> {
+export type BackupCounts = { identities: number; accounts: number; addresses: number; concordiumIdentities?: number; concordiumAccounts?: number };
+
+export type BackupExportResult = {
+  json: string;
+  counts: BackupCounts;
+  /** With `rekey`: the identities whose PIN is the backup password in this file, and those that keep their own PIN. */
+  rekeyed: { identities: string[]; keptPin: string[] };
+};
+
+/** What a rekey will ask for, before anything is asked: the identities (whose PIN re-keys them) and how many accounts have a key file. */
+export function backupRekeyPlan(vault: Vault): { identities: { id: number; name: string }[]; files: number } {
+  return { identities: identitiesAll(vault).map((i) => ({ id: i.id, name: i.name })), files: accountsAll(vault).filter((r) => r.fileJson !== null).length };
+}
+
+/**
+ * The whole vault in one password-protected file: keepsake's own format (identities still sealed
+ * under their PINs, accounts still locked with their passwords, the address book, Concordium data)
+ * or the Concordium Desktop Wallet's export format (what keepsake holds of Concordium data; refused
+ * when there is none, {@link NothingToExportError}).
+ *
+ * With `rekey`, each identity whose PIN `pinFor` gives is re-sealed under the backup password and
+ * marked `rekeyed` in the file (so `backupImport` can say its PIN is now the backup password); the
+ * others keep their own PIN, and the result names both.
+ */
+export async function backupExport(vault: Vault, password: string, options: BackupExportOptions = {}): Promise<BackupExportResult> {
   checkPassword(password);
   if (options.format === 'concordium-desktop') return concordiumExport(vault, password);
   const identities = identitiesAll(vault);
   const accounts = accountsAll(vault);
   const resealed = new Map<number, Reseal>();
+  const keptPin: string[] = [];
   try {
     if (options.rekey) {
       // New lock for each identity: its phrase (and path passwords) sealed under the backup password.
       for (const identity of identities) {
-        const pin = await options.pinFor!({ name: identity.name });
+        const pin = await options.pinFor?.({ id: identity.id, name: identity.name });
+        if (pin === undefined) {
+          keptPin.push(identity.name);
+          continue;
+        }
         const { phrase, key } = await identityUnlock(vault, identity, pin);
         const kdf = sealKdfNew();
         const newKey = await sealKeyDerive(password, kdf);
@@ -72,25 +122,28 @@ export async function backupExport(vault: Vault, password: string, options: Back
         resealed.set(identity.id, { sealed, oldKey: key, newKey, kdf });
       }
     }
-    const accountEntries: JsonObject[] = [];
-    for (const row of accounts) {
-      let fileJson = row.fileJson;
-      let sealedPassword = row.sealedPassword;
-      if (options.rekey && fileJson !== null) {
-        fileJson = await relock(row, await options.passwordFor!({ address: accountView(row).address, name: row.name }), password, 'default');
-      }
-      if (options.rekey && sealedPassword !== null && row.identityId !== null) {
-        sealedPassword = resealPathPassword(sealedPassword, resealed.get(row.identityId)!);
-      }
-      accountEntries.push(accountToJson(row, fileJson, sealedPassword));
-    }
+    const files = options.rekey ? await rekeyFiles(accounts, password, { kdf: 'default', ...options }) : new Map<number, string>();
+    const accountEntries = accounts.map((row) => {
+      const reseal = row.identityId === null ? undefined : resealed.get(row.identityId);
+      const sealedPassword = reseal && row.sealedPassword !== null ? resealPathPassword(row.sealedPassword, reseal) : row.sealedPassword;
+      return accountToJson(row, files.get(row.id) ?? row.fileJson, sealedPassword);
+    });
     const payload = {
       version: 1,
       // The wrong-PIN count and delay go along (read now: a rekey's right PIN has just reset them), so a
       // restored identity does not start with fresh tries.
       identities: identities.map((i) => {
         const current = identityById(vault, i.id) ?? i;
-        return { name: i.name, sealed: jsonParse(resealed.get(i.id)?.sealed ?? i.sealed), createdAt: i.createdAt, failedAttempts: current.failedAttempts, lockedUntil: current.lockedUntil };
+        const reseal = resealed.get(i.id);
+        return {
+          name: i.name,
+          sealed: jsonParse(reseal?.sealed ?? i.sealed),
+          createdAt: i.createdAt,
+          failedAttempts: current.failedAttempts,
+          lockedUntil: current.lockedUntil,
+          // Read by the import, which says so: this identity's PIN is now the backup password.
+          ...(reseal ? { rekeyed: true } : {}),
+        };
       }),
       accounts: accountEntries,
       addresses: addressesAll(vault).map((a) => ({ address: a.address, kind: a.kind, name: a.name, note: a.note, network: a.network, original: a.original === null ? null : jsonParse(a.original) })),
@@ -100,10 +153,20 @@ export async function backupExport(vault: Vault, password: string, options: Back
       },
     };
     const json = await keepsakeBackupWrite(payload, password);
-    return { json: JSON.stringify(json), counts: { identities: identities.length, accounts: accounts.length, addresses: payload.addresses.length } };
+    return {
+      json: JSON.stringify(json),
+      counts: { identities: identities.length, accounts: accounts.length, addresses: payload.addresses.length, ...concordiumCountsPresent(vault) },
+      rekeyed: { identities: identities.filter((i) => resealed.has(i.id)).map((i) => i.name), keptPin },
+    };
   } finally {
     for (const r of resealed.values()) wipe(r.oldKey, r.newKey);
   }
+}
+
+/** The Concordium counts, when there is Concordium data (a vault without any keeps the first version's three counts). */
+function concordiumCountsPresent(vault: Vault): Pick<BackupCounts, 'concordiumIdentities' | 'concordiumAccounts'> {
+  const c = concordiumCounts(vault);
+  return c.concordiumIdentities + c.concordiumAccounts === 0 ? {} : c;
 }
 
 type Reseal = { sealed: string; oldKey: Uint8Array; newKey: Uint8Array; kdf: ReturnType<typeof sealKdfNew> };
@@ -141,7 +204,8 @@ function jsonOrNull(text: string | undefined): unknown {
   return text === undefined ? null : jsonParse(text);
 }
 
-async function concordiumExport(vault: Vault, password: string): Promise<{ json: string; counts: { identities: number; accounts: number; addresses: number } }> {
+async function concordiumExport(vault: Vault, password: string): Promise<BackupExportResult> {
+  concordiumExportCheck(vault);
   const items = concordiumItems(vault);
   const of = (c: ConcordiumCollection) => items.filter((i) => i.collection === c).map((i) => jsonParse(i.original) as JsonObject);
   const addressBook = addressesAll(vault)
@@ -158,7 +222,7 @@ async function concordiumExport(vault: Vault, password: string): Promise<{ json:
     rest: (jsonOrNull(settingGet(vault, 'concordium.rest')) as JsonObject | null) ?? {},
   };
   const json = await concordiumDesktopWrite(data, password);
-  return { json: JSON.stringify(json), counts: { identities: data.identities.length, accounts: data.accounts.length, addresses: addressBook.length } };
+  return { json: JSON.stringify(json), counts: { identities: data.identities.length, accounts: data.accounts.length, addresses: addressBook.length }, rekeyed: { identities: [], keptPin: [] } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -199,7 +263,7 @@ export async function backupImport(vault: Vault, text: string, password: string,
 }
 
 type Payload = {
-  identities: { name: string; sealed: string; fingerprint: string; createdAt: number; failedAttempts: number; lockedUntil: number }[];
+  identities: { name: string; sealed: string; fingerprint: string; createdAt: number; failedAttempts: number; lockedUntil: number; rekeyed: boolean }[];
   accounts: (AccountInsert & { identity: string | null; createdAt: number })[];
   addresses: { address: string; kind: 'ss58' | 'ethereum' | 'concordium'; name: string; note: string | null; network: string | null; original: string | null }[];
   concordium: { genesis: string | null; items: { collection: ConcordiumCollection; key: string; name: string | null; original: string }[] };
@@ -242,6 +306,7 @@ function validatePayload(p: JsonObject, file: string | undefined): Payload {
       // Absent in backups written before they were carried: then the vault's own count decides.
       failedAttempts: count(i['failedAttempts'], "an identity's wrong-PIN count"),
       lockedUntil: count(i['lockedUntil'], "an identity's wrong-PIN delay"),
+      rekeyed: i['rekeyed'] === true,
     };
   });
   const names = new Set(identities.map((i) => i.name));
@@ -380,7 +445,7 @@ function importKeepsake(vault: Vault, p: Payload): ImportItem[] {
       const id = identityInsert(vault, name, identity.sealed, identity.createdAt);
       if (failedAttempts > 0 || lockedUntil > 0) identityPinSet(vault, id, failedAttempts, lockedUntil);
       identityIds.set(identity.name, id);
-      items.push({ kind: 'identity', name, address: null, status: 'imported', presentAs: null });
+      items.push({ kind: 'identity', name, address: null, status: 'imported', presentAs: null, ...(identity.rekeyed ? { rekeyed: true as const } : {}) });
     }
     for (const a of p.accounts) {
       const { identity, createdAt, ...account } = a;
@@ -485,7 +550,11 @@ function importConcordiumItems(vault: Vault, genesis: string | null, list: Paylo
     if (kind === undefined) continue;
     const address = item.collection === 'accounts' ? item.key : null;
     const name = item.name ?? address ?? 'identity';
-    items.push({ kind, name, address, status: existing ? 'present' : 'imported', presentAs: existing ? (existing.name ?? name) : null });
+    // A name conflict is settled as the desktop wallet settles it, in its words (wallet/concordium.ts).
+    const conflict = existing && concordiumNameConflict(item.collection as 'identities' | 'accounts', existing, item);
+    if (existing && conflict?.rename) concordiumItemRename(vault, existing.id, conflict.rename.name, conflict.rename.original);
+    const status = existing ? (conflict?.rename ? 'replaced' : 'present') : 'imported';
+    items.push({ kind, name, address, status, presentAs: existing ? (existing.name ?? name) : null, ...(conflict ? { note: conflict.note } : {}) });
   }
 }
 

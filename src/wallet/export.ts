@@ -1,5 +1,6 @@
 import { utf8, wipe } from '../crypto/bytes.js';
-import { WatchOnlyAccountError } from '../errors/vault.js';
+import { NothingToExportError, WatchOnlyAccountError } from '../errors/vault.js';
+import { WrongPasswordError } from '../errors/password.js';
 import { ConversionImpossibleError } from '../errors/file.js';
 import { ethereumKeystoreWrite } from '../formats/ethereum-keystore.js';
 import type { KeyPair } from '../keys/types.js';
@@ -11,11 +12,12 @@ import { polkadotJsOpen } from '../formats/polkadot-js/open.js';
 import { polkadotJsParse, type PolkadotJsSingle } from '../formats/polkadot-js/parse.js';
 import { polkadotJsWrite } from '../formats/polkadot-js/write.js';
 import { accountsAll, type AccountRow } from '../vault/accounts.js';
+import { identityById } from '../vault/identities.js';
 import type { Vault } from '../vault/open.js';
 import { accountFind, withName } from './accounts.js';
 import { accountView } from './accountView.js';
 import { mapConcurrent } from './concurrency.js';
-import { identityAccountPair } from './identity.js';
+import { identityAccountDerive, identityAccountPair, identityUnlock } from './identity.js';
 import { storedKeyCheck } from './storedKey.js';
 import { watchOnlyEntry } from './convert.js';
 
@@ -85,53 +87,233 @@ function paramsOf(kdf: Kdf) {
   return kdf === 'compat' ? SCRYPT_COMPAT : SCRYPT_DEFAULT;
 }
 
+/** An account an "Export all" file does not hold, and why (issue 12 #4: nothing is left out silently). */
+export type LeftOut = {
+  address: string;
+  name: string;
+  /** Its identity, for an account derived from one. */
+  identity: string | null;
+  /**
+   * `no-pin`: its identity's PIN was not given (declined, or no terminal and no PIN source);
+   * `watch-only`: keepsake holds its address only, and the extension's batch cannot hold that;
+   * `needs-password`: derived from an identity (no password of its own), in a list without a password to lock it.
+   */
+  reason: 'no-pin' | 'watch-only' | 'needs-password';
+  /** The reason as a sentence, front-end neutral. */
+  message: string;
+};
+
+const LEFT_OUT_MESSAGES: Record<LeftOut['reason'], (identity: string | null) => string> = {
+  'no-pin': (identity) => `derived from the identity "${identity}", whose PIN was not given`,
+  'watch-only': () => 'watch-only: keepsake holds its address but not its key, and this format cannot hold an account without one',
+  'needs-password': (identity) => `derived from the identity "${identity}": it has no password of its own, and this list was given none to lock it with`,
+};
+
+/** What an "Export all" will hold before any secret is asked: the identities whose PIN it needs. */
+export type ExportAllPlan = {
+  /** Accounts with their own key file. */
+  files: number;
+  /** Identities with accounts that go in the file if their PIN is given, in vault order. */
+  identities: { id: number; name: string; accounts: number }[];
+  /** Address-only entries (the Apps list keeps them). */
+  watchOnly: number;
+  /** Left out whatever the user answers. */
+  leftOut: LeftOut[];
+};
+
+export type ExportAllOptions = {
+  /** Re-lock every account that has its own password with the batch password. */
+  rekey?: boolean;
+  /** With `rekey`: an account's password, asked only when neither the batch password nor a recent answer opens it. */
+  passwordFor?: (account: { address: string; name: string }) => Promise<string>;
+  /**
+   * The PIN of an identity whose accounts go in the file, asked once per identity, or undefined to
+   * leave them out (and name them). Only the user's answer for that identity: a wrong PIN counts.
+   */
+  pinFor?: (identity: { id: number; name: string; accounts: number }) => Promise<string | undefined>;
+  kdf?: Kdf;
+  format?: 'polkadot-js-batch' | 'apps';
+  /** With `rekey`: accounts re-locked so far, of how many (the slow part). */
+  onProgress?: (done: number, total: number) => void;
+};
+
+export type ExportAllResult = {
+  json: string;
+  /** Entries in the file. */
+  count: number;
+  /** Of them, accounts derived from identities (each locked with the batch password). */
+  fromIdentities: number;
+  leftOut: LeftOut[];
+  /** Counts of `leftOut` by kind (kept for callers of the first version). */
+  skippedWatchOnly: number;
+  skippedIdentity: number;
+};
+
+function leftOutCounts(leftOut: readonly LeftOut[]): { noPin: number; watchOnly: number; needsPassword: number } {
+  const n = (reason: LeftOut['reason']) => leftOut.filter((l) => l.reason === reason).length;
+  return { noPin: n('no-pin'), watchOnly: n('watch-only'), needsPassword: n('needs-password') };
+}
+
+function leftOutOf(row: AccountRow, reason: LeftOut['reason']): LeftOut {
+  const view = accountView(row);
+  return { address: view.address, name: row.name, identity: row.identityName, reason, message: LEFT_OUT_MESSAGES[reason](row.identityName) };
+}
+
 /**
- * "Export all accounts" in the extension's batch format. The batch password locks only the outer
- * layer: every entry keeps its own password — unless `rekey` is set, in which case `passwordFor`
- * is asked for each account's password and every entry is re-locked with the batch password.
+ * What {@link accountExportAll} will hold and leave out before anything is asked. Throws
+ * {@link NothingToExportError} when the file could hold nothing (an empty vault; only watch-only
+ * accounts in the extension's batch), so nothing is asked for a file that will not be written.
+ * `password`: whether the file's entries can be locked with a password (an Apps list without one cannot hold identity accounts).
  */
-export async function accountExportAll(
-  vault: Vault,
-  batchPassword: string,
-  options: { rekey?: boolean; passwordFor?: (account: { address: string; name: string }) => Promise<string>; kdf?: Kdf; format?: 'polkadot-js-batch' | 'apps' } = {},
-): Promise<{ json: string; count: number; skippedWatchOnly: number; skippedIdentity: number }> {
+export function accountExportAllPlan(vault: Vault, options: { format?: 'polkadot-js-batch' | 'apps'; password?: boolean } = {}): ExportAllPlan {
   const all = accountsAll(vault);
-  const rows = all.filter((r) => r.fileJson !== null);
   const apps = options.format === 'apps';
-  // Identity accounts are backed up by their identity's phrase (whole-wallet backup), watch-only ones have no key.
-  const skippedIdentity = all.filter((r) => r.identityId !== null).length;
+  const ofIdentities = all.filter((r) => r.identityId !== null);
   const watchOnly = all.filter((r) => r.fileJson === null && r.identityId === null);
-  // The Apps list carries address-only entries (as Apps does for multisig/external accounts); the extension's batch cannot.
-  const skippedWatchOnly = apps ? 0 : watchOnly.length;
-  const entries: string[] = [];
-  if (options.rekey) {
-    // Ask for every password first (one at a time, in order), then re-lock in parallel.
-    const passwords: string[] = [];
-    for (const row of rows) passwords.push(await options.passwordFor!({ address: accountView(row).address, name: row.name }));
-    entries.push(...(await mapConcurrent(rows, (row, i) => relock(row, passwords[i]!, batchPassword, options.kdf ?? 'default'))));
-  } else {
-    entries.push(...rows.map((row) => withName(row.fileJson!, row.name)));
+  const leftOut = [...(apps ? [] : watchOnly.map((r) => leftOutOf(r, 'watch-only'))), ...(options.password === false ? ofIdentities.map((r) => leftOutOf(r, 'needs-password')) : [])];
+  const identities = new Map<number, { id: number; name: string; accounts: number }>();
+  if (options.password !== false) {
+    for (const r of ofIdentities) {
+      const entry = identities.get(r.identityId!) ?? { id: r.identityId!, name: r.identityName ?? String(r.identityId), accounts: 0 };
+      entry.accounts++;
+      identities.set(r.identityId!, entry);
+    }
   }
-  const list = entries.map((e) => JSON.parse(e) as Record<string, unknown>);
-  if (apps) {
-    const watch = watchOnly.map((r) => {
-      const entry = watchOnlyEntry({ address: accountView(r).address, name: r.name, genesisHash: r.genesisHash, publicKey: r.publicKey, type: r.type });
-      if (r.watchJson === null) return entry;
-      // The entry as Apps wrote it (multisig threshold and signatories…), under its current name.
-      const original = JSON.parse(r.watchJson) as Record<string, unknown>;
-      return { ...original, meta: { ...(isObject(original['meta']) ? original['meta'] : {}), name: r.name } };
-    });
-    return { json: JSON.stringify([...list, ...watch]), count: rows.length + watch.length, skippedWatchOnly, skippedIdentity };
+  const files = all.filter((r) => r.fileJson !== null).length;
+  const plan = { files, identities: [...identities.values()].sort((a, b) => a.id - b.id), watchOnly: apps ? watchOnly.length : 0, leftOut };
+  if (plan.files + plan.watchOnly + plan.identities.reduce((n, i) => n + i.accounts, 0) === 0) throw new NothingToExportError({ what: 'accounts', leftOut: leftOutCounts(leftOut) });
+  return plan;
+}
+
+/**
+ * "Export all accounts" in the extension's batch format (or the Apps list). The batch password
+ * locks the outer layer; accounts with a key file keep their own password — unless `rekey` is set,
+ * in which case each is re-locked with the batch password (see {@link rekeyFiles}). Accounts derived
+ * from an identity have no password of their own: each identity's PIN is asked once (`pinFor`), its
+ * accounts are derived, checked against the vault's keys, and locked with the batch password, as
+ * `accountExport` does for one. An identity whose PIN is not given, and watch-only accounts the
+ * batch cannot hold, are named in `leftOut`. A file that would hold nothing is refused
+ * ({@link NothingToExportError}) and nothing is written.
+ */
+export async function accountExportAll(vault: Vault, batchPassword: string, options: ExportAllOptions = {}): Promise<ExportAllResult> {
+  const format = options.format ?? 'polkadot-js-batch';
+  const apps = format === 'apps';
+  const kdf = options.kdf ?? 'default';
+  const plan = accountExportAllPlan(vault, { format, password: batchPassword !== '' });
+  const all = accountsAll(vault);
+  const leftOut = [...plan.leftOut];
+  // Identity accounts first, one PIN per identity; a wrong PIN stops the export here (exit 3, nothing written).
+  const derived = new Map<number, string>();
+  for (const identity of plan.identities) {
+    const rows = all.filter((r) => r.identityId === identity.id);
+    const pin = await options.pinFor?.(identity);
+    if (pin === undefined) {
+      leftOut.push(...rows.map((r) => leftOutOf(r, 'no-pin')));
+      continue;
+    }
+    const unlocked = await identityUnlock(vault, identityById(vault, identity.id)!, pin);
+    try {
+      const files = await mapConcurrent(rows, async (row) => {
+        const pair = await identityAccountDerive(row, unlocked);
+        try {
+          const meta = { name: row.name, ...(row.genesisHash ? { genesisHash: row.genesisHash } : {}), whenCreated: row.createdAt };
+          return JSON.stringify(await polkadotJsWrite(pair, batchPassword, { meta, prefix: row.ss58Prefix, params: paramsOf(kdf) }));
+        } finally {
+          wipe(pair.secretKey);
+        }
+      });
+      rows.forEach((row, i) => derived.set(row.id, files[i]!));
+    } finally {
+      wipe(unlocked.key);
+    }
   }
-  const plaintext = utf8(JSON.stringify(list));
-  const encoded = await polkadotJsEncrypt(plaintext, batchPassword, { params: options.kdf === 'compat' ? SCRYPT_COMPAT : SCRYPT_DEFAULT });
+  const keyed = all.filter((r) => r.fileJson !== null);
+  const relocked = options.rekey ? await rekeyFiles(keyed, batchPassword, { ...options, kdf }) : new Map<number, string>();
+  // In the vault's order, as the extension lists them.
+  const entries = all.flatMap((row) => {
+    const file = derived.get(row.id) ?? relocked.get(row.id) ?? (row.fileJson === null ? undefined : withName(row.fileJson, row.name));
+    return file === undefined ? [] : [JSON.parse(file) as Record<string, unknown>];
+  });
+  const watch = apps ? all.filter((r) => r.fileJson === null && r.identityId === null).map(appsWatchEntry) : [];
+  const count = entries.length + watch.length;
+  const result = (json: string): ExportAllResult => ({
+    json,
+    count,
+    fromIdentities: derived.size,
+    leftOut,
+    skippedWatchOnly: leftOut.filter((l) => l.reason === 'watch-only').length,
+    skippedIdentity: leftOut.filter((l) => l.reason !== 'watch-only').length,
+  });
+  if (count === 0) throw new NothingToExportError({ what: 'accounts', leftOut: leftOutCounts(leftOut) });
+  if (apps) return result(JSON.stringify([...entries, ...watch]));
+  const plaintext = utf8(JSON.stringify(entries));
+  const encoded = await polkadotJsEncrypt(plaintext, batchPassword, { params: paramsOf(kdf) });
   wipe(plaintext);
   const batch = {
     encoded,
     encoding: polkadotJsEncoding(['batch-pkcs8']),
-    accounts: list.map((e) => ({ address: e['address'], meta: e['meta'] })),
+    accounts: entries.map((e) => ({ address: e['address'], meta: e['meta'] })),
   };
-  return { json: JSON.stringify(batch), count: rows.length, skippedWatchOnly, skippedIdentity };
+  return result(JSON.stringify(batch));
+}
+
+/** A watch-only account as an Apps list entry: as Apps wrote it (multisig threshold, signatories…) when kept, under its current name. */
+function appsWatchEntry(r: AccountRow): unknown {
+  const entry = watchOnlyEntry({ address: accountView(r).address, name: r.name, genesisHash: r.genesisHash, publicKey: r.publicKey, type: r.type });
+  if (r.watchJson === null) return entry;
+  const original = JSON.parse(r.watchJson) as Record<string, unknown>;
+  return { ...original, meta: { ...(isObject(original['meta']) ? original['meta'] : {}), name: r.name } };
+}
+
+/** Answers tried on an account before its password is asked (besides the new password itself). */
+const RECENT_ANSWERS = 2;
+
+/**
+ * Every key file of `rows` re-locked with `newPassword`, by account id (a rekey of "Export all" or
+ * of the whole-wallet backup). Each is first opened with `newPassword` itself (all at once: accounts
+ * often already share it), then, one at a time, with the last answers given, and only then is its
+ * password asked (`passwordFor`; without it, such an account is a {@link WrongPasswordError}).
+ * Trying a password on an account's file counts nothing anywhere (unlike a PIN), and every answer
+ * tried is one the user typed for these accounts.
+ */
+export async function rekeyFiles(
+  rows: readonly AccountRow[],
+  newPassword: string,
+  options: { kdf: Kdf; passwordFor?: (account: { address: string; name: string }) => Promise<string>; onProgress?: (done: number, total: number) => void },
+): Promise<Map<number, string>> {
+  const keyed = rows.filter((r) => r.fileJson !== null);
+  let done = 0;
+  const progress = () => options.onProgress?.(++done, keyed.length);
+  const attempt = async (row: AccountRow, password: string) => {
+    try {
+      return await relock(row, password, newPassword, options.kdf);
+    } catch (err) {
+      if (err instanceof WrongPasswordError) return undefined;
+      throw err;
+    }
+  };
+  const first = await mapConcurrent(keyed, async (row) => {
+    const file = await attempt(row, newPassword);
+    if (file !== undefined) progress();
+    return file;
+  });
+  const files = new Map<number, string>();
+  const answers: string[] = [];
+  for (const [i, row] of keyed.entries()) {
+    let file = first[i];
+    for (const answer of answers) file ??= await attempt(row, answer);
+    if (file === undefined) {
+      const address = accountView(row).address;
+      if (options.passwordFor === undefined) throw new WrongPasswordError({ subject: address });
+      const answer = await options.passwordFor({ address, name: row.name });
+      file = await relock(row, answer, newPassword, options.kdf);
+      answers.unshift(answer);
+      answers.splice(RECENT_ANSWERS);
+    }
+    if (first[i] === undefined) progress();
+    files.set(row.id, file);
+  }
+  return files;
 }
 
 /** The row's file, opened with `password`, as a file locked with `newPassword` and the `kdf` parameters. */

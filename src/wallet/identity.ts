@@ -285,24 +285,34 @@ export async function identityDerive(vault: Vault, query: string, options: Deriv
  */
 export async function identityAccountPair(vault: Vault, account: AccountRow, pin: string, tuning: IdentityTuning = {}): Promise<KeyPair> {
   const row = identityById(vault, account.identityId!)!;
-  const { phrase, key } = await identityUnlock(vault, row, pin, tuning);
+  const unlocked = await identityUnlock(vault, row, pin, tuning);
+  try {
+    return await identityAccountDerive(account, unlocked);
+  } finally {
+    wipe(unlocked.key);
+  }
+}
+
+/**
+ * {@link identityAccountPair} from a phrase already opened by {@link identityUnlock}: several
+ * accounts of one identity need its PIN once (an export of all of them). Checked like it.
+ */
+export async function identityAccountDerive(account: AccountRow, unlocked: { phrase: string; key: Uint8Array }): Promise<KeyPair> {
   let pair: KeyPair | undefined;
   try {
     let password = '';
     if (account.sealedPassword !== null) {
-      const opened = openWithKey(key, sealedParse(account.sealedPassword));
+      const opened = openWithKey(unlocked.key, sealedParse(account.sealedPassword));
       if (opened === undefined) throw new UsageError({ reason: 'The sealed path password of this account does not open with the identity PIN.' });
       password = `///${new TextDecoder().decode(opened)}`;
       wipe(opened);
     }
-    pair = await pairFromSuri(`${phrase}${account.path ?? ''}${password}`, account.type);
+    pair = await pairFromSuri(`${unlocked.phrase}${account.path ?? ''}${password}`, account.type);
     await storedKeyCheck(account, pair);
     return pair;
   } catch (err) {
     if (pair) wipe(pair.secretKey);
     throw err;
-  } finally {
-    wipe(key);
   }
 }
 

@@ -175,15 +175,13 @@ describeBrowser('browser wallet: Address book, Export/Import, Verify a backup', 
     await textShown(exp.getByRole('status'), /1 identity, 2 accounts, 1 address/);
     backupPath = await fileWrite(second, file.name, file.text);
 
-    // The Concordium Desktop Wallet format, from the same form.
+    // The Concordium Desktop Wallet format, from the same form: this vault holds no Concordium data, so
+    // the file would hold nothing and is refused (issue 12 #6; left-out.test.ts downloads one with data).
     await exp.getByRole('radio', { name: 'Concordium Desktop Wallet' }).check();
     await exp.getByLabel('Password', { exact: true }).fill(BACKUP_PASSWORD);
     await exp.getByLabel('Repeat password', { exact: true }).fill(BACKUP_PASSWORD);
-    const concordium = await downloadBy(page, () => exp.getByRole('button', { name: 'Export wallet' }).click());
-    expect(concordium.name).toBe('wallet-export.json');
-    const c = JSON.parse(concordium.text) as { cipherText: string; metadata: Record<string, unknown> };
-    expect(typeof c.cipherText).toBe('string');
-    expect(c.metadata).toMatchObject({ keyDerivationMethod: 'PBKDF2WithHmacSHA256', encryptionMethod: 'AES-256' });
+    await exp.getByRole('button', { name: 'Export wallet' }).click();
+    await textShown(exp.getByRole('alert'), 'There is nothing to export in this format');
 
     // Import into a second keepsake on a fresh vault.
     secondApp = await appOpen(browser, second);

@@ -178,12 +178,33 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const r = await accountExport(vault, str(b, 'address'), unlock, { kdf: str(b, 'kdf', true) === 'compat' ? 'compat' : 'default', format });
     return { filename: `${r.address}.json`, json: r.json };
   });
-  secret('/accounts/export-all', () => ['accounts/export-all'], async (b) => {
+  // Issue 12 #4 (nothing silently left out of "Export all"): what the file will hold, the PIN of each
+  // identity whose accounts go in it (tried against that identity only), and every account left out.
+  /** `pins`: [{identity: id, pin}] — a PIN only for the identity it names. */
+  const exportAllPins = (b: Body): Map<number, string> => {
+    const list = b['pins'] ?? [];
+    if (!Array.isArray(list)) throw new UsageError({ reason: 'The field "pins" must be a list.' });
+    const pins = new Map<number, string>();
+    for (const entry of list) {
+      const o = (typeof entry === 'object' && entry !== null ? entry : {}) as Body;
+      if (typeof o['identity'] !== 'number' || !Number.isSafeInteger(o['identity'])) throw new UsageError({ reason: 'Each PIN must name its identity.' });
+      const pin = str(o, 'pin', true);
+      if (pin !== undefined) pins.set(o['identity'], pin);
+    }
+    return pins;
+  };
+  app.get('/accounts/export-all/plan', async () => {
+    // The page's "Export all" writes the extension's batch (a password locks it and the identity accounts in it).
+    const { accountExportAllPlan } = await import('../../wallet/export.js');
+    return accountExportAllPlan(vault);
+  });
+  secret('/accounts/export-all', (b) => ['accounts/export-all', ...[...exportAllPins(b).keys()].map((id) => `identity:${id}`)], async (b) => {
     const { accountExportAll } = await import('../../wallet/export.js');
-    const format = str(b, 'format', true) === 'apps' ? 'apps' : 'polkadot-js-batch';
+    const format = b['format'] === 'apps' ? 'apps' : 'polkadot-js-batch';
     const password = format === 'apps' ? (str(b, 'password', true) ?? '') : str(b, 'password');
-    const r = await accountExportAll(vault, password, { format, ...(format === 'apps' && password !== '' ? { rekey: true, passwordFor: async () => password } : {}) });
-    return { filename: `batch_exported_account_${Date.now()}.json`, json: r.json, count: r.count };
+    const pins = exportAllPins(b);
+    const r = await accountExportAll(vault, password, { format, pinFor: async (i) => pins.get(i.id), ...(format === 'apps' && password !== '' ? { rekey: true } : {}) });
+    return { filename: `batch_exported_account_${Date.now()}.json`, json: r.json, count: r.count, fromIdentities: r.fromIdentities, leftOut: r.leftOut };
   });
 
   secret('/restore', fileTargets, async (b) => {
@@ -265,6 +286,19 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   plain('/addresses/remove', async (b) => {
     const { addressRemove } = await import('../../wallet/addressBook.js');
     return addressRemove(vault, str(b, 'address'));
+  });
+
+  // Issue 12 #6: the Concordium identities and accounts a desktop-wallet export brought in, shown and removable.
+  app.get('/concordium', async () => {
+    const { concordiumList } = await import('../../wallet/concordium.js');
+    return concordiumList(vault);
+  });
+  plain('/concordium/remove', async (b) => {
+    const { concordiumRemove } = await import('../../wallet/concordium.js');
+    // The browser names the item by the number the list gave it (a name could be another item's number).
+    const id = b['id'];
+    if (typeof id !== 'number' || !Number.isSafeInteger(id)) throw new UsageError({ reason: 'Say which Concordium identity or account to remove.' });
+    return concordiumRemove(vault, { id });
   });
 
   secret('/backup/export', () => ['backup/export'], async (b) => {

@@ -7,6 +7,8 @@ import { Identicon } from '../identicon';
 import { useNetworks, networkChoices } from '../networks';
 import { Busy, Checkbox, CopyButton, Dialog, DialogActions, downloadText, FormError, Menu, Notices, outcomeKind, pathText, plural, SelectField, TextField, type Notice } from '../ui';
 import { RestoreDialog } from './accounts/RestoreDialog';
+import { ExportAllDialog } from './accounts/ExportAllDialog';
+import { ConcordiumAccountsSection } from './concordium/Concordium';
 import { RenameDialog } from '../components/RenameDialog';
 
 type Open =
@@ -56,7 +58,7 @@ export function AccountsPage() {
         <button type="button" onClick={() => setOpen({ kind: 'restore' })}>
           Restore JSON
         </button>
-        <button type="button" onClick={() => setOpen({ kind: 'export-all' })}>
+        <button type="button" onClick={() => setOpen({ kind: 'export-all' })} disabled={accounts?.length === 0} title={accounts?.length === 0 ? 'There are no accounts to export yet.' : undefined}>
           Export all
         </button>
       </div>
@@ -85,6 +87,8 @@ export function AccountsPage() {
           ))}
         </ul>
       )}
+
+      <ConcordiumAccountsSection onNotice={setNotice} />
 
       {open?.kind === 'add' ? <AddAccountDialog networks={networks} onClose={close} onDone={done} /> : null}
       {open?.kind === 'restore' ? <RestoreDialog onClose={close} onDone={done} /> : null}
@@ -272,49 +276,6 @@ function AddAccountDialog({ networks, onClose, onDone }: DialogProps & { network
           <SelectField label="Network" value={network} onChange={setNetwork} {...networkChoices(networks)} hint="The format its address is shown in." />
         </div>
         <DialogActions busy={busy} submit="Save" onClose={onClose} error={errors['form']} />
-      </form>
-    </Dialog>
-  );
-}
-
-function ExportAllDialog({ onClose, onDone }: DialogProps) {
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const found: Errors = {};
-    if (password === '') found['password'] = 'Choose a password for the file.';
-    else if (repeat !== password) found['repeat'] = 'The two passwords are not the same.';
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    try {
-      const r = await apiPost<Backup & { count: number; omitted?: { name: string; address: string; reason: string }[] }>('/api/accounts/export-all', { password });
-      downloadText(r.filename, r.json);
-      // Accounts the file could not hold make the export a partial one: a warning that names each.
-      const omitted = r.omitted ?? [];
-      onDone({
-        kind: outcomeKind(r.count, omitted.length),
-        title: `${plural(r.count, 'account')} exported to ${r.filename}${omitted.length ? `, ${omitted.length} left out` : ''}.`,
-        lines: [...omitted.map((x) => `Left out: ${x.name} (${x.address}) — ${x.reason}`), 'Each account inside keeps its own password.'],
-      });
-    } catch (err) {
-      setErrors(errorsFrom(err, { password: 'password' }));
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Dialog title="Export all accounts" onClose={onClose}>
-      <form onSubmit={submit} noValidate>
-        <p className="note">This password only locks the file as a whole; each account inside keeps its own password.</p>
-        <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors['password']} />
-        <TextField label="Repeat password" type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} error={errors['repeat']} />
-        {busy ? <Busy text="Exporting…" /> : null}
-        <DialogActions busy={busy} submit="Download file" onClose={onClose} error={errors['form']} />
       </form>
     </Dialog>
   );

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { apiPost, filesRead, type Backup, type ImportReport } from '../api';
+import { ApiError, apiPost, filesRead, type Backup, type ImportReport } from '../api';
+import { countsText, ImportedCounts, ImportItemLine, type BackupCounts } from './backup/summary';
 import { errorsFrom, type Errors } from '../errors';
 import { Busy, downloadText, FilePicker, FormError, outcomeKind, plural, RadioGroup, TextField } from '../ui';
 
@@ -35,15 +36,15 @@ function ExportSection() {
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      const r = await apiPost<Backup & { counts: { identities: number; accounts: number; addresses: number } }>('/api/backup/export', { password, format });
+      const r = await apiPost<Backup & { counts: BackupCounts }>('/api/backup/export', { password, format });
       downloadText(r.filename, r.json);
-      setDone(
-        `${r.filename} downloaded: ${plural(r.counts.identities, 'identity', 'identities')}, ${plural(r.counts.accounts, 'account')}, ${plural(r.counts.addresses, 'address', 'addresses')}.`,
-      );
+      setDone(`${r.filename} downloaded: ${countsText(r.counts, format)}.`);
       setPassword('');
       setRepeat('');
     } catch (err) {
-      setErrors(errorsFrom(err, { password: 'password' }));
+      // Issue 12 #6: a Concordium Desktop file of a vault without Concordium data would hold nothing.
+      if (err instanceof ApiError && err.name === 'NothingToExportError') setErrors({ form: 'There is nothing to export in this format: the vault holds no Concordium identity, account or address. No file was downloaded.' });
+      else setErrors(errorsFrom(err, { password: 'password' }));
     }
     setBusy(false);
   };
@@ -131,6 +132,7 @@ function ImportSection() {
               Import finished: {counts.map(([s, n]) => `${n} ${STATUS_TEXT[s]}`).join(', ')}
               {report.failed.length > 0 ? `, ${report.failed.length} failed (listed below)` : ''}.
             </p>
+            <ImportedCounts items={report.items} />
           </div>
         ) : null}
       </div>
@@ -141,13 +143,7 @@ function ImportSection() {
           <ul className="summary" aria-label="Import summary">
             {report.items.map((item, i) => (
               <li key={i} className={`status-${item.status}`}>
-                <span className="kind">{item.kind}</span> <strong>{item.name}</strong>
-                {item.address ? <code className="mono"> {item.address}</code> : null}
-                <span className="status">
-                  {' — '}
-                  {STATUS_TEXT[item.status]}
-                  {item.status === 'present' && item.presentAs ? ` (as ${item.presentAs})` : ''}
-                </span>
+                <ImportItemLine item={item} />
               </li>
             ))}
           </ul>

@@ -8,6 +8,7 @@ import { errorsFrom, type Errors } from '../errors';
 import { Busy, CopyButton, Dialog, DialogActions, Notices, pathText, Phrase, RadioGroup, SelectField, TextField, type Notice } from '../ui';
 import { networkChoices, useNetworks } from '../networks';
 import { RemoveIdentityDialog, RenameIdentityDialog } from './identities/RenameRemove';
+import { ConcordiumIdentitiesSection } from './concordium/Concordium';
 
 type Open =
   | { kind: 'create' }
@@ -77,6 +78,8 @@ export function IdentitiesPage() {
       ) : (
         identities.map((identity) => <IdentityCard key={identity.id} identity={identity} onOpen={setOpen} />)
       )}
+
+      <ConcordiumIdentitiesSection onNotice={setNotice} />
 
       {open?.kind === 'create' ? <CreateDialog onClose={close} onDone={done} /> : null}
       {open?.kind === 'recover' ? <RecoverDialog onClose={close} onDone={done} /> : null}

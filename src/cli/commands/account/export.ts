@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../../errors/usage.js';
 import { type Runner, withVault } from '../../context.js';
-import { out, printJson, readNewSecret, readSecret, say } from '../../io.js';
+import { type Io, out, printJson, readNewSecret, readSecret, say } from '../../io.js';
 import { outputCheck, outputWrite } from '../../output.js';
 import { line } from '../../printable.js';
+import { progressPausable } from '../../progressPausable.js';
+import type { LeftOut } from '../../../wallet/export.js';
 
 function kdfOf(value: string): 'default' | 'compat' {
   if (value !== 'default' && value !== 'compat') throw new UsageError({ reason: `--kdf is "default" or "compat", not "${value}".` });
@@ -61,6 +63,7 @@ export function accountExportAllCommand(parent: Command, run: Runner): void {
     .command('export-all')
     .requiredOption('--out <file>', 'where to write the batch file')
     .option('--password-file <file>', 'read the batch password from the first line of <file> (- = standard input)')
+    .option('--pin-file <file>', 'PINs of the identities whose accounts go in the file: one line NAME:PIN per identity (- = standard input)')
     .option('--rekey', "ask each account's password and re-lock every account with the batch password")
     .option('--kdf <kdf>', 'default (scrypt N=2^17) or compat (N=2^15)', 'default')
     .option('--format <format>', 'polkadot-js-batch (the extension) or apps (Polkadot-JS Apps "Export all" list)', 'polkadot-js-batch')
@@ -73,7 +76,7 @@ export function accountExportAllCommand(parent: Command, run: Runner): void {
         "asks each account's password and re-locks every account with the batch password, so the one\n" +
         'password restores everything (accounts with another password cannot be rekeyed non-interactively).',
     )
-    .action((opts: { out: string; passwordFile?: string; rekey?: boolean; kdf: string; format: string; force?: boolean }) =>
+    .action((opts: { out: string; passwordFile?: string; pinFile?: string; rekey?: boolean; kdf: string; format: string; force?: boolean }) =>
       run(async (ctx) => {
         const kdf = kdfOf(opts.kdf);
         if (opts.format !== 'polkadot-js-batch' && opts.format !== 'apps') {
@@ -83,40 +86,105 @@ export function accountExportAllCommand(parent: Command, run: Runner): void {
         outputCheck(opts.out, opts.force === true);
         // The Apps list has no outer lock: a password is needed only to re-lock every entry with it.
         const needsPassword = format === 'polkadot-js-batch' || opts.rekey === true;
-        if (!ctx.io.json && format === 'apps') {
-          say(ctx.io, opts.rekey ? 'Every account in the list will be locked with the password you give now.' : 'Each account in the list keeps its own password (the list itself has none).');
-        } else if (!ctx.io.json) {
-          say(
-            ctx.io,
-            opts.rekey
-              ? 'The batch password will lock the file and every account inside it: one password restores everything.'
-              : "The batch password locks the file as a whole only; each account inside keeps its own password.",
-          );
+        if (!needsPassword && opts.pinFile !== undefined) {
+          throw new UsageError({ reason: 'Accounts derived from an identity need a password in the Apps list, and this list has none: --pin-file goes with --rekey here.' });
         }
-        const batchPassword = needsPassword
-          ? await readNewSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: format === 'apps' ? 'Password for every account: ' : 'Batch password: ', what: 'batch password' })
-          : '';
-        const { accountExportAll } = await import('../../../wallet/export.js');
-        const result = await withVault(ctx, (vault) =>
-          accountExportAll(vault, batchPassword, {
-            kdf,
-            format,
-            ...(opts.rekey
-              ? {
-                  rekey: true,
-                  passwordFor: (a: { address: string; name: string }) =>
-                    // With --password-file, every account is assumed to use the batch password.
-                    opts.passwordFile === undefined
-                      ? readSecret(ctx.io, { file: undefined, flag: '--password-file', prompt: line`Password of ${a.name} (${a.address}): ` })
-                      : Promise.resolve(batchPassword),
-                }
-              : {}),
-          }),
-        );
+        const { accountExportAll, accountExportAllPlan } = await import('../../../wallet/export.js');
+        const result = await withVault(ctx, async (vault) => {
+          // Before anything is asked: an export that would hold nothing is refused here (no file written).
+          const plan = accountExportAllPlan(vault, { format, password: needsPassword });
+          if (!ctx.io.json) exportAllIntro(ctx.io, format, opts.rekey === true, plan.identities.length > 0);
+          const batchPassword = needsPassword
+            ? await readNewSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: format === 'apps' ? 'Password for every account: ' : 'Batch password: ', what: 'batch password' })
+            : '';
+          const pins = await identityPins(ctx.io, opts.pinFile, plan.identities);
+          const progress = progressPausable(ctx.io, 'Re-locking accounts', opts.rekey ? plan.files : 0);
+          try {
+            return await accountExportAll(vault, batchPassword, {
+              kdf,
+              format,
+              pinFor: async (i) => pins.get(i.id),
+              onProgress: (done) => progress.update(done),
+              ...(opts.rekey
+                ? {
+                    rekey: true,
+                    // With --password-file nobody can be asked: an account the batch password does not open stops the export.
+                    ...(opts.passwordFile === undefined
+                      ? { passwordFor: (a: { address: string; name: string }) => progress.around(() => readSecret(ctx.io, { file: undefined, flag: '--password-file', prompt: line`Password of ${a.name} (${a.address}): ` })) }
+                      : {}),
+                  }
+                : {}),
+            });
+          } finally {
+            progress.stop();
+          }
+        });
         outputWrite(opts.out, result.json, opts.force === true);
-        if (ctx.io.json) printJson(ctx.io, { out: opts.out, accounts: result.count, skippedWatchOnly: result.skippedWatchOnly, rekeyed: opts.rekey === true });
-        else out(ctx.io, line`Wrote ${opts.out} with ${result.count} account${result.count === 1 ? '' : 's'}${opts.rekey ? ', all locked with the batch password' : ', each still locked with its own password'}.`);
+        if (ctx.io.json) {
+          printJson(ctx.io, {
+            out: opts.out,
+            accounts: result.count,
+            fromIdentities: result.fromIdentities,
+            leftOut: result.leftOut,
+            skippedWatchOnly: result.skippedWatchOnly,
+            rekeyed: opts.rekey === true,
+          });
+          return 0;
+        }
+        const n = (k: number, what = 'account') => `${k} ${what}${k === 1 ? '' : 's'}`;
+        const own = result.count - result.fromIdentities;
+        const how = opts.rekey
+          ? ', all locked with the batch password'
+          : result.fromIdentities === 0
+            ? ', each still locked with its own password'
+            : own === 0
+              ? ' derived from identities, locked with the batch password'
+              : `: ${result.fromIdentities} derived from identities (locked with the batch password) and ${own} still locked with ${own === 1 ? 'its' : 'their'} own password${own === 1 ? '' : 's'}`;
+        out(ctx.io, line`Wrote ${opts.out} with ${n(result.count)}${how}.`);
+        leftOutPrint(ctx.io, result.leftOut);
         return 0;
       }),
     );
+}
+
+function exportAllIntro(io: Io, format: 'apps' | 'polkadot-js-batch', rekey: boolean, identities: boolean): void {
+  if (format === 'apps') say(io, rekey ? 'Every account in the list will be locked with the password you give now.' : 'Each account in the list keeps its own password (the list itself has none).');
+  else
+    say(
+      io,
+      rekey
+        ? 'The batch password will lock the file and every account inside it: one password restores everything.'
+        : "The batch password locks the file as a whole only; each account inside keeps its own password.",
+    );
+  if (identities && (format !== 'apps' || rekey)) say(io, "Accounts derived from an identity need its PIN once, and are locked with the batch password.");
+}
+
+/**
+ * Each identity's PIN, asked before the slow work: its own line of --pin-file, else the terminal
+ * (Enter leaves its accounts out), else none (they are left out and named). Never another identity's PIN.
+ */
+async function identityPins(io: Io, pinFile: string | undefined, identities: readonly { id: number; name: string; accounts: number }[]): Promise<Map<number, string>> {
+  if (pinFile !== undefined) {
+    const { pinFileRead } = await import('../../pinFile.js');
+    return pinFileRead(io, pinFile, identities);
+  }
+  const pins = new Map<number, string>();
+  if (!(io.stdin.isTTY && io.stderr.isTTY)) return pins;
+  for (const i of identities) {
+    const them = i.accounts === 1 ? 'it' : 'them';
+    const pin = await readSecret(io, { file: undefined, flag: '--pin-file', what: 'PIN', prompt: line`PIN of the identity "${i.name}" (${String(i.accounts)} account${i.accounts === 1 ? '' : 's'}; press Enter to leave ${them} out): ` });
+    if (pin !== '') pins.set(i.id, pin);
+  }
+  return pins;
+}
+
+/** Each account the file does not hold, and why; then what would include it. */
+function leftOutPrint(io: Io, leftOut: readonly LeftOut[]): void {
+  if (leftOut.length === 0) return;
+  out(io, line`Left out ${String(leftOut.length)} account${leftOut.length === 1 ? '' : 's'}:`);
+  for (const l of leftOut) out(io, line`  ${l.address}  "${l.name}": ${l.message}`);
+  const reasons = new Set(leftOut.map((l) => l.reason));
+  if (reasons.has('no-pin')) say(io, 'To include accounts of an identity, give its PIN: on a terminal, or with --pin-file and one line NAME:PIN per identity.');
+  if (reasons.has('watch-only')) say(io, 'Watch-only accounts go in the Polkadot-JS Apps list: --format apps.');
+  if (reasons.has('needs-password')) say(io, 'Accounts of identities go in the Apps list with --rekey (one password for every account).');
 }

@@ -12,14 +12,19 @@ export function accountListCommand(parent: Command, run: Runner): void {
     .action((opts: { network?: string }) =>
       run(async (ctx) => {
         const { accountList } = await import('../../../wallet/accounts.js');
-        const accounts = await withVault(ctx, (vault) => accountList(vault, opts.network === undefined ? {} : { network: opts.network }));
+        const { concordiumList } = await import('../../../wallet/concordium.js');
+        const [accounts, concordium] = await withVault(ctx, (vault) => [accountList(vault, opts.network === undefined ? {} : { network: opts.network }), concordiumList(vault).accounts] as const);
+        // --json stays the documented list of keepsake's accounts; Concordium accounts: `concordium list --json`.
         if (ctx.io.json) printJson(ctx.io, accounts);
-        else if (accounts.length === 0) out(ctx.io, 'The vault has no accounts yet. Add one with `keepsake account create` or `keepsake restore FILE`.');
-        else
+        else if (accounts.length === 0 && concordium.length === 0) out(ctx.io, 'The vault has no accounts yet. Add one with `keepsake account create` or `keepsake restore FILE`.');
+        else {
           for (const a of accounts) {
             const flags = [a.type, a.network ?? 'substrate', ...(a.hasKey ? [] : ['watch-only']), ...(a.verified ? [] : ['unchecked'])];
             out(ctx.io, line`${a.address}  ${JSON.stringify(a.name)}  (${flags.join(', ')})`);
           }
+          const { concordiumPrint } = await import('../concordium.js');
+          concordiumPrint(ctx.io, { accounts: concordium });
+        }
         return 0;
       }),
     );

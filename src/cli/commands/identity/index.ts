@@ -85,10 +85,12 @@ export function identityCommand(program: Command, run: Runner): void {
     .action(() =>
       run(async (ctx) => {
         const { identityList } = await import('../../../wallet/identity.js');
-        const list = await withVault(ctx, (vault) => identityList(vault));
+        const { concordiumList } = await import('../../../wallet/concordium.js');
+        const [list, concordium] = await withVault(ctx, (vault) => [identityList(vault), concordiumList(vault).identities] as const);
+        // --json stays the list of keepsake's identities; Concordium identities: `concordium list --json`.
         if (ctx.io.json) printJson(ctx.io, list);
-        else if (list.length === 0) out(ctx.io, 'No identities yet. Create one with `keepsake identity create --name NAME`.');
-        else
+        else if (list.length === 0 && concordium.length === 0) out(ctx.io, 'No identities yet. Create one with `keepsake identity create --name NAME`.');
+        else {
           for (const i of list) {
             out(ctx.io, line`${i.id}  "${i.name}"  ${i.accounts.length} account${i.accounts.length === 1 ? '' : 's'}`);
             for (const a of i.accounts) {
@@ -96,6 +98,9 @@ export function identityCommand(program: Command, run: Runner): void {
               if (a.signerQr) out(ctx.io, line`        ${a.signerQr}`);
             }
           }
+          const { concordiumPrint } = await import('../concordium.js');
+          concordiumPrint(ctx.io, { identities: concordium });
+        }
         return 0;
       }),
     );

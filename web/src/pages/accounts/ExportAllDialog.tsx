@@ -1,0 +1,136 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { ApiError, apiGet, apiPost, type Backup } from '../../api';
+import { errorsFrom, type Errors } from '../../errors';
+import { Busy, Dialog, DialogActions, downloadText, outcomeKind, plural, TextField, type Notice } from '../../ui';
+
+/** An account the file does not hold, and why (src/wallet/export.ts `LeftOut`). */
+type LeftOut = { address: string; name: string; identity: string | null; reason: 'no-pin' | 'watch-only' | 'needs-password'; message: string };
+/** What "Export all" will hold before anything is asked (src/wallet/export.ts `ExportAllPlan`). */
+type Plan = { files: number; identities: { id: number; name: string; accounts: number }[]; watchOnly: number; leftOut: LeftOut[] };
+type Result = Backup & { count: number; fromIdentities: number; leftOut: LeftOut[] };
+
+/**
+ * "Export all" (the Polkadot{.js} extension's batch file) — issue 12 #4: nothing is left out
+ * silently. Accounts derived from an identity go in when its PIN is given here (once per identity;
+ * they are locked with the file's password); otherwise, and for watch-only accounts the format
+ * cannot hold, each one left out is named, before and after. A vault with nothing to export gets a
+ * sentence saying so, and no file.
+ */
+export function ExportAllDialog({ onClose, onDone }: { onClose: () => void; onDone: (notice: Notice) => void }) {
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const [empty, setEmpty] = useState('');
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [pins, setPins] = useState<Record<number, string>>({});
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    apiGet<Plan>('/api/accounts/export-all/plan')
+      .then(setPlan)
+      .catch((err: unknown) => {
+        if (err instanceof ApiError && err.name === 'NothingToExportError') setEmpty(/watch-only/.test(err.message) ? EMPTY_WATCH_ONLY : EMPTY);
+        else setErrors({ form: err instanceof Error ? err.message : String(err) });
+      });
+  }, []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const found: Errors = {};
+    if (password === '') found['password'] = 'Choose a password for the file.';
+    else if (repeat !== password) found['repeat'] = 'The two passwords are not the same.';
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    try {
+      const given = Object.entries(pins)
+        .filter(([, pin]) => pin !== '')
+        .map(([identity, pin]) => ({ identity: Number(identity), pin }));
+      const r = await apiPost<Result>('/api/accounts/export-all', { password, pins: given });
+      downloadText(r.filename, r.json);
+      const lines = [
+        ...(r.count > r.fromIdentities ? ['Each account with its own password keeps it inside the file.'] : []),
+        ...(r.fromIdentities > 0 ? [`${plural(r.fromIdentities, 'account')} derived from identities ${r.fromIdentities === 1 ? 'is' : 'are'} locked with the file’s password.`] : []),
+        ...r.leftOut.map((l) => `Left out: ${l.name} (${l.address}) — ${l.message}.`),
+      ];
+      const title = `${plural(r.count, 'account')} exported to ${r.filename}${r.leftOut.length > 0 ? `; ${plural(r.leftOut.length, 'account')} left out` : ''}.`;
+      // Accounts the file could not hold make the export a partial one: a warning that names each.
+      onDone({ kind: outcomeKind(r.count, r.leftOut.length), title, lines });
+    } catch (err) {
+      setErrors(pinErrors(err, plan?.identities ?? []));
+      setBusy(false);
+    }
+  };
+
+  if (empty !== '') {
+    return (
+      <Dialog title="Export all accounts" onClose={onClose}>
+        <p role="alert">{empty}</p>
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog title="Export all accounts" onClose={onClose}>
+      <form onSubmit={submit} noValidate>
+        <p className="note">This password locks the file as a whole; each account inside keeps its own password.</p>
+        <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors['password']} />
+        <TextField label="Repeat password" type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} error={errors['repeat']} />
+        {plan === null ? (
+          errors['form'] ? null : <Busy text="Checking what the file will hold…" />
+        ) : (
+          <>
+            {plan.identities.length > 0 ? (
+              <fieldset className="identity-pins">
+                <legend>Accounts derived from identities</legend>
+                <p className="hint">They have no password of their own: with the identity’s PIN they go in the file, locked with the password above. Leave a PIN empty to leave that identity’s accounts out.</p>
+                {plan.identities.map((i) => (
+                  <TextField
+                    key={i.id}
+                    label={`PIN of identity ${i.name}`}
+                    type="password"
+                    autoComplete="off"
+                    value={pins[i.id] ?? ''}
+                    onChange={(v) => setPins((p) => ({ ...p, [i.id]: v }))}
+                    error={errors[`pin-${i.id}`]}
+                    hint={`${plural(i.accounts, 'account')} derived from it.`}
+                  />
+                ))}
+              </fieldset>
+            ) : null}
+            {plan.leftOut.length > 0 ? (
+              <div className="warning" role="note">
+                <p>{plural(plan.leftOut.length, 'account')} cannot go in this file:</p>
+                <ul aria-label="Left out of the file">
+                  {plan.leftOut.map((l) => (
+                    <li key={l.address}>
+                      {l.name} ({l.address}) — {l.message}.
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+          </>
+        )}
+        {busy ? <Busy text="Exporting…" /> : null}
+        <DialogActions busy={busy || plan === null} submit="Download file" onClose={onClose} error={errors['form']} />
+      </form>
+    </Dialog>
+  );
+}
+
+const EMPTY = 'There is nothing to export: the vault has no accounts yet. No file was downloaded.';
+const EMPTY_WATCH_ONLY = 'There is nothing to export: the vault holds only watch-only accounts (an address without its key), which this file cannot hold. No file was downloaded.';
+
+/** A wrong PIN goes next to its identity's field (the message names the identity); anything else where errorsFrom puts it. */
+function pinErrors(err: unknown, identities: Plan['identities']): Errors {
+  const errors = errorsFrom(err, { password: 'password', pin: 'pin' });
+  if (errors['pin'] === undefined) return errors;
+  const named = identities.find((i) => errors['pin']!.includes(`"${i.name}"`));
+  return named ? { [`pin-${named.id}`]: errors['pin'] } : { form: errors['pin'] };
+}
