@@ -5,7 +5,8 @@ import { UsageError } from '../../errors/usage.js';
 import type { RestoreReport } from '../../wallet/restore.js';
 import { type Context, type Runner, withVault } from '../context.js';
 import { EXIT } from '../exit.js';
-import { color, type Io, out, printJson, printJsonError, readInputFile, readSecret, say } from '../io.js';
+import { askLocked } from '../askLocked.js';
+import { color, type Io, out, printJson, printJsonError, readInputFile, readSecretLines, say } from '../io.js';
 import { line } from '../printable.js';
 import { progressStart } from '../progress.js';
 
@@ -46,17 +47,32 @@ export async function restoreRun(options: RestoreOptions, ctx: Context): Promise
   const { formatDetect } = await import('../../formats/detect.js');
   // Refuse what is plainly not a backup before asking for a password (each file is still reported by restoreFiles).
   if (inputs.length === 1) formatDetect(inputs[0]!.text, inputs[0]!.file);
-  const password = await readSecret(io, {
+  // Each line of a password file is tried on every file (and batch entry) the ones before did not open.
+  const [password, ...morePasswords] = await readSecretLines(io, {
     file: options.passwordFile,
     flag: '--password-file',
     prompt: inputs.length === 1 ? line`Password for ${inputs[0]!.file}: ` : `Password for the ${inputs.length} files: `,
   });
   const { restoreFiles, restoreVerdict } = await import('../../wallet/restore.js');
   const progress = progressStart(io, 'Restoring', inputs.length);
+  const ask = askLocked(io, options.passwordFile);
   let report: RestoreReport;
   try {
     report = await withVault(ctx, (vault) =>
-      restoreFiles(vault, inputs, password, { onDuplicate: options.onDuplicate, onProgress: (done) => progress.update(done) }),
+      restoreFiles(vault, inputs, password!, {
+        onDuplicate: options.onDuplicate,
+        morePasswords,
+        // On a terminal, what is still locked is asked for by name (the progress line is done by then).
+        ...(ask === undefined
+          ? {}
+          : {
+              askPassword: (locked) => {
+                progress.stop();
+                return ask(locked);
+              },
+            }),
+        onProgress: (done) => progress.update(done),
+      }),
     );
   } finally {
     progress.stop();
