@@ -12,8 +12,11 @@ const NAMED = 10;
  */
 export function askLocked(io: Io, passwordFile: string | undefined): AskPassword | undefined {
   if (!canPrompt(io, { file: passwordFile })) return undefined;
+  let before: number | undefined;
   return async (locked: readonly LockedLabel[]) => {
     const n = locked.length;
+    if (n === before) say(io, 'That password opened none of them.');
+    before = n;
     say(io, `${n === 1 ? 'This is' : `These ${n} are`} still locked: the password${n === 1 ? '' : 's'} given did not open ${n === 1 ? 'it' : 'them'}.`);
     for (const l of locked.slice(0, NAMED)) say(io, line`  ${labelOf(l)}`);
     if (n > NAMED) say(io, `  … and ${n - NAMED} more`);
@@ -24,5 +27,5 @@ export function askLocked(io: Io, passwordFile: string | undefined): AskPassword
 function labelOf(l: LockedLabel) {
   if (l.address === null) return line`${l.file}`;
   const name = l.name === null ? '' : line`"${l.name}" `;
-  return l.file === l.address ? line`${name}${l.address}` : line`${name}${l.address} (${l.file})`;
+  return l.file === l.address ? line`${name}${l.address}` : line`${name}${l.address}, in ${l.file}`;
 }

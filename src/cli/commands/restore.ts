@@ -16,12 +16,13 @@ export function restoreCommand(program: Command, run: Runner): void {
   program
     .command('restore')
     .argument('<file...>', 'backup files, or folders of them (*.json)')
-    .option('--password-file <file>', 'read the password from the first line of <file> (- = standard input)')
+    .option('--password-file <file>', 'read the password from the first line of <file> (- = standard input); each further line is tried on what the lines before did not open')
     .option('--on-duplicate <mode>', 'an account already in the vault: skip it, or replace it', 'skip')
     .summary('restore accounts from backup files into the vault')
     .description(
       'Restore accounts from Polkadot{.js} account files, extension "Export all" batch files, or a folder\n' +
-        'of them. One password is asked once for all the files. Every key is checked against its address\n' +
+        'of them. One password is asked for all the files; on a terminal, the files and batch entries it\n' +
+        'did not open are then named and asked for again (an empty answer stops). Every key is checked against its address\n' +
         'before it is saved; files are kept as they are (still locked with their own password), except a\n' +
         'key with no key derivation (type "none", versions 0–2), which is locked with scrypt under the\n' +
         'password given. A bad file does not stop the others: each is reported. Accounts already in the\n' +

@@ -14,13 +14,16 @@ export function verifyCommand(program: Command, run: Runner): void {
   program
     .command('verify')
     .argument('<file>', 'the backup file to check')
-    .option('--password-file <file>', "read the file's password from the first line of <file> (- = standard input)")
+    .option('--password-file <file>', "read the file's password from the first line of <file> (- = standard input); further lines are tried on the entries it leaves locked")
     .summary('check that a backup opens with its password and holds the right keys')
     .description(
       'Check a backup before you need it: decrypt it without importing anything, check every key\n' +
-        'against the address the file names, and say per account whether it would restore.\n' +
+        'against the address the file names, and say per account whether it would restore. A whole-wallet\n' +
+        'backup (keepsake or Concordium Desktop) is also compared with the vault: each item would be imported,\n' +
+        'is already present (and under which name), or would replace a watch-only account. Accounts locked with\n' +
+        'their own password are asked for on a terminal (an empty answer stops) or read from further lines.\n' +
         'The password is asked on the terminal (hidden), or read with --password-file; never given as a flag value.\n\n' +
-        'Exit status: 0 every account would restore · 1 a problem was found · 2 usage · 3 wrong password.',
+        'Exit status: 0 it would restore or import · 1 a problem was found · 2 usage · 3 wrong password.',
     )
     .addHelpText('after', '\nExamples:\n  keepsake verify backup.json\n  keepsake verify backup.json --password-file pw.txt --json')
     .action((file: string, opts: { passwordFile?: string }) => run((ctx) => verifyRun({ file, passwordFile: opts.passwordFile }, ctx)));
