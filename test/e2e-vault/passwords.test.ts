@@ -163,6 +163,8 @@ describe.skipIf(!HAS_SCRIPT)('on a terminal, keepsake asks again for what is sti
       ],
     );
     expect(r.code, r.transcript).toBe(EXIT.ok);
+    expect(r.transcript).not.toMatch(/never came/);
+    expect(r.transcript).toMatch(/That password opened none of them\./);
     expect(r.transcript).toMatch(/1 restored, 0 skipped, 1 failed/);
     expect((await box.list()).map((x) => x.name)).toEqual(['Alpha']);
   });

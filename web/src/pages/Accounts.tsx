@@ -4,6 +4,7 @@ import { errorsFrom, type Errors } from '../errors';
 import { Identicon } from '../identicon';
 import { useNetworks, networkOptions } from '../networks';
 import { Busy, Checkbox, CopyButton, Dialog, DialogActions, downloadText, FilePicker, FormError, Menu, Notices, pathText, plural, RadioGroup, SelectField, TextField, type Notice } from '../ui';
+import { VerifyAccountDialog } from './accounts/VerifyAccountDialog';
 
 type Open =
   | { kind: 'add' }
@@ -12,6 +13,7 @@ type Open =
   | { kind: 'backup'; account: Account }
   | { kind: 'rename'; account: Account }
   | { kind: 'forget'; account: Account }
+  | { kind: 'verify'; account: Account }
   | null;
 
 export function AccountsPage() {
@@ -88,6 +90,7 @@ export function AccountsPage() {
       {open?.kind === 'backup' ? <BackupDialog account={open.account} onClose={close} onDone={done} /> : null}
       {open?.kind === 'rename' ? <RenameDialog account={open.account} onClose={close} onDone={done} /> : null}
       {open?.kind === 'forget' ? <ForgetDialog account={open.account} onClose={close} onDone={done} /> : null}
+      {open?.kind === 'verify' ? <VerifyAccountDialog account={open.account} onClose={close} onDone={done} /> : null}
     </>
   );
 }
@@ -116,6 +119,11 @@ function AccountCard({ account: a, onOpen }: { account: Account; onOpen: (open: 
             <span className="badge badge-warn" title="Its key could not be checked against its address when it was restored">
               unchecked
             </span>
+          ) : null}
+          {a.hasKey && !a.verified ? (
+            <button type="button" className="small" aria-label={`Verify ${a.name}`} onClick={() => onOpen({ kind: 'verify', account: a })}>
+              Verify
+            </button>
           ) : null}
         </div>
         <p className="address">
