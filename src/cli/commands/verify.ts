@@ -87,7 +87,8 @@ function checkText(a: VerifyAccount): Line | string {
 }
 
 function printAccounts(io: Io, report: VerifyReport): void {
-  out(io, line`${report.label}: ${report.accounts.length} account${report.accounts.length === 1 ? '' : 's'}`);
+  const outer = report.format === 'polkadot-js-batch' ? 'the password opens it; ' : '';
+  out(io, line`${report.label}: ${outer}${report.accounts.length} account${report.accounts.length === 1 ? '' : 's'}`);
   for (const a of report.accounts) {
     if (a.check === 'failed') out(io, line`  ${color(io, 'red', 'FAIL')}    ${accountLabel(a)}: ${checkText(a)}`);
     else if (a.check === 'locked') out(io, line`  ${color(io, 'yellow', 'locked')}  ${accountLabel(a)}: ${checkText(a)}; it would restore unchecked`);
