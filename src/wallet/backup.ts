@@ -13,7 +13,7 @@ import { isKeyType, type KeyType } from '../keys/types.js';
 import { accountAddress } from '../keys/account.js';
 import { accountByPublicKey, accountInsert, accountReplace, accountsAll, type AccountInsert, type AccountRow } from '../vault/accounts.js';
 import { addressByText, addressesAll, addressInsert, concordiumItemByKey, concordiumItemInsert, concordiumItems, settingGet, settingSet } from '../vault/addresses.js';
-import { identitiesAll, identityById, identityByName, identityInsert, identityPinSet } from '../vault/identities.js';
+import { identitiesAll, identityById, identityInsert, identityPinSet } from '../vault/identities.js';
 import { vaultWrite, type Vault } from '../vault/open.js';
 import { accountView } from './accountView.js';
 import { addressParse } from './addressParse.js';
