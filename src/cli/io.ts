@@ -45,18 +45,35 @@ export type SecretRequest = {
  * hidden prompt on a terminal. Never from argv.
  */
 export async function readSecret(io: Io, request: SecretRequest): Promise<string> {
-  if (request.file === '-') return firstLine(await readAll(io.stdin));
-  if (request.file !== undefined) {
-    let text: string;
-    try {
-      text = await readFile(request.file, 'utf8');
-    } catch (err) {
-      throw new FileReadError({ file: request.file, code: (err as NodeJS.ErrnoException).code }, err);
-    }
-    return firstLine(text);
-  }
+  if (request.file !== undefined) return firstLine(await secretFileText(io, request.file));
   if (io.stdin.isTTY && io.stderr.isTTY) return promptHidden(io, request.prompt);
   throw new PasswordRequiredError({ ...(request.what ? { what: request.what } : {}), flag: request.flag });
+}
+
+/**
+ * Every password a source holds, for commands that try several (files or batch entries each under
+ * their own password): from a file or standard input, its first line exactly as {@link readSecret}
+ * reads it, then every further non-empty line; from a prompt, the one typed (see {@link canPrompt} to ask for more).
+ */
+export async function readSecretLines(io: Io, request: SecretRequest): Promise<string[]> {
+  if (request.file === undefined) return [await readSecret(io, request)];
+  const lines = (await secretFileText(io, request.file)).split(/\r?\n/);
+  return [lines[0]!, ...lines.slice(1).filter((l) => l !== '')];
+}
+
+/** Whether a secret that no file gives can be asked for on the terminal. */
+export function canPrompt(io: Io, request: Pick<SecretRequest, 'file'>): boolean {
+  return request.file === undefined && io.stdin.isTTY === true && io.stderr.isTTY === true;
+}
+
+/** The text of a secret file (`-` = standard input), a read error named as such. */
+async function secretFileText(io: Io, file: string): Promise<string> {
+  if (file === '-') return readAll(io.stdin);
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    throw new FileReadError({ file, code: (err as NodeJS.ErrnoException).code }, err);
+  }
 }
 
 /**

@@ -7,8 +7,8 @@ import { BaseError } from './base.js';
 export class StoredKeyMismatchError extends BaseError {
   override readonly name = 'StoredKeyMismatchError';
   readonly address: string;
-  constructor({ address }: { address: string }) {
-    super(`The key stored for ${address} does not belong to it: nothing was exported.`, {
+  constructor({ address, action = 'export' }: { address: string; action?: 'export' | 'verify' }) {
+    super(`The key stored for ${address} does not belong to it: ${action === 'export' ? 'nothing was exported' : 'it is not that account\'s key'}.`, {
       hints: ['The vault may have been altered; restore this account from a backup.'],
     });
     this.address = address;

@@ -25,11 +25,11 @@ export class PasswordRequiredError extends BaseError {
   }
 }
 
-/** An account inside a batch file that the batch password does not open: it has its own password. */
+/** An account inside a batch file (or a whole-wallet backup) that the file's password does not open: it has its own password. */
 export class BatchEntryLockedError extends BaseError {
   override readonly name = 'BatchEntryLockedError';
-  constructor({ address }: { address: string }) {
-    super(`The account ${address} in this batch is locked with its own password, not with the batch password, so its key could not be checked.`, {
+  constructor({ address, container = 'batch' }: { address: string; container?: 'batch' | 'backup' }) {
+    super(`The account ${address} in this ${container} is locked with its own password, not with the ${container} password, so its key could not be checked.`, {
       hints: ['Verify that account with its own password after restoring it.'],
     });
   }

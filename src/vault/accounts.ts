@@ -166,3 +166,12 @@ export function accountRename(vault: Vault, id: number, name: string, fileJson: 
 export function accountDelete(vault: Vault, id: number): void {
   vaultStatement(vault, 'DELETE FROM accounts WHERE id = ?').run(id);
 }
+
+/**
+ * Records that an account's key was checked against its address, if its stored file is still
+ * `fileJson` (the one that was opened: a restore may have replaced it since). True when it was
+ * recorded. The caller runs it inside `vaultWrite`.
+ */
+export function accountVerifiedSet(vault: Vault, id: number, fileJson: string, now = Date.now()): boolean {
+  return vaultStatement(vault, 'UPDATE accounts SET verified = 1, updated_at = ? WHERE id = ? AND file_json = ?').run(now, id, fileJson).changes === 1;
+}

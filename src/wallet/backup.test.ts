@@ -6,7 +6,7 @@ import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, decodeAddress, encodeAddress } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { oracleFile } from '../../test/e2e-backup/oracle.js';
-import { concordiumDecrypt, concordiumEncrypt, type ConcordiumEnvelope, desktopExportData, GENESIS_TESTNET, mobileExportData } from '../../test/e2e-backup/concordium.js';
+import { concordiumAddress, concordiumDecrypt, concordiumEncrypt, type ConcordiumEnvelope, desktopExportData, GENESIS_TESTNET, mobileExportData } from '../../test/e2e-backup/concordium.js';
 import { InvalidAddressError } from '../errors/address.js';
 import { MobileWalletExportError, UnableToDecryptError, WrongNetworkError } from '../errors/concordium.js';
 import { CorruptFileError, FormatNotSupportedError } from '../errors/file.js';
@@ -27,7 +27,7 @@ import { accountInsert } from '../vault/accounts.js';
 import { vaultClose, vaultOpen, vaultWrite, type Vault } from '../vault/open.js';
 import { accountFind, accountList } from './accounts.js';
 import { addressAdd, addressList } from './addressBook.js';
-import { backupExport, backupImport, type ImportReport } from './backup.js';
+import { backupExport, backupImport, backupOpen, backupPlan, type ImportReport } from './backup.js';
 import { accountAdd } from './create.js';
 import { accountExport } from './export.js';
 import { identityAccountPair, identityDerive, identityList, identityRecover, identityShowPhrase } from './identity.js';
@@ -445,5 +445,74 @@ describe('Concordium Desktop Wallet exports', () => {
     const err = await refusal(backupExport(vault, PW, { format: 'concordium-desktop' }));
     expect(err).toBeInstanceOf(NothingToExportError);
     expect(err.message).toMatch(/^Nothing to export: the vault holds no Concordium identity, account or address; no file was written\./);
+  });
+});
+
+// Issue 12 item 1: `backup import` is a plan (what it would do, read from the vault or from none) and
+// the writes that carry it out; `verify` shows the plan. The plan must decide exactly what the import
+// then does, also for what a file holds twice (an item planned earlier counts as already there).
+
+const PLAN_PW = 'plan-backup-pw-1';
+let planText = '';
+
+describe('backupPlan (issue 12 item 1)', () => {
+  beforeAll(async () => {
+    await cryptoWaitReady();
+    const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice', { name: 'Alice key' });
+    const key = u8aToHex(alice.publicKey);
+    const account = (name: string, file: unknown) => ({ publicKey: key, accountId: key, type: 'sr25519', name, network: null, ss58Prefix: 42, genesisHash: null, file, verified: true, identity: null, createdAt: 1 });
+    const ccd = concordiumAddress();
+    const payload = {
+      version: 1,
+      identities: [],
+      // The same key twice: first watch-only, then with its key file (which completes it).
+      accounts: [account('Alice watch', null), account('Alice key', oracleFile(alice, 'alice-pw'))],
+      addresses: [
+        { address: '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty', kind: 'ss58', name: 'Bob', note: null, network: null },
+        { address: '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty', kind: 'ss58', name: 'Bob again', note: null, network: null },
+      ],
+      concordium: {
+        genesis: { id: 1, genesisBlock: 'abc' },
+        items: [
+          { collection: 'accounts', key: ccd, name: 'C account', original: { address: ccd, name: 'C account' } },
+          { collection: 'accounts', key: ccd, name: 'C account twice', original: { address: ccd, name: 'C account twice' } },
+        ],
+      },
+    };
+    planText = JSON.stringify(await keepsakeBackupWrite(payload, PLAN_PW, { params: { N: 1 << 15, r: 8, p: 1 } }));
+  });
+
+  it('against no vault decides what an import into a fresh vault then does, item for item, twice-held items included', async () => {
+    const contents = await backupOpen(planText, PLAN_PW);
+    const plan = backupPlan(undefined, contents);
+    expect(plan.items.map((i) => [i.kind, i.name, i.status, i.presentAs])).toEqual([
+      ['account', 'Alice watch', 'imported', null],
+      ['account', 'Alice key', 'replaced', 'Alice watch'],
+      ['address', 'Bob', 'imported', null],
+      ['address', 'Bob again', 'present', 'Bob'],
+      ['concordium-account', 'C account', 'imported', null],
+      ['concordium-account', 'C account twice', 'present', 'C account'],
+    ]);
+    const vault = freshVault();
+    const report = await backupImport(vault, planText, PLAN_PW);
+    expect(report.items).toEqual(plan.items);
+    expect(accountList(vault).map((a) => [a.name, a.hasKey])).toEqual([['Alice key', true]]);
+  });
+
+  it('against a vault reads it and writes nothing: after the import, everything is present under its name there', async () => {
+    const vault = freshVault();
+    await backupImport(vault, planText, PLAN_PW);
+    const before = dump(vault);
+    const plan = backupPlan(vault, await backupOpen(planText, PLAN_PW));
+    expect(plan.items.map((i) => [i.name, i.status, i.presentAs])).toEqual([
+      ['Alice watch', 'present', 'Alice key'],
+      ['Alice key', 'present', 'Alice key'],
+      ['Bob', 'present', 'Bob'],
+      ['Bob again', 'present', 'Bob'],
+      ['C account', 'present', 'C account'],
+      ['C account twice', 'present', 'C account'],
+    ]);
+    expect(plan.steps).toEqual([]);
+    expect(dump(vault)).toEqual(before);
   });
 });

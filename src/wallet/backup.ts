@@ -13,7 +13,7 @@ import { isKeyType, type KeyType } from '../keys/types.js';
 import { accountAddress } from '../keys/account.js';
 import { accountByPublicKey, accountInsert, accountReplace, accountsAll, type AccountInsert, type AccountRow } from '../vault/accounts.js';
 import { addressByText, addressesAll, addressInsert, concordiumItemByKey, concordiumItemInsert, concordiumItemRename, concordiumItems, settingGet, settingSet } from '../vault/addresses.js';
-import { identitiesAll, identityById, identityByName, identityInsert, identityPinSet } from '../vault/identities.js';
+import { identitiesAll, identityById, identityInsert, identityPinSet } from '../vault/identities.js';
 import { vaultWrite, type Vault } from '../vault/open.js';
 import { accountView } from './accountView.js';
 import { concordiumCounts, concordiumExportCheck, concordiumNameConflict } from './concordium.js';
@@ -231,30 +231,18 @@ async function concordiumExport(vault: Vault, password: string): Promise<BackupE
 /**
  * Imports a keepsake backup or a Concordium Desktop Wallet export, all or nothing, and says for every
  * identity, account and address whether it was imported, already present (and under which name), or replaced.
+ * The decision is {@link backupPlan}'s (the same one `verify` reports); this only carries it out.
  */
 export async function backupImport(vault: Vault, text: string, password: string, options: { file?: string } = {}): Promise<ImportReport> {
-  const detected = formatDetect(text, options.file);
-  const where = options.file === undefined ? {} : { file: options.file };
-  let items: ImportItem[];
-  switch (detected.format) {
-    case 'keepsake-backup': {
-      const payload = await keepsakeBackupOpen(keepsakeBackupParse(detected.json, options.file), password, where);
-      const checked = validatePayload(payload, options.file);
-      await accountKeysCheck(checked, options.file);
-      items = importKeepsake(vault, checked);
-      break;
-    }
-    case 'concordium-desktop':
-    case 'concordium-mobile': {
-      const data = await concordiumDesktopOpen(detected.json, password, where);
-      items = importConcordium(vault, data, options.file);
-      break;
-    }
-    default:
-      throw new FormatNotSupportedError({ ...where, label: FORMAT_LABELS[detected.format], action: 'import as a whole-wallet backup (use `keepsake restore` for account files)' });
-  }
+  const contents = await backupOpen(text, password, options);
+  // Planned and written in one transaction: what the plan read cannot change before it is written.
+  const items = vaultWrite(vault, () => {
+    const plan = backupPlan(vault, contents, options);
+    backupPlanWrite(vault, plan);
+    return plan.items;
+  });
   return {
-    format: detected.format,
+    format: contents.format,
     items,
     restored: items.filter((i) => i.status !== 'present').map((i) => ({ address: i.address, name: i.name, kind: i.kind })),
     skipped: items.filter((i) => i.status === 'present').map((i) => ({ address: i.address, name: i.name, kind: i.kind, reason: `already present as "${i.presentAs}"` })),
@@ -262,7 +250,39 @@ export async function backupImport(vault: Vault, text: string, password: string,
   };
 }
 
-type Payload = {
+/** A whole-wallet file decrypted and checked as far as it can be without a vault, a PIN or an account password. */
+export type BackupContents = { format: 'keepsake-backup'; payload: BackupPayload } | { format: 'concordium-desktop' | 'concordium-mobile'; data: ConcordiumExport };
+
+/**
+ * Decrypts a keepsake backup or a Concordium Desktop Wallet export and checks everything in it that
+ * needs neither the vault nor another secret: every field, every sealed identity, every account's key
+ * against its address and key file (accountKeysCheck), every name. Reads and writes no vault.
+ * A wrong password → WrongPasswordError / UnableToDecryptError; damage → CorruptFileError.
+ */
+export async function backupOpen(text: string, password: string, options: { file?: string } = {}): Promise<BackupContents> {
+  const detected = formatDetect(text, options.file);
+  const where = options.file === undefined ? {} : { file: options.file };
+  switch (detected.format) {
+    case 'keepsake-backup': {
+      const payload = await keepsakeBackupOpen(keepsakeBackupParse(detected.json, options.file), password, where);
+      const checked = validatePayload(payload, options.file);
+      await accountKeysCheck(checked, options.file);
+      return { format: detected.format, payload: checked };
+    }
+    case 'concordium-desktop':
+    case 'concordium-mobile': {
+      const data = await concordiumDesktopOpen(detected.json, password, where);
+      // Items named as the file's own lists name them (entry 3 of "addressBook").
+      fileNamesCheck(options.file, [...CONCORDIUM_COLLECTIONS, 'addressBook' as const].flatMap((c) => data[c].map((o, i) => ({ item: `entry ${i + 1} of "${c}"`, name: o['name'] }))));
+      return { format: detected.format, data };
+    }
+    default:
+      throw new FormatNotSupportedError({ ...where, label: FORMAT_LABELS[detected.format], action: 'import as a whole-wallet backup (use `keepsake restore` for account files)' });
+  }
+}
+
+/** A decrypted keepsake backup, every field checked (validatePayload). */
+export type BackupPayload = {
   identities: { name: string; sealed: string; fingerprint: string; createdAt: number; failedAttempts: number; lockedUntil: number; rekeyed: boolean }[];
   accounts: (AccountInsert & { identity: string | null; createdAt: number })[];
   addresses: { address: string; kind: 'ss58' | 'ethereum' | 'concordium'; name: string; note: string | null; network: string | null; original: string | null }[];
@@ -270,7 +290,7 @@ type Payload = {
 };
 
 /** Checks every field of a decrypted backup before anything is written (all or nothing). */
-function validatePayload(p: JsonObject, file: string | undefined): Payload {
+function validatePayload(p: JsonObject, file: string | undefined): BackupPayload {
   const bad = (reason: string) => new CorruptFileError({ ...(file === undefined ? {} : { file }), reason });
   if (p['version'] !== 1) throw bad('its content version is not 1');
   const arr = (v: unknown, name: string): JsonObject[] => {
@@ -380,7 +400,7 @@ function validatePayload(p: JsonObject, file: string | undefined): Payload {
  * names that account and key type. A mismatch refuses the whole backup, naming the account. (An
  * identity account's path is checked against its key when its PIN is first given: identityAccountPair.)
  */
-async function accountKeysCheck(p: Payload, file: string | undefined): Promise<void> {
+async function accountKeysCheck(p: BackupPayload, file: string | undefined): Promise<void> {
   for (const a of p.accounts) {
     const address = accountAddress(a.type, a.accountId, a.ss58Prefix);
     const refuse = (why: string) =>
@@ -418,55 +438,186 @@ async function keyGivesAccountId(type: KeyType, publicKey: Uint8Array, accountId
   return given !== undefined && bytesEqual(given, accountId);
 }
 
-function importKeepsake(vault: Vault, p: Payload): ImportItem[] {
-  return vaultWrite(vault, () => {
-    const items: ImportItem[] = [];
-    const identityIds = new Map<string, number>();
-    const now = Date.now();
-    for (const identity of p.identities) {
-      // The same identity is recognised only by its sealed bytes (salt, nonce, ciphertext): the same
-      // phrase under the same PIN. Never by an account the backup says belongs to it (a public key
-      // is public: a crafted backup could attach any address to an identity already in the vault).
-      const present = identitiesAll(vault).find((i) => sealedFingerprintOf(i.sealed) === identity.fingerprint);
-      // The higher wrong-PIN count and the later delay win (a backup never brings fresh tries), but a
-      // backup sets no delay longer than the longest a wrong PIN can cause (an hour from now).
-      const failedAttempts = identity.failedAttempts;
-      const lockedUntil = Math.min(identity.lockedUntil, now + pinDelaySeconds(Number.MAX_SAFE_INTEGER) * 1000);
-      if (present) {
-        identityIds.set(identity.name, present.id);
-        if (failedAttempts > present.failedAttempts || lockedUntil > present.lockedUntil) {
-          identityPinSet(vault, present.id, Math.max(failedAttempts, present.failedAttempts), Math.max(lockedUntil, present.lockedUntil));
-        }
-        items.push({ kind: 'identity', name: identity.name, address: null, status: 'present', presentAs: present.name });
-        continue;
-      }
-      let name = identity.name;
-      for (let n = 2; identityByName(vault, name); n++) name = `${identity.name} (${n})`;
-      const id = identityInsert(vault, name, identity.sealed, identity.createdAt);
-      if (failedAttempts > 0 || lockedUntil > 0) identityPinSet(vault, id, failedAttempts, lockedUntil);
-      identityIds.set(identity.name, id);
-      items.push({ kind: 'identity', name, address: null, status: 'imported', presentAs: null, ...(identity.rekeyed ? { rekeyed: true as const } : {}) });
+
+// ---------------------------------------------------------------------------------------------
+// What an import would do (plan), then doing it (write): one decision for `backup import` and `verify`
+
+/**
+ * What importing a file into a vault does, decided before anything is written: the report's items
+ * (imported, present under which name, replaced) and the writes that carry it out. `verify` shows
+ * the items; `backup import` writes them (backupPlanWrite), in the same transaction it planned in.
+ */
+export type ImportPlan = { format: FormatName; items: ImportItem[]; steps: PlanStep[] };
+
+/**
+ * One write of a plan. An identity is named by `ref`: its vault id (> 0), or for one the plan adds,
+ * a negative number standing for it until it is written (accounts of the backup join it by that).
+ */
+export type PlanStep =
+  | { kind: 'identity-insert'; ref: number; name: string; sealed: string; createdAt: number; failedAttempts: number; lockedUntil: number }
+  | { kind: 'identity-pin'; ref: number; failedAttempts: number; lockedUntil: number }
+  | { kind: 'account-insert' | 'account-replace'; row: Omit<AccountInsert, 'identityId'>; identity: number | null; createdAt: number }
+  | { kind: 'address-insert'; entry: BackupPayload['addresses'][number] }
+  | { kind: 'concordium-insert'; item: BackupPayload['concordium']['items'][number] }
+  | { kind: 'concordium-rename'; id: number; name: string; original: string }
+  | { kind: 'setting'; key: string; value: string };
+
+/**
+ * Decides what importing `contents` into `vault` does, reading the vault and writing nothing. With no
+ * vault (verify before one exists) it is an empty one. Items already in the vault, or twice in the file,
+ * are found present (under their current name); a watch-only account the file has the key of is replaced.
+ * A Concordium export from another network than the one imported before → WrongNetworkError.
+ */
+export function backupPlan(vault: Vault | undefined, contents: BackupContents, options: { file?: string } = {}): ImportPlan {
+  const state = planState(vault);
+  if (contents.format === 'keepsake-backup') {
+    const p = contents.payload;
+    planIdentities(state, p.identities);
+    planAccounts(state, p.accounts);
+    for (const entry of p.addresses) planAddress(state, entry);
+    planConcordiumItems(state, p.concordium.genesis, p.concordium.items, undefined);
+  } else {
+    const data = contents.data;
+    const list = CONCORDIUM_COLLECTIONS.flatMap((collection) =>
+      data[collection].map((o) => ({ collection, key: concordiumKey(collection, o), name: typeof o['name'] === 'string' ? o['name'] : null, original: JSON.stringify(o) })),
+    );
+    planConcordiumItems(state, data.genesis === undefined ? null : JSON.stringify(data.genesis), list, options.file);
+    if (Object.keys(data.rest).length > 0) planSetting(state, 'concordium.rest', JSON.stringify(data.rest));
+    for (const entry of data.addressBook) {
+      const address = String(entry['address']);
+      const name = typeof entry['name'] === 'string' ? entry['name'] : address;
+      planAddress(state, { address, kind: 'concordium', name, note: typeof entry['note'] === 'string' ? entry['note'] : null, network: 'concordium', original: JSON.stringify(entry) });
     }
-    for (const a of p.accounts) {
-      const { identity, createdAt, ...account } = a;
-      const row: AccountInsert = { ...account, identityId: identity === null ? null : identityIds.get(identity)! };
-      const address = accountAddress(row.type, row.accountId, row.ss58Prefix);
-      const existing = accountByPublicKey(vault, a.publicKey);
-      if (existing === undefined) {
-        accountInsert(vault, row, createdAt);
-        items.push({ kind: 'account', name: a.name, address, status: 'imported', presentAs: null });
-      } else if (existing.fileJson === null && existing.identityId === null && (row.fileJson !== null || row.identityId !== null)) {
-        // A watch-only entry gains its key.
-        accountReplace(vault, row);
-        items.push({ kind: 'account', name: a.name, address, status: 'replaced', presentAs: existing.name });
-      } else {
-        items.push({ kind: 'account', name: a.name, address, status: 'present', presentAs: existing.name });
+  }
+  return { format: contents.format, items: state.items, steps: state.steps };
+}
+
+/** Carries out a plan; the caller runs it inside `vaultWrite`, in the transaction that planned it. */
+export function backupPlanWrite(vault: Vault, plan: ImportPlan): void {
+  const added = new Map<number, number>();
+  const identityId = (ref: number) => (ref > 0 ? ref : added.get(ref)!);
+  for (const step of plan.steps) {
+    switch (step.kind) {
+      case 'identity-insert': {
+        const id = identityInsert(vault, step.name, step.sealed, step.createdAt);
+        if (step.failedAttempts > 0 || step.lockedUntil > 0) identityPinSet(vault, id, step.failedAttempts, step.lockedUntil);
+        added.set(step.ref, id);
+        break;
       }
+      case 'identity-pin':
+        identityPinSet(vault, identityId(step.ref), step.failedAttempts, step.lockedUntil);
+        break;
+      case 'account-insert':
+      case 'account-replace': {
+        const row: AccountInsert = { ...step.row, identityId: step.identity === null ? null : identityId(step.identity) };
+        if (step.kind === 'account-insert') accountInsert(vault, row, step.createdAt);
+        else accountReplace(vault, row);
+        break;
+      }
+      case 'address-insert':
+        addressInsert(vault, step.entry);
+        break;
+      case 'concordium-insert':
+        concordiumItemInsert(vault, { collection: step.item.collection, itemKey: step.item.key, name: step.item.name, original: step.item.original });
+        break;
+      case 'concordium-rename':
+        concordiumItemRename(vault, step.id, step.name, step.original);
+        break;
+      case 'setting':
+        settingSet(vault, step.key, step.value);
+        break;
     }
-    for (const entry of p.addresses) importAddress(vault, entry, items);
-    importConcordiumItems(vault, p.concordium.genesis, p.concordium.items, items, undefined);
-    return items;
-  });
+  }
+}
+
+type PlannedIdentity = { ref: number; name: string; fingerprint: string | undefined; failedAttempts: number; lockedUntil: number };
+
+/**
+ * The vault as a plan sees it: its rows, read as they are needed, with what the plan has decided so
+ * far laid over them — so an item the file holds twice is found present the second time, as it is
+ * when the writes run one after the other.
+ */
+type PlanState = {
+  vault: Vault | undefined;
+  items: ImportItem[];
+  steps: PlanStep[];
+  identities: PlannedIdentity[];
+  /** Backup identity name → ref (vault id or planned). */
+  identityRefs: Map<string, number>;
+  /** Public key (hex) → the account the vault will hold: its name, and whether it has its key. */
+  accounts: Map<string, { name: string; keyed: boolean }>;
+  addresses: Map<string, string>;
+  concordium: Map<string, string | null>;
+  settings: Map<string, string>;
+};
+
+function planState(vault: Vault | undefined): PlanState {
+  const identities = (vault === undefined ? [] : identitiesAll(vault)).map((i) => ({
+    ref: i.id,
+    name: i.name,
+    fingerprint: sealedFingerprintOf(i.sealed),
+    failedAttempts: i.failedAttempts,
+    lockedUntil: i.lockedUntil,
+  }));
+  return { vault, items: [], steps: [], identities, identityRefs: new Map(), accounts: new Map(), addresses: new Map(), concordium: new Map(), settings: new Map() };
+}
+
+function planIdentities(state: PlanState, identities: BackupPayload['identities']): void {
+  const now = Date.now();
+  for (const identity of identities) {
+    // The same identity is recognised only by its sealed bytes (salt, nonce, ciphertext): the same
+    // phrase under the same PIN. Never by an account the backup says belongs to it (a public key
+    // is public: a crafted backup could attach any address to an identity already in the vault).
+    const present = state.identities.find((i) => i.fingerprint === identity.fingerprint);
+    // The higher wrong-PIN count and the later delay win (a backup never brings fresh tries), but a
+    // backup sets no delay longer than the longest a wrong PIN can cause (an hour from now).
+    const failedAttempts = identity.failedAttempts;
+    const lockedUntil = Math.min(identity.lockedUntil, now + pinDelaySeconds(Number.MAX_SAFE_INTEGER) * 1000);
+    if (present) {
+      state.identityRefs.set(identity.name, present.ref);
+      if (failedAttempts > present.failedAttempts || lockedUntil > present.lockedUntil) {
+        present.failedAttempts = Math.max(failedAttempts, present.failedAttempts);
+        present.lockedUntil = Math.max(lockedUntil, present.lockedUntil);
+        state.steps.push({ kind: 'identity-pin', ref: present.ref, failedAttempts: present.failedAttempts, lockedUntil: present.lockedUntil });
+      }
+      state.items.push({ kind: 'identity', name: identity.name, address: null, status: 'present', presentAs: present.name });
+      continue;
+    }
+    let name = identity.name;
+    for (let n = 2; state.identities.some((i) => i.name === name); n++) name = `${identity.name} (${n})`;
+    const ref = -(state.identities.filter((i) => i.ref < 0).length + 1);
+    state.identities.push({ ref, name, fingerprint: identity.fingerprint, failedAttempts, lockedUntil });
+    state.steps.push({ kind: 'identity-insert', ref, name, sealed: identity.sealed, createdAt: identity.createdAt, failedAttempts, lockedUntil });
+    state.identityRefs.set(identity.name, ref);
+    state.items.push({ kind: 'identity', name, address: null, status: 'imported', presentAs: null, ...(identity.rekeyed ? { rekeyed: true as const } : {}) });
+  }
+}
+
+function planAccounts(state: PlanState, accounts: BackupPayload['accounts']): void {
+  for (const a of accounts) {
+    const { identity, createdAt, ...row } = a;
+    const address = accountAddress(row.type, row.accountId, row.ss58Prefix);
+    const key = bytesToHex(a.publicKey);
+    let existing = state.accounts.get(key);
+    if (existing === undefined && state.vault !== undefined) {
+      const stored = accountByPublicKey(state.vault, a.publicKey);
+      if (stored !== undefined) existing = { name: stored.name, keyed: stored.fileJson !== null || stored.identityId !== null };
+    }
+    const keyed = row.fileJson !== null || identity !== null;
+    const step = { row, identity: identity === null ? null : state.identityRefs.get(identity)!, createdAt };
+    if (existing === undefined) {
+      state.steps.push({ kind: 'account-insert', ...step });
+      state.items.push({ kind: 'account', name: a.name, address, status: 'imported', presentAs: null });
+    } else if (!existing.keyed && keyed) {
+      // A watch-only entry gains its key.
+      state.steps.push({ kind: 'account-replace', ...step });
+      state.items.push({ kind: 'account', name: a.name, address, status: 'replaced', presentAs: existing.name });
+    } else {
+      state.items.push({ kind: 'account', name: a.name, address, status: 'present', presentAs: existing.name });
+      continue;
+    }
+    state.accounts.set(key, { name: a.name, keyed });
+  }
 }
 
 function sealedFingerprintOf(text: string): string | undefined {
@@ -477,13 +628,26 @@ function sealedFingerprintOf(text: string): string | undefined {
   }
 }
 
-function importAddress(vault: Vault, entry: Payload['addresses'][number], items: ImportItem[]): void {
-  const existing = addressByText(vault, entry.address);
-  if (existing) items.push({ kind: 'address', name: entry.name, address: entry.address, status: 'present', presentAs: existing.name });
-  else {
-    addressInsert(vault, entry);
-    items.push({ kind: 'address', name: entry.name, address: entry.address, status: 'imported', presentAs: null });
+function planAddress(state: PlanState, entry: BackupPayload['addresses'][number]): void {
+  const existing = state.addresses.get(entry.address) ?? (state.vault === undefined ? undefined : addressByText(state.vault, entry.address)?.name);
+  if (existing !== undefined) {
+    state.items.push({ kind: 'address', name: entry.name, address: entry.address, status: 'present', presentAs: existing });
+    return;
   }
+  state.steps.push({ kind: 'address-insert', entry });
+  state.addresses.set(entry.address, entry.name);
+  state.items.push({ kind: 'address', name: entry.name, address: entry.address, status: 'imported', presentAs: null });
+}
+
+function planSettingGet(state: PlanState, key: string): string | undefined {
+  return state.settings.get(key) ?? (state.vault === undefined ? undefined : settingGet(state.vault, key));
+}
+
+/** A setting written only when the vault has none yet. */
+function planSetting(state: PlanState, key: string, value: string): void {
+  if (planSettingGet(state, key) !== undefined) return;
+  state.settings.set(key, value);
+  state.steps.push({ kind: 'setting', key, value });
 }
 
 /** Keys by which the desktop wallet recognises duplicates: identity number/object, address, credential id. */
@@ -502,59 +666,33 @@ function concordiumKey(collection: ConcordiumCollection, o: JsonObject): string 
   }
 }
 
-function importConcordium(vault: Vault, data: ConcordiumExport, file: string | undefined): ImportItem[] {
-  // Items named as the file's own lists name them (entry 3 of "addressBook").
-  fileNamesCheck(file, [...CONCORDIUM_COLLECTIONS, 'addressBook' as const].flatMap((c) => data[c].map((o, i) => ({ item: `entry ${i + 1} of "${c}"`, name: o['name'] }))));
-  const items: ImportItem[] = [];
-  const list = CONCORDIUM_COLLECTIONS.flatMap((collection) =>
-    data[collection].map((o) => ({
-      collection,
-      key: concordiumKey(collection, o),
-      name: typeof o['name'] === 'string' ? o['name'] : null,
-      original: JSON.stringify(o),
-    })),
-  );
-  return vaultWrite(vault, () => {
-    importConcordiumItems(vault, data.genesis === undefined ? null : JSON.stringify(data.genesis), list, items, file);
-    if (Object.keys(data.rest).length > 0 && settingGet(vault, 'concordium.rest') === undefined) settingSet(vault, 'concordium.rest', JSON.stringify(data.rest));
-    for (const entry of data.addressBook) {
-      const address = String(entry['address']);
-      importAddress(
-        vault,
-        {
-          address,
-          kind: 'concordium',
-          name: typeof entry['name'] === 'string' ? entry['name'] : address,
-          note: typeof entry['note'] === 'string' ? entry['note'] : null,
-          network: 'concordium',
-          original: JSON.stringify(entry),
-        },
-        items,
-      );
-    }
-    return items;
-  });
-}
-
-function importConcordiumItems(vault: Vault, genesis: string | null, list: Payload['concordium']['items'], items: ImportItem[], file: string | undefined): void {
+function planConcordiumItems(state: PlanState, genesis: string | null, list: BackupPayload['concordium']['items'], file: string | undefined): void {
   if (genesis !== null) {
-    const current = settingGet(vault, 'concordium.genesis');
+    const current = planSettingGet(state, 'concordium.genesis');
     const block = (g: string) => (jsonParse(g) as JsonObject)['genesisBlock'] ?? g;
     if (current !== undefined && JSON.stringify(block(current)) !== JSON.stringify(block(genesis))) throw new WrongNetworkError({ file });
-    if (current === undefined) settingSet(vault, 'concordium.genesis', genesis);
+    planSetting(state, 'concordium.genesis', genesis);
   }
   for (const item of list) {
-    const existing = concordiumItemByKey(vault, item.collection, item.key);
+    const mapKey = `${item.collection}\u0000${item.key}`;
+    const planned = state.concordium.has(mapKey) ? { name: state.concordium.get(mapKey)! } : undefined;
+    const stored = planned === undefined && state.vault !== undefined ? concordiumItemByKey(state.vault, item.collection, item.key) : undefined;
+    const existing = planned ?? stored;
+    if (existing === undefined) {
+      state.steps.push({ kind: 'concordium-insert', item });
+      state.concordium.set(mapKey, item.name);
+    }
     const kind: ImportKind | undefined = item.collection === 'identities' ? 'concordium-identity' : item.collection === 'accounts' ? 'concordium-account' : undefined;
-    if (existing === undefined) concordiumItemInsert(vault, { collection: item.collection, itemKey: item.key, name: item.name, original: item.original });
     if (kind === undefined) continue;
     const address = item.collection === 'accounts' ? item.key : null;
     const name = item.name ?? address ?? 'identity';
-    // A name conflict is settled as the desktop wallet settles it, in its words (wallet/concordium.ts).
-    const conflict = existing && concordiumNameConflict(item.collection as 'identities' | 'accounts', existing, item);
-    if (existing && conflict?.rename) concordiumItemRename(vault, existing.id, conflict.rename.name, conflict.rename.original);
+    // A name conflict with what the vault holds is settled as the desktop wallet settles it, in its words (wallet/concordium.ts).
+    const conflict = stored && concordiumNameConflict(item.collection as 'identities' | 'accounts', stored, item);
+    if (stored && conflict?.rename) {
+      state.steps.push({ kind: 'concordium-rename', id: stored.id, name: conflict.rename.name, original: conflict.rename.original });
+      state.concordium.set(mapKey, conflict.rename.name);
+    }
     const status = existing ? (conflict?.rename ? 'replaced' : 'present') : 'imported';
-    items.push({ kind, name, address, status, presentAs: existing ? (existing.name ?? name) : null, ...(conflict ? { note: conflict.note } : {}) });
+    state.items.push({ kind, name, address, status, presentAs: existing ? (existing.name ?? name) : null, ...(conflict ? { note: conflict.note } : {}) });
   }
 }
-

@@ -20,6 +20,7 @@ import { isKeyType, type KeyPair, type KeyType } from '../keys/types.js';
 import { mapConcurrent } from './concurrency.js';
 import { networkOfFile } from './network.js';
 import { keyAccountId } from './storedKey.js';
+import type { Locked } from './unlock.js';
 
 /** An account found in a file, ready to be stored, verified or converted. */
 export type FileAccount = {
@@ -47,7 +48,18 @@ export type FileAccount = {
 /** How a key came before keepsake re-locked it with scrypt: in clear, or under the legacy no-KDF scheme. */
 export type Relocked = 'unencrypted' | 'legacy';
 
-export type FileEntry = { where: string; preview: { address: string; name: string | null; type: KeyType | null }; account?: FileAccount; error?: BaseError };
+export type FileEntry = {
+  where: string;
+  preview: { address: string; name: string | null; type: KeyType | null };
+  account?: FileAccount;
+  error?: BaseError;
+  /**
+   * Set on an entry the file's password did not open (a batch or list entry under its own password,
+   * kept unchecked or reported): opens it with another password, resolving undefined when that is
+   * not its password either.
+   */
+  reopen?: (password: string) => Promise<FileEntry | undefined>;
+};
 
 export type OpenOptions = {
   file?: string;
@@ -113,6 +125,29 @@ export async function fileAccountsOpen(text: string, password: string, options: 
   }
 }
 
+/**
+ * The entries a password did not open (see {@link FileEntry.reopen}), for {@link lockedOpen}: each one,
+ * once opened, takes its place in `entries`. `tried`: the password they were already tried with.
+ */
+export function fileEntryLocks(entries: FileEntry[], tried: string): Locked[] {
+  return entries.flatMap((entry, j): Locked[] => {
+    const reopen = entry.reopen;
+    if (reopen === undefined) return [];
+    return [
+      {
+        label: { file: entry.where, address: entry.account?.address ?? entry.preview.address, name: entry.account?.name ?? entry.preview.name },
+        tried: [tried],
+        open: async (password) => {
+          const opened = await reopen(password);
+          if (opened === undefined) return false;
+          entries[j] = opened;
+          return [];
+        },
+      },
+    ];
+  });
+}
+
 /** A file that is one account: a wrong password fails the whole file; any other problem is that account's. */
 async function single(where: string, preview: FileEntry['preview'], open: () => Promise<FileAccount>): Promise<FileEntry> {
   try {
@@ -158,26 +193,36 @@ async function fromKeystore(ks: EthereumKeystore, text: string, password: string
 
 async function keyedEntry(single: PolkadotJsSingle, json: unknown, where: string, password: string, options: OpenOptions & { batch: boolean }): Promise<FileEntry> {
   const preview = previewOf(json);
+  const text = JSON.stringify(json);
+  const opened = async (pw: string): Promise<FileEntry> => ({ where, preview, account: await fromPolkadotJs(single, text, pw, where, options) });
+  const reopen = async (pw: string): Promise<FileEntry | undefined> => {
+    try {
+      return await opened(pw);
+    } catch (err) {
+      if (err instanceof WrongPasswordError) return undefined;
+      if (err instanceof BaseError) return { where, preview, error: err };
+      throw err;
+    }
+  };
   try {
-    return { where, preview, account: await fromPolkadotJs(single, JSON.stringify(json), password, where, options) };
+    return await opened(password);
   } catch (err) {
     if (!(err instanceof BaseError)) throw err;
-    if (options.batch && err instanceof WrongPasswordError) {
-      // The extension keeps each entry under its own password: keep it as it is, marked unchecked.
-      if (options.lockedEntries === 'keep') {
-        // Kept unchecked means kept as it is, which a key without key derivation must never be.
-        const kind = options.relockUnprotected ? unprotectedKind(single) : undefined;
-        if (kind !== undefined) return { where, preview, error: new UnprotectedKeyError({ subject: single.address, kind, problem: 'own-password' }) };
-        try {
-          return { where, preview, account: await unchecked(single, JSON.stringify(json), where) };
-        } catch (inner) {
-          if (inner instanceof BaseError) return { where, preview, error: inner };
-          throw inner;
-        }
+    if (!(err instanceof WrongPasswordError)) return { where, preview, error: err };
+    if (!options.batch) return { where, preview, error: err, reopen };
+    // The extension keeps each entry under its own password: keep it as it is, marked unchecked.
+    // Kept unchecked means kept as it is, which a key without key derivation must never be.
+    const kind = options.relockUnprotected ? unprotectedKind(single) : undefined;
+    if (kind !== undefined) return { where, preview, error: new UnprotectedKeyError({ subject: single.address, kind, problem: 'own-password' }), reopen };
+    if (options.lockedEntries === 'keep') {
+      try {
+        return { where, preview, account: await unchecked(single, text, where), reopen };
+      } catch (inner) {
+        if (inner instanceof BaseError) return { where, preview, error: inner };
+        throw inner;
       }
-      return { where, preview, error: new BatchEntryLockedError({ address: single.address }) };
     }
-    return { where, preview, error: err };
+    return { where, preview, error: new BatchEntryLockedError({ address: single.address }), reopen };
   }
 }
 

@@ -27,6 +27,11 @@ export type InspectReport = {
   /** Whether wallets from before mid-2025 (scrypt N=2^15 only) can open it; null when it does not apply. */
   olderWallets: boolean | null;
   accounts: InspectAccount[];
+  /**
+   * True when what the file holds is inside its encrypted part (a whole-wallet backup, a Concordium
+   * export): `accounts` is then empty, and verifying the file with its password lists it all.
+   */
+  contentsEncrypted: boolean;
   notes: string[];
 };
 
@@ -36,7 +41,7 @@ export type InspectReport = {
  */
 export async function inspectFile(text: string, options: { file?: string } = {}): Promise<InspectReport> {
   const detected = formatDetect(text, options.file);
-  const base = { format: detected.format, label: FORMAT_LABELS[detected.format] };
+  const base = { format: detected.format, label: FORMAT_LABELS[detected.format], contentsEncrypted: false };
   switch (detected.format) {
     case 'polkadot-js': {
       const { file } = detected;
@@ -124,7 +129,8 @@ export async function inspectFile(text: string, options: { file?: string } = {})
         kdf: { name: 'scrypt', N: env.kdf.N, r: env.kdf.r, p: env.kdf.p },
         olderWallets: null,
         accounts: [],
-        notes: [`Made ${env.createdAt ?? 'at an unrecorded time'}. Names, accounts and addresses are inside the encrypted part: \`keepsake backup import\` lists them.`],
+        contentsEncrypted: true,
+        notes: [`Made ${env.createdAt ?? 'at an unrecorded time'}. Its identities, accounts and addresses are inside the encrypted part: verifying it with its password lists them, and nothing is imported.`],
       };
     }
     case 'concordium-desktop':
@@ -138,10 +144,11 @@ export async function inspectFile(text: string, options: { file?: string } = {})
         kdf: iterations === null ? null : { name: 'pbkdf2-sha256', iterations },
         olderWallets: null,
         accounts: [],
+        contentsEncrypted: true,
         notes:
           detected.format === 'concordium-mobile'
             ? ['Its parameters are those of the Concordium Mobile Wallet, whose exports the desktop format (and keepsake) cannot import.']
-            : ['Identities, accounts and the address book are inside the encrypted part: `keepsake backup import` lists them.'],
+            : ['Its identities, accounts and address book are inside the encrypted part: verifying it with its password lists them, and nothing is imported.'],
       };
     }
     default:

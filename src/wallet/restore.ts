@@ -1,11 +1,13 @@
 import { bytesToHex } from '../crypto/bytes.js';
 import { BaseError } from '../errors/base.js';
 import { UnsafeNameError } from '../errors/name.js';
+import { WrongPasswordError } from '../errors/password.js';
 import { accountByPublicKey, accountInsert, accountReplace, type AccountInsert } from '../vault/accounts.js';
 import { vaultWrite, type Vault } from '../vault/open.js';
 import { mapConcurrent } from './concurrency.js';
-import { fileAccountsOpen, type FileAccount, type Relocked } from './fileAccounts.js';
+import { fileAccountsOpen, fileEntryLocks, type FileAccount, type FileEntry, type Relocked } from './fileAccounts.js';
 import { unsafeCharFind } from './names.js';
+import { lockedOpen, type AskPassword, type Locked } from './unlock.js';
 
 export type RestoreInput = { file: string; text: string };
 
@@ -13,6 +15,13 @@ export type RestoreOptions = {
   onDuplicate?: 'skip' | 'replace';
   /** Called as each file finishes (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Further passwords (the other lines of a password file): each is tried on every file, and every
+   * batch or list entry, that the first password did not open.
+   */
+  morePasswords?: readonly string[];
+  /** Asks for one more password for what is still locked (on a terminal), until it is all open or the answer is empty. */
+  askPassword?: AskPassword;
 };
 
 export type RestoreReport = {
@@ -27,27 +36,29 @@ export type RestoreReport = {
 
 type Candidate = { file: string; account: AccountInsert; address: string; relocked?: Relocked };
 type Outcome = { candidates: Candidate[]; failed: RestoreReport['failed'] };
+/** A file opened with a password (its entries), or why not. */
+type Opened = { entries: FileEntry[] } | { error: BaseError };
 
 /**
  * Restores Polkadot{.js} account and batch files, Apps "Export all" lists and Ethereum keystores. Every file is
  * opened (one scrypt, in parallel on all cores) and its key checked against its address; the file
  * is stored as given — still locked with its own password — except a key without key derivation
  * (`type: ["none"]`, versions 0–2), which is re-locked with scrypt under the password given and
- * reported as `relocked`. A bad file or
- * entry is reported and does not stop the others; all accounts that passed land in one transaction.
+ * reported as `relocked`. What `password` does not open is tried with each of `morePasswords`, then
+ * with what `askPassword` answers; a batch entry that none opens is kept unchecked, as before. A bad
+ * file or entry is reported and does not stop the others; all accounts that passed land in one transaction.
  */
 export async function restoreFiles(vault: Vault, inputs: readonly RestoreInput[], password: string, options: RestoreOptions = {}): Promise<RestoreReport> {
   let done = 0;
-  const outcomes = await mapConcurrent(inputs, async (input): Promise<Outcome> => {
+  const opened = await mapConcurrent(inputs, async (input): Promise<Opened> => {
     try {
-      return await restoreOne(input, password);
-    } catch (err) {
-      if (!(err instanceof BaseError)) throw err;
-      return { candidates: [], failed: [{ file: input.file, error: { name: err.name, message: err.fullMessage } }] };
+      return await openOne(input, password);
     } finally {
       options.onProgress?.(++done, inputs.length);
     }
   });
+  await openLocked(inputs, opened, password, options);
+  const outcomes = opened.map((o, i) => ('error' in o ? { candidates: [], failed: [{ file: inputs[i]!.file, error: { name: o.error.name, message: o.error.fullMessage } }] } : outcomeOf(o.entries)));
 
   const report: RestoreReport = { restored: [], skipped: [], failed: outcomes.flatMap((o) => o.failed) };
   const seen = new Set<string>();
@@ -86,8 +97,41 @@ export async function restoreFiles(vault: Vault, inputs: readonly RestoreInput[]
   return report;
 }
 
-async function restoreOne(input: RestoreInput, password: string): Promise<Outcome> {
-  const { entries } = await fileAccountsOpen(input.text, password, { file: input.file, lockedEntries: 'keep', convertKeystores: true, relockUnprotected: true });
+async function openOne(input: RestoreInput, password: string): Promise<Opened> {
+  try {
+    return await fileAccountsOpen(input.text, password, { file: input.file, lockedEntries: 'keep', convertKeystores: true, relockUnprotected: true });
+  } catch (err) {
+    if (!(err instanceof BaseError)) throw err;
+    return { error: err };
+  }
+}
+
+/**
+ * Tries the further passwords on what the first did not open — whole files (a wrong password) and
+ * batch or list entries under their own — and puts what they open in place, in `opened`.
+ */
+async function openLocked(inputs: readonly RestoreInput[], opened: Opened[], first: string, options: RestoreOptions): Promise<void> {
+  const locked = opened.flatMap((o, i): Locked[] => {
+    if (!('error' in o)) return fileEntryLocks(o.entries, first);
+    if (!(o.error instanceof WrongPasswordError)) return [];
+    const input = inputs[i]!;
+    return [
+      {
+        label: { file: input.file, address: null, name: null },
+        tried: [first],
+        open: async (pw: string) => {
+          const again = await openOne(input, pw);
+          if ('error' in again && again.error instanceof WrongPasswordError) return false;
+          opened[i] = again;
+          return 'error' in again ? [] : fileEntryLocks(again.entries, pw);
+        },
+      },
+    ];
+  });
+  if (locked.length > 0) await lockedOpen(locked, { passwords: [first, ...(options.morePasswords ?? [])], ask: options.askPassword });
+}
+
+function outcomeOf(entries: readonly FileEntry[]): Outcome {
   const outcome: Outcome = { candidates: [], failed: [] };
   for (const entry of entries) {
     // A name that could act on a terminal fails its entry (the others still restore).

@@ -13,11 +13,15 @@ import type { AccountRow } from '../vault/accounts.js';
  * (a batch entry restored under its own password) records its account id in place of the key; then
  * the account id alone decides. Throws {@link StoredKeyMismatchError}; the caller wipes the key.
  */
-export async function storedKeyCheck(row: AccountRow, key: { type: KeyType; publicKey: Uint8Array }): Promise<void> {
+export async function storedKeyCheck(
+  row: Pick<AccountRow, 'type' | 'publicKey' | 'accountId' | 'ss58Prefix'>,
+  key: { type: KeyType; publicKey: Uint8Array },
+  action: 'export' | 'verify' = 'export',
+): Promise<void> {
   const accountId = (await schemeLoad(row.type)).accountId(key.publicKey);
   const sameKey = bytesEqual(key.publicKey, row.publicKey) || bytesEqual(row.publicKey, row.accountId);
   if (key.type !== row.type || !sameKey || !bytesEqual(accountId, row.accountId)) {
-    throw new StoredKeyMismatchError({ address: accountAddress(row.type, row.accountId, row.ss58Prefix) });
+    throw new StoredKeyMismatchError({ address: accountAddress(row.type, row.accountId, row.ss58Prefix), action });
   }
 }
 

@@ -124,14 +124,36 @@ export type InspectReport = {
   kdf: Kdf | null;
   olderWallets: boolean | null;
   accounts: { address: string; name: string | null; type: KeyType | null }[];
+  /** The accounts are inside the encrypted part (whole-wallet backups): verifying lists them. */
+  contentsEncrypted: boolean;
   notes: string[];
+};
+/** How far a key was checked (src/wallet/verify.ts). */
+export type VerifyCheck = 'checked' | 'address-only' | 'locked' | 'identity' | 'failed';
+export type VerifyAccount = {
+  address: string;
+  publicKey: string | null;
+  type: KeyType | null;
+  name: string | null;
+  ok: boolean;
+  watchOnly: boolean;
+  error: { name: string; message: string } | null;
+  check: VerifyCheck;
+  status?: ImportItem['status'];
+  presentAs?: string | null;
 };
 export type VerifyReport = {
   format: string;
   label: string;
   ok: boolean;
-  accounts: { address: string; publicKey: string | null; type: KeyType | null; name: string | null; ok: boolean; watchOnly: boolean; error: { name: string; message: string } | null }[];
+  /** It would restore (or, for a whole-wallet backup, import). */
+  restorable: boolean;
+  accounts: VerifyAccount[];
+  /** Whole-wallet backups: what an import would do with each item. */
+  items?: ImportItem[];
 };
+/** POST /api/accounts/verify: the account, now recorded as checked. */
+export type AccountVerified = Account & { wasVerified: boolean };
 
 export type FileUpload = { name: string; text: string };
 

@@ -5,7 +5,8 @@ import { UsageError } from '../../errors/usage.js';
 import type { RestoreReport } from '../../wallet/restore.js';
 import { type Context, type Runner, withVault } from '../context.js';
 import { EXIT } from '../exit.js';
-import { color, type Io, out, printJson, printJsonError, readInputFile, readSecret, say } from '../io.js';
+import { askLocked } from '../askLocked.js';
+import { color, type Io, out, printJson, printJsonError, readInputFile, readSecretLines, say } from '../io.js';
 import { line } from '../printable.js';
 import { progressStart } from '../progress.js';
 
@@ -15,12 +16,13 @@ export function restoreCommand(program: Command, run: Runner): void {
   program
     .command('restore')
     .argument('<file...>', 'backup files, or folders of them (*.json)')
-    .option('--password-file <file>', 'read the password from the first line of <file> (- = standard input)')
+    .option('--password-file <file>', 'read the password from the first line of <file> (- = standard input); each further line is tried on what the lines before did not open')
     .option('--on-duplicate <mode>', 'an account already in the vault: skip it, or replace it', 'skip')
     .summary('restore accounts from backup files into the vault')
     .description(
       'Restore accounts from Polkadot{.js} account files, extension "Export all" batch files, or a folder\n' +
-        'of them. One password is asked once for all the files. Every key is checked against its address\n' +
+        'of them. One password is asked for all the files; on a terminal, the files and batch entries it\n' +
+        'did not open are then named and asked for again (an empty answer stops). Every key is checked against its address\n' +
         'before it is saved; files are kept as they are (still locked with their own password), except a\n' +
         'key with no key derivation (type "none", versions 0–2), which is locked with scrypt under the\n' +
         'password given. A bad file does not stop the others: each is reported. Accounts already in the\n' +
@@ -46,17 +48,32 @@ export async function restoreRun(options: RestoreOptions, ctx: Context): Promise
   const { formatDetect } = await import('../../formats/detect.js');
   // Refuse what is plainly not a backup before asking for a password (each file is still reported by restoreFiles).
   if (inputs.length === 1) formatDetect(inputs[0]!.text, inputs[0]!.file);
-  const password = await readSecret(io, {
+  // Each line of a password file is tried on every file (and batch entry) the ones before did not open.
+  const [password, ...morePasswords] = await readSecretLines(io, {
     file: options.passwordFile,
     flag: '--password-file',
     prompt: inputs.length === 1 ? line`Password for ${inputs[0]!.file}: ` : `Password for the ${inputs.length} files: `,
   });
   const { restoreFiles, restoreVerdict } = await import('../../wallet/restore.js');
   const progress = progressStart(io, 'Restoring', inputs.length);
+  const ask = askLocked(io, options.passwordFile);
   let report: RestoreReport;
   try {
     report = await withVault(ctx, (vault) =>
-      restoreFiles(vault, inputs, password, { onDuplicate: options.onDuplicate, onProgress: (done) => progress.update(done) }),
+      restoreFiles(vault, inputs, password!, {
+        onDuplicate: options.onDuplicate,
+        morePasswords,
+        // On a terminal, what is still locked is asked for by name (the progress line is done by then).
+        ...(ask === undefined
+          ? {}
+          : {
+              askPassword: (locked) => {
+                progress.stop();
+                return ask(locked);
+              },
+            }),
+        onProgress: (done) => progress.update(done),
+      }),
     );
   } finally {
     progress.stop();

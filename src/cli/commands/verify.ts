@@ -1,8 +1,12 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { Runner } from '../context.js';
+import type { ImportItem } from '../../wallet/backup.js';
+import type { VerifyAccount, VerifyReport } from '../../wallet/verify.js';
+import { askLocked } from '../askLocked.js';
+import { type Context, type Runner, withVault } from '../context.js';
 import { EXIT } from '../exit.js';
-import { color, type Io, out, printJson, printJsonError, readInputFile, readSecret, say } from '../io.js';
-import { line } from '../printable.js';
+import { color, type Io, out, printJson, printJsonError, readInputFile, readSecretLines, say } from '../io.js';
+import { line, type Line } from '../printable.js';
 
 export type VerifyOptions = { file: string; passwordFile: string | undefined };
 
@@ -10,40 +14,127 @@ export function verifyCommand(program: Command, run: Runner): void {
   program
     .command('verify')
     .argument('<file>', 'the backup file to check')
-    .option('--password-file <file>', "read the file's password from the first line of <file> (- = standard input)")
+    .option('--password-file <file>', "read the file's password from the first line of <file> (- = standard input); further lines are tried on the entries it leaves locked")
     .summary('check that a backup opens with its password and holds the right keys')
     .description(
       'Check a backup before you need it: decrypt it without importing anything, check every key\n' +
-        'against the address the file names, and say per account whether it would restore.\n' +
+        'against the address the file names, and say per account whether it would restore. A whole-wallet\n' +
+        'backup (keepsake or Concordium Desktop) is also compared with the vault: each item would be imported,\n' +
+        'is already present (and under which name), or would replace a watch-only account. Accounts locked with\n' +
+        'their own password are asked for on a terminal (an empty answer stops) or read from further lines.\n' +
         'The password is asked on the terminal (hidden), or read with --password-file; never given as a flag value.\n\n' +
-        'Exit status: 0 every account would restore · 1 a problem was found · 2 usage · 3 wrong password.',
+        'Exit status: 0 it would restore or import · 1 a problem was found · 2 usage · 3 wrong password.',
     )
     .addHelpText('after', '\nExamples:\n  keepsake verify backup.json\n  keepsake verify backup.json --password-file pw.txt --json')
-    .action((file: string, opts: { passwordFile?: string }) => run(({ io }) => verifyRun({ file, passwordFile: opts.passwordFile }, io)));
+    .action((file: string, opts: { passwordFile?: string }) => run((ctx) => verifyRun({ file, passwordFile: opts.passwordFile }, ctx)));
 }
 
-export async function verifyRun(options: VerifyOptions, io: Io): Promise<number> {
+export async function verifyRun(options: VerifyOptions, ctx: Context): Promise<number> {
+  const { io } = ctx;
   const text = await readInputFile(options.file);
   // Say what the file is (and refuse what cannot be opened: unknown format, KDF over the caps) before asking for a password.
-  const [{ verifyFile }, { inspectFile }] = await Promise.all([import('../../wallet/verify.js'), import('../../wallet/inspect.js')]);
-  await inspectFile(text, { file: options.file });
-  const password = await readSecret(io, { file: options.passwordFile, flag: '--password-file', prompt: line`Password for ${options.file}: ` });
-  const report = await verifyFile(text, password, { file: options.file });
+  const [{ verifyFile }, { inspectFile }, { vaultPath }] = await Promise.all([import('../../wallet/verify.js'), import('../../wallet/inspect.js'), import('../../vault/open.js')]);
+  const inspected = await inspectFile(text, { file: options.file });
+  // The first line opens the file; every further line is tried on the entries it leaves locked.
+  const [password, ...morePasswords] = await readSecretLines(io, { file: options.passwordFile, flag: '--password-file', prompt: line`Password for ${options.file}: ` });
+  const verifyOptions = { file: options.file, morePasswords, ...(askOf(io, options.passwordFile) ?? {}) };
+  // A whole-wallet backup is compared with the vault (read only); none yet is an empty one, and is not created.
+  const wholeWallet = inspected.format === 'keepsake-backup' || inspected.format === 'concordium-desktop' || inspected.format === 'concordium-mobile';
+  const report =
+    wholeWallet && existsSync(vaultPath(ctx.vaultFile))
+      ? await withVault(ctx, (vault) => verifyFile(text, password!, { ...verifyOptions, vault }))
+      : await verifyFile(text, password!, verifyOptions);
   if (io.json) printJson(io, report);
-  else {
-    out(io, line`${report.label}: ${report.accounts.length} account${report.accounts.length === 1 ? '' : 's'}`);
-    for (const a of report.accounts) {
-      const label = line`${a.address}${a.name === null ? '' : line` ${JSON.stringify(a.name)}`}${a.type === null ? '' : line` (${a.type})`}`;
-      if (a.ok) out(io, line`  ${color(io, 'green', 'ok')}    ${label}: the key matches the address; it would restore`);
-      else out(io, line`  ${color(io, 'red', 'FAIL')}  ${label}: ${a.error?.message ?? 'unknown problem'}`);
-    }
-    out(io, report.ok ? 'Every account in this file would restore.' : 'Some accounts in this file would NOT restore; see above.');
-  }
+  else if (report.items) printBackup(io, report, report.items);
+  else printAccounts(io, report);
   // Problems also go to stderr, one line each, so they are seen when stdout is piped.
   for (const a of report.accounts) {
-    if (a.ok || !a.error) continue;
+    if (a.check !== 'failed' || !a.error) continue;
     if (io.json) printJsonError(io, { ...a.error, address: a.address });
     else say(io, line`keepsake: ${a.error.message}`);
   }
-  return report.ok ? EXIT.ok : EXIT.failed;
+  if (report.items?.length === 0) {
+    const message = `${options.file} holds nothing to import.`;
+    if (io.json) printJsonError(io, { name: 'NothingToImport', message });
+    else say(io, line`keepsake: ${message}`);
+  }
+  return report.restorable ? EXIT.ok : EXIT.failed;
+}
+
+function askOf(io: Io, passwordFile: string | undefined) {
+  const ask = askLocked(io, passwordFile);
+  return ask === undefined ? undefined : { askPassword: ask };
+}
+
+function accountLabel(a: VerifyAccount): Line {
+  return line`${a.address}${a.name === null ? '' : line` ${JSON.stringify(a.name)}`}${a.type === null ? '' : line` (${a.type})`}`;
+}
+
+/** What a check found, after the account's label. */
+function checkText(a: VerifyAccount): Line | string {
+  switch (a.check) {
+    case 'checked':
+      return 'the key matches the address';
+    case 'address-only':
+      return 'an address without a key (watch-only)';
+    case 'locked':
+      return 'locked with its own password (not given), so its key was not checked';
+    case 'identity':
+      return 'derived from an identity: its key is checked when the identity’s PIN is given';
+    case 'failed':
+      return line`${a.error?.message ?? 'unknown problem'}`;
+  }
+}
+
+function printAccounts(io: Io, report: VerifyReport): void {
+  const outer = report.format === 'polkadot-js-batch' ? 'the password opens it; ' : '';
+  out(io, line`${report.label}: ${outer}${report.accounts.length} account${report.accounts.length === 1 ? '' : 's'}`);
+  for (const a of report.accounts) {
+    if (a.check === 'failed') out(io, line`  ${color(io, 'red', 'FAIL')}    ${accountLabel(a)}: ${checkText(a)}`);
+    else if (a.check === 'locked') out(io, line`  ${color(io, 'yellow', 'locked')}  ${accountLabel(a)}: ${checkText(a)}; it would restore unchecked`);
+    else out(io, line`  ${color(io, 'green', 'ok')}      ${accountLabel(a)}: ${checkText(a)}; it would restore`);
+  }
+  const locked = report.accounts.filter((a) => a.check === 'locked').length;
+  if (!report.restorable) out(io, 'Some accounts in this file would NOT restore; see above.');
+  else if (locked === 0) out(io, 'Every account in this file would restore.');
+  else
+    out(
+      io,
+      `Every account in this file would restore; ${locked === 1 ? '1 is' : `${locked} are`} locked with ${locked === 1 ? 'its' : 'their'} own password, so ${locked === 1 ? 'its key was' : 'their keys were'} not checked. ` +
+        'Give those passwords too (when asked, or as further lines of --password-file), or check each account after restoring it with `keepsake account verify ADDRESS`.',
+    );
+}
+
+const KIND = { identity: 'identity', account: 'account', address: 'address', 'concordium-identity': 'Concordium identity', 'concordium-account': 'Concordium account' } as const;
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A whole-wallet backup: each item with what `backup import` would do with it, and each account's check. */
+function printBackup(io: Io, report: VerifyReport, items: readonly ImportItem[]): void {
+  const count = (kind: ImportItem['kind']) => items.filter((i) => i.kind === kind).length;
+  const counts = [
+    plural(count('identity'), 'identity', 'identities'),
+    plural(count('account'), 'account'),
+    plural(count('address'), 'address', 'addresses'),
+    ...(count('concordium-identity') + count('concordium-account') > 0
+      ? [plural(count('concordium-identity'), 'Concordium identity', 'Concordium identities'), plural(count('concordium-account'), 'Concordium account')]
+      : []),
+  ];
+  out(io, line`${report.label}: ${counts.join(', ')}`);
+  let account = 0;
+  for (const item of items) {
+    const what = line`${KIND[item.kind]} ${JSON.stringify(item.name)}${item.address ? line` ${item.address}` : ''}`;
+    const checked = item.kind === 'account' ? report.accounts[account++] : undefined;
+    const note = checked !== undefined ? line`: ${checkText(checked)}` : item.kind === 'identity' ? ': its phrase is sealed under its PIN (well-formed)' : '';
+    if (checked?.check === 'failed') out(io, line`  ${color(io, 'red', 'FAIL')}           ${what}${note}`);
+    else if (item.status === 'present') out(io, line`  ${color(io, 'yellow', 'present')}        ${what}: already present as ${JSON.stringify(item.presentAs)}${checked === undefined ? '' : line`; ${checkText(checked)}`}`);
+    else if (item.status === 'replaced') out(io, line`  ${color(io, 'green', 'would replace')}  ${what}${note} (the watch-only ${JSON.stringify(item.presentAs)} gains its key)`);
+    else out(io, line`  ${color(io, 'green', 'would import')}   ${what}${note}`);
+  }
+  const n = (s: ImportItem['status']) => items.filter((i) => i.status === s).length;
+  const tally = `${n('imported')} new, ${n('present')} already present, ${n('replaced')} replaced`;
+  if (!report.restorable) out(io, 'This backup would NOT import as it is; see above. Nothing was imported.');
+  else out(io, `Everything in this backup would import: ${tally}. Nothing was imported.`);
 }

@@ -225,7 +225,15 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   secret('/verify', fileTargets, async (b) => {
     const { verifyFile } = await import('../../wallet/verify.js');
     const [f] = files(b);
-    return verifyFile(f!.text, str(b, 'password'), { file: f!.file });
+    // A whole-wallet backup is compared with this vault (read only): what an import would do with each item.
+    return verifyFile(f!.text, str(b, 'password'), { file: f!.file, vault });
+  });
+
+  // Issue 12 item 3: an account restored unchecked (a batch entry under its own password) opened with
+  // that password, its key checked against its address, and recorded as checked.
+  secret('/accounts/verify', exportTarget, async (b) => {
+    const { accountVerify } = await import('../../wallet/accountVerify.js');
+    return accountVerify(vault, str(b, 'address'), str(b, 'password'));
   });
 
   app.get('/identities', async () => {

@@ -8,6 +8,7 @@ import { useNetworks, networkChoices } from '../networks';
 import { Busy, Checkbox, CopyButton, Dialog, DialogActions, downloadText, FormError, Menu, Notices, outcomeKind, pathText, plural, SelectField, TextField, type Notice } from '../ui';
 import { RestoreDialog } from './accounts/RestoreDialog';
 import { ExportAllDialog } from './accounts/ExportAllDialog';
+import { VerifyAccountDialog } from './accounts/VerifyAccountDialog';
 import { ConcordiumAccountsSection } from './concordium/Concordium';
 import { RenameDialog } from '../components/RenameDialog';
 
@@ -18,6 +19,7 @@ type Open =
   | { kind: 'backup'; account: Account }
   | { kind: 'rename'; account: Account }
   | { kind: 'forget'; account: Account }
+  | { kind: 'verify'; account: Account }
   | null;
 
 export function AccountsPage() {
@@ -96,6 +98,7 @@ export function AccountsPage() {
       {open?.kind === 'backup' ? <BackupDialog account={open.account} onClose={close} onDone={done} /> : null}
       {open?.kind === 'rename' ? <AccountRenameDialog account={open.account} onClose={close} onDone={done} /> : null}
       {open?.kind === 'forget' ? <ForgetDialog account={open.account} onClose={close} onDone={done} /> : null}
+      {open?.kind === 'verify' ? <VerifyAccountDialog account={open.account} onClose={close} onDone={done} /> : null}
     </>
   );
 }
@@ -124,6 +127,11 @@ function AccountCard({ account: a, onOpen }: { account: Account; onOpen: (open: 
             <span className="badge badge-warn" title="Its key could not be checked against its address when it was restored">
               unchecked
             </span>
+          ) : null}
+          {a.hasKey && !a.verified ? (
+            <button type="button" className="small" aria-label={`Verify ${a.name}`} onClick={() => onOpen({ kind: 'verify', account: a })}>
+              Verify
+            </button>
           ) : null}
         </div>
         <p className="address">

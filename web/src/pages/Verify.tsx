@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { apiPost, filesRead, type InspectReport, type Kdf, type VerifyReport } from '../api';
 import { errorsFrom, type Errors } from '../errors';
 import { Busy, FilePicker, FormError, TextField } from '../ui';
+import { AccountsReport, BackupReport } from './verify/Report';
 
 function kdfText(kdf: Kdf | null): string {
   if (kdf === null) return 'none';
@@ -89,7 +90,7 @@ export function VerifyPage() {
                 </>
               ) : null}
               <dt>Accounts</dt>
-              <dd>{inspect.accounts.length}</dd>
+              <dd>{inspect.contentsEncrypted ? 'Inside the encrypted part: enter the password and press Verify to list them.' : inspect.accounts.length}</dd>
             </dl>
             {inspect.accounts.length > 0 ? (
               <h3>Accounts in the file</h3>
@@ -127,22 +128,7 @@ export function VerifyPage() {
         {report ? (
           <section className="card" aria-labelledby={resultHeading}>
             <h2 id={resultHeading}>Result</h2>
-            <p className={report.ok ? 'notice notice-success' : 'notice notice-error'}>
-              {report.ok
-                ? `Every account in this ${report.label} opens and matches its address: it would restore.`
-                : `Not every account in this ${report.label} would restore; see below.`}{' '}
-              Nothing was imported.
-            </p>
-            <ul className="summary" aria-label="Verified accounts">
-              {report.accounts.map((a, i) => (
-                <li key={i} className={a.ok ? 'status-ok' : 'status-bad'}>
-                  <span className="verdict">{a.ok ? (a.watchOnly ? 'ok (address only)' : 'ok') : 'not ok'}</span> <strong>{a.name ?? '(no name)'}</strong>{' '}
-                  <code className="mono">{a.address}</code>
-                  {a.type ? <span className="kind"> {a.type}</span> : null}
-                  {a.error ? <span className="error-text"> — {a.error.message}</span> : null}
-                </li>
-              ))}
-            </ul>
+            {report.items ? <BackupReport report={report} items={report.items} /> : <AccountsReport report={report} />}
           </section>
         ) : null}
       </div>
