@@ -20,9 +20,8 @@ import { addressParse } from './addressParse.js';
 import { relock } from './export.js';
 import { identityUnlock, pinDelaySeconds } from './identity.js';
 import { fileNamesCheck } from './names.js';
+import { newSecretCheck } from './secrets.js';
 import { keyAccountId } from './storedKey.js';
-
-export const MIN_BACKUP_PASSWORD = 6;
 
 export type ImportKind = 'identity' | 'account' | 'address' | 'concordium-identity' | 'concordium-account';
 export type ImportItem = { kind: ImportKind; name: string; address: string | null; status: 'imported' | 'present' | 'replaced'; presentAs: string | null };
@@ -33,10 +32,6 @@ export type ImportReport = {
   skipped: { address: string | null; name: string; kind: ImportKind; reason: string }[];
   failed: { file: string; error: { name: string; message: string } }[];
 };
-
-function checkPassword(password: string): void {
-  if ([...password].length < MIN_BACKUP_PASSWORD) throw new UsageError({ reason: `A backup password has at least ${MIN_BACKUP_PASSWORD} characters.` });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Export
@@ -55,7 +50,7 @@ export type BackupExportOptions = {
  * Desktop Wallet's export format (what keepsake holds of Concordium data).
  */
 export async function backupExport(vault: Vault, password: string, options: BackupExportOptions = {}): Promise<{ json: string; counts: { identities: number; accounts: number; addresses: number } }> {
-  checkPassword(password);
+  newSecretCheck(password, 'backup password');
   if (options.format === 'concordium-desktop') return concordiumExport(vault, password);
   const identities = identitiesAll(vault);
   const accounts = accountsAll(vault);
@@ -187,7 +182,7 @@ export async function backupImport(vault: Vault, text: string, password: string,
       break;
     }
     default:
-      throw new FormatNotSupportedError({ ...where, label: FORMAT_LABELS[detected.format], action: 'import as a whole-wallet backup (use `keepsake restore` for account files)' });
+      throw new FormatNotSupportedError({ ...where, label: FORMAT_LABELS[detected.format], wanted: 'wallet' });
   }
   return {
     format: detected.format,

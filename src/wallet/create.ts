@@ -1,7 +1,6 @@
 import { wipe } from '../crypto/bytes.js';
 import type { RandomSource } from '../crypto/random.js';
 import { DuplicateAccountError } from '../errors/vault.js';
-import { UsageError } from '../errors/usage.js';
 import { polkadotJsWrite } from '../formats/polkadot-js/write.js';
 import { SCRYPT_COMPAT, SCRYPT_DEFAULT } from '../formats/polkadot-js/kdf.js';
 import { accountAddress } from '../keys/account.js';
@@ -15,6 +14,7 @@ import { vaultWrite, type Vault } from '../vault/open.js';
 import { accountView, type AccountView } from './accountView.js';
 import { nameValidate } from './names.js';
 import { networkResolve } from './network.js';
+import { newSecretCheck } from './secrets.js';
 
 export type AddAccountOptions = {
   name: string;
@@ -36,7 +36,7 @@ export const ETHEREUM_DEFAULT_PATH = "/m/44'/60'/0'/0/0";
  */
 export async function accountAdd(vault: Vault, options: AddAccountOptions): Promise<{ account: AccountView; json: string }> {
   const name = nameValidate(options.name, 'account');
-  if (options.password.length === 0) throw new UsageError({ reason: 'The account password is empty.', hint: 'Choose a password for the account.' });
+  newSecretCheck(options.password, 'account password');
   const type = options.type ?? 'sr25519';
   const network = networkResolve(options.network ?? 'substrate');
   const pair = await pairFromSuri(options.suri, type);

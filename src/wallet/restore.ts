@@ -1,5 +1,6 @@
 import { bytesToHex } from '../crypto/bytes.js';
 import { BaseError } from '../errors/base.js';
+import type { ErrorReport } from '../errors/next.js';
 import { UnsafeNameError } from '../errors/name.js';
 import { accountByPublicKey, accountInsert, accountReplace, type AccountInsert } from '../vault/accounts.js';
 import { vaultWrite, type Vault } from '../vault/open.js';
@@ -22,7 +23,7 @@ export type RestoreReport = {
    */
   restored: { address: string; name: string; file: string; verified: boolean; replaced: boolean; relocked?: Relocked }[];
   skipped: { address: string; reason: string; file: string }[];
-  failed: { file: string; error: { name: string; message: string } }[];
+  failed: { file: string; error: ErrorReport }[];
 };
 
 type Candidate = { file: string; account: AccountInsert; address: string; relocked?: Relocked };
@@ -43,7 +44,7 @@ export async function restoreFiles(vault: Vault, inputs: readonly RestoreInput[]
       return await restoreOne(input, password);
     } catch (err) {
       if (!(err instanceof BaseError)) throw err;
-      return { candidates: [], failed: [{ file: input.file, error: { name: err.name, message: err.fullMessage } }] };
+      return { candidates: [], failed: [{ file: input.file, error: err.report }] };
     } finally {
       options.onProgress?.(++done, inputs.length);
     }
@@ -94,9 +95,9 @@ async function restoreOne(input: RestoreInput, password: string): Promise<Outcom
     const codePoint = entry.account && unsafeCharFind(entry.account.name);
     if (codePoint) {
       const error = new UnsafeNameError({ item: `account ${entry.account!.address}`, codePoint, scope: 'entry' });
-      outcome.failed.push({ file: entry.where, error: { name: error.name, message: error.fullMessage } });
+      outcome.failed.push({ file: entry.where, error: error.report });
     } else if (entry.account) outcome.candidates.push(candidateOf(entry.account));
-    else if (entry.error) outcome.failed.push({ file: entry.where, error: { name: entry.error.name, message: entry.error.fullMessage } });
+    else if (entry.error) outcome.failed.push({ file: entry.where, error: entry.error.report });
   }
   return outcome;
 }

@@ -1,5 +1,6 @@
 import { bytesToHex } from '../crypto/bytes.js';
 import type { BaseError } from '../errors/base.js';
+import type { ErrorReport } from '../errors/next.js';
 import { FORMAT_LABELS, type FormatName } from '../formats/detect.js';
 import type { KeyType } from '../keys/types.js';
 import { fileAccountsOpen } from './fileAccounts.js';
@@ -13,7 +14,7 @@ export type VerifyAccount = {
   ok: boolean;
   /** An entry with an address but no key (Apps multisig/external accounts): nothing to check, restored as watch-only. */
   watchOnly: boolean;
-  error: { name: string; message: string } | null;
+  error: ErrorReport | null;
 };
 
 export type VerifyReport = { format: FormatName; label: string; ok: boolean; accounts: VerifyAccount[] };
@@ -37,6 +38,6 @@ export async function verifyFile(text: string, password: string, options: { file
   return { format, label: FORMAT_LABELS[format], ok: accounts.length > 0 && accounts.every((a) => a.ok), accounts };
 }
 
-function errorOf(error: BaseError | undefined): { name: string; message: string } {
-  return error === undefined ? { name: 'UnknownError', message: 'The account could not be read.' } : { name: error.name, message: error.fullMessage };
+function errorOf(error: BaseError | undefined): ErrorReport {
+  return error === undefined ? { name: 'UnknownError', message: 'The account could not be read.' } : error.report;
 }

@@ -6,6 +6,7 @@ import { EXIT } from '../exit.js';
 import { color, type Io, out, printJson, readInputFile, readNewSecret, readSecret, say } from '../io.js';
 import { outputCheck, outputWrite } from '../output.js';
 import { line } from '../printable.js';
+import { MIN_SECRET_LENGTH } from '../../wallet/secrets.js';
 
 export function backupCommand(program: Command, run: Runner): void {
   const backup = program
@@ -36,7 +37,7 @@ export function backupCommand(program: Command, run: Runner): void {
         }
         if (!opts.out.toLowerCase().endsWith('.json')) throw new UsageError({ reason: 'The backup file name must end in .json.' });
         outputCheck(opts.out, opts.force === true);
-        const password = await readNewSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: 'Backup password (at least 6 characters): ', what: 'backup password', minLength: 6 });
+        const password = await readNewSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: `Backup password (at least ${MIN_SECRET_LENGTH} characters): `, what: 'backup password', minLength: MIN_SECRET_LENGTH });
         const { backupExport } = await import('../../wallet/backup.js');
         const result = await withVault(ctx, (vault) =>
           backupExport(vault, password, {
@@ -76,7 +77,7 @@ export function backupCommand(program: Command, run: Runner): void {
         formatDetect(text, file);
         const password = await readSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: line`Password for ${file}: ` });
         const { backupImport } = await import('../../wallet/backup.js');
-        const report = await withVault(ctx, (vault) => backupImport(vault, text, password, { file }));
+        const report = await withVault(ctx, (vault) => backupImport(vault, text, password, { file }), { mode: 'add' });
         if (ctx.io.json) printJson(ctx.io, report);
         else printImport(ctx.io, report);
         return EXIT.ok;

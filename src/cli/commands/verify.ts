@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Runner } from '../context.js';
 import { EXIT } from '../exit.js';
 import { color, type Io, out, printJson, printJsonError, readInputFile, readSecret, say } from '../io.js';
+import { errorTextCli } from '../nextStep.js';
 import { line } from '../printable.js';
 
 export type VerifyOptions = { file: string; passwordFile: string | undefined };
@@ -35,7 +36,7 @@ export async function verifyRun(options: VerifyOptions, io: Io): Promise<number>
     for (const a of report.accounts) {
       const label = line`${a.address}${a.name === null ? '' : line` ${JSON.stringify(a.name)}`}${a.type === null ? '' : line` (${a.type})`}`;
       if (a.ok) out(io, line`  ${color(io, 'green', 'ok')}    ${label}: the key matches the address; it would restore`);
-      else out(io, line`  ${color(io, 'red', 'FAIL')}  ${label}: ${a.error?.message ?? 'unknown problem'}`);
+      else out(io, line`  ${color(io, 'red', 'FAIL')}  ${label}: ${a.error ? errorTextCli(a.error) : 'unknown problem'}`);
     }
     out(io, report.ok ? 'Every account in this file would restore.' : 'Some accounts in this file would NOT restore; see above.');
   }
@@ -43,7 +44,7 @@ export async function verifyRun(options: VerifyOptions, io: Io): Promise<number>
   for (const a of report.accounts) {
     if (a.ok || !a.error) continue;
     if (io.json) printJsonError(io, { ...a.error, address: a.address });
-    else say(io, line`keepsake: ${a.error.message}`);
+    else say(io, line`keepsake: ${errorTextCli(a.error)}`);
   }
   return report.ok ? EXIT.ok : EXIT.failed;
 }

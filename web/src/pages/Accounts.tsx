@@ -2,6 +2,8 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { apiGet, apiPost, filesRead, KEY_TYPES, type Account, type Backup, type KeyType, type Network, type RestoreReport } from '../api';
 import { errorsFrom, type Errors } from '../errors';
 import { Identicon } from '../identicon';
+import { errorText } from '../nextStep';
+import { MIN_SECRET_LENGTH } from '../../../src/wallet/secrets';
 import { useNetworks, networkOptions } from '../networks';
 import { Busy, Checkbox, CopyButton, Dialog, DialogActions, downloadText, FilePicker, FormError, Menu, Notices, pathText, plural, RadioGroup, SelectField, TextField, type Notice } from '../ui';
 
@@ -171,6 +173,7 @@ function AddAccountDialog({ networks, onClose, onDone }: DialogProps & { network
     const found: Errors = {};
     if (name.trim() === '') found['name'] = 'Give the account a name.';
     if (password === '') found['password'] = 'Choose a password for this account.';
+    else if ([...password].length < MIN_SECRET_LENGTH) found['password'] = `An account password has at least ${MIN_SECRET_LENGTH} characters.`;
     else if (repeat !== password) found['repeat'] = 'The two passwords are not the same.';
     if (phrase.trim() === '') found['phrase'] = 'Enter the secret phrase of the account (or keep the generated one).';
     setErrors(found);
@@ -248,7 +251,7 @@ function AddAccountDialog({ networks, onClose, onDone }: DialogProps & { network
             Generate a new phrase
           </button>
         </div>
-        <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors['password']} hint="It locks this account in the vault and in its backup file." />
+        <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors['password']} hint={`It locks this account in the vault and in its backup file. At least ${MIN_SECRET_LENGTH} characters.`} />
         <TextField label="Repeat password" type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} error={errors['repeat']} />
         <div className="two">
           <SelectField label="Key type" value={type} onChange={(v) => setType(v as KeyType)} options={KEY_TYPES.map((t) => ({ value: t, label: t }))} hint="It must match the wallet the phrase comes from (Polkadot{.js}: sr25519)." />
@@ -279,7 +282,7 @@ function RestoreDialog({ onClose, onDone }: DialogProps) {
       const uploads = await filesRead(files);
       const r = await apiPost<RestoreReport>('/api/restore', { files: uploads, password, onDuplicate });
       if (r.restored.length === 0 && r.skipped.length === 0 && r.failed.length > 0) {
-        setErrors({ file: r.failed.map((f) => (r.failed.length > 1 ? `${f.file}: ${f.error.message}` : f.error.message)).join('\n') });
+        setErrors({ file: r.failed.map((f) => (r.failed.length > 1 ? `${f.file}: ${errorText(f.error)}` : errorText(f.error))).join('\n') });
         setBusy(false);
         return;
       }
@@ -289,7 +292,7 @@ function RestoreDialog({ onClose, onDone }: DialogProps) {
         lines: [
           ...r.restored.map((x) => `Restored: ${x.name} (${x.address})${x.replaced ? ', replacing the one in the vault' : ''}${x.verified ? '' : ' — unchecked: its key could not be checked'}${relockedNote(x.relocked)}`),
           ...r.skipped.map((x) => `Skipped: ${x.address} — ${x.reason}`),
-          ...r.failed.map((x) => `Failed: ${x.file} — ${x.error.message}`),
+          ...r.failed.map((x) => `Failed: ${x.file} — ${errorText(x.error)}`),
         ],
       });
     } catch (err) {
@@ -331,6 +334,7 @@ function ExportAllDialog({ onClose, onDone }: DialogProps) {
     e.preventDefault();
     const found: Errors = {};
     if (password === '') found['password'] = 'Choose a password for the file.';
+    else if ([...password].length < MIN_SECRET_LENGTH) found['password'] = `A batch password has at least ${MIN_SECRET_LENGTH} characters.`;
     else if (repeat !== password) found['repeat'] = 'The two passwords are not the same.';
     setErrors(found);
     if (Object.keys(found).length > 0) return;
@@ -349,7 +353,7 @@ function ExportAllDialog({ onClose, onDone }: DialogProps) {
     <Dialog title="Export all accounts" onClose={onClose}>
       <form onSubmit={submit} noValidate>
         <p className="note">This password only locks the file as a whole; each account inside keeps its own password.</p>
-        <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors['password']} />
+        <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors['password']} hint={`At least ${MIN_SECRET_LENGTH} characters.`} />
         <TextField label="Repeat password" type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} error={errors['repeat']} />
         {busy ? <Busy text="Exporting…" /> : null}
         <DialogActions busy={busy} submit="Download file" onClose={onClose} error={errors['form']} />
@@ -374,6 +378,7 @@ function BackupDialog({ account, onClose, onDone }: DialogProps & { account: Acc
     if (identity) {
       if (pin === '') found['pin'] = `Enter the PIN of identity ${account.identity}.`;
       if (password === '') found['password'] = 'Choose a password for the file.';
+      else if ([...password].length < MIN_SECRET_LENGTH) found['password'] = `A file password has at least ${MIN_SECRET_LENGTH} characters.`;
       else if (repeat !== password) found['repeat'] = 'The two passwords are not the same.';
     } else if (password === '') found['password'] = `Enter the password of ${account.name}.`;
     setErrors(found);
@@ -397,7 +402,7 @@ function BackupDialog({ account, onClose, onDone }: DialogProps & { account: Acc
         {identity ? (
           <>
             <TextField label="PIN" type="password" autoComplete="off" value={pin} onChange={setPin} error={errors['pin']} hint={`The PIN of identity ${account.identity}.`} />
-            <TextField label="New file password" type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors['password']} hint="The file will open with this password." />
+            <TextField label="New file password" type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors['password']} hint={`The file will open with this password. At least ${MIN_SECRET_LENGTH} characters.`} />
             <TextField label="Repeat new file password" type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} error={errors['repeat']} />
           </>
         ) : (

@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { apiPost, filesRead, type Backup, type ImportReport } from '../api';
 import { errorsFrom, type Errors } from '../errors';
+import { errorText } from '../nextStep';
+import { MIN_SECRET_LENGTH as MIN_PASSWORD } from '../../../src/wallet/secrets';
 import { Busy, downloadText, FilePicker, FormError, plural, RadioGroup, TextField } from '../ui';
 
-const MIN_PASSWORD = 6;
 
 export function BackupPage() {
   return (
@@ -154,7 +155,7 @@ function ImportSection() {
             <ul className="summary failed" aria-label="Not imported">
               {report.failed.map((f, i) => (
                 <li key={i}>
-                  {f.file}: {f.error.message}
+                  {f.file}: {errorText(f.error)}
                 </li>
               ))}
             </ul>

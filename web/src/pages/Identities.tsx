@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { toDataURL } from 'qrcode';
 import { apiGet, apiPost, KEY_TYPES, type Identity, type IdentityAccount, type KeyType, type Network } from '../api';
+import { MIN_SECRET_LENGTH as MIN_PIN } from '../../../src/wallet/secrets';
 import { errorsFrom, type Errors } from '../errors';
-import { Busy, CopyButton, Dialog, DialogActions, Notices, pathText, Phrase, RadioGroup, SelectField, TextField, type Notice } from '../ui';
+import { Busy, CopyButton, Dialog, DialogActions, Notices, pathText, Phrase, plural, RadioGroup, SelectField, TextField, type Notice } from '../ui';
 import { networkOptions, useNetworks } from '../networks';
 
 type Open =
@@ -13,7 +14,6 @@ type Open =
   | { kind: 'find'; identity: Identity }
   | null;
 
-const MIN_PIN = 6;
 /** The words asked back after a new phrase is shown (1-based positions). */
 const CHECK_POSITIONS = [3, 7, 11] as const;
 
@@ -490,7 +490,7 @@ function FindDialog({ identity, onClose }: { identity: Identity; onClose: () => 
         <div role="status" className="result">
           {found ? (
             <p className="success-text">
-              Found: path <code className="mono">{pathText(found.path)}</code>, key type {found.type} (after trying {found.tried} paths).
+              Found: path <code className="mono">{pathText(found.path)}</code>, key type {found.type} (after trying {plural(found.tried, 'path')}).
             </p>
           ) : null}
         </div>

@@ -7,6 +7,7 @@ import { type Runner, withVault } from '../../context.js';
 import { type Io, out, printJson, readNewSecret, readSecret, say } from '../../io.js';
 import { outputCheck, outputsWithVault, phraseOutCheck } from '../../output.js';
 import { line } from '../../printable.js';
+import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
 type Common = { name: string; type: string; network?: string; passwordFile?: string; backup?: string; force?: boolean; kdf: string };
 
@@ -62,6 +63,7 @@ export function accountCreateCommand(parent: Command, run: Runner): void {
                 place([...(opts.mnemonicOut ? [{ path: opts.mnemonicOut, text: mnemonic }] : []), ...(opts.backup ? [{ path: opts.backup, text: json }] : [])]);
               },
             }),
+            { mode: 'add' },
           );
         });
         if (!opts.mnemonicOut) {
@@ -95,7 +97,7 @@ export function accountAddCommand(parent: Command, run: Runner): void {
         const password = await newPassword(ctx.io, opts.passwordFile);
         const { accountAdd } = await import('../../../wallet/create.js');
         const result = await outputsWithVault(opts.force === true, (place) =>
-          withVault(ctx, (vault) => accountAdd(vault, { ...o, suri, password, onBackup: (json) => place(opts.backup ? [{ path: opts.backup, text: json }] : []) })),
+          withVault(ctx, (vault) => accountAdd(vault, { ...o, suri, password, onBackup: (json) => place(opts.backup ? [{ path: opts.backup, text: json }] : []) }), { mode: 'add' }),
         );
         report(ctx.io, result.account, opts, undefined);
         return 0;
@@ -111,7 +113,7 @@ function checkCommon(opts: Common): { name: string; type: KeyType; network: stri
 }
 
 function newPassword(io: Io, file: string | undefined): Promise<string> {
-  return readNewSecret(io, { file, flag: '--password-file', prompt: 'New password for the account: ', what: 'account password' });
+  return readNewSecret(io, { file, flag: '--password-file', prompt: `New password for the account (at least ${MIN_SECRET_LENGTH} characters): `, what: 'account password', minLength: MIN_SECRET_LENGTH });
 }
 
 function report(io: Io, account: AccountView, opts: Common, mnemonicOut: string | undefined): void {

@@ -4,6 +4,7 @@ import { type Runner, withVault } from '../../context.js';
 import { out, printJson, readNewSecret, readSecret, say } from '../../io.js';
 import { outputCheck, outputWrite } from '../../output.js';
 import { line } from '../../printable.js';
+import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
 function kdfOf(value: string): 'default' | 'compat' {
   if (value !== 'default' && value !== 'compat') throw new UsageError({ reason: `--kdf is "default" or "compat", not "${value}".` });
@@ -44,12 +45,13 @@ export function accountExportCommand(parent: Command, run: Runner): void {
               ? { password: await readSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: line`Password of ${view.name} (${view.address}): ` }) }
               : {
                   pin: await readSecret(ctx.io, { file: opts.pinFile, flag: '--pin-file', prompt: line`PIN of the identity "${row.identityName}": `, what: 'PIN' }),
-                  newPassword: await readNewSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: 'Password for the new backup file: ', what: 'file password' }),
+                  newPassword: await readNewSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: `Password for the new backup file (at least ${MIN_SECRET_LENGTH} characters): `, what: 'file password', minLength: MIN_SECRET_LENGTH }),
                 };
           const { json, address } = await accountExport(vault, query, unlock, { kdf, format });
           outputWrite(opts.out, json, opts.force === true);
           if (ctx.io.json) printJson(ctx.io, { address, out: opts.out });
-          else out(ctx.io, line`Wrote ${opts.out}: the backup of ${address}; it opens with the account's password.`);
+          // An identity's account has no password of its own: its file opens with the one just chosen.
+          else out(ctx.io, line`Wrote ${opts.out}: the backup of ${address}; it opens with ${row.identityId === null ? "the account's password" : 'the new password you chose for it'}.`);
         });
         return 0;
       }),
@@ -94,7 +96,7 @@ export function accountExportAllCommand(parent: Command, run: Runner): void {
           );
         }
         const batchPassword = needsPassword
-          ? await readNewSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: format === 'apps' ? 'Password for every account: ' : 'Batch password: ', what: 'batch password' })
+          ? await readNewSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: `${format === 'apps' ? 'Password for every account' : 'Batch password'} (at least ${MIN_SECRET_LENGTH} characters): `, what: 'batch password', minLength: MIN_SECRET_LENGTH })
           : '';
         const { accountExportAll } = await import('../../../wallet/export.js');
         const result = await withVault(ctx, (vault) =>

@@ -12,9 +12,9 @@ export function accountListCommand(parent: Command, run: Runner): void {
     .action((opts: { network?: string }) =>
       run(async (ctx) => {
         const { accountList } = await import('../../../wallet/accounts.js');
-        const accounts = await withVault(ctx, (vault) => accountList(vault, opts.network === undefined ? {} : { network: opts.network }));
+        const { accounts, file } = await withVault(ctx, (vault) => ({ accounts: accountList(vault, opts.network === undefined ? {} : { network: opts.network }), file: vault.file }));
         if (ctx.io.json) printJson(ctx.io, accounts);
-        else if (accounts.length === 0) out(ctx.io, 'The vault has no accounts yet. Add one with `keepsake account create` or `keepsake restore FILE`.');
+        else if (accounts.length === 0) out(ctx.io, line`The vault at ${file} has no accounts yet. Add one with \`keepsake account create\` or \`keepsake restore FILE\`.`);
         else
           for (const a of accounts) {
             const flags = [a.type, a.network ?? 'substrate', ...(a.hasKey ? [] : ['watch-only']), ...(a.verified ? [] : ['unchecked'])];

@@ -5,6 +5,7 @@ import { type Context, type Runner, withVault } from '../../context.js';
 import { type Io, out, printJson, readNewSecret, readSecret, say } from '../../io.js';
 import { outputsWithVault, phraseOutCheck } from '../../output.js';
 import { line } from '../../printable.js';
+import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
 const PIN_HELP = "read the identity's PIN from the first line of <file> (- = standard input)";
 
@@ -46,6 +47,7 @@ export function identityCommand(program: Command, run: Runner): void {
                 else phrase = m;
               },
             }),
+            { mode: 'add' },
           ),
         );
         if (phrase) {
@@ -71,7 +73,7 @@ export function identityCommand(program: Command, run: Runner): void {
         mnemonicValidate(mnemonic);
         const pin = await newPin(ctx.io, opts.pinFile);
         const { identityRecover } = await import('../../../wallet/identity.js');
-        const result = await withVault(ctx, (vault) => identityRecover(vault, { name: opts.name, mnemonic, pin }));
+        const result = await withVault(ctx, (vault) => identityRecover(vault, { name: opts.name, mnemonic, pin }), { mode: 'add' });
         if (ctx.io.json) printJson(ctx.io, { id: result.id, name: result.name });
         else out(ctx.io, line`Recovered identity ${result.id} "${result.name}". Pick a network for its first account: \`keepsake identity derive ${JSON.stringify(result.name)} --network polkadot\`.`);
         return 0;
@@ -84,9 +86,9 @@ export function identityCommand(program: Command, run: Runner): void {
     .action(() =>
       run(async (ctx) => {
         const { identityList } = await import('../../../wallet/identity.js');
-        const list = await withVault(ctx, (vault) => identityList(vault));
+        const { list, file } = await withVault(ctx, (vault) => ({ list: identityList(vault), file: vault.file }));
         if (ctx.io.json) printJson(ctx.io, list);
-        else if (list.length === 0) out(ctx.io, 'No identities yet. Create one with `keepsake identity create --name NAME`.');
+        else if (list.length === 0) out(ctx.io, line`The vault at ${file} has no identities yet. Create one with \`keepsake identity create --name NAME\`.`);
         else
           for (const i of list) {
             out(ctx.io, line`${i.id}  "${i.name}"  ${i.accounts.length} account${i.accounts.length === 1 ? '' : 's'}`);
@@ -216,5 +218,5 @@ function askPin(ctx: Context, file: string | undefined, identity: string): Promi
 }
 
 function newPin(io: Io, file: string | undefined): Promise<string> {
-  return readNewSecret(io, { file, flag: '--pin-file', prompt: 'New PIN (at least 6 characters): ', what: 'PIN', minLength: 6 });
+  return readNewSecret(io, { file, flag: '--pin-file', prompt: `New PIN (at least ${MIN_SECRET_LENGTH} characters): `, what: 'PIN', minLength: MIN_SECRET_LENGTH });
 }
