@@ -29,7 +29,7 @@ export function nextStepCli(step: NextStep): string {
     case 'other-vault':
       return 'To use another vault, give --vault FILE.';
     case 'check-vault-path':
-      return 'Check --vault and $KEEPSAKE_VAULT; restore, account create and identity create make a new vault.';
+      return 'Check the path given with --vault or $KEEPSAKE_VAULT.';
     case 'overwrite':
       return 'Pick another file name, or add --force to replace it.';
     case 'secret-from-file':

@@ -56,5 +56,5 @@ export class PathNotFoundError extends BaseError {
 }
 
 function formatWait(seconds: number): string {
-  return seconds < 90 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minutes`;
+  return seconds < 90 ? plural(seconds, 'second') : plural(Math.ceil(seconds / 60), 'minute');
 }

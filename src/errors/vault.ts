@@ -19,7 +19,7 @@ export class VaultNotFoundError extends BaseError {
   override readonly name = 'VaultNotFoundError';
   constructor({ file }: { file: string }) {
     super(`There is no vault at ${file}; nothing was created.`, {
-      hints: ['Check the path: a vault is made only when something is first added to it.'],
+      hints: ['A vault is made only when something is first added to it.'],
       next: { do: 'check-vault-path' },
     });
   }

@@ -26,7 +26,8 @@ export function addressParse(address: string, network?: string): ParsedAddress {
     if (wanted !== undefined && networkHasEthereumAccounts(wanted.name)) return { kind: 'ethereum', address, network: wanted.name, prefix: null };
     throw new InvalidAddressError({
       address: text,
-      reason: `it is an Ethereum address, not a ${wanted?.displayName ?? 'Concordium'} one`,
+      network: wanted?.displayName ?? 'Concordium',
+      reason: 'it is an Ethereum one',
       hint: 'An Ethereum address fits Ethereum and the networks with Ethereum accounts (Moonbeam, Moonriver…).',
       next: { do: 'network-from-address' },
     });
@@ -35,7 +36,7 @@ export function addressParse(address: string, network?: string): ParsedAddress {
   const wanted: Network | undefined = named === undefined ? undefined : networkResolve(named);
   if (text.length === 50 && isConcordium(text)) {
     if (wanted === undefined) return { kind: 'concordium', address: text, network: 'concordium', prefix: null };
-    throw new InvalidAddressError({ address: text, reason: `it is a Concordium address, not a ${wanted.displayName} one`, next: { do: 'network-from-address' } });
+    throw new InvalidAddressError({ address: text, network: wanted.displayName, reason: 'it is a Concordium one', next: { do: 'network-from-address' } });
   }
   const { prefix } = ss58Decode(text);
   const owner = networkByPrefix(prefix);
@@ -45,7 +46,8 @@ export function addressParse(address: string, network?: string): ParsedAddress {
   if (wanted && wanted.prefix !== prefix && prefix !== 42) {
     throw new InvalidAddressError({
       address: text,
-      reason: `it is a ${owner.displayName} address (prefix ${prefix}), not a ${wanted.displayName} one (prefix ${wanted.prefix})`,
+      network: wanted.displayName,
+      reason: `it is a ${owner.displayName} one (prefix ${prefix}, not ${wanted.prefix})`,
       next: { do: 'choose-network', network: owner.name, label: owner.displayName },
     });
   }
@@ -70,5 +72,5 @@ function concordiumOrRefused(text: string): string {
   } catch {
     concordiumDecode(text); // not SS58 either: Concordium's own reason (checksum, base58check)
   }
-  throw new InvalidAddressError({ address: text, reason: `it is ${owner ? `a ${owner.displayName}` : 'an SS58'} address, not a Concordium one`, next: { do: 'network-from-address' } });
+  throw new InvalidAddressError({ address: text, network: 'Concordium', reason: `it is ${owner ? `a ${owner.displayName}` : 'an SS58'} one`, next: { do: 'network-from-address' } });
 }

@@ -98,7 +98,8 @@ export async function accountExportAll(
   batchPassword: string,
   options: { rekey?: boolean; passwordFor?: (account: { address: string; name: string }) => Promise<string>; kdf?: Kdf; format?: 'polkadot-js-batch' | 'apps' } = {},
 ): Promise<{ json: string; count: number; skippedWatchOnly: number; skippedIdentity: number }> {
-  newSecretCheck(batchPassword, 'batch password');
+  // An Apps list is not locked as a whole: its password is used only to re-lock every entry (rekey).
+  if (options.format !== 'apps' || options.rekey) newSecretCheck(batchPassword, 'batch password');
   const all = accountsAll(vault);
   const rows = all.filter((r) => r.fileJson !== null);
   const apps = options.format === 'apps';

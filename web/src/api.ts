@@ -1,7 +1,7 @@
 // The browser side of the JSON API in src/server/routes/api.ts: one `fetch` per call, same origin,
 // JSON bodies, the per-launch token in `x-keepsake-token`. Errors arrive as {"error":{"name","message","next"?}}.
 
-import type { ErrorReport, NextStep } from '../../src/errors/next';
+import type { ErrorReport, NextStep } from '../../src/errors/next.js';
 import { errorText } from './nextStep';
 
 const TOKEN_KEY = 'keepsake-token';

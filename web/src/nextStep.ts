@@ -1,4 +1,4 @@
-import type { ErrorReport, NextStep } from '../../src/errors/next';
+import type { ErrorReport, NextStep } from '../../src/errors/next.js';
 
 /**
  * A next step in the browser's terms: the page, button or choice that does it — never a flag or a

@@ -409,7 +409,7 @@ export function pathText(path: string | null): string {
 }
 
 /** "1 file" / "3 files": the one plural helper of the CLI and the browser. */
-export { plural } from '../../src/text/plural';
+export { plural } from '../../src/text/plural.js';
 
 /** A dialog form's error line, its submit button and a Cancel (or `cancel`) button. */
 export function DialogActions({ busy, submit, onClose, error, cancel = 'Cancel' }: { busy: boolean; submit: string; onClose: () => void; error?: string | undefined; cancel?: string }) {

@@ -6,6 +6,7 @@ import { EXIT } from '../exit.js';
 import { color, type Io, out, printJson, readInputFile, readNewSecret, readSecret, say } from '../io.js';
 import { outputCheck, outputWrite } from '../output.js';
 import { line } from '../printable.js';
+import { plural } from '../../text/plural.js';
 import { MIN_SECRET_LENGTH } from '../../wallet/secrets.js';
 
 export function backupCommand(program: Command, run: Runner): void {
@@ -55,7 +56,7 @@ export function backupCommand(program: Command, run: Runner): void {
         );
         outputWrite(opts.out, result.json, opts.force === true);
         if (ctx.io.json) printJson(ctx.io, { out: opts.out, format: opts.format, ...result.counts });
-        else out(ctx.io, line`Wrote ${opts.out}: ${result.counts.identities} identities, ${result.counts.accounts} accounts, ${result.counts.addresses} addresses.`);
+        else out(ctx.io, line`Wrote ${opts.out}: ${plural(result.counts.identities, 'identity', 'identities')}, ${plural(result.counts.accounts, 'account')}, ${plural(result.counts.addresses, 'address', 'addresses')}.`);
         return 0;
       }),
     );

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Runner } from '../context.js';
 import { EXIT } from '../exit.js';
 import { color, type Io, out, printJson, printJsonError, readInputFile, readSecret, say } from '../io.js';
+import { plural } from '../../text/plural.js';
 import { errorTextCli } from '../nextStep.js';
 import { line } from '../printable.js';
 
@@ -32,7 +33,7 @@ export async function verifyRun(options: VerifyOptions, io: Io): Promise<number>
   const report = await verifyFile(text, password, { file: options.file });
   if (io.json) printJson(io, report);
   else {
-    out(io, line`${report.label}: ${report.accounts.length} account${report.accounts.length === 1 ? '' : 's'}`);
+    out(io, line`${report.label}: ${plural(report.accounts.length, 'account')}`);
     for (const a of report.accounts) {
       const label = line`${a.address}${a.name === null ? '' : line` ${JSON.stringify(a.name)}`}${a.type === null ? '' : line` (${a.type})`}`;
       if (a.ok) out(io, line`  ${color(io, 'green', 'ok')}    ${label}: the key matches the address; it would restore`);

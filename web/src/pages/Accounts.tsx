@@ -3,7 +3,7 @@ import { apiGet, apiPost, filesRead, KEY_TYPES, type Account, type Backup, type 
 import { errorsFrom, type Errors } from '../errors';
 import { Identicon } from '../identicon';
 import { errorText } from '../nextStep';
-import { MIN_SECRET_LENGTH } from '../../../src/wallet/secrets';
+import { MIN_SECRET_LENGTH } from '../../../src/wallet/secrets.js';
 import { useNetworks, networkOptions } from '../networks';
 import { Busy, Checkbox, CopyButton, Dialog, DialogActions, downloadText, FilePicker, FormError, Menu, Notices, pathText, plural, RadioGroup, SelectField, TextField, type Notice } from '../ui';
 

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { apiPost, filesRead, type Backup, type ImportReport } from '../api';
 import { errorsFrom, type Errors } from '../errors';
 import { errorText } from '../nextStep';
-import { MIN_SECRET_LENGTH as MIN_PASSWORD } from '../../../src/wallet/secrets';
+import { MIN_SECRET_LENGTH as MIN_PASSWORD } from '../../../src/wallet/secrets.js';
 import { Busy, downloadText, FilePicker, FormError, plural, RadioGroup, TextField } from '../ui';
 
 

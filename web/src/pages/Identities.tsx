@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { toDataURL } from 'qrcode';
 import { apiGet, apiPost, KEY_TYPES, type Identity, type IdentityAccount, type KeyType, type Network } from '../api';
-import { MIN_SECRET_LENGTH as MIN_PIN } from '../../../src/wallet/secrets';
+import { MIN_SECRET_LENGTH as MIN_PIN } from '../../../src/wallet/secrets.js';
 import { errorsFrom, type Errors } from '../errors';
 import { Busy, CopyButton, Dialog, DialogActions, Notices, pathText, Phrase, plural, RadioGroup, SelectField, TextField, type Notice } from '../ui';
 import { networkOptions, useNetworks } from '../networks';

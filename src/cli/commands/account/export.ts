@@ -4,6 +4,7 @@ import { type Runner, withVault } from '../../context.js';
 import { out, printJson, readNewSecret, readSecret, say } from '../../io.js';
 import { outputCheck, outputWrite } from '../../output.js';
 import { line } from '../../printable.js';
+import { plural } from '../../../text/plural.js';
 import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
 function kdfOf(value: string): 'default' | 'compat' {
@@ -117,7 +118,7 @@ export function accountExportAllCommand(parent: Command, run: Runner): void {
         );
         outputWrite(opts.out, result.json, opts.force === true);
         if (ctx.io.json) printJson(ctx.io, { out: opts.out, accounts: result.count, skippedWatchOnly: result.skippedWatchOnly, rekeyed: opts.rekey === true });
-        else out(ctx.io, line`Wrote ${opts.out} with ${result.count} account${result.count === 1 ? '' : 's'}${opts.rekey ? ', all locked with the batch password' : ', each still locked with its own password'}.`);
+        else out(ctx.io, line`Wrote ${opts.out} with ${plural(result.count, 'account')}${opts.rekey ? ', all locked with the batch password' : ', each still locked with its own password'}.`);
         return 0;
       }),
     );

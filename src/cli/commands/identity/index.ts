@@ -5,6 +5,7 @@ import { type Context, type Runner, withVault } from '../../context.js';
 import { type Io, out, printJson, readNewSecret, readSecret, say } from '../../io.js';
 import { outputsWithVault, phraseOutCheck } from '../../output.js';
 import { line } from '../../printable.js';
+import { plural } from '../../../text/plural.js';
 import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
 const PIN_HELP = "read the identity's PIN from the first line of <file> (- = standard input)";
@@ -91,7 +92,7 @@ export function identityCommand(program: Command, run: Runner): void {
         else if (list.length === 0) out(ctx.io, line`The vault at ${file} has no identities yet. Create one with \`keepsake identity create --name NAME\`.`);
         else
           for (const i of list) {
-            out(ctx.io, line`${i.id}  "${i.name}"  ${i.accounts.length} account${i.accounts.length === 1 ? '' : 's'}`);
+            out(ctx.io, line`${i.id}  "${i.name}"  ${plural(i.accounts.length, 'account')}`);
             for (const a of i.accounts) {
               out(ctx.io, line`    ${a.address}  ${a.type}  path ${a.path === '' ? '(root)' : a.path}  ${a.network ?? ''}  "${a.name}"`);
               if (a.signerQr) out(ctx.io, line`        ${a.signerQr}`);
@@ -173,7 +174,7 @@ export function identityCommand(program: Command, run: Runner): void {
         const found = await withVault(ctx, (vault) => identityFind(vault, query, address, pin));
         if (ctx.io.json) printJson(ctx.io, found);
         else
-          out(ctx.io, line`${address} is the ${found.type} key at path ${found.path === '' ? "'' (the root key)" : found.path} (found after ${found.tried} candidates). Add it with: keepsake identity derive ${JSON.stringify(query)} --type ${found.type} --path '${found.path}'`);
+          out(ctx.io, line`${address} is the ${found.type} key at path ${found.path === '' ? "'' (the root key)" : found.path} (found after ${plural(found.tried, 'candidate')}). Add it with: keepsake identity derive ${JSON.stringify(query)} --type ${found.type} --path '${found.path}'`);
         return 0;
       }),
     );
