@@ -3,6 +3,7 @@
  * This is the only barrel; `src/index.test.ts` pins the export list so API changes show in review.
  */
 export { BaseError } from './errors/base.js';
+export type { NextStep, ErrorReport } from './errors/next.js';
 export * from './errors/file.js';
 export * from './errors/password.js';
 export * from './errors/kdf.js';

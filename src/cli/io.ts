@@ -3,6 +3,7 @@ import { FileReadError, FileTooLargeError } from '../errors/file.js';
 import { PasswordRequiredError } from '../errors/password.js';
 import { UsageError } from '../errors/usage.js';
 import { jsonText, Line, lineText, printable } from './printable.js';
+import { plural } from '../text/plural.js';
 
 /** Where a command reads and writes; tests pass their own. */
 export type Io = {
@@ -88,10 +89,10 @@ export async function readNewSecret(io: Io, request: SecretRequest & { minLength
     const value = await readSecret(io, request);
     const short = [...value].length < min;
     if (!interactive) {
-      if (short) throw new UsageError({ reason: `The ${what} must have at least ${min} character${min === 1 ? '' : 's'}.` });
+      if (short) throw new UsageError({ reason: `The ${what} must have at least ${plural(min, 'character')}.` });
       return value;
     }
-    if (short) say(io, `The ${what} must have at least ${min} character${min === 1 ? '' : 's'}; try again.`);
+    if (short) say(io, `The ${what} must have at least ${plural(min, 'character')}; try again.`);
     else if ((await promptHidden(io, 'Repeat it: ')) === value) return value;
     else say(io, `The two entries differ; try again.`);
     if (attempt >= 2) throw new UsageError({ reason: `No ${what} was set: the entries did not match or were too short.` });

@@ -3,6 +3,7 @@ import { BaseError } from '../errors/base.js';
 import { EXIT, exitCodeOf } from './exit.js';
 import type { Runner } from './context.js';
 import { type Io, printJsonError, processIo, say } from './io.js';
+import { errorTextCli } from './nextStep.js';
 import { line, lineText } from './printable.js';
 
 type Register = (program: Command, run: Runner) => void;
@@ -97,10 +98,13 @@ function addJsonEverywhere(cmd: Command): void {
   }
 }
 
-/** One sentence on stderr. Messages quote file names, names from files and vault rows: escaped (printJsonError, line). */
+/**
+ * One sentence on stderr, its next step worded for the terminal (the same words in `--json`'s
+ * `message`). Messages quote file names, names from files and vault rows: escaped (printJsonError, line).
+ */
 function reportError(io: Io, err: unknown): void {
   const known = err instanceof BaseError;
-  const message = known ? err.fullMessage : `Unexpected error (${(err as Error)?.name ?? 'unknown'}): this is a bug in keepsake; nothing was changed. Please report it.`;
+  const message = known ? errorTextCli(err.report) : `Unexpected error (${(err as Error)?.name ?? 'unknown'}): this is a bug in keepsake; nothing was changed. Please report it.`;
   if (io.json) printJsonError(io, { name: known ? err.name : 'InternalError', message });
   else say(io, line`keepsake: ${message}`);
   if (process.env['KEEPSAKE_DEBUG'] && err instanceof Error) say(io, err.stack ?? '');

@@ -1,12 +1,19 @@
 import { BaseError } from './base.js';
+import type { NextStep } from './next.js';
 
-/** An address string that does not decode (bad characters, length, checksum or prefix). */
+/**
+ * An address string that does not decode (bad characters, length, checksum or prefix), or — with
+ * `network`, the name of the network asked for — a valid address of another network (then `next`
+ * says which network it fits).
+ */
 export class InvalidAddressError extends BaseError {
   override readonly name = 'InvalidAddressError';
   readonly address: string;
-  constructor({ address, reason, hint }: { address: string; reason: string; hint?: string }) {
-    super(`"${clip(address)}" is not a valid address: ${reason}.`, {
-      hints: [hint ?? 'Copy the address again from its source; a single wrong character breaks the checksum.'],
+  constructor({ address, reason, network, hint, next }: { address: string; reason: string; network?: string; hint?: string; next?: NextStep }) {
+    super(`"${clip(address)}" is not a ${network === undefined ? 'valid' : network} address: ${reason}.`, {
+      // A valid address of another network needs no advice on copying it: the next step says what fits.
+      hints: hint !== undefined ? [hint] : next !== undefined ? [] : ['Copy the address again from its source; a single wrong character breaks the checksum.'],
+      next,
     });
     this.address = address;
   }

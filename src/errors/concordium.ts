@@ -34,7 +34,8 @@ export class WrongNetworkError extends BaseError {
   override readonly name = 'WrongNetworkError';
   constructor({ file }: { file?: string | undefined }) {
     super(`${file ?? 'The file'} is from another Concordium network (genesis) than the data already imported; nothing was imported.`, {
-      hints: ['Import it into a separate vault with --vault.'],
+      hints: ['It can go into a separate vault only.'],
+      next: { do: 'other-vault' },
     });
   }
 }

@@ -1,4 +1,28 @@
+import { plural } from '../text/plural.js';
 import { BaseError } from './base.js';
+
+/** The file holds nothing (0 bytes, or only blank space): it was not saved, copied or downloaded in full. */
+export class EmptyFileError extends BaseError {
+  override readonly name = 'EmptyFileError';
+  constructor({ file, size }: { file?: string | undefined; size: number }) {
+    super(`${subject(file)} is empty (${size === 0 ? '0 bytes' : `${plural(size, 'byte')} of blank space`}), so it holds no backup.`, {
+      hints: ['Check that you picked the right file; if you did, it was not saved or copied completely: find another copy.'],
+    });
+  }
+}
+
+/**
+ * The file starts as JSON should and stops before its end: the end of a download or a copy is
+ * missing, not the wrong file picked (so it is not {@link NotJsonError}).
+ */
+export class TruncatedFileError extends BaseError {
+  override readonly name = 'TruncatedFileError';
+  constructor({ file, size }: { file?: string | undefined; size: number }) {
+    super(`${subject(file)} is cut off: it starts as a wallet file does, then ends after ${plural(size, 'byte')}.`, {
+      hints: ['It was not copied or downloaded completely; find the full copy.'],
+    });
+  }
+}
 
 /** The file's bytes are not JSON at all. */
 export class NotJsonError extends BaseError {
@@ -15,7 +39,9 @@ export class UnknownFormatError extends BaseError {
   override readonly name = 'UnknownFormatError';
   constructor({ file, reason }: { file?: string; reason?: string } = {}) {
     super(`${subject(file)} is not a wallet file keepsake recognises${reason ? ` (${reason})` : ''}.`, {
-      hints: ['keepsake reads Polkadot{.js} account and batch files; run `keepsake inspect FILE` to see what a file is.'],
+      hints: [
+        'keepsake reads Polkadot{.js} account and "Export all" files, Polkadot-JS Apps exports, Ethereum keystores (v3), its own whole-wallet backups and Concordium Desktop Wallet exports.',
+      ],
     });
   }
 }
@@ -53,13 +79,22 @@ function subject(file: string | undefined): string {
   return file === undefined ? 'The file' : file;
 }
 
-/** A format keepsake recognises but cannot (yet) open for this action. */
+/**
+ * A format keepsake knows, given to the wrong action: a whole-wallet backup (keepsake's, Concordium
+ * Desktop's) where account files are read (`wanted: 'accounts'`: restore, verify, convert), or an
+ * account file where a whole-wallet backup is imported (`wanted: 'wallet'`). `next` names the action that reads it.
+ */
 export class FormatNotSupportedError extends BaseError {
   override readonly name = 'FormatNotSupportedError';
-  constructor({ file, label, action }: { file?: string; label: string; action: string }) {
-    super(`${subject(file)} is a ${label}; keepsake cannot ${action} this kind of file yet.`, {
-      hints: ['Run `keepsake inspect FILE` to see what it holds.'],
-    });
+  constructor({ file, label, wanted }: { file?: string; label: string; wanted: 'accounts' | 'wallet' }) {
+    const kind = `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
+    if (wanted === 'wallet') {
+      super(`${subject(file)} is ${kind}, not a whole-wallet backup: account files are restored, not imported, so nothing was imported.`, { next: { do: 'use-restore' } });
+    } else {
+      super(`${subject(file)} is ${kind}: it is imported as a whole (identities, accounts and addresses), not read as account files.`, {
+        next: { do: 'use-backup-import' },
+      });
+    }
   }
 }
 
@@ -67,9 +102,7 @@ export class FormatNotSupportedError extends BaseError {
 export class OutputExistsError extends BaseError {
   override readonly name = 'OutputExistsError';
   constructor({ file }: { file: string }) {
-    super(`${file} already exists; keepsake does not overwrite files unless told to.`, {
-      hints: ['Pick another file name, or add --force to replace it.'],
-    });
+    super(`${file} already exists; keepsake does not overwrite files unless told to.`, { next: { do: 'overwrite' } });
   }
 }
 

@@ -1,3 +1,4 @@
+import { plural } from '../text/plural.js';
 import { BaseError } from './base.js';
 
 /** The PIN does not open the identity's sealed phrase. */
@@ -31,7 +32,7 @@ export class PinLockedError extends BaseError {
 export class IdentityNotFoundError extends BaseError {
   override readonly name = 'IdentityNotFoundError';
   constructor({ query }: { query: string }) {
-    super(`No identity is called "${query.slice(0, 80)}" or has that id.`, { hints: ['Run `keepsake identity list` to see the identities.'] });
+    super(`No identity is called "${query.slice(0, 80)}" or has that id.`, { next: { do: 'list', what: 'identities' } });
   }
 }
 
@@ -47,14 +48,13 @@ export class DuplicateIdentityError extends BaseError {
 export class PathNotFoundError extends BaseError {
   override readonly name = 'PathNotFoundError';
   constructor({ address, tried }: { address: string; tried: number }) {
-    super(`None of the ${tried} common derivation paths and key types of this identity gives ${address}.`, {
-      hints: [
-        'The account may use a ///password, an unusual path, or another recovery phrase. If you know the path, use `identity derive --path`.',
-      ],
+    super(`None of the ${plural(tried, 'common derivation path and key type', 'common derivation paths and key types')} of this identity gives ${address}.`, {
+      hints: ['The account may use a ///password, an unusual path, or another recovery phrase.'],
+      next: { do: 'derive-path' },
     });
   }
 }
 
 function formatWait(seconds: number): string {
-  return seconds < 90 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minutes`;
+  return seconds < 90 ? plural(seconds, 'second') : plural(Math.ceil(seconds / 60), 'minute');
 }

@@ -1,3 +1,4 @@
+import { plural } from '../text/plural.js';
 import { BaseError } from './base.js';
 
 // The one-time link `keepsake ui` opens the browser with (src/server/launch.ts). These messages are
@@ -17,7 +18,7 @@ export class LaunchLinkUsedError extends BaseError {
 export class LaunchLinkExpiredError extends BaseError {
   override readonly name = 'LaunchLinkExpiredError';
   constructor({ minutes }: { minutes: number }) {
-    super(`This link has expired: it works only in the first ${minutes === 1 ? 'minute' : `${minutes} minutes`} after keepsake opened it.`, { hints: [WHAT_TO_DO] });
+    super(`This link has expired: it works only in the first ${minutes === 1 ? 'minute' : plural(minutes, 'minute')} after keepsake opened it.`, { hints: [WHAT_TO_DO] });
   }
 }
 

@@ -2,15 +2,23 @@ import { BaseError } from './base.js';
 
 /**
  * Authenticated decryption failed. For a secretbox this means the password is wrong — or the
- * encrypted bytes were altered, which no cipher can tell apart from a wrong password.
+ * encrypted bytes were altered, which no cipher can tell apart from a wrong password. `held` says
+ * what was decrypted: a file the user gave (the default), or an account's key as the vault keeps it
+ * (an export), where there is no file to speak of.
  */
 export class WrongPasswordError extends BaseError {
   override readonly name = 'WrongPasswordError';
   readonly subject: string | undefined;
-  constructor({ subject }: { subject?: string | undefined } = {}) {
-    super(`Wrong password${subject ? ` for ${subject}` : ''}: the file could not be decrypted.`, {
-      hints: ['Check the password (case, keyboard layout) and try again; if it is right, the encrypted part of the file was altered.'],
-    });
+  constructor({ subject, held = 'file' }: { subject?: string | undefined; held?: 'file' | 'vault' } = {}) {
+    if (held === 'vault') {
+      super(`Wrong password${subject ? ` for ${subject}` : ''}: it does not open the account's key kept in the vault; nothing was written.`, {
+        hints: ["Check the password (case, keyboard layout) and try again: it is the account's own password, chosen when it was created or restored."],
+      });
+    } else {
+      super(`Wrong password${subject ? ` for ${subject}` : ''}: the file could not be decrypted.`, {
+        hints: ['Check the password (case, keyboard layout) and try again; if it is right, the encrypted part of the file was altered.'],
+      });
+    }
     this.subject = subject;
   }
 }
@@ -19,9 +27,7 @@ export class WrongPasswordError extends BaseError {
 export class PasswordRequiredError extends BaseError {
   override readonly name = 'PasswordRequiredError';
   constructor({ what = 'password', flag = '--password-file' }: { what?: string; flag?: string } = {}) {
-    super(`A ${what} is needed and there is no terminal to ask for it.`, {
-      hints: [`Pass ${flag} FILE (or ${flag} - to read it from standard input).`],
-    });
+    super(`A ${what} is needed and there is no terminal to ask for it.`, { next: { do: 'secret-from-file', option: flag } });
   }
 }
 

@@ -5,7 +5,7 @@ export class InvalidSuriError extends BaseError {
   override readonly name = 'InvalidSuriError';
   constructor({ reason }: { reason: string }) {
     super(`The secret (phrase, seed or derivation path) cannot be used: ${reason}.`, {
-      hints: ['Write it as `<phrase or 0x seed>[//hard][/soft][///password]`.'],
+      hints: ['Write it as the phrase (or a 0x seed), then any //hard and /soft junctions, then any ///password.'],
     });
   }
 }

@@ -5,7 +5,22 @@ export class VaultTooNewError extends BaseError {
   override readonly name = 'VaultTooNewError';
   constructor({ file, version, supported }: { file: string; version: number; supported: number }) {
     super(`The vault ${file} was written by a newer keepsake (schema ${version}; this one knows up to ${supported}); it was not opened.`, {
-      hints: ['Upgrade keepsake, or use --vault to pick another vault.'],
+      hints: ['Upgrade keepsake.'],
+      next: { do: 'other-vault' },
+    });
+  }
+}
+
+/**
+ * A command that only reads or changes what is there found no vault at the path: a mistyped `--vault`
+ * or `$KEEPSAKE_VAULT` must not make a new empty vault that looks as if every account were gone.
+ */
+export class VaultNotFoundError extends BaseError {
+  override readonly name = 'VaultNotFoundError';
+  constructor({ file }: { file: string }) {
+    super(`There is no vault at ${file}; nothing was created.`, {
+      hints: ['A vault is made only when something is first added to it.'],
+      next: { do: 'check-vault-path' },
     });
   }
 }
@@ -15,7 +30,8 @@ export class VaultUnavailableError extends BaseError {
   override readonly name = 'VaultUnavailableError';
   constructor({ file, reason }: { file: string; reason: string }, cause?: unknown) {
     super(`The vault ${file} cannot be used: ${reason}; nothing was changed.`, {
-      hints: ['Check the path, its permissions and the free disk space, or pick another vault with --vault.'],
+      hints: ['Check the path, its permissions and the free disk space.'],
+      next: { do: 'other-vault' },
       cause,
     });
   }
@@ -36,7 +52,7 @@ export class VaultBusyError extends BaseError {
 export class AccountNotFoundError extends BaseError {
   override readonly name = 'AccountNotFoundError';
   constructor({ query }: { query: string }) {
-    super(`No account in the vault matches "${query.slice(0, 80)}".`, { hints: ['Run `keepsake account list` to see the accounts and their addresses.'] });
+    super(`No account in the vault matches "${query.slice(0, 80)}".`, { next: { do: 'list', what: 'accounts' } });
   }
 }
 
@@ -57,13 +73,7 @@ export class DuplicateAccountError extends BaseError {
   override readonly name = 'DuplicateAccountError';
   constructor({ address, name, retry }: { address: string; name: string; retry?: 'add' | 'derive' }) {
     super(`The account ${address} is already in the vault as "${name}"; nothing was changed.`, {
-      hints: [
-        retry === 'add'
-          ? 'To give it this name and network instead, run the command again with `--on-duplicate update` (or `--on-duplicate relock` to also lock its stored file with the new password).'
-          : retry === 'derive'
-            ? 'To give it this name and network instead, run the command again with `--on-duplicate update`.'
-            : 'Use `keepsake account list` to find it.',
-      ],
+      next: retry === undefined ? { do: 'replace-duplicate' } : { do: 'update-duplicate', relock: retry === 'add' },
     });
   }
 }
@@ -88,7 +98,7 @@ export class DuplicateAddressError extends BaseError {
 export class AddressNotFoundError extends BaseError {
   override readonly name = 'AddressNotFoundError';
   constructor({ query }: { query: string }) {
-    super(`No address-book entry matches "${query.slice(0, 80)}".`, { hints: ['Run `keepsake address list` to see the entries.'] });
+    super(`No address-book entry matches "${query.slice(0, 80)}".`, { next: { do: 'list', what: 'addresses' } });
   }
 }
 

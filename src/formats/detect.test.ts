@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BaseError } from '../errors/base.js';
-import { CorruptFileError, NotJsonError, UnknownFormatError } from '../errors/file.js';
+import { CorruptFileError, EmptyFileError, NotJsonError, TruncatedFileError, UnknownFormatError } from '../errors/file.js';
+import { plural } from '../text/plural.js';
 import { FORMAT_LABELS, formatDetect, type FormatName } from './detect.js';
 import type { JsonObject } from './json.js';
 
@@ -72,13 +73,31 @@ describe('formatDetect: what each file is', () => {
 });
 
 describe('formatDetect: refusals', () => {
-  for (const text of ['', '   ', 'hello', 'PK\u0003\u0004', '\u0000\u0001\u0002', '42', 'null', 'true', '"a string"', '{', '{"a":1,}', "{'a':1}", '[1,2', '<html></html>']) {
+  // '', '   ', '{' and '[1,2' were NotJsonError here before issue 12 #14: empty and cut-off files are said to be so (below).
+  for (const text of ['hello', 'PK\u0003\u0004', '\u0000\u0001\u0002', '42', 'null', 'true', '"a string"', '{"a":1,}', "{'a':1}", '<html></html>']) {
     it(`NotJsonError for ${JSON.stringify(text)}`, () => {
       const err = thrown(() => formatDetect(text, 'x.json'));
       expect(err).toBeInstanceOf(NotJsonError);
       expect((err as Error).message).toContain('x.json');
     });
   }
+
+  for (const text of ['', '   ', '\ufeff']) {
+    it(`EmptyFileError for ${JSON.stringify(text)}`, () => {
+      const err = thrown(() => formatDetect(text, 'x.json'));
+      expect(err).toBeInstanceOf(EmptyFileError);
+      expect((err as Error).message).toMatch(/^x\.json is empty/);
+    });
+  }
+
+  it('TruncatedFileError for a real file cut anywhere, naming the bytes it has', () => {
+    const text = JSON.stringify(V3);
+    for (const end of [1, 2, 40, 300, text.length - 1]) {
+      const err = thrown(() => formatDetect(text.slice(0, end), 'x.json'));
+      expect(err, String(end)).toBeInstanceOf(TruncatedFileError);
+      expect((err as Error).message).toContain(`after ${plural(end, 'byte')}.`);
+    }
+  });
 
   const unknown: [string, string][] = [
     ['an empty object', '{}'],

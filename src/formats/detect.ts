@@ -33,7 +33,7 @@ export const FORMAT_LABELS: Record<FormatName, string> = {
 
 /**
  * Says what a file is from its text alone (no password): the format and its validated structure,
- * or {@link NotJsonError} / {@link UnknownFormatError}. A known format with a broken field throws
+ * or {@link NotJsonError} / {@link EmptyFileError} / {@link TruncatedFileError} / {@link UnknownFormatError}. A known format with a broken field throws
  * that format's {@link CorruptFileError}.
  *
  * @example
@@ -41,7 +41,8 @@ export const FORMAT_LABELS: Record<FormatName, string> = {
  */
 export function formatDetect(text: string, file?: string): Detected {
   const where = file === undefined ? {} : { file };
-  if (!/^\s*[[{]/.test(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)) throw new NotJsonError(where);
+  // Blank text is left to jsonParse, which says the file is empty rather than "not JSON".
+  if (!/^\s*([[{]|$)/.test(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)) throw new NotJsonError(where);
   const value = jsonParse(text, file);
   if (Array.isArray(value)) {
     if (value.length > 0 && value.every((e) => isObject(e) && typeof e['address'] === 'string')) return { format: 'apps', entries: value };

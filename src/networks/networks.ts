@@ -65,3 +65,17 @@ export function networkByGenesis(genesisHash: string): Network | undefined {
   for (const n of networks().values()) if (n.genesisHash === hash) return n;
   return undefined;
 }
+
+let ethereumNames: Set<string> | undefined;
+
+/**
+ * Whether the network's accounts are Ethereum (secp256k1, 20-byte 0x…) ones rather than SS58 — the
+ * registry's `standardAccount: "secp256k1"` (Moonbeam, Moonriver…), or `ethereum` itself.
+ */
+export function networkHasEthereumAccounts(name: string): boolean {
+  ethereumNames ??= new Set(
+    (registry as { network: string; standardAccount: string | null }[]).filter((e) => e.standardAccount === 'secp256k1').map((e) => e.network.toLowerCase()),
+  );
+  const key = name.toLowerCase();
+  return key === 'ethereum' || ethereumNames.has(key);
+}

@@ -27,10 +27,14 @@ const STATUS: Record<string, number> = {
 /** Errors that mean "the password or PIN given did not open it": each one is a failed guess for the limiter. */
 export const SECRET_ERRORS: ReadonlySet<string> = new Set(['WrongPasswordError', 'WrongPinError', 'UnableToDecryptError', 'BatchEntryLockedError']);
 
-/** Sends an error as `{"error":{"name","message"}}` — one sentence, never a stack or a secret. */
+/**
+ * Sends an error as `{"error":{"name","message","next"?}}` — one sentence, never a stack or a secret.
+ * The message names no flag and no command (those are the CLI's words for `next`); the browser words
+ * `next` with its own pages and buttons.
+ */
 export function sendError(reply: FastifyReply, err: unknown): FastifyReply {
   if (err instanceof PinLockedError) reply.header('retry-after', String(Math.max(1, err.waitSeconds)));
-  if (err instanceof BaseError) return reply.code(STATUS[err.name] ?? 400).send({ error: { name: err.name, message: err.fullMessage } });
+  if (err instanceof BaseError) return reply.code(STATUS[err.name] ?? 400).send({ error: err.report });
   const e = err as { statusCode?: number; code?: string };
   if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send({ error: { name: 'UnsupportedMediaType', message: 'Only JSON bodies are accepted (Content-Type: application/json).' } });
   if (e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ error: { name: 'TooLarge', message: 'The upload is larger than any wallet file; it was refused.' } });

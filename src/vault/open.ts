@@ -1,9 +1,9 @@
-import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { BaseError } from '../errors/base.js';
-import { VaultBusyError, VaultUnavailableError } from '../errors/vault.js';
+import { VaultBusyError, VaultNotFoundError, VaultUnavailableError } from '../errors/vault.js';
 import { vaultCheckOwn, vaultMigrate } from './migrate.js';
 
 /** An open vault: the SQLite handle (used only inside `src/vault/`) and where it lives. */
@@ -28,18 +28,26 @@ export function vaultPath(explicit?: string): string {
 /**
  * Opens (creating on first use, mode 0600 in a 0700 folder) and migrates a vault. WAL lets readers
  * work beside a writer; the busy timeout makes a second writer wait instead of failing at once.
+ * With `create: false` (a command that reads or changes what is there) a missing vault is
+ * {@link VaultNotFoundError} and nothing — no file, no folder — is created.
  */
-export function vaultOpen(file: string, options: { busyTimeoutMs?: number } = {}): Vault {
-  try {
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    // Create the file ourselves so it is never readable by others, even for a moment.
-    closeSync(openSync(file, 'a', 0o600));
-  } catch (err) {
-    throw new VaultUnavailableError({ file, reason: fsReason(err) }, err);
+export function vaultOpen(file: string, options: { busyTimeoutMs?: number; create?: boolean } = {}): Vault {
+  const create = options.create ?? true;
+  if (create) {
+    try {
+      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      // Create the file ourselves so it is never readable by others, even for a moment.
+      closeSync(openSync(file, 'a', 0o600));
+    } catch (err) {
+      throw new VaultUnavailableError({ file, reason: fsReason(err) }, err);
+    }
+  } else if (!existsSync(file)) {
+    throw new VaultNotFoundError({ file });
   }
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { timeout: options.busyTimeoutMs ?? 10_000 });
+    // fileMustExist: a vault removed between the check above and here is not made anew either.
+    db = new Database(file, { timeout: options.busyTimeoutMs ?? 10_000, fileMustExist: !create });
     // Another program's database is refused before anything about it changes (journal mode, tables, mode).
     vaultCheckOwn(db, file);
     db.pragma('journal_mode = WAL');

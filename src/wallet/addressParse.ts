@@ -1,7 +1,7 @@
 import { InvalidAddressError } from '../errors/address.js';
 import { concordiumDecode } from '../keys/concordium.js';
 import { ethereumChecksum, ethereumDecode, ss58Decode } from '../keys/address.js';
-import { networkByPrefix, type Network } from '../networks/networks.js';
+import { networkByPrefix, networkHasEthereumAccounts, type Network } from '../networks/networks.js';
 import { networkResolve } from './network.js';
 
 export type AddressKind = 'ss58' | 'ethereum' | 'concordium';
@@ -9,30 +9,36 @@ export type ParsedAddress = { kind: AddressKind; address: string; network: strin
 
 /**
  * Checks an address typed by a person and says what it is: SS58 (any registered network), Ethereum
- * (EIP-55 checksum when mixed case) or Concordium (base58check). With `network`, an SS58 address must
- * carry that network's prefix (42 = generic Substrate, accepted anywhere).
+ * (EIP-55 checksum when mixed case) or Concordium (base58check). With `network`, the address must be
+ * one of that network: an SS58 address must carry its prefix (42 = generic Substrate, accepted
+ * anywhere), an Ethereum address needs a network with Ethereum accounts (Moonbeam…), a Concordium
+ * address the `concordium` network. A valid address of another network is refused as such, saying
+ * which network it fits — not as a bad checksum.
  */
 export function addressParse(address: string, network?: string): ParsedAddress {
   const text = address.trim();
+  const named = network === undefined || network === '' ? undefined : network.toLowerCase();
   if (/^0x/i.test(text)) {
     const address = ethereumChecksum(ethereumDecode(text));
-    // An EVM address may belong to an Ethereum-compatible Substrate network (Moonbeam…); the name must still be known.
-    return { kind: 'ethereum', address, network: network === undefined || network === 'ethereum' ? 'ethereum' : networkResolve(network).name, prefix: null };
+    if (named === undefined || named === 'ethereum') return { kind: 'ethereum', address, network: 'ethereum', prefix: null };
+    const wanted = named === 'concordium' ? undefined : networkResolve(named);
+    // An EVM address may belong to an Ethereum-compatible Substrate network (Moonbeam…); not to an SS58 one.
+    if (wanted !== undefined && networkHasEthereumAccounts(wanted.name)) return { kind: 'ethereum', address, network: wanted.name, prefix: null };
+    throw new InvalidAddressError({
+      address: text,
+      network: wanted?.displayName ?? 'Concordium',
+      reason: 'it is an Ethereum one',
+      hint: 'An Ethereum address fits Ethereum and the networks with Ethereum accounts (Moonbeam, Moonriver…).',
+      next: { do: 'network-from-address' },
+    });
   }
-  if (text.length === 50 && !network?.length) {
-    try {
-      concordiumDecode(text);
-      return { kind: 'concordium', address: text, network: 'concordium', prefix: null };
-    } catch {
-      // Not Concordium: fall through to SS58, whose error names what is wrong.
-    }
-  }
-  if (network === 'concordium') {
-    concordiumDecode(text);
-    return { kind: 'concordium', address: text, network: 'concordium', prefix: null };
+  if (named === 'concordium') return { kind: 'concordium', address: concordiumOrRefused(text), network: 'concordium', prefix: null };
+  const wanted: Network | undefined = named === undefined ? undefined : networkResolve(named);
+  if (text.length === 50 && isConcordium(text)) {
+    if (wanted === undefined) return { kind: 'concordium', address: text, network: 'concordium', prefix: null };
+    throw new InvalidAddressError({ address: text, network: wanted.displayName, reason: 'it is a Concordium one', next: { do: 'network-from-address' } });
   }
   const { prefix } = ss58Decode(text);
-  const wanted: Network | undefined = network === undefined ? undefined : networkResolve(network);
   const owner = networkByPrefix(prefix);
   if (owner === undefined) {
     throw new InvalidAddressError({ address: text, reason: `its SS58 prefix ${prefix} belongs to no known network`, hint: 'Check that it was copied from a Substrate network keepsake knows.' });
@@ -40,9 +46,31 @@ export function addressParse(address: string, network?: string): ParsedAddress {
   if (wanted && wanted.prefix !== prefix && prefix !== 42) {
     throw new InvalidAddressError({
       address: text,
-      reason: `it is a ${owner.displayName} address (prefix ${prefix}), not a ${wanted.displayName} one (prefix ${wanted.prefix})`,
-      hint: `Check the network, or give --network ${owner.name}.`,
+      network: wanted.displayName,
+      reason: `it is a ${owner.displayName} one (prefix ${prefix}, not ${wanted.prefix})`,
+      next: { do: 'choose-network', network: owner.name, label: owner.displayName },
     });
   }
   return { kind: 'ss58', address: text, network: wanted?.name ?? owner.name, prefix };
+}
+
+function isConcordium(text: string): boolean {
+  try {
+    concordiumDecode(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A Concordium address, or a refusal that names what the text is when it is a valid address of another kind. */
+function concordiumOrRefused(text: string): string {
+  if (isConcordium(text)) return text;
+  let owner: Network | undefined;
+  try {
+    owner = networkByPrefix(ss58Decode(text).prefix);
+  } catch {
+    concordiumDecode(text); // not SS58 either: Concordium's own reason (checksum, base58check)
+  }
+  throw new InvalidAddressError({ address: text, network: 'Concordium', reason: `it is ${owner ? `a ${owner.displayName}` : 'an SS58'} one`, next: { do: 'network-from-address' } });
 }

@@ -21,9 +21,8 @@ import { addressParse } from './addressParse.js';
 import { rekeyFiles } from './export.js';
 import { identityUnlock, pinDelaySeconds } from './identity.js';
 import { fileNamesCheck } from './names.js';
+import { newSecretCheck } from './secrets.js';
 import { keyAccountId } from './storedKey.js';
-
-export const MIN_BACKUP_PASSWORD = 6;
 
 export type ImportKind = 'identity' | 'account' | 'address' | 'concordium-identity' | 'concordium-account';
 export type ImportItem = {
@@ -44,10 +43,6 @@ export type ImportReport = {
   skipped: { address: string | null; name: string; kind: ImportKind; reason: string }[];
   failed: { file: string; error: { name: string; message: string } }[];
 };
-
-function checkPassword(password: string): void {
-  if ([...password].length < MIN_BACKUP_PASSWORD) throw new UsageError({ reason: `A backup password has at least ${MIN_BACKUP_PASSWORD} characters.` });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Export
@@ -100,7 +95,7 @@ export function backupRekeyPlan(vault: Vault): { identities: { id: number; name:
  * others keep their own PIN, and the result names both.
  */
 export async function backupExport(vault: Vault, password: string, options: BackupExportOptions = {}): Promise<BackupExportResult> {
-  checkPassword(password);
+  newSecretCheck(password, 'backup password');
   if (options.format === 'concordium-desktop') return concordiumExport(vault, password);
   const identities = identitiesAll(vault);
   const accounts = accountsAll(vault);
@@ -277,7 +272,7 @@ export async function backupOpen(text: string, password: string, options: { file
       return { format: detected.format, data };
     }
     default:
-      throw new FormatNotSupportedError({ ...where, label: FORMAT_LABELS[detected.format], action: 'import as a whole-wallet backup (use `keepsake restore` for account files)' });
+      throw new FormatNotSupportedError({ ...where, label: FORMAT_LABELS[detected.format], wanted: 'wallet' });
   }
 }
 

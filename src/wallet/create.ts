@@ -20,6 +20,7 @@ import { accountNameNetworkSet, existingKind, nameOrNetworkDiffers, placementOf,
 import { nameValidate } from './names.js';
 import { networkResolve } from './network.js';
 import { storedKeyCheck } from './storedKey.js';
+import { newSecretCheck } from './secrets.js';
 
 export type AddAccountOptions = {
   name: string;
@@ -100,7 +101,7 @@ function addPlan(existing: AccountRow | undefined, type: KeyType, onDuplicate: O
   if (kind === 'identity') {
     throw new UsageError({
       reason: `The account ${address} is derived from the identity "${existing.identityName ?? ''}": its key opens with that identity's PIN, so it has no password to change; nothing was changed.`,
-      hint: 'Use `--on-duplicate update` to change only its name and network.',
+      hint: 'Update only its name and network instead.',
     });
   }
   return 'relock';
@@ -156,7 +157,7 @@ export async function accountAdd(vault: Vault, options: AddAccountOptions): Prom
     const existing = accountByPublicKey(vault, pair.publicKey);
     const plan = addPlan(existing, type, onDuplicate, address);
     const password = options.password ?? '';
-    if (addNeedsPassword(plan) && password.length === 0) throw new UsageError({ reason: 'The account password is empty.', hint: 'Choose a password for the account.' });
+    if (addNeedsPassword(plan)) newSecretCheck(password, 'account password');
     if (existing !== undefined) await storedKeyCheck(existing, pair);
     const json = addNeedsPassword(plan) ? await fileFor(pair, password, name, network, plan === 'relock' ? existing : undefined, options.kdf) : null;
     const previous = existing === undefined ? null : { name: existing.name, network: existing.network };

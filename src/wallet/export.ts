@@ -18,6 +18,7 @@ import { accountFind, withName } from './accounts.js';
 import { accountView } from './accountView.js';
 import { mapConcurrent } from './concurrency.js';
 import { identityAccountDerive, identityAccountPair, identityUnlock } from './identity.js';
+import { newSecretCheck } from './secrets.js';
 import { storedKeyCheck } from './storedKey.js';
 import { watchOnlyEntry } from './convert.js';
 
@@ -66,11 +67,13 @@ async function unlockPair(vault: Vault, row: AccountRow, unlock: ExportUnlock): 
   const address = accountView(row).address;
   if (row.identityId !== null) {
     if (!('pin' in unlock)) throw new UsageError({ reason: `${address} belongs to the identity "${row.identityName}": its export needs the identity's PIN and a password for the new file.` });
+    // Checked before the PIN is tried: a refused password must not cost a PIN attempt.
+    newSecretCheck(unlock.newPassword, 'file password');
     return { pair: await identityAccountPair(vault, row, unlock.pin), password: unlock.newPassword };
   }
   if (!('password' in unlock)) throw new UsageError({ reason: `${address} is locked with its own password; its export needs that password, not a PIN.` });
   const stored = polkadotJsParse(jsonParse(row.fileJson!)) as PolkadotJsSingle;
-  const pair = await polkadotJsOpen(stored, unlock.password, { file: address });
+  const pair = await polkadotJsOpen(stored, unlock.password, { file: address, subject: address, held: 'vault' });
   try {
     await storedKeyCheck(row, pair);
   } catch (err) {
@@ -200,6 +203,8 @@ export async function accountExportAll(vault: Vault, batchPassword: string, opti
   const apps = format === 'apps';
   const kdf = options.kdf ?? 'default';
   const plan = accountExportAllPlan(vault, { format, password: batchPassword !== '' });
+  // An Apps list is not locked as a whole: its password only re-locks entries (rekey, identity accounts).
+  if (!apps || options.rekey || batchPassword !== '') newSecretCheck(batchPassword, 'batch password');
   const all = accountsAll(vault);
   const leftOut = [...plan.leftOut];
   // Identity accounts first, one PIN per identity; a wrong PIN stops the export here (exit 3, nothing written).
@@ -321,7 +326,7 @@ export async function relock(row: AccountRow, password: string, newPassword: str
   if (row.fileJson === null) throw new WatchOnlyAccountError({ address: accountView(row).address });
   const stored = polkadotJsParse(jsonParse(row.fileJson)) as PolkadotJsSingle;
   const address = accountView(row).address;
-  const opened = await polkadotJsOpen(stored, password, { file: address });
+  const opened = await polkadotJsOpen(stored, password, { file: address, subject: address, held: 'vault' });
   try {
     await storedKeyCheck(row, opened);
     const target = paramsOf(kdf);

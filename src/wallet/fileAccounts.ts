@@ -1,5 +1,6 @@
 import { bytesEqual, bytesToHex, hexToBytes, isHex, wipe } from '../crypto/bytes.js';
 import { BaseError } from '../errors/base.js';
+import { MobileWalletExportError } from '../errors/concordium.js';
 import { CorruptFileError, FormatNotSupportedError } from '../errors/file.js';
 import { AddressMismatchError } from '../errors/key.js';
 import { UnprotectedKeyError } from '../errors/kdf.js';
@@ -8,7 +9,7 @@ import { BatchEntryLockedError, WrongPasswordError } from '../errors/password.js
 import { formatDetect, FORMAT_LABELS, type FormatName } from '../formats/detect.js';
 import { ethereumKeystoreDecrypt, ethereumKeystoreParse, type EthereumKeystore } from '../formats/ethereum-keystore.js';
 import { isObject, type JsonObject } from '../formats/json.js';
-import { fileAddressDecode } from '../formats/polkadot-js/address.js';
+import { fileAddressDecode, fileAddressDisplay } from '../formats/polkadot-js/address.js';
 import { polkadotJsBatchOpen } from '../formats/polkadot-js/batch.js';
 import { polkadotJsOpen } from '../formats/polkadot-js/open.js';
 import { polkadotJsParse, type PolkadotJsSingle } from '../formats/polkadot-js/parse.js';
@@ -87,12 +88,12 @@ export async function fileAccountsOpen(text: string, password: string, options: 
   const detected = formatDetect(text, options.file);
   switch (detected.format) {
     case 'polkadot-js':
-      return { format: detected.format, entries: [await single(file, previewOf(detected.file.json), () => fromPolkadotJs(detected.file, text.trim(), password, file, options))] };
+      return { format: detected.format, entries: [await single(file, await previewOf(detected.file.json), () => fromPolkadotJs(detected.file, text.trim(), password, file, options))] };
     case 'polkadot-js-batch': {
       const list = await polkadotJsBatchOpen(detected.file, password, options.file === undefined ? {} : { file: options.file });
       const entries = await mapConcurrent(list, (entry): Promise<FileEntry> =>
         entry.file === undefined
-          ? Promise.resolve({ where: `${file} (entry ${entry.index + 1})`, preview: previewOf(entry.json), error: entry.error })
+          ? previewOf(entry.json).then((preview) => ({ where: `${file} (entry ${entry.index + 1})`, preview, error: entry.error }))
           : keyedEntry(entry.file, entry.json, `${file} (entry ${entry.index + 1})`, password, { ...options, batch: true }),
       );
       return { format: detected.format, entries };
@@ -101,12 +102,12 @@ export async function fileAccountsOpen(text: string, password: string, options: 
       const entries = await mapConcurrent(detected.entries, async (json, i): Promise<FileEntry> => {
         const where = `${file} (entry ${i + 1})`;
         try {
-          if (isObject(json) && json['encoded'] === undefined) return { where, preview: previewOf(json), account: await watchOnly(json, where) };
+          if (isObject(json) && json['encoded'] === undefined) return { where, preview: await previewOf(json), account: await watchOnly(json, where) };
           const single = polkadotJsParse(json, where);
           if (single.kind !== 'single') throw new CorruptFileError({ file: where, reason: 'it is a batch file inside a list' });
           return keyedEntry(single, json, where, password, { ...options, batch: false });
         } catch (err) {
-          if (err instanceof BaseError) return { where, preview: previewOf(json), error: err };
+          if (err instanceof BaseError) return { where, preview: await previewOf(json), error: err };
           throw err;
         }
       });
@@ -120,8 +121,11 @@ export async function fileAccountsOpen(text: string, password: string, options: 
       const preview = { address: ks.address ?? '(no address)', name: null, type: 'ethereum' as const };
       return { format: detected.format, entries: [await single(file, preview, () => fromKeystore(ks, text, password, file, options))] };
     }
+    case 'concordium-mobile':
+      // Never importable, as a whole or otherwise: say why, as the whole-wallet import does.
+      throw new MobileWalletExportError({ file: options.file });
     default:
-      throw new FormatNotSupportedError({ ...(options.file === undefined ? {} : { file: options.file }), label: FORMAT_LABELS[detected.format], action: 'read accounts from' });
+      throw new FormatNotSupportedError({ ...(options.file === undefined ? {} : { file: options.file }), label: FORMAT_LABELS[detected.format], wanted: 'accounts' });
   }
 }
 
@@ -192,7 +196,7 @@ async function fromKeystore(ks: EthereumKeystore, text: string, password: string
 }
 
 async function keyedEntry(single: PolkadotJsSingle, json: unknown, where: string, password: string, options: OpenOptions & { batch: boolean }): Promise<FileEntry> {
-  const preview = previewOf(json);
+  const preview = await previewOf(json);
   const text = JSON.stringify(json);
   const opened = async (pw: string): Promise<FileEntry> => ({ where, preview, account: await fromPolkadotJs(single, text, pw, where, options) });
   const reopen = async (pw: string): Promise<FileEntry | undefined> => {
@@ -213,7 +217,7 @@ async function keyedEntry(single: PolkadotJsSingle, json: unknown, where: string
     // The extension keeps each entry under its own password: keep it as it is, marked unchecked.
     // Kept unchecked means kept as it is, which a key without key derivation must never be.
     const kind = options.relockUnprotected ? unprotectedKind(single) : undefined;
-    if (kind !== undefined) return { where, preview, error: new UnprotectedKeyError({ subject: single.address, kind, problem: 'own-password' }), reopen };
+    if (kind !== undefined) return { where, preview, error: new UnprotectedKeyError({ subject: preview.address, kind, problem: 'own-password' }), reopen };
     if (options.lockedEntries === 'keep') {
       try {
         return { where, preview, account: await unchecked(single, text, where), reopen };
@@ -222,7 +226,7 @@ async function keyedEntry(single: PolkadotJsSingle, json: unknown, where: string
         throw inner;
       }
     }
-    return { where, preview, error: new BatchEntryLockedError({ address: single.address }), reopen };
+    return { where, preview, error: new BatchEntryLockedError({ address: preview.address }), reopen };
   }
 }
 
@@ -338,13 +342,18 @@ function ethereumDecodeLoose(address: string): Uint8Array {
   return ethereumDecode(address.startsWith('0x') ? address : `0x${address}`);
 }
 
-function previewOf(json: unknown): FileEntry['preview'] {
+/**
+ * What an entry shows before (or without) opening it: its address as its owner knows it — an
+ * ecdsa or ethereum entry's `address` field is its public key, shown as its address — its name and type.
+ */
+async function previewOf(json: unknown): Promise<FileEntry['preview']> {
   const o = isObject(json) ? json : {};
   const meta = isObject(o['meta']) ? o['meta'] : {};
   const encoding = isObject(o['encoding']) ? o['encoding'] : {};
   const content = encoding['content'];
   const type = Array.isArray(content) && isKeyType(content[1]) ? content[1] : null;
-  return { address: typeof o['address'] === 'string' ? o['address'] : '(unknown)', name: typeof meta['name'] === 'string' ? meta['name'] : null, type };
+  const address = typeof o['address'] === 'string' ? await fileAddressDisplay(o['address'], type ?? undefined) : '(unknown)';
+  return { address, name: typeof meta['name'] === 'string' ? meta['name'] : null, type };
 }
 
 export function defaultName(address: string): string {

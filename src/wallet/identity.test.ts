@@ -32,11 +32,11 @@ import {
   identityList,
   identityRecover,
   identityShowPhrase,
-  MIN_PIN_LENGTH,
   pinDelaySeconds,
   signerQrText,
   type IdentityTuning,
 } from './identity.js';
+import { MIN_SECRET_LENGTH as MIN_PIN_LENGTH } from './secrets.js';
 
 type KeyType = 'sr25519' | 'ed25519' | 'ecdsa' | 'ethereum';
 type SuriVector = { type: KeyType; suri: string; publicKey: string; address42?: string; address2?: string };

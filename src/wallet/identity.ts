@@ -26,8 +26,7 @@ import { ETHEREUM_DEFAULT_PATH } from './create.js';
 import { accountNameNetworkSet, existingKind, existingOf, nameOrNetworkDiffers, placementOf, rowRecord, type ExistingAccount } from './duplicate.js';
 import { nameValidate } from './names.js';
 import { networkResolve } from './network.js';
-
-export const MIN_PIN_LENGTH = 6;
+import { newSecretCheck } from './secrets.js';
 
 /** Options tests may change: the clock and the PIN KDF cost. Real callers leave them alone. */
 export type IdentityTuning = { now?: () => number; pinKdf?: ScryptParams; random?: RandomSource };
@@ -39,10 +38,6 @@ export type IdentitySummary = { id: number; name: string; createdAt: number; acc
 export function signerQrText(account: { address: string; type: KeyType; genesisHash: string | null; name: string }): string | null {
   if (account.type === 'ethereum') return `ethereum:${account.address}@1`;
   return account.genesisHash === null ? null : `substrate:${account.address}:${account.genesisHash}:${account.name}`;
-}
-
-function checkPin(pin: string): void {
-  if ([...pin].length < MIN_PIN_LENGTH) throw new UsageError({ reason: `A PIN has at least ${MIN_PIN_LENGTH} characters (digits or a passphrase).` });
 }
 
 /** "Create identity": a new phrase, sealed under the PIN; `onMnemonic` shows or writes it once, inside the transaction. */
@@ -65,7 +60,7 @@ async function identitySave(
   options: { name: string; pin: string; mnemonic: string; onMnemonic?: (mnemonic: string) => void } & IdentityTuning,
 ): Promise<IdentitySummary> {
   const name = nameValidate(options.name, 'identity');
-  checkPin(options.pin);
+  newSecretCheck(options.pin, 'PIN');
   if (identityByName(vault, name)) throw new DuplicateIdentityError({ name });
   const kdf = sealKdfNew(options.random, options.pinKdf ?? PIN_SCRYPT);
   const key = await sealKeyDerive(options.pin, kdf);
@@ -376,7 +371,7 @@ export async function identityScan(
   const row = identityFindRow(vault, query);
   const network = networkResolve(options.network);
   const count = options.count ?? 5;
-  if (!Number.isInteger(count) || count < 1 || count > 100) throw new UsageError({ reason: '--count is a whole number from 1 to 100.' });
+  if (!Number.isInteger(count) || count < 1 || count > 100) throw new UsageError({ reason: 'The number of indexes to try on each path is a whole number from 1 to 100.' });
   const { phrase, key } = await identityUnlock(vault, row, options.pin, options);
   wipe(key);
   const entries = await pathScan(phrase, network.name, count);

@@ -1,14 +1,14 @@
-import { hexToBytes, isHex } from '../crypto/bytes.js';
+import { isHex } from '../crypto/bytes.js';
 import { formatDetect, FORMAT_LABELS, type FormatName } from '../formats/detect.js';
 import { isObject } from '../formats/json.js';
 import { formatScryptParams, scryptHeaderRead, scryptReadableByOlderWallets } from '../formats/polkadot-js/kdf.js';
+import { fileAddressDisplay } from '../formats/polkadot-js/address.js';
 import type { PolkadotJsEnvelope } from '../formats/polkadot-js/parse.js';
-import { accountAddress } from '../keys/account.js';
 import { keepsakeBackupParse } from '../formats/keepsake-backup.js';
-import { ethereumChecksum, ethereumDecode, ss58Decode } from '../keys/address.js';
+import { ethereumChecksum, ethereumDecode } from '../keys/address.js';
 import { ethereumKeystoreParse } from '../formats/ethereum-keystore.js';
-import { schemeLoad } from '../keys/scheme.js';
 import { isKeyType, type KeyType } from '../keys/types.js';
+import type { NextStep } from '../errors/next.js';
 
 export type KdfReport =
   | { name: 'scrypt'; N: number; r: number; p: number }
@@ -32,7 +32,10 @@ export type InspectReport = {
    * export): `accounts` is then empty, and verifying the file with its password lists it all.
    */
   contentsEncrypted: boolean;
+  /** Sentences for any front end: they name no flag and no command. */
   notes: string[];
+  /** What to do about the file, when a note calls for it (each front end words it; see NextStep). */
+  next?: NextStep;
 };
 
 /**
@@ -52,26 +55,38 @@ export async function inspectFile(text: string, options: { file?: string } = {})
         ...kdf,
         accounts: [
           {
-            address: await displayAddress(file.address, file.keyType),
+            address: await fileAddressDisplay(file.address, file.keyType),
             name: typeof file.meta['name'] === 'string' ? file.meta['name'] : null,
             type: file.keyType ?? null,
           },
         ],
-        notes: [...kdf.notes, ...(file.keyType === undefined ? ['The file does not record its key type; `verify` finds it from the key.'] : [])],
+        notes: [...kdf.notes, ...(file.keyType === undefined ? ['The file does not record its key type; verifying it with its password finds the type from the key.'] : [])],
       };
     }
     case 'polkadot-js-batch': {
       const { file } = detected;
       const kdf = envelopeKdf(file, options.file);
+      // The list names ecdsa and ethereum accounts by their 33-byte public key and records no key type:
+      // shown by the Ethereum address their owners know (ethereum accounts are the common kind), and said so.
+      const keyNamed = file.accounts.filter((a) => isHex(a.address) && a.address.length === 68).length;
       return {
         ...base,
         version: file.version,
         ...kdf,
-        accounts: file.accounts.map((a) => ({ address: a.address, name: typeof a.meta['name'] === 'string' ? a.meta['name'] : null, type: null })),
+        accounts: await Promise.all(
+          file.accounts.map(async (a) => ({
+            address: isHex(a.address) && a.address.length === 68 ? await fileAddressDisplay(a.address, 'ethereum') : a.address,
+            name: typeof a.meta['name'] === 'string' ? a.meta['name'] : null,
+            type: null,
+          })),
+        ),
         notes: [
           ...kdf.notes,
           'The batch password unlocks only the outer layer; each account inside keeps the password it had when exported.',
-          'This account list is not covered by the password; `verify` checks the accounts themselves.',
+          'This account list is not covered by the password; verifying the file with its password checks the accounts themselves.',
+          ...(keyNamed > 0
+            ? ['The list names some accounts by a public key without their key type: they are shown by their Ethereum address (an ecdsa account would have another one, which verifying the file shows).']
+            : []),
         ],
       };
     }
@@ -92,7 +107,7 @@ export async function inspectFile(text: string, options: { file?: string } = {})
             // A keyless entry (QR, external) records its type beside the address.
             const type = Array.isArray(content) && isKeyType(content[1]) ? content[1] : isKeyType(o['type']) ? o['type'] : null;
             const address = String(o['address']);
-            return { address: await displayAddress(address, type ?? undefined), name: typeof meta['name'] === 'string' ? meta['name'] : null, type };
+            return { address: await fileAddressDisplay(address, type ?? undefined), name: typeof meta['name'] === 'string' ? meta['name'] : null, type };
           }),
         ),
         notes: [
@@ -156,7 +171,7 @@ export async function inspectFile(text: string, options: { file?: string } = {})
   }
 }
 
-function envelopeKdf(envelope: PolkadotJsEnvelope, file: string | undefined): { encrypted: boolean; kdf: KdfReport; olderWallets: boolean; notes: string[] } {
+function envelopeKdf(envelope: PolkadotJsEnvelope, file: string | undefined): { encrypted: boolean; kdf: KdfReport; olderWallets: boolean; notes: string[]; next?: NextStep } {
   if (envelope.cipher === 'none') {
     return { encrypted: false, kdf: { name: 'none' }, olderWallets: true, notes: ['This file is NOT encrypted: anyone who has it has the key.'] };
   }
@@ -170,30 +185,12 @@ function envelopeKdf(envelope: PolkadotJsEnvelope, file: string | undefined): { 
   }
   const { params } = scryptHeaderRead(envelope.encoded, file);
   const older = scryptReadableByOlderWallets(params);
+  if (older) return { encrypted: true, kdf: { name: 'scrypt', ...params }, olderWallets: true, notes: [] };
   return {
     encrypted: true,
     kdf: { name: 'scrypt', ...params },
-    olderWallets: older,
-    notes: older
-      ? []
-      : [`scrypt ${formatScryptParams(params)}: wallets from before mid-2025 refuse it; export with \`--kdf compat\` for them.`],
+    olderWallets: false,
+    notes: [`scrypt ${formatScryptParams(params)}: wallets from before mid-2025 refuse it.`],
+    next: { do: 'kdf-compat' },
   };
-}
-
-/** The address as a person would look it up: hex public keys become their SS58 or Ethereum address. */
-async function displayAddress(address: string, type: KeyType | undefined): Promise<string> {
-  try {
-    let publicKey: Uint8Array | undefined;
-    if (isHex(address) && address.length === 68) publicKey = hexToBytes(address);
-    else if (!address.startsWith('0x') && type === 'ethereum') {
-      const decoded = ss58Decode(address);
-      if (decoded.publicKey.length === 33) publicKey = decoded.publicKey;
-    }
-    if (publicKey === undefined || (type !== 'ecdsa' && type !== 'ethereum')) return address;
-    const scheme = await schemeLoad(type);
-    return accountAddress(type, scheme.accountId(publicKey), 42);
-  } catch {
-    // Not a key this function can turn into an address: show it as the file has it.
-    return address;
-  }
 }

@@ -1,5 +1,6 @@
 import { bytesToHex } from '../crypto/bytes.js';
 import { BaseError } from '../errors/base.js';
+import type { ErrorReport } from '../errors/next.js';
 import { UnsafeNameError } from '../errors/name.js';
 import { WrongPasswordError } from '../errors/password.js';
 import { accountByPublicKey, accountInsert, accountReplace, type AccountInsert } from '../vault/accounts.js';
@@ -31,7 +32,7 @@ export type RestoreReport = {
    */
   restored: { address: string; name: string; file: string; verified: boolean; replaced: boolean; relocked?: Relocked }[];
   skipped: { address: string; reason: string; file: string }[];
-  failed: { file: string; error: { name: string; message: string } }[];
+  failed: { file: string; error: ErrorReport }[];
 };
 
 type Candidate = { file: string; account: AccountInsert; address: string; relocked?: Relocked };
@@ -58,7 +59,7 @@ export async function restoreFiles(vault: Vault, inputs: readonly RestoreInput[]
     }
   });
   await openLocked(inputs, opened, password, options);
-  const outcomes = opened.map((o, i) => ('error' in o ? { candidates: [], failed: [{ file: inputs[i]!.file, error: { name: o.error.name, message: o.error.fullMessage } }] } : outcomeOf(o.entries)));
+  const outcomes = opened.map((o, i) => ('error' in o ? { candidates: [], failed: [{ file: inputs[i]!.file, error: o.error.report }] } : outcomeOf(o.entries)));
 
   const report: RestoreReport = { restored: [], skipped: [], failed: outcomes.flatMap((o) => o.failed) };
   const seen = new Set<string>();
@@ -138,9 +139,9 @@ function outcomeOf(entries: readonly FileEntry[]): Outcome {
     const codePoint = entry.account && unsafeCharFind(entry.account.name);
     if (codePoint) {
       const error = new UnsafeNameError({ item: `account ${entry.account!.address}`, codePoint, scope: 'entry' });
-      outcome.failed.push({ file: entry.where, error: { name: error.name, message: error.fullMessage } });
+      outcome.failed.push({ file: entry.where, error: error.report });
     } else if (entry.account) outcome.candidates.push(candidateOf(entry.account));
-    else if (entry.error) outcome.failed.push({ file: entry.where, error: { name: entry.error.name, message: entry.error.fullMessage } });
+    else if (entry.error) outcome.failed.push({ file: entry.where, error: entry.error.report });
   }
   return outcome;
 }

@@ -5,6 +5,7 @@ import { formatDetect, FORMAT_LABELS, type FormatName } from '../formats/detect.
 import { polkadotJsOpen } from '../formats/polkadot-js/open.js';
 import { polkadotJsParse, type PolkadotJsSingle } from '../formats/polkadot-js/parse.js';
 import { accountAddress } from '../keys/account.js';
+import type { ErrorReport } from '../errors/next.js';
 import type { KeyType } from '../keys/types.js';
 import type { Vault } from '../vault/open.js';
 import { backupOpen, backupPlan, type BackupPayload, type ImportItem } from './backup.js';
@@ -30,7 +31,7 @@ export type VerifyAccount = {
   /** An entry with an address but no key (Apps multisig/external accounts): nothing to check, restored as watch-only. */
   watchOnly: boolean;
   /** Why not `ok`: the problem, or (`locked`) that its own password was not given. */
-  error: { name: string; message: string } | null;
+  error: ErrorReport | null;
   check: VerifyCheck;
   /** Whole-wallet backups: what `backup import` would do with it, and the name it is already present under. */
   status?: ImportItem['status'];
@@ -103,8 +104,8 @@ function accountOf(entry: FileEntry): VerifyAccount {
   return { address: a.address, publicKey: bytesToHex(a.publicKey), type: a.type, name: a.name, ok: true, watchOnly, error: null, check: watchOnly ? 'address-only' : 'checked' };
 }
 
-function errorOf(error: BaseError | undefined): { name: string; message: string } {
-  return error === undefined ? { name: 'UnknownError', message: 'The account could not be read.' } : { name: error.name, message: error.fullMessage };
+function errorOf(error: BaseError | undefined): ErrorReport {
+  return error === undefined ? { name: 'UnknownError', message: 'The account could not be read.' } : error.report;
 }
 
 /**

@@ -79,7 +79,9 @@ export async function box(options: { manual?: boolean } = {}): Promise<Box & { r
   };
   const run = (args: readonly string[], o: { vault?: string; stdin?: string } = {}) => start(args, o).done;
 
-  const list = async <T>(noun: 'account' | 'identity' | 'address', v?: string): Promise<T[]> => okJson<T[]>(await run([noun, 'list', '--json'], v === undefined ? {} : { vault: v }));
+  // A reading command never creates a vault (issue 12 #17): no vault lists nothing.
+  const list = async <T>(noun: 'account' | 'identity' | 'address', v?: string): Promise<T[]> =>
+    existsSync(v ?? vault) ? okJson<T[]>(await run([noun, 'list', '--json'], v === undefined ? {} : { vault: v })) : [];
 
   return {
     dir,

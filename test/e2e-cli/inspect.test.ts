@@ -72,7 +72,8 @@ describe('keepsake inspect: refusals (exit code, one line on stderr, no stack tr
   const cases: { what: string; args: string[]; code: number; name: string; message?: RegExp }[] = [
     { what: 'not JSON', args: ['not-json.txt'], code: 1, name: 'NotJsonError', message: /not a JSON file/ },
     { what: 'binary garbage', args: ['binary.bin'], code: 1, name: 'NotJsonError' },
-    { what: 'JSON cut in half', args: ['truncated-text.json'], code: 1, name: 'NotJsonError' },
+    // NotJsonError before issue 12 #14: a file cut off is said to be cut off.
+    { what: 'JSON cut in half', args: ['truncated-text.json'], code: 1, name: 'TruncatedFileError', message: /is cut off: .* ends after \d+ bytes/ },
     { what: 'JSON of no known format', args: ['unknown.json'], code: 1, name: 'UnknownFormatError', message: /not a wallet file keepsake recognises/ },
     { what: 'an empty list', args: ['empty-list.json'], code: 1, name: 'UnknownFormatError' },
     { what: '"encoded" a number', args: ['encoded-number.json'], code: 1, name: 'CorruptFileError', message: /damaged/ },

@@ -158,7 +158,8 @@ describe('keepsake verify: refusals (exit code, one clear message, no stack trac
     const fileLevel: { what: string; file: string; name: string; message?: RegExp }[] = [
       { what: 'not JSON', file: 'not-json.txt', name: 'NotJsonError', message: /not a JSON file/ },
       { what: 'binary garbage', file: 'binary.bin', name: 'NotJsonError' },
-      { what: 'JSON cut in half', file: 'truncated-text.json', name: 'NotJsonError' },
+      // NotJsonError before issue 12 #14: a file cut off is said to be cut off.
+      { what: 'JSON cut in half', file: 'truncated-text.json', name: 'TruncatedFileError', message: /is cut off: .* ends after \d+ bytes/ },
       { what: 'JSON of no known format', file: 'unknown.json', name: 'UnknownFormatError' },
       { what: '"encoded" a number', file: 'encoded-number.json', name: 'CorruptFileError' },
       { what: '"meta" a string', file: 'meta-string.json', name: 'CorruptFileError' },

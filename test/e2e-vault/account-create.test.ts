@@ -275,7 +275,7 @@ describe('account add', () => {
   it('two processes adding to one vault at the same time both succeed', async () => {
     const box = await sandbox();
     const pw = await box.secret('pw.txt', PW);
-    await box.list(); // create the vault first, so both processes open an existing one
+    box.init(); // create the vault first, so both processes open an existing one
     const vs = picks.slice(0, 4);
     const runs = await Promise.all(
       vs.map(async (v, i) => {

@@ -27,8 +27,10 @@ async function add(box: Sandbox, name: string, v: (typeof VECTORS.suri)[number],
 }
 
 describe('account list', () => {
-  it('an empty vault lists [] and is created with mode 0600', async () => {
+  // `account list` created the vault here before issue 12 #17; a reading command finds it or says there is none.
+  it('an empty vault lists [] and is kept with mode 0600', async () => {
     const box = await sandbox();
+    box.init();
     expect(await box.list()).toEqual([]);
     expectVaultPrivate(box.vault);
   });

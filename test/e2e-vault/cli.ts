@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, onTestFinished } from 'vitest';
+import { vaultClose, vaultOpen } from '../../src/vault/open.js';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const BIN = join(ROOT, 'bin/keepsake.js');
@@ -61,8 +62,10 @@ export type Sandbox = {
   run: (args: readonly string[], options?: RunOptions) => Promise<CliResult>;
   /** Starts the CLI without waiting (for the crash test). */
   start: (args: readonly string[], options?: RunOptions) => { child: ChildProcess; done: Promise<CliResult> };
-  /** `account list --json`, which must succeed. */
+  /** `account list --json`, which must succeed ([] without running it when there is no vault yet). */
   list: (extra?: readonly string[]) => Promise<AccountJson[]>;
+  /** Makes the (empty) vault, as the first command that adds something would. */
+  init: () => void;
   /**
    * Runs the CLI on a pseudo-terminal (util-linux `script`), answering each prompt: when the output
    * since the last answer matches `wait`, `send` is typed followed by Enter. Returns the exit code
@@ -127,6 +130,8 @@ export async function sandbox(options: { manual?: boolean } = {}): Promise<Sandb
   const run = (args: readonly string[], options: RunOptions = {}) => start(args, options).done;
 
   const list = async (extra: readonly string[] = []) => {
+    // A reading command never creates a vault (issue 12 #17): no vault holds no accounts.
+    if (extra.length === 0 && !existsSync(vault)) return [];
     const r = await run(['account', 'list', '--json', ...extra]);
     expect(r.stderr).toBe('');
     expect(r.code, r.stderr).toBe(EXIT.ok);
@@ -190,6 +195,7 @@ export async function sandbox(options: { manual?: boolean } = {}): Promise<Sandb
     run,
     start,
     list,
+    init: () => vaultClose(vaultOpen(vault)),
   };
 }
 

@@ -72,7 +72,8 @@ describe('extension "Export all accounts" file', () => {
             expect(account.name).toBe(`account ${i}`);
             if (locked) {
               expect(account.ok).toBe(false);
-              expect(account.address).toBe(json.address);
+              // An ecdsa or ethereum entry's `address` field is its public key: named by its address (issue 12 #15; was json.address).
+              expect(account.address).toBe(pair.type === 'ecdsa' || pair.type === 'ethereum' ? pair.address : json.address);
               expect(account.publicKey).toBeNull();
               expect(account.error?.name).toBe('BatchEntryLockedError');
               expectNoSecret([account.error?.message], batchPassword, ownPassword);
@@ -95,7 +96,12 @@ describe('extension "Export all accounts" file', () => {
     const inspected = await inspectFile(text);
     expect(inspected.format).toBe('polkadot-js-batch');
     expect(inspected.kdf).toEqual({ name: 'scrypt', ...SCRYPT_DEFAULT });
-    expect(inspected.accounts).toMatchObject(jsons.map((j) => ({ address: j.address, name: j.meta.name })));
+    // The preview names ecdsa and ethereum accounts by a public key and no type: shown by the Ethereum address,
+    // which is an ethereum account's own (issue 12 #15; was j.address), and said so for an ecdsa one.
+    expect(inspected.accounts).toMatchObject(
+      jsons.map((j, i) => ({ address: pairs[i]!.type === 'ethereum' ? pairs[i]!.address : pairs[i]!.type === 'ecdsa' ? expect.stringMatching(/^0x[0-9a-fA-F]{40}$/) : j.address, name: j.meta.name })),
+    );
+    expect(inspected.notes.join(' ')).toMatch(/shown by their Ethereum address \(an ecdsa account would have another one/);
 
     const parsed = polkadotJsParse(JSON.parse(text));
     if (parsed.kind !== 'batch') throw new Error('expected a batch file');

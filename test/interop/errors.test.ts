@@ -92,7 +92,8 @@ describe('a wrong password', () => {
         const json = asFile<KeyringPair$Json>(pair.toJson(password));
         const err = await rejection(polkadotJsOpen(parseSingle(json), wrong));
         expect(err).toBeInstanceOf(WrongPasswordError);
-        expect((err as WrongPasswordError).subject).toBe(json.address);
+        // Named by its address: an ecdsa or ethereum file's `address` field is the public key (issue 12 #15; was json.address).
+        expect((err as WrongPasswordError).subject).toBe(type === 'ecdsa' || type === 'ethereum' ? pair.address : json.address);
         expectNoSecret(shownBy(err), password, wrong);
       }),
       { numRuns: runs(2) },
@@ -139,7 +140,8 @@ describe('an edited address field', () => {
           // keepsake: refuses, naming both.
           const err = await rejection(polkadotJsOpen(parseSingle(edited), password));
           expect(err).toBeInstanceOf(AddressMismatchError);
-          expect((err as AddressMismatchError).expected).toBe(fileB.address);
+          // The address the file claims, as its owner knows it (issue 12 #15: an ecdsa/ethereum `address` field is a public key; was fileB.address).
+          expect((err as AddressMismatchError).expected).toBe(addressB);
           expect((err as AddressMismatchError).actual).toBe(addressA);
           expectNoSecret(shownBy(err), password);
 

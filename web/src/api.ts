@@ -1,5 +1,8 @@
 // The browser side of the JSON API in src/server/routes/api.ts: one `fetch` per call, same origin,
-// JSON bodies, the per-launch token in `x-keepsake-token`. Errors arrive as {"error":{"name","message"}}.
+// JSON bodies, the per-launch token in `x-keepsake-token`. Errors arrive as {"error":{"name","message","next"?}}.
+
+import type { ErrorReport, NextStep } from '../../src/errors/next.js';
+import { errorText } from './nextStep';
 
 const TOKEN_KEY = 'keepsake-token';
 
@@ -37,14 +40,19 @@ export function tokenPresent(): boolean {
   return (sessionStorage.getItem(TOKEN_KEY) ?? '') !== '';
 }
 
-/** An error the server reported (or a network failure, named `NetworkError`). */
+/**
+ * An error the server reported (or a network failure, named `NetworkError`). Its message ends with
+ * the error's next step in the browser's words, when it has one.
+ */
 export class ApiError extends Error {
   override readonly name: string;
   readonly status: number;
-  constructor(name: string, message: string, status: number) {
-    super(message);
+  readonly next: NextStep | undefined;
+  constructor(name: string, message: string, status: number, next?: NextStep) {
+    super(errorText({ message, ...(next === undefined ? {} : { next }) }));
     this.name = name;
     this.status = status;
+    this.next = next;
   }
 }
 
@@ -55,7 +63,7 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
   try {
     response = await fetch(path, { method, headers, credentials: 'same-origin', cache: 'no-store', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
   } catch {
-    throw new ApiError('NetworkError', 'keepsake does not answer: is `keepsake ui` still running?', 0);
+    throw new ApiError('NetworkError', 'keepsake does not answer: is it still running in the terminal it was started from?', 0);
   }
   let json: unknown;
   try {
@@ -64,10 +72,11 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
     json = undefined;
   }
   if (!response.ok) {
-    const error = (json as { error?: { name?: unknown; message?: unknown } } | undefined)?.error;
+    const error = (json as { error?: { name?: unknown; message?: unknown; next?: unknown } } | undefined)?.error;
     const name = typeof error?.name === 'string' ? error.name : 'HttpError';
     const message = typeof error?.message === 'string' ? error.message : `The server answered ${response.status}.`;
-    throw new ApiError(name, message, response.status);
+    const next = typeof error?.next === 'object' && error.next !== null && typeof (error.next as { do?: unknown }).do === 'string' ? (error.next as NextStep) : undefined;
+    throw new ApiError(name, message, response.status, next);
   }
   return json as T;
 }
@@ -100,7 +109,7 @@ export type Backup = { filename: string; json: string };
 export type RestoreReport = {
   restored: { address: string; name: string; file: string; verified: boolean; replaced: boolean; relocked?: 'unencrypted' | 'legacy' }[];
   skipped: { address: string; reason: string; file: string }[];
-  failed: { file: string; error: { name: string; message: string } }[];
+  failed: { file: string; error: ErrorReport }[];
 };
 
 export type IdentityAccount = { address: string; name: string; path: string; network: string | null; type: KeyType; signerQr: string | null };
@@ -112,7 +121,7 @@ export type ImportItem = { kind: string; name: string; address: string | null; s
 export type ImportReport = {
   format: string;
   items: ImportItem[];
-  failed: { file: string; error: { name: string; message: string } }[];
+  failed: { file: string; error: ErrorReport }[];
 };
 
 export type Kdf = { name: 'scrypt'; N: number; r: number; p: number } | { name: 'pbkdf2-sha256'; iterations: number } | { name: 'none' } | { name: 'legacy-password' };
@@ -127,6 +136,7 @@ export type InspectReport = {
   /** The accounts are inside the encrypted part (whole-wallet backups): verifying lists them. */
   contentsEncrypted: boolean;
   notes: string[];
+  next?: NextStep;
 };
 /** How far a key was checked (src/wallet/verify.ts). */
 export type VerifyCheck = 'checked' | 'address-only' | 'locked' | 'identity' | 'failed';

@@ -10,9 +10,10 @@ const PASSWORD = new Set(['WrongPasswordError', 'UnableToDecryptError', 'Passwor
 const PIN = new Set(['WrongPinError', 'PinLockedError']);
 const FILE = new Set([
   'NotJsonError',
+  'EmptyFileError',
+  'TruncatedFileError',
   'UnknownFormatError',
   'CorruptFileError',
-  'WrongFileKindError',
   'FileReadError',
   'FileTooLargeError',
   'FormatNotSupportedError',
@@ -29,7 +30,8 @@ const ADDRESS = new Set(['InvalidAddressError', 'WrongNetworkError', 'DuplicateA
 const PHRASE = new Set(['MnemonicWordError', 'MnemonicChecksumError', 'MnemonicLengthError', 'InvalidSuriError', 'DuplicateAccountError']);
 
 /**
- * Places an API error next to the field it concerns: a wrong password by the password field, a
+ * Places an API error (its message ends with the next step in the browser's words, see ApiError)
+ * next to the field it concerns: a wrong password by the password field, a
  * wrong PIN by the PIN field, a file problem by the file picker, a bad address by the address
  * field. Anything else goes to `form` (shown beside the submit button).
  */

@@ -448,10 +448,8 @@ export function pathText(path: string | null): string {
   return path === '' ? 'root key (no path)' : path;
 }
 
-/** "1 file" / "3 files". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+/** "1 file" / "3 files": the one plural helper of the CLI and the browser. */
+export { plural } from '../../src/text/plural.js';
 
 /** A dialog form's error line, its submit button (red when it destroys something: `danger`) and a Cancel (or `cancel`) button. */
 export function DialogActions({ busy, submit, onClose, error, cancel = 'Cancel', danger = false }: { busy: boolean; submit: string; onClose: () => void; error?: string | undefined; cancel?: string; danger?: boolean }) {

@@ -21,6 +21,7 @@ export function addressCommand(program: Command, run: Runner): void {
         const { addressAdd } = await import('../../wallet/addressBook.js');
         const entry = await withVault(ctx, (vault) =>
           addressAdd(vault, { address: addr, name: opts.name, ...(opts.note === undefined ? {} : { note: opts.note }), ...(opts.network === undefined ? {} : { network: opts.network }) }),
+          { mode: 'add' },
         );
         if (ctx.io.json) printJson(ctx.io, entry);
         else out(ctx.io, line`Added ${entry.address} "${entry.name}" (${entry.network ?? entry.kind}).`);
@@ -34,9 +35,9 @@ export function addressCommand(program: Command, run: Runner): void {
     .action(() =>
       run(async (ctx) => {
         const { addressList } = await import('../../wallet/addressBook.js');
-        const list = await withVault(ctx, (vault) => addressList(vault));
+        const { list, file } = await withVault(ctx, (vault) => ({ list: addressList(vault), file: vault.file }));
         if (ctx.io.json) printJson(ctx.io, list);
-        else if (list.length === 0) out(ctx.io, 'The address book is empty. Add an entry with `keepsake address add ADDRESS --name NAME`.');
+        else if (list.length === 0) out(ctx.io, line`The address book of the vault at ${file} is empty. Add an entry with \`keepsake address add ADDRESS --name NAME\`.`);
         else for (const a of list) out(ctx.io, line`${a.address}  ${JSON.stringify(a.name)}  (${a.network ?? a.kind})${a.note ? line`  ${a.note}` : ''}`);
         return 0;
       }),

@@ -7,6 +7,8 @@ import { color, confirm, type Io, out, printJson, readInputFile, readNewSecret, 
 import { outputCheck, outputWrite } from '../output.js';
 import { line } from '../printable.js';
 import { progressPausable } from '../progressPausable.js';
+import { plural } from '../../text/plural.js';
+import { MIN_SECRET_LENGTH } from '../../wallet/secrets.js';
 
 export function backupCommand(program: Command, run: Runner): void {
   const backup = program
@@ -44,7 +46,7 @@ export function backupCommand(program: Command, run: Runner): void {
         const { concordiumExportCheck } = await import('../../wallet/concordium.js');
         // An empty Concordium export is refused before the password is asked.
         if (format === 'concordium-desktop') await withVault(ctx, (vault) => concordiumExportCheck(vault));
-        const password = await readNewSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: 'Backup password (at least 6 characters): ', what: 'backup password', minLength: 6 });
+        const password = await readNewSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: `Backup password (at least ${MIN_SECRET_LENGTH} characters): `, what: 'backup password', minLength: MIN_SECRET_LENGTH });
         const result = await withVault(ctx, async (vault) => {
           if (!opts.rekey || format !== 'keepsake') return backupExport(vault, password, { format });
           const plan = backupRekeyPlan(vault);
@@ -98,7 +100,7 @@ export function backupCommand(program: Command, run: Runner): void {
         formatDetect(text, file);
         const password = await readSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: line`Password for ${file}: ` });
         const { backupImport } = await import('../../wallet/backup.js');
-        const report = await withVault(ctx, (vault) => backupImport(vault, text, password, { file }));
+        const report = await withVault(ctx, (vault) => backupImport(vault, text, password, { file }), { mode: 'add' });
         if (ctx.io.json) printJson(ctx.io, report);
         else printImport(ctx.io, report);
         return EXIT.ok;
@@ -131,7 +133,7 @@ function printImport(io: Io, r: ImportReport): void {
 
 /** "2 identities, 1 account, 4 addresses, 1 Concordium identity" — the Concordium ones only when there are any. */
 function countsText(c: BackupCounts, format: 'keepsake' | 'concordium-desktop'): string {
-  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  const n = plural;
   if (format === 'concordium-desktop') {
     return [n(c.identities, 'Concordium identity', 'Concordium identities'), n(c.accounts, 'Concordium account', 'Concordium accounts'), n(c.addresses, 'address', 'addresses')].join(', ');
   }

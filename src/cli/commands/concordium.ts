@@ -5,6 +5,7 @@ import { type Runner, withVault } from '../context.js';
 import { EXIT } from '../exit.js';
 import { confirm, type Io, out, printJson } from '../io.js';
 import { line } from '../printable.js';
+import { plural } from '../../text/plural.js';
 
 /**
  * `keepsake concordium list|remove`: the Concordium identities and accounts a Concordium Desktop
@@ -68,7 +69,7 @@ export function concordiumCommand(program: Command, run: Runner): void {
 
 /** "the Concordium identity "A" and its 2 accounts (3kBx…, 4aKw…)", and what goes with them. */
 function removedText(r: ConcordiumRemoved): ReturnType<typeof line> {
-  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  const n = plural;
   const accounts = r.accounts.map((a) => line`"${a.name}" ${a.address}`);
   const what = r.identity
     ? line`the Concordium identity "${r.identity.name}" and its ${n(r.accounts.length, 'account', 'accounts')}${accounts.length ? line` (${accounts.map(String).join(', ')})` : ''}`
@@ -86,7 +87,7 @@ export function concordiumPrint(io: Io, list: { identities?: readonly Concordium
   if (list.identities && list.identities.length > 0) {
     out(io, 'Concordium identities (from a Concordium Desktop Wallet export):');
     for (const i of list.identities) {
-      const facts = [...(i.provider ? [`provider ${i.provider}`] : []), ...(i.status ? [i.status] : []), `${i.accounts} account${i.accounts === 1 ? '' : 's'}`];
+      const facts = [...(i.provider ? [`provider ${i.provider}`] : []), ...(i.status ? [i.status] : []), plural(i.accounts, 'account')];
       out(io, line`  ${number(i.id)}"${i.name}"  ${facts.join(', ')}`);
     }
   }

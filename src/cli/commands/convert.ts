@@ -4,6 +4,7 @@ import type { Runner } from '../context.js';
 import { out, printJson, readInputFile, readNewSecret, readSecret } from '../io.js';
 import { outputCheck, outputWrite } from '../output.js';
 import { line } from '../printable.js';
+import { plural } from '../../text/plural.js';
 
 const TARGETS = ['polkadot-js', 'polkadot-js-batch', 'apps', 'ethereum-keystore'] as const;
 
@@ -40,7 +41,7 @@ export function convertCommand(program: Command, run: Runner): void {
         const result = await convertFile(text, inPassword, outPassword, to as (typeof TARGETS)[number], { file: input, kdf: opts.kdf });
         outputWrite(opts.out, result.json, opts.force === true);
         if (ctx.io.json) printJson(ctx.io, { from: result.from, to, out: opts.out, accounts: result.accounts, watchOnly: result.watchOnly });
-        else out(ctx.io, line`Wrote ${opts.out} (${to}) with ${result.accounts} account${result.accounts === 1 ? '' : 's'}; it opens with the new password.`);
+        else out(ctx.io, line`Wrote ${opts.out} (${to}) with ${plural(result.accounts, 'account')}; it opens with the new password.`);
         return 0;
       }),
     );

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Runner } from '../context.js';
 import { type Io, out, printJson, readInputFile } from '../io.js';
+import { nextStepCli } from '../nextStep.js';
 import { line } from '../printable.js';
 import type { InspectReport } from '../../wallet/inspect.js';
 
@@ -41,4 +42,5 @@ function printInspect(io: Io, r: InspectReport, file: string): void {
   else out(io, `  accounts: ${r.accounts.length}`);
   for (const a of r.accounts) out(io, line`    ${a.address}  ${a.type ?? 'type not recorded'}${a.name === null ? '' : line`  ${JSON.stringify(a.name)}`}`);
   for (const note of r.notes) out(io, line`  note: ${note}`);
+  if (r.next) out(io, line`  note: ${nextStepCli(r.next)}`);
 }

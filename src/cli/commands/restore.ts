@@ -7,6 +7,7 @@ import { type Context, type Runner, withVault } from '../context.js';
 import { EXIT } from '../exit.js';
 import { askLocked } from '../askLocked.js';
 import { color, type Io, out, printJson, printJsonError, readInputFile, readSecretLines, say } from '../io.js';
+import { errorTextCli } from '../nextStep.js';
 import { line } from '../printable.js';
 import { progressStart } from '../progress.js';
 
@@ -74,6 +75,7 @@ export async function restoreRun(options: RestoreOptions, ctx: Context): Promise
             }),
         onProgress: (done) => progress.update(done),
       }),
+      { mode: 'add' },
     );
   } finally {
     progress.stop();
@@ -86,7 +88,7 @@ export async function restoreRun(options: RestoreOptions, ctx: Context): Promise
   const wrongPassword = verdict === 'wrong-password';
   if (io.json) {
     const first = report.failed[0]!.error;
-    const message = report.failed.length === 1 ? first.message : `None of the ${report.failed.length} files could be restored; the first: ${first.message}`;
+    const message = report.failed.length === 1 ? errorTextCli(first) : `None of the ${report.failed.length} files could be restored; the first: ${errorTextCli(first)}`;
     printJsonError(io, { name: wrongPassword ? 'WrongPasswordError' : first.name, message });
   }
   return wrongPassword ? EXIT.wrongPassword : EXIT.failed;
@@ -99,7 +101,7 @@ function printReport(io: Io, r: RestoreReport): void {
     if (a.relocked) out(io, `          ${a.relocked === 'unencrypted' ? 'it was not encrypted' : 'it used the old encryption without key derivation'}; keepsake locked it with the password you gave.`);
   }
   for (const s of r.skipped) out(io, line`${color(io, 'yellow', 'skipped')}   ${s.address}: ${s.reason}`);
-  for (const f of r.failed) say(io, line`${color(io, 'red', 'failed')}    ${f.file}: ${f.error.message}`);
+  for (const f of r.failed) say(io, line`${color(io, 'red', 'failed')}    ${f.file}: ${errorTextCli(f.error)}`);
   out(io, `${r.restored.length} restored, ${r.skipped.length} skipped, ${r.failed.length} failed.`);
 }
 

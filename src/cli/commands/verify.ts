@@ -6,6 +6,8 @@ import { askLocked } from '../askLocked.js';
 import { type Context, type Runner, withVault } from '../context.js';
 import { EXIT } from '../exit.js';
 import { color, type Io, out, printJson, printJsonError, readInputFile, readSecretLines, say } from '../io.js';
+import { plural } from '../../text/plural.js';
+import { errorTextCli } from '../nextStep.js';
 import { line, type Line } from '../printable.js';
 
 export type VerifyOptions = { file: string; passwordFile: string | undefined };
@@ -51,7 +53,7 @@ export async function verifyRun(options: VerifyOptions, ctx: Context): Promise<n
   for (const a of report.accounts) {
     if (a.check !== 'failed' || !a.error) continue;
     if (io.json) printJsonError(io, { ...a.error, address: a.address });
-    else say(io, line`keepsake: ${a.error.message}`);
+    else say(io, line`keepsake: ${errorTextCli(a.error)}`);
   }
   if (report.items?.length === 0) {
     const message = `${options.file} holds nothing to import.`;
@@ -82,13 +84,13 @@ function checkText(a: VerifyAccount): Line | string {
     case 'identity':
       return 'derived from an identity: its key is checked when the identity’s PIN is given';
     case 'failed':
-      return line`${a.error?.message ?? 'unknown problem'}`;
+      return line`${a.error ? errorTextCli(a.error) : 'unknown problem'}`;
   }
 }
 
 function printAccounts(io: Io, report: VerifyReport): void {
   const outer = report.format === 'polkadot-js-batch' ? 'the password opens it; ' : '';
-  out(io, line`${report.label}: ${outer}${report.accounts.length} account${report.accounts.length === 1 ? '' : 's'}`);
+  out(io, line`${report.label}: ${outer}${plural(report.accounts.length, 'account')}`);
   for (const a of report.accounts) {
     if (a.check === 'failed') out(io, line`  ${color(io, 'red', 'FAIL')}    ${accountLabel(a)}: ${checkText(a)}`);
     else if (a.check === 'locked') out(io, line`  ${color(io, 'yellow', 'locked')}  ${accountLabel(a)}: ${checkText(a)}; it would restore unchecked`);
@@ -106,10 +108,6 @@ function printAccounts(io: Io, report: VerifyReport): void {
 }
 
 const KIND = { identity: 'identity', account: 'account', address: 'address', 'concordium-identity': 'Concordium identity', 'concordium-account': 'Concordium account' } as const;
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** A whole-wallet backup: each item with what `backup import` would do with it, and each account's check. */
 function printBackup(io: Io, report: VerifyReport, items: readonly ImportItem[]): void {

@@ -10,6 +10,8 @@ import type { PolkadotJsEnvelope } from './parse.js';
 export type DecryptOptions = {
   /** Named in messages (an address or a file name); never the password. */
   subject?: string | undefined;
+  /** What is decrypted, for the wrong-password message: a file the user gave, or a key the vault keeps. */
+  held?: 'file' | 'vault' | undefined;
   file?: string | undefined;
   /** Plaintext lengths a valid file can have; a different length is reported as damage, before any KDF work. */
   plaintextLengths?: readonly number[];
@@ -55,7 +57,7 @@ export async function polkadotJsDecrypt(envelope: PolkadotJsEnvelope, password: 
   const nonce = encoded.subarray(bodyStart, bodyStart + NONCE_LENGTH);
   const plaintext = secretboxOpen(key, nonce, encoded.subarray(bodyStart + NONCE_LENGTH));
   wipe(key);
-  if (plaintext === undefined) throw new WrongPasswordError({ subject: options.subject });
+  if (plaintext === undefined) throw new WrongPasswordError({ subject: options.subject, ...(options.held === undefined ? {} : { held: options.held }) });
   return plaintext;
 }
 

@@ -7,7 +7,7 @@ import { CorruptFileError } from '../../errors/file.js';
 import { AddressMismatchError, InvalidKeyError } from '../../errors/key.js';
 import { WrongPasswordError } from '../../errors/password.js';
 import { accountAddress } from '../../keys/account.js';
-import { ss58Encode } from '../../keys/address.js';
+import { ss58Decode, ss58Encode } from '../../keys/address.js';
 import { pairFromSuri } from '../../keys/fromSuri.js';
 import { schemeLoad } from '../../keys/scheme.js';
 import type { KeyType } from '../../keys/types.js';
@@ -84,7 +84,10 @@ describe('polkadotJsOpen: refusals', () => {
       const wrong = 'Wr0ng-pässword!';
       const err = await rejection(polkadotJsOpen(single(v.file), wrong));
       expect(err).toBeInstanceOf(WrongPasswordError);
-      expect((err as WrongPasswordError).subject).toBe(v.file['address']);
+      // Named by the address its owner knows: an ecdsa or ethereum file's `address` field holds the public key
+      // (issue 12 #15; this assertion named the public key before), shown as the ecdsa SS58 / Ethereum address.
+      const shown = v.keyType === 'ethereum' ? v.expectedAddress : v.keyType === 'ecdsa' ? ss58Encode(ss58Decode(v.expectedAddress).publicKey, 42) : v.file['address'];
+      expect((err as WrongPasswordError).subject).toBe(shown);
       expect((err as WrongPasswordError).fullMessage).not.toContain(wrong);
     });
   }

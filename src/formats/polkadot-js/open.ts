@@ -4,7 +4,7 @@ import { AddressMismatchError, InvalidKeyError } from '../../errors/key.js';
 import { accountAddress } from '../../keys/account.js';
 import { schemeLoad, type KeyScheme } from '../../keys/scheme.js';
 import type { KeyType } from '../../keys/types.js';
-import { fileAddressDecode, type FileAddress } from './address.js';
+import { fileAddressDecode, fileAddressDisplay, type FileAddress } from './address.js';
 import { polkadotJsDecrypt } from './decrypt.js';
 import type { PolkadotJsSingle } from './parse.js';
 import { PKCS8_LENGTHS, pkcs8Decode, type Pkcs8Parts } from './pkcs8.js';
@@ -38,13 +38,20 @@ const UNRECORDED: readonly KeyType[] = ['sr25519', 'ed25519', 'ecdsa'];
  * @example
  * const account = await polkadotJsOpen(polkadotJsParse(JSON.parse(text)), password)
  */
-export async function polkadotJsOpen(file: PolkadotJsSingle, password: string, options: { file?: string } = {}): Promise<OpenedAccount> {
+export async function polkadotJsOpen(
+  file: PolkadotJsSingle,
+  password: string,
+  options: { file?: string; subject?: string; held?: 'file' | 'vault' } = {},
+): Promise<OpenedAccount> {
   const where = options.file === undefined ? {} : { file: options.file };
   const claimed = fileAddressDecode(file.address);
+  // Messages name the account by the address its owner knows, not by the public key an ethereum file holds.
+  const shown = options.subject ?? (await fileAddressDisplay(file.address, file.keyType));
   const types = file.keyType === undefined ? UNRECORDED : [file.keyType];
   let schemes: KeyScheme[] = [];
   const plaintext = await polkadotJsDecrypt(file, password, {
-    subject: file.address,
+    subject: shown,
+    held: options.held,
     file: options.file,
     plaintextLengths: PKCS8_LENGTHS,
     alongside: async () => {
@@ -66,7 +73,7 @@ export async function polkadotJsOpen(file: PolkadotJsSingle, password: string, o
     if (first === undefined) {
       throw new InvalidKeyError({ type: file.keyType ?? 'account', reason: 'its secret and public parts do not belong together' });
     }
-    throw new AddressMismatchError({ expected: file.address, actual: first.address });
+    throw new AddressMismatchError({ expected: shown, actual: first.address });
   } finally {
     wipe(parts.secretKey);
   }

@@ -36,7 +36,8 @@ function files(body: Body): { file: string; text: string }[] {
   return list.map((f, i) => {
     if (typeof f !== 'object' || f === null) throw new UsageError({ reason: `File ${i + 1} is not a file.` });
     const o = f as Body;
-    return { file: str(o, 'name'), text: str(o, 'text') };
+    // An empty file is still a file: the reader says it is empty (item 14), not that a field is missing.
+    return { file: str(o, 'name'), text: o['text'] === '' ? '' : str(o, 'text') };
   });
 }
 

@@ -11,6 +11,8 @@ import { ExportAllDialog } from './accounts/ExportAllDialog';
 import { VerifyAccountDialog } from './accounts/VerifyAccountDialog';
 import { ConcordiumAccountsSection } from './concordium/Concordium';
 import { RenameDialog } from '../components/RenameDialog';
+import { errorText } from '../nextStep';
+import { MIN_SECRET_LENGTH } from '../../../src/wallet/secrets.js';
 
 type Open =
   | { kind: 'add' }
@@ -192,6 +194,7 @@ function AddAccountDialog({ networks, onClose, onDone }: DialogProps & { network
     if (!needsPassword) {
       // Only the name and network of the account already in the vault change: no password.
     } else if (password === '') found['password'] = 'Choose a password for this account.';
+    else if ([...password].length < MIN_SECRET_LENGTH) found['password'] = `An account password has at least ${MIN_SECRET_LENGTH} characters.`;
     else if (repeat !== password) found['repeat'] = 'The two passwords are not the same.';
     if (phrase.trim() === '') found['phrase'] = 'Enter the secret phrase of the account (or keep the generated one).';
     const duplicate = addDuplicateProblem(preview.preview, choice);
@@ -275,7 +278,7 @@ function AddAccountDialog({ networks, onClose, onDone }: DialogProps & { network
         <AddPreview state={preview} choice={choice} onChoice={setChoice} />
         {needsPassword ? (
           <>
-            <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors['password']} hint="It locks this account in the vault and in its backup file." />
+            <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors['password']} hint={`It locks this account in the vault and in its backup file. At least ${MIN_SECRET_LENGTH} characters.`} />
             <TextField label="Repeat password" type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} error={errors['repeat']} />
           </>
         ) : null}
@@ -305,6 +308,7 @@ function BackupDialog({ account, onClose, onDone }: DialogProps & { account: Acc
     if (identity) {
       if (pin === '') found['pin'] = `Enter the PIN of identity ${account.identity}.`;
       if (password === '') found['password'] = 'Choose a password for the file.';
+      else if ([...password].length < MIN_SECRET_LENGTH) found['password'] = `A file password has at least ${MIN_SECRET_LENGTH} characters.`;
       else if (repeat !== password) found['repeat'] = 'The two passwords are not the same.';
     } else if (password === '') found['password'] = `Enter the password of ${account.name}.`;
     setErrors(found);
@@ -328,7 +332,7 @@ function BackupDialog({ account, onClose, onDone }: DialogProps & { account: Acc
         {identity ? (
           <>
             <TextField label="PIN" type="password" autoComplete="off" value={pin} onChange={setPin} error={errors['pin']} hint={`The PIN of identity ${account.identity}.`} />
-            <TextField label="New file password" type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors['password']} hint="The file will open with this password." />
+            <TextField label="New file password" type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors['password']} hint={`The file will open with this password. At least ${MIN_SECRET_LENGTH} characters.`} />
             <TextField label="Repeat new file password" type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} error={errors['repeat']} />
           </>
         ) : (

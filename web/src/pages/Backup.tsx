@@ -2,9 +2,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { ApiError, apiPost, filesRead, type Backup, type ImportReport } from '../api';
 import { countsText, ImportedCounts, ImportItemLine, type BackupCounts } from './backup/summary';
 import { errorsFrom, type Errors } from '../errors';
+import { errorText } from '../nextStep';
+import { MIN_SECRET_LENGTH as MIN_PASSWORD } from '../../../src/wallet/secrets.js';
 import { Busy, downloadText, FilePicker, FormError, outcomeKind, plural, RadioGroup, TextField } from '../ui';
 
-const MIN_PASSWORD = 6;
 
 export function BackupPage() {
   return (
@@ -151,7 +152,7 @@ function ImportSection() {
             <ul className="summary failed" aria-label="Not imported">
               {report.failed.map((f, i) => (
                 <li key={i}>
-                  {f.file}: {f.error.message}
+                  {f.file}: {errorText(f.error)}
                 </li>
               ))}
             </ul>

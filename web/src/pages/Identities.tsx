@@ -9,6 +9,7 @@ import { Busy, CopyButton, Dialog, DialogActions, Notices, pathText, Phrase, Rad
 import { networkChoices, useNetworks } from '../networks';
 import { RemoveIdentityDialog, RenameIdentityDialog } from './identities/RenameRemove';
 import { ConcordiumIdentitiesSection } from './concordium/Concordium';
+import { MIN_SECRET_LENGTH as MIN_PIN } from '../../../src/wallet/secrets.js';
 
 type Open =
   | { kind: 'create' }
@@ -20,7 +21,6 @@ type Open =
   | { kind: 'remove'; identity: Identity }
   | null;
 
-const MIN_PIN = 6;
 /** The words asked back after a new phrase is shown (1-based positions). */
 const CHECK_POSITIONS = [3, 7, 11] as const;
 

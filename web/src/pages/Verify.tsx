@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { apiPost, filesRead, type InspectReport, type Kdf, type VerifyReport } from '../api';
 import { errorsFrom, type Errors } from '../errors';
+import { errorText, nextStepText } from '../nextStep';
 import { Busy, FilePicker, FormError, TextField } from '../ui';
 import { AccountsReport, BackupReport } from './verify/Report';
 
@@ -105,10 +106,10 @@ export function VerifyPage() {
                 ))}
               </ul>
             ) : null}
-            {inspect.notes.length > 0 ? <h3>Notes</h3> : null}
-            {inspect.notes.length > 0 ? (
+            {notesOf(inspect).length > 0 ? <h3>Notes</h3> : null}
+            {notesOf(inspect).length > 0 ? (
               <ul className="notes" aria-label="Notes">
-                {inspect.notes.map((n, i) => (
+                {notesOf(inspect).map((n, i) => (
                   <li key={i}>{n}</li>
                 ))}
               </ul>
@@ -134,4 +135,10 @@ export function VerifyPage() {
       </div>
     </>
   );
+}
+
+/** The file's notes, then what to do about it in the browser's words (a step it has words for). */
+function notesOf(report: InspectReport): string[] {
+  const next = report.next === undefined ? undefined : nextStepText(report.next);
+  return next === undefined ? report.notes : [...report.notes, next];
 }

@@ -10,6 +10,7 @@ import { type Runner, withVault } from '../../context.js';
 import { type Io, out, printJson, readNewSecret, readSecret, say } from '../../io.js';
 import { outputCheck, outputsWithVault, phraseOutCheck } from '../../output.js';
 import { line } from '../../printable.js';
+import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
 type Common = { name: string; type: string; network?: string; passwordFile?: string; backup?: string; force?: boolean; kdf: string };
 
@@ -65,6 +66,7 @@ export function accountCreateCommand(parent: Command, run: Runner): void {
                 place([...(opts.mnemonicOut ? [{ path: opts.mnemonicOut, text: mnemonic }] : []), ...(opts.backup ? [{ path: opts.backup, text: json }] : [])]);
               },
             }),
+            { mode: 'add' },
           );
         });
         if (!opts.mnemonicOut) {
@@ -104,8 +106,11 @@ export function accountAddCommand(parent: Command, run: Runner): void {
         const { needsPassword } = existsSync(vaultPath(ctx.vaultFile)) ? await withVault(ctx, (vault) => accountAddCheck(vault, check)) : await accountAddCheck(undefined, check);
         const password = needsPassword ? await newPassword(ctx.io, opts.passwordFile) : undefined;
         const result = await outputsWithVault(opts.force === true, (place) =>
-          withVault(ctx, (vault) =>
-            accountAdd(vault, { ...o, ...path, suri, ...(password === undefined ? {} : { password }), onDuplicate, onBackup: (json) => place(opts.backup ? [{ path: opts.backup, text: json }] : []) }),
+          withVault(
+            ctx,
+            (vault) =>
+              accountAdd(vault, { ...o, ...path, suri, ...(password === undefined ? {} : { password }), onDuplicate, onBackup: (json) => place(opts.backup ? [{ path: opts.backup, text: json }] : []) }),
+            { mode: 'add' },
           ),
         );
         if (result.status === 'added') report(ctx.io, result.account, opts, undefined);
@@ -148,7 +153,7 @@ function checkCommon(opts: Common): { name: string; type: KeyType; network: stri
 }
 
 function newPassword(io: Io, file: string | undefined): Promise<string> {
-  return readNewSecret(io, { file, flag: '--password-file', prompt: 'New password for the account: ', what: 'account password' });
+  return readNewSecret(io, { file, flag: '--password-file', prompt: `New password for the account (at least ${MIN_SECRET_LENGTH} characters): `, what: 'account password', minLength: MIN_SECRET_LENGTH });
 }
 
 function report(io: Io, account: AccountView, opts: Common, mnemonicOut: string | undefined): void {

@@ -6,6 +6,8 @@ import { outputCheck, outputWrite } from '../../output.js';
 import { line } from '../../printable.js';
 import { progressPausable } from '../../progressPausable.js';
 import type { LeftOut } from '../../../wallet/export.js';
+import { plural } from '../../../text/plural.js';
+import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
 function kdfOf(value: string): 'default' | 'compat' {
   if (value !== 'default' && value !== 'compat') throw new UsageError({ reason: `--kdf is "default" or "compat", not "${value}".` });
@@ -46,12 +48,13 @@ export function accountExportCommand(parent: Command, run: Runner): void {
               ? { password: await readSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: line`Password of ${view.name} (${view.address}): ` }) }
               : {
                   pin: await readSecret(ctx.io, { file: opts.pinFile, flag: '--pin-file', prompt: line`PIN of the identity "${row.identityName}": `, what: 'PIN' }),
-                  newPassword: await readNewSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: 'Password for the new backup file: ', what: 'file password' }),
+                  newPassword: await readNewSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: `Password for the new backup file (at least ${MIN_SECRET_LENGTH} characters): `, what: 'file password', minLength: MIN_SECRET_LENGTH }),
                 };
           const { json, address } = await accountExport(vault, query, unlock, { kdf, format });
           outputWrite(opts.out, json, opts.force === true);
           if (ctx.io.json) printJson(ctx.io, { address, out: opts.out });
-          else out(ctx.io, line`Wrote ${opts.out}: the backup of ${address}; it opens with the account's password.`);
+          // An identity's account has no password of its own: its file opens with the one just chosen.
+          else out(ctx.io, line`Wrote ${opts.out}: the backup of ${address}; it opens with ${row.identityId === null ? "the account's password" : 'the new password you chose for it'}.`);
         });
         return 0;
       }),
@@ -95,7 +98,13 @@ export function accountExportAllCommand(parent: Command, run: Runner): void {
           const plan = accountExportAllPlan(vault, { format, password: needsPassword });
           if (!ctx.io.json) exportAllIntro(ctx.io, format, opts.rekey === true, plan.identities.length > 0);
           const batchPassword = needsPassword
-            ? await readNewSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: format === 'apps' ? 'Password for every account: ' : 'Batch password: ', what: 'batch password' })
+            ? await readNewSecret(ctx.io, {
+                file: opts.passwordFile,
+                flag: '--password-file',
+                prompt: `${format === 'apps' ? 'Password for every account' : 'Batch password'} (at least ${MIN_SECRET_LENGTH} characters): `,
+                what: 'batch password',
+                minLength: MIN_SECRET_LENGTH,
+              })
             : '';
           const pins = await identityPins(ctx.io, opts.pinFile, plan.identities);
           const progress = progressPausable(ctx.io, 'Re-locking accounts', opts.rekey ? plan.files : 0);
@@ -131,7 +140,6 @@ export function accountExportAllCommand(parent: Command, run: Runner): void {
           });
           return 0;
         }
-        const n = (k: number, what = 'account') => `${k} ${what}${k === 1 ? '' : 's'}`;
         const own = result.count - result.fromIdentities;
         const how = opts.rekey
           ? ', all locked with the batch password'
@@ -140,7 +148,7 @@ export function accountExportAllCommand(parent: Command, run: Runner): void {
             : own === 0
               ? ' derived from identities, locked with the batch password'
               : `: ${result.fromIdentities} derived from identities (locked with the batch password) and ${own} still locked with ${own === 1 ? 'its' : 'their'} own password${own === 1 ? '' : 's'}`;
-        out(ctx.io, line`Wrote ${opts.out} with ${n(result.count)}${how}.`);
+        out(ctx.io, line`Wrote ${opts.out} with ${plural(result.count, 'account')}${how}.`);
         leftOutPrint(ctx.io, result.leftOut);
         return 0;
       }),
@@ -172,7 +180,7 @@ async function identityPins(io: Io, pinFile: string | undefined, identities: rea
   if (!(io.stdin.isTTY && io.stderr.isTTY)) return pins;
   for (const i of identities) {
     const them = i.accounts === 1 ? 'it' : 'them';
-    const pin = await readSecret(io, { file: undefined, flag: '--pin-file', what: 'PIN', prompt: line`PIN of the identity "${i.name}" (${String(i.accounts)} account${i.accounts === 1 ? '' : 's'}; press Enter to leave ${them} out): ` });
+    const pin = await readSecret(io, { file: undefined, flag: '--pin-file', what: 'PIN', prompt: line`PIN of the identity "${i.name}" (${plural(i.accounts, 'account')}; press Enter to leave ${them} out): ` });
     if (pin !== '') pins.set(i.id, pin);
   }
   return pins;
@@ -181,7 +189,7 @@ async function identityPins(io: Io, pinFile: string | undefined, identities: rea
 /** Each account the file does not hold, and why; then what would include it. */
 function leftOutPrint(io: Io, leftOut: readonly LeftOut[]): void {
   if (leftOut.length === 0) return;
-  out(io, line`Left out ${String(leftOut.length)} account${leftOut.length === 1 ? '' : 's'}:`);
+  out(io, line`Left out ${plural(leftOut.length, 'account')}:`);
   for (const l of leftOut) out(io, line`  ${l.address}  "${l.name}": ${l.message}`);
   const reasons = new Set(leftOut.map((l) => l.reason));
   if (reasons.has('no-pin')) say(io, 'To include accounts of an identity, give its PIN: on a terminal, or with --pin-file and one line NAME:PIN per identity.');

@@ -13,10 +13,14 @@ export function accountListCommand(parent: Command, run: Runner): void {
       run(async (ctx) => {
         const { accountList } = await import('../../../wallet/accounts.js');
         const { concordiumList } = await import('../../../wallet/concordium.js');
-        const [accounts, concordium] = await withVault(ctx, (vault) => [accountList(vault, opts.network === undefined ? {} : { network: opts.network }), concordiumList(vault).accounts] as const);
+        const { accounts, concordium, file } = await withVault(ctx, (vault) => ({
+          accounts: accountList(vault, opts.network === undefined ? {} : { network: opts.network }),
+          concordium: concordiumList(vault).accounts,
+          file: vault.file,
+        }));
         // --json stays the documented list of keepsake's accounts; Concordium accounts: `concordium list --json`.
         if (ctx.io.json) printJson(ctx.io, accounts);
-        else if (accounts.length === 0 && concordium.length === 0) out(ctx.io, 'The vault has no accounts yet. Add one with `keepsake account create` or `keepsake restore FILE`.');
+        else if (accounts.length === 0 && concordium.length === 0) out(ctx.io, line`The vault at ${file} has no accounts yet. Add one with \`keepsake account create\` or \`keepsake restore FILE\`.`);
         else {
           for (const a of accounts) {
             const flags = [a.type, a.network ?? 'substrate', ...(a.hasKey ? [] : ['watch-only']), ...(a.verified ? [] : ['unchecked'])];

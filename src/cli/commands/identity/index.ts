@@ -6,6 +6,8 @@ import { confirm, type Io, out, printJson, readNewSecret, readSecret, say } from
 import { outputsWithVault, phraseOutCheck } from '../../output.js';
 import { line } from '../../printable.js';
 import type { FindResult } from '../../../wallet/identity.js';
+import { plural } from '../../../text/plural.js';
+import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
 const PIN_HELP = "read the identity's PIN from the first line of <file> (- = standard input)";
 
@@ -47,6 +49,7 @@ export function identityCommand(program: Command, run: Runner): void {
                 else phrase = m;
               },
             }),
+            { mode: 'add' },
           ),
         );
         if (phrase) {
@@ -72,7 +75,7 @@ export function identityCommand(program: Command, run: Runner): void {
         mnemonicValidate(mnemonic);
         const pin = await newPin(ctx.io, opts.pinFile);
         const { identityRecover } = await import('../../../wallet/identity.js');
-        const result = await withVault(ctx, (vault) => identityRecover(vault, { name: opts.name, mnemonic, pin }));
+        const result = await withVault(ctx, (vault) => identityRecover(vault, { name: opts.name, mnemonic, pin }), { mode: 'add' });
         if (ctx.io.json) printJson(ctx.io, { id: result.id, name: result.name });
         else out(ctx.io, line`Recovered identity ${result.id} "${result.name}". Pick a network for its first account: \`keepsake identity derive ${JSON.stringify(result.name)} --network polkadot\`.`);
         return 0;
@@ -86,13 +89,13 @@ export function identityCommand(program: Command, run: Runner): void {
       run(async (ctx) => {
         const { identityList } = await import('../../../wallet/identity.js');
         const { concordiumList } = await import('../../../wallet/concordium.js');
-        const [list, concordium] = await withVault(ctx, (vault) => [identityList(vault), concordiumList(vault).identities] as const);
+        const { list, concordium, file } = await withVault(ctx, (vault) => ({ list: identityList(vault), concordium: concordiumList(vault).identities, file: vault.file }));
         // --json stays the list of keepsake's identities; Concordium identities: `concordium list --json`.
         if (ctx.io.json) printJson(ctx.io, list);
-        else if (list.length === 0 && concordium.length === 0) out(ctx.io, 'No identities yet. Create one with `keepsake identity create --name NAME`.');
+        else if (list.length === 0 && concordium.length === 0) out(ctx.io, line`The vault at ${file} has no identities yet. Create one with \`keepsake identity create --name NAME\`.`);
         else {
           for (const i of list) {
-            out(ctx.io, line`${i.id}  "${i.name}"  ${i.accounts.length} account${i.accounts.length === 1 ? '' : 's'}`);
+            out(ctx.io, line`${i.id}  "${i.name}"  ${plural(i.accounts.length, 'account')}`);
             for (const a of i.accounts) {
               out(ctx.io, line`    ${a.address}  ${a.type}  path ${a.path === '' ? '(root)' : a.path}  ${a.network ?? ''}  "${a.name}"`);
               if (a.signerQr) out(ctx.io, line`        ${a.signerQr}`);
@@ -252,10 +255,6 @@ function listText(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
 }
 
-function plural(n: number, one: string): string {
-  return `${n} ${one}${n === 1 ? '' : 's'}`;
-}
-
 function onDuplicateOf(value: string | undefined): 'refuse' | 'update' {
   if (value === undefined || value === 'refuse' || value === 'update') return value ?? 'refuse';
   throw new UsageError({ reason: `--on-duplicate is "refuse" or "update", not "${value.slice(0, 20)}".` });
@@ -300,7 +299,7 @@ function askPin(ctx: Context, file: string | undefined, identity: string): Promi
 }
 
 function newPin(io: Io, file: string | undefined): Promise<string> {
-  return readNewSecret(io, { file, flag: '--pin-file', prompt: 'New PIN (at least 6 characters): ', what: 'PIN', minLength: 6 });
+  return readNewSecret(io, { file, flag: '--pin-file', prompt: `New PIN (at least ${MIN_SECRET_LENGTH} characters): `, what: 'PIN', minLength: MIN_SECRET_LENGTH });
 }
 
 /** The sentence every removal shows: keepsake has no way to know where the phrase was kept. */

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, apiGet, apiPost, type Backup } from '../../api';
 import { errorsFrom, type Errors } from '../../errors';
 import { Busy, Dialog, DialogActions, downloadText, outcomeKind, plural, TextField, type Notice } from '../../ui';
+import { MIN_SECRET_LENGTH } from '../../../../src/wallet/secrets.js';
 
 /** An account the file does not hold, and why (src/wallet/export.ts `LeftOut`). */
 type LeftOut = { address: string; name: string; identity: string | null; reason: 'no-pin' | 'watch-only' | 'needs-password'; message: string };
@@ -38,6 +39,7 @@ export function ExportAllDialog({ onClose, onDone }: { onClose: () => void; onDo
     e.preventDefault();
     const found: Errors = {};
     if (password === '') found['password'] = 'Choose a password for the file.';
+    else if ([...password].length < MIN_SECRET_LENGTH) found['password'] = `A batch password has at least ${MIN_SECRET_LENGTH} characters.`;
     else if (repeat !== password) found['repeat'] = 'The two passwords are not the same.';
     setErrors(found);
     if (Object.keys(found).length > 0) return;

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { apiPost, filesRead, type InspectReport, type RestoreReport } from '../../api';
+import { errorText } from '../../nextStep';
 import { errorsFrom, type Errors } from '../../errors';
 import { Identicon } from '../../identicon';
 import { Busy, Dialog, DialogActions, FilePicker, outcomeKind, plural, RadioGroup, TextField, type Notice } from '../../ui';
@@ -53,7 +54,7 @@ export function RestoreDialog({ onClose, onDone }: { onClose: () => void; onDone
       const uploads = await filesRead(files);
       const r = await apiPost<RestoreReport>('/api/restore', { files: uploads, password, onDuplicate });
       if (r.restored.length === 0 && r.skipped.length === 0 && r.failed.length > 0) {
-        setErrors({ file: r.failed.map((f) => (r.failed.length > 1 ? `${f.file}: ${f.error.message}` : f.error.message)).join('\n') });
+        setErrors({ file: r.failed.map((f) => (r.failed.length > 1 ? `${f.file}: ${errorText(f.error)}` : errorText(f.error))).join('\n') });
         setBusy(false);
         return;
       }
@@ -61,7 +62,7 @@ export function RestoreDialog({ onClose, onDone }: { onClose: () => void; onDone
         kind: outcomeKind(r.restored.length + r.skipped.length, r.failed.length),
         title: `Restored ${plural(r.restored.length, 'account')}${r.skipped.length ? `, skipped ${r.skipped.length}` : ''}${r.failed.length ? `, ${r.failed.length} failed` : ''}.`,
         lines: [
-          ...r.failed.map((x) => `Failed: ${x.file} — ${x.error.message}`),
+          ...r.failed.map((x) => `Failed: ${x.file} — ${errorText(x.error)}`),
           ...r.restored.map((x) => `Restored: ${x.name} (${x.address})${x.replaced ? ', replacing the one in the vault' : ''}${x.verified ? '' : ' — unchecked: its key could not be checked'}${relockedNote(x.relocked)}`),
           ...r.skipped.map((x) => `Skipped: ${x.address} — ${x.reason}`),
         ],

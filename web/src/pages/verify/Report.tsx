@@ -1,4 +1,5 @@
 import type { ImportItem, VerifyAccount, VerifyReport } from '../../api';
+import { errorText } from '../../nextStep';
 
 const KIND: Record<string, string> = {
   identity: 'Identity',
@@ -49,7 +50,7 @@ export function AccountsReport({ report }: { report: VerifyReport }) {
             <span className="verdict">{a.ok ? (a.watchOnly ? 'ok (address only)' : 'ok') : a.check === 'locked' ? 'locked' : 'not ok'}</span> <strong>{a.name ?? '(no name)'}</strong>{' '}
             <code className="mono">{a.address}</code>
             {a.type ? <span className="kind"> {a.type}</span> : null}
-            {a.check === 'locked' ? <span className="kind"> — {checkText(a)}</span> : a.error ? <span className="error-text"> — {a.error.message}</span> : null}
+            {a.check === 'locked' ? <span className="kind"> — {checkText(a)}</span> : a.error ? <span className="error-text"> — {errorText(a.error)}</span> : null}
           </li>
         ))}
       </ul>

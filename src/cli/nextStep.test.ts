@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { CLI_WORDS } from '../../test/support/cliWords.js';
+import type { NextStep } from '../errors/next.js';
+import { errorText, nextStepText } from '../../web/src/nextStep.js';
+import { errorTextCli, nextStepCli } from './nextStep.js';
+
+/** One of every step; `satisfies` makes a step added to NextStep without a sample here fail to compile. */
+const SAMPLES = {
+  'choose-network': { do: 'choose-network', network: 'polkadot', label: 'Polkadot Relay Chain' },
+  'network-from-address': { do: 'network-from-address' },
+  'use-restore': { do: 'use-restore' },
+  'use-backup-import': { do: 'use-backup-import' },
+  'kdf-compat': { do: 'kdf-compat' },
+  'replace-duplicate': { do: 'replace-duplicate' },
+  'update-duplicate': { do: 'update-duplicate', relock: true },
+  list: { do: 'list', what: 'accounts' },
+  'derive-path': { do: 'derive-path' },
+  'other-vault': { do: 'other-vault' },
+  'check-vault-path': { do: 'check-vault-path' },
+  overwrite: { do: 'overwrite' },
+  'secret-from-file': { do: 'secret-from-file', option: '--pin-file' },
+  'see-help': { do: 'see-help' },
+} as const satisfies { [K in NextStep['do']]: Extract<NextStep, { do: K }> };
+const STEPS: NextStep[] = [...Object.values(SAMPLES), { do: 'list', what: 'identities' }, { do: 'list', what: 'addresses' }, { do: 'update-duplicate', relock: false }];
+
+
+describe('next steps', () => {
+  it('the CLI words each one with the flag or command that does it', () => {
+    expect(nextStepCli(SAMPLES['choose-network'])).toBe('Check the network, or give --network polkadot.');
+    expect(nextStepCli(SAMPLES['use-backup-import'])).toBe('Import it with `keepsake backup import FILE`.');
+    expect(nextStepCli(SAMPLES['use-restore'])).toBe('Restore account files with `keepsake restore FILE`.');
+    expect(nextStepCli(SAMPLES['kdf-compat'])).toMatch(/--kdf compat/);
+    expect(nextStepCli(SAMPLES['replace-duplicate'])).toMatch(/--on-duplicate replace/);
+    expect(nextStepCli(SAMPLES['update-duplicate'])).toMatch(/--on-duplicate update.*--on-duplicate relock/);
+    expect(nextStepText(SAMPLES['update-duplicate'])).toBe('To give it this name and network instead, use “Update the existing account”.');
+    expect(nextStepCli(SAMPLES['secret-from-file'])).toBe('Pass --pin-file FILE (or --pin-file - to read it from standard input).');
+    for (const step of STEPS) expect(nextStepCli(step), step.do).toMatch(/^[A-Z].*\.$/);
+  });
+
+  it('the browser words them with its pages and buttons, never a flag or a command, or leaves out those it has no counterpart of', () => {
+    expect(nextStepText(SAMPLES['choose-network'])).toBe('Check the network, or choose “Polkadot Relay Chain”.');
+    expect(nextStepText(SAMPLES['use-backup-import'])).toMatch(/Export\/Import → Import/);
+    expect(nextStepText(SAMPLES['use-restore'])).toMatch(/Accounts → Restore JSON/);
+    expect(nextStepText(SAMPLES['kdf-compat'])).toMatch(/“Readable by wallets from before mid-2025” ticked/);
+    for (const step of STEPS) {
+      const text = nextStepText(step);
+      if (text === undefined) continue;
+      expect(text, step.do).toMatch(/^[A-Z].*\.$/);
+      expect(text, step.do).not.toMatch(CLI_WORDS);
+    }
+    // Only the steps that exist only on a command line have no browser words.
+    expect(STEPS.filter((s) => nextStepText(s) === undefined).map((s) => s.do)).toEqual(['check-vault-path', 'overwrite', 'secret-from-file', 'see-help']);
+  });
+
+  it('follow the message, in each front end\'s words; a message without one stands alone', () => {
+    const report = { message: 'It is a Polkadot address.', next: SAMPLES['choose-network'] };
+    expect(errorTextCli(report)).toBe('It is a Polkadot address. Check the network, or give --network polkadot.');
+    expect(errorText(report)).toBe('It is a Polkadot address. Check the network, or choose “Polkadot Relay Chain”.');
+    expect(errorTextCli({ message: 'Plain.' })).toBe('Plain.');
+    expect(errorText({ message: 'Plain.', next: { do: 'see-help' } })).toBe('Plain.');
+  });
+});

@@ -1,0 +1,49 @@
+import type { ErrorReport, NextStep } from '../errors/next.js';
+
+/**
+ * A next step in the CLI's terms: the flag or command that does it. The browser words the same
+ * steps with its pages and buttons (web/src/nextStep.ts).
+ */
+export function nextStepCli(step: NextStep): string {
+  switch (step.do) {
+    case 'choose-network':
+      return `Check the network, or give --network ${step.network}.`;
+    case 'network-from-address':
+      return 'Leave out --network: the address itself says which kind it is.';
+    case 'use-restore':
+      return 'Restore account files with `keepsake restore FILE`.';
+    case 'use-backup-import':
+      return 'Import it with `keepsake backup import FILE`.';
+    case 'kdf-compat':
+      return 'To make a copy they open, export the account with `--kdf compat`.';
+    case 'replace-duplicate':
+      return 'Use `keepsake account list` to find it, or `restore --on-duplicate replace` to replace it.';
+    case 'update-duplicate':
+      return step.relock
+        ? 'To give it this name and network instead, run the command again with `--on-duplicate update` (or `--on-duplicate relock` to also lock its stored file with the new password).'
+        : 'To give it this name and network instead, run the command again with `--on-duplicate update`.';
+    case 'list':
+      return step.what === 'accounts'
+        ? 'Run `keepsake account list` to see the accounts and their addresses.'
+        : step.what === 'identities'
+          ? 'Run `keepsake identity list` to see the identities.'
+          : 'Run `keepsake address list` to see the entries.';
+    case 'derive-path':
+      return 'If you know the path, use `identity derive --path`.';
+    case 'other-vault':
+      return 'To use another vault, give --vault FILE.';
+    case 'check-vault-path':
+      return 'Check the path given with --vault or $KEEPSAKE_VAULT.';
+    case 'overwrite':
+      return 'Pick another file name, or add --force to replace it.';
+    case 'secret-from-file':
+      return `Pass ${step.option} FILE (or ${step.option} - to read it from standard input).`;
+    case 'see-help':
+      return 'Run `keepsake help` to see how to use it.';
+  }
+}
+
+/** An error's message followed by its next step in the CLI's words: what a terminal shows. */
+export function errorTextCli(error: Pick<ErrorReport, 'message' | 'next'>): string {
+  return error.next === undefined ? error.message : `${error.message} ${nextStepCli(error.next)}`;
+}

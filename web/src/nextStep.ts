@@ -1,0 +1,42 @@
+import type { ErrorReport, NextStep } from '../../src/errors/next.js';
+
+/**
+ * A next step in the browser's terms: the page, button or choice that does it — never a flag or a
+ * command (the CLI words the same steps its own way, src/cli/nextStep.ts). Undefined for a step the
+ * browser has no counterpart of (a command-line option): then the message stands alone.
+ */
+export function nextStepText(step: NextStep): string | undefined {
+  switch (step.do) {
+    case 'choose-network':
+      return `Check the network, or choose “${step.label}”.`;
+    case 'network-from-address':
+      return 'Choose “Any / from the address” as the network: the address itself says which kind it is.';
+    case 'use-restore':
+      return 'To add the accounts of account files, use Accounts → Restore JSON.';
+    case 'use-backup-import':
+      return 'Import it as a whole with Export/Import → Import a backup.';
+    case 'kdf-compat':
+      return 'To make a copy they open, create a backup file of the account with “Readable by wallets from before mid-2025” ticked.';
+    case 'replace-duplicate':
+      return 'To replace it, restore its backup file with Accounts → Restore JSON and choose “Replace it with the one from the file”.';
+    case 'update-duplicate':
+      return 'To give it this name and network instead, use “Update the existing account”.';
+    case 'list':
+      return step.what === 'accounts' ? 'The Accounts page lists the accounts and their addresses.' : step.what === 'identities' ? 'The Identities page lists the identities.' : 'The Address book page lists its entries.';
+    case 'derive-path':
+      return 'If you know the path, add the account with “Derive account” and that path.';
+    case 'other-vault':
+      return 'To use another vault, start keepsake again with that vault.';
+    case 'check-vault-path':
+    case 'overwrite':
+    case 'secret-from-file':
+    case 'see-help':
+      return undefined;
+  }
+}
+
+/** An error's message followed by its next step in the browser's words. */
+export function errorText(error: Pick<ErrorReport, 'message' | 'next'>): string {
+  const next = error.next === undefined ? undefined : nextStepText(error.next);
+  return next === undefined ? error.message : `${error.message} ${next}`;
+}
