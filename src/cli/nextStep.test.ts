@@ -21,7 +21,7 @@ const SAMPLES = {
   'secret-from-file': { do: 'secret-from-file', option: '--pin-file' },
   'see-help': { do: 'see-help' },
 } as const satisfies { [K in NextStep['do']]: Extract<NextStep, { do: K }> };
-const STEPS: NextStep[] = [...Object.values(SAMPLES), { do: 'list', what: 'identities' }, { do: 'list', what: 'addresses' }, { do: 'update-duplicate', relock: false }];
+const STEPS: NextStep[] = [...Object.values(SAMPLES), { do: 'list', what: 'identities' }, { do: 'list', what: 'addresses' }, { do: 'list', what: 'concordium' }, { do: 'update-duplicate', relock: false }];
 
 
 describe('next steps', () => {

@@ -27,7 +27,9 @@ export function nextStepCli(step: NextStep): string {
         ? 'Run `keepsake account list` to see the accounts and their addresses.'
         : step.what === 'identities'
           ? 'Run `keepsake identity list` to see the identities.'
-          : 'Run `keepsake address list` to see the entries.';
+          : step.what === 'concordium'
+            ? 'Run `keepsake concordium list` to see them.'
+            : 'Run `keepsake address list` to see the entries.';
     case 'derive-path':
       return 'If you know the path, use `identity derive --path`.';
     case 'other-vault':

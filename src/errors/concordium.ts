@@ -44,9 +44,7 @@ export class WrongNetworkError extends BaseError {
 export class ConcordiumItemNotFoundError extends BaseError {
   override readonly name = 'ConcordiumItemNotFoundError';
   constructor({ query }: { query: string }) {
-    super(`No Concordium identity or account in the vault is called "${query.slice(0, 80)}" or has that address.`, {
-      hints: ['Run `keepsake concordium list` to see them.'],
-    });
+    super(`No Concordium identity or account in the vault is called "${query.slice(0, 80)}" or has that address.`, { next: { do: 'list', what: 'concordium' } });
   }
 }
 

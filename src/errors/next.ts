@@ -27,7 +27,7 @@ export type NextStep =
   /** The key being added or derived is already in the vault: give it this name and network instead (an added file may also be re-locked). */
   | { do: 'update-duplicate'; relock: boolean }
   /** Where the vault's accounts, identities or address-book entries are listed. */
-  | { do: 'list'; what: 'accounts' | 'identities' | 'addresses' }
+  | { do: 'list'; what: 'accounts' | 'identities' | 'addresses' | 'concordium' }
   /** `identity find` did not find the path: derive the account with the path, if it is known. */
   | { do: 'derive-path' }
   /** The vault cannot be used (too new, unreadable, another network's data): use another vault file. */

@@ -173,7 +173,8 @@ describe('the server, on requests that fail: no flag, command or Markdown anywhe
     const phrase = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
     expect((await post('/api/accounts/add', { name: 'a', suri: phrase, password: 'short' })).json.error!.message).toBe('An account password has at least 6 characters. Choose a longer one.');
     expect((await post('/api/accounts/add', { name: 'a', suri: phrase, password: PW })).status).toBe(200);
-    expect((await post('/api/accounts/add', { name: 'b', suri: phrase, password: PW })).json.error).toMatchObject({ name: 'DuplicateAccountError', next: { do: 'replace-duplicate' } });
+    // Adding a key already in the vault can update it: the page offers "Update the existing account".
+    expect((await post('/api/accounts/add', { name: 'b', suri: phrase, password: PW })).json.error).toMatchObject({ name: 'DuplicateAccountError', next: { do: 'update-duplicate', relock: true } });
     expect((await post('/api/accounts/export-all', { password: 'short' })).json.error!.message).toBe('A batch password has at least 6 characters. Choose a longer one.');
   });
 

@@ -18,6 +18,7 @@ import type { KeyringPair$Json } from '@polkadot/keyring/types';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextStepCli } from '../cli/nextStep.js';
 import { BaseError } from '../errors/base.js';
 import { UsageError } from '../errors/usage.js';
 import { DuplicateAccountError } from '../errors/vault.js';
@@ -121,8 +122,10 @@ describe('account add of a key already in the vault (item 7)', () => {
     expect(err).toBeInstanceOf(DuplicateAccountError);
     expect(err.shortMessage).toMatch(/already in the vault as "Bob"/);
     expect(err.shortMessage).not.toMatch(/--|`/);
-    expect(err.fullMessage).toMatch(/--on-duplicate update/);
-    expect(err.fullMessage).not.toMatch(/restore/);
+    // The way to update is its next step, which each front end words (issue 12 item 10).
+    expect(err.next).toEqual({ do: 'update-duplicate', relock: true });
+    expect(nextStepCli(err.next!)).toMatch(/--on-duplicate update/);
+    expect(`${err.fullMessage} ${nextStepCli(err.next!)}`).not.toMatch(/restore/);
     expect(snapshot(vault)).toEqual(before);
   });
 
@@ -218,8 +221,9 @@ describe('identity derive of a key already in the vault (item 7)', () => {
     const before = snapshot(vault);
     const err = await caught(identityDerive(vault, 'dev', { path: '', network: 'polkadot', pin: PIN, ...t }));
     expect(err).toBeInstanceOf(DuplicateAccountError);
-    expect(err.fullMessage).toMatch(/--on-duplicate update/);
-    expect(err.fullMessage).not.toMatch(/restore/);
+    expect(err.next).toEqual({ do: 'update-duplicate', relock: false });
+    expect(nextStepCli(err.next!)).toMatch(/--on-duplicate update/);
+    expect(`${err.fullMessage} ${nextStepCli(err.next!)}`).not.toMatch(/restore/);
     expect(snapshot(vault)).toEqual(before);
 
     const onPolkadot = new Keyring({ type: 'sr25519', ss58Format: 0 }).addFromUri(DEV).address;

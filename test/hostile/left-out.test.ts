@@ -185,6 +185,7 @@ describe('#4 account export-all: identity accounts included or named, never a gu
 
   it('an empty vault (or one of watch-only accounts only) is refused: exit 1, a clear sentence, no file — before any password is asked', async () => {
     const box = await sandbox();
+    box.init(); // an empty vault that exists (a missing one is "no vault at PATH", issue 12 item 17)
     const out = box.path('all.json');
     // No --password-file and no terminal: refused for being empty, not for the missing password.
     const msg = expectRefused(await box.run(['account', 'export-all', '--out', out]), EXIT.failed);

@@ -22,7 +22,13 @@ export function nextStepText(step: NextStep): string | undefined {
     case 'update-duplicate':
       return 'To give it this name and network instead, use “Update the existing account”.';
     case 'list':
-      return step.what === 'accounts' ? 'The Accounts page lists the accounts and their addresses.' : step.what === 'identities' ? 'The Identities page lists the identities.' : 'The Address book page lists its entries.';
+      return step.what === 'accounts'
+        ? 'The Accounts page lists the accounts and their addresses.'
+        : step.what === 'identities'
+          ? 'The Identities page lists the identities.'
+          : step.what === 'concordium'
+            ? 'The Accounts and Identities pages list them under Concordium.'
+            : 'The Address book page lists its entries.';
     case 'derive-path':
       return 'If you know the path, add the account with “Derive account” and that path.';
     case 'other-vault':
