@@ -4,7 +4,9 @@ import { EXIT, exitCodeOf } from './exit.js';
 import type { Runner } from './context.js';
 import { type Io, printJsonError, processIo, say } from './io.js';
 import { errorTextCli } from './nextStep.js';
-import { line, lineText } from './printable.js';
+import { helpExamples, helpParagraphs } from './help.js';
+import { line } from './printable.js';
+import { usageErrorText } from './usageError.js';
 
 type Register = (program: Command, run: Runner) => void;
 
@@ -25,46 +27,25 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   ui: async () => (await import('./commands/ui.js')).uiCommand,
 };
 
-const HELP_FOOTER = `
-Secrets (passwords, PINs, phrases) are never taken as option values: keepsake asks for them on the
-terminal without echo, or reads the first line of the file given with --password-file (- = stdin).
-
-Exit status: 0 ok · 1 failed (bad or corrupt input, conflict) · 2 usage · 3 wrong password or PIN.
-`;
+/** After the program's own help: how secrets are read, and the exit statuses (wrapped at the help width). */
+const HELP_FOOTER = [
+  'Secrets (passwords, PINs, phrases) are never taken as option values: keepsake asks for them on the terminal without echo, or reads the first line of the file given with --password-file (- = stdin).',
+  'Exit status: 0 ok · 1 failed (bad or corrupt input, conflict) · 2 usage · 3 wrong password or PIN.',
+];
 
 /**
  * Runs the CLI and resolves to the process exit code. Errors are printed as one sentence (with
  * `--json`: `{"error":{"name","message"}}` on stderr) — never a stack trace, never a secret.
  */
 export async function main(argv: readonly string[], version: string, makeIo: (json: boolean) => Io = processIo): Promise<number> {
-  const json = argv.includes('--json');
-  const io = makeIo(json);
+  const io = makeIo(argv.includes('--json'));
   let code: number = EXIT.ok;
-  let program: Command;
+  let program: Command | undefined;
   const run: Runner = async (f) => {
-    code = await f({ io, vaultFile: (program.opts() as { vault?: string }).vault });
+    code = await f({ io, vaultFile: (program!.opts() as { vault?: string }).vault });
   };
-
-  program = new Command('keepsake')
-    .description('Back up, verify and restore wallet accounts (Polkadot{.js}, Parity Signer, Ethereum, Concordium) on one local vault.')
-    .version(version, '-V, --version', 'print the version')
-    .option('--json', 'print one JSON document on stdout (messages go to stderr)')
-    .option('--vault <file>', 'the vault file (default: $KEEPSAKE_VAULT, else ~/.keepsake/vault.sqlite)')
-    .helpCommand('help [command]', 'show help for a command')
-    .showSuggestionAfterError(true)
-    .addHelpText('after', HELP_FOOTER)
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
-      // Commander quotes argv back (an unknown option, a bad value): escaped like every other message.
-      outputError: (s, write) => (json ? printJsonError(io, { name: 'UsageError', message: s.replace(/^error: /, '').trim() }) : write(lineText(s))),
-    });
-  program.enablePositionalOptions(false);
   const chosen = commandName(argv);
-  const loaders = chosen === undefined ? Object.values(COMMANDS) : [COMMANDS[chosen]!];
-  for (const register of await Promise.all(loaders.map((load) => load()))) register(program, run);
-  addJsonEverywhere(program);
+  program = await programCreate(io, run, version, chosen === undefined ? {} : { only: chosen });
 
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
@@ -79,6 +60,38 @@ export async function main(argv: readonly string[], version: string, makeIo: (js
   }
 }
 
+/**
+ * The whole program, nothing parsed yet: every command (or only the one `only` names, which is all
+ * a run needs), each writing to `io` and running its action through `run`. Usage errors and help
+ * go to `io`; commander never exits the process.
+ */
+export async function programCreate(io: Io, run: Runner, version: string, options: { only?: string } = {}): Promise<Command> {
+  const program = new Command('keepsake')
+    .description(
+      'Back up, verify and restore wallet accounts (Polkadot{.js}, Parity Signer, Ethereum, Concordium) on one local vault.\n\n' +
+        'Give a command, then --help after it to see what it does, what it asks for and an example.',
+    )
+    .version(version, '-V, --version', 'print the version')
+    .option('--json', 'print one JSON document on stdout (messages go to stderr)')
+    .option('--vault <file>', 'the vault file (default: $KEEPSAKE_VAULT, else ~/.keepsake/vault.sqlite)')
+    .helpCommand('help [command]', 'show help for a command')
+    .showSuggestionAfterError(true)
+    // On a narrow terminal, wrap an option's description in the room its name leaves rather than not at all.
+    .configureHelp({ minWidthToWrap: 20 })
+    .addHelpText('after', helpExamples(['keepsake inspect backup.json', 'keepsake verify backup.json', 'keepsake account list']))
+    .addHelpText('after', helpParagraphs(HELP_FOOTER))
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+  program.enablePositionalOptions(false);
+  const loaders = options.only === undefined ? Object.values(COMMANDS) : [COMMANDS[options.only]!];
+  for (const register of await Promise.all(loaders.map((load) => load()))) register(program, run);
+  usageEverywhere(program, io);
+  return program;
+}
+
 /** The command argv names (skipping global options and their values), if it is a known one. */
 function commandName(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
@@ -89,12 +102,23 @@ function commandName(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** Every command accepts --json after its name too, and reports usage errors through the same path. */
-function addJsonEverywhere(cmd: Command): void {
+/**
+ * Every command accepts --json after its name too, and reports commander's usage errors in keepsake's
+ * words (one sentence pointing to that command's --help; `--json`: the JSON error), exit 2.
+ */
+function usageEverywhere(cmd: Command, io: Io): void {
+  cmd.configureOutput({
+    // Commander quotes argv back (an unknown option, a bad value): escaped like every other message.
+    outputError: (s) => {
+      const message = usageErrorText(s, cmd);
+      if (io.json) printJsonError(io, { name: 'UsageError', message });
+      else say(io, line`keepsake: ${message}`);
+    },
+  });
+  cmd.exitOverride();
   for (const sub of cmd.commands) {
-    if (sub.commands.length > 0) addJsonEverywhere(sub);
-    else sub.option('--json', 'print one JSON document on stdout');
-    sub.exitOverride();
+    if (sub.commands.length === 0) sub.option('--json', 'print one JSON document on stdout');
+    usageEverywhere(sub, io);
   }
 }
 

@@ -127,7 +127,7 @@ export function expectNoLeak(run: Run, secrets: readonly string[]): void {
 
 /**
  * A refusal as the CLI contract puts it: the exit code, nothing on stdout, exactly one line on stderr
- * (`keepsake: …` or commander's `error: …`; with --json, `{"error":{"name","message"}}`).
+ * (`keepsake: …`, commander's usage errors too; with --json, `{"error":{"name","message"}}`).
  * Returns that line (or the parsed error).
  */
 export function expectRefusal(run: Run, { code, name, json, message, secrets = [] }: { code: number; name: string; json: boolean; message?: RegExp; secrets?: readonly string[] }): { name: string; message: string } {
@@ -144,8 +144,8 @@ export function expectRefusal(run: Run, { code, name, json, message, secrets = [
     error = parsed.error;
     expect(error.name).toBe(name);
   } else {
-    expect(line).toMatch(name === 'UsageError' ? /^error: / : /^keepsake: /);
-    error = { name, message: line.replace(/^(keepsake|error): /, '') };
+    expect(line).toMatch(/^keepsake: /);
+    error = { name, message: line.replace(/^keepsake: /, '') };
   }
   expect(error.message.length).toBeGreaterThan(10);
   if (message) expect(error.message).toMatch(message);

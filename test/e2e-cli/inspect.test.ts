@@ -87,7 +87,7 @@ describe('keepsake inspect: refusals (exit code, one line on stderr, no stack tr
     { what: 'a missing file', args: ['no-such-file.json'], code: 1, name: 'FileReadError', message: /does not exist/ },
     { what: 'a directory', args: ['.'], code: 1, name: 'FileReadError' },
     { what: 'no file argument', args: [], code: 2, name: 'UsageError' },
-    { what: 'an unknown option', args: ['good.json', '--frobnicate'], code: 2, name: 'UsageError', message: /unknown option/ },
+    { what: 'an unknown option', args: ['good.json', '--frobnicate'], code: 2, name: 'UsageError', message: /^Unknown option '--frobnicate'\. Run `keepsake inspect --help`/ },
   ];
   for (const c of cases) {
     for (const json of [false, true]) {
@@ -99,9 +99,9 @@ describe('keepsake inspect: refusals (exit code, one line on stderr, no stack tr
   }
 
   it('an unknown command → exit 2', async () => {
-    expectRefusal(await keepsake(dir, ['inspekt', 'good.json', '--json']), { code: 2, name: 'UsageError', json: true, message: /unknown command/ });
+    expectRefusal(await keepsake(dir, ['inspekt', 'good.json', '--json']), { code: 2, name: 'UsageError', json: true, message: /^Unknown command 'inspekt'\. Did you mean inspect\?/ });
     const human = await keepsake(dir, ['frobnicate']);
-    expectRefusal(human, { code: 2, name: 'UsageError', json: false, message: /unknown command 'frobnicate'/ });
+    expectRefusal(human, { code: 2, name: 'UsageError', json: false, message: /^Unknown command 'frobnicate'\. Run `keepsake --help`/ });
   });
 
   it('names the file in the message', async () => {

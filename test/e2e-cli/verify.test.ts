@@ -184,7 +184,7 @@ describe('keepsake verify: refusals (exit code, one clear message, no stack trac
 
     it(`an unknown option → exit 2${suffix}`, async () => {
       const run = await keepsake(dir, ['verify', 'good.json', '--password-file', 'good.pw', '--frobnicate', ...flag]);
-      expectRefusal(run, { code: 2, name: 'UsageError', json, message: /unknown option '--frobnicate'/ });
+      expectRefusal(run, { code: 2, name: 'UsageError', json, message: /^Unknown option '--frobnicate'\. Run `keepsake verify --help`/ });
     });
 
     it(`a password given as a flag value is not an option → exit 2${suffix}`, async () => {
@@ -224,6 +224,6 @@ describe('keepsake verify: refusals (exit code, one clear message, no stack trac
   });
 
   it('an unknown command → exit 2', async () => {
-    expectRefusal(await keepsake(dir, ['verifyy', 'good.json', '--json']), { code: 2, name: 'UsageError', json: true, message: /unknown command/ });
+    expectRefusal(await keepsake(dir, ['verifyy', 'good.json', '--json']), { code: 2, name: 'UsageError', json: true, message: /^Unknown command 'verifyy'\. Did you mean verify\?/ });
   });
 });

@@ -1,13 +1,20 @@
 import type { Command } from 'commander';
 import { type Runner, withVault } from '../context.js';
+import { helpExamples } from '../help.js';
 import { out, printJson } from '../io.js';
 import { line } from '../printable.js';
 
 export function addressCommand(program: Command, run: Runner): void {
-  const address = program.command('address').summary('the address book: names for addresses you send to').description(
-    'The address book: names for other people\'s addresses (SS58 of any network, Ethereum, Concordium).\n' +
-      'Every address is checked (checksum, network prefix) before it is saved.',
-  );
+  const address = program
+    .command('address')
+    .summary('the address book: names for addresses you send to')
+    .description(
+      [
+        "The address book: names (and a note) for other people's addresses — SS58 of any network, Ethereum, Concordium. Every address is checked (checksum, network prefix) before it is saved.",
+        'No password is asked: the address book holds no keys.',
+      ].join('\n\n'),
+    )
+    .addHelpText('after', helpExamples(['keepsake address add 15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5 --name Alice', 'keepsake address list']));
 
   address
     .command('add')
@@ -16,6 +23,13 @@ export function addressCommand(program: Command, run: Runner): void {
     .option('--note <text>', 'a note')
     .option('--network <network>', 'the network it is for (the SS58 prefix must match)')
     .summary('add an address')
+    .description(
+      'Add an address to the address book under a name, with an optional note. The address is checked first (checksum; with --network, that the SS58 prefix is that network\'s) and an address already in the book is refused. The vault is made on first use.',
+    )
+    .addHelpText(
+      'after',
+      helpExamples(['keepsake address add 15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5 --name Alice', 'keepsake address add 0xf24FF3a9CF04c71Dbc94D0b566f7A27B94566cac --name Exchange --note "deposit only"']),
+    )
     .action((addr: string, opts: { name: string; note?: string; network?: string }) =>
       run(async (ctx) => {
         const { addressAdd } = await import('../../wallet/addressBook.js');
@@ -32,6 +46,8 @@ export function addressCommand(program: Command, run: Runner): void {
   address
     .command('list')
     .summary('list the address book')
+    .description("List the address book: each address with its name, network (or kind) and note. Nothing is asked or changed; the vault must exist.")
+    .addHelpText('after', helpExamples(['keepsake address list', 'keepsake address list --json']))
     .action(() =>
       run(async (ctx) => {
         const { addressList } = await import('../../wallet/addressBook.js');
@@ -50,8 +66,10 @@ export function addressCommand(program: Command, run: Runner): void {
     .option('--note <text>', "a new note ('' removes the note)")
     .option('--network <network>', 'the network it is for (the SS58 prefix must match)')
     .summary('change the name, note or network of an address')
-    .description('Change the name, note or network of an address-book entry; what is not given stays as it is. The address itself cannot change: remove the entry and add the other address.')
-    .addHelpText('after', '\nExample:\n  keepsake address edit 15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5 --name "Alice (cold)" --note "paper wallet"')
+    .description(
+      "Change the name, note or network of an address-book entry, found by its address or name; what is not given stays as it is (--note '' removes the note). The address itself cannot change: remove the entry and add the other address.",
+    )
+    .addHelpText('after', helpExamples(['keepsake address edit 15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5 --name "Alice (cold)" --note "paper wallet"', "keepsake address edit Alice --note ''"]))
     .action((query: string, opts: { name?: string; note?: string; network?: string }) =>
       run(async (ctx) => {
         const { addressEdit } = await import('../../wallet/addressBook.js');
@@ -72,6 +90,8 @@ export function addressCommand(program: Command, run: Runner): void {
     .command('remove')
     .argument('<address>', 'the address (or its name)')
     .summary('remove an address')
+    .description('Remove an entry, found by its address or name, from the address book. It is removed without asking: the address book holds no keys, and the entry can be added again.')
+    .addHelpText('after', helpExamples(['keepsake address remove Alice', 'keepsake address remove 15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5 --json']))
     .action((query: string) =>
       run(async (ctx) => {
         const { addressRemove } = await import('../../wallet/addressBook.js');

@@ -3,6 +3,7 @@ import { UsageError } from '../../errors/usage.js';
 import type { BackupCounts, ImportItem, ImportReport } from '../../wallet/backup.js';
 import { type Runner, withVault } from '../context.js';
 import { EXIT } from '../exit.js';
+import { helpExamples } from '../help.js';
 import { color, confirm, type Io, out, printJson, readInputFile, readNewSecret, readSecret, say } from '../io.js';
 import { outputCheck, outputWrite } from '../output.js';
 import { line } from '../printable.js';
@@ -15,9 +16,12 @@ export function backupCommand(program: Command, run: Runner): void {
     .command('backup')
     .summary('the whole wallet (identities, accounts, address book) in one password-protected file')
     .description(
-      'Export identities, accounts and the address book to one file protected by a password of at least\n' +
-        '6 characters, and import such a file (or a Concordium Desktop Wallet export), seeing everything imported.',
-    );
+      [
+        'Export identities, accounts, the address book and imported Concordium data to one file protected by a password of at least 6 characters, and import such a file (or a Concordium Desktop Wallet export), seeing everything imported.',
+        '`keepsake verify FILE` checks such a file and says what an import would do, importing nothing.',
+      ].join('\n\n'),
+    )
+    .addHelpText('after', helpExamples(['keepsake backup export --out wallet-backup.json', 'keepsake backup import wallet-backup.json']));
 
   backup
     .command('export')
@@ -29,9 +33,19 @@ export function backupCommand(program: Command, run: Runner): void {
     .option('--force', 'overwrite <file> if it exists')
     .summary('export the whole wallet to one file')
     .description(
-      'Write identities (phrases still sealed under their PINs), accounts (still locked with their own\n' +
-        'passwords) and the address book to one file. Nothing in it — not even names or addresses — is\n' +
-        'readable without the backup password. With --rekey everything is re-locked with the backup password.',
+      [
+        'Write identities (phrases still sealed under their PINs), accounts (still locked with their own passwords), the address book and Concordium data to one file (its name ends in .json). Nothing in it — not even names or addresses — is readable without the backup password, which is asked twice on a terminal (at least 6 characters) or read from --password-file. The vault is not changed.',
+        "With --rekey everything is locked with the backup password instead: each account's file (an account the backup password does not open is asked for by name, on a terminal only), and each identity whose PIN is given — asked on a terminal (Enter keeps its own PIN), or one line NAME:PIN per identity in --pin-file. Which identities' PINs become the backup password is said before anything is written (on a terminal, confirmed: answering no writes nothing, exit 1) or with the result.",
+        '--format concordium-desktop writes only the Concordium data (identities, accounts, Concordium addresses of the address book), as the Concordium Desktop Wallet imports it; a vault without any is refused before the password is asked.',
+      ].join('\n\n'),
+    )
+    .addHelpText(
+      'after',
+      helpExamples([
+        'keepsake backup export --out wallet-backup.json',
+        'keepsake backup export --out wallet-backup.json --rekey --password-file pw.txt --pin-file pins.txt',
+        'keepsake backup export --out concordium.json --format concordium-desktop',
+      ]),
     )
     .action((opts: { out: string; passwordFile?: string; pinFile?: string; format: string; rekey?: boolean; force?: boolean }) =>
       run(async (ctx) => {
@@ -89,10 +103,12 @@ export function backupCommand(program: Command, run: Runner): void {
     .option('--password-file <file>', 'read the backup password from <file> (- = standard input)')
     .summary('import a whole-wallet backup, all or nothing')
     .description(
-      'Import a keepsake backup or a Concordium Desktop Wallet export. Either everything is imported or\n' +
-        'nothing is; then every identity, account and address is listed as imported, already present\n' +
-        '(and under which name), or replaced. A Concordium Mobile Wallet export is refused with the reason.',
+      [
+        "Import a keepsake backup or a Concordium Desktop Wallet export into the vault (made on first use). The file's password is asked on the terminal or read from --password-file (a wrong one: exit 3, nothing imported). A Concordium Mobile Wallet export is refused with the reason.",
+        "Either everything is imported or nothing is; then every identity, account and address is listed as imported, already present (and under which name), or replaced (a watch-only account gains its key; a Concordium item takes the name the file gives it). Identities keep the PIN they had in the backup; after a --rekey export, that PIN is the backup password, and the list says so.",
+      ].join('\n\n'),
     )
+    .addHelpText('after', helpExamples(['keepsake backup import wallet-backup.json', 'keepsake backup import concordium-export.json --password-file pw.txt --json']))
     .action((file: string, opts: { passwordFile?: string }) =>
       run(async (ctx) => {
         const text = await readInputFile(file);

@@ -3,6 +3,7 @@ import { UsageError } from '../../errors/usage.js';
 import type { ConcordiumAccountView, ConcordiumIdentityView, ConcordiumRemoved } from '../../wallet/concordium.js';
 import { type Runner, withVault } from '../context.js';
 import { EXIT } from '../exit.js';
+import { helpExamples } from '../help.js';
 import { confirm, type Io, out, printJson } from '../io.js';
 import { line } from '../printable.js';
 import { plural } from '../../text/plural.js';
@@ -17,16 +18,23 @@ export function concordiumCommand(program: Command, run: Runner): void {
     .command('concordium')
     .summary('the Concordium identities and accounts imported from a Concordium Desktop Wallet export')
     .description(
-      'Show and remove the Concordium identities and accounts that `keepsake backup import` brought in from a Concordium Desktop Wallet export. keepsake keeps them as that wallet exported them, so `backup export --format concordium-desktop` gives them back; it holds no Concordium key, since the desktop wallet keeps every key on a Ledger.',
-    );
+      [
+        'Show and remove the Concordium identities and accounts that `keepsake backup import` brought in from a Concordium Desktop Wallet export.',
+        'keepsake keeps them as that wallet exported them, so `backup export --format concordium-desktop` gives them back; it holds no Concordium key, since the desktop wallet keeps every key on a Ledger.',
+      ].join('\n\n'),
+    )
+    .addHelpText('after', helpExamples(['keepsake concordium list', 'keepsake backup import concordium-export.json']));
 
   concordium
     .command('list')
     .summary('list the Concordium identities and accounts')
     .description(
-      'List the Concordium identities (name, identity provider, status, number of accounts) and accounts (name, address, identity) in the vault. Each account is held on a Ledger: keepsake has its address, not its key.',
+      [
+        'List the Concordium identities (number, name, identity provider, status, number of accounts) and accounts (number, address, name, identity) in the vault. Each account is held on a Ledger: keepsake has its address, not its key.',
+        'Nothing is asked or changed; the vault must exist. The numbers are what `concordium remove` takes.',
+      ].join('\n\n'),
     )
-    .addHelpText('after', '\nExamples:\n  keepsake concordium list\n  keepsake concordium list --json')
+    .addHelpText('after', helpExamples(['keepsake concordium list', 'keepsake concordium list --json']))
     .action(() =>
       run(async (ctx) => {
         const { concordiumList } = await import('../../wallet/concordium.js');
@@ -45,9 +53,12 @@ export function concordiumCommand(program: Command, run: Runner): void {
     .option('--yes', 'do not ask for confirmation (required when not on a terminal)')
     .summary('remove a Concordium identity (with its accounts) or account from the vault (asks first)')
     .description(
-      "Remove a Concordium identity with its accounts, or one Concordium account, from the vault, with the credentials and the address-book entries the desktop wallet ties to those accounts. The keys stay on the Ledger; a later `backup export --format concordium-desktop` no longer holds them, so keep the desktop wallet's own export if you may need them.",
+      [
+        "Remove a Concordium identity with its accounts, or one Concordium account, from the vault, with the credentials and the address-book entries the desktop wallet ties to those accounts. The keys stay on the Ledger; a later `backup export --format concordium-desktop` no longer holds them, so keep the desktop wallet's own export if you may need them.",
+        'On a terminal it names what will be removed and asks; answering no removes nothing (exit 1). In scripts, --yes is required.',
+      ].join('\n\n'),
     )
-    .addHelpText('after', '\nExamples:\n  keepsake concordium remove "Concordium identity A0"\n  keepsake concordium remove 3kBx2h5Y2veb4hZgAJWPrr8RyQESKm5TjzF3ti1QQ4VSYLwK1G --yes')
+    .addHelpText('after', helpExamples(['keepsake concordium remove "Concordium identity A0"', 'keepsake concordium remove 3kBx2h5Y2veb4hZgAJWPrr8RyQESKm5TjzF3ti1QQ4VSYLwK1G --yes']))
     .action((query: string, opts: { yes?: boolean }) =>
       run(async (ctx) => {
         const { concordiumRemove, concordiumRemovePlan } = await import('../../wallet/concordium.js');

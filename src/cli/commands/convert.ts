@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../errors/usage.js';
 import type { Runner } from '../context.js';
 import { out, printJson, readInputFile, readNewSecret, readSecret } from '../io.js';
+import { helpExamples } from '../help.js';
 import { outputCheck, outputWrite } from '../output.js';
 import { line } from '../printable.js';
 import { plural } from '../../text/plural.js';
@@ -20,12 +21,16 @@ export function convertCommand(program: Command, run: Runner): void {
     .option('--force', 'overwrite <file> if it exists')
     .summary('convert a wallet file to the format another wallet needs (the vault is not touched)')
     .description(
-      'Convert one wallet file to another format without touching the vault: every account is decrypted\n' +
-        'with the input password, checked against its address, and locked again with the output password.\n' +
-        'Impossible conversions are refused with the reason (an sr25519 key cannot become an Ethereum\n' +
-        'keystore; a file with several accounts cannot become a single-account file).',
+      [
+        'Convert one wallet file to another format without touching the vault: every account is decrypted with the input password, checked against its address, and locked again with the output password, written to --out.',
+        "The input file's password is asked on the terminal or read from --password-file; the new file's password is asked twice, or read from --new-password-file.",
+        'Impossible conversions are refused with the reason (an sr25519 key cannot become an Ethereum keystore; a file with several accounts cannot become a single-account file).',
+      ].join('\n\n'),
     )
-    .addHelpText('after', '\nExamples:\n  keepsake convert apps-export.json --to polkadot-js-batch --out for-extension.json\n  keepsake convert metamask.json --to polkadot-js --out for-talisman.json')
+    .addHelpText(
+      'after',
+      helpExamples(['keepsake convert apps-export.json --to polkadot-js-batch --out for-extension.json', 'keepsake convert metamask.json --to polkadot-js --out for-talisman.json']),
+    )
     .action((input: string, opts: { to: string; out: string; passwordFile?: string; newPasswordFile?: string; kdf: string; force?: boolean }) =>
       run(async (ctx) => {
         const to = opts.to;

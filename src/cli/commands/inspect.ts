@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Runner } from '../context.js';
 import { type Io, out, printJson, readInputFile } from '../io.js';
 import { nextStepCli } from '../nextStep.js';
+import { helpExamples } from '../help.js';
 import { line } from '../printable.js';
 import type { InspectReport } from '../../wallet/inspect.js';
 
@@ -13,11 +14,12 @@ export function inspectCommand(program: Command, run: Runner): void {
     .argument('<file>', 'a wallet file: Polkadot{.js} account or batch file, Apps export, Ethereum keystore, Concordium export')
     .summary('say what a wallet file is, without its password')
     .description(
-      'Say what a wallet file is, without asking for its password: its format and version, how it is\n' +
-        'encrypted (KDF parameters), whether wallets from before mid-2025 can open it, and the accounts it\n' +
-        'shows (address, name, key type). Nothing is decrypted or imported.',
+      [
+        'Say what a wallet file is, without asking for its password: its format and version, how it is encrypted (KDF parameters), whether wallets from before mid-2025 can open it, and the accounts it shows (address, name, key type).',
+        'Nothing is decrypted or imported, and the vault is not opened. A whole-wallet file (a keepsake backup, a Concordium wallet export) shows nothing of what it holds without its password: `keepsake verify FILE` lists that, importing nothing.',
+      ].join('\n\n'),
     )
-    .addHelpText('after', '\nExamples:\n  keepsake inspect 5GrwvaEF….json\n  keepsake inspect backup.json --json')
+    .addHelpText('after', helpExamples(['keepsake inspect 5GrwvaEF….json', 'keepsake inspect backup.json --json']))
     .action((file: string) => run(({ io }) => inspectRun({ file }, io)));
 }
 

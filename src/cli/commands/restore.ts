@@ -7,6 +7,7 @@ import { type Context, type Runner, withVault } from '../context.js';
 import { EXIT } from '../exit.js';
 import { askLocked } from '../askLocked.js';
 import { color, type Io, out, printJson, printJsonError, readInputFile, readSecretLines, say } from '../io.js';
+import { helpExamples } from '../help.js';
 import { errorTextCli } from '../nextStep.js';
 import { line } from '../printable.js';
 import { progressStart } from '../progress.js';
@@ -21,17 +22,15 @@ export function restoreCommand(program: Command, run: Runner): void {
     .option('--on-duplicate <mode>', 'an account already in the vault: skip it, or replace it', 'skip')
     .summary('restore accounts from backup files into the vault')
     .description(
-      'Restore accounts from Polkadot{.js} account files, extension "Export all" batch files, or a folder\n' +
-        'of them. One password is asked for all the files; on a terminal, the files and batch entries it\n' +
-        'did not open are then named and asked for again (an empty answer stops). Every key is checked against its address\n' +
-        'before it is saved; files are kept as they are (still locked with their own password), except a\n' +
-        'key with no key derivation (type "none", versions 0–2), which is locked with scrypt under the\n' +
-        'password given. A bad file does not stop the others: each is reported. Accounts already in the\n' +
-        'vault are skipped unless --on-duplicate replace (an entry without a key, or whose key could not\n' +
-        'be checked, never replaces one that has it).\n\n' +
+      [
+        'Restore accounts into the vault (made on first use) from Polkadot{.js} account files, extension "Export all" batch files, Polkadot-JS Apps "Export all" lists and Ethereum keystores, or from a folder of them (its .json files).',
+        'One password is asked for all the files, or read from the first line of --password-file; each further line of that file is tried on what the lines before did not open. On a terminal, the files and batch entries still locked are then named and asked for (an empty answer stops).',
+        'Every key is checked against its address before it is saved. Files are kept as they are, still locked with their own password, except a key with no key derivation (type "none", versions 0–2), which is locked with scrypt under the password given. A batch entry no password opens is restored unchecked (`keepsake account verify` checks it later). A bad file does not stop the others: each is reported.',
+        'Accounts already in the vault are skipped unless --on-duplicate replace (an entry without a key, or whose key could not be checked, never replaces one that has it).',
         'Exit status: 0 restored (failures, if any, are listed) · 1 nothing restored and a file failed · 3 nothing restored: wrong password.',
+      ].join('\n\n'),
     )
-    .addHelpText('after', '\nExamples:\n  keepsake restore 5Grw….json\n  keepsake restore ~/backups/ --password-file pw.txt --json')
+    .addHelpText('after', helpExamples(['keepsake restore 5GrwvaEF….json', 'keepsake restore ~/backups/ --password-file pw.txt --json', 'keepsake restore export-all.json --on-duplicate replace']))
     .action((paths: string[], opts: { passwordFile?: string; onDuplicate: string }) =>
       run((ctx) => {
         if (opts.onDuplicate !== 'skip' && opts.onDuplicate !== 'replace') {

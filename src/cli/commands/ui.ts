@@ -1,23 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { UsageError } from '../../errors/usage.js';
 import type { Runner } from '../context.js';
+import { helpExamples } from '../help.js';
 import { out, say } from '../io.js';
 
 export function uiCommand(program: Command, run: Runner): void {
   program
     .command('ui')
-    .option('--port <n>', 'port on 127.0.0.1 (default: a free one)', '0')
+    // 0 asks the system for a free port; the help says that rather than "0".
+    .addOption(new Option('--port <n>', 'port on 127.0.0.1').default('0', 'a free one'))
     .option('--no-open', 'do not open a browser; just print the address')
     .summary('the browser wallet, served from this machine only')
     .description(
-      'Serve the browser wallet on 127.0.0.1 (this machine only) and open it. The address printed\n' +
-        'carries a token made for this launch; without it the server answers nothing. The browser is\n' +
-        'opened with a link that works once, for 2 minutes, so no lasting secret is in its command line.\n' +
-        'Stop it with Ctrl+C.',
+      [
+        'Serve the browser wallet for the vault (made on first use) on 127.0.0.1, so only this machine can reach it, and open it in the browser.',
+        'The address printed carries a token made for this launch; without it the server answers nothing. The browser is opened with a link that works once, for 2 minutes, so no lasting secret is in its command line. With --json the address is printed as {"url","port","vault"}.',
+        'It runs until you stop it with Ctrl+C.',
+      ].join('\n\n'),
     )
+    .addHelpText('after', helpExamples(['keepsake ui', 'keepsake ui --port 8420 --no-open']))
     .action((opts: { port: string; open: boolean }) =>
       run(async (ctx) => {
         const port = Number(opts.port);

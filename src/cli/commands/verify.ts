@@ -7,6 +7,7 @@ import { type Context, type Runner, withVault } from '../context.js';
 import { EXIT } from '../exit.js';
 import { color, type Io, out, printJson, printJsonError, readInputFile, readSecretLines, say } from '../io.js';
 import { plural } from '../../text/plural.js';
+import { helpExamples } from '../help.js';
 import { errorTextCli } from '../nextStep.js';
 import { line, type Line } from '../printable.js';
 
@@ -19,15 +20,14 @@ export function verifyCommand(program: Command, run: Runner): void {
     .option('--password-file <file>', "read the file's password from the first line of <file> (- = standard input); further lines are tried on the entries it leaves locked")
     .summary('check that a backup opens with its password and holds the right keys')
     .description(
-      'Check a backup before you need it: decrypt it without importing anything, check every key\n' +
-        'against the address the file names, and say per account whether it would restore. A whole-wallet\n' +
-        'backup (keepsake or Concordium Desktop) is also compared with the vault: each item would be imported,\n' +
-        'is already present (and under which name), or would replace a watch-only account. Accounts locked with\n' +
-        'their own password are asked for on a terminal (an empty answer stops) or read from further lines.\n' +
-        'The password is asked on the terminal (hidden), or read with --password-file; never given as a flag value.\n\n' +
+      [
+        'Check a backup before you need it: decrypt it without importing anything, check every key against the address the file names, and say per account whether it would restore.',
+        'A whole-wallet backup (keepsake or Concordium Desktop) is also compared with the vault, which is only read (and not created): each item would be imported, is already present (and under which name), or would replace a watch-only account.',
+        "The password is asked on the terminal (hidden) or read from the first line of --password-file, never given as an option value. Entries locked with a password of their own are then asked for on a terminal (an empty answer stops), or tried with the file's further lines; an entry none opens would restore unchecked.",
         'Exit status: 0 it would restore or import · 1 a problem was found · 2 usage · 3 wrong password.',
+      ].join('\n\n'),
     )
-    .addHelpText('after', '\nExamples:\n  keepsake verify backup.json\n  keepsake verify backup.json --password-file pw.txt --json')
+    .addHelpText('after', helpExamples(['keepsake verify backup.json', 'keepsake verify backup.json --password-file pw.txt --json']))
     .action((file: string, opts: { passwordFile?: string }) => run((ctx) => verifyRun({ file, passwordFile: opts.passwordFile }, ctx)));
 }
 

@@ -7,6 +7,7 @@ import type { AccountView } from '../../../wallet/accountView.js';
 import type { AddResult } from '../../../wallet/create.js';
 import type { OnDuplicate } from '../../../wallet/duplicate.js';
 import { type Runner, withVault } from '../../context.js';
+import { helpExamples } from '../../help.js';
 import { type Io, out, printJson, readNewSecret, readSecret, say } from '../../io.js';
 import { outputCheck, outputsWithVault, phraseOutCheck } from '../../output.js';
 import { line } from '../../printable.js';
@@ -32,12 +33,13 @@ export function accountCreateCommand(parent: Command, run: Runner): void {
     .option('--mnemonic-out <file>', 'write the new recovery phrase to <file> (mode 0600) instead of showing it (required when not on a terminal, and with --json)')
     .summary('create a new account with a new recovery phrase')
     .description(
-      'Create a new account: a new recovery phrase (shown once on the terminal — write it down — or\n' +
-        'written to --mnemonic-out), the account derived from it, and with --backup its backup file right\n' +
-        'away ("Create and backup account"). The phrase is never stored by keepsake. The account, the\n' +
-        'phrase file and the backup file are made together or not at all.',
+      [
+        'Create a new account: a new recovery phrase, the account derived from it (sr25519 on the generic Substrate network unless --type and --network say otherwise), and with --backup its backup file right away ("Create and backup account"). The vault is made on first use.',
+        'It asks for the account\'s new password twice on a terminal (at least 6 characters), or reads it from --password-file. The phrase is shown once on the terminal — write it down — or written to --mnemonic-out, which is required when not on a terminal and with --json. keepsake never stores the phrase.',
+        'The account, the phrase file and the backup file are made together or not at all.',
+      ].join('\n\n'),
     )
-    .addHelpText('after', '\nExample:\n  keepsake account create --name Savings --network polkadot --backup savings.json')
+    .addHelpText('after', helpExamples(['keepsake account create --name Savings --network polkadot --backup savings.json', 'keepsake account create --name Cold --words 24 --mnemonic-out phrase.txt --password-file pw.txt']))
     .action((opts: Common & { words: string; path?: string; mnemonicOut?: string }) =>
       run(async (ctx) => {
         const words = Number(opts.words);
@@ -86,12 +88,20 @@ export function accountAddCommand(parent: Command, run: Runner): void {
     .option('--on-duplicate <mode>', 'if the account is already in the vault: refuse (the default); update its name and network; or relock: also lock its stored file with the new password')
     .summary('add an account from an existing recovery phrase or seed')
     .description(
-      'Add an account from a recovery phrase or 0x seed you already have, under any name and a new\n' +
-        'password, and with --backup write its backup file right away. A derivation path goes after the\n' +
-        'phrase in the same line (phrase//hard/soft///password). The phrase is read from --suri-file or\n' +
-        'asked on the terminal — never given as an option value — and is not stored.',
+      [
+        "Add an account from a recovery phrase or 0x seed you already have, under any name and a new password, and with --backup write its backup file right away. The vault is made on first use.",
+        "The phrase is read from --suri-file or asked on the terminal — never given as an option value — and is not stored. A derivation path goes after the phrase in the same line (phrase//hard/soft///password), or in --path; an ethereum account from a phrase without a path uses m/44'/60'/0'/0/0, as MetaMask does.",
+        'The phrase is checked, and a key already in the vault found, before the new password is asked (twice on a terminal, at least 6 characters) or read from --password-file. A key already in the vault is refused unless --on-duplicate says what to do: update gives it the name and network asked for (no password is asked); relock also locks its stored file with the new password. Its key is never replaced; a watch-only account gains it, locked with the new password.',
+      ].join('\n\n'),
     )
-    .addHelpText('after', '\nExample:\n  keepsake account add --name Restored --suri-file phrase.txt --password-file pw.txt --backup restored.json')
+    .addHelpText(
+      'after',
+      helpExamples([
+        'keepsake account add --name Restored --suri-file phrase.txt --password-file pw.txt --backup restored.json',
+        'keepsake account add --name MetaMask --type ethereum --suri-file phrase.txt',
+        'keepsake account add --name Savings --network kusama --suri-file phrase.txt --on-duplicate update',
+      ]),
+    )
     .action((opts: Common & { suriFile?: string; path?: string; onDuplicate?: string }) =>
       run(async (ctx) => {
         const o = checkCommon(opts);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../../errors/usage.js';
 import { type Runner, withVault } from '../../context.js';
+import { helpExamples } from '../../help.js';
 import { type Io, out, printJson, readNewSecret, readSecret, say } from '../../io.js';
 import { outputCheck, outputWrite } from '../../output.js';
 import { line } from '../../printable.js';
@@ -26,8 +27,19 @@ export function accountExportCommand(parent: Command, run: Runner): void {
     .option('--force', 'overwrite <file> if it exists')
     .summary("write one account's backup file (Polkadot{.js} format)")
     .description(
-      "Write one account's backup file. It asks for that account's password and refuses a wrong one\n" +
-        '(exit 3, no file written); the file opens in Polkadot{.js} and other wallets with the same password.',
+      [
+        "Write one account's backup file to --out: a Polkadot{.js} account file, or with --format ethereum-keystore (ethereum accounts only) a keystore that MetaMask and geth import. The vault is not changed.",
+        "It asks for that account's password (or reads it from --password-file) and refuses a wrong one (exit 3, no file written); the file opens in Polkadot{.js} and other wallets with the same password. An account derived from an identity has no password of its own: it asks for the identity's PIN (or reads --pin-file), then for a password for the new file (twice on a terminal, at least 6 characters). A watch-only account has no key to export.",
+        'Files are written with scrypt N=2^17; --kdf compat writes N=2^15, for wallets from before mid-2025.',
+      ].join('\n\n'),
+    )
+    .addHelpText(
+      'after',
+      helpExamples([
+        'keepsake account export 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY --out savings.json',
+        'keepsake account export Savings --out savings.json --kdf compat --password-file pw.txt',
+        'keepsake account export MetaMask --format ethereum-keystore --out keystore.json',
+      ]),
     )
     .action((query: string, opts: { out: string; passwordFile?: string; pinFile?: string; kdf: string; format: string; force?: boolean }) =>
       run(async (ctx) => {
@@ -73,11 +85,19 @@ export function accountExportAllCommand(parent: Command, run: Runner): void {
     .option('--force', 'overwrite <file> if it exists')
     .summary('write every account to one batch file (the extension\'s "Export all" format)')
     .description(
-      'Write every account to one file in the Polkadot{.js} extension\'s "Export all accounts" format.\n\n' +
-        'IMPORTANT: the batch password only locks the file as a whole. Each account inside keeps its own\n' +
-        'password, and restoring an account later needs that account\'s password. With --rekey, keepsake\n' +
-        "asks each account's password and re-locks every account with the batch password, so the one\n" +
-        'password restores everything (accounts with another password cannot be rekeyed non-interactively).',
+      [
+        'Write every account to one file in the Polkadot{.js} extension\'s "Export all accounts" format, or with --format apps the Polkadot-JS Apps "Export all" list. The vault is not changed; a vault with nothing to export is refused before anything is asked.',
+        "IMPORTANT: the batch password (asked twice on a terminal, at least 6 characters, or read from --password-file) only locks the file as a whole. Each account inside keeps its own password, and restoring an account later needs that account's password. The Apps list has no password at all. With --rekey, keepsake re-locks every account with the password given, so the one password restores everything: an account that password does not open is asked for by name on a terminal; with --password-file such an account stops the export.",
+        "Accounts derived from an identity have no password of their own: each identity's PIN is asked once on a terminal (Enter leaves its accounts out), or read from --pin-file, one line NAME:PIN per identity, and its accounts are locked with the batch password (in the Apps list, only with --rekey). Watch-only accounts go in the Apps list only. Every account left out is named, with the reason.",
+      ].join('\n\n'),
+    )
+    .addHelpText(
+      'after',
+      helpExamples([
+        'keepsake account export-all --out all-accounts.json',
+        'keepsake account export-all --out all-accounts.json --rekey --password-file pw.txt --pin-file pins.txt',
+        'keepsake account export-all --out apps-list.json --format apps',
+      ]),
     )
     .action((opts: { out: string; passwordFile?: string; pinFile?: string; rekey?: boolean; kdf: string; format: string; force?: boolean }) =>
       run(async (ctx) => {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Runner } from '../../context.js';
+import { helpExamples } from '../../help.js';
 import { accountAddCommand, accountCreateCommand } from './create.js';
 import { accountExportAllCommand, accountExportCommand } from './export.js';
 import { accountListCommand, accountRemoveCommand, accountRenameCommand } from './list.js';
@@ -8,8 +9,14 @@ import { accountVerifyCommand } from './verify.js';
 export function accountCommand(program: Command, run: Runner): void {
   const account = program
     .command('account')
-    .summary('create, add, list, rename, remove and export accounts')
-    .description('Accounts in the vault: create a new one, add one from its recovery phrase, list, rename, remove, and export them to Polkadot{.js} files.');
+    .summary('create, add, list, rename, remove, export and verify accounts')
+    .description(
+      [
+        'Accounts in the vault: create a new one, add one from its recovery phrase or seed, list, rename and remove them, export them to Polkadot{.js} files or an Ethereum keystore, and check the key of one restored unchecked.',
+        'Each account keeps its own password (one derived from an identity opens with that identity\'s PIN instead). `keepsake account COMMAND --help` says what each command asks for and changes.',
+      ].join('\n\n'),
+    )
+    .addHelpText('after', helpExamples(['keepsake account list', 'keepsake account create --name Savings --network polkadot --backup savings.json']));
   for (const register of [accountCreateCommand, accountAddCommand, accountListCommand, accountRenameCommand, accountRemoveCommand, accountExportCommand, accountExportAllCommand, accountVerifyCommand]) {
     register(account, run);
   }

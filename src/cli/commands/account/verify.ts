@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { type Runner, withVault } from '../../context.js';
+import { helpExamples } from '../../help.js';
 import { out, printJson, readSecret } from '../../io.js';
 import { line } from '../../printable.js';
 
@@ -10,9 +11,12 @@ export function accountVerifyCommand(parent: Command, run: Runner): void {
     .option('--password-file <file>', "read the account's password from the first line of <file> (- = standard input)")
     .summary("check an account's key with its password and record it as checked")
     .description(
-      'Open the key file the vault holds for an account with its password, check that the key gives the account\'s address, and record the account as checked. This is how an account restored "unchecked" (an entry of an extension batch that kept its own password) becomes checked. A wrong password changes nothing (exit 3). Accounts derived from an identity, and watch-only ones, have no password of their own to check.',
+      [
+        'Open the key file the vault holds for an account with its password, check that the key gives the account\'s address, and record the account as checked. This is how an account restored "unchecked" (an entry of an extension batch that kept its own password) becomes checked.',
+        "The password is asked on the terminal or read from --password-file. A wrong password changes nothing (exit 3). Accounts derived from an identity, and watch-only ones, have no password of their own to check: they are refused before any password is asked.",
+      ].join('\n\n'),
     )
-    .addHelpText('after', '\nExamples:\n  keepsake account verify 5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty\n  keepsake account verify "Savings" --password-file pw.txt --json')
+    .addHelpText('after', helpExamples(['keepsake account verify 5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty', 'keepsake account verify Savings --password-file pw.txt --json']))
     .action((query: string, opts: { passwordFile?: string }) =>
       run(async (ctx) => {
         const { accountVerify, accountVerifyTarget } = await import('../../../wallet/accountVerify.js');

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../../errors/usage.js';
 import { isKeyType, type KeyType } from '../../../keys/types.js';
 import { type Context, type Runner, withVault } from '../../context.js';
+import { helpExamples } from '../../help.js';
 import { confirm, type Io, out, printJson, readNewSecret, readSecret, say } from '../../io.js';
 import { outputsWithVault, phraseOutCheck } from '../../output.js';
 import { line } from '../../printable.js';
@@ -16,11 +17,12 @@ export function identityCommand(program: Command, run: Runner): void {
     .command('identity')
     .summary('seed phrases under a PIN, and the network accounts derived from them (Parity Signer model)')
     .description(
-      'An identity is a recovery phrase with a name, sealed under a PIN (at least 6 characters). Accounts\n' +
-        'for each network are derived from it by path: Signer uses //<network> (//polkadot, //kusama),\n' +
-        'Polkadot{.js} uses the root key (empty path). If a restored address is "different", `identity find`\n' +
-        'names the path and key type that give it.',
-    );
+      [
+        'An identity is a recovery phrase with a name, sealed under a PIN (at least 6 characters; a passphrase is stronger than 6 digits). Accounts for each network are derived from it by path: Parity Signer uses //<network> (//polkadot, //kusama), Polkadot{.js} uses the root key (empty path). Those accounts have no password of their own: using one needs the PIN.',
+        'A wrong PIN is counted (exit 3): from the fourth in a row on, the next try must wait 30 seconds, doubling each time up to an hour; the right PIN clears the count. If a restored address is "different", `identity find` names the path and key type that give it; `identity scan` lists the usual ones to recognise.',
+      ].join('\n\n'),
+    )
+    .addHelpText('after', helpExamples(['keepsake identity recover --name Phone', 'keepsake identity derive Phone --network polkadot']));
 
   identity
     .command('create')
@@ -30,6 +32,13 @@ export function identityCommand(program: Command, run: Runner): void {
     .option('--mnemonic-out <file>', 'write the new phrase to <file> (mode 0600) instead of showing it (required when not on a terminal, and with --json)')
     .option('--force', 'overwrite --mnemonic-out if it exists')
     .summary('create an identity with a new recovery phrase')
+    .description(
+      [
+        'Create an identity: a new recovery phrase (24 words, or --words 12) sealed under a new PIN, which is asked twice on a terminal (at least 6 characters) or read from --pin-file. The vault is made on first use; no account is derived yet (`identity derive` does that).',
+        'The phrase is shown once on the terminal — write it down and keep it offline — or written to --mnemonic-out (mode 0600), which is required when not on a terminal and with --json. Afterwards only `identity show-phrase`, with the PIN, shows it again.',
+      ].join('\n\n'),
+    )
+    .addHelpText('after', helpExamples(['keepsake identity create --name Phone', 'keepsake identity create --name Cold --mnemonic-out phrase.txt --pin-file pin.txt']))
     .action((opts: { name: string; pinFile?: string; words: string; mnemonicOut?: string; force?: boolean }) =>
       run(async (ctx) => {
         const words = Number(opts.words);
@@ -68,6 +77,13 @@ export function identityCommand(program: Command, run: Runner): void {
     .option('--mnemonic-file <file>', 'read the recovery phrase from <file> (- = standard input)')
     .option('--pin-file <file>', 'read the new PIN from <file> (asked twice on a terminal)')
     .summary('recover an identity from its recovery phrase')
+    .description(
+      [
+        'Keep a recovery phrase you already have (from Parity Signer, Polkadot{.js} or any BIP-39 wallet) as an identity, sealed under a new PIN. The vault is made on first use; no account is derived yet (`identity derive` or `identity find` does that).',
+        'The phrase is read from --mnemonic-file or asked on the terminal — never given as an option value — and checked (words and checksum) before the new PIN is asked twice (at least 6 characters) or read from --pin-file. A name already used by another identity is refused.',
+      ].join('\n\n'),
+    )
+    .addHelpText('after', helpExamples(['keepsake identity recover --name Phone', 'keepsake identity recover --name "Old Signer" --mnemonic-file phrase.txt --pin-file pin.txt']))
     .action((opts: { name: string; mnemonicFile?: string; pinFile?: string }) =>
       run(async (ctx) => {
         const mnemonic = await readSecret(ctx.io, { file: opts.mnemonicFile, flag: '--mnemonic-file', prompt: 'Recovery phrase: ', what: 'recovery phrase' });
@@ -85,6 +101,13 @@ export function identityCommand(program: Command, run: Runner): void {
   identity
     .command('list')
     .summary('list identities and their accounts')
+    .description(
+      [
+        "List each identity (number, name) with the accounts derived from it: address, key type, path, network and name, and for an account on a known network the address text Parity Signer puts in its QR code. Concordium identities imported from a Concordium Desktop Wallet export follow in a section of their own; --json lists keepsake's own identities.",
+        'No PIN is asked and nothing is changed; the vault must exist.',
+      ].join('\n\n'),
+    )
+    .addHelpText('after', helpExamples(['keepsake identity list', 'keepsake identity list --json']))
     .action(() =>
       run(async (ctx) => {
         const { identityList } = await import('../../../wallet/identity.js');
@@ -113,6 +136,13 @@ export function identityCommand(program: Command, run: Runner): void {
     .argument('<identity>', 'identity id or name')
     .option('--pin-file <file>', PIN_HELP)
     .summary('show the recovery phrase, after the PIN')
+    .description(
+      [
+        "Show an identity's recovery phrase on standard output, after its PIN (asked on the terminal or read from --pin-file). A wrong PIN shows nothing and is counted (exit 3). Nothing is changed.",
+        'Anyone who sees the phrase controls every account derived from it: show it only where no one and nothing records the screen.',
+      ].join('\n\n'),
+    )
+    .addHelpText('after', helpExamples(['keepsake identity show-phrase Phone', 'keepsake identity show-phrase 1 --pin-file pin.txt --json']))
     .action((query: string, opts: { pinFile?: string }) =>
       run(async (ctx) => {
         const pin = await askPin(ctx, opts.pinFile, query);
@@ -135,10 +165,13 @@ export function identityCommand(program: Command, run: Runner): void {
     .option('--on-duplicate <mode>', 'if the account is already in the vault: refuse (the default), or update its name (with --name) and network')
     .summary('derive a network account from an identity')
     .description(
-      'Derive an account from the identity and add it to the vault. With only --network the path is\n' +
-        "//<network>, as Parity Signer does; --path '' gives the root key, as Polkadot{.js} does.\n" +
-        'Using the account later needs the PIN, not a separate password.',
+      [
+        "Derive an account from the identity and add it to the vault, after the identity's PIN (asked on the terminal or read from --pin-file; a wrong one is counted, exit 3). The path and network are checked before the PIN is asked.",
+        "With only --network the path is //<network>, as Parity Signer does; --path '' gives the root key, as Polkadot{.js} does; an ethereum key without --path is m/44'/60'/0'/0/0, as MetaMask. The name is --name, else the identity's name and the network. The account has no password of its own: using it later needs the PIN.",
+        'A key already in the vault is refused, unless --on-duplicate update, which gives that account the network asked for (and the name, with --name); its key stays where it is, and a watch-only account becomes this identity\'s.',
+      ].join('\n\n'),
     )
+    .addHelpText('after', helpExamples(['keepsake identity derive Phone --network polkadot', "keepsake identity derive Phone --path '' --name \"Phone root\"", 'keepsake identity derive Phone --type ethereum --name "Phone MetaMask"']))
     .action((query: string, opts: { network?: string; path?: string; type: string; name?: string; pinFile?: string; onDuplicate?: string }) =>
       run(async (ctx) => {
         const type = keyType(opts.type);
@@ -178,6 +211,13 @@ export function identityCommand(program: Command, run: Runner): void {
     .argument('<address>', 'the address you expect (any SS58 network format, or 0x Ethereum)')
     .option('--pin-file <file>', PIN_HELP)
     .summary('find which path and key type of an identity give an address')
+    .description(
+      [
+        'For "I restored my phrase and got a different address": try the key types and the paths wallets use (root, //<network> for every known network, //<network>//<n>, //<n>, BIP-44 indexes for Ethereum — about ten thousand candidates, a few seconds) on the identity\'s phrase, and name the one that gives ADDRESS.',
+        "It asks for the identity's PIN (on the terminal or from --pin-file; a wrong one is counted, exit 3) and changes nothing. It says which network the address format points to and prints the `identity derive` command that adds exactly that address, or the account already in the vault. An address no candidate gives: exit 1.",
+      ].join('\n\n'),
+    )
+    .addHelpText('after', helpExamples(['keepsake identity find Phone 15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5', 'keepsake identity find Phone 0xf24FF3a9CF04c71Dbc94D0b566f7A27B94566cac --pin-file pin.txt']))
     .action((query: string, address: string, opts: { pinFile?: string }) =>
       run(async (ctx) => {
         const { ss58Decode, ethereumDecode } = await import('../../../keys/address.js');
@@ -269,10 +309,12 @@ function scanCommand(identity: Command, run: Runner): void {
     .option('--pin-file <file>', PIN_HELP)
     .summary('list the usual accounts of an identity on a network, to recognise yours')
     .description(
-      'Recover without a backup file: list the first accounts of each common path family (root key,\n' +
-        '//<network>, //<network>//<n>, //<n>, and other key types) so you can recognise the ones you had,\n' +
-        'then add them with `identity derive --path`. Nothing is changed; no chain access is needed.',
+      [
+        'Recover without a backup file: list the first accounts of each common path family on a network (root key, //<network>, //<network>//<n>, //<n>, and other key types), each marked [in vault] when the vault has it, so you can recognise the ones you had; then add them with `identity derive --path`.',
+        "It asks for the identity's PIN (on the terminal or from --pin-file; a wrong one is counted, exit 3). --count (1 to 100) sets how many of each numbered family. Nothing is changed; no chain access is needed.",
+      ].join('\n\n'),
     )
+    .addHelpText('after', helpExamples(['keepsake identity scan Phone --network polkadot', 'keepsake identity scan Phone --network kusama --count 10 --pin-file pin.txt']))
     .action((query: string, opts: { network: string; count: string; pinFile?: string }) =>
       run(async (ctx) => {
         const count = Number(opts.count);
@@ -313,8 +355,8 @@ function renameRemoveCommands(identity: Command, run: Runner): void {
     .argument('<identity>', 'identity id or name')
     .argument('<name>', 'the new name')
     .summary('rename an identity')
-    .description('Give an identity another name. Its phrase, PIN and accounts stay as they are; the accounts keep their own names.')
-    .addHelpText('after', '\nExample:\n  keepsake identity rename Phone "Old phone"')
+    .description('Give an identity another name (no PIN is asked). Its phrase, PIN and accounts stay as they are; the accounts keep their own names. A name another identity has is refused.')
+    .addHelpText('after', helpExamples(['keepsake identity rename Phone "Old phone"']))
     .action((query: string, name: string) =>
       run(async (ctx) => {
         const { identityRename } = await import('../../../wallet/identity.js');
@@ -331,9 +373,12 @@ function renameRemoveCommands(identity: Command, run: Runner): void {
     .option('--yes', 'do not ask for confirmation (required when not on a terminal)')
     .summary('remove an identity and the accounts derived from it (asks first)')
     .description(
-      'Remove an identity from the vault: its sealed recovery phrase and every account derived from it (those accounts have no key of their own, so they go with it). keepsake cannot tell whether you kept the phrase on paper or in a backup file: without one of them the identity and its accounts are lost. On a terminal it lists what will be removed and asks; in scripts give --yes.',
+      [
+        'Remove an identity from the vault: its sealed recovery phrase and every account derived from it (those accounts have no key of their own, so they go with it). No PIN is asked.',
+        'keepsake cannot tell whether you kept the phrase on paper or in a backup file: without one of them the identity and its accounts are lost. On a terminal it lists what will be removed and asks; answering no removes nothing (exit 1). In scripts, --yes is required.',
+      ].join('\n\n'),
     )
-    .addHelpText('after', '\nExample:\n  keepsake identity remove "Test phone" --yes')
+    .addHelpText('after', helpExamples(['keepsake identity remove "Test phone"', 'keepsake identity remove 2 --yes']))
     .action((query: string, opts: { yes?: boolean }) =>
       run(async (ctx) => {
         const { identityRemove, identityShow } = await import('../../../wallet/identity.js');
