@@ -57,6 +57,9 @@ describe('printable', () => {
     // ASCII-only text takes a fast path: its line breaks, tabs and DEL are escaped all the same.
     expect(printable('Savings\n    5FHneW46  sr25519\t\u007f')).toBe('Savings\\u000a    5FHneW46  sr25519\\u0009\\u007f');
     expect(printable('Savings\n    5FHneW46  sr25519')).toBe('Savings\\u000a    5FHneW46  sr25519');
+    // The Tags block is invisible, its unassigned code points too (fast-check found U+E0002 passing through JSON).
+    expect(printable('a\u{e0002}b')).toBe('a\\u{e0002}b');
+    expect(jsonText({ '\u{e0002}': [] })).toBe('{"\\udb40\\udc02":[]}');
   });
 });
 

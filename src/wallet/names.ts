@@ -9,13 +9,14 @@ export const NAME_MAX = 200;
  * format characters `\p{Cf}`: bidi embeddings, overrides and isolates (U+202A–U+202E,
  * U+2066–U+2069), U+061C, LRM/RLM, zero-width space, BOM, soft hyphen, tag characters (hidden text);
  * line and paragraph separators (U+2028/U+2029, which some terminals and viewers break on); and lone
- * surrogates. Kept: ZWNJ and ZWJ (U+200C/U+200D), which Persian and Indic scripts and emoji
- * sequences need and which cannot move or hide other text.
+ * surrogates; and the whole Tags block U+E0000–U+E007F, its unassigned code points too (as
+ * invisible as the tags, and a later Unicode may assign them). Kept: ZWNJ and ZWJ (U+200C/U+200D),
+ * which Persian and Indic scripts and emoji sequences need and which cannot move or hide other text.
  *
  * One set for both uses (security review #5): names holding any of these are refused on input and
  * import ({@link nameValidate}), and the CLI escapes them in everything it prints (cli/printable.ts).
  */
-export const UNSAFE_TEXT = /(?![\u200c\u200d])[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
+export const UNSAFE_TEXT = /(?![\u200c\u200d])[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\u{E0000}-\u{E007F}]/u;
 
 /** The first code point of `text` in {@link UNSAFE_TEXT}, as `U+XXXX`, or undefined. */
 export function unsafeCharFind(text: string): string | undefined {
