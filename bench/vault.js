@@ -13,6 +13,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
+import { vaultClose, vaultOpen } from '../dist/index.js';
 import { caseJson, casesTable, checkJson, checksTable, pairedRatio, round2, roundRobin, summarize, timeProcess } from './lib.js';
 
 export const TARGETS = {
@@ -31,8 +32,10 @@ const POLKADOT_GENESIS = '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219
 function emptyVaultTemplate(ctx) {
   const file = join(ctx.tmp, 'empty-template.sqlite');
   if (!existsSync(file)) {
-    timeProcess('keepsake account list (creating an empty vault)', [ctx.bin, '--vault', file, 'account', 'list'], ctx);
-    // keepsake closes the vault cleanly: everything is in the main file (an empty -wal may remain).
+    // Commands never create a vault just to read it, so the template comes from the library's own
+    // vaultOpen (the same migrations every command runs), closed cleanly: everything is in the main
+    // file (an empty -wal may remain).
+    vaultClose(vaultOpen(file));
     if (existsSync(`${file}-wal`) && statSync(`${file}-wal`).size > 0) throw new Error('the template vault kept a non-empty WAL');
   }
   return file;
