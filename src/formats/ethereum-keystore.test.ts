@@ -1,6 +1,6 @@
 /**
  * Ethereum keystore v3 (Web3 Secret Storage): the published vector, files keepsake writes opened by an
- * independent implementation (test/e2e-convert/oracle.ts: @noble/hashes + node:crypto AES, written from
+ * independent implementation (test/e2e/convert/oracle.ts: @noble/hashes + node:crypto AES, written from
  * the spec), files that implementation writes opened by keepsake, the KDF caps, and damaged files.
  */
 import { readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import {
   keystoreEncrypt,
   type Json,
   type KeystoreKdf,
-} from '../../test/e2e-convert/oracle.js';
+} from '../../test/e2e/convert/oracle.js';
 import { BaseError } from '../errors/base.js';
 import { CorruptFileError, UnknownFormatError } from '../errors/file.js';
 import { KdfParamsTooLargeError } from '../errors/kdf.js';

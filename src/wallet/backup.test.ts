@@ -5,8 +5,8 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, decodeAddress, encodeAddress } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { oracleFile } from '../../test/e2e-backup/oracle.js';
-import { concordiumAddress, concordiumDecrypt, concordiumEncrypt, type ConcordiumEnvelope, desktopExportData, GENESIS_TESTNET, mobileExportData } from '../../test/e2e-backup/concordium.js';
+import { oracleFile } from '../../test/e2e/backup/oracle.js';
+import { concordiumAddress, concordiumDecrypt, concordiumEncrypt, type ConcordiumEnvelope, desktopExportData, GENESIS_TESTNET, mobileExportData } from '../../test/support/concordium.js';
 import { InvalidAddressError } from '../errors/address.js';
 import { MobileWalletExportError, UnableToDecryptError, WrongNetworkError } from '../errors/concordium.js';
 import { CorruptFileError, FormatNotSupportedError } from '../errors/file.js';
@@ -34,7 +34,7 @@ import { identityAccountPair, identityDerive, identityList, identityRecover, ide
 
 // Library-level checks of issue 5's backup (DESIGN.md "keepsake's own full backup"): round trips,
 // the duplicate rules, all-or-nothing, --rekey, and Concordium Desktop Wallet exports (made and opened
-// with the desktop wallet's published algorithm in test/e2e-backup/concordium.ts).
+// with the desktop wallet's published algorithm in test/support/concordium.ts).
 
 const PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
 const PHRASE2 = 'letter advice cage absurd amount doctor acoustic avoid letter advice cage above';

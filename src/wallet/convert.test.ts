@@ -1,7 +1,7 @@
 /**
  * convertFile: every pair of polkadot-js, polkadot-js-batch, apps and ethereum-keystore, both ways,
  * with random keys (fast-check). Inputs are made by Polkadot{.js} (@polkadot/keyring, util-crypto) and
- * by the independent keystore implementation (test/e2e-convert/oracle.ts); outputs are opened by the same
+ * by the independent keystore implementation (test/e2e/convert/oracle.ts); outputs are opened by the same
  * references, never by keepsake. Then every refusal, with its reason.
  */
 import fc from 'fast-check';
@@ -24,7 +24,7 @@ import {
   type Json,
   type KeyType,
   type KeystoreKdf,
-} from '../../test/e2e-convert/oracle.js';
+} from '../../test/e2e/convert/oracle.js';
 import { ConversionImpossibleError } from '../errors/file.js';
 import { KdfParamsTooLargeError } from '../errors/kdf.js';
 import { WrongPasswordError } from '../errors/password.js';

@@ -1,7 +1,7 @@
 /**
  * fileAccountsOpen, the one reader of every format: Ethereum keystores (checked against their address),
  * the Apps "Export all" list with watch-only entries, and the extension's batch. Inputs are made by
- * Polkadot{.js} (@polkadot/keyring) and by an independent keystore implementation (test/e2e-convert/oracle.ts).
+ * Polkadot{.js} (@polkadot/keyring) and by an independent keystore implementation (test/e2e/convert/oracle.ts).
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +20,7 @@ import {
   polkadotToJson,
   type Json,
   type KeystoreKdf,
-} from '../../test/e2e-convert/oracle.js';
+} from '../../test/e2e/convert/oracle.js';
 import { BaseError } from '../errors/base.js';
 import { CorruptFileError, FormatNotSupportedError } from '../errors/file.js';
 import { AddressMismatchError, InvalidKeyError } from '../errors/key.js';

@@ -1,7 +1,7 @@
 /**
  * Identities at library level (issue 4). The PIN KDF is made cheap (scrypt N=2^10) and the clock is
  * a fake one, so the wrong-PIN delays can be walked through without waiting; the CLI tests in
- * `test/e2e-identity/` use the real N=2^18 and the real clock.
+ * `test/e2e/identity/` use the real N=2^18 and the real clock.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -457,7 +457,7 @@ describe('identityFind', () => {
     const eth = new Keyring({ type: 'ethereum' }).addFromUri(`${DEV}/m/44'/60'/0'/0/4`, {}, 'ethereum').address;
     expect(await identityFind(vault, 'dev', eth, PIN, t)).toMatchObject({ path: "/m/44'/60'/0'/0/4", type: 'ethereum' });
 
-    // A miss, and its count of candidates, is checked through the CLI (test/e2e-identity) and in keys/find.test.ts;
+    // A miss, and its count of candidates, is checked through the CLI (test/e2e/identity) and in keys/find.test.ts;
     // here only that the pathFind result becomes PathNotFoundError, on a smaller search (an Ethereum address: 40 candidates).
     const other = new Keyring({ type: 'ethereum' }).addFromUri(`${DEV}/m/44'/60'/0'/1/0`, {}, 'ethereum').address;
     const miss = await caught(identityFind(vault, 'dev', other, PIN, t));

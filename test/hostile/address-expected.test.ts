@@ -22,7 +22,7 @@ import type { KeyringPair$Json } from '@polkadot/keyring/types';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, DEV_PHRASE, EXIT, jsonError, okJson, sandbox, type AccountJson, type CliResult, type Sandbox } from '../e2e-identity/cli.js';
+import { BIN, DEV_PHRASE, EXIT, jsonError, okJson, sandbox, type AccountJson, type CliResult, type Sandbox } from '../e2e/identity/cli.js';
 
 const PIN = '246810';
 const PW = 'account-pw-1';

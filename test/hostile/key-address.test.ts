@@ -28,7 +28,7 @@ import { polkadotJsWrite } from '../../src/formats/polkadot-js/write.js';
 import { ss58Encode } from '../../src/keys/address.js';
 import { pairFromSuri } from '../../src/keys/fromSuri.js';
 import type { KeyPair } from '../../src/keys/types.js';
-import { box, EXIT, expectRefused, okJson, vaultDump, type Box, type ImportJson } from '../e2e-backup/cli.js';
+import { box, EXIT, expectRefused, okJson, vaultDump, type Box, type ImportJson } from '../e2e/backup/cli.js';
 
 const USER_PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
 const ATTACKER_PHRASE = 'letter advice cage absurd amount doctor acoustic avoid letter advice cage above';

@@ -1,6 +1,6 @@
 /**
  * `account rename` killed with SIGKILL at random moments (issue 8, "Kill tests"; restore, export and
- * backup import have theirs in test/e2e-vault/crash.test.ts and test/e2e-backup/crash.test.ts): the vault
+ * backup import have theirs in test/e2e/account/crash.test.ts and test/e2e/backup/crash.test.ts): the vault
  * always opens, passes SQLite's integrity check, and the account has either its old name or its new
  * one — never anything else — with the name in its stored file matching.
  */

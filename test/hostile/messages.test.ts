@@ -10,8 +10,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ss58Encode } from '../../src/keys/address.js';
 import { pairFromSuri } from '../../src/keys/fromSuri.js';
-import { EXIT, expectRefused, okJson, sandbox, type RestoreJson, type Sandbox } from '../e2e-vault/cli.js';
-import { DEV_PHRASE, labelledPair, oracleBatch, oracleFile, oracleReady, VECTORS } from '../e2e-vault/fixtures.js';
+import { EXIT, expectRefused, okJson, sandbox, type RestoreJson, type Sandbox } from '../e2e/account/cli.js';
+import { DEV_PHRASE, labelledPair, oracleBatch, oracleFile, oracleReady, VECTORS } from '../e2e/account/fixtures.js';
 
 const PW = 'correct horse pässword';
 const PIN = '246810';

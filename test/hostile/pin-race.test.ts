@@ -9,7 +9,7 @@
  * burst, as the review ran it). A sequential guesser gets three free tries and a fourth that starts
  * the first delay (src/wallet/identity.ts pinDelaySeconds), so at most ALLOWED = 4 PINs may be
  * checked; every other process must be refused before its KDF with PinLockedError (exit 1, as in
- * test/e2e-identity/pin.test.ts), and the right PIN shows the phrase only if it was one of the four.
+ * test/e2e/identity/pin.test.ts), and the right PIN shows the phrase only if it was one of the four.
  *
  * Security review #4(b) / item 6: a backup whose sealed identity differs only in JSON key order (or
  * that leaves out the count) is recognised as the identity already in the vault, which keeps its
@@ -25,7 +25,7 @@ import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/formats/json.js';
 import { keepsakeBackupOpen, keepsakeBackupParse, keepsakeBackupWrite } from '../../src/formats/keepsake-backup.js';
 import { SCRYPT_COMPAT } from '../../src/formats/polkadot-js/kdf.js';
-import { EXIT, sandbox, type CliResult } from '../e2e-vault/cli.js';
+import { EXIT, sandbox, type CliResult } from '../e2e/account/cli.js';
 
 const PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
 const PIN = '135790';

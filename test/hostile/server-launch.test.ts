@@ -9,7 +9,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawRequest, serverStart, type Server } from '../e2e-browser/harness.js';
+import { rawRequest, serverStart, type Server } from '../browser/harness.js';
 
 const USED = 'This link was already used. Open the address keepsake printed in the terminal, or start keepsake again.';
 

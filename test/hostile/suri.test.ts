@@ -10,8 +10,8 @@
  * Runs the real CLI (`node bin/keepsake.js`, i.e. the built `dist/`: `npm test` builds first).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT, expectRefused, okJson, sandboxFrom, type Template, template } from '../e2e-vault/cli.js';
-import { DEV_PHRASE } from '../e2e-vault/fixtures.js';
+import { EXIT, expectRefused, okJson, sandboxFrom, type Template, template } from '../e2e/account/cli.js';
+import { DEV_PHRASE } from '../e2e/account/fixtures.js';
 
 const PW = 'suri-Secret-pw-6';
 const PIN = '531864';

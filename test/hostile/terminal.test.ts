@@ -29,9 +29,9 @@ import {
   type Sandbox,
   type Template,
   template,
-} from '../e2e-vault/cli.js';
-import { DEV_PHRASE, hex, labelledPair, oracleFile, oracleReady } from '../e2e-vault/fixtures.js';
-import { concordiumEncrypt, type DesktopExport, desktopExportData } from '../e2e-backup/concordium.js';
+} from '../e2e/account/cli.js';
+import { DEV_PHRASE, hex, labelledPair, oracleFile, oracleReady } from '../e2e/account/fixtures.js';
+import { concordiumEncrypt, type DesktopExport, desktopExportData } from '../support/concordium.js';
 
 const PW = 'terminal-Secret-pw-3';
 const BACKUP_PW = 'terminal-Backup-pw-4';

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { MobileWalletExportError, NotAnExportError, UnableToDecryptError } from '../../errors/concordium.js';
 import { CorruptFileError } from '../../errors/file.js';
 import { KdfParamsTooLargeError } from '../../errors/kdf.js';
-import { concordiumDecrypt, concordiumEncrypt, type ConcordiumEnvelope, desktopExportData, mobileExportData } from '../../../test/e2e-backup/concordium.js';
+import { concordiumDecrypt, concordiumEncrypt, type ConcordiumEnvelope, desktopExportData, mobileExportData } from '../../../test/support/concordium.js';
 import { concordiumDesktopOpen, concordiumDesktopValidate, concordiumDesktopWrite, type ConcordiumExport } from './desktop.js';
 
 // Files are made and opened with the desktop wallet's published algorithm, written independently in
-// test/e2e-backup/concordium.ts (node:crypto PBKDF2-HMAC-SHA256 + AES-256-CBC): never with this module.
+// test/support/concordium.ts (node:crypto PBKDF2-HMAC-SHA256 + AES-256-CBC): never with this module.
 
 const PW = 'desktop-pw-1';
 

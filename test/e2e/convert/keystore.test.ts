@@ -1,0 +1,244 @@
+/**
+ * Ethereum keystore v3 through the CLI: the published vector (inspect, verify, restore), keystores keepsake
+ * writes (`account export --format ethereum-keystore`, `convert --to ethereum-keystore`) opened by the
+ * independent implementation in ./oracle.ts, keystores that implementation writes read by keepsake, and
+ * every refusal with its exit code.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, box, expectError, EXIT, type AccountJson, type Box, type InspectJson, type RestoreJson, type VerifyJson } from './cli.js';
+import { COMPAT, eip55, ethAddress, ethPrivateKey, GETH_LIGHT, GETH_STANDARD, hex, keystoreDecrypt, keystoreEncrypt, pairFromSeed, polkadotOpen, polkadotReady, polkadotToJson, type Json } from './oracle.js';
+
+type Vector = { password: string; expectedPrivateKey: string; expectedAddressLowercase: string; file: Json };
+const VECTOR = JSON.parse(readFileSync(new URL('../../vectors/ethereum-keystore.json', import.meta.url), 'utf8')) as Vector;
+const ADDRESS = eip55(VECTOR.expectedAddressLowercase);
+const NEW_PW = 'new keystore pässword';
+const WRONG = 'Wrong-Password-Never-Shown';
+
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+const cryptoOf = (json: Json) => json['crypto'] as Json;
+
+let b: Box;
+beforeAll(async () => {
+  assertBuilt();
+  await polkadotReady();
+  b = await box();
+  await b.write('vector.json', VECTOR.file);
+  await b.secret('vector.pw', VECTOR.password);
+  await b.secret('new.pw', NEW_PW);
+  await b.secret('wrong.pw', WRONG);
+});
+afterAll(() => b?.remove());
+
+describe('the published vector', () => {
+  it('inspect: an Ethereum keystore, pbkdf2 with 262144 iterations, one ethereum account', async () => {
+    const r = await b.json<InspectJson>(['inspect', b.path('vector.json')]);
+    expect(r.format).toBe('ethereum-keystore');
+    expect(r.kdf).toEqual({ name: 'pbkdf2-sha256', iterations: 262144 });
+    expect(r.accounts).toHaveLength(1);
+    expect(r.accounts[0]!.type).toBe('ethereum');
+    expect(b.exists('vault.sqlite'), 'inspect does not create the vault').toBe(false);
+  });
+
+  it('inspect shows the address a keystore records, EIP-55 checksummed', async () => {
+    const key = ethPrivateKey(new Uint8Array(32).fill(21));
+    await b.write('with-address.json', await keystoreEncrypt(key, 'pw', GETH_LIGHT));
+    const r = await b.json<InspectJson>(['inspect', b.path('with-address.json')]);
+    expect(r.accounts).toEqual([{ address: eip55(ethAddress(key)), name: null, type: 'ethereum' }]);
+    expect(r.kdf).toEqual({ name: 'scrypt', N: 1 << 12, r: 8, p: 6 });
+  });
+
+  it('verify: ok, the expected address and a 33-byte public key', async () => {
+    const r = await b.json<VerifyJson>(['verify', b.path('vector.json'), '--password-file', b.path('vector.pw')]);
+    expect(r.ok).toBe(true);
+    expect(r.accounts).toHaveLength(1);
+    expect(r.accounts[0]).toMatchObject({ address: ADDRESS, type: 'ethereum', ok: true });
+    expect(r.accounts[0]!.publicKey).toMatch(/^0x0[23][0-9a-f]{64}$/);
+  });
+
+  it('restore: an ethereum account with the expected address in `account list`', async () => {
+    const r = await b.json<RestoreJson>(['restore', b.path('vector.json'), '--password-file', b.path('vector.pw')]);
+    expect(r.failed).toEqual([]);
+    expect(r.restored.map((a) => a.address)).toEqual([ADDRESS]);
+    const list = await b.json<AccountJson[]>(['account', 'list']);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ address: ADDRESS, type: 'ethereum', hasKey: true });
+  });
+
+  it('account export --format ethereum-keystore: the independent implementation opens it to the same key', async () => {
+    const r = await b.json<{ address: string }>(['account', 'export', ADDRESS, '--format', 'ethereum-keystore', '--out', b.path('exported.json'), '--password-file', b.path('vector.pw')]);
+    expect(r.address).toBe(ADDRESS);
+    const json = (await b.read('exported.json')) as Json;
+    expect(json).toMatchObject({ version: 3, address: VECTOR.expectedAddressLowercase.slice(2) });
+    expect(cryptoOf(json)).toMatchObject({ cipher: 'aes-128-ctr', kdf: 'scrypt', kdfparams: { n: 1 << 18, r: 8, p: 1, dklen: 32 } });
+    const opened = await keystoreDecrypt(json, VECTOR.password); // @noble/hashes scrypt, N=2^18
+    expect(hex(opened.privateKey)).toBe(VECTOR.expectedPrivateKey);
+    expect(opened.address).toBe(VECTOR.expectedAddressLowercase);
+  });
+
+  it('account export (Polkadot{.js} file) of the restored account: @polkadot/keyring opens it to the same key', async () => {
+    await b.json(['account', 'export', ADDRESS, '--out', b.path('exported-pjs.json'), '--password-file', b.path('vector.pw')]);
+    const opened = polkadotOpen(await b.read('exported-pjs.json'), VECTOR.password);
+    expect(opened.type).toBe('ethereum');
+    expect(opened.address).toBe(ADDRESS);
+    expect(opened.pkcs8).toContain(VECTOR.expectedPrivateKey);
+  });
+
+  it('account export --format ethereum-keystore of an sr25519 account: exit 1, the key type named, no file', async () => {
+    const pair = pairFromSeed('sr25519', new Uint8Array(32).fill(22), { name: 'Substrate one' });
+    await b.write('sr.json', polkadotToJson(pair, 'sr pw', COMPAT));
+    await b.secret('sr.pw', 'sr pw');
+    await b.json(['restore', b.path('sr.json'), '--password-file', b.path('sr.pw')]);
+    const r = await b.run(['--json', 'account', 'export', pair.address, '--format', 'ethereum-keystore', '--out', b.path('sr-ks.json'), '--password-file', b.path('sr.pw')]);
+    const err = expectError(r, EXIT.failed, 'ConversionImpossibleError', ['sr pw']);
+    expect(err.message).toContain('sr25519');
+    expect(b.exists('sr-ks.json')).toBe(false);
+  });
+
+  it('account export --format ethereum-keystore with a wrong password: exit 3, no file', async () => {
+    const r = await b.run(['--json', 'account', 'export', ADDRESS, '--format', 'ethereum-keystore', '--out', b.path('wrong-ks.json'), '--password-file', b.path('wrong.pw')]);
+    expectError(r, EXIT.wrongPassword, 'WrongPasswordError', [WRONG]);
+    expect(b.exists('wrong-ks.json')).toBe(false);
+  });
+
+  it('convert --to ethereum-keystore with a new password: opened by the independent implementation; the vault is not touched', async () => {
+    const vault = b.path('convert-vault.sqlite');
+    const r = await b.run(['--vault', vault, '--json', 'convert', b.path('vector.json'), '--to', 'ethereum-keystore', '--out', b.path('converted.json'), '--password-file', b.path('vector.pw'), '--new-password-file', b.path('new.pw')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ from: 'ethereum-keystore', to: 'ethereum-keystore', accounts: 1 });
+    const opened = await keystoreDecrypt((await b.read('converted.json')) as Json, NEW_PW, 'node');
+    expect(hex(opened.privateKey)).toBe(VECTOR.expectedPrivateKey);
+    expect(b.exists('convert-vault.sqlite')).toBe(false);
+  });
+});
+
+describe('keystores written by the independent implementation', () => {
+  it('geth light (scrypt N=2^12, r=8, p=6): verify ok, restore adds it', async () => {
+    const key = ethPrivateKey(new Uint8Array(32).fill(23));
+    await b.write('light.json', await keystoreEncrypt(key, 'light pw', GETH_LIGHT));
+    await b.secret('light.pw', 'light pw');
+    const v = await b.json<VerifyJson>(['verify', b.path('light.json'), '--password-file', b.path('light.pw')]);
+    expect(v.ok).toBe(true);
+    expect(v.accounts[0]!.address).toBe(eip55(ethAddress(key)));
+    const r = await b.json<RestoreJson>(['restore', b.path('light.json'), '--password-file', b.path('light.pw')]);
+    expect(r.restored.map((a) => a.address)).toEqual([eip55(ethAddress(key))]);
+    expect((await b.json<AccountJson[]>(['account', 'list'])).map((a) => a.address)).toContain(eip55(ethAddress(key)));
+  });
+
+  it('geth standard (scrypt N=2^18, r=8, p=1): verify ok', async () => {
+    const key = ethPrivateKey(new Uint8Array(32).fill(24));
+    await b.write('standard.json', await keystoreEncrypt(key, 'std pw', GETH_STANDARD));
+    await b.secret('std.pw', 'std pw');
+    const v = await b.json<VerifyJson>(['verify', b.path('standard.json'), '--password-file', b.path('std.pw')]);
+    expect(v).toMatchObject({ ok: true, accounts: [{ address: eip55(ethAddress(key)), type: 'ethereum', ok: true }] });
+  });
+
+  it('pbkdf2 with no address field: verify ok with the key\'s address', async () => {
+    const key = ethPrivateKey(new Uint8Array(32).fill(25));
+    await b.write('pbkdf2.json', await keystoreEncrypt(key, 'p pw', { kdf: 'pbkdf2', c: 4096 }, { address: null }));
+    await b.secret('p.pw', 'p pw');
+    const v = await b.json<VerifyJson>(['verify', b.path('pbkdf2.json'), '--password-file', b.path('p.pw')]);
+    expect(v).toMatchObject({ ok: true, accounts: [{ address: eip55(ethAddress(key)) }] });
+  });
+});
+
+describe('refusals', () => {
+  let before: AccountJson[];
+  beforeAll(async () => {
+    before = await b.json<AccountJson[]>(['account', 'list']);
+  });
+  afterAll(async () => {
+    // Nothing above changed the vault.
+    expect(await b.json<AccountJson[]>(['account', 'list'])).toEqual(before);
+  });
+
+  it('a wrong password: verify, restore and convert exit 3 (no output file)', async () => {
+    expectError(await b.run(['--json', 'verify', b.path('vector.json'), '--password-file', b.path('wrong.pw')]), EXIT.wrongPassword, 'WrongPasswordError', [WRONG]);
+    const restore = await b.run(['--json', 'restore', b.path('vector.json'), '--password-file', b.path('wrong.pw')]);
+    expect(restore.code, restore.stderr).toBe(EXIT.wrongPassword);
+    expect((JSON.parse(restore.stdout) as RestoreJson).failed.map((f) => f.error.name)).toEqual(['WrongPasswordError']);
+    const convert = await b.run(['--vault', b.path('none.sqlite'), '--json', 'convert', b.path('vector.json'), '--to', 'polkadot-js', '--out', b.path('no.json'), '--password-file', b.path('wrong.pw'), '--new-password-file', b.path('new.pw')]);
+    expectError(convert, EXIT.wrongPassword, 'WrongPasswordError', [WRONG, NEW_PW]);
+    expect(b.exists('no.json')).toBe(false);
+    expect(b.exists('none.sqlite')).toBe(false);
+  });
+
+  it.each([
+    ['mac', (j: Json) => flip(cryptoOf(j), 'mac')],
+    ['ciphertext', (j: Json) => flip(cryptoOf(j), 'ciphertext')],
+  ])('a flipped %s byte: verify exits 3 (the MAC fails, as for a wrong password)', async (field, alter) => {
+    const json = clone(VECTOR.file);
+    alter(json);
+    await b.write(`flipped-${field}.json`, json);
+    expectError(await b.run(['--json', 'verify', b.path(`flipped-${field}.json`), '--password-file', b.path('vector.pw')]), EXIT.wrongPassword, 'WrongPasswordError', [VECTOR.password]);
+  });
+
+  it('an address that is not the key\'s: verify, restore and convert exit 1 with AddressMismatchError', async () => {
+    const key = ethPrivateKey(new Uint8Array(32).fill(26));
+    const claimed = ethAddress(ethPrivateKey(new Uint8Array(32).fill(27)));
+    await b.write('mismatch.json', await keystoreEncrypt(key, 'm pw', GETH_LIGHT, { address: claimed.slice(2) }));
+    await b.secret('m.pw', 'm pw');
+    const v = await b.run(['--json', 'verify', b.path('mismatch.json'), '--password-file', b.path('m.pw')]);
+    expect(v.code, v.stderr).toBe(EXIT.failed);
+    const report = JSON.parse(v.stdout) as VerifyJson;
+    expect(report.ok).toBe(false);
+    expect(report.accounts[0]!.error?.name).toBe('AddressMismatchError');
+    const r = await b.run(['--json', 'restore', b.path('mismatch.json'), '--password-file', b.path('m.pw')]);
+    expect(r.code, r.stderr).toBe(EXIT.failed);
+    expect((JSON.parse(r.stdout) as RestoreJson).failed.map((f) => f.error.name)).toEqual(['AddressMismatchError']);
+    const c = await b.run(['--vault', b.path('none.sqlite'), '--json', 'convert', b.path('mismatch.json'), '--to', 'polkadot-js', '--out', b.path('mm-out.json'), '--password-file', b.path('m.pw'), '--new-password-file', b.path('new.pw')]);
+    const err = expectError(c, EXIT.failed, 'ConversionImpossibleError', ['m pw', NEW_PW]);
+    expect(err.message).toContain(eip55(ethAddress(key)));
+    expect(b.exists('mm-out.json')).toBe(false);
+  });
+
+  it.each([
+    ['scrypt n=2^21', { kdf: 'scrypt', kdfparams: { dklen: 32, n: 1 << 21, r: 8, p: 1 } }],
+    ['scrypt r=17', { kdf: 'scrypt', kdfparams: { dklen: 32, n: 1 << 12, r: 17, p: 1 } }],
+    ['scrypt n=2^20, p=4 (N·r·p = 2^25)', { kdf: 'scrypt', kdfparams: { dklen: 32, n: 1 << 20, r: 8, p: 4 } }],
+    ['pbkdf2 c=2^40', { kdf: 'pbkdf2', kdfparams: { dklen: 32, c: 2 ** 40, prf: 'hmac-sha256' } }],
+  ])('%s: inspect, verify, restore and convert exit 1 with KdfParamsTooLargeError', async (name, change) => {
+    const json = clone(VECTOR.file);
+    const c = cryptoOf(json);
+    c['kdf'] = change.kdf;
+    c['kdfparams'] = { ...change.kdfparams, salt: (c['kdfparams'] as Json)['salt'] };
+    const file = await b.write(`caps-${name.replace(/\W+/g, '-')}.json`, json);
+    expectError(await b.run(['--json', 'inspect', file]), EXIT.failed, 'KdfParamsTooLargeError');
+    expectError(await b.run(['--json', 'verify', file, '--password-file', b.path('vector.pw')]), EXIT.failed, 'KdfParamsTooLargeError');
+    const r = await b.run(['--json', 'restore', file, '--password-file', b.path('vector.pw')]);
+    expect(r.code, r.stderr).toBe(EXIT.failed);
+    expect((JSON.parse(r.stdout) as RestoreJson).failed.map((f) => f.error.name)).toEqual(['KdfParamsTooLargeError']);
+    const conv = await b.run(['--vault', b.path('none.sqlite'), '--json', 'convert', file, '--to', 'polkadot-js', '--out', b.path('caps-out.json'), '--password-file', b.path('vector.pw'), '--new-password-file', b.path('new.pw')]);
+    expectError(conv, EXIT.failed, 'KdfParamsTooLargeError');
+    expect(b.exists('caps-out.json')).toBe(false);
+  });
+
+  it.each([
+    ['crypto.cipherparams', ['cipherparams']],
+    ['crypto.ciphertext', ['ciphertext']],
+    ['crypto.mac', ['mac']],
+    ['crypto.kdf', ['kdf']],
+    ['crypto.kdfparams', ['kdfparams']],
+    ['crypto.kdfparams.salt', ['kdfparams', 'salt']],
+    ['crypto.kdfparams.c', ['kdfparams', 'c']],
+    ['crypto.kdfparams.dklen', ['kdfparams', 'dklen']],
+  ])('without %s: inspect and verify exit 1 with CorruptFileError, never a TypeError', async (name, path) => {
+    const json = clone(VECTOR.file);
+    let o = cryptoOf(json);
+    for (const k of path.slice(0, -1)) o = o[k] as Json;
+    delete o[path[path.length - 1]!];
+    const file = await b.write(`missing-${name}.json`, json);
+    for (const args of [['inspect', file], ['verify', file, '--password-file', b.path('vector.pw')]]) {
+      const r = await b.run(['--json', ...args]);
+      const err = expectError(r, EXIT.failed, 'CorruptFileError');
+      expect(err.message.toLowerCase()).toContain(name.split('.').at(-1)!.toLowerCase());
+      expect(r.stderr).not.toMatch(/TypeError|Cannot read prop/);
+    }
+  });
+});
+
+function flip(o: Json, field: string): void {
+  const bytes = Buffer.from(String(o[field]), 'hex');
+  bytes[7]! ^= 0x80;
+  o[field] = bytes.toString('hex');
+}
