@@ -22,7 +22,8 @@ import type { KeyringPair$Json } from '@polkadot/keyring/types';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, DEV_PHRASE, EXIT, jsonError, okJson, sandbox, type AccountJson, type CliResult, type Sandbox } from '../e2e/identity/cli.js';
+import { BIN, EXIT, expectRefused, okJson, sandbox, type AccountJson, type CliResult, type Sandbox } from '../support/cli.js';
+import { DEV_PHRASE } from '../support/vectors.js';
 
 const PIN = '246810';
 const PW = 'account-pw-1';
@@ -63,7 +64,7 @@ function runPrinted(box: Sandbox, printed: string, pin: string): Promise<CliResu
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
     child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
 }
 
@@ -88,7 +89,7 @@ describe('identity find → the network typed (item 7)', () => {
     expect(printed).toMatch(/--network polkadot/);
     const derived = okJson<Derived>(await runPrinted(box, printed, pin));
     expect(derived.address).toBe(typed);
-    expect((await box.accounts()).map((a) => a.address)).toEqual([typed]);
+    expect((await box.list()).map((a) => a.address)).toEqual([typed]);
   });
 
   it('a Westend address (prefix 42, shared with generic Substrate): the network the path names; a Kusama //kusama//3 one: kusama — each printed command gives the typed address', async () => {
@@ -110,22 +111,21 @@ describe('identity find → the network typed (item 7)', () => {
     const typed = new Keyring({ type: 'sr25519', ss58Format: 0 }).addFromUri(DEV_PHRASE).address;
     const generic = okJson<Derived>(await box.run(['identity', 'derive', 'Old Signer', '--type', 'sr25519', '--path', '', '--pin-file', pin, '--json']));
     expect(generic.address).not.toBe(typed);
-    const before = await box.accounts();
+    const before = await box.list();
 
     const found = okJson<Found>(await box.run(['identity', 'find', 'Old Signer', typed, '--pin-file', pin, '--json']));
     expect(found.existing).toMatchObject({ name: 'Old Signer root', network: null });
     const printed = printedCommand(await box.run(['identity', 'find', 'Old Signer', typed, '--pin-file', pin]), /^To show it as polkadot instead: (.+)$/m);
     expect(printed).toMatch(/--on-duplicate update$/);
 
-    const refused = jsonError(await box.run(['identity', 'derive', 'Old Signer', '--path', '', '--network', 'polkadot', '--pin-file', pin, '--json']), EXIT.failed);
-    expect(refused.name).toBe('DuplicateAccountError');
-    expect(refused.message).toMatch(/--on-duplicate update/);
-    expect(refused.message).not.toMatch(/restore/);
-    expect(await box.accounts()).toEqual(before);
+    const refused = expectRefused(await box.run(['identity', 'derive', 'Old Signer', '--path', '', '--network', 'polkadot', '--pin-file', pin, '--json']), EXIT.failed, { json: true, name: 'DuplicateAccountError' });
+    expect(refused).toMatch(/--on-duplicate update/);
+    expect(refused).not.toMatch(/restore/);
+    expect(await box.list()).toEqual(before);
 
     const updated = okJson<Derived>(await runPrinted(box, printed, pin));
     expect(updated).toMatchObject({ address: typed, network: 'polkadot', status: 'updated', name: 'Old Signer root' });
-    const [account] = await box.accounts();
+    const [account] = await box.list();
     expect(account).toMatchObject({ address: typed, publicKey: before[0]!.publicKey, identity: 'Old Signer', path: '', network: 'polkadot' });
 
     const pw = await box.secret('pw', NEW_PW);
@@ -161,14 +161,13 @@ describe('account add of a key already in the vault (item 7)', () => {
     const newPw = await box.secret('new-pw', NEW_PW);
     const suri = await box.secret('suri', `${DEV_PHRASE}//Bob`);
     const added = okJson<AccountJson>(await box.run(['account', 'add', '--name', 'Bob', '--suri-file', suri, '--password-file', pw, '--kdf', 'compat', '--json']));
-    const before = await box.accounts();
+    const before = await box.list();
 
     // No --password-file and no terminal: the duplicate is found first, so no password is ever needed.
-    const refused = jsonError(await box.run(['account', 'add', '--name', 'Bob again', '--suri-file', suri, '--network', 'polkadot', '--json']), EXIT.failed);
-    expect(refused.name).toBe('DuplicateAccountError');
-    expect(refused.message).toMatch(/already in the vault as "Bob".*--on-duplicate update/);
-    expect(refused.message).not.toMatch(/restore --on-duplicate replace/);
-    expect(await box.accounts()).toEqual(before);
+    const refused = expectRefused(await box.run(['account', 'add', '--name', 'Bob again', '--suri-file', suri, '--network', 'polkadot', '--json']), EXIT.failed, { json: true, name: 'DuplicateAccountError' });
+    expect(refused).toMatch(/already in the vault as "Bob".*--on-duplicate update/);
+    expect(refused).not.toMatch(/restore --on-duplicate replace/);
+    expect(await box.list()).toEqual(before);
 
     const onPolkadot = new Keyring({ type: 'sr25519', ss58Format: 0 }).addFromUri(`${DEV_PHRASE}//Bob`).address;
     const relocked = okJson<AccountJson & { status: string; previous: unknown }>(
@@ -180,8 +179,7 @@ describe('account add of a key already in the vault (item 7)', () => {
     const file = await readFile(out, 'utf8');
     expect(keyringOpen(file, NEW_PW)).toBe(added.publicKey);
     expect(() => keyringOpen(file, PW)).toThrow();
-    const wrongOld = jsonError(await box.run(['account', 'export', onPolkadot, '--out', box.path('x.json'), '--password-file', pw, '--json']), EXIT.wrongPassword);
-    expect(wrongOld.name).toBe('WrongPasswordError');
+    const wrongOld = expectRefused(await box.run(['account', 'export', onPolkadot, '--out', box.path('x.json'), '--password-file', pw, '--json']), EXIT.wrongPassword, { json: true, name: 'WrongPasswordError' });
 
     // update: name and network only, no password asked; the file keeps the (new) password.
     const updated = okJson<AccountJson & { status: string }>(await box.run(['account', 'add', '--name', 'Bob', '--suri-file', suri, '--network', 'kusama', '--on-duplicate', 'update', '--json']));
@@ -189,7 +187,7 @@ describe('account add of a key already in the vault (item 7)', () => {
     const out2 = box.path('bob2.json');
     okJson(await box.run(['account', 'export', updated.address, '--out', out2, '--password-file', newPw, '--kdf', 'compat', '--json']));
     expect(keyringOpen(await readFile(out2, 'utf8'), NEW_PW)).toBe(added.publicKey);
-    expect(await box.accounts()).toHaveLength(1);
+    expect(await box.list()).toHaveLength(1);
   });
 });
 

@@ -27,7 +27,7 @@ import type { KeyPair } from '../../src/keys/types.js';
 import { vaultClose, vaultOpen } from '../../src/vault/open.js';
 import { accountRemoveByQuery } from '../../src/wallet/accounts.js';
 import { restoreFiles } from '../../src/wallet/restore.js';
-import { EXIT, sandbox, type RestoreJson, type Sandbox } from '../e2e/account/cli.js';
+import { EXIT, sandbox, type RestoreJson, type Sandbox } from '../support/cli.js';
 
 const PW = 'at-rest-Secret-pw-10';
 const PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow';

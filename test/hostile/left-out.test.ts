@@ -18,8 +18,7 @@ import type { EncryptedJson } from '@polkadot/util-crypto/types';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConcordiumEnvelope, concordiumDecrypt, concordiumEncrypt, desktopExportData, type DesktopExport } from '../support/concordium.js';
-import { vaultDump } from '../e2e/backup/cli.js';
-import { EXIT, expectListShape, expectNoSecrets, expectRefused, HAS_SCRIPT, okJson, readJson, type RestoreJson, sandbox, sandboxFrom, type Sandbox, type Template, template } from '../e2e/account/cli.js';
+import { vaultDump, EXIT, expectListShape, expectNoSecrets, expectRefused, HAS_SCRIPT, okJson, readJson, type RestoreJson, sandbox, sandboxFrom, type Sandbox, type Template, template } from '../support/cli.js';
 import { DEV_PHRASE, hex, labelledPair, oracleBatchOpen, oracleFile, oracleOpen, oraclePair, oracleReady } from '../e2e/account/fixtures.js';
 
 const SECOND_PHRASE = 'seed sock milk update focus rotate barely fade car face mechanic mercy';

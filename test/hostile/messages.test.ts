@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ss58Encode } from '../../src/keys/address.js';
 import { pairFromSuri } from '../../src/keys/fromSuri.js';
-import { EXIT, expectRefused, okJson, sandbox, type RestoreJson, type Sandbox } from '../e2e/account/cli.js';
+import { EXIT, expectRefused, okJson, sandbox, type RestoreJson, type Sandbox } from '../support/cli.js';
 import { DEV_PHRASE, labelledPair, oracleBatch, oracleFile, oracleReady, VECTORS } from '../e2e/account/fixtures.js';
 
 const PW = 'correct horse pässword';

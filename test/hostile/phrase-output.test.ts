@@ -12,7 +12,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import { describe, expect, it } from 'vitest';
-import { type CliResult, EXIT, expectRefused, sandbox, type Sandbox } from '../e2e/account/cli.js';
+import { type CliResult, EXIT, expectRefused, sandbox, type Sandbox } from '../support/cli.js';
 
 const PW = 'phrase-out-Secret-7';
 const PIN = '864213';

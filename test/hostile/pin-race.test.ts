@@ -25,7 +25,7 @@ import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/formats/json.js';
 import { keepsakeBackupOpen, keepsakeBackupParse, keepsakeBackupWrite } from '../../src/formats/keepsake-backup.js';
 import { SCRYPT_COMPAT } from '../../src/formats/polkadot-js/kdf.js';
-import { EXIT, sandbox, type CliResult } from '../e2e/account/cli.js';
+import { EXIT, sandbox, type CliResult } from '../support/cli.js';
 
 const PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
 const PIN = '135790';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverCreate } from '../../src/server/app.js';
 import { vaultClose, vaultOpen, type Vault } from '../../src/vault/open.js';
-import { EXIT, expectRefused, okJson, sandbox, type RestoreJson } from '../e2e/account/cli.js';
+import { EXIT, expectRefused, okJson, sandbox, type RestoreJson } from '../support/cli.js';
 
 const PW = 'resources-Secret-pw-14';
 

@@ -10,7 +10,7 @@
  * Runs the real CLI (`node bin/keepsake.js`, i.e. the built `dist/`: `npm test` builds first).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT, expectRefused, okJson, sandboxFrom, type Template, template } from '../e2e/account/cli.js';
+import { EXIT, expectRefused, okJson, sandboxFrom, type Template, template } from '../support/cli.js';
 import { DEV_PHRASE } from '../e2e/account/fixtures.js';
 
 const PW = 'suri-Secret-pw-6';

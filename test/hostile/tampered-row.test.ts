@@ -10,7 +10,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ss58Encode } from '../../src/keys/address.js';
-import { EXIT, okJson, sandbox, type AccountJson, type Sandbox } from '../e2e/account/cli.js';
+import { EXIT, okJson, sandbox, type AccountJson, type Sandbox } from '../support/cli.js';
 
 const PW = 'tampered-Secret-pw-9';
 const PIN = '864213';

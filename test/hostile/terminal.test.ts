@@ -17,19 +17,7 @@ import { copyFile } from 'node:fs/promises';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type CliResult,
-  EXIT,
-  expectRefused,
-  HAS_SCRIPT,
-  okJson,
-  type RestoreJson,
-  sandbox,
-  sandboxFrom,
-  type Sandbox,
-  type Template,
-  template,
-} from '../e2e/account/cli.js';
+import { type CliResult, EXIT, expectRefused, HAS_SCRIPT, okJson, type RestoreJson, sandbox, sandboxFrom, type Sandbox, type Template, template } from '../support/cli.js';
 import { DEV_PHRASE, hex, labelledPair, oracleFile, oracleReady } from '../e2e/account/fixtures.js';
 import { concordiumEncrypt, type DesktopExport, desktopExportData } from '../support/concordium.js';
 

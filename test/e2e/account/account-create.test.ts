@@ -7,23 +7,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import type { KeyringPair$Json } from '@polkadot/keyring/types';
 import { mnemonicValidate } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AccountJson,
-  EXIT,
-  HAS_SCRIPT,
-  expectListShape,
-  expectNoSecrets,
-  expectRefused,
-  expectVaultPrivate,
-  fileMode,
-  okJson,
-  readJson,
-  sandbox,
-  sandboxFrom,
-  type Sandbox,
-  type Template,
-  template,
-} from './cli.js';
+import { type AccountJson, EXIT, HAS_SCRIPT, expectListShape, expectNoSecrets, expectRefused, expectVaultPrivate, fileMode, okJson, readJson, sandbox, sandboxFrom, type Sandbox, type Template, template } from '../../support/cli.js';
 import { hex, type KeyType, oracleOpen, oraclePair, oracleReady, scryptNOf, VECTORS } from './fixtures.js';
 
 const PW = 'account-Secret-pw-9';

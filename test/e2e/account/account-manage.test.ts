@@ -5,7 +5,7 @@
  */
 import type { KeyringPair$Json } from '@polkadot/keyring/types';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type AccountJson, EXIT, expectListShape, expectRefused, expectVaultPrivate, okJson, readJson, sandbox, type Sandbox } from './cli.js';
+import { type AccountJson, EXIT, expectListShape, expectRefused, expectVaultPrivate, okJson, readJson, sandbox, type Sandbox } from '../../support/cli.js';
 import { oracleReady, VECTORS } from './fixtures.js';
 
 const PW = 'manage-Secret-pw-4';

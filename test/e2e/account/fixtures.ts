@@ -13,7 +13,7 @@ import type { KeyringPair, KeyringPair$Json, KeyringPair$Meta } from '@polkadot/
 import { stringToU8a, u8aConcat, u8aToHex, u8aToString } from '@polkadot/util';
 import { cryptoWaitReady, jsonDecrypt, jsonEncrypt, jsonEncryptFormat, naclEncrypt, scryptEncode, scryptToU8a } from '@polkadot/util-crypto';
 import type { EncryptedJson } from '@polkadot/util-crypto/types';
-import { ROOT } from './cli.js';
+import { ROOT } from '../../support/cli.js';
 
 export type KeyType = 'sr25519' | 'ed25519' | 'ecdsa' | 'ethereum';
 export const KEY_TYPES: readonly KeyType[] = ['sr25519', 'ed25519', 'ecdsa', 'ethereum'];

@@ -13,8 +13,7 @@
  */
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { vaultDump } from '../backup/cli.js';
-import { EXIT, expectNoSecrets, expectRefused, HAS_SCRIPT, okJson, type RestoreJson, sandbox, type Sandbox } from './cli.js';
+import { vaultDump, EXIT, expectNoSecrets, expectRefused, HAS_SCRIPT, okJson, type RestoreJson, sandbox, type Sandbox } from '../../support/cli.js';
 import { labelledPair, oracleBatch, oracleFile, oracleReady } from './fixtures.js';
 
 const BATCH_PW = 'pw-Batch-outer-1';

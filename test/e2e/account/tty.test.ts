@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { EncryptedJson } from '@polkadot/util-crypto/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT, HAS_SCRIPT, okJson, readJson, type RestoreJson, sandboxFrom, type Template, template } from './cli.js';
+import { EXIT, HAS_SCRIPT, okJson, readJson, type RestoreJson, sandboxFrom, type Template, template } from '../../support/cli.js';
 import { hex, labelledPair, oracleBatch, oracleBatchOpen, oracleFile, oracleOpen, oracleReady } from './fixtures.js';
 
 const PW_A = 'tty-Secret-A-1';

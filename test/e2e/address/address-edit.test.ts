@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
 import { describe, expect, it } from 'vitest';
-import { box, type AddressJson, EXIT, expectRefused, okJson, vaultDump } from '../backup/cli.js';
+import { sandbox, type AddressJson, EXIT, expectRefused, okJson, vaultDump } from '../../support/cli.js';
 import { concordiumDecrypt, concordiumEncrypt, desktopExportData, type ConcordiumEnvelope } from '../../support/concordium.js';
 
 const ALICE_PUB = decodeAddress('5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY');
@@ -19,7 +19,7 @@ const PW = 'concordium export 1';
 
 describe('address edit', () => {
   it('changes the name, the note and the network it is given, and keeps the rest', async () => {
-    const b = await box();
+    const b = await sandbox();
     okJson(await b.run(['address', 'add', ALICE_POLKADOT, '--name', 'Alice', '--note', 'rent', '--json']));
     okJson(await b.run(['address', 'add', BOB_GENERIC, '--name', 'Bob', '--json']));
     okJson(await b.run(['address', 'add', ETH, '--name', 'Exchange', '--json']));
@@ -45,7 +45,7 @@ describe('address edit', () => {
   });
 
   it('refuses a network the address is not for (1), nothing to change (2), a bad name (2) and an unknown entry (1); the vault is unchanged', async () => {
-    const b = await box();
+    const b = await sandbox();
     okJson(await b.run(['address', 'add', ALICE_POLKADOT, '--name', 'Alice', '--json']));
     const before = vaultDump(b.vault);
     expectRefused(await b.run(['address', 'edit', ALICE_POLKADOT, '--network', 'kusama']), EXIT.failed, { match: /is not a Kusama Relay Chain address: it is a Polkadot Relay Chain one \(prefix 0, not 2\)/ });
@@ -56,7 +56,7 @@ describe('address edit', () => {
   });
 
   it('an entry from a Concordium Desktop export keeps its exported copy in step: the next Concordium export has the new name and note', async () => {
-    const b = await box();
+    const b = await sandbox();
     const pw = await b.secret('pw.txt', PW);
     const data = desktopExportData({ tag: 'E', identities: 1, addressBook: 1 });
     const friend = data.addressBook.find((e) => e['readOnly'] === false)!;

@@ -17,7 +17,7 @@ import { vaultClose, vaultOpen } from '../../../src/vault/open.js';
 import { addressAdd } from '../../../src/wallet/addressBook.js';
 import { backupExport } from '../../../src/wallet/backup.js';
 import { identityDerive, identityRecover } from '../../../src/wallet/identity.js';
-import { box, type Box, type CliResult, EXIT, type ImportJson, okJson, vaultIntegrity } from './cli.js';
+import { sandbox, type Sandbox, type CliResult, EXIT, type ImportJson, okJson, vaultIntegrity } from '../../support/cli.js';
 import { concordiumAddress } from '../../support/concordium.js';
 
 const BACKUP_PW = 'crash-Backup-pw-1';
@@ -28,7 +28,7 @@ const KILLS = 8;
 /** A cheap PIN KDF for building the source vault quickly (IdentityTuning); the import does not derive it. */
 const FAST_PIN = { N: 1 << 10, r: 8, p: 1 };
 
-let t: Box & { remove: () => Promise<void> };
+let t: Sandbox & { remove: () => Promise<void> };
 let backupFile: string;
 let pwFile: string;
 /** The target vault before any import (a template), and what it holds then and after a whole import. */
@@ -65,7 +65,7 @@ function snapshot(file: string): Snapshot {
 }
 
 beforeAll(async () => {
-  t = await box({ manual: true });
+  t = await sandbox({ manual: true });
   pwFile = await t.secret('pw.txt', BACKUP_PW);
 
   // The source vault, built with the library (what the CLI calls).
@@ -148,7 +148,7 @@ function watchWal(vault: string, onWrite: () => void): { stop: () => void } {
  * Starts an import and SIGKILLs it: after `delayMs`, or (`onWrite`) a random 0–5 ms after SQLite
  * starts writing the import's transaction to the log — the moment that matters most.
  */
-async function killDuring(b: Box, vault: string, when: { delayMs: number } | { onWrite: true }): Promise<{ killed: boolean; result: CliResult; label: string }> {
+async function killDuring(b: Sandbox, vault: string, when: { delayMs: number } | { onWrite: true }): Promise<{ killed: boolean; result: CliResult; label: string }> {
   const { child, done } = b.start(['backup', 'import', backupFile, '--password-file', pwFile, '--json'], { vault });
   let label: string;
   let timer: NodeJS.Timeout | undefined;
@@ -172,7 +172,7 @@ describe('crash safety of backup import', () => {
     const outcomes: string[] = [];
     let reran = false;
     for (let i = 0; i < KILLS; i++) {
-      const b = await box();
+      const b = await sandbox();
       const vault = await b.copyVault(targetTemplate);
       // Half the kills at moments spread around the transaction of the undisturbed run, half triggered by the writes themselves.
       const when = i % 2 === 1 ? { onWrite: true as const } : { delayMs: Math.round(firstWriteMs * (0.5 + ((i / 2 + Math.random()) / (KILLS / 2)) * 0.7)) };

@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { mnemonicGenerate } from '@polkadot/util-crypto';
-import { assertBuilt, box, expectError, EXIT, type AccountJson, type Box, type InspectJson, type RestoreJson, type VerifyJson } from './cli.js';
+import { assertBuilt, sandbox, expectRefused, EXIT, type AccountJson, type Sandbox, type InspectJson, type RestoreJson, type VerifyJson } from '../../support/cli.js';
 import { hex, multisigEntry, polkadotOpen, polkadotReady, type Json } from './oracle.js';
 
 const PW = 'apps pässword';
 
-let b: Box;
+let b: Sandbox;
 let sr: KeyringPair;
 let ed: KeyringPair;
 let multisig: Json;
@@ -23,7 +23,7 @@ let list: Json[];
 beforeAll(async () => {
   assertBuilt();
   await polkadotReady();
-  b = await box();
+  b = await sandbox({ manual: true });
   const keyring = new Keyring({ ss58Format: 42 });
   sr = keyring.addFromUri(mnemonicGenerate(12), { name: 'Stash', whenCreated: 1_690_000_000_000, genesisHash: '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3' }, 'sr25519');
   ed = keyring.addFromUri(mnemonicGenerate(12), { name: 'Controller', whenCreated: 1_690_000_000_001, customField: 'kept' }, 'ed25519');
@@ -74,7 +74,7 @@ describe('reading the list', () => {
 
   it('verify with a wrong password: exit 3', async () => {
     await b.secret('wrong.pw', 'not the apps password');
-    expectError(await b.run(['--json', 'verify', b.path('apps-export.json'), '--password-file', b.path('wrong.pw')]), EXIT.wrongPassword, 'WrongPasswordError', ['not the apps password']);
+    expectRefused(await b.run(['--json', 'verify', b.path('apps-export.json'), '--password-file', b.path('wrong.pw')]), EXIT.wrongPassword, { json: true, name: 'WrongPasswordError', secrets: ['not the apps password'] });
   });
 });
 
@@ -98,7 +98,7 @@ describe('restoring it', () => {
 
   it('account export of the multisig: exit 1 with WatchOnlyAccountError, no file', async () => {
     const r = await b.run(['--json', 'account', 'export', multisig['address'] as string, '--out', b.path('ms.json'), '--password-file', b.path('apps.pw')]);
-    expectError(r, EXIT.failed, 'WatchOnlyAccountError', [PW]);
+    expectRefused(r, EXIT.failed, { json: true, name: 'WatchOnlyAccountError', secrets: [PW] });
     expect(b.exists('ms.json')).toBe(false);
   });
 

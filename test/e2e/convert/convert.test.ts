@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, box, expectError, EXIT, type Box } from './cli.js';
+import { assertBuilt, sandbox, expectRefused, EXIT, type Sandbox } from '../../support/cli.js';
 import {
   COMPAT,
   ethAddress,
@@ -29,11 +29,11 @@ import {
 const FAST: KeystoreKdf = { kdf: 'scrypt', n: 1 << 10, r: 8, p: 1 };
 type Target = 'polkadot-js' | 'polkadot-js-batch' | 'apps' | 'ethereum-keystore';
 
-let b: Box;
+let b: Sandbox;
 beforeAll(async () => {
   assertBuilt();
   await polkadotReady();
-  b = await box();
+  b = await sandbox({ manual: true });
 });
 afterEach(() => {
   expect(b.exists('vault.sqlite'), 'convert created or touched the vault').toBe(false);
@@ -131,8 +131,8 @@ describe('refusals: exit code, reason, no output file', () => {
   it.each(['sr25519', 'ed25519', 'ecdsa'] as const)('%s account → ethereum-keystore: exit 1, the key type named', async (type) => {
     const p = pairFromSeed(type, seedOf(60), { name: type });
     await b.write(`${type}.json`, polkadotToJson(p, 'pw', COMPAT));
-    const err = expectError(await convert(`${type}.json`, 'ethereum-keystore', `${type}-ks.json`, 'pw', 'New-Pw-9'), EXIT.failed, 'ConversionImpossibleError', ['New-Pw-9']);
-    expect(err.message).toContain(type);
+    const err = expectRefused(await convert(`${type}.json`, 'ethereum-keystore', `${type}-ks.json`, 'pw', 'New-Pw-9'), EXIT.failed, { json: true, name: 'ConversionImpossibleError', secrets: ['New-Pw-9'] });
+    expect(err).toContain(type);
     expect(b.exists(`${type}-ks.json`)).toBe(false);
   });
 
@@ -145,16 +145,16 @@ describe('refusals: exit code, reason, no output file', () => {
     const entries = [pairFromSeed('ethereum', seedOf(61)), pairFromSeed('ethereum', seedOf(62))].map((p) => polkadotToJson(p, 'two', COMPAT));
     const input = `two-${from}.json`;
     await b.write(input, from === 'apps' ? entries : polkadotBatch(entries, 'two', COMPAT));
-    const err = expectError(await convert(input, to, `two-${from}-${to}.json`, 'two', 'new'), EXIT.failed, 'ConversionImpossibleError');
-    expect(err.message).toMatch(/2 accounts/);
+    const err = expectRefused(await convert(input, to, `two-${from}-${to}.json`, 'two', 'new'), EXIT.failed, { json: true, name: 'ConversionImpossibleError' });
+    expect(err).toMatch(/2 accounts/);
     expect(b.exists(`two-${from}-${to}.json`)).toBe(false);
   });
 
   it('an Apps list with a watch-only entry → polkadot-js-batch: exit 1, says it has no key', async () => {
     const p = pairFromSeed('sr25519', seedOf(63));
     await b.write('with-watch.json', [polkadotToJson(p, 'w', COMPAT), multisigEntry([p.address])]);
-    const err = expectError(await convert('with-watch.json', 'polkadot-js-batch', 'with-watch-batch.json', 'w', 'new'), EXIT.failed, 'ConversionImpossibleError');
-    expect(err.message).toMatch(/no key/);
+    const err = expectRefused(await convert('with-watch.json', 'polkadot-js-batch', 'with-watch-batch.json', 'w', 'new'), EXIT.failed, { json: true, name: 'ConversionImpossibleError' });
+    expect(err).toMatch(/no key/);
     expect(b.exists('with-watch-batch.json')).toBe(false);
   });
 
@@ -165,7 +165,7 @@ describe('refusals: exit code, reason, no output file', () => {
       from === 'polkadot-js' ? entry : from === 'polkadot-js-batch' ? polkadotBatch([entry], 'right', COMPAT) : from === 'apps' ? [entry] : await keystoreEncrypt(ethPrivateKey(seedOf(64)), 'right', FAST);
     await b.write(`wrong-${from}.json`, content);
     const r = await convert(`wrong-${from}.json`, 'apps', `wrong-${from}-out.json`, 'Not-The-Password', 'New-Pw-9');
-    expectError(r, EXIT.wrongPassword, 'WrongPasswordError', ['Not-The-Password', 'New-Pw-9']);
+    expectRefused(r, EXIT.wrongPassword, { json: true, name: 'WrongPasswordError', secrets: ['Not-The-Password', 'New-Pw-9'] });
     expect(b.exists(`wrong-${from}-out.json`)).toBe(false);
   });
 
@@ -173,7 +173,7 @@ describe('refusals: exit code, reason, no output file', () => {
     const p = pairFromSeed('ed25519', seedOf(65));
     await b.write('force-in.json', polkadotToJson(p, 'f', COMPAT));
     await b.write('force-out.json', 'precious\n');
-    expectError(await convert('force-in.json', 'apps', 'force-out.json', 'f', 'g'), EXIT.failed, 'OutputExistsError');
+    expectRefused(await convert('force-in.json', 'apps', 'force-out.json', 'f', 'g'), EXIT.failed, { json: true, name: 'OutputExistsError' });
     expect(await import('node:fs/promises').then((fs) => fs.readFile(b.path('force-out.json'), 'utf8'))).toBe('precious\n');
     const forced = await convert('force-in.json', 'apps', 'force-out.json', 'f', 'g', ['--kdf', 'compat', '--force']);
     expect(forced.code, forced.stderr).toBe(EXIT.ok);
@@ -183,8 +183,8 @@ describe('refusals: exit code, reason, no output file', () => {
   it('an unknown --to or --kdf: exit 2 (usage)', async () => {
     const p = pairFromSeed('ed25519', seedOf(66));
     await b.write('usage-in.json', polkadotToJson(p, 'u', COMPAT));
-    expectError(await convert('usage-in.json', 'metamask', 'usage-out.json', 'u', 'v'), EXIT.usage, 'UsageError');
-    expectError(await convert('usage-in.json', 'apps', 'usage-out.json', 'u', 'v', ['--kdf', 'fast']), EXIT.usage, 'UsageError');
+    expectRefused(await convert('usage-in.json', 'metamask', 'usage-out.json', 'u', 'v'), EXIT.usage, { json: true, name: 'UsageError' });
+    expectRefused(await convert('usage-in.json', 'apps', 'usage-out.json', 'u', 'v', ['--kdf', 'fast']), EXIT.usage, { json: true, name: 'UsageError' });
     expect(b.exists('usage-out.json')).toBe(false);
   });
 });

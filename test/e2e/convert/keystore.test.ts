@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, box, expectError, EXIT, type AccountJson, type Box, type InspectJson, type RestoreJson, type VerifyJson } from './cli.js';
+import { assertBuilt, sandbox, expectRefused, EXIT, type AccountJson, type Sandbox, type InspectJson, type RestoreJson, type VerifyJson } from '../../support/cli.js';
 import { COMPAT, eip55, ethAddress, ethPrivateKey, GETH_LIGHT, GETH_STANDARD, hex, keystoreDecrypt, keystoreEncrypt, pairFromSeed, polkadotOpen, polkadotReady, polkadotToJson, type Json } from './oracle.js';
 
 type Vector = { password: string; expectedPrivateKey: string; expectedAddressLowercase: string; file: Json };
@@ -18,11 +18,11 @@ const WRONG = 'Wrong-Password-Never-Shown';
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const cryptoOf = (json: Json) => json['crypto'] as Json;
 
-let b: Box;
+let b: Sandbox;
 beforeAll(async () => {
   assertBuilt();
   await polkadotReady();
-  b = await box();
+  b = await sandbox({ manual: true });
   await b.write('vector.json', VECTOR.file);
   await b.secret('vector.pw', VECTOR.password);
   await b.secret('new.pw', NEW_PW);
@@ -90,14 +90,14 @@ describe('the published vector', () => {
     await b.secret('sr.pw', 'sr pw');
     await b.json(['restore', b.path('sr.json'), '--password-file', b.path('sr.pw')]);
     const r = await b.run(['--json', 'account', 'export', pair.address, '--format', 'ethereum-keystore', '--out', b.path('sr-ks.json'), '--password-file', b.path('sr.pw')]);
-    const err = expectError(r, EXIT.failed, 'ConversionImpossibleError', ['sr pw']);
-    expect(err.message).toContain('sr25519');
+    const err = expectRefused(r, EXIT.failed, { json: true, name: 'ConversionImpossibleError', secrets: ['sr pw'] });
+    expect(err).toContain('sr25519');
     expect(b.exists('sr-ks.json')).toBe(false);
   });
 
   it('account export --format ethereum-keystore with a wrong password: exit 3, no file', async () => {
     const r = await b.run(['--json', 'account', 'export', ADDRESS, '--format', 'ethereum-keystore', '--out', b.path('wrong-ks.json'), '--password-file', b.path('wrong.pw')]);
-    expectError(r, EXIT.wrongPassword, 'WrongPasswordError', [WRONG]);
+    expectRefused(r, EXIT.wrongPassword, { json: true, name: 'WrongPasswordError', secrets: [WRONG] });
     expect(b.exists('wrong-ks.json')).toBe(false);
   });
 
@@ -153,12 +153,12 @@ describe('refusals', () => {
   });
 
   it('a wrong password: verify, restore and convert exit 3 (no output file)', async () => {
-    expectError(await b.run(['--json', 'verify', b.path('vector.json'), '--password-file', b.path('wrong.pw')]), EXIT.wrongPassword, 'WrongPasswordError', [WRONG]);
+    expectRefused(await b.run(['--json', 'verify', b.path('vector.json'), '--password-file', b.path('wrong.pw')]), EXIT.wrongPassword, { json: true, name: 'WrongPasswordError', secrets: [WRONG] });
     const restore = await b.run(['--json', 'restore', b.path('vector.json'), '--password-file', b.path('wrong.pw')]);
     expect(restore.code, restore.stderr).toBe(EXIT.wrongPassword);
     expect((JSON.parse(restore.stdout) as RestoreJson).failed.map((f) => f.error.name)).toEqual(['WrongPasswordError']);
     const convert = await b.run(['--vault', b.path('none.sqlite'), '--json', 'convert', b.path('vector.json'), '--to', 'polkadot-js', '--out', b.path('no.json'), '--password-file', b.path('wrong.pw'), '--new-password-file', b.path('new.pw')]);
-    expectError(convert, EXIT.wrongPassword, 'WrongPasswordError', [WRONG, NEW_PW]);
+    expectRefused(convert, EXIT.wrongPassword, { json: true, name: 'WrongPasswordError', secrets: [WRONG, NEW_PW] });
     expect(b.exists('no.json')).toBe(false);
     expect(b.exists('none.sqlite')).toBe(false);
   });
@@ -170,7 +170,7 @@ describe('refusals', () => {
     const json = clone(VECTOR.file);
     alter(json);
     await b.write(`flipped-${field}.json`, json);
-    expectError(await b.run(['--json', 'verify', b.path(`flipped-${field}.json`), '--password-file', b.path('vector.pw')]), EXIT.wrongPassword, 'WrongPasswordError', [VECTOR.password]);
+    expectRefused(await b.run(['--json', 'verify', b.path(`flipped-${field}.json`), '--password-file', b.path('vector.pw')]), EXIT.wrongPassword, { json: true, name: 'WrongPasswordError', secrets: [VECTOR.password] });
   });
 
   it('an address that is not the key\'s: verify, restore and convert exit 1 with AddressMismatchError', async () => {
@@ -187,8 +187,8 @@ describe('refusals', () => {
     expect(r.code, r.stderr).toBe(EXIT.failed);
     expect((JSON.parse(r.stdout) as RestoreJson).failed.map((f) => f.error.name)).toEqual(['AddressMismatchError']);
     const c = await b.run(['--vault', b.path('none.sqlite'), '--json', 'convert', b.path('mismatch.json'), '--to', 'polkadot-js', '--out', b.path('mm-out.json'), '--password-file', b.path('m.pw'), '--new-password-file', b.path('new.pw')]);
-    const err = expectError(c, EXIT.failed, 'ConversionImpossibleError', ['m pw', NEW_PW]);
-    expect(err.message).toContain(eip55(ethAddress(key)));
+    const err = expectRefused(c, EXIT.failed, { json: true, name: 'ConversionImpossibleError', secrets: ['m pw', NEW_PW] });
+    expect(err).toContain(eip55(ethAddress(key)));
     expect(b.exists('mm-out.json')).toBe(false);
   });
 
@@ -203,13 +203,13 @@ describe('refusals', () => {
     c['kdf'] = change.kdf;
     c['kdfparams'] = { ...change.kdfparams, salt: (c['kdfparams'] as Json)['salt'] };
     const file = await b.write(`caps-${name.replace(/\W+/g, '-')}.json`, json);
-    expectError(await b.run(['--json', 'inspect', file]), EXIT.failed, 'KdfParamsTooLargeError');
-    expectError(await b.run(['--json', 'verify', file, '--password-file', b.path('vector.pw')]), EXIT.failed, 'KdfParamsTooLargeError');
+    expectRefused(await b.run(['--json', 'inspect', file]), EXIT.failed, { json: true, name: 'KdfParamsTooLargeError' });
+    expectRefused(await b.run(['--json', 'verify', file, '--password-file', b.path('vector.pw')]), EXIT.failed, { json: true, name: 'KdfParamsTooLargeError' });
     const r = await b.run(['--json', 'restore', file, '--password-file', b.path('vector.pw')]);
     expect(r.code, r.stderr).toBe(EXIT.failed);
     expect((JSON.parse(r.stdout) as RestoreJson).failed.map((f) => f.error.name)).toEqual(['KdfParamsTooLargeError']);
     const conv = await b.run(['--vault', b.path('none.sqlite'), '--json', 'convert', file, '--to', 'polkadot-js', '--out', b.path('caps-out.json'), '--password-file', b.path('vector.pw'), '--new-password-file', b.path('new.pw')]);
-    expectError(conv, EXIT.failed, 'KdfParamsTooLargeError');
+    expectRefused(conv, EXIT.failed, { json: true, name: 'KdfParamsTooLargeError' });
     expect(b.exists('caps-out.json')).toBe(false);
   });
 
@@ -230,8 +230,8 @@ describe('refusals', () => {
     const file = await b.write(`missing-${name}.json`, json);
     for (const args of [['inspect', file], ['verify', file, '--password-file', b.path('vector.pw')]]) {
       const r = await b.run(['--json', ...args]);
-      const err = expectError(r, EXIT.failed, 'CorruptFileError');
-      expect(err.message.toLowerCase()).toContain(name.split('.').at(-1)!.toLowerCase());
+      const err = expectRefused(r, EXIT.failed, { json: true, name: 'CorruptFileError' });
+      expect(err.toLowerCase()).toContain(name.split('.').at(-1)!.toLowerCase());
       expect(r.stderr).not.toMatch(/TypeError|Cannot read prop/);
     }
   });

@@ -6,7 +6,8 @@
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEV_PHRASE, mapLimit, okJson, sandbox, vectorPath, VECTORS, type AccountJson } from './cli.js';
+import { mapLimit, okJson, sandbox, type AccountJson } from '../../support/cli.js';
+import { DEV_PHRASE, vectorPath, VECTORS } from '../../support/vectors.js';
 
 type Derived = { address: string; path: string; network: string | null; type: string; name: string; signerQr: string | null };
 
@@ -42,7 +43,7 @@ describe('identity derive: the polkadot-js vectors through identities', () => {
       expect(got.network).toBeNull();
       expected.set(v.address42!, v.publicKey);
     });
-    const accounts = await box.accounts();
+    const accounts = await box.list();
     expect(accounts).toHaveLength(vectors.length);
     for (const a of accounts) {
       expect(expected.get(a.address), `account ${a.address}`).toBe(a.publicKey);
@@ -74,7 +75,7 @@ describe('identity derive: the polkadot-js vectors through identities', () => {
     expect(onPolkadot.address).toBe(alice.address0);
     expect(onPolkadot.path).toBe('//Alice');
 
-    const list = await box.accounts();
+    const list = await box.list();
     const byAddress = new Map<string, AccountJson>(list.map((a) => [a.address, a]));
     expect(byAddress.get(signer.address)).toMatchObject({ identity: 'dev', path: '//polkadot', network: 'polkadot', type: 'sr25519' });
     expect(byAddress.get(root.address)).toMatchObject({ identity: 'dev', path: '', network: 'kusama', publicKey: VECTORS.suri[0]!.publicKey });

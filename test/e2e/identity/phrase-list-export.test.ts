@@ -10,7 +10,8 @@ import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, decodeAddress, mnemonicValidate } from '@polkadot/util-crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { networkList } from '../../../src/networks/networks.js';
-import { DEV_PHRASE, EXIT, expectNoPhrase, jsonError, okJson, sandbox, VECTORS } from './cli.js';
+import { EXIT, expectNoPhrase, expectRefused, okJson, sandbox } from '../../support/cli.js';
+import { DEV_PHRASE, VECTORS } from '../../support/vectors.js';
 
 const PIN = 'correct horse battery';
 const GENESIS = {
@@ -44,7 +45,7 @@ describe('identity create / show-phrase', () => {
       expect(shown).toEqual({ mnemonic: phrase });
     }
     const bad = await box.run(['identity', 'create', '--name', 'fifteen', '--words', '15', '--pin-file', pin, '--mnemonic-out', box.path('p15.txt'), '--json']);
-    expect(jsonError(bad, EXIT.usage).message).toMatch(/12 or 24/);
+    expect(expectRefused(bad, EXIT.usage, { json: true })).toMatch(/12 or 24/);
     expect((await box.identities()).map((i) => i.name)).toEqual(['new 12', 'new 24']);
   });
 });
@@ -88,7 +89,7 @@ describe('identity list, account list, account export, identity find', () => {
     expect(byAddress.get(eth.address)).toMatchObject({ path: "/m/44'/60'/0'/0/0", type: 'ethereum' });
     expect(eth.address).toBe(VECTORS.suri.find((v) => v.suri === `${DEV_PHRASE}/m/44'/60'/0'/0/0`)!.address42);
 
-    const accounts = await box.accounts();
+    const accounts = await box.list();
     expect(accounts).toHaveLength(6);
     for (const a of accounts) {
       const listed = byAddress.get(a.address);
@@ -131,11 +132,10 @@ describe('identity list, account list, account export, identity find', () => {
     expect(okJson<{ path: string; type: string }>(await find(eth.address.toLowerCase()))).toMatchObject({ path: "/m/44'/60'/0'/0/0", type: 'ethereum' });
     const foo = VECTORS.suri.find((v) => v.type === 'sr25519' && v.suri === `${DEV_PHRASE}//foo`)!;
     const miss = await find(foo.address42!);
-    const error = jsonError(miss, EXIT.failed);
-    expect(error.name).toBe('PathNotFoundError');
+    const error = expectRefused(miss, EXIT.failed, { json: true, name: 'PathNotFoundError' });
     // Per key type (sr25519, ed25519, ecdsa): the root, //0…//19, six dev names, and //<network> plus //<network>//0…19 per network.
     const networks = new Set(networkList().map((n) => n.name)).size;
-    expect(error.message).toContain(String(3 * (1 + 20 + 6 + networks * 21)));
+    expect(error).toContain(String(3 * (1 + 20 + 6 + networks * 21)));
     expectNoPhrase(miss, DEV_PHRASE);
   });
 });

@@ -5,7 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEV_PHRASE, EXIT, expectNoPhrase, jsonError, okJson, sandbox } from './cli.js';
+import { EXIT, expectNoPhrase, expectRefused, okJson, sandbox } from '../../support/cli.js';
+import { DEV_PHRASE } from '../../support/vectors.js';
 
 const PIN = '271828';
 const WRONG = '271829';
@@ -20,7 +21,7 @@ describe('a wrong PIN', () => {
     okJson(await box.run(['identity', 'recover', '--name', 'dev', '--mnemonic-file', m, '--pin-file', pin, '--json']));
     const root = okJson<{ address: string }>(await box.run(['identity', 'derive', 'dev', '--path', '', '--pin-file', pin, '--json']));
     const identitiesBefore = await box.identities();
-    const accountsBefore = await box.accounts();
+    const accountsBefore = await box.list();
     expect(accountsBefore).toHaveLength(1);
 
     const attempts = [
@@ -41,17 +42,17 @@ describe('a wrong PIN', () => {
     expect(okJson<{ mnemonic: string }>(await box.run(['identity', 'show-phrase', 'dev', '--pin-file', pin, '--json'])).mnemonic).toBe(DEV_PHRASE);
 
     const find = await box.run(['identity', 'find', 'dev', root.address, '--pin-file', wrong, '--json']);
-    expect(jsonError(find, EXIT.wrongPassword).name).toBe('WrongPinError');
+    expectRefused(find, EXIT.wrongPassword, { json: true, name: 'WrongPinError' });
     expectNoPhrase(find, DEV_PHRASE);
 
     const out = box.path('export.json');
     const exported = await box.run(['account', 'export', root.address, '--out', out, '--pin-file', wrong, '--password-file', newPassword, '--json']);
-    expect(jsonError(exported, EXIT.wrongPassword).name).toBe('WrongPinError');
+    expectRefused(exported, EXIT.wrongPassword, { json: true, name: 'WrongPinError' });
     expectNoPhrase(exported, DEV_PHRASE);
     expect(existsSync(out), 'a wrong PIN must write no file').toBe(false);
 
     expect(await box.identities()).toEqual(identitiesBefore);
-    expect(await box.accounts()).toEqual(accountsBefore);
+    expect(await box.list()).toEqual(accountsBefore);
   });
 
   it('after 4 wrong PINs in a row the next try, even with the right PIN, is refused with the wait (PinLockedError, exit 1)', async () => {
@@ -64,10 +65,9 @@ describe('a wrong PIN', () => {
     const messages: string[] = [];
     for (let i = 1; i <= 4; i++) {
       const r = await box.run(['identity', 'show-phrase', 'dev', '--pin-file', wrong, '--json']);
-      const error = jsonError(r, EXIT.wrongPassword);
-      expect(error.name).toBe('WrongPinError');
+      const error = expectRefused(r, EXIT.wrongPassword, { json: true, name: 'WrongPinError' });
       expectNoPhrase(r, DEV_PHRASE);
-      messages.push(error.message);
+      messages.push(error);
     }
     // The fourth wrong PIN says how long the next try must wait.
     expect(messages[3]).toMatch(/30 seconds/);
@@ -77,9 +77,8 @@ describe('a wrong PIN', () => {
       ['identity', 'derive', 'dev', '--network', 'kusama', '--pin-file', pin, '--json'],
     ]) {
       const locked = await box.run(args);
-      const error = jsonError(locked, EXIT.failed);
-      expect(error.name).toBe('PinLockedError');
-      expect(error.message).toMatch(/try again in \d+ seconds?/);
+      const error = expectRefused(locked, EXIT.failed, { json: true, name: 'PinLockedError' });
+      expect(error).toMatch(/try again in \d+ seconds?/);
       expectNoPhrase(locked, DEV_PHRASE);
     }
     // Human output: one line on stderr with the wait, nothing on stdout.
@@ -90,7 +89,7 @@ describe('a wrong PIN', () => {
     expectNoPhrase(human, DEV_PHRASE);
 
     expect(await box.identities()).toEqual(before);
-    expect(await box.accounts()).toEqual([]);
+    expect(await box.list()).toEqual([]);
   });
 });
 
@@ -101,10 +100,10 @@ describe('a PIN shorter than 6 characters', () => {
     const m = await box.secret('m', DEV_PHRASE);
     const out = box.path('phrase.txt');
     const created = await box.run(['identity', 'create', '--name', 'short', '--pin-file', short, '--mnemonic-out', out, '--json']);
-    expect(jsonError(created, EXIT.usage).message).toMatch(/6/);
+    expect(expectRefused(created, EXIT.usage, { json: true })).toMatch(/6/);
     expect(existsSync(out)).toBe(false);
     const recovered = await box.run(['identity', 'recover', '--name', 'short', '--mnemonic-file', m, '--pin-file', short, '--json']);
-    expect(jsonError(recovered, EXIT.usage).message).toMatch(/6/);
+    expect(expectRefused(recovered, EXIT.usage, { json: true })).toMatch(/6/);
     expectNoPhrase(recovered, DEV_PHRASE);
     expect(await box.identities()).toEqual([]);
   });
@@ -121,6 +120,6 @@ describe('no phrase in any output', () => {
     expect(r.stdout).toBe('');
     // A word of the phrase at the start of a word of the message (the bug this catches prints "walkpolkadot").
     for (const word of DEV_PHRASE.split(' ')) expect(r.stderr, `stderr shows the phrase word "${word}": ${r.stderr}`).not.toMatch(new RegExp(`\\b${word}`));
-    expect(await box.accounts()).toEqual([]);
+    expect(await box.list()).toEqual([]);
   });
 });

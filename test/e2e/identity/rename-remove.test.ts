@@ -14,8 +14,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT, expectRefused, HAS_SCRIPT, okJson, sandboxFrom, template, type AccountJson, type Sandbox, type Template } from '../account/cli.js';
-import { DEV_PHRASE, type IdentityJson } from './cli.js';
+import { EXIT, expectRefused, HAS_SCRIPT, okJson, sandboxFrom, template, type AccountJson, type Sandbox, type Template, type IdentityJson } from '../../support/cli.js';
+import { DEV_PHRASE } from '../../support/vectors.js';
 
 const PIN = '246810';
 /** The standard BIP-39 test phrase (the dev phrase is the other identity's). */

@@ -11,7 +11,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { mnemonicGenerate, mnemonicToEntropy } from '@polkadot/util-crypto';
 import { describe, expect, it } from 'vitest';
-import { DEV_PHRASE, okJson, sandbox, wordRuns } from './cli.js';
+import { okJson, sandbox, wordRuns } from '../../support/cli.js';
+import { DEV_PHRASE } from '../../support/vectors.js';
 
 const PIN = 'Marmalade-Sky-6021';
 const PATH_PASSWORD = 'Quokka-Lantern-9134';

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, expectRefusal, keepsake, workspace } from '../verify/cli.js';
+import { assertBuilt, expectRefused, sandbox, type Sandbox } from '../../support/cli.js';
 
 /**
  * Commander's own usage errors, as a user sees them from the real program (issue 12 item 16): one
@@ -9,38 +8,37 @@ import { assertBuilt, expectRefusal, keepsake, workspace } from '../verify/cli.j
  * `error:` — or with --json the JSON error with the same sentence; exit 2, and the vault untouched.
  */
 
-let dir: string;
-let cleanup: () => Promise<void>;
+let box: Sandbox;
 
 beforeAll(async () => {
   assertBuilt();
-  ({ dir, cleanup } = await workspace({}));
+  box = await sandbox({ manual: true, vaultFromEnv: true });
 });
 afterAll(async () => {
   // A usage error stops before the command runs: no vault is made.
-  expect(existsSync(join(dir, 'vault.sqlite'))).toBe(false);
-  await cleanup();
+  expect(existsSync(box.vault)).toBe(false);
+  await box.remove();
 });
 
 describe("keepsake: commander's usage errors in keepsake's words", () => {
   const sentence = "Required option '--name <name>' not specified. Run `keepsake identity create --help` to see its options and an example.";
 
   it('a missing required option → exit 2, one line "keepsake: …" naming the command\'s --help', async () => {
-    const run = await keepsake(dir, ['identity', 'create']);
+    const run = await box.run(['identity', 'create']);
     expect(run.stderr).not.toMatch(/^error:/m);
-    const error = expectRefusal(run, { code: 2, name: 'UsageError', json: false });
-    expect(error.message).toBe(sentence);
+    const line = expectRefused(run, 2, { name: 'UsageError', json: false });
+    expect(line).toBe(`keepsake: ${sentence}`);
   });
 
   it('the same with --json → the JSON error with the same sentence, exit 2', async () => {
-    const run = await keepsake(dir, ['identity', 'create', '--json']);
-    const error = expectRefusal(run, { code: 2, name: 'UsageError', json: true });
-    expect(error.message).toBe(sentence);
+    const run = await box.run(['identity', 'create', '--json']);
+    const message = expectRefused(run, 2, { name: 'UsageError', json: true });
+    expect(message).toBe(sentence);
   });
 
   it('a missing argument names the command too', async () => {
-    const run = await keepsake(dir, ['backup', 'import']);
-    const error = expectRefusal(run, { code: 2, name: 'UsageError', json: false });
-    expect(error.message).toBe("Missing required argument 'file'. Run `keepsake backup import --help` to see its options and an example.");
+    const run = await box.run(['backup', 'import']);
+    const line = expectRefused(run, 2, { name: 'UsageError', json: false });
+    expect(line).toBe("keepsake: Missing required argument 'file'. Run `keepsake backup import --help` to see its options and an example.");
   });
 });

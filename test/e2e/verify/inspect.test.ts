@@ -1,21 +1,20 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hexToBytes } from '../../../src/crypto/bytes.js';
 import { ecdsaAccountId, ss58Encode } from '../../../src/keys/address.js';
-import { assertBuilt, expectNoLeak, expectRefusal, fixtureFiles, keepsake, VECTOR_FILES, workspace, type JsonObject } from './cli.js';
+import { assertBuilt, expectNoStack, expectNoSecrets, expectRefused, sandbox, type Sandbox } from '../../support/cli.js';
+import { fixtureFiles, VECTOR_FILES, type JsonObject } from './fixtures.js';
 
-let dir: string;
-let cleanup: () => Promise<void>;
+let box: Sandbox;
 
 beforeAll(async () => {
   assertBuilt();
-  ({ dir, cleanup } = await workspace(fixtureFiles()));
+  box = await sandbox({ manual: true, vaultFromEnv: true, files: fixtureFiles() });
 });
 afterAll(async () => {
   // inspect never needs the vault, so it must not create one.
-  expect(existsSync(join(dir, 'vault.sqlite'))).toBe(false);
-  await cleanup();
+  expect(existsSync(box.vault)).toBe(false);
+  await box.remove();
 });
 
 /** The address inspect shows: as the file has it, except hex keys, which become their account's address. */
@@ -28,7 +27,7 @@ function shownAddress(v: (typeof VECTOR_FILES)[number]): string {
 describe('keepsake inspect: the json vectors', () => {
   for (const v of VECTOR_FILES) {
     it(`${v.name}: --json gives the format and the account, without a password`, async () => {
-      const run = await keepsake(dir, ['inspect', v.json, '--json']);
+      const run = await box.run(['inspect', v.json, '--json']);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stderr).toBe('');
       const report = JSON.parse(run.stdout) as { format: string; accounts: JsonObject[] };
@@ -46,23 +45,24 @@ describe('keepsake inspect: the json vectors', () => {
   }
 
   it('human output names the format, the encryption and the account', async () => {
-    const run = await keepsake(dir, ['inspect', 'good.json']);
+    const run = await box.run(['inspect', 'good.json']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Polkadot{.js} account file');
     expect(run.stdout).toMatch(/scrypt N=2\^15 r=8 p=1/);
     expect(run.stdout).toContain(VECTOR_FILES.find((v) => v.name === 'sr25519-v3')!.file['address'] as string);
     expect(run.stdout).toContain('"e2e account"');
-    expectNoLeak(run, ['version3']);
+    expectNoStack(run);
+    expectNoSecrets(run, ['version3']);
   });
 
   it('--json works before the command name too', async () => {
-    const run = await keepsake(dir, ['--json', 'inspect', 'good.json']);
+    const run = await box.run(['--json', 'inspect', 'good.json']);
     expect(run.code, run.stderr).toBe(0);
     expect((JSON.parse(run.stdout) as { format: string }).format).toBe('polkadot-js');
   });
 
   it('recognises an Ethereum keystore', async () => {
-    const run = await keepsake(dir, ['inspect', 'keystore.json', '--json']);
+    const run = await box.run(['inspect', 'keystore.json', '--json']);
     expect(run.code, run.stderr).toBe(0);
     expect((JSON.parse(run.stdout) as { format: string }).format).toBe('ethereum-keystore');
   });
@@ -92,20 +92,20 @@ describe('keepsake inspect: refusals (exit code, one line on stderr, no stack tr
   for (const c of cases) {
     for (const json of [false, true]) {
       it(`${c.what}${json ? ' (--json)' : ''} → exit ${c.code}, ${c.name}`, async () => {
-        const run = await keepsake(dir, ['inspect', ...c.args, ...(json ? ['--json'] : [])]);
-        expectRefusal(run, { code: c.code, name: c.name, json, ...(c.message ? { message: c.message } : {}), secrets: ['version3'] });
+        const run = await box.run(['inspect', ...c.args, ...(json ? ['--json'] : [])]);
+        expectRefused(run, c.code, { name: c.name, json, ...(c.message ? { match: c.message } : {}), secrets: ['version3'] });
       });
     }
   }
 
   it('an unknown command → exit 2', async () => {
-    expectRefusal(await keepsake(dir, ['inspekt', 'good.json', '--json']), { code: 2, name: 'UsageError', json: true, message: /^Unknown command 'inspekt'\. Did you mean inspect\?/ });
-    const human = await keepsake(dir, ['frobnicate']);
-    expectRefusal(human, { code: 2, name: 'UsageError', json: false, message: /^Unknown command 'frobnicate'\. Run `keepsake --help`/ });
+    expectRefused(await box.run(['inspekt', 'good.json', '--json']), 2, { name: 'UsageError', json: true, match: /^Unknown command 'inspekt'\. Did you mean inspect\?/ });
+    const human = await box.run(['frobnicate']);
+    expectRefused(human, 2, { name: 'UsageError', json: false, match: /^Unknown command 'frobnicate'\. Run `keepsake --help`/ });
   });
 
   it('names the file in the message', async () => {
-    const run = await keepsake(dir, ['inspect', 'unknown.json']);
+    const run = await box.run(['inspect', 'unknown.json']);
     expect(run.stderr).toContain('unknown.json');
   });
 });

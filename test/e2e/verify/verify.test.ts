@@ -1,34 +1,21 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hexToBytes } from '../../../src/crypto/bytes.js';
 import { ecdsaAccountId, ss58Encode } from '../../../src/keys/address.js';
-import {
-  ALICE,
-  assertBuilt,
-  expectNoLeak,
-  expectRefusal,
-  fixtureFiles,
-  keepsake,
-  VECTOR_FILES,
-  WRONG_PASSWORD,
-  workspace,
-  type JsonObject,
-  type Run,
-} from './cli.js';
+import { assertBuilt, expectNoStack, expectNoSecrets, expectRefused, sandbox, type Sandbox, type CliResult } from '../../support/cli.js';
+import { ALICE, fixtureFiles, VECTOR_FILES, WRONG_PASSWORD, type JsonObject } from './fixtures.js';
 
-let dir: string;
-let cleanup: () => Promise<void>;
+let box: Sandbox;
 const GOOD_PASSWORD = VECTOR_FILES.find((v) => v.name === 'sr25519-v3')!.password;
 
 beforeAll(async () => {
   assertBuilt();
-  ({ dir, cleanup } = await workspace(fixtureFiles()));
+  box = await sandbox({ manual: true, vaultFromEnv: true, files: fixtureFiles() });
 });
 afterAll(async () => {
   // verify decrypts without importing: it must not create a vault.
-  expect(existsSync(join(dir, 'vault.sqlite'))).toBe(false);
-  await cleanup();
+  expect(existsSync(box.vault)).toBe(false);
+  await box.remove();
 });
 
 type VerifyAccount = { address: string; publicKey: string | null; type: string | null; name: string | null; ok: boolean; error?: { name: string; message: string } | null };
@@ -46,7 +33,7 @@ function leakable(v: (typeof VECTOR_FILES)[number]): string[] {
   return JSON.stringify(v.file).includes(v.password) || v.password === 'password' ? [] : [v.password];
 }
 
-function expectVerified(run: Run, v: (typeof VECTOR_FILES)[number]): void {
+function expectVerified(run: CliResult, v: (typeof VECTOR_FILES)[number]): void {
   expect(run.code, run.stderr).toBe(0);
   expect(run.stderr).toBe('');
   const report = JSON.parse(run.stdout) as VerifyReport;
@@ -58,7 +45,8 @@ function expectVerified(run: Run, v: (typeof VECTOR_FILES)[number]): void {
   const name = (v.file['meta'] as JsonObject)['name'];
   if (typeof name === 'string') expect(account.name).toBe(name);
   else expect(account.name === null || typeof account.name === 'string').toBe(true);
-  expectNoLeak(run, leakable(v));
+  expectNoStack(run);
+  expectNoSecrets(run, leakable(v));
 }
 
 /**
@@ -69,11 +57,12 @@ function expectVerified(run: Run, v: (typeof VECTOR_FILES)[number]): void {
  */
 async function expectNotRestorable(file: string, name: string, message: RegExp): Promise<void> {
   for (const json of [false, true]) {
-    const run = await keepsake(dir, ['verify', file, '--password-file', 'good.pw', ...(json ? ['--json'] : [])]);
-    expectNoLeak(run, [GOOD_PASSWORD]);
+    const run = await box.run(['verify', file, '--password-file', 'good.pw', ...(json ? ['--json'] : [])]);
+    expectNoStack(run);
+    expectNoSecrets(run, [GOOD_PASSWORD]);
     expect(run.code, `${file}${json ? ' --json' : ''}: ${run.stdout}${run.stderr}`).toBe(1);
     if (run.stdout === '') {
-      expectRefusal(run, { code: 1, name, json, message });
+      expectRefused(run, 1, { name, json, match: message });
       continue;
     }
     // The report on stdout, and the same problem once on stderr (seen even when stdout is piped).
@@ -103,29 +92,30 @@ async function expectNotRestorable(file: string, name: string, message: RegExp):
 describe('keepsake verify: the json vectors', () => {
   for (const v of VECTOR_FILES) {
     it(`${v.name}: --password-file F → exit 0, key checked against address`, async () => {
-      expectVerified(await keepsake(dir, ['verify', v.json, '--password-file', v.pw, '--json']), v);
+      expectVerified(await box.run(['verify', v.json, '--password-file', v.pw, '--json']), v);
     });
 
     it(`${v.name}: --password-file - (stdin) → exit 0`, async () => {
-      expectVerified(await keepsake(dir, ['verify', v.json, '--password-file', '-', '--json'], `${v.password}\n`), v);
+      expectVerified(await box.run(['verify', v.json, '--password-file', '-', '--json'], { stdin: `${v.password}\n` }), v);
     });
   }
 
   it('human output says each account would restore', async () => {
-    const run = await keepsake(dir, ['verify', 'good.json', '--password-file', 'good.pw']);
+    const run = await box.run(['verify', 'good.json', '--password-file', 'good.pw']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/ok .*FLiSDPCcJ6auZUGXALLj6jpahcP6adVFDBUQznPXUQ7yoqH/);
     expect(run.stdout).toContain('Every account in this file would restore.');
-    expectNoLeak(run, [GOOD_PASSWORD]);
+    expectNoStack(run);
+    expectNoSecrets(run, [GOOD_PASSWORD]);
   });
 
   it('reads only the first line of the password file, CRLF or not', async () => {
-    const run = await keepsake(dir, ['verify', 'good.json', '--password-file', 'good-crlf.pw', '--json']);
+    const run = await box.run(['verify', 'good.json', '--password-file', 'good-crlf.pw', '--json']);
     expect(run.code, run.stderr).toBe(0);
   });
 
   it('stdin without a final newline works too', async () => {
-    const run = await keepsake(dir, ['verify', 'good.json', '--password-file', '-', '--json'], GOOD_PASSWORD);
+    const run = await box.run(['verify', 'good.json', '--password-file', '-', '--json'], { stdin: GOOD_PASSWORD });
     expect(run.code, run.stderr).toBe(0);
   });
 });
@@ -136,23 +126,23 @@ describe('keepsake verify: refusals (exit code, one clear message, no stack trac
     const suffix = json ? ' (--json)' : '';
 
     it(`wrong password → exit 3${suffix}`, async () => {
-      const run = await keepsake(dir, ['verify', 'good.json', '--password-file', 'wrong.pw', ...flag]);
-      expectRefusal(run, { code: 3, name: 'WrongPasswordError', json, message: /Wrong password/, secrets: [WRONG_PASSWORD, GOOD_PASSWORD] });
+      const run = await box.run(['verify', 'good.json', '--password-file', 'wrong.pw', ...flag]);
+      expectRefused(run, 3, { name: 'WrongPasswordError', json, match: /Wrong password/, secrets: [WRONG_PASSWORD, GOOD_PASSWORD] });
     });
 
     it(`wrong password from stdin → exit 3${suffix}`, async () => {
-      const run = await keepsake(dir, ['verify', 'good.json', '--password-file', '-', ...flag], `${WRONG_PASSWORD}\n`);
-      expectRefusal(run, { code: 3, name: 'WrongPasswordError', json, secrets: [WRONG_PASSWORD] });
+      const run = await box.run(['verify', 'good.json', '--password-file', '-', ...flag], { stdin: `${WRONG_PASSWORD}\n` });
+      expectRefused(run, 3, { name: 'WrongPasswordError', json, secrets: [WRONG_PASSWORD] });
     });
 
     it(`wrong password on the legacy (version 2) file → exit 3${suffix}`, async () => {
-      const run = await keepsake(dir, ['verify', 'sr25519-v2.json', '--password-file', 'wrong.pw', ...flag]);
-      expectRefusal(run, { code: 3, name: 'WrongPasswordError', json, secrets: [WRONG_PASSWORD] });
+      const run = await box.run(['verify', 'sr25519-v2.json', '--password-file', 'wrong.pw', ...flag]);
+      expectRefused(run, 3, { name: 'WrongPasswordError', json, secrets: [WRONG_PASSWORD] });
     });
 
     it(`an altered ciphertext reads as a wrong password that may be tampering → exit 3${suffix}`, async () => {
-      const run = await keepsake(dir, ['verify', 'tampered-ciphertext.json', '--password-file', 'good.pw', ...flag]);
-      expectRefusal(run, { code: 3, name: 'WrongPasswordError', json, message: /altered/, secrets: [GOOD_PASSWORD] });
+      const run = await box.run(['verify', 'tampered-ciphertext.json', '--password-file', 'good.pw', ...flag]);
+      expectRefused(run, 3, { name: 'WrongPasswordError', json, match: /altered/, secrets: [GOOD_PASSWORD] });
     });
 
     const fileLevel: { what: string; file: string; name: string; message?: RegExp }[] = [
@@ -167,31 +157,32 @@ describe('keepsake verify: refusals (exit code, one clear message, no stack trac
     ];
     for (const c of fileLevel) {
       it(`${c.what} → exit 1, ${c.name}${suffix}`, async () => {
-        const run = await keepsake(dir, ['verify', c.file, '--password-file', 'good.pw', ...flag]);
-        expectRefusal(run, { code: 1, name: c.name, json, ...(c.message ? { message: c.message } : {}), secrets: [GOOD_PASSWORD] });
+        const run = await box.run(['verify', c.file, '--password-file', 'good.pw', ...flag]);
+        expectRefused(run, 1, { name: c.name, json, ...(c.message ? { match: c.message } : {}), secrets: [GOOD_PASSWORD] });
       });
     }
 
     it(`a missing password file → exit 1${suffix}`, async () => {
-      const run = await keepsake(dir, ['verify', 'good.json', '--password-file', 'no-such.pw', ...flag]);
-      expectRefusal(run, { code: 1, name: 'FileReadError', json, message: /no-such\.pw/ });
+      const run = await box.run(['verify', 'good.json', '--password-file', 'no-such.pw', ...flag]);
+      expectRefused(run, 1, { name: 'FileReadError', json, match: /no-such\.pw/ });
     });
 
     it(`no password source and no terminal → exit 2${suffix}`, async () => {
-      const run = await keepsake(dir, ['verify', 'good.json', ...flag]);
-      expectRefusal(run, { code: 2, name: 'PasswordRequiredError', json, message: /--password-file/ });
+      const run = await box.run(['verify', 'good.json', ...flag]);
+      expectRefused(run, 2, { name: 'PasswordRequiredError', json, match: /--password-file/ });
     });
 
     it(`an unknown option → exit 2${suffix}`, async () => {
-      const run = await keepsake(dir, ['verify', 'good.json', '--password-file', 'good.pw', '--frobnicate', ...flag]);
-      expectRefusal(run, { code: 2, name: 'UsageError', json, message: /^Unknown option '--frobnicate'\. Run `keepsake verify --help`/ });
+      const run = await box.run(['verify', 'good.json', '--password-file', 'good.pw', '--frobnicate', ...flag]);
+      expectRefused(run, 2, { name: 'UsageError', json, match: /^Unknown option '--frobnicate'\. Run `keepsake verify --help`/ });
     });
 
     it(`a password given as a flag value is not an option → exit 2${suffix}`, async () => {
-      const run = await keepsake(dir, ['verify', 'good.json', '--password', GOOD_PASSWORD, ...flag]);
+      const run = await box.run(['verify', 'good.json', '--password', GOOD_PASSWORD, ...flag]);
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
-      expectNoLeak(run, []);
+      expectNoStack(run);
+      expectNoSecrets(run, []);
     });
   }
 
@@ -224,6 +215,6 @@ describe('keepsake verify: refusals (exit code, one clear message, no stack trac
   });
 
   it('an unknown command → exit 2', async () => {
-    expectRefusal(await keepsake(dir, ['verifyy', 'good.json', '--json']), { code: 2, name: 'UsageError', json: true, message: /^Unknown command 'verifyy'\. Did you mean verify\?/ });
+    expectRefused(await box.run(['verifyy', 'good.json', '--json']), 2, { name: 'UsageError', json: true, match: /^Unknown command 'verifyy'\. Did you mean verify\?/ });
   });
 });

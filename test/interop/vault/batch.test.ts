@@ -10,7 +10,7 @@ import { u8aToString } from '@polkadot/util';
 import { base64Decode, jsonDecryptData } from '@polkadot/util-crypto';
 import type { EncryptedJson } from '@polkadot/util-crypto/types';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { okJson, readJson, type RestoreJson, sandbox } from '../../e2e/account/cli.js';
+import { okJson, readJson, type RestoreJson, sandbox } from '../../support/cli.js';
 import { hex, KEY_TYPES, type KeyType, labelledPair, oracleBatch, oracleBatchOpen, oracleFile, oracleOpen, oracleReady } from '../../e2e/account/fixtures.js';
 
 const BATCH_PW = 'interop-Batch-Secret-2';

@@ -1,0 +1,39 @@
+/**
+ * The known-answer vectors of test/vectors/ (where each comes from: test/vectors/README.md), loaded
+ * in one place for the unit tests beside src/ and the tests under test/.
+ */
+import { readFileSync } from 'node:fs';
+
+export type KeyType = 'sr25519' | 'ed25519' | 'ecdsa' | 'ethereum';
+export type JsonObject = { [key: string]: unknown };
+
+/** A secret URI and the public key and addresses Polkadot{.js} derives from it. */
+export type SuriVector = { type: KeyType; suri: string; publicKey: string; address42?: string; address0?: string; address2?: string };
+/** A Polkadot{.js} account file, its password and what it holds. */
+export type JsonVector = { password: string; keyType: KeyType; expectedPublicKey: string; expectedAddress: string; ss58Prefix: number; file: JsonObject };
+export type Ss58Vector = { prefix: number; publicKey: string; address: string };
+export type PolkadotVectors = { source: string; devPhrase: string; suri: SuriVector[]; json: JsonVector[]; ss58: Ss58Vector[] };
+export type KeystoreVector = { source: string; password: string; expectedPrivateKey: string; expectedAddressLowercase: string; file: JsonObject };
+
+type Shapes = { 'polkadot-js': PolkadotVectors; 'ethereum-keystore': KeystoreVector };
+
+/**
+ * A vector file of test/vectors/, parsed afresh (a caller may change its copy). `T` narrows the
+ * shape where a test types a file with the library's own types.
+ */
+export function loadVectors<K extends keyof Shapes, T = Shapes[K]>(name: K): T {
+  return JSON.parse(readFileSync(new URL(`../vectors/${name}.json`, import.meta.url), 'utf8')) as T;
+}
+
+/** test/vectors/polkadot-js.json. */
+export const VECTORS = loadVectors('polkadot-js');
+/** The Substrate development phrase, the root of the dev accounts (//Alice …). */
+export const DEV_PHRASE = VECTORS.devPhrase;
+/** The phrases of the suri vectors; each vector's suri is one of them followed by its path. */
+export const PHRASES = [...new Set(VECTORS.suri.map((v) => v.suri.split('/')[0]!))];
+
+/** A vector's path: its suri without the phrase ('' = the root key). */
+export function vectorPath(v: SuriVector): { phrase: string; path: string } {
+  const phrase = PHRASES.find((p) => v.suri.startsWith(p))!;
+  return { phrase, path: v.suri.slice(phrase.length) };
+}
