@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BaseError } from '../errors/base.js';
@@ -6,10 +5,11 @@ import { CorruptFileError, EmptyFileError, NotJsonError, TruncatedFileError, Unk
 import { plural } from '../text/plural.js';
 import { FORMAT_LABELS, formatDetect, type FormatName } from './detect.js';
 import type { JsonObject } from './json.js';
+import { loadVectors } from '../../test/support/vectors.js';
 
 type JsonVector = { keyType: string; file: JsonObject };
-const polkadot = JSON.parse(readFileSync(new URL('../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { json: JsonVector[] };
-const keystore = JSON.parse(readFileSync(new URL('../../test/vectors/ethereum-keystore.json', import.meta.url), 'utf8')) as { file: JsonObject };
+const polkadot = loadVectors<{ json: JsonVector[] }>('polkadot-js');
+const keystore = loadVectors<{ file: JsonObject }>('ethereum-keystore');
 const V3 = polkadot.json[0]!.file;
 
 const batch = {

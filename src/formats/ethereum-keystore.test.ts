@@ -3,7 +3,6 @@
  * independent implementation (test/e2e/convert/oracle.ts: @noble/hashes + node:crypto AES, written from
  * the spec), files that implementation writes opened by keepsake, the KDF caps, and damaged files.
  */
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -22,22 +21,15 @@ import { CorruptFileError, UnknownFormatError } from '../errors/file.js';
 import { KdfParamsTooLargeError } from '../errors/kdf.js';
 import { WrongPasswordError } from '../errors/password.js';
 import { ethereumKeystoreDecrypt, ethereumKeystoreParse, ethereumKeystoreWrite, KEYSTORE_PBKDF2_MAX, KEYSTORE_SCRYPT_DEFAULT } from './ethereum-keystore.js';
+import { rejection } from '../../test/support/rejection.js';
+import { loadVectors } from '../../test/support/vectors.js';
 
 type Vector = { password: string; expectedPrivateKey: string; expectedAddressLowercase: string; file: Json };
-const VECTOR = JSON.parse(readFileSync(new URL('../../test/vectors/ethereum-keystore.json', import.meta.url), 'utf8')) as Vector;
+const VECTOR = loadVectors<Vector>('ethereum-keystore');
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const cryptoOf = (json: Json) => json['crypto'] as Json;
 const paramsOf = (json: Json) => cryptoOf(json)['kdfparams'] as Json;
-
-async function rejection(p: Promise<unknown> | (() => unknown)): Promise<unknown> {
-  try {
-    await (typeof p === 'function' ? p() : p);
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected an error');
-}
 
 const keyArb = fc.uint8Array({ minLength: 32, maxLength: 32 }).map(ethPrivateKey);
 /** Passwords of any Unicode: keystores use the UTF-8 bytes as they are (geth `[]byte(auth)`). */

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { blake2b } from '@noble/hashes/blake2.js';
 import { base58 } from '@scure/base';
 import fc from 'fast-check';
@@ -6,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { bytesToHex, concatBytes, hexToBytes, utf8 } from '../crypto/bytes.js';
 import { InvalidAddressError } from '../errors/address.js';
 import { ecdsaAccountId, ethereumChecksum, ethereumDecode, ss58Decode, ss58Encode } from './address.js';
+import { loadVectors } from '../../test/support/vectors.js';
 
 type Ss58Vector = { prefix: number; publicKey: string; address: string };
-const vectors = JSON.parse(readFileSync(new URL('../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { ss58: Ss58Vector[] };
+const vectors = loadVectors<{ ss58: Ss58Vector[] }>('polkadot-js');
 
 /** Builds an SS58 string by hand (any payload length, any prefix bytes) with a correct checksum, to reach each refusal. */
 function rawSs58(head: number[], key: Uint8Array, { goodChecksum = true } = {}): string {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { ed25519 as curve } from '@noble/curves/ed25519.js';
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, utf8 } from '../crypto/bytes.js';
@@ -11,27 +10,20 @@ import { pairFromSuri } from './fromSuri.js';
 import { schemeLoad } from './scheme.js';
 import { DEV_PHRASE } from './suri.js';
 import type { KeyType } from './types.js';
+import { rejection } from '../../test/support/rejection.js';
+import { loadVectors } from '../../test/support/vectors.js';
 
 type SuriVector = { type: KeyType; suri: string; publicKey: string } & Record<`address${number}`, string>;
-const vectors = JSON.parse(readFileSync(new URL('../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as {
+const vectors = loadVectors<{
   devPhrase: string;
   suri: SuriVector[];
-};
+}>('polkadot-js');
 
 /** The `addressNN` fields of a vector, as [prefix, address]. */
 function addressesOf(v: SuriVector): [number, string][] {
   return Object.entries(v)
     .filter(([k]) => /^address\d+$/.test(k))
     .map(([k, a]) => [Number(k.slice('address'.length)), a as string]);
-}
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('pairFromSuri: known-answer vectors', () => {

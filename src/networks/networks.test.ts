@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import registry from '@substrate/ss58-registry';
 import { describe, expect, it } from 'vitest';
 import { networkByGenesis, networkByName, networkByPrefix, networkList } from './networks.js';
+import { loadVectors } from '../../test/support/vectors.js';
 
 // Genesis hashes of the relay chains (polkadot-sdk chain specs; Polkadot-JS Apps' `ui-settings` list the same).
 const GENESIS = {
@@ -21,9 +21,9 @@ describe('networks: the relay chains Signer names', () => {
   });
 
   it("kusama's genesis hash is the one a real Polkadot{.js} file records (vectors/polkadot-js.json)", () => {
-    const vectors = JSON.parse(readFileSync(new URL('../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as {
+    const vectors = loadVectors<{
       json: { ss58Prefix: number; file: { meta: { genesisHash?: string } } }[];
-    };
+    }>('polkadot-js');
     const hashes = vectors.json.map((v) => v.file.meta.genesisHash).filter((h): h is string => h !== undefined);
     expect(hashes.length).toBeGreaterThan(0);
     for (const hash of hashes) expect(networkByGenesis(hash)?.name).toBe('kusama');

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -9,6 +9,7 @@ import { vaultClose, vaultOpen, type Vault } from '../vault/open.js';
 import { serverCreate } from './app.js';
 import { sendError } from './errors.js';
 import { FailureLimiter } from './limiter.js';
+import { loadVectors } from '../../test/support/vectors.js';
 
 // Issue 12 #10: what the server sends is read in the browser, so no message names a flag, a command or
 // Markdown; the CLI's words for what to do next live in `next`, which each front end words itself.
@@ -107,7 +108,7 @@ describe('sendError: no message names a flag, a command or Markdown', () => {
 const TOKEN = 'test-token-messages-0123456789';
 const PW = 'file pässword';
 type JsonVector = { keyType: string; password: string; file: Record<string, unknown> };
-const vectors = JSON.parse(readFileSync(new URL('../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { json: JsonVector[] };
+const vectors = loadVectors<{ json: JsonVector[] }>('polkadot-js');
 const SR = vectors.json.find((v) => v.keyType === 'sr25519')!;
 let dir: string;
 let vault: Vault;

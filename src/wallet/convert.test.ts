@@ -30,6 +30,7 @@ import { KdfParamsTooLargeError } from '../errors/kdf.js';
 import { WrongPasswordError } from '../errors/password.js';
 import { convertFile, CONVERT_TARGETS, type ConvertTarget } from './convert.js';
 import { fileAccountsOpen } from './fileAccounts.js';
+import { rejection } from '../../test/support/rejection.js';
 
 type Format = ConvertTarget;
 const FORMATS: readonly Format[] = CONVERT_TARGETS;
@@ -125,15 +126,6 @@ async function openOutput(format: Format, text: string, password: string): Promi
       return { keyed: [{ type: 'ethereum', pkcs8: hex(p.encodePkcs8()), fileAddress: '0x' + hex(p.publicKey), name: null, meta: null, n: null }], watch: [] };
     }
   }
-}
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a rejection');
 }
 
 beforeAll(polkadotReady);

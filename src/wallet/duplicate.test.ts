@@ -10,7 +10,7 @@
  * "Prefunded Development Addresses", derived from Substrate's dev phrase with MetaMask's path). Keys
  * of stored files are read back with @polkadot/keyring, never with keepsake.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
@@ -28,8 +28,9 @@ import { accountFind } from './accounts.js';
 import { accountAdd } from './create.js';
 import { accountExport } from './export.js';
 import { identityDerive, identityRecover, type IdentityTuning } from './identity.js';
+import { loadVectors } from '../../test/support/vectors.js';
 
-const VECTORS = JSON.parse(readFileSync(new URL('../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { devPhrase: string };
+const VECTORS = loadVectors<{ devPhrase: string }>('polkadot-js');
 const DEV = VECTORS.devPhrase;
 /** Moonbeam's Alith and Baltathar: m/44'/60'/0'/0/0 and /1 of the dev phrase (published, see above). */
 const ALITH = '0xf24FF3a9CF04c71Dbc94D0b566f7A27B94566cac';

@@ -3,7 +3,6 @@
  * the Apps "Export all" list with watch-only entries, and the extension's batch. Inputs are made by
  * Polkadot{.js} (@polkadot/keyring) and by an independent keystore implementation (test/e2e/convert/oracle.ts).
  */
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   COMPAT,
@@ -26,22 +25,15 @@ import { CorruptFileError, FormatNotSupportedError } from '../errors/file.js';
 import { AddressMismatchError, InvalidKeyError } from '../errors/key.js';
 import { BatchEntryLockedError, WrongPasswordError } from '../errors/password.js';
 import { fileAccountsOpen, type FileEntry } from './fileAccounts.js';
+import { rejection } from '../../test/support/rejection.js';
+import { loadVectors } from '../../test/support/vectors.js';
 
 type Vector = { password: string; expectedPrivateKey: string; expectedAddressLowercase: string; file: Json };
-const VECTOR = JSON.parse(readFileSync(new URL('../../test/vectors/ethereum-keystore.json', import.meta.url), 'utf8')) as Vector;
+const VECTOR = loadVectors<Vector>('ethereum-keystore');
 const VECTOR_ADDRESS = eip55(VECTOR.expectedAddressLowercase);
 const PW = 'correct horse';
 /** Small scrypt: these tests are about what keepsake does with the file, not the KDF (see formats/ethereum-keystore.test.ts). */
 const FAST: KeystoreKdf = { kdf: 'scrypt', n: 1 << 10, r: 8, p: 1 };
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a rejection');
-}
 
 const seed = (n: number) => new Uint8Array(32).fill(n);
 const text = (v: unknown) => JSON.stringify(v);

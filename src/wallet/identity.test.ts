@@ -37,11 +37,12 @@ import {
   type IdentityTuning,
 } from './identity.js';
 import { MIN_SECRET_LENGTH as MIN_PIN_LENGTH } from './secrets.js';
+import { loadVectors } from '../../test/support/vectors.js';
 
 type KeyType = 'sr25519' | 'ed25519' | 'ecdsa' | 'ethereum';
 type SuriVector = { type: KeyType; suri: string; publicKey: string; address42?: string; address2?: string };
 
-const VECTORS = JSON.parse(readFileSync(new URL('../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { devPhrase: string; suri: SuriVector[] };
+const VECTORS = loadVectors<{ devPhrase: string; suri: SuriVector[] }>('polkadot-js');
 const DEV = VECTORS.devPhrase;
 const PHRASES = [...new Set(VECTORS.suri.map((v) => v.suri.split('/')[0]!))];
 const GENESIS = {

@@ -6,7 +6,6 @@
  * @polkadot/util-crypto decrypts. Every file crossing the browser boundary is written or read by
  * Polkadot{.js}' own code, never by keepsake.
  */
-import { readFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/keyring';
 import { jsonDecrypt } from '@polkadot/util-crypto';
 import { u8aToString } from '@polkadot/util';
@@ -36,6 +35,7 @@ import {
   type App,
   type Server,
 } from './harness.js';
+import { loadVectors } from '../support/vectors.js';
 
 const RESTORED = { name: 'Restored from keyring', password: 'keyring pässword 1', suri: `${vectors.devPhrase}//e2e//restored` };
 const DROPPED = { name: 'Dropped from keyring', password: 'dropped-pw-2', suri: `${vectors.devPhrase}//e2e//dropped` };
@@ -45,7 +45,7 @@ const BATCH_PASSWORD = 'batch password 4';
 /** The sr25519 root key of the dev phrase (a known vector). */
 const ROOT = vectors.suri.find((s) => s.type === 'sr25519' && s.suri === vectors.devPhrase)!;
 /** The Web3 Secret Storage (PBKDF2) vector: a MetaMask/geth keystore file. */
-const keystore = JSON.parse(readFileSync(new URL('../vectors/ethereum-keystore.json', import.meta.url), 'utf8')) as { password: string; expectedAddressLowercase: string; file: object };
+const keystore = loadVectors<{ password: string; expectedAddressLowercase: string; file: object }>('ethereum-keystore');
 
 describeBrowser('browser wallet: Accounts', () => {
   let server: Server;

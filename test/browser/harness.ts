@@ -7,7 +7,7 @@
  * one browser, and stops them when it is done.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,7 @@ import type { KeyringPair, KeyringPair$Json } from '@polkadot/keyring/types';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, decodeAddress } from '@polkadot/util-crypto';
 import { describe, expect } from 'vitest';
+import { loadVectors } from '../support/vectors.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(REPO, 'bin', 'keepsake.js');
@@ -43,11 +44,11 @@ export const TEST_TIMEOUT = 180_000;
 
 export type JsonObject = { [key: string]: unknown };
 type JsonVector = { password: string; keyType: string; expectedPublicKey: string; expectedAddress: string; file: JsonObject };
-export const vectors = JSON.parse(readFileSync(new URL('../vectors/polkadot-js.json', import.meta.url), 'utf8')) as {
+export const vectors = loadVectors<{
   devPhrase: string;
   suri: { type: string; suri: string; publicKey: string; address42: string }[];
   json: JsonVector[];
-};
+}>('polkadot-js');
 
 // ---------------------------------------------------------------- server
 

@@ -7,7 +7,6 @@
  * Every seed is locked with {@link PW} (a marker no message can contain by chance), and every key
  * in them comes from {@link MNEMONIC}: both, and the secret keys, go into {@link SECRETS}.
  */
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -36,6 +35,7 @@ import { backupExport, backupImport } from '../../src/wallet/backup.js';
 import { identityDerive, identityRecover } from '../../src/wallet/identity.js';
 import { restoreFiles } from '../../src/wallet/restore.js';
 import { ENTRY_PW, PATH_PW, PIN, PW } from './config.js';
+import { loadVectors } from '../support/vectors.js';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
@@ -161,7 +161,7 @@ export async function seedsBuild(): Promise<Seeds> {
   const legacyEcdsa = legacyFile(pairs.ecdsa, PW, addr.ecdsa, '2', random);
   const plain = plainFile(pairs.ed25519, addr.ed25519);
   const plainEth = plainFile(pairs.ethereum, addr.ethereum);
-  const vectors = JSON.parse(readFileSync(join(ROOT, 'test/vectors/polkadot-js.json'), 'utf8')) as Vectors;
+  const vectors = loadVectors<Vectors>('polkadot-js');
 
   const polkadot: Seed[] = [
     ...(['sr25519', 'ed25519', 'ecdsa', 'ethereum'] as const).map((t) => seed(`polkadot-js ${t} N=2^15`, scrypted[t], 'polkadot-header', 1)),
@@ -200,7 +200,7 @@ export async function seedsBuild(): Promise<Seeds> {
   const ethId = ethScheme.accountId(pairs.ethereum.publicKey);
   const keystore = [
     seed('ethereum keystore scrypt N=2^10', await ethereumKeystoreWrite(pairs.ethereum.secretKey, ethId, PW, { params: { N: 1 << 10, r: 8, p: 1 }, random }), 'keystore-scrypt', 0),
-    seed('ethereum keystore vector (pbkdf2)', (JSON.parse(readFileSync(join(ROOT, 'test/vectors/ethereum-keystore.json'), 'utf8')) as { file: JsonObject }).file, 'keystore-pbkdf2', 1),
+    seed('ethereum keystore vector (pbkdf2)', loadVectors<{ file: JsonObject }>('ethereum-keystore').file, 'keystore-pbkdf2', 1),
   ];
   // The same key under PBKDF2 at 1,000 rounds: cheap, and the MAC checks out with PW.
   keystore.push(seed('ethereum keystore pbkdf2 c=1000', await pbkdf2Keystore(JSON.parse(keystore[0]!.text) as JsonObject, pairs.ethereum.secretKey), 'keystore-pbkdf2', 0));

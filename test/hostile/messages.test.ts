@@ -12,6 +12,7 @@ import { ss58Encode } from '../../src/keys/address.js';
 import { pairFromSuri } from '../../src/keys/fromSuri.js';
 import { EXIT, expectRefused, okJson, sandbox, type RestoreJson, type Sandbox } from '../support/cli.js';
 import { DEV_PHRASE, labelledPair, oracleBatch, oracleFile, oracleReady, VECTORS } from '../e2e/account/fixtures.js';
+import { loadVectors } from '../support/vectors.js';
 
 const PW = 'correct horse pässword';
 const PIN = '246810';
@@ -83,7 +84,7 @@ describe('#15 messages that read right', () => {
     expect(line).toBe(
       `keepsake: ${account} is a Polkadot{.js} account file, not a whole-wallet backup: account files are restored, not imported, so nothing was imported. Restore account files with \`keepsake restore FILE\`.`,
     );
-    const keystore = await box.write('keystore.json', (JSON.parse(await readFile(new URL('../vectors/ethereum-keystore.json', import.meta.url), 'utf8')) as { file: object }).file);
+    const keystore = await box.write('keystore.json', loadVectors('ethereum-keystore').file);
     const eth = expectRefused(await box.run(['backup', 'import', keystore, '--password-file', pw]), EXIT.failed);
     expect(eth).toContain('is an Ethereum keystore (v3) file, not a whole-wallet backup');
     for (const l of [line, eth]) expect(l).not.toMatch(/cannot import as|this kind of file yet|a Ethereum/);

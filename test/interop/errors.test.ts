@@ -33,6 +33,7 @@ import {
   suriArb,
   type KeyType,
 } from './oracle.js';
+import { rejection } from '../support/rejection.js';
 
 beforeAll(async () => {
   await cryptoWaitReady();
@@ -42,15 +43,6 @@ function parseSingle(json: unknown): PolkadotJsSingle {
   const parsed = polkadotJsParse(json);
   if (parsed.kind !== 'single') throw new Error(`expected a single-account file, got ${parsed.kind}`);
   return parsed;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a rejection');
 }
 
 /** Everything an error can show: message, message with hints, details, stack, and its JSON form. */

@@ -15,14 +15,17 @@ export type Ss58Vector = { prefix: number; publicKey: string; address: string };
 export type PolkadotVectors = { source: string; devPhrase: string; suri: SuriVector[]; json: JsonVector[]; ss58: Ss58Vector[] };
 export type KeystoreVector = { source: string; password: string; expectedPrivateKey: string; expectedAddressLowercase: string; file: JsonObject };
 
-type Shapes = { 'polkadot-js': PolkadotVectors; 'ethereum-keystore': KeystoreVector };
+type VectorFile = 'polkadot-js' | 'ethereum-keystore';
 
 /**
- * A vector file of test/vectors/, parsed afresh (a caller may change its copy). `T` narrows the
- * shape where a test types a file with the library's own types.
+ * A vector file of test/vectors/, parsed afresh (a caller may change its copy). A type argument
+ * narrows the shape where a test types a file with the library's own types.
  */
-export function loadVectors<K extends keyof Shapes, T = Shapes[K]>(name: K): T {
-  return JSON.parse(readFileSync(new URL(`../vectors/${name}.json`, import.meta.url), 'utf8')) as T;
+export function loadVectors(name: 'polkadot-js'): PolkadotVectors;
+export function loadVectors(name: 'ethereum-keystore'): KeystoreVector;
+export function loadVectors<T>(name: VectorFile): T;
+export function loadVectors(name: VectorFile): unknown {
+  return JSON.parse(readFileSync(new URL(`../vectors/${name}.json`, import.meta.url), 'utf8')) as unknown;
 }
 
 /** test/vectors/polkadot-js.json. */

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { utf8 } from '../../crypto/bytes.js';
 import { BaseError } from '../../errors/base.js';
@@ -10,24 +9,17 @@ import { polkadotJsEncoding, polkadotJsEncrypt } from './encrypt.js';
 import { SCRYPT_COMPAT } from './kdf.js';
 import { polkadotJsOpen } from './open.js';
 import { polkadotJsParse, type PolkadotJsBatch } from './parse.js';
+import { rejection } from '../../../test/support/rejection.js';
+import { loadVectors } from '../../../test/support/vectors.js';
 
 type JsonVector = { password: string; keyType: string; expectedPublicKey: string; file: JsonObject };
-const vectors = JSON.parse(readFileSync(new URL('../../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { json: JsonVector[] };
+const vectors = loadVectors<{ json: JsonVector[] }>('polkadot-js');
 
 async function batchOf(inner: string, password: string): Promise<PolkadotJsBatch> {
   const encoded = await polkadotJsEncrypt(utf8(inner), password, { params: SCRYPT_COMPAT });
   const parsed = polkadotJsParse({ encoded, encoding: polkadotJsEncoding(['batch-pkcs8']), accounts: [] });
   if (parsed.kind !== 'batch') throw new Error('expected a batch file');
   return parsed;
-}
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('polkadotJsBatchOpen', () => {

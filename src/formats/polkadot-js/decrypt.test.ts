@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { concatBytes, u32le } from '../../crypto/bytes.js';
 import { scrypt } from '../../crypto/scrypt.js';
@@ -9,6 +8,8 @@ import { polkadotJsBatchOpen } from './batch.js';
 import { polkadotJsDecrypt } from './decrypt.js';
 import { polkadotJsOpen } from './open.js';
 import { polkadotJsParse, type PolkadotJsBatch, type PolkadotJsSingle } from './parse.js';
+import { rejection } from '../../../test/support/rejection.js';
+import { loadVectors } from '../../../test/support/vectors.js';
 
 // "Validate at the boundary, before expensive work": every refusal below must happen before
 // scrypt is called. scrypt is replaced by a spy that fails loudly, so a refusal that came too late
@@ -19,7 +20,7 @@ vi.mock(import('../../crypto/scrypt.js'), async (importOriginal) => {
 });
 
 type JsonVector = { password: string; keyType: string; file: JsonObject };
-const vectors = JSON.parse(readFileSync(new URL('../../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { json: JsonVector[] };
+const vectors = loadVectors<{ json: JsonVector[] }>('polkadot-js');
 const vector = vectors.json.find((v) => v.keyType === 'sr25519' && (v.file['encoding'] as JsonObject)['version'] === '3')!;
 const BYTES = base64Decode(vector.file['encoded'] as string)!;
 
@@ -31,15 +32,6 @@ function single(encoded: Uint8Array): PolkadotJsSingle {
 
 function withParams(N: number, p: number, r: number): Uint8Array {
   return concatBytes(BYTES.subarray(0, 32), u32le(N), u32le(p), u32le(r), BYTES.subarray(44));
-}
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a rejection');
 }
 
 beforeEach(() => {

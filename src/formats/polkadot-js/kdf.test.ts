@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, concatBytes, u32le } from '../../crypto/bytes.js';
 import { SCRYPT_LIMITS } from '../../crypto/scrypt.js';
@@ -14,8 +13,9 @@ import {
   scryptParamsCheck,
   scryptReadableByOlderWallets,
 } from './kdf.js';
+import { loadVectors } from '../../../test/support/vectors.js';
 
-const vectors = JSON.parse(readFileSync(new URL('../../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { json: { file: JsonObject }[] };
+const vectors = loadVectors<{ json: { file: JsonObject }[] }>('polkadot-js');
 
 const SALT = new Uint8Array(32).fill(0x5a);
 

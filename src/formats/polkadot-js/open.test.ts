@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, hexToBytes } from '../../crypto/bytes.js';
 import { InvalidAddressError } from '../../errors/address.js';
@@ -15,9 +14,11 @@ import { base64Decode, base64Encode, type JsonObject } from '../json.js';
 import { polkadotJsOpen } from './open.js';
 import { polkadotJsParse, type PolkadotJsSingle } from './parse.js';
 import { pkcs8Encode } from './pkcs8.js';
+import { rejection } from '../../../test/support/rejection.js';
+import { loadVectors } from '../../../test/support/vectors.js';
 
 type JsonVector = { password: string; keyType: KeyType; expectedPublicKey: string; expectedAddress: string; ss58Prefix: number; file: JsonObject };
-const vectors = JSON.parse(readFileSync(new URL('../../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { json: JsonVector[] };
+const vectors = loadVectors<{ json: JsonVector[] }>('polkadot-js');
 const byType = (type: KeyType) => vectors.json.find((v) => v.keyType === type && (v.file['encoding'] as JsonObject)['version'] === '3')!;
 const SR = byType('sr25519');
 const ECDSA = byType('ecdsa');
@@ -28,15 +29,6 @@ function single(file: unknown): PolkadotJsSingle {
   const parsed = polkadotJsParse(file);
   if (parsed.kind !== 'single') throw new Error('expected a single-account file');
   return parsed;
-}
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a rejection');
 }
 
 /** An unencrypted (`type: ["none"]`) file holding `pkcs8`: opens without any KDF work. */

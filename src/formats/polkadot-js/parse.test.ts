@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bytesToHex } from '../../crypto/bytes.js';
@@ -7,9 +6,10 @@ import { CorruptFileError, UnknownFormatError } from '../../errors/file.js';
 import type { KeyType } from '../../keys/types.js';
 import { base64Decode, type JsonObject } from '../json.js';
 import { polkadotJsLooksLike, polkadotJsParse } from './parse.js';
+import { loadVectors } from '../../../test/support/vectors.js';
 
 type JsonVector = { password: string; keyType: KeyType; expectedPublicKey: string; expectedAddress: string; ss58Prefix: number; file: JsonObject };
-const vectors = JSON.parse(readFileSync(new URL('../../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { json: JsonVector[] };
+const vectors = loadVectors<{ json: JsonVector[] }>('polkadot-js');
 
 const V3 = vectors.json.find((v) => v.file['encoding'] !== undefined && (v.file['encoding'] as JsonObject)['version'] === '3')!.file;
 

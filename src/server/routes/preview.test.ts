@@ -11,7 +11,7 @@
  * - POST /api/accounts/add and /api/identities/derive take `onDuplicate`.
  * Known answers: test/vectors/polkadot-js.json (//Alice), Moonbeam's published Alith for the dev phrase.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -20,9 +20,10 @@ import { accountsAll } from '../../vault/accounts.js';
 import { vaultClose, vaultOpen, type Vault } from '../../vault/open.js';
 import { serverCreate } from '../app.js';
 import { FailureLimiter } from '../limiter.js';
+import { loadVectors } from '../../../test/support/vectors.js';
 
 type Vector = { type: string; suri: string; publicKey: string; address42?: string; address0?: string };
-const VECTORS = JSON.parse(readFileSync(new URL('../../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { devPhrase: string; suri: Vector[] };
+const VECTORS = loadVectors<{ devPhrase: string; suri: Vector[] }>('polkadot-js');
 const DEV = VECTORS.devPhrase;
 const ALICE = VECTORS.suri.find((v) => v.type === 'sr25519' && v.suri === `${DEV}//Alice`)!;
 const ALITH = '0xf24FF3a9CF04c71Dbc94D0b566f7A27B94566cac';

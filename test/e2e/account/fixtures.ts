@@ -6,14 +6,12 @@
  * file (keyring `pair/encode.ts` + `pair/toJson.ts`) with N=2^15 — what wallets from before mid-2025
  * write — so most tests stay quick.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair, KeyringPair$Json, KeyringPair$Meta } from '@polkadot/keyring/types';
 import { stringToU8a, u8aConcat, u8aToHex, u8aToString } from '@polkadot/util';
 import { cryptoWaitReady, jsonDecrypt, jsonEncrypt, jsonEncryptFormat, naclEncrypt, scryptEncode, scryptToU8a } from '@polkadot/util-crypto';
 import type { EncryptedJson } from '@polkadot/util-crypto/types';
-import { ROOT } from '../../support/cli.js';
+import { loadVectors } from '../../support/vectors.js';
 
 export type KeyType = 'sr25519' | 'ed25519' | 'ecdsa' | 'ethereum';
 export const KEY_TYPES: readonly KeyType[] = ['sr25519', 'ed25519', 'ecdsa', 'ethereum'];
@@ -27,7 +25,7 @@ export type Vectors = {
   json: { password: string; keyType: KeyType; expectedPublicKey: string; expectedAddress: string; ss58Prefix: number; file: KeyringPair$Json }[];
 };
 
-export const VECTORS = JSON.parse(readFileSync(join(ROOT, 'test/vectors/polkadot-js.json'), 'utf8')) as Vectors;
+export const VECTORS = loadVectors<Vectors>('polkadot-js');
 
 export function oracleReady(): Promise<boolean> {
   return cryptoWaitReady();

@@ -4,13 +4,13 @@
  * independent implementation in ./oracle.ts, keystores that implementation writes read by keepsake, and
  * every refusal with its exit code.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, sandbox, expectRefused, EXIT, type AccountJson, type Sandbox, type InspectJson, type RestoreJson, type VerifyJson } from '../../support/cli.js';
 import { COMPAT, eip55, ethAddress, ethPrivateKey, GETH_LIGHT, GETH_STANDARD, hex, keystoreDecrypt, keystoreEncrypt, pairFromSeed, polkadotOpen, polkadotReady, polkadotToJson, type Json } from './oracle.js';
+import { loadVectors } from '../../support/vectors.js';
 
 type Vector = { password: string; expectedPrivateKey: string; expectedAddressLowercase: string; file: Json };
-const VECTOR = JSON.parse(readFileSync(new URL('../../vectors/ethereum-keystore.json', import.meta.url), 'utf8')) as Vector;
+const VECTOR = loadVectors<Vector>('ethereum-keystore');
 const ADDRESS = eip55(VECTOR.expectedAddressLowercase);
 const NEW_PW = 'new keystore pässword';
 const WRONG = 'Wrong-Password-Never-Shown';

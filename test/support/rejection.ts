@@ -1,0 +1,13 @@
+/**
+ * What a promise (or a function, sync or async) rejects or throws with, for tests that check more
+ * than its class (its message, its fields); fails when it settles without an error. For a class
+ * alone, prefer `await expect(p).rejects.toBeInstanceOf(X)`.
+ */
+export async function rejection(p: Promise<unknown> | (() => unknown)): Promise<unknown> {
+  try {
+    await (typeof p === 'function' ? p() : p);
+  } catch (err) {
+    return err;
+  }
+  throw new Error('expected a rejection');
+}
