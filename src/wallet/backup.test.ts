@@ -5,7 +5,7 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, decodeAddress, encodeAddress } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { oracleFile } from '../../test/e2e/backup/oracle.js';
+import { oracleFile } from '../../test/support/oracle.js';
 import { concordiumAddress, concordiumDecrypt, concordiumEncrypt, type ConcordiumEnvelope, desktopExportData, GENESIS_TESTNET, mobileExportData } from '../../test/support/concordium.js';
 import { InvalidAddressError } from '../errors/address.js';
 import { MobileWalletExportError, UnableToDecryptError, WrongNetworkError } from '../errors/concordium.js';

@@ -17,8 +17,9 @@ import { chromium, type Browser, type BrowserContext, type Download, type Locato
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair, KeyringPair$Json } from '@polkadot/keyring/types';
 import { u8aToHex } from '@polkadot/util';
-import { cryptoWaitReady, decodeAddress } from '@polkadot/util-crypto';
+import { decodeAddress } from '@polkadot/util-crypto';
 import { describe, expect } from 'vitest';
+import { oracleOpen as keyringOpen, oracleReady } from '../support/oracle.js';
 import { loadVectors } from '../support/vectors.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -373,10 +374,8 @@ export function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; i
 
 // ---------------------------------------------------------------- oracle (@polkadot/keyring, never keepsake)
 
-/** Polkadot{.js}' own code, the reference every download is opened with and every upload written by. */
-export async function oracleReady(): Promise<void> {
-  await cryptoWaitReady();
-}
+// Polkadot{.js}' own code (test/support/oracle.ts), the reference every download is opened with and every upload written by.
+export { oracleReady };
 
 /** A single-account file exactly as Polkadot{.js} writes it: `addFromUri(suri).toJson(password)` (scrypt N=2^17). */
 export function oracleWrite(suri: string, password: string, name: string, type: KeyringPair['type'] = 'sr25519'): { json: KeyringPair$Json; publicKey: string; address: string } {
@@ -387,9 +386,7 @@ export function oracleWrite(suri: string, password: string, name: string, type: 
 /** Opens a downloaded single-account file with keyring: `addFromJson` + `decodePkcs8(password)` (throws on a wrong password). */
 export function oracleOpen(text: string, password: string): { pair: KeyringPair; publicKey: string; json: KeyringPair$Json } {
   const json = JSON.parse(text) as KeyringPair$Json;
-  const type = (Array.isArray(json.encoding.content) ? json.encoding.content[1] : 'ed25519') as KeyringPair['type'];
-  const pair = new Keyring({ type }).addFromJson(json);
-  pair.decodePkcs8(password);
+  const pair = keyringOpen(json, password);
   expect(pair.isLocked).toBe(false);
   return { pair, publicKey: u8aToHex(pair.publicKey), json };
 }

@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { labelledPair, oracleBatch, oracleFile } from '../e2e/account/fixtures.js';
+import { labelledPair, oracleBatch, oracleFile } from '../support/oracle.js';
 import {
   apiCall,
   appOpen,

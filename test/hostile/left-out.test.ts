@@ -19,7 +19,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConcordiumEnvelope, concordiumDecrypt, concordiumEncrypt, desktopExportData, type DesktopExport } from '../support/concordium.js';
 import { vaultDump, EXIT, expectListShape, expectNoSecrets, expectRefused, HAS_SCRIPT, okJson, readJson, type RestoreJson, sandbox, sandboxFrom, type Sandbox, type Template, template } from '../support/cli.js';
-import { DEV_PHRASE, hex, labelledPair, oracleBatchOpen, oracleFile, oracleOpen, oraclePair, oracleReady } from '../e2e/account/fixtures.js';
+import { DEV_PHRASE, hex, labelledPair, oracleBatchOpen, oracleFile, oracleOpen, oraclePair, oracleReady } from '../support/oracle.js';
 
 const SECOND_PHRASE = 'seed sock milk update focus rotate barely fade car face mechanic mercy';
 const PIN_A = '246810'; // Phone

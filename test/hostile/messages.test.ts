@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { ss58Encode } from '../../src/keys/address.js';
 import { pairFromSuri } from '../../src/keys/fromSuri.js';
 import { EXIT, expectRefused, okJson, sandbox, type RestoreJson, type Sandbox } from '../support/cli.js';
-import { DEV_PHRASE, labelledPair, oracleBatch, oracleFile, oracleReady, VECTORS } from '../e2e/account/fixtures.js';
+import { DEV_PHRASE, labelledPair, oracleBatch, oracleFile, oracleReady, VECTORS } from '../support/oracle.js';
 import { loadVectors } from '../support/vectors.js';
 
 const PW = 'correct horse pässword';

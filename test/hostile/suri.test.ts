@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, expectRefused, okJson, sandboxFrom, type Template, template } from '../support/cli.js';
-import { DEV_PHRASE } from '../e2e/account/fixtures.js';
+import { DEV_PHRASE } from '../support/oracle.js';
 
 const PW = 'suri-Secret-pw-6';
 const PIN = '531864';

@@ -18,7 +18,7 @@ import type { KeyringPair } from '@polkadot/keyring/types';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, EXIT, expectRefused, HAS_SCRIPT, okJson, type RestoreJson, sandbox, sandboxFrom, type Sandbox, type Template, template } from '../support/cli.js';
-import { DEV_PHRASE, hex, labelledPair, oracleFile, oracleReady } from '../e2e/account/fixtures.js';
+import { DEV_PHRASE, hex, labelledPair, oracleFile, oracleReady } from '../support/oracle.js';
 import { concordiumEncrypt, type DesktopExport, desktopExportData } from '../support/concordium.js';
 
 const PW = 'terminal-Secret-pw-3';

@@ -15,6 +15,7 @@ import { KEY_TYPES, type KeyType } from '../../src/keys/types.js';
 import type { ScryptParams } from '../../src/crypto/scrypt.js';
 
 export { KEY_TYPES, type KeyType };
+export { oracleToJson } from '../support/oracle.js';
 
 /** pkcs8 framing, written out from DESIGN.md rather than taken from keepsake's own constants. */
 export const PKCS8_HEADER = Uint8Array.from([0x30, 0x53, 0x02, 0x01, 0x01, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20]);
@@ -38,28 +39,6 @@ export function keyringSecret(pair: KeyringPair): Uint8Array {
 /** Whether two passwords unlock the same Polkadot{.js} file: it hex-decodes `0x…` passwords (`u8aToU8a`). */
 export function samePolkadotPassword(a: string, b: string): boolean {
   return u8aEq(u8aToU8a(a), u8aToU8a(b));
-}
-
-/**
- * A Polkadot{.js} single-account file built from an unlocked keyring pair with util-crypto's own
- * primitives, exactly as `pair.toJson(password)` (keyring `pair/encode.ts` + `pair/toJson.ts`) but with
- * chosen scrypt parameters, salt and nonce: `toJson` always uses N=2^17 and fresh randomness.
- */
-export function oracleToJson(
-  pair: KeyringPair,
-  password: string,
-  params: ScryptParams,
-  meta: KeyringPair$Meta = pair.meta,
-  salt?: Uint8Array,
-  nonce?: Uint8Array,
-): KeyringPair$Json {
-  const pkcs8 = pair.encodePkcs8();
-  const { password: key, salt: usedSalt } = scryptEncode(password, salt, params);
-  const { encrypted, nonce: usedNonce } = naclEncrypt(pkcs8, key.subarray(0, 32), nonce);
-  const encoded = u8aConcat(scryptToU8a(usedSalt, params), usedNonce, encrypted);
-  // keyring `pair/index.ts` toJson: secp256k1 types keep the hex public key, the others their address.
-  const address = pair.type === 'ecdsa' || pair.type === 'ethereum' ? u8aToHex(pair.publicKey) : pair.address;
-  return { ...jsonEncryptFormat(encoded, ['pkcs8', pair.type], true), address, meta };
 }
 
 /** A JSON object as a file would carry it (a text round trip drops anything JSON cannot hold). */

@@ -8,7 +8,7 @@ import type { KeyringPair$Json } from '@polkadot/keyring/types';
 import { mnemonicValidate } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccountJson, EXIT, HAS_SCRIPT, expectListShape, expectNoSecrets, expectRefused, expectVaultPrivate, fileMode, okJson, readJson, sandbox, sandboxFrom, type Sandbox, type Template, template } from '../../support/cli.js';
-import { hex, type KeyType, oracleOpen, oraclePair, oracleReady, scryptNOf, VECTORS } from './fixtures.js';
+import { hex, type KeyType, oracleOpen, oraclePair, oracleReady, scryptNOf, VECTORS } from '../../support/oracle.js';
 
 const PW = 'account-Secret-pw-9';
 const POLKADOT_GENESIS = '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3';

@@ -6,7 +6,7 @@
 import type { KeyringPair$Json } from '@polkadot/keyring/types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type AccountJson, EXIT, expectListShape, expectRefused, expectVaultPrivate, okJson, readJson, sandbox, type Sandbox } from '../../support/cli.js';
-import { oracleReady, VECTORS } from './fixtures.js';
+import { oracleReady, VECTORS } from '../../support/oracle.js';
 
 const PW = 'manage-Secret-pw-4';
 

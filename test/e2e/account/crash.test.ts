@@ -12,7 +12,7 @@ import { type CliResult, EXIT, expectVaultPrivate, okJson, readJson, type Restor
 import { polkadotJsWrite } from '../../../src/formats/polkadot-js/write.js';
 import { SCRYPT_COMPAT } from '../../../src/formats/polkadot-js/kdf.js';
 import { pairFromSuri } from '../../../src/keys/fromSuri.js';
-import { DEV_PHRASE, hex, labelledPair, oracleBatchOpen, oracleOpen, oracleReady } from './fixtures.js';
+import { DEV_PHRASE, hex, labelledPair, oracleBatchOpen, oracleOpen, oracleReady } from '../../support/oracle.js';
 
 const PW = 'crash-Secret-pw-3';
 const FILES = 30;

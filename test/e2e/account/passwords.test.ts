@@ -14,7 +14,7 @@
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { vaultDump, EXIT, expectNoSecrets, expectRefused, HAS_SCRIPT, okJson, type RestoreJson, sandbox, type Sandbox } from '../../support/cli.js';
-import { labelledPair, oracleBatch, oracleFile, oracleReady } from './fixtures.js';
+import { labelledPair, oracleBatch, oracleFile, oracleReady } from '../../support/oracle.js';
 
 const BATCH_PW = 'pw-Batch-outer-1';
 const PW_ALPHA = 'pw-Alpha-own-2';

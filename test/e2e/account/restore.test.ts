@@ -6,7 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { KeyringPair, KeyringPair$Json } from '@polkadot/keyring/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, expectListShape, expectNoSecrets, expectRefused, expectVaultPrivate, okJson, type RestoreJson, sandbox, sandboxFrom, type Sandbox, type Template, template } from '../../support/cli.js';
-import { hex, KEY_TYPES, labelledPair, oracleBatch, oracleFile, oracleReady } from './fixtures.js';
+import { hex, KEY_TYPES, labelledPair, oracleBatch, oracleFile, oracleReady } from '../../support/oracle.js';
 
 const PW = 'restore-Secret-pw-1';
 const OTHER_PW = 'another-Secret-pw-2';

@@ -9,7 +9,7 @@ import type { KeyringPair } from '@polkadot/keyring/types';
 import type { EncryptedJson } from '@polkadot/util-crypto/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, HAS_SCRIPT, okJson, readJson, type RestoreJson, sandboxFrom, type Template, template } from '../../support/cli.js';
-import { hex, labelledPair, oracleBatch, oracleBatchOpen, oracleFile, oracleOpen, oracleReady } from './fixtures.js';
+import { hex, labelledPair, oracleBatch, oracleBatchOpen, oracleFile, oracleOpen, oracleReady } from '../../support/oracle.js';
 
 const PW_A = 'tty-Secret-A-1';
 const PW_B = 'tty-Secret-B-2';

@@ -7,7 +7,7 @@ import { chmod, readFile, writeFile } from 'node:fs/promises';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { EXIT, expectRefused, expectVaultPrivate, fileMode, okJson, type RestoreJson, sandbox } from '../../support/cli.js';
-import { labelledPair, oracleFile, oracleReady } from './fixtures.js';
+import { labelledPair, oracleFile, oracleReady } from '../../support/oracle.js';
 
 const PW = 'vault-Secret-pw-5';
 

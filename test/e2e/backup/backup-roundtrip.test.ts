@@ -14,7 +14,7 @@ import { cryptoWaitReady, decodeAddress, encodeAddress } from '@polkadot/util-cr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandbox, type Sandbox, type AddressJson, type CliResult, EXIT, expectRefused, type ImportJson, okJson, readJson, vaultDump } from '../../support/cli.js';
 import { concordiumAddress } from '../../support/concordium.js';
-import { oracleFile, oracleOpen } from './oracle.js';
+import { oracleFile, oracleOpen } from '../../support/oracle.js';
 
 const MAIN_PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
 const PIN_MAIN = '824613';

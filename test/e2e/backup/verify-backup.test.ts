@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepsakeBackupOpen, keepsakeBackupParse, keepsakeBackupWrite } from '../../../src/formats/keepsake-backup.js';
 import { sandbox, type Sandbox, type CliResult, EXIT, expectRefused, type ImportJson, okJson, vaultDump } from '../../support/cli.js';
 import { concordiumEncrypt, desktopExportData, mobileExportData, type DesktopExport } from '../../support/concordium.js';
-import { oracleFile } from './oracle.js';
+import { oracleFile } from '../../support/oracle.js';
 
 const PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
 const PIN = '864213';

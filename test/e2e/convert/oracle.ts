@@ -21,6 +21,7 @@ import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair, KeyringPair$Json, KeyringPair$Meta } from '@polkadot/keyring/types';
 import { stringToU8a, u8aConcat, u8aToHex, u8aToString } from '@polkadot/util';
 import { createKeyMulti, cryptoWaitReady, encodeAddress, jsonDecrypt, jsonEncryptFormat, naclEncrypt, scryptEncode, scryptToU8a } from '@polkadot/util-crypto';
+import { oracleToJson } from '../../support/oracle.js';
 
 export type Json = { [key: string]: unknown };
 export type KeyType = 'sr25519' | 'ed25519' | 'ecdsa' | 'ethereum';
@@ -138,16 +139,9 @@ export function pairFromSeed(type: KeyType, seed: Uint8Array, meta: KeyringPair$
   return keyring.addFromSeed(type === 'ethereum' || type === 'ecdsa' ? ethPrivateKey(seed) : seed, meta, type);
 }
 
-/**
- * `pair.toJson(password)` (keyring `pair/encode.ts` + `pair/toJson.ts`) built from util-crypto's own
- * primitives, with chosen scrypt parameters: `toJson` always uses N=2^17.
- */
+/** `pair.toJson(password)` with chosen scrypt parameters (`toJson` always uses N=2^17). */
 export function polkadotToJson(pair: KeyringPair, password: string, params = COMPAT): KeyringPair$Json {
-  const pkcs8 = pair.encodePkcs8();
-  const { password: key, salt } = scryptEncode(password, undefined, params);
-  const { encrypted, nonce } = naclEncrypt(pkcs8, key.subarray(0, 32));
-  const address = pair.type === 'ecdsa' || pair.type === 'ethereum' ? u8aToHex(pair.publicKey) : pair.address;
-  return { ...jsonEncryptFormat(u8aConcat(scryptToU8a(salt, params), nonce, encrypted), ['pkcs8', pair.type], true), address, meta: pair.meta };
+  return oracleToJson(pair, password, params);
 }
 
 /** The extension's "Export all accounts" (`ui-keyring` `backupAccounts`): the entries' JSON encrypted under one password. */

@@ -11,7 +11,7 @@ import { base64Decode, jsonDecryptData } from '@polkadot/util-crypto';
 import type { EncryptedJson } from '@polkadot/util-crypto/types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { okJson, readJson, type RestoreJson, sandbox } from '../../support/cli.js';
-import { hex, KEY_TYPES, type KeyType, labelledPair, oracleBatch, oracleBatchOpen, oracleFile, oracleOpen, oracleReady } from '../../e2e/account/fixtures.js';
+import { hex, KEY_TYPES, type KeyType, labelledPair, oracleBatch, oracleBatchOpen, oracleFile, oracleOpen, oracleReady } from '../../support/oracle.js';
 
 const BATCH_PW = 'interop-Batch-Secret-2';
 const OWN_PW = 'interop-Own-Secret-3';

@@ -8,7 +8,7 @@ import type { KeyringPair, KeyringPair$Json } from '@polkadot/keyring/types';
 import { mnemonicGenerate } from '@polkadot/util-crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type AccountJson, okJson, readJson, type RestoreJson, sandbox } from '../../support/cli.js';
-import { hex, KEY_TYPES, type KeyType, oracleBatchOpen, oracleFile, oracleOpen, oraclePair, oracleReady, scryptNOf, VECTORS } from '../../e2e/account/fixtures.js';
+import { hex, KEY_TYPES, type KeyType, oracleBatchOpen, oracleFile, oracleOpen, oraclePair, oracleReady, scryptNOf, VECTORS } from '../../support/oracle.js';
 
 const PW = 'interop-Secret-pw-1';
 const MESSAGE = new TextEncoder().encode('keepsake interop');

@@ -1,6 +1,7 @@
 /**
- * Wallet files made by the oracle (`@polkadot/keyring` + `@polkadot/util-crypto`), never by
- * keepsake, so a test cannot pass because keepsake agrees with itself.
+ * The Polkadot{.js} oracle of every test: wallet files made and opened by `@polkadot/keyring` +
+ * `@polkadot/util-crypto`, never by keepsake, so a test cannot pass because keepsake agrees with
+ * itself. (The Ethereum keystore oracle is test/e2e/convert/oracle.ts.)
  *
  * `pair.toJson(pw)` always uses scrypt N=2^17 (~0.5 s in the oracle); `oracleFile` builds the same
  * file (keyring `pair/encode.ts` + `pair/toJson.ts`) with N=2^15 — what wallets from before mid-2025
@@ -11,7 +12,7 @@ import type { KeyringPair, KeyringPair$Json, KeyringPair$Meta } from '@polkadot/
 import { stringToU8a, u8aConcat, u8aToHex, u8aToString } from '@polkadot/util';
 import { cryptoWaitReady, jsonDecrypt, jsonEncrypt, jsonEncryptFormat, naclEncrypt, scryptEncode, scryptToU8a } from '@polkadot/util-crypto';
 import type { EncryptedJson } from '@polkadot/util-crypto/types';
-import { loadVectors } from '../../support/vectors.js';
+import { loadVectors } from './vectors.js';
 
 export type KeyType = 'sr25519' | 'ed25519' | 'ecdsa' | 'ethereum';
 export const KEY_TYPES: readonly KeyType[] = ['sr25519', 'ed25519', 'ecdsa', 'ethereum'];
@@ -42,15 +43,31 @@ export function labelledPair(type: KeyType, label: number | string, meta: Keyrin
   return oraclePair(type, suri, meta);
 }
 
-/** A Polkadot{.js} single-account file, exactly as `pair.toJson(password)` writes it but with chosen scrypt parameters. */
-export function oracleFile(pair: KeyringPair, password: string, params = SCRYPT_COMPAT, meta: KeyringPair$Meta = pair.meta): KeyringPair$Json {
+/**
+ * A Polkadot{.js} single-account file built from an unlocked keyring pair with util-crypto's own
+ * primitives, exactly as `pair.toJson(password)` (keyring `pair/encode.ts` + `pair/toJson.ts`) but with
+ * chosen scrypt parameters, salt and nonce: `toJson` always uses N=2^17 and fresh randomness.
+ */
+export function oracleToJson(
+  pair: KeyringPair,
+  password: string,
+  params: { N: number; p: number; r: number },
+  meta: KeyringPair$Meta = pair.meta,
+  salt?: Uint8Array,
+  nonce?: Uint8Array,
+): KeyringPair$Json {
   const pkcs8 = pair.encodePkcs8();
-  const { password: key, salt } = scryptEncode(password, undefined, params);
-  const { encrypted, nonce } = naclEncrypt(pkcs8, key.subarray(0, 32));
-  const encoded = u8aConcat(scryptToU8a(salt, params), nonce, encrypted);
-  // keyring `pair/index.ts` toJson: secp256k1 types carry the hex public key, the others their address.
+  const { password: key, salt: usedSalt } = scryptEncode(password, salt, params);
+  const { encrypted, nonce: usedNonce } = naclEncrypt(pkcs8, key.subarray(0, 32), nonce);
+  const encoded = u8aConcat(scryptToU8a(usedSalt, params), usedNonce, encrypted);
+  // keyring `pair/index.ts` toJson: secp256k1 types keep the hex public key, the others their address.
   const address = pair.type === 'ecdsa' || pair.type === 'ethereum' ? u8aToHex(pair.publicKey) : pair.address;
-  return JSON.parse(JSON.stringify({ ...jsonEncryptFormat(encoded, ['pkcs8', pair.type], true), address, meta })) as KeyringPair$Json;
+  return { ...jsonEncryptFormat(encoded, ['pkcs8', pair.type], true), address, meta };
+}
+
+/** {@link oracleToJson} as a file carries it (a JSON round trip), N=2^15 unless told. */
+export function oracleFile(pair: KeyringPair, password: string, params = SCRYPT_COMPAT, meta: KeyringPair$Meta = pair.meta): KeyringPair$Json {
+  return JSON.parse(JSON.stringify(oracleToJson(pair, password, params, meta))) as KeyringPair$Json;
 }
 
 /** The extension's "Export all accounts" file: the list of files, encrypted as a whole, plus the unauthenticated preview. */
@@ -67,9 +84,9 @@ export function oracleBatchOpen(batch: EncryptedJson, password: string): Keyring
 }
 
 /** Opens a single-account file with `@polkadot/keyring` (throws on a wrong password). */
-export function oracleOpen(file: KeyringPair$Json, password: string): KeyringPair {
+export function oracleOpen(file: KeyringPair$Json, password: string, ss58Format = 42): KeyringPair {
   const type = (Array.isArray(file.encoding.content) ? file.encoding.content[1] : 'ed25519') as KeyType;
-  const pair = new Keyring({ type, ss58Format: 42 }).addFromJson(file);
+  const pair = new Keyring({ type, ss58Format }).addFromJson(file);
   pair.decodePkcs8(password);
   return pair;
 }
