@@ -16,8 +16,8 @@
  */
 import { Keyring } from '@polkadot/keyring';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { apiCall, appOpen, browserLaunch, describeBrowser, dialog, expectCleanPage, oracleReady, pageGo, serverStart, textShown, TEST_TIMEOUT, vectors, type App, type Server } from './harness.js';
+import { expect, it } from 'vitest';
+import { apiCall, describeBrowser, dialog, pageGo, textShown, TEST_TIMEOUT, vectors, type App, type Server, walletSession } from './harness.js';
 
 const PIN = '975310';
 const PASSWORD = 'chosen password 9';
@@ -33,18 +33,7 @@ describeBrowser('browser wallet: the address the user expects (issue 12 items 7â
   let browser: Browser;
   let app: App;
   let page: Page;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([serverStart(), browserLaunch(), oracleReady()]).then(([s, b]) => [s, b] as const);
-    app = await appOpen(browser, server);
-    page = app.page;
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(() => expectCleanPage(app));
+  walletSession((s) => ({ server, browser, app, page } = s));
 
   const preview = (scope: ReturnType<typeof dialog>) => scope.getByTestId('address-preview');
 

@@ -18,7 +18,7 @@ import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair, KeyringPair$Json } from '@polkadot/keyring/types';
 import { u8aToHex } from '@polkadot/util';
 import { decodeAddress } from '@polkadot/util-crypto';
-import { describe, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
 import { oracleOpen as keyringOpen, oracleReady } from '../support/oracle.js';
 import { loadVectors } from '../support/vectors.js';
 
@@ -370,6 +370,29 @@ export function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; i
       .map((el) => el.tagName.toLowerCase() + '.' + el.className + ' (right ' + Math.round(el.getBoundingClientRect().right) + ')');
     return { scrollWidth: document.documentElement.scrollWidth, innerWidth, widest };
   })()`);
+}
+
+/**
+ * For a whole `describe`: one server on a fresh vault, one browser and the app open in it, closed
+ * after the last test; every test must leave a clean page ({@link expectCleanPage}). `set` is given
+ * them once they run.
+ */
+export function walletSession(set: (session: { server: Server; browser: Browser; app: App; page: Page }) => void): void {
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  let app: App | undefined;
+  beforeAll(async () => {
+    const [s, b] = await Promise.all([serverStart(), browserLaunch(), oracleReady()]);
+    [server, browser] = [s, b];
+    app = await appOpen(b, s);
+    set({ server: s, browser: b, app, page: app.page });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+  afterEach(() => expectCleanPage(app));
 }
 
 // ---------------------------------------------------------------- oracle (@polkadot/keyring, never keepsake)

@@ -5,26 +5,22 @@
  */
 import { Keyring } from '@polkadot/keyring';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { CLI_WORDS } from '../support/cliWords.js';
 import {
   apiCall,
-  appOpen,
-  browserLaunch,
   describeBrowser,
   dialog,
-  expectCleanPage,
   fieldError,
   fileWrite,
-  oracleReady,
   oracleWrite,
   pageGo,
   scryptParams,
-  serverStart,
   TEST_TIMEOUT,
   vectors,
   type App,
   type Server,
+  walletSession,
 } from './harness.js';
 
 describeBrowser('browser wallet: messages in browser words', () => {
@@ -32,18 +28,7 @@ describeBrowser('browser wallet: messages in browser words', () => {
   let browser: Browser;
   let app: App;
   let page: Page;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([serverStart(), browserLaunch(), oracleReady()]).then(([s, b]) => [s, b] as const);
-    app = await appOpen(browser, server);
-    page = app.page;
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(() => expectCleanPage(app));
+  walletSession((s) => ({ server, browser, app, page } = s));
 
   it('Address book: a Polkadot address saved for Kusama says to choose the Polkadot network, not to give a flag', { timeout: TEST_TIMEOUT }, async () => {
     await pageGo(page, 'Address book');

@@ -17,26 +17,22 @@ import { polkadotIcon } from '@polkadot/ui-shared/icons/polkadot';
 import { encodeAddress } from '@polkadot/util-crypto';
 import { blo } from 'blo';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { concordiumEncrypt, desktopExportData } from '../support/concordium.js';
 import {
   apiCall,
-  appOpen,
-  browserLaunch,
   describeBrowser,
   dialog,
-  expectCleanPage,
   fieldError,
   fileWrite,
-  oracleReady,
   oracleWrite,
   pageGo,
-  serverStart,
   textShown,
   TEST_TIMEOUT,
   vectors,
   type App,
   type Server,
+  walletSession,
 } from './harness.js';
 
 const PW = 'restore password 1';
@@ -55,18 +51,7 @@ describeBrowser('browser wallet: what a person recognises (issue 12 items 11–1
   let browser: Browser;
   let app: App;
   let page: Page;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([serverStart(), browserLaunch(), oracleReady()]).then(([s, b]) => [s, b] as const);
-    app = await appOpen(browser, server);
-    page = app.page;
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(() => expectCleanPage(app));
+  walletSession((s) => ({ server, browser, app, page } = s));
 
   const accountItem = (name: string) => page.getByRole('list', { name: 'Accounts' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name, exact: true }) });
 

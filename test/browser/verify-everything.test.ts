@@ -6,25 +6,21 @@
  * The account files and the batch are written by @polkadot/keyring / util-crypto, never by keepsake.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { labelledPair, oracleBatch, oracleFile } from '../support/oracle.js';
 import {
   apiCall,
-  appOpen,
-  browserLaunch,
   describeBrowser,
   dialog,
   downloadBy,
-  expectCleanPage,
   fieldError,
-  oracleReady,
   pageGo,
-  serverStart,
   textShown,
   TEST_TIMEOUT,
   vectors,
   type App,
   type Server,
+  walletSession,
 } from './harness.js';
 
 const BACKUP_PASSWORD = 'whole wallet pw 12';
@@ -39,18 +35,7 @@ describeBrowser('browser wallet: verify what keepsake writes (issue 12)', () => 
   let browser: Browser;
   let app: App;
   let page: Page;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([serverStart(), browserLaunch(), oracleReady()]).then(([s, b]) => [s, b] as const);
-    app = await appOpen(browser, server);
-    page = app.page;
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(() => expectCleanPage(app));
+  walletSession((s) => ({ server, browser, app, page } = s));
 
   it('Verify a backup lists what a keepsake backup from Export/Import holds, with what an import would do, and imports nothing', { timeout: TEST_TIMEOUT }, async () => {
     // The wallet (set up through the API: not the flow under test): an identity, two accounts, an address.
