@@ -7,16 +7,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SCRYPT_COMPAT } from '../../src/formats/polkadot-js/kdf.js';
 import { polkadotJsWrite } from '../../src/formats/polkadot-js/write.js';
 import { pairFromSuri } from '../../src/keys/fromSuri.js';
+import { BIN } from '../support/cli.js';
 
-const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-const BIN = join(ROOT, 'bin/keepsake.js');
 const PW = 'kill-rename-pw-3';
 let dir: string;
 let vault: string;
