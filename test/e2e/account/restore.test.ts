@@ -207,7 +207,7 @@ describe('restore: the extension batch file ("Export all accounts")', () => {
     const batch = await box.write('batch.json', oracleBatch([oracleFile(pairs.sr25519, BATCH_PW)], BATCH_PW));
     const wrong = await box.secret('wrong.txt', 'not-the-batch-password');
     const r = await box.run(['restore', batch, '--password-file', wrong]);
-    expectRefused(r, EXIT.wrongPassword, { secrets: [...SECRETS, 'not-the-batch-password'] });
+    expectRefused(r, EXIT.wrongPassword, { report: true, secrets: [...SECRETS, 'not-the-batch-password'] });
     expect(await box.list()).toEqual(before);
   });
 });
@@ -298,7 +298,7 @@ describe('restore: bad input', () => {
     const file = await box.write('savings.json', files.sr25519);
     const wrong = await box.secret('wrong.txt', 'Wrong-Secret-Guess');
     const r = await box.run(['restore', file, '--password-file', wrong]);
-    expectRefused(r, EXIT.wrongPassword, { secrets: [...SECRETS, 'Wrong-Secret-Guess'], match: /password/i });
+    expectRefused(r, EXIT.wrongPassword, { report: true, secrets: [...SECRETS, 'Wrong-Secret-Guess'], match: /password/i });
     expect(await box.list()).toEqual(before);
     expectVaultPrivate(box.vault);
   });
@@ -324,7 +324,7 @@ describe('restore: bad input', () => {
     const tampered = await box.write('tampered.json', { ...files.sr25519, address: labelledPair('sr25519', 'someone-else').address });
     const pw = await box.secret('pw.txt', PW);
     const r = await box.run(['restore', tampered, '--password-file', pw]);
-    expectRefused(r, EXIT.failed, { secrets: SECRETS });
+    expectRefused(r, EXIT.failed, { report: true, secrets: SECRETS });
     expect(await box.list()).toEqual(before);
   });
 
