@@ -96,7 +96,7 @@ describe('#15 messages that read right', () => {
     const pw = await box.secret('pw.txt', PW);
     const whole = box.path('whole.json');
     okJson(await box.run(['backup', 'export', '--out', whole, '--password-file', pw, '--json']));
-    const line = expectRefused(await box.run(['restore', whole, '--password-file', pw]), EXIT.failed, { secrets: [PW] });
+    const line = expectRefused(await box.run(['restore', whole, '--password-file', pw]), EXIT.failed, { report: true, secrets: [PW] });
     expect(line).toContain('is a keepsake whole-wallet backup: it is imported as a whole (identities, accounts and addresses), not read as account files. Import it with `keepsake backup import FILE`.');
     expect(line).not.toMatch(/cannot read accounts|yet\./);
   });
