@@ -310,7 +310,7 @@ export async function backupSection(ctx) {
       argv: (i) => [ctx.bin, '--vault', freshVault(ctx, vaultOf(i)), 'backup', 'import', backupFile, '--password-file', pwFile],
       check: (r) => {
         const last = r.stdout.trim().split('\n').at(-1);
-        if (last !== `${ACCOUNTS + ADDRESSES} imported, 0 already present, 0 replaced.`) throw new Error(`backup import printed "${last}"`);
+        if (last !== `Imported: 0 identities, ${ACCOUNTS} accounts, ${ADDRESSES} addresses.`) throw new Error(`backup import printed "${last}"`);
       },
       after: (i) => removeVault(vaultOf(i)),
     },
