@@ -104,8 +104,7 @@ export type { AccountPreview } from '../../src/wallet/preview.js';
 export type { IdentityAccount } from '../../src/wallet/identity.js';
 export type { ImportItem, ImportReport } from '../../src/wallet/backup.js';
 export type { KdfReport as Kdf, InspectReport } from '../../src/wallet/inspect.js';
-export type { VerifyAccount, VerifyCheck, VerifyReport } from '../../src/wallet/verify.js';
-export type { LeftOut } from '../../src/wallet/export.js';
+export type { VerifyAccount, VerifyReport } from '../../src/wallet/verify.js';
 export type { ConcordiumAccountView as ConcordiumAccount, ConcordiumIdentityView as ConcordiumIdentity, ConcordiumList } from '../../src/wallet/concordium.js';
 export type { RestoreReport, BackupCounts, ExportAllPlan, ConcordiumRemoved, Network };
 

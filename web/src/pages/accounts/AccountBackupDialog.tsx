@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { apiPost, type Account, type Backup } from '../../api';
 import type { Errors } from '../../errors';
 import { useSubmit } from '../../hooks';
-import { Busy, Checkbox, Dialog, FormActions, downloadText, SelectField, TextField, type DialogProps } from '../../ui';
+import { Busy, Checkbox, Dialog, downloadText, FormActions, SelectField, TextField, type DialogProps } from '../../ui';
 import { MIN_SECRET_LENGTH } from '../../../../src/wallet/secrets.js';
 
 /**

@@ -4,7 +4,7 @@ import { AddressPreview, firstSentence } from '../../components/AddressPreview';
 import { errorsFrom, type Errors } from '../../errors';
 import { useSubmit } from '../../hooks';
 import { networkChoices } from '../../networks';
-import { Busy, Dialog, FormActions, downloadText, SelectField, TextField, type DialogProps } from '../../ui';
+import { Busy, Dialog, downloadText, FormActions, SelectField, TextField, type DialogProps } from '../../ui';
 import { AddPreview, addDuplicateProblem, addedNotice, addNeedsPassword, useAddChoice, useAddPreview } from './AddPreview';
 import { MIN_SECRET_LENGTH } from '../../../../src/wallet/secrets.js';
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, apiGet, apiPost, type ExportAllPlan as Plan, type ExportedAll } from '../../api';
 import { errorsFrom, type Errors } from '../../errors';
 import { messageOf, useSubmit } from '../../hooks';
-import { Busy, Dialog, FormActions, downloadText, outcomeKind, plural, TextField, type DialogProps } from '../../ui';
+import { Busy, Dialog, downloadText, FormActions, outcomeKind, plural, TextField, type DialogProps } from '../../ui';
 import { MIN_SECRET_LENGTH } from '../../../../src/wallet/secrets.js';
 
 /**

@@ -4,7 +4,7 @@ import { errorText } from '../../nextStep';
 import type { Errors } from '../../errors';
 import { useSubmit } from '../../hooks';
 import { Identicon } from '../../identicon';
-import { Busy, Dialog, FormActions, FilePicker, outcomeKind, plural, RadioGroup, TextField, type DialogProps } from '../../ui';
+import { Busy, Dialog, FilePicker, FormActions, outcomeKind, plural, RadioGroup, TextField, type DialogProps } from '../../ui';
 
 /** What a chosen file holds, as `/api/inspect` says without its password (or why it could not say). */
 type Preview = { state: 'reading' } | { state: 'read'; report: InspectReport } | { state: 'failed'; message: string };
