@@ -16,6 +16,16 @@ export function FormError({ message }: { message: string | undefined }) {
   return <ErrorText id={id} message={message} />;
 }
 
+/** A field's hint, tied to it by aria-describedby (see describedBy). */
+function Hint({ id, hint }: { id: string; hint: ReactNode }) {
+  if (!hint) return null;
+  return (
+    <p id={`${id}-hint`} className="hint">
+      {hint}
+    </p>
+  );
+}
+
 function describedBy(id: string, hint: ReactNode, error: string | undefined): string | undefined {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter((x) => x !== '');
   return ids.length === 0 ? undefined : ids.join(' ');
@@ -57,11 +67,7 @@ export function TextField(p: TextFieldProps) {
       ) : (
         <input {...common} type={p.type ?? 'text'} onChange={(e) => p.onChange(e.target.value)} />
       )}
-      {p.hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {p.hint}
-        </p>
-      ) : null}
+      <Hint id={id} hint={p.hint} />
       <ErrorText id={`${id}-error`} message={p.error} />
     </div>
   );
@@ -97,11 +103,7 @@ export function SelectField(p: {
           </optgroup>
         ))}
       </select>
-      {p.hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {p.hint}
-        </p>
-      ) : null}
+      <Hint id={id} hint={p.hint} />
       <ErrorText id={`${id}-error`} message={p.error} />
     </div>
   );
@@ -131,11 +133,7 @@ export function Checkbox(p: { label: string; checked: boolean; onChange: (checke
     <div className="field checkbox">
       <input id={id} type="checkbox" checked={p.checked} onChange={(e) => p.onChange(e.target.checked)} aria-describedby={p.hint ? `${id}-hint` : undefined} />
       <label htmlFor={id}>{p.label}</label>
-      {p.hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {p.hint}
-        </p>
-      ) : null}
+      <Hint id={id} hint={p.hint} />
     </div>
   );
 }
@@ -160,11 +158,7 @@ export function FilePicker(p: {
   return (
     <div className="field">
       <label htmlFor={id}>{p.label}</label>
-      {p.hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {p.hint}
-        </p>
-      ) : null}
+      <Hint id={id} hint={p.hint} />
       <div
         className={over ? 'drop-zone over' : 'drop-zone'}
         data-testid="drop-zone"
