@@ -33,7 +33,7 @@ export class NotJsonError extends BaseError {
   override readonly name = 'NotJsonError';
   override readonly kind = 'failed';
   override readonly field = 'file';
-  constructor({ file }: { file?: string } = {}) {
+  constructor({ file }: { file?: string | undefined } = {}) {
     super(`${subject(file)} is not a JSON file, so it cannot be a wallet backup.`, {
       hints: ['Check that you picked the backup file itself (it usually ends in .json).'],
     });
@@ -45,7 +45,7 @@ export class UnknownFormatError extends BaseError {
   override readonly name = 'UnknownFormatError';
   override readonly kind = 'failed';
   override readonly field = 'file';
-  constructor({ file, reason }: { file?: string; reason?: string } = {}) {
+  constructor({ file, reason }: { file?: string | undefined; reason?: string } = {}) {
     super(`${subject(file)} is not a wallet file keepsake recognises${reason ? ` (${reason})` : ''}.`, {
       hints: [
         'keepsake reads Polkadot{.js} account and "Export all" files, Polkadot-JS Apps exports, Ethereum keystores (v3), its own whole-wallet backups and Concordium Desktop Wallet exports.',
@@ -59,7 +59,7 @@ export class CorruptFileError extends BaseError {
   override readonly name = 'CorruptFileError';
   override readonly kind = 'damaged';
   override readonly field = 'file';
-  constructor({ file, reason }: { file?: string; reason: string }) {
+  constructor({ file, reason }: { file?: string | undefined; reason: string }) {
     super(`${subject(file)} is damaged: ${reason}.`, {
       hints: ['The file was truncated or edited; use another copy of the backup.'],
     });
@@ -102,7 +102,7 @@ export class FormatNotSupportedError extends BaseError {
   override readonly name = 'FormatNotSupportedError';
   override readonly kind = 'failed';
   override readonly field = 'file';
-  constructor({ file, label, wanted }: { file?: string; label: string; wanted: 'accounts' | 'wallet' }) {
+  constructor({ file, label, wanted }: { file?: string | undefined; label: string; wanted: 'accounts' | 'wallet' }) {
     const kind = `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
     if (wanted === 'wallet') {
       super(`${subject(file)} is ${kind}, not a whole-wallet backup: account files are restored, not imported, so nothing was imported.`, { next: { do: 'use-restore' } });
