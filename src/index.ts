@@ -2,7 +2,7 @@
  * keepsake as a library: the pure core (keys, file formats) and the wallet use cases on a vault.
  * This is the only barrel; `src/index.test.ts` pins the export list so API changes show in review.
  */
-export { BaseError } from './errors/base.js';
+export { BaseError, type ErrorField, type ErrorKind } from './errors/base.js';
 export type { NextStep, ErrorReport } from './errors/next.js';
 export * from './errors/file.js';
 export * from './errors/password.js';

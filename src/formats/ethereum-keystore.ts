@@ -36,29 +36,28 @@ export const KEYSTORE_SCRYPT_DEFAULT = { N: 1 << 18, r: 8, p: 1 };
 
 const HEX = /^(0x)?[0-9a-fA-F]*$/;
 
-function hex(value: unknown, name: string, where: { file?: string }, length?: number): Uint8Array {
-  if (typeof value !== 'string' || !HEX.test(value) || value.replace(/^0x/, '').length % 2 !== 0) throw new CorruptFileError({ ...where, reason: `"${name}" is not hex` });
+function hex(value: unknown, name: string, { file }: { file?: string | undefined }, length?: number): Uint8Array {
+  if (typeof value !== 'string' || !HEX.test(value) || value.replace(/^0x/, '').length % 2 !== 0) throw new CorruptFileError({ file, reason: `"${name}" is not hex` });
   const bytes = hexToBytes(value.startsWith('0x') ? value : `0x${value}`);
-  if (length !== undefined && bytes.length !== length) throw new CorruptFileError({ ...where, reason: `"${name}" is not ${length} bytes` });
+  if (length !== undefined && bytes.length !== length) throw new CorruptFileError({ file, reason: `"${name}" is not ${length} bytes` });
   return bytes;
 }
 
 /** Validates a keystore's structure and KDF parameters (against the caps) without deriving anything. */
 export function ethereumKeystoreParse(json: JsonObject, file?: string): EthereumKeystore {
-  const where = file === undefined ? {} : { file };
-  const corrupt = (reason: string) => new CorruptFileError({ ...where, reason });
-  if (json['version'] !== 3 && json['version'] !== '3') throw new UnknownFormatError({ ...where, reason: 'it is not a version 3 keystore' });
+  const corrupt = (reason: string) => new CorruptFileError({ file, reason });
+  if (json['version'] !== 3 && json['version'] !== '3') throw new UnknownFormatError({ file, reason: 'it is not a version 3 keystore' });
   const crypto = json['crypto'] ?? json['Crypto'];
   if (!isObject(crypto)) throw corrupt('"crypto" is missing');
   if (crypto['cipher'] !== 'aes-128-ctr') throw corrupt(`its cipher ${describeValue(crypto['cipher'])} is not aes-128-ctr`);
   const cipherparams = crypto['cipherparams'];
-  const iv = hex(isObject(cipherparams) ? cipherparams['iv'] : undefined, 'crypto.cipherparams.iv', where, 16);
-  const ciphertext = hex(crypto['ciphertext'], 'crypto.ciphertext', where);
+  const iv = hex(isObject(cipherparams) ? cipherparams['iv'] : undefined, 'crypto.cipherparams.iv', { file }, 16);
+  const ciphertext = hex(crypto['ciphertext'], 'crypto.ciphertext', { file });
   if (ciphertext.length !== 32) throw corrupt('"crypto.ciphertext" is not a 32-byte key');
-  const mac = hex(crypto['mac'], 'crypto.mac', where, 32);
+  const mac = hex(crypto['mac'], 'crypto.mac', { file }, 32);
   const kp = crypto['kdfparams'];
   if (!isObject(kp)) throw corrupt('"crypto.kdfparams" is missing');
-  const salt = hex(kp['salt'], 'crypto.kdfparams.salt', where);
+  const salt = hex(kp['salt'], 'crypto.kdfparams.salt', { file });
   const dklen = kp['dklen'];
   if (dklen !== 32) throw corrupt('"crypto.kdfparams.dklen" is not 32');
   const int = (v: unknown, name: string) => {

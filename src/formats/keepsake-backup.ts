@@ -20,14 +20,13 @@ export const BACKUP_VERSION = 1;
 export type BackupEnvelope = { version: number; kdf: ScryptParams & { salt: Uint8Array }; nonce: Uint8Array; ciphertext: Uint8Array; createdAt: string | null };
 
 export function keepsakeBackupParse(json: JsonObject, file?: string): BackupEnvelope {
-  const where = file === undefined ? {} : { file };
-  if (json['type'] !== BACKUP_TYPE) throw new UnknownFormatError({ ...where, reason: 'it is not a keepsake backup' });
+  if (json['type'] !== BACKUP_TYPE) throw new UnknownFormatError({ file, reason: 'it is not a keepsake backup' });
   const version = json['version'];
   if (version !== BACKUP_VERSION) {
-    throw new UnknownFormatError({ ...where, reason: `it is keepsake backup version ${describeValue(version)}; this keepsake reads version ${BACKUP_VERSION}` });
+    throw new UnknownFormatError({ file, reason: `it is keepsake backup version ${describeValue(version)}; this keepsake reads version ${BACKUP_VERSION}` });
   }
   const kdf = json['kdf'];
-  const corrupt = (reason: string) => new CorruptFileError({ ...where, reason });
+  const corrupt = (reason: string) => new CorruptFileError({ file, reason });
   if (!isObject(kdf) || kdf['name'] !== 'scrypt') throw corrupt('"kdf" is not scrypt');
   const [N, r, p] = [kdf['N'], kdf['r'], kdf['p']];
   if (!Number.isSafeInteger(N) || !Number.isSafeInteger(r) || !Number.isSafeInteger(p)) throw corrupt('"kdf" parameters are not whole numbers');
@@ -58,7 +57,7 @@ export async function keepsakeBackupOpen(envelope: BackupEnvelope, password: str
   if (plaintext === undefined) throw new WrongPasswordError({ subject: options.file });
   const payload = jsonParse(new TextDecoder().decode(plaintext), options.file);
   wipe(plaintext);
-  if (!isObject(payload)) throw new CorruptFileError({ ...(options.file === undefined ? {} : { file: options.file }), reason: 'it decrypts, but holds no backup' });
+  if (!isObject(payload)) throw new CorruptFileError({ file: options.file, reason: 'it decrypts, but holds no backup' });
   return payload;
 }
 

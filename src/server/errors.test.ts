@@ -98,7 +98,13 @@ describe('sendError: no message names a flag, a command or Markdown', () => {
     const err = classes.find(([n]) => n === 'DuplicateAccountError')![1];
     const { status, body } = sent(new err({ address: '5Grw…', name: 'Alice' }));
     expect(status).toBe(409);
-    expect(body.error).toEqual({ name: 'DuplicateAccountError', message: 'The account 5Grw… is already in the vault as "Alice"; nothing was changed.', next: { do: 'replace-duplicate' } });
+    expect(body.error).toEqual({
+      name: 'DuplicateAccountError',
+      message: 'The account 5Grw… is already in the vault as "Alice"; nothing was changed.',
+      next: { do: 'replace-duplicate' },
+      kind: 'conflict',
+      field: 'phrase',
+    });
   });
 });
 

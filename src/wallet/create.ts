@@ -61,7 +61,7 @@ export const ETHEREUM_DEFAULT_PATH = "/m/44'/60'/0'/0/0";
  */
 export function pathNormalize(path: string, type: KeyType): string {
   if (path.includes('///')) {
-    throw new UsageError({ reason: 'A ///password cannot be given with the derivation path.', hint: 'Put it after the phrase instead, in the file or prompt that holds the phrase.' });
+    throw new UsageError({ reason: 'A ///password cannot be given with the derivation path.', hint: 'Put it after the phrase instead, in the file or prompt that holds the phrase.', field: 'path' });
   }
   const written = type === 'ethereum' && /^m(\/|$)/.test(path) ? `/${path}` : path;
   if (written !== '' && !written.startsWith('/')) throw new InvalidPathError({ reason: 'a path starts with // (hard) or / (soft), or m/ for ethereum', spaces: /\s/.test(written) });
@@ -79,7 +79,7 @@ export function suriForAdd(suri: string, type: KeyType, path?: string): { suri: 
   const parsed = suriParse(suri);
   let written = parsed.path;
   if (path !== undefined) {
-    if (parsed.path !== '') throw new UsageError({ reason: 'The phrase already ends with a derivation path, and another path was given; give the path once.' });
+    if (parsed.path !== '') throw new UsageError({ reason: 'The phrase already ends with a derivation path, and another path was given; give the path once.', field: 'path' });
     written = pathNormalize(path, type);
   } else if (written === '' && type === 'ethereum' && mnemonicLooksLike(parsed.phrase)) {
     written = ETHEREUM_DEFAULT_PATH;
@@ -102,6 +102,7 @@ function addPlan(existing: AccountRow | undefined, type: KeyType, onDuplicate: O
     throw new UsageError({
       reason: `The account ${address} is derived from the identity "${existing.identityName ?? ''}": its key opens with that identity's PIN, so it has no password to change; nothing was changed.`,
       hint: 'Update only its name and network instead.',
+      field: 'password',
     });
   }
   return 'relock';

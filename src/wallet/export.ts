@@ -46,7 +46,7 @@ export async function accountExport(
   }
   if (row.identityId === null && row.fileJson === null) throw new WatchOnlyAccountError({ address: view.address });
   if (row.identityId === null && format === 'polkadot-js') {
-    if (!('password' in unlock)) throw new UsageError({ reason: `${view.address} is locked with its own password; its export needs that password, not a PIN.` });
+    if (!('password' in unlock)) throw new UsageError({ reason: `${view.address} is locked with its own password; its export needs that password, not a PIN.`, field: 'pin' });
     return { json: await relock(row, unlock.password, unlock.password, options.kdf ?? 'default'), address: view.address };
   }
   const { pair, password } = await unlockPair(vault, row, unlock);
@@ -66,12 +66,12 @@ export async function accountExport(
 async function unlockPair(vault: Vault, row: AccountRow, unlock: ExportUnlock): Promise<{ pair: KeyPair; password: string }> {
   const address = accountView(row).address;
   if (row.identityId !== null) {
-    if (!('pin' in unlock)) throw new UsageError({ reason: `${address} belongs to the identity "${row.identityName}": its export needs the identity's PIN and a password for the new file.` });
+    if (!('pin' in unlock)) throw new UsageError({ reason: `${address} belongs to the identity "${row.identityName}": its export needs the identity's PIN and a password for the new file.`, field: 'pin' });
     // Checked before the PIN is tried: a refused password must not cost a PIN attempt.
     newSecretCheck(unlock.newPassword, 'file password');
     return { pair: await identityAccountPair(vault, row, unlock.pin), password: unlock.newPassword };
   }
-  if (!('password' in unlock)) throw new UsageError({ reason: `${address} is locked with its own password; its export needs that password, not a PIN.` });
+  if (!('password' in unlock)) throw new UsageError({ reason: `${address} is locked with its own password; its export needs that password, not a PIN.`, field: 'pin' });
   const stored = polkadotJsParse(jsonParse(row.fileJson!)) as PolkadotJsSingle;
   const pair = await polkadotJsOpen(stored, unlock.password, { file: address, subject: address, held: 'vault' });
   try {

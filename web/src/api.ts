@@ -1,7 +1,8 @@
 // The browser side of the JSON API in src/server/routes/api.ts: one `fetch` per call, same origin,
-// JSON bodies, the per-launch token in `x-keepsake-token`. Errors arrive as {"error":{"name","message","next"?}}.
+// JSON bodies, the per-launch token in `x-keepsake-token`. Errors arrive as {"error":{"name","message","next"?,"kind","field"?}}.
 
-import type { NextStep } from '../../src/errors/next.js';
+import type { ErrorField, ErrorKind } from '../../src/errors/base.js';
+import type { ErrorReport, NextStep } from '../../src/errors/next.js';
 import type { AccountView } from '../../src/wallet/accountView.js';
 import type { AddressView } from '../../src/wallet/addressBook.js';
 import type { RestoreReport } from '../../src/wallet/restore.js';
@@ -51,17 +52,22 @@ export function tokenPresent(): boolean {
 
 /**
  * An error the server reported (or a network failure, named `NetworkError`). Its message ends with
- * the error's next step in the browser's words, when it has one.
+ * the error's next step in the browser's words, when it has one; `kind` and `field` are the error's
+ * own (src/errors/base.ts): a form shows the message next to `field`.
  */
 export class ApiError extends Error {
   override readonly name: string;
   readonly status: number;
   readonly next: NextStep | undefined;
-  constructor(name: string, message: string, status: number, next?: NextStep) {
+  readonly kind: ErrorKind | undefined;
+  readonly field: ErrorField | undefined;
+  constructor(name: string, message: string, status: number, next?: NextStep, about: { kind?: ErrorKind | undefined; field?: ErrorField | undefined } = {}) {
     super(errorText({ message, ...(next === undefined ? {} : { next }) }));
     this.name = name;
     this.status = status;
     this.next = next;
+    this.kind = about.kind;
+    this.field = about.field;
   }
 }
 
@@ -81,11 +87,14 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
     json = undefined;
   }
   if (!response.ok) {
-    const error = (json as { error?: { name?: unknown; message?: unknown; next?: unknown } } | undefined)?.error;
+    const error = (json as { error?: { name?: unknown; message?: unknown; next?: unknown; kind?: unknown; field?: unknown } } | undefined)?.error;
     const name = typeof error?.name === 'string' ? error.name : 'HttpError';
     const message = typeof error?.message === 'string' ? error.message : `The server answered ${response.status}.`;
     const next = typeof error?.next === 'object' && error.next !== null && typeof (error.next as { do?: unknown }).do === 'string' ? (error.next as NextStep) : undefined;
-    throw new ApiError(name, message, response.status, next);
+    // Sent by this keepsake's own server: a kind and a field it sends are ones it knows.
+    const kind = typeof error?.kind === 'string' ? (error.kind as ErrorKind) : undefined;
+    const field = typeof error?.field === 'string' ? (error.field as ErrorField) : undefined;
+    throw new ApiError(name, message, response.status, next, { kind, field });
   }
   return json as T;
 }

@@ -30,7 +30,7 @@ export const CONCORDIUM_ITERATIONS = 10_000;
 type Envelope = { cipherText: Uint8Array; salt: Uint8Array; iv: Uint8Array; iterations: number; keyLen: number };
 
 function envelopeRead(json: JsonObject, file: string | undefined): Envelope {
-  const corrupt = (reason: string) => new CorruptFileError({ ...(file === undefined ? {} : { file }), reason });
+  const corrupt = (reason: string) => new CorruptFileError({ file, reason });
   const meta = json['metadata'];
   if (!isObject(meta)) throw corrupt('"metadata" is missing');
   const cipherText = typeof json['cipherText'] === 'string' ? base64Decode(json['cipherText']) : undefined;

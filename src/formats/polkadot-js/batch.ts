@@ -13,11 +13,10 @@ export type BatchEntry = { index: number; json: unknown } & ({ file: PolkadotJsS
  * a malformed entry is reported in place instead of stopping the rest.
  */
 export async function polkadotJsBatchOpen(batch: PolkadotJsBatch, password: string, options: { file?: string } = {}): Promise<BatchEntry[]> {
-  const where = options.file === undefined ? {} : { file: options.file };
   const plaintext = await polkadotJsDecrypt(batch, password, { subject: options.file ?? 'this batch file', file: options.file });
   const list = jsonParse(new TextDecoder().decode(plaintext), options.file);
   plaintext.fill(0);
-  if (!Array.isArray(list)) throw new CorruptFileError({ ...where, reason: 'it decrypts, but does not hold a list of accounts' });
+  if (!Array.isArray(list)) throw new CorruptFileError({ file: options.file, reason: 'it decrypts, but does not hold a list of accounts' });
   return list.map((json: unknown, index): BatchEntry => {
     try {
       const file = polkadotJsParse(json, `entry ${index + 1}`);

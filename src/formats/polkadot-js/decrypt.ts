@@ -25,7 +25,6 @@ export type DecryptOptions = {
  * `type: ["none"]` bodies are returned as they are.
  */
 export async function polkadotJsDecrypt(envelope: PolkadotJsEnvelope, password: string, options: DecryptOptions = {}): Promise<Uint8Array> {
-  const where = options.file === undefined ? {} : { file: options.file };
   const { encoded, cipher } = envelope;
   if (cipher === 'none') {
     await options.alongside?.();
@@ -35,7 +34,7 @@ export async function polkadotJsDecrypt(envelope: PolkadotJsEnvelope, password: 
   const header = cipher === 'scrypt' ? scryptHeaderRead(encoded, options.file) : undefined;
   const sealedLength = encoded.length - bodyStart - NONCE_LENGTH;
   if (sealedLength < SECRETBOX_TAG || (options.plaintextLengths && !options.plaintextLengths.includes(sealedLength - SECRETBOX_TAG))) {
-    throw new CorruptFileError({ ...where, reason: '"encoded" has the wrong length for an encrypted key (the file was cut short or edited)' });
+    throw new CorruptFileError({ file: options.file, reason: '"encoded" has the wrong length for an encrypted key (the file was cut short or edited)' });
   }
   // Versions 0–2 use the password's UTF-8; scrypt gets what Polkadot{.js} gives it (a 0x… password is hex).
   const secret = header === undefined ? utf8(password) : polkadotJsPasswordBytes(password);

@@ -35,7 +35,7 @@ export function scryptReadableByOlderWallets({ N, r, p }: ScryptParams): boolean
  */
 export function scryptHeaderRead(encoded: Uint8Array, file?: string): ScryptHeader {
   if (encoded.length < SCRYPT_HEADER_LENGTH) {
-    throw new CorruptFileError({ ...(file === undefined ? {} : { file }), reason: '"encoded" is too short to hold its scrypt parameters' });
+    throw new CorruptFileError({ file, reason: '"encoded" is too short to hold its scrypt parameters' });
   }
   const params = { N: readU32le(encoded, 32), p: readU32le(encoded, 36), r: readU32le(encoded, 40) };
   scryptParamsCheck(params);

@@ -1,15 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { BaseError } from '../../errors/base.js';
+import { BaseError, reportKind, type ErrorField } from '../../errors/base.js';
+import type { ErrorReport } from '../../errors/next.js';
 import { UsageError } from '../../errors/usage.js';
 import { isKeyType, type KeyType } from '../../keys/types.js';
 import type { Vault } from '../../vault/open.js';
-import { sendError, SECRET_ERRORS } from '../errors.js';
+import { failedGuess, sendError, tooManyAttempts, tooManyRequests } from '../errors.js';
 import type { FailureLimiter, LimiterVerdict } from '../limiter.js';
 import { RateCap } from '../rateCap.js';
 
 type Ctx = { vault: Vault; limiter: FailureLimiter };
 type Body = Record<string, unknown>;
+
+/** The form input each body field is typed in: an error about the field is shown next to it. */
+const INPUT_OF: Partial<Record<string, ErrorField>> = { password: 'password', newPassword: 'newPassword', pin: 'pin', name: 'name', address: 'address', suri: 'phrase', mnemonic: 'phrase', path: 'path' };
 
 /** Reads one field of a JSON body, naming it when it is missing or of the wrong type. */
 function str(body: Body, name: string, optional?: false): string;
@@ -18,9 +22,9 @@ function str(body: Body, name: string, optional = false): string | undefined {
   const v = body[name];
   if (v === undefined || v === null || v === '') {
     if (optional) return undefined;
-    throw new UsageError({ reason: `The field "${name}" is missing.`, hint: 'Fill it in and try again.' });
+    throw new UsageError({ reason: `The field "${name}" is missing.`, hint: 'Fill it in and try again.', field: INPUT_OF[name] });
   }
-  if (typeof v !== 'string') throw new UsageError({ reason: `The field "${name}" must be text.` });
+  if (typeof v !== 'string') throw new UsageError({ reason: `The field "${name}" must be text.`, field: INPUT_OF[name] });
   return v;
 }
 
@@ -32,9 +36,9 @@ function keyType(body: Body): KeyType {
 
 function files(body: Body): { file: string; text: string }[] {
   const list = body['files'];
-  if (!Array.isArray(list) || list.length === 0) throw new UsageError({ reason: 'No file was given.', hint: 'Pick or drop a backup file.' });
+  if (!Array.isArray(list) || list.length === 0) throw new UsageError({ reason: 'No file was given.', hint: 'Pick or drop a backup file.', field: 'file' });
   return list.map((f, i) => {
-    if (typeof f !== 'object' || f === null) throw new UsageError({ reason: `File ${i + 1} is not a file.` });
+    if (typeof f !== 'object' || f === null) throw new UsageError({ reason: `File ${i + 1} is not a file.`, field: 'file' });
     const o = f as Body;
     // An empty file is still a file: the reader says it is empty (item 14), not that a field is missing.
     return { file: str(o, 'name'), text: o['text'] === '' ? '' : str(o, 'text') };
@@ -75,8 +79,8 @@ function fileTargets(body: Body): string[] {
 function secretFailedIn(result: unknown): boolean {
   if (typeof result !== 'object' || result === null) return false;
   const r = result as { failed?: unknown; accounts?: unknown; restored?: unknown };
-  const items = (v: unknown): { error?: { name?: unknown } | null; verified?: unknown }[] => (Array.isArray(v) ? (v as []) : []);
-  const refused = [...items(r.failed), ...items(r.accounts)].some((e) => typeof e?.error?.name === 'string' && SECRET_ERRORS.has(e.error.name));
+  const items = (v: unknown): { error?: ErrorReport | null; verified?: unknown }[] => (Array.isArray(v) ? (v as []) : []);
+  const refused = [...items(r.failed), ...items(r.accounts)].some((e) => typeof e?.error === 'object' && e.error !== null && failedGuess(reportKind(e.error)));
   return refused || items(r.restored).some((e) => e?.verified === false);
 }
 
@@ -106,7 +110,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
           taken.reason === 'busy'
             ? 'Too many password or PIN tries at once: wait a moment and try again.'
             : `Too many wrong passwords or PINs in a row: wait ${seconds} seconds and try again.`;
-        return reply.code(429).send({ error: { name: 'TooManyAttempts', message } });
+        return reply.code(429).send(tooManyAttempts(message));
       }
       const { ticket } = taken;
       try {
@@ -115,7 +119,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
         else ticket.succeeded();
         return reply.send(result);
       } catch (err) {
-        if (err instanceof BaseError && SECRET_ERRORS.has(err.name)) ticket.failed();
+        if (err instanceof BaseError && failedGuess(err.kind)) ticket.failed();
         return sendError(reply, err);
       } finally {
         ticket.released();
@@ -188,7 +192,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const pins = new Map<number, string>();
     for (const entry of list) {
       const o = (typeof entry === 'object' && entry !== null ? entry : {}) as Body;
-      if (typeof o['identity'] !== 'number' || !Number.isSafeInteger(o['identity'])) throw new UsageError({ reason: 'Each PIN must name its identity.' });
+      if (typeof o['identity'] !== 'number' || !Number.isSafeInteger(o['identity'])) throw new UsageError({ reason: 'Each PIN must name its identity.', field: 'pin' });
       const pin = str(o, 'pin', true);
       if (pin !== undefined) pins.set(o['identity'], pin);
     }
@@ -272,7 +276,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const wait = previewCap.take();
     if (wait > 0) {
       reply.header('retry-after', String(Math.ceil(wait / 1000)));
-      return reply.code(429).send({ error: { name: 'TooManyRequests', message: 'Too many address previews at once: wait a moment and try again.' } });
+      return reply.code(429).send(tooManyRequests('Too many address previews at once: wait a moment and try again.'));
     }
     const b = (request.body ?? {}) as Body;
     const { accountPreview } = await import('../../wallet/preview.js');
