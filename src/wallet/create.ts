@@ -5,7 +5,7 @@ import { DuplicateAccountError } from '../errors/vault.js';
 import { UsageError } from '../errors/usage.js';
 import { isObject } from '../formats/json.js';
 import { polkadotJsWrite } from '../formats/polkadot-js/write.js';
-import { SCRYPT_COMPAT, SCRYPT_DEFAULT } from '../formats/polkadot-js/kdf.js';
+import { kdfParams } from '../formats/polkadot-js/kdf.js';
 import { accountAddress } from '../keys/account.js';
 import { mnemonicGenerate, mnemonicLooksLike, type MnemonicLength } from '../keys/mnemonic.js';
 import { pairFromSuri } from '../keys/fromSuri.js';
@@ -184,7 +184,7 @@ async function fileFor(pair: KeyPair, password: string, name: string, network: N
   if (replaced) meta['whenEdited'] = Date.now();
   if (network.genesisHash) meta['genesisHash'] = network.genesisHash;
   else delete meta['genesisHash'];
-  return JSON.stringify(await polkadotJsWrite(pair, password, { meta, prefix: network.prefix, params: kdf === 'compat' ? SCRYPT_COMPAT : SCRYPT_DEFAULT }));
+  return JSON.stringify(await polkadotJsWrite(pair, password, { meta, prefix: network.prefix, params: kdfParams(kdf ?? 'default') }));
 }
 
 type Added = { publicKey: Uint8Array; accountId: Uint8Array; type: KeyType; name: string; network: Network; json: string | null; path: string };

@@ -1,4 +1,4 @@
-import { utf8, wipe } from '../crypto/bytes.js';
+import { wipe } from '../crypto/bytes.js';
 import { NothingToExportError, WatchOnlyAccountError } from '../errors/vault.js';
 import { WrongPasswordError } from '../errors/password.js';
 import { ConversionImpossibleError } from '../errors/file.js';
@@ -6,8 +6,8 @@ import { ethereumKeystoreWrite } from '../formats/ethereum-keystore.js';
 import type { KeyPair } from '../keys/types.js';
 import { UsageError } from '../errors/usage.js';
 import { isObject, jsonParse } from '../formats/json.js';
-import { polkadotJsEncoding, polkadotJsEncrypt } from '../formats/polkadot-js/encrypt.js';
-import { SCRYPT_COMPAT, SCRYPT_DEFAULT, scryptHeaderRead } from '../formats/polkadot-js/kdf.js';
+import { polkadotJsBatchWrite } from '../formats/polkadot-js/batch.js';
+import { kdfParams, scryptHeaderRead, type PolkadotJsKdf } from '../formats/polkadot-js/kdf.js';
 import { polkadotJsOpen } from '../formats/polkadot-js/open.js';
 import { polkadotJsParse, type PolkadotJsSingle } from '../formats/polkadot-js/parse.js';
 import { polkadotJsWrite } from '../formats/polkadot-js/write.js';
@@ -22,7 +22,7 @@ import { newSecretCheck } from './secrets.js';
 import { storedKeyCheck } from './storedKey.js';
 import { watchOnlyEntry } from './convert.js';
 
-export type Kdf = 'default' | 'compat';
+export type Kdf = PolkadotJsKdf;
 
 /**
  * "Export account": the account's Polkadot{.js} file (or, for an ethereum account, an Ethereum
@@ -55,7 +55,7 @@ export async function accountExport(
       return { json: JSON.stringify(await ethereumKeystoreWrite(pair.secretKey, row.accountId, password)), address: view.address };
     }
     const meta = { name: row.name, ...(row.genesisHash ? { genesisHash: row.genesisHash } : {}), whenCreated: row.createdAt };
-    const json = await polkadotJsWrite(pair, password, { meta, prefix: row.ss58Prefix, params: paramsOf(options.kdf ?? 'default') });
+    const json = await polkadotJsWrite(pair, password, { meta, prefix: row.ss58Prefix, params: kdfParams(options.kdf ?? 'default') });
     return { json: JSON.stringify(json), address: view.address };
   } finally {
     wipe(pair.secretKey);
@@ -85,10 +85,6 @@ async function unlockPair(vault: Vault, row: AccountRow, unlock: ExportUnlock): 
 
 /** An account's own password, or (for an identity account) the identity's PIN and the new file's password. */
 export type ExportUnlock = { password: string } | { pin: string; newPassword: string };
-
-function paramsOf(kdf: Kdf) {
-  return kdf === 'compat' ? SCRYPT_COMPAT : SCRYPT_DEFAULT;
-}
 
 /** An account an "Export all" file does not hold, and why (issue 12 #4: nothing is left out silently). */
 export type LeftOut = {
@@ -222,7 +218,7 @@ export async function accountExportAll(vault: Vault, batchPassword: string, opti
         const pair = await identityAccountDerive(row, unlocked);
         try {
           const meta = { name: row.name, ...(row.genesisHash ? { genesisHash: row.genesisHash } : {}), whenCreated: row.createdAt };
-          return JSON.stringify(await polkadotJsWrite(pair, batchPassword, { meta, prefix: row.ss58Prefix, params: paramsOf(kdf) }));
+          return JSON.stringify(await polkadotJsWrite(pair, batchPassword, { meta, prefix: row.ss58Prefix, params: kdfParams(kdf) }));
         } finally {
           wipe(pair.secretKey);
         }
@@ -251,15 +247,7 @@ export async function accountExportAll(vault: Vault, batchPassword: string, opti
   });
   if (count === 0) throw new NothingToExportError({ what: 'accounts', leftOut: leftOutCounts(leftOut) });
   if (apps) return result(JSON.stringify([...entries, ...watch]));
-  const plaintext = utf8(JSON.stringify(entries));
-  const encoded = await polkadotJsEncrypt(plaintext, batchPassword, { params: paramsOf(kdf) });
-  wipe(plaintext);
-  const batch = {
-    encoded,
-    encoding: polkadotJsEncoding(['batch-pkcs8']),
-    accounts: entries.map((e) => ({ address: e['address'], meta: e['meta'] })),
-  };
-  return result(JSON.stringify(batch));
+  return result(JSON.stringify(await polkadotJsBatchWrite(entries, batchPassword, { params: kdfParams(kdf) })));
 }
 
 /** A watch-only account as an Apps list entry: as Apps wrote it (multisig threshold, signatories…) when kept, under its current name. */
@@ -329,7 +317,7 @@ export async function relock(row: AccountRow, password: string, newPassword: str
   const opened = await polkadotJsOpen(stored, password, { file: address, subject: address, held: 'vault' });
   try {
     await storedKeyCheck(row, opened);
-    const target = paramsOf(kdf);
+    const target = kdfParams(kdf);
     const same = password === newPassword && stored.cipher === 'scrypt' && sameParams(scryptHeaderRead(stored.encoded).params, target);
     if (same) return withName(row.fileJson, row.name);
     const meta = { ...(isObject(stored.meta) ? stored.meta : {}), name: row.name, whenEdited: Date.now() };
