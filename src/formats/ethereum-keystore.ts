@@ -1,11 +1,10 @@
 import { createCipheriv, createDecipheriv, randomUUID } from 'node:crypto';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesEqual, bytesToHex, concatBytes, hexToBytes, utf8, wipe } from '../crypto/bytes.js';
-import { pbkdf2 } from '../crypto/pbkdf2.js';
+import { pbkdf2, pbkdf2Check } from '../crypto/pbkdf2.js';
 import { systemRandom, type RandomSource } from '../crypto/random.js';
 import { scrypt, scryptCheck, SCRYPT_LIMITS, SCRYPT_MAX_MEMORY, scryptParamsValid, type ScryptCaps } from '../crypto/scrypt.js';
 import { CorruptFileError, UnknownFormatError } from '../errors/file.js';
-import { KdfParamsTooLargeError } from '../errors/kdf.js';
 import { WrongPasswordError } from '../errors/password.js';
 import { describeValue, isObject, type JsonObject } from './json.js';
 
@@ -75,7 +74,7 @@ export function ethereumKeystoreParse(json: JsonObject, file?: string): Ethereum
   } else if (crypto['kdf'] === 'pbkdf2') {
     const c = int(kp['c'], 'c');
     if (kp['prf'] !== 'hmac-sha256') throw corrupt('"crypto.kdfparams.prf" is not hmac-sha256');
-    if (c > KEYSTORE_PBKDF2_MAX) throw new KdfParamsTooLargeError({ kdf: 'PBKDF2', params: `${c} iterations`, limits: `at most ${KEYSTORE_PBKDF2_MAX}` });
+    pbkdf2Check(c, KEYSTORE_PBKDF2_MAX);
     kdf = { name: 'pbkdf2', c, salt, dklen };
   } else {
     throw corrupt(`its KDF ${describeValue(crypto['kdf'])} is neither scrypt nor pbkdf2`);

@@ -1,11 +1,11 @@
 import { hexToBytes, isHex, utf8, wipe } from '../crypto/bytes.js';
 import { systemRandom, type RandomSource } from '../crypto/random.js';
-import { KEEPSAKE_SCRYPT_CAPS, scrypt, scryptCheck, type ScryptParams } from '../crypto/scrypt.js';
+import { KEEPSAKE_SCRYPT_CAPS, scrypt, scryptCheck, scryptParamsFormat, type ScryptParams } from '../crypto/scrypt.js';
 import { secretboxOpen, secretboxSeal } from '../crypto/secretbox.js';
 import { CorruptFileError, UnknownFormatError } from '../errors/file.js';
 import { WrongPasswordError } from '../errors/password.js';
 import { base64Decode, base64Encode, describeValue, isObject, jsonParse, type JsonObject } from './json.js';
-import { formatScryptParams, SCRYPT_DEFAULT } from './polkadot-js/kdf.js';
+import { SCRYPT_DEFAULT } from './polkadot-js/kdf.js';
 import { CONCORDIUM_COLLECTIONS, type ConcordiumCollection } from './concordium/desktop.js';
 import { sealedFingerprint, sealedParse } from './identity-seal.js';
 import { polkadotJsParse } from './polkadot-js/parse.js';
@@ -40,7 +40,7 @@ export function keepsakeBackupParse(json: JsonObject, file?: string): BackupEnve
   scryptCheck(params, KEEPSAKE_SCRYPT_CAPS);
   // Weaker than keepsake ever writes (N=2^17, r=8): an edited file, not a backup to trust.
   if (params.N < 1 << 15 || (params.N & (params.N - 1)) !== 0 || params.r < 8 || params.p < 1) {
-    throw new UnsupportedKdfParamsError({ kdf: 'scrypt', params: formatScryptParams(params), writer: 'version of keepsake' });
+    throw new UnsupportedKdfParamsError({ kdf: 'scrypt', params: scryptParamsFormat(params), writer: 'version of keepsake' });
   }
   const salt = typeof kdf['salt'] === 'string' ? base64Decode(kdf['salt']) : undefined;
   const nonce = typeof json['nonce'] === 'string' ? base64Decode(json['nonce']) : undefined;

@@ -1,10 +1,9 @@
 import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { utf8, wipe } from '../../crypto/bytes.js';
-import { pbkdf2 } from '../../crypto/pbkdf2.js';
+import { pbkdf2, pbkdf2Check } from '../../crypto/pbkdf2.js';
 import { systemRandom, type RandomSource } from '../../crypto/random.js';
 import { MobileWalletExportError, NotAnExportError, UnableToDecryptError } from '../../errors/concordium.js';
 import { CorruptFileError } from '../../errors/file.js';
-import { KdfParamsTooLargeError } from '../../errors/kdf.js';
 import { base64Decode, base64Encode, describeValue, isObject, jsonParse, type JsonObject } from '../json.js';
 
 /** The collections a desktop export holds (concordium-desktop-wallet `ExportData`). */
@@ -42,9 +41,7 @@ function envelopeRead(json: JsonObject, file: string | undefined): Envelope {
   if (salt === undefined || salt.length === 0) throw corrupt('"metadata.salt" is not base64');
   if (iv === undefined || iv.length !== 16) throw corrupt('"metadata.initializationVector" is not 16 bytes of base64');
   if (typeof iterations !== 'number' || !Number.isSafeInteger(iterations) || iterations < 1) throw corrupt('"metadata.iterations" is not a positive whole number');
-  if (iterations > PBKDF2_MAX_ITERATIONS) {
-    throw new KdfParamsTooLargeError({ kdf: 'PBKDF2', params: `${iterations} iterations`, limits: `at most ${PBKDF2_MAX_ITERATIONS}` });
-  }
+  pbkdf2Check(iterations, PBKDF2_MAX_ITERATIONS);
   if (keyLen !== 32) throw corrupt('"metadata.keyLen" is not 32 (AES-256)');
   const hash = meta['hashAlgorithm'] ?? 'sha256';
   if (hash !== 'sha256') throw corrupt(`"metadata.hashAlgorithm" is ${describeValue(hash)}, not sha256`);
