@@ -1,5 +1,6 @@
-import { bytesToHex, utf8, wipe } from '../crypto/bytes.js';
+import { bytesToHex, utf8 } from '../crypto/bytes.js';
 import { AEAD_NONCE, aeadOpen, aeadSeal } from '../crypto/aead.js';
+import { withPasswordKey } from '../crypto/password.js';
 import { systemRandom, type RandomSource } from '../crypto/random.js';
 import { KEEPSAKE_SCRYPT_CAPS, scrypt, scryptCheck, scryptParamsValid, type ScryptParams } from '../crypto/scrypt.js';
 import { CorruptFileError } from '../errors/file.js';
@@ -22,12 +23,8 @@ export async function sealKeyDerive(pin: string, kdf: SealedSecret['kdf']): Prom
   if (salt === undefined || salt.length < 16) throw new CorruptFileError({ reason: 'a sealed secret has a bad salt' });
   scryptCheck(kdf, KEEPSAKE_SCRYPT_CAPS);
   if (!scryptParamsValid(kdf)) throw new CorruptFileError({ reason: 'a sealed secret has scrypt parameters no scrypt accepts' });
-  const secret = utf8(pin);
-  const derived = await scrypt(secret, salt, kdf, 64);
-  wipe(secret);
-  const key = derived.slice(0, 32);
-  wipe(derived);
-  return key;
+  // The key is copied out (the caller keeps it to seal and open, and wipes it); the 64 derived bytes are wiped here.
+  return withPasswordKey(pin, (secret) => scrypt(secret, salt, kdf, 64), (derived) => derived.slice(0, 32));
 }
 
 /** Seals `plaintext` with an already derived key, reusing the KDF description it came from. */

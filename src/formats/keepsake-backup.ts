@@ -1,6 +1,7 @@
 import { hexToBytes, isHex, utf8, wipe } from '../crypto/bytes.js';
 import { systemRandom, type RandomSource } from '../crypto/random.js';
 import { KEEPSAKE_SCRYPT_CAPS, scrypt, scryptCheck, scryptParamsFormat, type ScryptParams } from '../crypto/scrypt.js';
+import { withPasswordKey } from '../crypto/password.js';
 import { secretboxOpen, secretboxSeal } from '../crypto/secretbox.js';
 import { CorruptFileError, UnknownFormatError } from '../errors/file.js';
 import { WrongPasswordError } from '../errors/password.js';
@@ -53,12 +54,12 @@ export function keepsakeBackupParse(json: JsonObject, file?: string): BackupEnve
 }
 
 export async function keepsakeBackupOpen(envelope: BackupEnvelope, password: string, options: { file?: string } = {}): Promise<JsonObject> {
-  const secret = utf8(password);
-  const derived = await scrypt(secret, envelope.kdf.salt, envelope.kdf, 64);
-  const key = derived.slice(0, 32);
-  wipe(secret, derived);
-  const plaintext = secretboxOpen(key, envelope.nonce, envelope.ciphertext);
-  wipe(key);
+  // key = scrypt(password, salt)[0..32]
+  const plaintext = await withPasswordKey(
+    password,
+    (secret) => scrypt(secret, envelope.kdf.salt, envelope.kdf, 64),
+    (derived) => secretboxOpen(derived.subarray(0, 32), envelope.nonce, envelope.ciphertext),
+  );
   if (plaintext === undefined) throw new WrongPasswordError({ subject: options.file });
   const payload = jsonParse(new TextDecoder().decode(plaintext), options.file);
   wipe(plaintext);
@@ -71,13 +72,13 @@ export async function keepsakeBackupWrite(payload: JsonObject, password: string,
   const random = options.random ?? systemRandom;
   const salt = random(32);
   const nonce = random(24);
-  const secret = utf8(password);
-  const derived = await scrypt(secret, salt, params, 64);
-  const key = derived.slice(0, 32);
-  wipe(secret, derived);
   const plaintext = utf8(JSON.stringify(payload));
-  const ciphertext = secretboxSeal(key, nonce, plaintext);
-  wipe(key, plaintext);
+  let ciphertext: Uint8Array;
+  try {
+    ciphertext = await withPasswordKey(password, (secret) => scrypt(secret, salt, params, 64), (derived) => secretboxSeal(derived.subarray(0, 32), nonce, plaintext));
+  } finally {
+    wipe(plaintext);
+  }
   return {
     type: BACKUP_TYPE,
     version: BACKUP_VERSION,
