@@ -8,7 +8,7 @@ import { WrongPasswordError } from '../errors/password.js';
 import { base64Decode, base64Encode, describeValue, isObject, jsonParse, type JsonObject } from './json.js';
 import { SCRYPT_DEFAULT } from './polkadot-js/kdf.js';
 import { CONCORDIUM_COLLECTIONS, type ConcordiumCollection } from './concordium/desktop.js';
-import { sealedFingerprint, sealedParse } from './identity-seal.js';
+import { sealedSecretFingerprint, sealedSecretParse } from './identity-seal.js';
 import { polkadotJsParse } from './polkadot-js/parse.js';
 import { isKeyType, type KeyType } from '../keys/types.js';
 import { UnsupportedKdfParamsError } from '../errors/kdf.js';
@@ -152,7 +152,7 @@ export function keepsakeBackupPayloadParse(p: JsonObject, file: string | undefin
   const identities = arr(p['identities'], 'identities').map((i) => {
     if (!isObject(i['sealed'])) throw bad('an identity has no sealed phrase');
     const sealed = JSON.stringify(i['sealed']);
-    const fingerprint = sealedFingerprint(sealedParse(sealed));
+    const fingerprint = sealedSecretFingerprint(sealedSecretParse(sealed));
     if (fingerprint === undefined) throw bad('an identity has a damaged sealed phrase');
     return {
       name: str(i['name'], 'an identity name'),
@@ -179,7 +179,7 @@ export function keepsakeBackupPayloadParse(p: JsonObject, file: string | undefin
     const identity = strOrNull(a['identity'], 'an account identity');
     if (identity !== null && !names.has(identity)) throw bad(`an account refers to an identity "${identity.slice(0, 40)}" the backup does not hold`);
     const sealedPassword = a['sealedPassword'] === null || a['sealedPassword'] === undefined ? null : JSON.stringify(a['sealedPassword']);
-    if (sealedPassword !== null) sealedParse(sealedPassword);
+    if (sealedPassword !== null) sealedSecretParse(sealedPassword);
     return {
       publicKey: hexToBytes(publicKey),
       accountId: hexToBytes(accountId),

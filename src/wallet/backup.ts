@@ -4,7 +4,7 @@ import { CorruptFileError, FormatNotSupportedError } from '../errors/file.js';
 import { UsageError } from '../errors/usage.js';
 import { CONCORDIUM_COLLECTIONS, concordiumDesktopOpen, concordiumDesktopWrite, type ConcordiumCollection, type ConcordiumExport } from '../formats/concordium/desktop.js';
 import { formatDetect, FORMAT_LABELS, type FormatName } from '../formats/detect.js';
-import { openWithKey, sealedFingerprint, sealedParse, sealKdfNew, sealKeyDerive, sealWithKey } from '../formats/identity-seal.js';
+import { sealedSecretOpen, sealedSecretFingerprint, sealedSecretParse, sealedSecretKdfNew, sealedSecretDeriveKey, sealedSecretSeal } from '../formats/identity-seal.js';
 import { jsonParse, type JsonObject } from '../formats/json.js';
 import { keepsakeBackupOpen, keepsakeBackupParse, keepsakeBackupPayloadParse, keepsakeBackupWrite, type BackupPayload } from '../formats/keepsake-backup.js';
 import { fileAddressDecode, type FileAddress } from '../formats/polkadot-js/address.js';
@@ -111,9 +111,9 @@ export async function backupExport(vault: Vault, password: string, options: Back
           continue;
         }
         const { phrase, key } = await identityUnlock(vault, identity, pin);
-        const kdf = sealKdfNew();
-        const newKey = await sealKeyDerive(password, kdf);
-        const sealed = JSON.stringify(sealWithKey(newKey, kdf, utf8(phrase)));
+        const kdf = sealedSecretKdfNew();
+        const newKey = await sealedSecretDeriveKey(password, kdf);
+        const sealed = JSON.stringify(sealedSecretSeal(newKey, kdf, utf8(phrase)));
         resealed.set(identity.id, { sealed, oldKey: key, newKey, kdf });
       }
     }
@@ -164,13 +164,13 @@ function concordiumCountsPresent(vault: Vault): Pick<BackupCounts, 'concordiumId
   return c.concordiumIdentities + c.concordiumAccounts === 0 ? {} : c;
 }
 
-type Reseal = { sealed: string; oldKey: Uint8Array; newKey: Uint8Array; kdf: ReturnType<typeof sealKdfNew> };
+type Reseal = { sealed: string; oldKey: Uint8Array; newKey: Uint8Array; kdf: ReturnType<typeof sealedSecretKdfNew> };
 
 /** A path's ///password, moved from the identity's old PIN lock to the backup password's. */
 function resealPathPassword(sealedPassword: string, r: Reseal): string {
-  const plain = openWithKey(r.oldKey, sealedParse(sealedPassword));
+  const plain = sealedSecretOpen(r.oldKey, sealedSecretParse(sealedPassword));
   if (plain === undefined) throw new CorruptFileError({ reason: "an account's sealed path password does not open with its identity's PIN" });
-  const out = JSON.stringify(sealWithKey(r.newKey, r.kdf, plain));
+  const out = JSON.stringify(sealedSecretSeal(r.newKey, r.kdf, plain));
   wipe(plain);
   return out;
 }
@@ -512,7 +512,7 @@ function planAccounts(state: PlanState, accounts: BackupPayload['accounts']): vo
 
 function sealedFingerprintOf(text: string): string | undefined {
   try {
-    return sealedFingerprint(sealedParse(text));
+    return sealedSecretFingerprint(sealedSecretParse(text));
   } catch {
     return undefined;
   }

@@ -6,7 +6,7 @@ import { junctionsParse, pathLimitsCheck } from '../keys/junction.js';
 import { PathNotFoundError, DuplicateIdentityError, IdentityNotFoundError, PinLockedError, WrongPinError } from '../errors/identity.js';
 import { DuplicateAccountError } from '../errors/vault.js';
 import { UsageError } from '../errors/usage.js';
-import { openWithKey, sealedParse, sealKdfNew, sealKeyDerive, sealWithKey, PIN_SCRYPT } from '../formats/identity-seal.js';
+import { sealedSecretOpen, sealedSecretParse, sealedSecretKdfNew, sealedSecretDeriveKey, sealedSecretSeal, PIN_SCRYPT } from '../formats/identity-seal.js';
 import { accountAddress } from '../keys/account.js';
 import { ethereumDecode, ss58Decode } from '../keys/address.js';
 import { pathFind, pathScan } from '../keys/find.js';
@@ -62,10 +62,10 @@ async function identitySave(
   const name = nameValidate(options.name, 'identity');
   newSecretCheck(options.pin, 'PIN');
   if (identityByName(vault, name)) throw new DuplicateIdentityError({ name });
-  const kdf = sealKdfNew(options.random, options.pinKdf ?? PIN_SCRYPT);
-  const key = await sealKeyDerive(options.pin, kdf);
+  const kdf = sealedSecretKdfNew(options.random, options.pinKdf ?? PIN_SCRYPT);
+  const key = await sealedSecretDeriveKey(options.pin, kdf);
   const plaintext = utf8(options.mnemonic);
-  const sealed = JSON.stringify(sealWithKey(key, kdf, plaintext, options.random));
+  const sealed = JSON.stringify(sealedSecretSeal(key, kdf, plaintext, options.random));
   wipe(key, plaintext);
   const id = vaultWrite(vault, () => {
     if (identityByName(vault, name)) throw new DuplicateIdentityError({ name });
@@ -103,7 +103,7 @@ function identityAccount(row: AccountRow): IdentityAccount {
 }
 
 /** The identity `query` names: its id (digits) or its exact name. */
-export function identityFindRow(vault: Vault, query: string): IdentityRow {
+export function identityResolve(vault: Vault, query: string): IdentityRow {
   const byName = identityByName(vault, query);
   if (byName) return byName;
   const byId = /^\d+$/.test(query) ? identityById(vault, Number(query)) : undefined;
@@ -137,14 +137,14 @@ export async function identityUnlock(vault: Vault, row: IdentityRow, pin: string
     if (fresh === undefined) throw new IdentityNotFoundError({ query: row.name });
     if (fresh.lockedUntil > now) throw new PinLockedError({ identity: fresh.name, waitSeconds: Math.ceil((fresh.lockedUntil - now) / 1000) });
     // Parsed inside the transaction: a damaged row fails before any try is counted.
-    const sealed = sealedParse(fresh.sealed);
+    const sealed = sealedSecretParse(fresh.sealed);
     const attempts = identityPinFailed(vault, row.id);
     const wait = pinDelaySeconds(attempts);
     if (wait > 0) identityLockUntil(vault, row.id, now + wait * 1000);
     return { sealed, attempts, wait, name: fresh.name };
   });
-  const key = await sealKeyDerive(pin, reserved.sealed.kdf);
-  const plaintext = openWithKey(key, reserved.sealed);
+  const key = await sealedSecretDeriveKey(pin, reserved.sealed.kdf);
+  const plaintext = sealedSecretOpen(key, reserved.sealed);
   if (plaintext === undefined) {
     wipe(key);
     // Already counted (and the delay already set) by the reservation.
@@ -164,7 +164,7 @@ export async function identityUnlock(vault: Vault, row: IdentityRow, pin: string
 
 /** "Show Recovery Phrase": the phrase, only after the PIN. */
 export async function identityShowPhrase(vault: Vault, query: string, pin: string, tuning: IdentityTuning = {}): Promise<{ mnemonic: string }> {
-  const { phrase, key } = await identityUnlock(vault, identityFindRow(vault, query), pin, tuning);
+  const { phrase, key } = await identityUnlock(vault, identityResolve(vault, query), pin, tuning);
   wipe(key);
   return { mnemonic: phrase };
 }
@@ -233,7 +233,7 @@ export async function identityDeriveKey(row: IdentityRow, plan: DerivePlan, phra
  * its identity — and a watch-only account becomes this identity's account.
  */
 export async function identityDerive(vault: Vault, query: string, options: DeriveOptions): Promise<DeriveResult> {
-  const row = identityFindRow(vault, query);
+  const row = identityResolve(vault, query);
   const plan = identityDerivePlan(options);
   const { phrase, key } = await identityUnlock(vault, row, options.pin, options);
   let pair: KeyPair | undefined;
@@ -242,7 +242,7 @@ export async function identityDerive(vault: Vault, query: string, options: Deriv
     pair = derived.pair;
     const { accountId, address } = derived;
     const { type, network, path, password } = plan;
-    const sealedPassword = password === undefined ? null : JSON.stringify(sealWithKey(key, sealedParse(row.sealed).kdf, utf8(password), options.random));
+    const sealedPassword = password === undefined ? null : JSON.stringify(sealedSecretSeal(key, sealedSecretParse(row.sealed).kdf, utf8(password), options.random));
     const publicKey = pair.publicKey;
     const place = placementOf(network);
     const result = vaultWrite(vault, (): { name: string; status: DeriveStatus; previous: DeriveResult['previous']; path: string } => {
@@ -297,7 +297,7 @@ export async function identityAccountDerive(account: AccountRow, unlocked: { phr
   try {
     let password = '';
     if (account.sealedPassword !== null) {
-      const opened = openWithKey(unlocked.key, sealedParse(account.sealedPassword));
+      const opened = sealedSecretOpen(unlocked.key, sealedSecretParse(account.sealedPassword));
       if (opened === undefined) throw new UsageError({ reason: 'The sealed path password of this account does not open with the identity PIN.' });
       password = `///${new TextDecoder().decode(opened)}`;
       wipe(opened);
@@ -332,7 +332,7 @@ export type FindResult = { path: string; type: KeyType; tried: number; existing:
  * shows exactly that address) and the account already in the vault with that key, if any.
  */
 export async function identityFind(vault: Vault, query: string, address: string, pin: string, tuning: IdentityTuning = {}): Promise<FindResult> {
-  const row = identityFindRow(vault, query);
+  const row = identityResolve(vault, query);
   const decoded = address.startsWith('0x') ? undefined : ss58Decode(address);
   const target = decoded === undefined ? { accountId: ethereumDecode(address), ethereum: true } : { accountId: decoded.publicKey, ethereum: false };
   const { phrase, key } = await identityUnlock(vault, row, pin, tuning);
@@ -368,7 +368,7 @@ export async function identityScan(
   query: string,
   options: { network: string; count?: number; pin: string } & IdentityTuning,
 ): Promise<{ family: string; path: string; type: KeyType; address: string; inVault: boolean }[]> {
-  const row = identityFindRow(vault, query);
+  const row = identityResolve(vault, query);
   const network = networkResolve(options.network);
   const count = options.count ?? 5;
   if (!Number.isInteger(count) || count < 1 || count > 100) throw new UsageError({ reason: 'The number of indexes to try on each path is a whole number from 1 to 100.' });
@@ -393,7 +393,7 @@ import { vaultCheckpoint } from '../vault/open.js';
 
 /** The identity `query` names, with the accounts derived from it (what removing it would take along). */
 export function identityShow(vault: Vault, query: string): IdentitySummary {
-  return summary(vault, identityFindRow(vault, query));
+  return summary(vault, identityResolve(vault, query));
 }
 
 /**
@@ -406,7 +406,7 @@ export function identityShow(vault: Vault, query: string): IdentitySummary {
 export function identityRename(vault: Vault, query: string, name: string): IdentitySummary {
   const newName = nameValidate(name, 'identity');
   const id = vaultWrite(vault, () => {
-    const row = identityFindRow(vault, query);
+    const row = identityResolve(vault, query);
     const taken = identityByName(vault, newName);
     if (taken !== undefined && taken.id !== row.id) throw new DuplicateIdentityError({ name: newName });
     identityNameSet(vault, row.id, newName);
@@ -428,7 +428,7 @@ export function identityRename(vault: Vault, query: string, name: string): Ident
  */
 export function identityRemove(vault: Vault, query: string): IdentitySummary {
   const removed = vaultWrite(vault, () => {
-    const row = identityFindRow(vault, query);
+    const row = identityResolve(vault, query);
     const before = summary(vault, row);
     for (const account of accountsOfIdentity(vault, row.id)) accountDelete(vault, account.id);
     identityDelete(vault, row.id);
