@@ -1,4 +1,4 @@
-import { bytesToHex, wipe } from '../crypto/bytes.js';
+import { wipe } from '../crypto/bytes.js';
 import { ConversionImpossibleError } from '../errors/file.js';
 import { ethereumKeystoreWrite } from '../formats/ethereum-keystore.js';
 import { FORMAT_LABELS, type FormatName } from '../formats/detect.js';
@@ -6,8 +6,9 @@ import { isObject, type JsonObject } from '../formats/json.js';
 import { polkadotJsBatchWrite } from '../formats/polkadot-js/batch.js';
 import { kdfParams } from '../formats/polkadot-js/kdf.js';
 import { polkadotJsWrite } from '../formats/polkadot-js/write.js';
-import type { KeyPair, KeyType } from '../keys/types.js';
+import type { KeyPair } from '../keys/types.js';
 import { fileAccountsOpen, type FileAccount } from './fileAccounts.js';
+import { watchOnlyEntry } from './shared.js';
 
 export const CONVERT_TARGETS = ['polkadot-js', 'polkadot-js-batch', 'apps', 'ethereum-keystore'] as const;
 export type ConvertTarget = (typeof CONVERT_TARGETS)[number];
@@ -79,14 +80,4 @@ function metaOf(a: FileAccount): JsonObject {
   } catch {
     return {};
   }
-}
-
-/** An Apps entry without a key: address, meta, and the public key and type when known (as Apps writes external accounts). */
-export function watchOnlyEntry(a: { address: string; name: string; genesisHash: string | null; publicKey: Uint8Array; type: KeyType }): JsonObject {
-  return {
-    address: a.address,
-    meta: { name: a.name, ...(a.genesisHash ? { genesisHash: a.genesisHash } : {}), isExternal: true },
-    ...(a.publicKey.length === 32 || a.publicKey.length === 33 ? { publicKey: bytesToHex(a.publicKey) } : {}),
-    type: a.type,
-  };
 }

@@ -21,6 +21,7 @@ import { nameValidate } from './names.js';
 import { networkResolve } from './network.js';
 import { storedKeyCheck } from './storedKey.js';
 import { newSecretCheck } from './secrets.js';
+import { ETHEREUM_DEFAULT_PATH } from './shared.js';
 
 export type AddAccountOptions = {
   name: string;
@@ -50,9 +51,6 @@ export type AddAccountOptions = {
 export type AddStatus = 'added' | 'updated' | 'relocked' | 'completed';
 
 export type AddResult = { account: AccountView; json: string | null; status: AddStatus; previous: { name: string; network: string | null } | null };
-
-/** The first account of MetaMask, of the Polkadot{.js} extension and of Ledger for Ethereum (BIP-44, coin 60). */
-export const ETHEREUM_DEFAULT_PATH = "/m/44'/60'/0'/0/0";
 
 /**
  * A path as the user wrote it, in the form a SURI carries it: an ethereum BIP-32 path may be written

@@ -7,7 +7,9 @@ import { accountByPublicKey } from '../vault/accounts.js';
 import type { Vault } from '../vault/open.js';
 import { suriForAdd } from './create.js';
 import { existingOf, type ExistingAccount } from './duplicate.js';
-import { identityDeriveKey, identityDerivePlan, identityResolve, identityUnlock, type DeriveOptions } from './identity.js';
+import { identityDeriveKey, identityDerivePlan, type DeriveOptions } from './identity/derivePlan.js';
+import { identityResolve } from './identity/shared.js';
+import { identityUnlock } from './identity/unlock.js';
 import { networkResolve } from './network.js';
 
 /**
