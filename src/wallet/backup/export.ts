@@ -5,7 +5,9 @@ import { sealedSecretOpen, sealedSecretParse, sealedSecretKdfNew, sealedSecretDe
 import { jsonParse, type JsonObject } from '../../formats/json.js';
 import { keepsakeBackupWrite } from '../../formats/keepsake-backup.js';
 import { accountsAll, type AccountRow } from '../../vault/accounts.js';
-import { addressesAll, concordiumItems, settingGet } from '../../vault/addresses.js';
+import { addressesAll } from '../../vault/addresses.js';
+import { concordiumItems } from '../../vault/concordiumItems.js';
+import { settingGet } from '../../vault/settings.js';
 import { identitiesAll, identityById } from '../../vault/identities.js';
 import type { Vault } from '../../vault/open.js';
 import { concordiumCounts, concordiumExportCheck } from '../concordium.js';
