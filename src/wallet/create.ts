@@ -5,7 +5,7 @@ import { DuplicateAccountError } from '../errors/vault.js';
 import { UsageError } from '../errors/usage.js';
 import { isObject } from '../formats/json.js';
 import { polkadotJsWrite } from '../formats/polkadot-js/write.js';
-import { SCRYPT_COMPAT, SCRYPT_DEFAULT } from '../formats/polkadot-js/kdf.js';
+import { kdfParams } from '../formats/polkadot-js/kdf.js';
 import { accountAddress } from '../keys/account.js';
 import { mnemonicGenerate, mnemonicLooksLike, type MnemonicLength } from '../keys/mnemonic.js';
 import { pairFromSuri } from '../keys/fromSuri.js';
@@ -21,6 +21,7 @@ import { nameValidate } from './names.js';
 import { networkResolve } from './network.js';
 import { storedKeyCheck } from './storedKey.js';
 import { newSecretCheck } from './secrets.js';
+import { ETHEREUM_DEFAULT_PATH } from './shared.js';
 
 export type AddAccountOptions = {
   name: string;
@@ -50,9 +51,6 @@ export type AddAccountOptions = {
 export type AddStatus = 'added' | 'updated' | 'relocked' | 'completed';
 
 export type AddResult = { account: AccountView; json: string | null; status: AddStatus; previous: { name: string; network: string | null } | null };
-
-/** The first account of MetaMask, of the Polkadot{.js} extension and of Ledger for Ethereum (BIP-44, coin 60). */
-export const ETHEREUM_DEFAULT_PATH = "/m/44'/60'/0'/0/0";
 
 /**
  * A path as the user wrote it, in the form a SURI carries it: an ethereum BIP-32 path may be written
@@ -185,7 +183,7 @@ async function fileFor(pair: KeyPair, password: string, name: string, network: N
   if (replaced) meta['whenEdited'] = Date.now();
   if (network.genesisHash) meta['genesisHash'] = network.genesisHash;
   else delete meta['genesisHash'];
-  return JSON.stringify(await polkadotJsWrite(pair, password, { meta, prefix: network.prefix, params: kdf === 'compat' ? SCRYPT_COMPAT : SCRYPT_DEFAULT }));
+  return JSON.stringify(await polkadotJsWrite(pair, password, { meta, prefix: network.prefix, params: kdfParams(kdf ?? 'default') }));
 }
 
 type Added = { publicKey: Uint8Array; accountId: Uint8Array; type: KeyType; name: string; network: Network; json: string | null; path: string };

@@ -28,7 +28,7 @@ import {
   identityCreate,
   identityDerive,
   identityFind,
-  identityFindRow,
+  identityResolve,
   identityList,
   identityRecover,
   identityShowPhrase,
@@ -253,10 +253,10 @@ describe('identityCreate / identityRecover / identityShowPhrase', () => {
     const vault = freshVault();
     const t = tuning();
     const a = await identityRecover(vault, { name: 'alpha', mnemonic: DEV, pin: PIN, ...t });
-    expect(identityFindRow(vault, 'alpha').id).toBe(a.id);
-    expect(identityFindRow(vault, String(a.id)).name).toBe('alpha');
-    expect(() => identityFindRow(vault, 'beta')).toThrow(IdentityNotFoundError);
-    expect(() => identityFindRow(vault, '99')).toThrow(IdentityNotFoundError);
+    expect(identityResolve(vault, 'alpha').id).toBe(a.id);
+    expect(identityResolve(vault, String(a.id)).name).toBe('alpha');
+    expect(() => identityResolve(vault, 'beta')).toThrow(IdentityNotFoundError);
+    expect(() => identityResolve(vault, '99')).toThrow(IdentityNotFoundError);
     await expect(identityShowPhrase(vault, 'beta', PIN, t)).rejects.toThrow(IdentityNotFoundError);
   });
 });
@@ -268,7 +268,7 @@ describe('a wrong PIN', () => {
     await identityRecover(vault, { name: 'dev', mnemonic: DEV, pin: PIN, ...t });
     const root = await identityDerive(vault, 'dev', { path: '', pin: PIN, ...t });
     const before = snapshot(vault);
-    const sealed = identityFindRow(vault, 'dev').sealed;
+    const sealed = identityResolve(vault, 'dev').sealed;
     const row = accountFind(vault, root.address);
     const attempts = [
       () => identityShowPhrase(vault, 'dev', WRONG, t),
@@ -281,12 +281,12 @@ describe('a wrong PIN', () => {
       expect(err).toBeInstanceOf(WrongPinError);
       for (const run of wordRuns(DEV)) expect(err.fullMessage).not.toContain(run);
       expect(err.fullMessage).not.toContain(WRONG);
-      expect(identityFindRow(vault, 'dev').failedAttempts).toBe(i < 3 ? i + 1 : 1);
+      expect(identityResolve(vault, 'dev').failedAttempts).toBe(i < 3 ? i + 1 : 1);
       // Before the fourth wrong PIN in a row starts a delay, reset the count with the right PIN.
       if (i === 2) await identityShowPhrase(vault, 'dev', PIN, t);
     }
     expect(snapshot(vault)).toEqual(before);
-    expect(identityFindRow(vault, 'dev').sealed).toBe(sealed);
+    expect(identityResolve(vault, 'dev').sealed).toBe(sealed);
   });
 
   it('account export of an identity account needs the right PIN; with it, Polkadot{.js} opens the file with the new password', async () => {
@@ -321,11 +321,11 @@ describe('repeated wrong PINs slow down', () => {
     const t = tuning();
     await identityRecover(vault, { name: 'dev', mnemonic: DEV, pin: PIN, ...t });
     for (let i = 1; i <= 3; i++) await expect(identityShowPhrase(vault, 'dev', WRONG, t)).rejects.toThrow(WrongPinError);
-    expect(identityFindRow(vault, 'dev')).toMatchObject({ failedAttempts: 3, lockedUntil: 0 });
+    expect(identityResolve(vault, 'dev')).toMatchObject({ failedAttempts: 3, lockedUntil: 0 });
     const fourth = await caught(identityShowPhrase(vault, 'dev', WRONG, t));
     expect(fourth).toBeInstanceOf(WrongPinError);
     expect(fourth.fullMessage).toMatch(/30 seconds/);
-    expect(identityFindRow(vault, 'dev')).toMatchObject({ failedAttempts: 4, lockedUntil: T0 + 30_000 });
+    expect(identityResolve(vault, 'dev')).toMatchObject({ failedAttempts: 4, lockedUntil: T0 + 30_000 });
 
     const locked = await caught(identityShowPhrase(vault, 'dev', PIN, t));
     expect(locked).toBeInstanceOf(PinLockedError);
@@ -337,12 +337,12 @@ describe('repeated wrong PINs slow down', () => {
     expect(almost.fullMessage).toMatch(/1 second\b/);
     // Tries while locked are not counted.
     await expect(identityShowPhrase(vault, 'dev', WRONG, t)).rejects.toThrow(PinLockedError);
-    expect(identityFindRow(vault, 'dev')).toMatchObject({ failedAttempts: 4, lockedUntil: T0 + 30_000 });
+    expect(identityResolve(vault, 'dev')).toMatchObject({ failedAttempts: 4, lockedUntil: T0 + 30_000 });
     expect(accountList(vault)).toEqual([]);
 
     t.advance(1_000);
     expect(await identityShowPhrase(vault, 'dev', PIN, t)).toEqual({ mnemonic: DEV });
-    expect(identityFindRow(vault, 'dev')).toMatchObject({ failedAttempts: 0, lockedUntil: 0 });
+    expect(identityResolve(vault, 'dev')).toMatchObject({ failedAttempts: 0, lockedUntil: 0 });
     // The count starts again: three wrong PINs are free, as at first.
     for (let i = 1; i <= 3; i++) await expect(identityShowPhrase(vault, 'dev', WRONG, t)).rejects.toThrow(WrongPinError);
     expect(await identityShowPhrase(vault, 'dev', PIN, t)).toEqual({ mnemonic: DEV });
@@ -361,7 +361,7 @@ describe('repeated wrong PINs slow down', () => {
       t.advance(pinDelaySeconds(attempt - 1) * 1000);
       const err = await caught(identityShowPhrase(vault, 'dev', WRONG, t));
       expect(err).toBeInstanceOf(WrongPinError);
-      expect(identityFindRow(vault, 'dev')).toMatchObject({ failedAttempts: attempt, lockedUntil: t.now() + wait * 1000 });
+      expect(identityResolve(vault, 'dev')).toMatchObject({ failedAttempts: attempt, lockedUntil: t.now() + wait * 1000 });
       await expect(identityShowPhrase(vault, 'dev', PIN, t)).rejects.toThrow(PinLockedError);
     }
   });

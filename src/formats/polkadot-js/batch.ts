@@ -1,7 +1,11 @@
+import { utf8, wipe } from '../../crypto/bytes.js';
+import type { RandomSource } from '../../crypto/random.js';
+import type { ScryptParams } from '../../crypto/scrypt.js';
 import { CorruptFileError } from '../../errors/file.js';
 import { BaseError } from '../../errors/base.js';
-import { jsonParse } from '../json.js';
+import { jsonParse, type JsonObject } from '../json.js';
 import { polkadotJsDecrypt } from './decrypt.js';
+import { polkadotJsEncoding, polkadotJsEncrypt } from './encrypt.js';
 import { polkadotJsParse, type PolkadotJsBatch, type PolkadotJsSingle } from './parse.js';
 
 /** One entry of an opened batch: a single-account file (still locked with its own password) or why it is unusable. */
@@ -27,4 +31,23 @@ export async function polkadotJsBatchOpen(batch: PolkadotJsBatch, password: stri
       throw err;
     }
   });
+}
+
+/**
+ * The extension's "Export all accounts" file for single-account files (each still locked with its
+ * own password): the list, encrypted with `password` (content `batch-pkcs8`), beside each entry's
+ * address and meta in the clear, as the extension writes it (`exportAccounts`: `jsonEncrypt` of the
+ * list, then `accounts`).
+ *
+ * @example
+ * const batch = await polkadotJsBatchWrite([await polkadotJsWrite(pair, 'pw')], 'batch-pw')
+ */
+export async function polkadotJsBatchWrite(entries: readonly JsonObject[], password: string, options: { params?: ScryptParams; random?: RandomSource } = {}): Promise<JsonObject> {
+  const plaintext = utf8(JSON.stringify(entries));
+  try {
+    const encoded = await polkadotJsEncrypt(plaintext, password, options);
+    return { encoded, encoding: polkadotJsEncoding(['batch-pkcs8']), accounts: entries.map((e) => ({ address: e['address'], meta: e['meta'] })) } as JsonObject;
+  } finally {
+    wipe(plaintext);
+  }
 }

@@ -1,4 +1,5 @@
-import { utf8, wipe } from '../../crypto/bytes.js';
+import { utf8 } from '../../crypto/bytes.js';
+import { withPasswordKey } from '../../crypto/password.js';
 import { scrypt } from '../../crypto/scrypt.js';
 import { SECRETBOX_TAG, secretboxOpen } from '../../crypto/secretbox.js';
 import { CorruptFileError } from '../../errors/file.js';
@@ -38,24 +39,19 @@ export async function polkadotJsDecrypt(envelope: PolkadotJsEnvelope, password: 
   }
   // Versions 0–2 use the password's UTF-8; scrypt gets what Polkadot{.js} gives it (a 0x… password is hex).
   const secret = header === undefined ? utf8(password) : polkadotJsPasswordBytes(password);
-  let key: Uint8Array;
-  try {
+  const derive = async (secret: Uint8Array): Promise<Uint8Array> => {
     if (header === undefined) {
       // Versions 0–2: the password itself, truncated or zero-padded to 32 bytes (u8aFixLength(…, 256, true)).
-      key = new Uint8Array(32);
+      const key = new Uint8Array(32);
       key.set(secret.subarray(0, 32));
       await options.alongside?.();
-    } else {
-      const [derived] = await Promise.all([scrypt(secret, header.salt, header.params, 64), options.alongside?.()]);
-      key = derived.slice(0, 32);
-      wipe(derived);
+      return key;
     }
-  } finally {
-    wipe(secret);
-  }
+    const [derived] = await Promise.all([scrypt(secret, header.salt, header.params, 64), options.alongside?.()]);
+    return derived;
+  };
   const nonce = encoded.subarray(bodyStart, bodyStart + NONCE_LENGTH);
-  const plaintext = secretboxOpen(key, nonce, encoded.subarray(bodyStart + NONCE_LENGTH));
-  wipe(key);
+  const plaintext = await withPasswordKey(secret, derive, (key) => secretboxOpen(key.subarray(0, 32), nonce, encoded.subarray(bodyStart + NONCE_LENGTH)));
   if (plaintext === undefined) throw new WrongPasswordError({ subject: options.subject, ...(options.held === undefined ? {} : { held: options.held }) });
   return plaintext;
 }

@@ -127,8 +127,8 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     });
   // A PIN is tried against its identity (however the identity or account is named); a password against its account.
   const identityTarget = async (query: string) => {
-    const { identityFindRow } = await import('../../wallet/identity.js');
-    return [`identity:${identityFindRow(vault, query).id}`];
+    const { identityResolve } = await import('../../wallet/identity.js');
+    return [`identity:${identityResolve(vault, query).id}`];
   };
   const exportTarget = async (b: Body) => {
     const { accountFind } = await import('../../wallet/accounts.js');
