@@ -85,7 +85,7 @@ export function ethereumKeystoreParse(json: JsonObject, file?: string): Ethereum
 }
 
 /** The 32-byte private key; a MAC mismatch (wrong password or altered file) → {@link WrongPasswordError}. */
-export async function ethereumKeystoreDecrypt(ks: EthereumKeystore, password: string, options: { file?: string } = {}): Promise<Uint8Array> {
+export async function ethereumKeystoreDecrypt(ks: EthereumKeystore, password: string, options: { file?: string | undefined } = {}): Promise<Uint8Array> {
   const { kdf } = ks;
   return withPasswordKey(
     password,

@@ -52,7 +52,7 @@ export function keepsakeBackupParse(json: JsonObject, file?: string): BackupEnve
   return { version, kdf: { ...params, salt }, nonce, ciphertext, createdAt: typeof json['createdAt'] === 'string' ? json['createdAt'] : null };
 }
 
-export async function keepsakeBackupOpen(envelope: BackupEnvelope, password: string, options: { file?: string } = {}): Promise<JsonObject> {
+export async function keepsakeBackupOpen(envelope: BackupEnvelope, password: string, options: { file?: string | undefined } = {}): Promise<JsonObject> {
   // key = scrypt(password, salt)[0..32]
   const plaintext = await withPasswordKey(
     password,
@@ -126,7 +126,7 @@ export type BackupAddressCheck = (address: string) => { address: string; kind: '
  * found is the one reported. The names' characters are the caller's to check (fileNamesCheck).
  */
 export function keepsakeBackupPayloadParse(p: JsonObject, file: string | undefined, addressCheck: BackupAddressCheck): BackupPayload {
-  const bad = (reason: string) => new CorruptFileError({ ...(file === undefined ? {} : { file }), reason });
+  const bad = (reason: string) => new CorruptFileError({ file, reason });
   if (p['version'] !== 1) throw bad('its content version is not 1');
   const arr = (v: unknown, name: string): JsonObject[] => {
     if (!Array.isArray(v) || !v.every(isObject)) throw bad(`"${name}" is not a list of objects`);

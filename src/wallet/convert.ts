@@ -24,7 +24,7 @@ export async function convertFile(
   inPassword: string,
   outPassword: string,
   to: ConvertTarget,
-  options: { file?: string; kdf?: 'default' | 'compat' } = {},
+  options: { file?: string | undefined; kdf?: 'default' | 'compat' } = {},
 ): Promise<{ json: string; from: FormatName; accounts: number; watchOnly: number }> {
   const { format, entries } = await fileAccountsOpen(text, inPassword, { ...options, lockedEntries: 'report', keepKeys: true });
   const pairs: KeyPair[] = entries.flatMap((e) => (e.account?.pair ? [e.account.pair] : []));

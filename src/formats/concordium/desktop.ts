@@ -54,7 +54,7 @@ function envelopeRead(json: JsonObject, file: string | undefined): Envelope {
  * `utils/encryption.ts`) and checks it is a desktop export. A wrong password → {@link UnableToDecryptError};
  * a mobile-wallet export → {@link MobileWalletExportError}; other content → {@link NotAnExportError}.
  */
-export async function concordiumDesktopOpen(json: JsonObject, password: string, options: { file?: string } = {}): Promise<ConcordiumExport> {
+export async function concordiumDesktopOpen(json: JsonObject, password: string, options: { file?: string | undefined } = {}): Promise<ConcordiumExport> {
   const env = envelopeRead(json, options.file);
   const plaintext = await withPasswordKey(
     password,

@@ -16,7 +16,7 @@ export type BatchEntry = { index: number; json: unknown } & ({ file: PolkadotJsS
  * its entries. Each entry is a Polkadot{.js} single-account file that keeps its own password;
  * a malformed entry is reported in place instead of stopping the rest.
  */
-export async function polkadotJsBatchOpen(batch: PolkadotJsBatch, password: string, options: { file?: string } = {}): Promise<BatchEntry[]> {
+export async function polkadotJsBatchOpen(batch: PolkadotJsBatch, password: string, options: { file?: string | undefined } = {}): Promise<BatchEntry[]> {
   const plaintext = await polkadotJsDecrypt(batch, password, { subject: options.file ?? 'this batch file', file: options.file });
   const list = jsonParse(new TextDecoder().decode(plaintext), options.file);
   plaintext.fill(0);

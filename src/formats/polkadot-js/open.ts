@@ -41,7 +41,7 @@ const UNRECORDED: readonly KeyType[] = ['sr25519', 'ed25519', 'ecdsa'];
 export async function polkadotJsOpen(
   file: PolkadotJsSingle,
   password: string,
-  options: { file?: string; subject?: string; held?: 'file' | 'vault' } = {},
+  options: { file?: string | undefined; subject?: string; held?: 'file' | 'vault' } = {},
 ): Promise<OpenedAccount> {
   const claimed = fileAddressDecode(file.address);
   // Messages name the account by the address its owner knows, not by the public key an ethereum file holds.

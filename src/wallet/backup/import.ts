@@ -16,7 +16,7 @@ export type ImportReport = {
  * identity, account and address whether it was imported, already present (and under which name), or replaced.
  * The decision is {@link backupPlan}'s (the same one `verify` reports); this only carries it out.
  */
-export async function backupImport(vault: Vault, text: string, password: string, options: { file?: string } = {}): Promise<ImportReport> {
+export async function backupImport(vault: Vault, text: string, password: string, options: { file?: string | undefined } = {}): Promise<ImportReport> {
   const contents = await backupOpen(text, password, options);
   // Planned and written in one transaction: what the plan read cannot change before it is written.
   const items = vaultWrite(vault, () => {

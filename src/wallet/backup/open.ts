@@ -22,9 +22,9 @@ export type BackupContents = { format: 'keepsake-backup'; payload: BackupPayload
  * against its address and key file (accountKeysCheck), every name. Reads and writes no vault.
  * A wrong password → WrongPasswordError / UnableToDecryptError; damage → CorruptFileError.
  */
-export async function backupOpen(text: string, password: string, options: { file?: string } = {}): Promise<BackupContents> {
+export async function backupOpen(text: string, password: string, options: { file?: string | undefined } = {}): Promise<BackupContents> {
   const detected = formatDetect(text, options.file);
-  const where = options.file === undefined ? {} : { file: options.file };
+  const where = { file: options.file };
   switch (detected.format) {
     case 'keepsake-backup': {
       const payload = await keepsakeBackupOpen(keepsakeBackupParse(detected.json, options.file), password, where);
@@ -60,7 +60,7 @@ async function accountKeysCheck(p: BackupPayload, file: string | undefined): Pro
   for (const a of p.accounts) {
     const address = accountAddress(a.type, a.accountId, a.ss58Prefix);
     const refuse = (why: string) =>
-      new CorruptFileError({ ...(file === undefined ? {} : { file }), reason: `the account ${JSON.stringify(a.name.slice(0, 60))} (${address}) ${why}; it would put another account under that address, so nothing was imported` });
+      new CorruptFileError({ file, reason: `the account ${JSON.stringify(a.name.slice(0, 60))} (${address}) ${why}; it would put another account under that address, so nothing was imported` });
     if (a.fileJson !== null && a.identity !== null) throw refuse('has both a key file and an identity');
     if (!(await keyGivesAccountId(a.type, a.publicKey, a.accountId, a.identity === null))) throw refuse('has a public key that does not give its address');
     if (a.fileJson === null) continue;

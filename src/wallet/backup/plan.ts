@@ -55,7 +55,7 @@ export type PlanStep =
  * are found present (under their current name); a watch-only account the file has the key of is replaced.
  * A Concordium export from another network than the one imported before → WrongNetworkError.
  */
-export function backupPlan(vault: Vault | undefined, contents: BackupContents, options: { file?: string } = {}): ImportPlan {
+export function backupPlan(vault: Vault | undefined, contents: BackupContents, options: { file?: string | undefined } = {}): ImportPlan {
   const state = planState(vault);
   if (contents.format === 'keepsake-backup') {
     const p = contents.payload;

@@ -35,7 +35,7 @@ export async function identityAccountDerive(account: AccountRow, unlocked: { phr
     let password = '';
     if (account.sealedPassword !== null) {
       const opened = sealedSecretOpen(unlocked.key, sealedSecretParse(account.sealedPassword));
-      if (opened === undefined) throw new UsageError({ reason: 'The sealed path password of this account does not open with the identity PIN.' });
+      if (opened === undefined) throw new UsageError({ reason: 'The sealed path password of this account does not open with the identity PIN.', field: 'pin' });
       password = `///${new TextDecoder().decode(opened)}`;
       wipe(opened);
     }
