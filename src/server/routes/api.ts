@@ -142,12 +142,6 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const network = (request.query as Record<string, string | undefined>)['network'];
     return accountList(vault, network ? { network } : {});
   });
-  secret('/accounts/create', () => ['accounts/create'], async (b) => {
-    const { accountCreate } = await import('../../wallet/create.js');
-    const words = b['words'] === 24 || b['words'] === '24' ? 24 : 12;
-    const r = await accountCreate(vault, { name: str(b, 'name'), password: str(b, 'password'), type: keyType(b), network: str(b, 'network', true) ?? 'substrate', words, ...(str(b, 'path', true) ? { path: str(b, 'path') } : {}) });
-    return { account: r.account, mnemonic: r.mnemonic, backup: { filename: `${r.account.address}.json`, json: r.json } };
-  });
   secret('/accounts/add', () => ['accounts/add'], async (b) => {
     const { accountAdd } = await import('../../wallet/create.js');
     const password = str(b, 'password', true);
