@@ -20,10 +20,10 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   restore: async () => (await import('./commands/restore.js')).restoreCommand,
   account: async () => (await import('./commands/account/index.js')).accountCommand,
   identity: async () => (await import('./commands/identity/index.js')).identityCommand,
-  address: async () => (await import('./commands/address.js')).addressCommand,
-  backup: async () => (await import('./commands/backup.js')).backupCommand,
+  address: async () => (await import('./commands/address/index.js')).addressCommand,
+  backup: async () => (await import('./commands/backup/index.js')).backupCommand,
   convert: async () => (await import('./commands/convert.js')).convertCommand,
-  concordium: async () => (await import('./commands/concordium.js')).concordiumCommand,
+  concordium: async () => (await import('./commands/concordium/index.js')).concordiumCommand,
   ui: async () => (await import('./commands/ui.js')).uiCommand,
 };
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors/usage.js';
-import type { Runner } from '../context.js';
+import type { Context, Runner } from '../context.js';
 import { out, printJson, readInputFile, readNewSecret, readSecret } from '../io.js';
 import { helpExamples } from '../help.js';
 import { outputCheck, outputWrite } from '../output.js';
@@ -8,6 +8,8 @@ import { line } from '../printable.js';
 import { plural } from '../../text/plural.js';
 
 const TARGETS = ['polkadot-js', 'polkadot-js-batch', 'apps', 'ethereum-keystore'] as const;
+
+export type ConvertOptions = { input: string; to: string; out: string; passwordFile?: string; newPasswordFile?: string; kdf: string; force?: boolean };
 
 export function convertCommand(program: Command, run: Runner): void {
   program
@@ -31,23 +33,23 @@ export function convertCommand(program: Command, run: Runner): void {
       'after',
       helpExamples(['keepsake convert apps-export.json --to polkadot-js-batch --out for-extension.json', 'keepsake convert metamask.json --to polkadot-js --out for-talisman.json']),
     )
-    .action((input: string, opts: { to: string; out: string; passwordFile?: string; newPasswordFile?: string; kdf: string; force?: boolean }) =>
-      run(async (ctx) => {
-        const to = opts.to;
-        if (!(TARGETS as readonly string[]).includes(to)) throw new UsageError({ reason: `--to is one of ${TARGETS.join(', ')}, not "${to}".` });
-        if (opts.kdf !== 'default' && opts.kdf !== 'compat') throw new UsageError({ reason: `--kdf is "default" or "compat", not "${opts.kdf}".` });
-        outputCheck(opts.out, opts.force === true);
-        const text = await readInputFile(input);
-        const { formatDetect } = await import('../../formats/detect.js');
-        formatDetect(text, input);
-        const inPassword = await readSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: line`Password of ${input}: ` });
-        const outPassword = await readNewSecret(ctx.io, { file: opts.newPasswordFile, flag: '--new-password-file', prompt: 'Password for the new file: ', what: 'new password' });
-        const { convertFile } = await import('../../wallet/convert.js');
-        const result = await convertFile(text, inPassword, outPassword, to as (typeof TARGETS)[number], { file: input, kdf: opts.kdf });
-        outputWrite(opts.out, result.json, opts.force === true);
-        if (ctx.io.json) printJson(ctx.io, { from: result.from, to, out: opts.out, accounts: result.accounts, watchOnly: result.watchOnly });
-        else out(ctx.io, line`Wrote ${opts.out} (${to}) with ${plural(result.accounts, 'account')}; it opens with the new password.`);
-        return 0;
-      }),
-    );
+    .action((input: string, opts: { to: string; out: string; passwordFile?: string; newPasswordFile?: string; kdf: string; force?: boolean }) => run((ctx) => convertRun({ input, ...opts }, ctx)));
+}
+
+export async function convertRun(options: ConvertOptions, ctx: Context): Promise<number> {
+  const { input, to } = options;
+  if (!(TARGETS as readonly string[]).includes(to)) throw new UsageError({ reason: `--to is one of ${TARGETS.join(', ')}, not "${to}".` });
+  if (options.kdf !== 'default' && options.kdf !== 'compat') throw new UsageError({ reason: `--kdf is "default" or "compat", not "${options.kdf}".` });
+  outputCheck(options.out, options.force === true);
+  const text = await readInputFile(input);
+  const { formatDetect } = await import('../../formats/detect.js');
+  formatDetect(text, input);
+  const inPassword = await readSecret(ctx.io, { file: options.passwordFile, flag: '--password-file', prompt: line`Password of ${input}: ` });
+  const outPassword = await readNewSecret(ctx.io, { file: options.newPasswordFile, flag: '--new-password-file', prompt: 'Password for the new file: ', what: 'new password' });
+  const { convertFile } = await import('../../wallet/convert.js');
+  const result = await convertFile(text, inPassword, outPassword, to as (typeof TARGETS)[number], { file: input, kdf: options.kdf });
+  outputWrite(options.out, result.json, options.force === true);
+  if (ctx.io.json) printJson(ctx.io, { from: result.from, to, out: options.out, accounts: result.accounts, watchOnly: result.watchOnly });
+  else out(ctx.io, line`Wrote ${options.out} (${to}) with ${plural(result.accounts, 'account')}; it opens with the new password.`);
+  return 0;
 }
