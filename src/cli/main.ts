@@ -4,7 +4,7 @@ import { EXIT, exitCodeOf } from './exit.js';
 import type { Runner } from './context.js';
 import { type Io, printJsonError, processIo, say } from './io.js';
 import { errorTextCli } from './nextStep.js';
-import { helpExamples, helpParagraphs } from './help.js';
+import { helpExamples, helpParagraphs, optionDescriptionPlain } from './help.js';
 import { line } from './printable.js';
 import { usageErrorText } from './usageError.js';
 
@@ -77,7 +77,7 @@ export async function programCreate(io: Io, run: Runner, version: string, option
     .helpCommand('help [command]', 'show help for a command')
     .showSuggestionAfterError(true)
     // On a narrow terminal, wrap an option's description in the room its name leaves rather than not at all.
-    .configureHelp({ minWidthToWrap: 20 })
+    .configureHelp({ minWidthToWrap: 20, optionDescription: optionDescriptionPlain })
     .addHelpText('after', helpExamples(['keepsake inspect backup.json', 'keepsake verify backup.json', 'keepsake account list']))
     .addHelpText('after', helpParagraphs(HELP_FOOTER))
     .exitOverride()

@@ -1,7 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { UsageError } from '../../errors/usage.js';
+import { RESTORE_DUPLICATE_CHOICES } from '../../wallet/choices.js';
 import type { RestoreReport } from '../../wallet/restore.js';
 import { type Context, type Runner, withVault } from '../context.js';
 import { EXIT } from '../exit.js';
@@ -19,7 +20,7 @@ export function restoreCommand(program: Command, run: Runner): void {
     .command('restore')
     .argument('<file...>', 'backup files, or folders of them (*.json)')
     .option('--password-file <file>', 'read the password from the first line of <file> (- = standard input); each further line is tried on what the lines before did not open')
-    .option('--on-duplicate <mode>', 'an account already in the vault: skip it, or replace it', 'skip')
+    .addOption(new Option('--on-duplicate <mode>', 'an account already in the vault: skip it, or replace it').choices(RESTORE_DUPLICATE_CHOICES).default('skip'))
     .summary('restore accounts from backup files into the vault')
     .description(
       [
@@ -31,13 +32,8 @@ export function restoreCommand(program: Command, run: Runner): void {
       ].join('\n\n'),
     )
     .addHelpText('after', helpExamples(['keepsake restore 5GrwvaEF….json', 'keepsake restore ~/backups/ --password-file pw.txt --json', 'keepsake restore export-all.json --on-duplicate replace']))
-    .action((paths: string[], opts: { passwordFile?: string; onDuplicate: string }) =>
-      run((ctx) => {
-        if (opts.onDuplicate !== 'skip' && opts.onDuplicate !== 'replace') {
-          throw new UsageError({ reason: `--on-duplicate is "skip" or "replace", not "${opts.onDuplicate}".` });
-        }
-        return restoreRun({ paths, passwordFile: opts.passwordFile, onDuplicate: opts.onDuplicate }, ctx);
-      }),
+    .action((paths: string[], opts: { passwordFile?: string; onDuplicate: RestoreOptions['onDuplicate'] }) =>
+      run((ctx) => restoreRun({ paths, passwordFile: opts.passwordFile, onDuplicate: opts.onDuplicate }, ctx)),
     );
 }
 

@@ -4,6 +4,7 @@ import { BaseError } from '../../errors/base.js';
 import { UsageError } from '../../errors/usage.js';
 import { isKeyType, type KeyType } from '../../keys/types.js';
 import type { Vault } from '../../vault/open.js';
+import { ACCOUNT_FORMAT_CHOICES, BACKUP_FORMAT_CHOICES, choiceOf, EXPORT_ALL_FORMAT_CHOICES, KDF_CHOICES, RESTORE_DUPLICATE_CHOICES, WORDS_CHOICES } from '../../wallet/choices.js';
 import { sendError, SECRET_ERRORS } from '../errors.js';
 import type { FailureLimiter, LimiterVerdict } from '../limiter.js';
 import { RateCap } from '../rateCap.js';
@@ -169,8 +170,8 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const { accountExport } = await import('../../wallet/export.js');
     const pin = str(b, 'pin', true);
     const unlock = pin === undefined ? { password: str(b, 'password') } : { pin, newPassword: str(b, 'newPassword') };
-    const format = str(b, 'format', true) === 'ethereum-keystore' ? 'ethereum-keystore' : 'polkadot-js';
-    const r = await accountExport(vault, str(b, 'address'), unlock, { kdf: str(b, 'kdf', true) === 'compat' ? 'compat' : 'default', format });
+    const format = choiceOf(b, 'format', ACCOUNT_FORMAT_CHOICES, 'polkadot-js');
+    const r = await accountExport(vault, str(b, 'address'), unlock, { kdf: choiceOf(b, 'kdf', KDF_CHOICES, 'default'), format });
     return { filename: `${r.address}.json`, json: r.json };
   });
   // Issue 12 #4 (nothing silently left out of "Export all"): what the file will hold, the PIN of each
@@ -195,7 +196,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   });
   secret('/accounts/export-all', (b) => ['accounts/export-all', ...[...exportAllPins(b).keys()].map((id) => `identity:${id}`)], async (b) => {
     const { accountExportAll } = await import('../../wallet/export.js');
-    const format = b['format'] === 'apps' ? 'apps' : 'polkadot-js-batch';
+    const format = choiceOf(b, 'format', EXPORT_ALL_FORMAT_CHOICES, 'polkadot-js-batch');
     const password = format === 'apps' ? (str(b, 'password', true) ?? '') : str(b, 'password');
     const pins = exportAllPins(b);
     const r = await accountExportAll(vault, password, { format, pinFor: async (i) => pins.get(i.id), ...(format === 'apps' && password !== '' ? { rekey: true } : {}) });
@@ -204,7 +205,8 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
 
   secret('/restore', fileTargets, async (b) => {
     const { restoreFiles, restoreVerdict } = await import('../../wallet/restore.js');
-    const report = await restoreFiles(vault, files(b), str(b, 'password'), { onDuplicate: b['onDuplicate'] === 'replace' ? 'replace' : 'skip' });
+    const onDuplicate = choiceOf(b, 'onDuplicate', RESTORE_DUPLICATE_CHOICES, 'skip');
+    const report = await restoreFiles(vault, files(b), str(b, 'password'), { onDuplicate });
     // A restore that opened nothing because of the password counts as a wrong password (and for the limiter).
     if (restoreVerdict(report) === 'wrong-password') {
       const { WrongPasswordError } = await import('../../errors/password.js');
@@ -238,7 +240,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   plain('/identities/generate', async (b) => {
     // A new phrase for the "create identity" flow: shown once, saved only after the user re-enters words.
     const { phraseGenerate } = await import('../../wallet/phrase.js');
-    return phraseGenerate(b['words'] === 12 || b['words'] === '12' ? 12 : 24);
+    return phraseGenerate(choiceOf(b, 'words', WORDS_CHOICES, '24') === '12' ? 12 : 24);
   });
   secret('/identities/recover', () => ['identities/recover'], async (b) => {
     const { identityRecover } = await import('../../wallet/identity.js');
@@ -306,7 +308,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
 
   secret('/backup/export', () => ['backup/export'], async (b) => {
     const { backupExport } = await import('../../wallet/backup.js');
-    const format = str(b, 'format', true) === 'concordium-desktop' ? 'concordium-desktop' : 'keepsake';
+    const format = choiceOf(b, 'format', BACKUP_FORMAT_CHOICES, 'keepsake');
     const r = await backupExport(vault, str(b, 'password'), { format });
     return { filename: format === 'keepsake' ? `keepsake-backup-${new Date().toISOString().slice(0, 10)}.json` : 'wallet-export.json', json: r.json, counts: r.counts };
   });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import type { Command } from 'commander';
-import { UsageError } from '../../../errors/usage.js';
+import { type Command, Option } from 'commander';
+import { ADD_DUPLICATE_CHOICES } from '../../../wallet/choices.js';
 import type { AddResult } from '../../../wallet/create.js';
 import type { OnDuplicate } from '../../../wallet/duplicate.js';
 import { type Context, type Runner, withVault } from '../../context.js';
@@ -10,13 +10,17 @@ import { outputsWithVault } from '../../output.js';
 import { line } from '../../printable.js';
 import { checkCommon, common, type Common, newPassword, report } from './options.js';
 
-export type AccountAddOptions = Common & { suriFile?: string; path?: string; onDuplicate?: string };
+export type AccountAddOptions = Common & { suriFile?: string; path?: string; onDuplicate?: OnDuplicate };
 
 export function accountAddCommand(parent: Command, run: Runner): void {
   common(parent.command('add'))
     .option('--suri-file <file>', 'read the recovery phrase or 0x seed (with an optional //path and ///password) from <file> (- = standard input)')
     .option('--path <path>', "derivation path, if the phrase file has none (//hard/soft; ethereum: default m/44'/60'/0'/0/0, as MetaMask; m for the BIP-32 master key)")
-    .option('--on-duplicate <mode>', 'if the account is already in the vault: refuse (the default); update its name and network; or relock: also lock its stored file with the new password')
+    .addOption(
+      new Option('--on-duplicate <mode>', 'if the account is already in the vault: refuse (the default); update its name and network; or relock: also lock its stored file with the new password').choices(
+        ADD_DUPLICATE_CHOICES,
+      ),
+    )
     .summary('add an account from an existing recovery phrase or seed')
     .description(
       [
@@ -38,7 +42,7 @@ export function accountAddCommand(parent: Command, run: Runner): void {
 
 export async function accountAddRun(options: AccountAddOptions, ctx: Context): Promise<number> {
   const o = checkCommon(options);
-  const onDuplicate = onDuplicateOf(options.onDuplicate);
+  const onDuplicate = options.onDuplicate ?? 'refuse';
   const suri = await readSecret(ctx.io, { file: options.suriFile, flag: '--suri-file', prompt: 'Recovery phrase or seed: ', what: 'recovery phrase' });
   const path = options.path === undefined ? {} : { path: options.path };
   // The phrase is checked, and a key already in the vault found, before a password is asked for.
@@ -81,8 +85,4 @@ function updateReport(io: Io, result: AddResult, opts: Common): void {
   else if (opts.backup) out(io, line`No backup file was written: the account has no file of its own (export it with \`keepsake account export\`, which asks the identity's PIN).`);
 }
 
-function onDuplicateOf(value: string | undefined): OnDuplicate {
-  if (value === undefined || value === 'refuse' || value === 'update' || value === 'relock') return value ?? 'refuse';
-  throw new UsageError({ reason: `--on-duplicate is "refuse", "update" or "relock", not "${value.slice(0, 20)}".` });
-}
 

@@ -1,18 +1,19 @@
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { UsageError } from '../../../errors/usage.js';
 import { type Context, type Runner, withVault } from '../../context.js';
 import { helpExamples } from '../../help.js';
 import { say } from '../../io.js';
 import { outputsWithVault, phraseOutCheck } from '../../output.js';
 import { line } from '../../printable.js';
+import { WORDS_CHOICES } from '../../../wallet/choices.js';
 import { checkCommon, common, type Common, newPassword, report } from './options.js';
 
-export type AccountCreateOptions = Common & { words: string; path?: string; mnemonicOut?: string };
+export type AccountCreateOptions = Common & { words: (typeof WORDS_CHOICES)[number]; path?: string; mnemonicOut?: string };
 
 export function accountCreateCommand(parent: Command, run: Runner): void {
   common(parent.command('create'))
-    .option('--words <n>', 'length of the new recovery phrase: 12 or 24', '12')
+    .addOption(new Option('--words <n>', 'length of the new recovery phrase: 12 or 24').choices(WORDS_CHOICES).default('12'))
     .option('--path <path>', "derivation path on the new phrase (//hard/soft; ethereum: /m/44'/60'/0'/0/0)")
     .option('--mnemonic-out <file>', 'write the new recovery phrase to <file> (mode 0600) instead of showing it (required when not on a terminal, and with --json)')
     .summary('create a new account with a new recovery phrase')
@@ -28,8 +29,7 @@ export function accountCreateCommand(parent: Command, run: Runner): void {
 }
 
 export async function accountCreateRun(options: AccountCreateOptions, ctx: Context): Promise<number> {
-  const words = Number(options.words);
-  if (words !== 12 && words !== 24) throw new UsageError({ reason: `--words is 12 or 24, not "${options.words}".` });
+  const words = options.words === '12' ? 12 : 24;
   const o = checkCommon(options);
   phraseOutCheck(ctx.io, options.mnemonicOut, options.force === true);
   if (options.mnemonicOut && options.backup && resolve(options.mnemonicOut) === resolve(options.backup)) {

@@ -1,5 +1,5 @@
-import type { Command } from 'commander';
-import { UsageError } from '../../../errors/usage.js';
+import { type Command, Option } from 'commander';
+import { ACCOUNT_FORMAT_CHOICES, KDF_CHOICES } from '../../../wallet/choices.js';
 import { type Context, type Runner, withVault } from '../../context.js';
 import { helpExamples } from '../../help.js';
 import { out, printJson, readNewSecret, readSecret } from '../../io.js';
@@ -7,12 +7,7 @@ import { outputCheck, outputWrite } from '../../output.js';
 import { line } from '../../printable.js';
 import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
-export type AccountExportOptions = { query: string; out: string; passwordFile?: string; pinFile?: string; kdf: string; format: string; force?: boolean };
-
-function kdfOf(value: string): 'default' | 'compat' {
-  if (value !== 'default' && value !== 'compat') throw new UsageError({ reason: `--kdf is "default" or "compat", not "${value}".` });
-  return value;
-}
+export type AccountExportOptions = { query: string; out: string; passwordFile?: string; pinFile?: string; kdf: (typeof KDF_CHOICES)[number]; format: (typeof ACCOUNT_FORMAT_CHOICES)[number]; force?: boolean };
 
 export function accountExportCommand(parent: Command, run: Runner): void {
   parent
@@ -21,8 +16,8 @@ export function accountExportCommand(parent: Command, run: Runner): void {
     .requiredOption('--out <file>', 'where to write the backup file')
     .option('--password-file <file>', "read the account's password (for an identity account: the new file's password) from <file> (- = stdin)")
     .option('--pin-file <file>', "for an account derived from an identity: read the identity's PIN from <file>")
-    .option('--kdf <kdf>', 'default (scrypt N=2^17) or compat (N=2^15, for wallets from before mid-2025)', 'default')
-    .option('--format <format>', 'polkadot-js, or ethereum-keystore (MetaMask/geth "JSON file") for ethereum accounts', 'polkadot-js')
+    .addOption(new Option('--kdf <kdf>', 'default (scrypt N=2^17) or compat (N=2^15, for wallets from before mid-2025)').choices(KDF_CHOICES).default('default'))
+    .addOption(new Option('--format <format>', 'polkadot-js, or ethereum-keystore (MetaMask/geth "JSON file") for ethereum accounts').choices(ACCOUNT_FORMAT_CHOICES).default('polkadot-js'))
     .option('--force', 'overwrite <file> if it exists')
     .summary("write one account's backup file (Polkadot{.js} format)")
     .description(
@@ -45,11 +40,7 @@ export function accountExportCommand(parent: Command, run: Runner): void {
 
 export async function accountExportRun(options: AccountExportOptions, ctx: Context): Promise<number> {
   const { query } = options;
-  const kdf = kdfOf(options.kdf);
-  if (options.format !== 'polkadot-js' && options.format !== 'ethereum-keystore') {
-    throw new UsageError({ reason: `--format is "polkadot-js" or "ethereum-keystore", not "${options.format}".` });
-  }
-  const format = options.format;
+  const { kdf, format } = options;
   outputCheck(options.out, options.force === true);
   const { accountFind } = await import('../../../wallet/accounts.js');
   const { accountView } = await import('../../../wallet/accountView.js');

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { UsageError } from '../../../errors/usage.js';
 import { type Context, type Runner, withVault } from '../../context.js';
 import { helpExamples } from '../../help.js';
@@ -6,16 +6,12 @@ import { type Io, out, printJson, readNewSecret, readSecret, say } from '../../i
 import { outputCheck, outputWrite } from '../../output.js';
 import { line } from '../../printable.js';
 import { progressPausable } from '../../progressPausable.js';
+import { EXPORT_ALL_FORMAT_CHOICES, KDF_CHOICES } from '../../../wallet/choices.js';
 import type { LeftOut } from '../../../wallet/export.js';
 import { plural } from '../../../text/plural.js';
 import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
-export type AccountExportAllOptions = { out: string; passwordFile?: string; pinFile?: string; rekey?: boolean; kdf: string; format: string; force?: boolean };
-
-function kdfOf(value: string): 'default' | 'compat' {
-  if (value !== 'default' && value !== 'compat') throw new UsageError({ reason: `--kdf is "default" or "compat", not "${value}".` });
-  return value;
-}
+export type AccountExportAllOptions = { out: string; passwordFile?: string; pinFile?: string; rekey?: boolean; kdf: (typeof KDF_CHOICES)[number]; format: (typeof EXPORT_ALL_FORMAT_CHOICES)[number]; force?: boolean };
 
 export function accountExportAllCommand(parent: Command, run: Runner): void {
   parent
@@ -24,8 +20,8 @@ export function accountExportAllCommand(parent: Command, run: Runner): void {
     .option('--password-file <file>', 'read the batch password from the first line of <file> (- = standard input)')
     .option('--pin-file <file>', 'PINs of the identities whose accounts go in the file: one line NAME:PIN per identity (- = standard input)')
     .option('--rekey', "ask each account's password and re-lock every account with the batch password")
-    .option('--kdf <kdf>', 'default (scrypt N=2^17) or compat (N=2^15)', 'default')
-    .option('--format <format>', 'polkadot-js-batch (the extension) or apps (Polkadot-JS Apps "Export all" list)', 'polkadot-js-batch')
+    .addOption(new Option('--kdf <kdf>', 'default (scrypt N=2^17) or compat (N=2^15)').choices(KDF_CHOICES).default('default'))
+    .addOption(new Option('--format <format>', 'polkadot-js-batch (the extension) or apps (Polkadot-JS Apps "Export all" list)').choices(EXPORT_ALL_FORMAT_CHOICES).default('polkadot-js-batch'))
     .option('--force', 'overwrite <file> if it exists')
     .summary('write every account to one batch file (the extension\'s "Export all" format)')
     .description(
@@ -47,11 +43,7 @@ export function accountExportAllCommand(parent: Command, run: Runner): void {
 }
 
 export async function accountExportAllRun(options: AccountExportAllOptions, ctx: Context): Promise<number> {
-  const kdf = kdfOf(options.kdf);
-  if (options.format !== 'polkadot-js-batch' && options.format !== 'apps') {
-    throw new UsageError({ reason: `--format is "polkadot-js-batch" or "apps", not "${options.format}".` });
-  }
-  const format = options.format;
+  const { kdf, format } = options;
   outputCheck(options.out, options.force === true);
   // The Apps list has no outer lock: a password is needed only to re-lock every entry with it.
   const needsPassword = format === 'polkadot-js-batch' || options.rekey === true;

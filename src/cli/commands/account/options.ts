@@ -1,6 +1,6 @@
-import type { Command } from 'commander';
-import { UsageError } from '../../../errors/usage.js';
-import { isKeyType, type KeyType } from '../../../keys/types.js';
+import { type Command, Option } from 'commander';
+import { KEY_TYPES, type KeyType } from '../../../keys/types.js';
+import { KDF_CHOICES } from '../../../wallet/choices.js';
 import type { AccountView } from '../../../wallet/accountView.js';
 import { type Io, out, printJson, readNewSecret } from '../../io.js';
 import { outputCheck } from '../../output.js';
@@ -8,24 +8,22 @@ import { line } from '../../printable.js';
 import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
 /** The options `account create` and `account add` share. */
-export type Common = { name: string; type: string; network?: string; passwordFile?: string; backup?: string; force?: boolean; kdf: string };
+export type Common = { name: string; type: KeyType; network?: string; passwordFile?: string; backup?: string; force?: boolean; kdf: (typeof KDF_CHOICES)[number] };
 
 /** Adds the options `account create` and `account add` share. */
 export function common(cmd: Command): Command {
   return cmd
     .requiredOption('--name <name>', 'the account name')
-    .option('--type <type>', 'key type: sr25519, ed25519, ecdsa or ethereum', 'sr25519')
+    .addOption(new Option('--type <type>', 'key type: sr25519, ed25519, ecdsa or ethereum').choices(KEY_TYPES).default('sr25519'))
     .option('--network <network>', 'network for the address format and genesis hash (e.g. polkadot, kusama, westend)', 'substrate')
     .option('--password-file <file>', "read the new account's password from the first line of <file> (- = standard input)")
     .option('--backup <out>', 'also write the account\'s backup file (Polkadot{.js} format) to <out>')
-    .option('--kdf <kdf>', 'backup encryption: default (scrypt N=2^17) or compat (N=2^15, for wallets from before mid-2025)', 'default')
+    .addOption(new Option('--kdf <kdf>', 'backup encryption: default (scrypt N=2^17) or compat (N=2^15, for wallets from before mid-2025)').choices(KDF_CHOICES).default('default'))
     .option('--force', 'overwrite output files that exist');
 }
 
 /** The shared options, checked before anything is asked. */
 export function checkCommon(opts: Common): { name: string; type: KeyType; network: string; kdf: 'default' | 'compat' } {
-  if (!isKeyType(opts.type)) throw new UsageError({ reason: `--type is sr25519, ed25519, ecdsa or ethereum, not "${opts.type}".` });
-  if (opts.kdf !== 'default' && opts.kdf !== 'compat') throw new UsageError({ reason: `--kdf is "default" or "compat", not "${opts.kdf}".` });
   if (opts.backup) outputCheck(opts.backup, opts.force === true);
   return { name: opts.name, type: opts.type, network: opts.network ?? 'substrate', kdf: opts.kdf };
 }

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { UsageError } from '../../../errors/usage.js';
 import { type Context, type Runner, withVault } from '../../context.js';
 import { EXIT } from '../../exit.js';
@@ -7,17 +7,18 @@ import { confirm, type Io, out, printJson, readNewSecret, readSecret, say } from
 import { outputCheck, outputWrite } from '../../output.js';
 import { line } from '../../printable.js';
 import { progressPausable } from '../../progressPausable.js';
+import { BACKUP_FORMAT_CHOICES } from '../../../wallet/choices.js';
 import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 import { countsText } from './counts.js';
 
-export type BackupExportOptions = { out: string; passwordFile?: string; pinFile?: string; format: string; rekey?: boolean; force?: boolean };
+export type BackupExportOptions = { out: string; passwordFile?: string; pinFile?: string; format: (typeof BACKUP_FORMAT_CHOICES)[number]; rekey?: boolean; force?: boolean };
 
 export function backupExportCommand(backup: Command, run: Runner): void {
   backup
     .command('export')
     .requiredOption('--out <file>', 'where to write the backup (a .json file)')
     .option('--password-file <file>', 'read the backup password from <file> (asked twice on a terminal)')
-    .option('--format <format>', 'keepsake (everything) or concordium-desktop (Concordium data, for the desktop wallet)', 'keepsake')
+    .addOption(new Option('--format <format>', 'keepsake (everything) or concordium-desktop (Concordium data, for the desktop wallet)').choices(BACKUP_FORMAT_CHOICES).default('keepsake'))
     .option('--rekey', "ask every account's password and identity's PIN and lock everything with the backup password")
     .option('--pin-file <file>', 'with --rekey: the PINs of the identities to re-key, one line NAME:PIN per identity (- = standard input)')
     .option('--force', 'overwrite <file> if it exists')
@@ -41,10 +42,7 @@ export function backupExportCommand(backup: Command, run: Runner): void {
 }
 
 export async function backupExportRun(options: BackupExportOptions, ctx: Context): Promise<number> {
-  if (options.format !== 'keepsake' && options.format !== 'concordium-desktop') {
-    throw new UsageError({ reason: `--format is "keepsake" or "concordium-desktop", not "${options.format}".` });
-  }
-  const format = options.format;
+  const { format } = options;
   if (!options.out.toLowerCase().endsWith('.json')) throw new UsageError({ reason: 'The backup file name must end in .json.' });
   if (options.pinFile !== undefined && !options.rekey) throw new UsageError({ reason: '--pin-file is for --rekey: without it every identity keeps its own PIN in the backup.' });
   outputCheck(options.out, options.force === true);

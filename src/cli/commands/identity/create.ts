@@ -1,5 +1,5 @@
-import type { Command } from 'commander';
-import { UsageError } from '../../../errors/usage.js';
+import { type Command, Option } from 'commander';
+import { WORDS_CHOICES } from '../../../wallet/choices.js';
 import { type Context, type Runner, withVault } from '../../context.js';
 import { helpExamples } from '../../help.js';
 import { out, printJson, say } from '../../io.js';
@@ -7,14 +7,14 @@ import { outputsWithVault, phraseOutCheck } from '../../output.js';
 import { line } from '../../printable.js';
 import { newPin } from './pin.js';
 
-export type IdentityCreateOptions = { name: string; pinFile: string | undefined; words: string; mnemonicOut: string | undefined; force: boolean };
+export type IdentityCreateOptions = { name: string; pinFile: string | undefined; words: (typeof WORDS_CHOICES)[number]; mnemonicOut: string | undefined; force: boolean };
 
 export function identityCreateCommand(identity: Command, run: Runner): void {
   identity
     .command('create')
     .requiredOption('--name <name>', 'the identity name')
     .option('--pin-file <file>', 'read the new PIN from <file> (asked twice on a terminal)')
-    .option('--words <n>', 'length of the new phrase: 12 or 24', '24')
+    .addOption(new Option('--words <n>', 'length of the new phrase: 12 or 24').choices(WORDS_CHOICES).default('24'))
     .option('--mnemonic-out <file>', 'write the new phrase to <file> (mode 0600) instead of showing it (required when not on a terminal, and with --json)')
     .option('--force', 'overwrite --mnemonic-out if it exists')
     .summary('create an identity with a new recovery phrase')
@@ -25,14 +25,13 @@ export function identityCreateCommand(identity: Command, run: Runner): void {
       ].join('\n\n'),
     )
     .addHelpText('after', helpExamples(['keepsake identity create --name Phone', 'keepsake identity create --name Cold --mnemonic-out phrase.txt --pin-file pin.txt']))
-    .action((opts: { name: string; pinFile?: string; words: string; mnemonicOut?: string; force?: boolean }) =>
+    .action((opts: { name: string; pinFile?: string; words: IdentityCreateOptions['words']; mnemonicOut?: string; force?: boolean }) =>
       run((ctx) => identityCreateRun({ name: opts.name, pinFile: opts.pinFile, words: opts.words, mnemonicOut: opts.mnemonicOut, force: opts.force === true }, ctx)),
     );
 }
 
 export async function identityCreateRun(options: IdentityCreateOptions, ctx: Context): Promise<number> {
-  const words = Number(options.words);
-  if (words !== 12 && words !== 24) throw new UsageError({ reason: `--words is 12 or 24, not "${options.words}".` });
+  const words = options.words === '12' ? 12 : 24;
   phraseOutCheck(ctx.io, options.mnemonicOut, options.force);
   const pin = await newPin(ctx.io, options.pinFile);
   const { identityCreate } = await import('../../../wallet/identity.js');

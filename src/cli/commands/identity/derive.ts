@@ -1,6 +1,6 @@
-import type { Command } from 'commander';
-import { UsageError } from '../../../errors/usage.js';
-import { isKeyType, type KeyType } from '../../../keys/types.js';
+import { type Command, Option } from 'commander';
+import { KEY_TYPES, type KeyType } from '../../../keys/types.js';
+import { DERIVE_DUPLICATE_CHOICES } from '../../../wallet/choices.js';
 import { type Context, type Runner, withVault } from '../../context.js';
 import { helpExamples } from '../../help.js';
 import { out, printJson } from '../../io.js';
@@ -11,10 +11,10 @@ export type IdentityDeriveOptions = {
   query: string;
   network: string | undefined;
   path: string | undefined;
-  type: string;
+  type: KeyType;
   name: string | undefined;
   pinFile: string | undefined;
-  onDuplicate: string | undefined;
+  onDuplicate: (typeof DERIVE_DUPLICATE_CHOICES)[number] | undefined;
 };
 
 export function identityDeriveCommand(identity: Command, run: Runner): void {
@@ -23,10 +23,10 @@ export function identityDeriveCommand(identity: Command, run: Runner): void {
     .argument('<identity>', 'identity id or name')
     .option('--network <network>', 'network of the account (path //<network> unless --path is given)')
     .option('--path <path>', "derivation path: '' = root key (Polkadot{.js}), //hard, /soft, ///password")
-    .option('--type <type>', 'key type: sr25519, ed25519, ecdsa or ethereum', 'sr25519')
+    .addOption(new Option('--type <type>', 'key type: sr25519, ed25519, ecdsa or ethereum').choices(KEY_TYPES).default('sr25519'))
     .option('--name <name>', 'a name for the account')
     .option('--pin-file <file>', PIN_HELP)
-    .option('--on-duplicate <mode>', 'if the account is already in the vault: refuse (the default), or update its name (with --name) and network')
+    .addOption(new Option('--on-duplicate <mode>', 'if the account is already in the vault: refuse (the default), or update its name (with --name) and network').choices(DERIVE_DUPLICATE_CHOICES))
     .summary('derive a network account from an identity')
     .description(
       [
@@ -36,15 +36,15 @@ export function identityDeriveCommand(identity: Command, run: Runner): void {
       ].join('\n\n'),
     )
     .addHelpText('after', helpExamples(['keepsake identity derive Phone --network polkadot', "keepsake identity derive Phone --path '' --name \"Phone root\"", 'keepsake identity derive Phone --type ethereum --name "Phone MetaMask"']))
-    .action((query: string, opts: { network?: string; path?: string; type: string; name?: string; pinFile?: string; onDuplicate?: string }) =>
+    .action((query: string, opts: { network?: string; path?: string; type: KeyType; name?: string; pinFile?: string; onDuplicate?: IdentityDeriveOptions['onDuplicate'] }) =>
       run((ctx) => identityDeriveRun({ query, network: opts.network, path: opts.path, type: opts.type, name: opts.name, pinFile: opts.pinFile, onDuplicate: opts.onDuplicate }, ctx)),
     );
 }
 
 export async function identityDeriveRun(options: IdentityDeriveOptions, ctx: Context): Promise<number> {
   const { query } = options;
-  const type = keyType(options.type);
-  const onDuplicate = onDuplicateOf(options.onDuplicate);
+  const { type } = options;
+  const onDuplicate = options.onDuplicate ?? 'refuse';
   const pin = await askPin(ctx, options.pinFile, query);
   const { identityDerive } = await import('../../../wallet/identity.js');
   const account = await withVault(ctx, (vault) =>
@@ -69,14 +69,4 @@ export async function identityDeriveRun(options: IdentityDeriveOptions, ctx: Con
     if (account.signerQr) out(ctx.io, line`Signer address text: ${account.signerQr}`);
   }
   return 0;
-}
-
-function onDuplicateOf(value: string | undefined): 'refuse' | 'update' {
-  if (value === undefined || value === 'refuse' || value === 'update') return value ?? 'refuse';
-  throw new UsageError({ reason: `--on-duplicate is "refuse" or "update", not "${value.slice(0, 20)}".` });
-}
-
-function keyType(value: string): KeyType {
-  if (!isKeyType(value)) throw new UsageError({ reason: `--type is sr25519, ed25519, ecdsa or ethereum, not "${value}".` });
-  return value;
 }
