@@ -134,3 +134,8 @@ export function jsonErrorOf(run: CliRun): { name: string; message: string } {
   const last = run.stderr.trim().split('\n').at(-1) ?? '';
   return (JSON.parse(last) as { error: { name: string; message: string } }).error;
 }
+
+/** Substrate's dev phrase (test/vectors/polkadot-js.json): a key anyone may use in a test. */
+export const DEV_PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
+/** `DEV_PHRASE//Alice`, sr25519, in the generic Substrate format (the same vectors). */
+export const DEV_ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
