@@ -46,8 +46,8 @@ export async function convertRun(options: ConvertOptions, ctx: Context): Promise
   const { input, to } = options;
   outputCheck(options.out, options.force === true);
   const text = await readInputFile(input);
-  const { formatDetect } = await import('../../formats/detect.js');
-  formatDetect(text, input);
+  const { walletFileCheck } = await import('../../wallet/fileCheck.js');
+  walletFileCheck(text, input);
   const inPassword = await readSecret(ctx.io, { file: options.passwordFile, flag: '--password-file', prompt: line`Password of ${input}: ` });
   const outPassword = await readNewSecret(ctx.io, { file: options.newPasswordFile, flag: '--new-password-file', prompt: 'Password for the new file: ', what: 'new password' });
   const { convertFile } = await import('../../wallet/convert.js');

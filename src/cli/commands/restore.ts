@@ -41,9 +41,9 @@ export async function restoreRun(options: RestoreOptions, ctx: Context): Promise
   const { io } = ctx;
   const files = await expandPaths(options.paths);
   const inputs = await Promise.all(files.map(async (file) => ({ file, text: await readInputFile(file) })));
-  const { formatDetect } = await import('../../formats/detect.js');
+  const { walletFileCheck } = await import('../../wallet/fileCheck.js');
   // Refuse what is plainly not a backup before asking for a password (each file is still reported by restoreFiles).
-  if (inputs.length === 1) formatDetect(inputs[0]!.text, inputs[0]!.file);
+  if (inputs.length === 1) walletFileCheck(inputs[0]!.text, inputs[0]!.file);
   // Each line of a password file is tried on every file (and batch entry) the ones before did not open.
   const [password, ...morePasswords] = await readSecretLines(io, {
     file: options.passwordFile,

@@ -250,11 +250,23 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const { identityShowPhrase } = await import('../../wallet/identity.js');
     return identityShowPhrase(vault, str(b, 'identity'), str(b, 'pin'));
   });
-  secret('/identities/derive', (b) => identityTarget(str(b, 'identity')), async (b) => {
+  // What a derive or a find refuses before the PIN (a path, a network, an address) is refused before a PIN try is taken, as the CLI does.
+  const deriveTarget = async (b: Body) => {
+    const { identityDeriveCheck } = await import('../../wallet/identityChecks.js');
+    const { pin: _pin, ...options } = deriveOptions(b);
+    identityDeriveCheck(vault, str(b, 'identity'), options);
+    return identityTarget(str(b, 'identity'));
+  };
+  const findTarget = async (b: Body) => {
+    const { identityFindCheck } = await import('../../wallet/identityChecks.js');
+    identityFindCheck(str(b, 'address'));
+    return identityTarget(str(b, 'identity'));
+  };
+  secret('/identities/derive', deriveTarget, async (b) => {
     const { identityDerive } = await import('../../wallet/identity.js');
     return identityDerive(vault, str(b, 'identity'), { ...deriveOptions(b), onDuplicate: onDuplicateOf(b, ['update']) === 'update' ? 'update' : 'refuse' });
   });
-  secret('/identities/find', (b) => identityTarget(str(b, 'identity')), async (b) => {
+  secret('/identities/find', findTarget, async (b) => {
     const { identityFind } = await import('../../wallet/identity.js');
     return identityFind(vault, str(b, 'identity'), str(b, 'address'), str(b, 'pin'));
   });
@@ -275,7 +287,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const path = typeof b['path'] === 'string' ? { path: b['path'] } : {};
     return reply.send(await accountPreview(vault, { suri: str(b, 'suri'), type: keyType(b), network: str(b, 'network', true) ?? 'substrate', ...path }));
   });
-  secret('/identities/preview', (b) => identityTarget(str(b, 'identity')), async (b) => {
+  secret('/identities/preview', deriveTarget, async (b) => {
     const { identityDerivePreview } = await import('../../wallet/preview.js');
     return identityDerivePreview(vault, str(b, 'identity'), deriveOptions(b));
   });

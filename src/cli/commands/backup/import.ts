@@ -28,8 +28,8 @@ export function backupImportCommand(backup: Command, run: Runner): void {
 export async function backupImportRun(options: BackupImportOptions, ctx: Context): Promise<number> {
   const { file } = options;
   const text = await readInputFile(file);
-  const { formatDetect } = await import('../../../formats/detect.js');
-  formatDetect(text, file);
+  const { walletFileCheck } = await import('../../../wallet/fileCheck.js');
+  walletFileCheck(text, file);
   const password = await readSecret(ctx.io, { file: options.passwordFile, flag: '--password-file', prompt: line`Password for ${file}: ` });
   const { backupImport } = await import('../../../wallet/backup.js');
   const report = await withVault(ctx, (vault) => backupImport(vault, text, password, { file }), { mode: 'add' });

@@ -45,18 +45,19 @@ export async function identityDeriveRun(options: IdentityDeriveOptions, ctx: Con
   const { query } = options;
   const { type } = options;
   const onDuplicate = options.onDuplicate ?? 'refuse';
+  const derive = {
+    type,
+    onDuplicate,
+    ...(options.network === undefined ? {} : { network: options.network }),
+    ...(options.path === undefined ? {} : { path: options.path }),
+    ...(options.name === undefined ? {} : { name: options.name }),
+  };
+  // The identity, path, network and name are checked before the PIN is asked for (as the help says).
+  const { identityDeriveCheck } = await import('../../../wallet/identityChecks.js');
+  await withVault(ctx, (vault) => identityDeriveCheck(vault, query, derive));
   const pin = await askPin(ctx, options.pinFile, query);
   const { identityDerive } = await import('../../../wallet/identity.js');
-  const account = await withVault(ctx, (vault) =>
-    identityDerive(vault, query, {
-      pin,
-      type,
-      onDuplicate,
-      ...(options.network === undefined ? {} : { network: options.network }),
-      ...(options.path === undefined ? {} : { path: options.path }),
-      ...(options.name === undefined ? {} : { name: options.name }),
-    }),
-  );
+  const account = await withVault(ctx, (vault) => identityDerive(vault, query, { ...derive, pin }));
   if (ctx.io.json) printJson(ctx.io, account);
   else if (account.status === 'added' || account.status === 'completed') {
     out(ctx.io, line`Derived ${account.address} "${account.name}" (${account.type}, path ${account.path === '' ? '(root)' : account.path}).`);

@@ -28,9 +28,9 @@ export function identityFindCommand(identity: Command, run: Runner): void {
 
 export async function identityFindRun(options: IdentityFindOptions, ctx: Context): Promise<number> {
   const { query, address } = options;
-  const { ss58Decode, ethereumDecode } = await import('../../../keys/address.js');
-  if (address.startsWith('0x')) ethereumDecode(address);
-  else ss58Decode(address);
+  // A typo in the address is said before the PIN is asked for.
+  const { identityFindCheck } = await import('../../../wallet/identityChecks.js');
+  identityFindCheck(address);
   const pin = await askPin(ctx, options.pinFile, query);
   const { identityFind } = await import('../../../wallet/identity.js');
   if (!ctx.io.json) say(ctx.io, 'Searching the usual paths and key types…');

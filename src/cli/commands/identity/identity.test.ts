@@ -44,6 +44,13 @@ describe('identity create and recover', () => {
     expect(r.stdout).toMatch(/^Recovered identity \d+ "Dev"\./);
   });
 
+  it('recover: a name that cannot be one is refused before the PIN is asked (exit 2)', async () => {
+    const r = await box.run(['identity', 'recover', '--name', ' ', '--mnemonic-file', phrase, '--json'], { tty: true, answers: [PIN, PIN] });
+    expect(r.code).toBe(2);
+    expect(jsonErrorOf(r).name).toBe('InvalidNameError');
+    expect(r.prompts).toEqual([]);
+  });
+
   it('recover: a phrase with a wrong word is refused before the PIN is asked', async () => {
     const bad = box.file('bad-phrase.txt', DEV.replace('curtain', 'curtainx'));
     const r = await box.run(['identity', 'recover', '--name', 'Bad', '--mnemonic-file', bad], { tty: true, answers: [PIN, PIN] });
@@ -75,6 +82,18 @@ describe('identity derive, list, find', () => {
       expect(r.code).toBe(2);
       expect(r.prompts).toEqual([]);
       expect(r.stderr).toMatch(new RegExp(`^keepsake: ${extra[0]} is .* or .*, not "${extra[1]}"\\. Run \`keepsake identity derive --help\``));
+    }
+  });
+
+  it('derive with a bad path, an unknown network or from an identity that is not there: refused before the PIN is asked', async () => {
+    const cases: [string[], number, string][] = [
+      [['Dev', '--path', 'Alice'], 1, 'InvalidPathError'],
+      [['Dev', '--network', 'atlantis'], 2, 'UsageError'],
+      [['Nobody', '--network', 'polkadot'], 1, 'IdentityNotFoundError'],
+    ];
+    for (const [argv, code, name] of cases) {
+      const r = await box.run(['identity', 'derive', ...argv, '--json'], { tty: true, answers: [PIN] });
+      expect({ code: r.code, name: jsonErrorOf(r).name, prompts: r.prompts }).toEqual({ code, name, prompts: [] });
     }
   });
 

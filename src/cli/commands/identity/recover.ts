@@ -26,8 +26,9 @@ export function identityRecoverCommand(identity: Command, run: Runner): void {
 
 export async function identityRecoverRun(options: IdentityRecoverOptions, ctx: Context): Promise<number> {
   const mnemonic = await readSecret(ctx.io, { file: options.mnemonicFile, flag: '--mnemonic-file', prompt: 'Recovery phrase: ', what: 'recovery phrase' });
-  const { mnemonicValidate } = await import('../../../keys/mnemonic.js');
-  mnemonicValidate(mnemonic);
+  // The phrase and the name are checked before the new PIN is asked for.
+  const { identityRecoverCheck } = await import('../../../wallet/identityChecks.js');
+  identityRecoverCheck({ name: options.name, mnemonic });
   const pin = await newPin(ctx.io, options.pinFile);
   const { identityRecover } = await import('../../../wallet/identity.js');
   const result = await withVault(ctx, (vault) => identityRecover(vault, { name: options.name, mnemonic, pin }), { mode: 'add' });
