@@ -17,6 +17,7 @@ export type ConvertOptions = {
   force?: boolean;
 };
 
+/** Registers `keepsake convert`: its options and help; the action calls {@link convertRun}. */
 export function convertCommand(program: Command, run: Runner): void {
   program
     .command('convert')
@@ -42,6 +43,7 @@ export function convertCommand(program: Command, run: Runner): void {
     .action((input: string, opts: Omit<ConvertOptions, 'input'>) => run((ctx) => convertRun({ input, ...opts }, ctx)));
 }
 
+/** Runs `keepsake convert` with its parsed options; resolves to the exit code. */
 export async function convertRun(options: ConvertOptions, ctx: Context): Promise<number> {
   const { input, to } = options;
   outputCheck(options.out, options.force === true);

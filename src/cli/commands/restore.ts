@@ -15,6 +15,7 @@ import { progressStart } from '../progress.js';
 
 export type RestoreOptions = { paths: string[]; passwordFile: string | undefined; onDuplicate: 'skip' | 'replace' };
 
+/** Registers `keepsake restore`: its options and help; the action calls {@link restoreRun}. */
 export function restoreCommand(program: Command, run: Runner): void {
   program
     .command('restore')
@@ -37,6 +38,7 @@ export function restoreCommand(program: Command, run: Runner): void {
     );
 }
 
+/** Runs `keepsake restore` with its parsed options; resolves to the exit code. */
 export async function restoreRun(options: RestoreOptions, ctx: Context): Promise<number> {
   const { io } = ctx;
   const files = await expandPaths(options.paths);

@@ -9,6 +9,7 @@ import { out, say } from '../io.js';
 
 export type UiOptions = { port: string; open: boolean };
 
+/** Registers `keepsake ui`: its options and help; the action calls {@link uiRun}. */
 export function uiCommand(program: Command, run: Runner): void {
   program
     .command('ui')
@@ -27,6 +28,7 @@ export function uiCommand(program: Command, run: Runner): void {
     .action((opts: { port: string; open: boolean }) => run((ctx) => uiRun(opts, ctx)));
 }
 
+/** Runs `keepsake ui` with its parsed options; resolves to the exit code. */
 export async function uiRun(options: UiOptions, ctx: Context): Promise<number> {
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError({ reason: `--port is a number from 0 to 65535, not "${options.port}".` });

@@ -12,6 +12,7 @@ import { checkCommon, common, type Common, newPassword, report } from './options
 
 export type AccountAddOptions = Common & { suriFile?: string; path?: string; onDuplicate?: OnDuplicate };
 
+/** Registers `keepsake account add`: its options and help; the action calls {@link accountAddRun}. */
 export function accountAddCommand(parent: Command, run: Runner): void {
   common(parent.command('add'))
     .option('--suri-file <file>', 'read the recovery phrase or 0x seed (with an optional //path and ///password) from <file> (- = standard input)')
@@ -40,6 +41,7 @@ export function accountAddCommand(parent: Command, run: Runner): void {
     .action((opts: AccountAddOptions) => run((ctx) => accountAddRun(opts, ctx)));
 }
 
+/** Runs `keepsake account add` with its parsed options; resolves to the exit code. */
 export async function accountAddRun(options: AccountAddOptions, ctx: Context): Promise<number> {
   const o = checkCommon(options);
   const onDuplicate = options.onDuplicate ?? 'refuse';

@@ -11,6 +11,7 @@ import { checkCommon, common, type Common, newPassword, report } from './options
 
 export type AccountCreateOptions = Common & { words: (typeof WORDS_CHOICES)[number]; path?: string; mnemonicOut?: string };
 
+/** Registers `keepsake account create`: its options and help; the action calls {@link accountCreateRun}. */
 export function accountCreateCommand(parent: Command, run: Runner): void {
   common(parent.command('create'))
     .addOption(new Option('--words <n>', 'length of the new recovery phrase: 12 or 24').choices(WORDS_CHOICES).default('12'))
@@ -28,6 +29,7 @@ export function accountCreateCommand(parent: Command, run: Runner): void {
     .action((opts: AccountCreateOptions) => run((ctx) => accountCreateRun(opts, ctx)));
 }
 
+/** Runs `keepsake account create` with its parsed options; resolves to the exit code. */
 export async function accountCreateRun(options: AccountCreateOptions, ctx: Context): Promise<number> {
   const words = options.words === '12' ? 12 : 24;
   const o = checkCommon(options);

@@ -9,6 +9,7 @@ import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
 export type AccountExportOptions = { query: string; out: string; passwordFile?: string; pinFile?: string; kdf: (typeof KDF_CHOICES)[number]; format: (typeof ACCOUNT_FORMAT_CHOICES)[number]; force?: boolean };
 
+/** Registers `keepsake account export`: its options and help; the action calls {@link accountExportRun}. */
 export function accountExportCommand(parent: Command, run: Runner): void {
   parent
     .command('export')
@@ -38,6 +39,7 @@ export function accountExportCommand(parent: Command, run: Runner): void {
     .action((query: string, opts: Omit<AccountExportOptions, 'query'>) => run((ctx) => accountExportRun({ query, ...opts }, ctx)));
 }
 
+/** Runs `keepsake account export` with its parsed options; resolves to the exit code. */
 export async function accountExportRun(options: AccountExportOptions, ctx: Context): Promise<number> {
   const { query } = options;
   const { kdf, format } = options;

@@ -13,6 +13,7 @@ import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
 export type AccountExportAllOptions = { out: string; passwordFile?: string; pinFile?: string; rekey?: boolean; kdf: (typeof KDF_CHOICES)[number]; format: (typeof EXPORT_ALL_FORMAT_CHOICES)[number]; force?: boolean };
 
+/** Registers `keepsake account export-all`: its options and help; the action calls {@link accountExportAllRun}. */
 export function accountExportAllCommand(parent: Command, run: Runner): void {
   parent
     .command('export-all')
@@ -42,6 +43,7 @@ export function accountExportAllCommand(parent: Command, run: Runner): void {
     .action((opts: AccountExportAllOptions) => run((ctx) => accountExportAllRun(opts, ctx)));
 }
 
+/** Runs `keepsake account export-all` with its parsed options; resolves to the exit code. */
 export async function accountExportAllRun(options: AccountExportAllOptions, ctx: Context): Promise<number> {
   const { kdf, format } = options;
   outputCheck(options.out, options.force === true);

@@ -6,6 +6,7 @@ import { line } from '../../printable.js';
 
 export type AccountListOptions = { network: string | undefined };
 
+/** Registers `keepsake account list`: its options and help; the action calls {@link accountListRun}. */
 export function accountListCommand(parent: Command, run: Runner): void {
   parent
     .command('list')
@@ -21,6 +22,7 @@ export function accountListCommand(parent: Command, run: Runner): void {
     .action((opts: { network?: string }) => run((ctx) => accountListRun({ network: opts.network }, ctx)));
 }
 
+/** Runs `keepsake account list` with its parsed options; resolves to the exit code. */
 export async function accountListRun(options: AccountListOptions, ctx: Context): Promise<number> {
   const { accountList } = await import('../../../wallet/accounts.js');
   const { concordiumList } = await import('../../../wallet/concordium.js');

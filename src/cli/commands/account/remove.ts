@@ -7,6 +7,7 @@ import { line } from '../../printable.js';
 
 export type AccountRemoveOptions = { query: string; yes: boolean };
 
+/** Registers `keepsake account remove`: its options and help; the action calls {@link accountRemoveRun}. */
 export function accountRemoveCommand(parent: Command, run: Runner): void {
   parent
     .command('remove')
@@ -23,6 +24,7 @@ export function accountRemoveCommand(parent: Command, run: Runner): void {
     .action((query: string, opts: { yes?: boolean }) => run((ctx) => accountRemoveRun({ query, yes: opts.yes === true }, ctx)));
 }
 
+/** Runs `keepsake account remove` with its parsed options; resolves to the exit code. */
 export async function accountRemoveRun(options: AccountRemoveOptions, ctx: Context): Promise<number> {
   const { query } = options;
   const { accountFind, accountRemoveByQuery } = await import('../../../wallet/accounts.js');

@@ -6,6 +6,7 @@ import { line } from '../../printable.js';
 
 export type AccountRenameOptions = { query: string; name: string };
 
+/** Registers `keepsake account rename`: its options and help; the action calls {@link accountRenameRun}. */
 export function accountRenameCommand(parent: Command, run: Runner): void {
   parent
     .command('rename')
@@ -19,6 +20,7 @@ export function accountRenameCommand(parent: Command, run: Runner): void {
     .action((query: string, name: string) => run((ctx) => accountRenameRun({ query, name }, ctx)));
 }
 
+/** Runs `keepsake account rename` with its parsed options; resolves to the exit code. */
 export async function accountRenameRun(options: AccountRenameOptions, ctx: Context): Promise<number> {
   const { accountRenameByQuery } = await import('../../../wallet/accounts.js');
   const account = await withVault(ctx, (vault) => accountRenameByQuery(vault, options.query, options.name));

@@ -6,6 +6,7 @@ import { line } from '../../printable.js';
 
 export type AccountVerifyOptions = { query: string; passwordFile: string | undefined };
 
+/** Registers `keepsake account verify`: its options and help; the action calls {@link accountVerifyRun}. */
 export function accountVerifyCommand(parent: Command, run: Runner): void {
   parent
     .command('verify')
@@ -22,6 +23,7 @@ export function accountVerifyCommand(parent: Command, run: Runner): void {
     .action((query: string, opts: { passwordFile?: string }) => run((ctx) => accountVerifyRun({ query, passwordFile: opts.passwordFile }, ctx)));
 }
 
+/** Runs `keepsake account verify` with its parsed options; resolves to the exit code. */
 export async function accountVerifyRun(options: AccountVerifyOptions, ctx: Context): Promise<number> {
   const { query } = options;
   const { accountVerify, accountVerifyTarget } = await import('../../../wallet/accountVerify.js');

@@ -6,6 +6,7 @@ import { line } from '../../printable.js';
 
 export type AddressAddOptions = { address: string; name: string; note?: string; network?: string };
 
+/** Registers `keepsake address add`: its options and help; the action calls {@link addressAddRun}. */
 export function addressAddCommand(address: Command, run: Runner): void {
   address
     .command('add')
@@ -24,6 +25,7 @@ export function addressAddCommand(address: Command, run: Runner): void {
     .action((addr: string, opts: { name: string; note?: string; network?: string }) => run((ctx) => addressAddRun({ address: addr, ...opts }, ctx)));
 }
 
+/** Runs `keepsake address add` with its parsed options; resolves to the exit code. */
 export async function addressAddRun(options: AddressAddOptions, ctx: Context): Promise<number> {
   const { addressAdd } = await import('../../../wallet/addressBook.js');
   const entry = await withVault(ctx, (vault) =>

@@ -6,6 +6,7 @@ import { line } from '../../printable.js';
 
 export type AddressEditOptions = { query: string; name?: string; note?: string; network?: string };
 
+/** Registers `keepsake address edit`: its options and help; the action calls {@link addressEditRun}. */
 export function addressEditCommand(address: Command, run: Runner): void {
   address
     .command('edit')
@@ -21,6 +22,7 @@ export function addressEditCommand(address: Command, run: Runner): void {
     .action((query: string, opts: { name?: string; note?: string; network?: string }) => run((ctx) => addressEditRun({ query, ...opts }, ctx)));
 }
 
+/** Runs `keepsake address edit` with its parsed options; resolves to the exit code. */
 export async function addressEditRun(options: AddressEditOptions, ctx: Context): Promise<number> {
   const { addressEdit } = await import('../../../wallet/addressBook.js');
   const entry = await withVault(ctx, (vault) =>

@@ -4,6 +4,7 @@ import { helpExamples } from '../../help.js';
 import { out, printJson } from '../../io.js';
 import { line } from '../../printable.js';
 
+/** Registers `keepsake address list`: its options and help; the action calls {@link addressListRun}. */
 export function addressListCommand(address: Command, run: Runner): void {
   address
     .command('list')
@@ -13,6 +14,7 @@ export function addressListCommand(address: Command, run: Runner): void {
     .action(() => run((ctx) => addressListRun({}, ctx)));
 }
 
+/** Runs `keepsake address list` with its parsed options; resolves to the exit code. */
 export async function addressListRun(options: Record<string, never>, ctx: Context): Promise<number> {
   const { addressList } = await import('../../../wallet/addressBook.js');
   const { list, file } = await withVault(ctx, (vault) => ({ list: addressList(vault), file: vault.file }));

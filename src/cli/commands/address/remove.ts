@@ -6,6 +6,7 @@ import { line } from '../../printable.js';
 
 export type AddressRemoveOptions = { query: string };
 
+/** Registers `keepsake address remove`: its options and help; the action calls {@link addressRemoveRun}. */
 export function addressRemoveCommand(address: Command, run: Runner): void {
   address
     .command('remove')
@@ -16,6 +17,7 @@ export function addressRemoveCommand(address: Command, run: Runner): void {
     .action((query: string) => run((ctx) => addressRemoveRun({ query }, ctx)));
 }
 
+/** Runs `keepsake address remove` with its parsed options; resolves to the exit code. */
 export async function addressRemoveRun(options: AddressRemoveOptions, ctx: Context): Promise<number> {
   const { addressRemove } = await import('../../../wallet/addressBook.js');
   const entry = await withVault(ctx, (vault) => addressRemove(vault, options.query));

@@ -13,6 +13,7 @@ import { countsText } from './counts.js';
 
 export type BackupExportOptions = { out: string; passwordFile?: string; pinFile?: string; format: (typeof BACKUP_FORMAT_CHOICES)[number]; rekey?: boolean; force?: boolean };
 
+/** Registers `keepsake backup export`: its options and help; the action calls {@link backupExportRun}. */
 export function backupExportCommand(backup: Command, run: Runner): void {
   backup
     .command('export')
@@ -41,6 +42,7 @@ export function backupExportCommand(backup: Command, run: Runner): void {
     .action((opts: BackupExportOptions) => run((ctx) => backupExportRun(opts, ctx)));
 }
 
+/** Runs `keepsake backup export` with its parsed options; resolves to the exit code. */
 export async function backupExportRun(options: BackupExportOptions, ctx: Context): Promise<number> {
   const { format } = options;
   if (!options.out.toLowerCase().endsWith('.json')) throw new UsageError({ reason: 'The backup file name must end in .json.' });

@@ -9,6 +9,7 @@ import { countsText } from './counts.js';
 
 export type BackupImportOptions = { file: string; passwordFile?: string };
 
+/** Registers `keepsake backup import`: its options and help; the action calls {@link backupImportRun}. */
 export function backupImportCommand(backup: Command, run: Runner): void {
   backup
     .command('import')
@@ -25,6 +26,7 @@ export function backupImportCommand(backup: Command, run: Runner): void {
     .action((file: string, opts: { passwordFile?: string }) => run((ctx) => backupImportRun({ file, ...opts }, ctx)));
 }
 
+/** Runs `keepsake backup import` with its parsed options; resolves to the exit code. */
 export async function backupImportRun(options: BackupImportOptions, ctx: Context): Promise<number> {
   const { file } = options;
   const text = await readInputFile(file);

@@ -4,6 +4,7 @@ import { helpExamples } from '../../help.js';
 import { out, printJson } from '../../io.js';
 import { concordiumPrint } from './print.js';
 
+/** Registers `keepsake concordium list`: its options and help; the action calls {@link concordiumListRun}. */
 export function concordiumListCommand(concordium: Command, run: Runner): void {
   concordium
     .command('list')
@@ -18,6 +19,7 @@ export function concordiumListCommand(concordium: Command, run: Runner): void {
     .action(() => run((ctx) => concordiumListRun({}, ctx)));
 }
 
+/** Runs `keepsake concordium list` with its parsed options; resolves to the exit code. */
 export async function concordiumListRun(_options: Record<string, never>, ctx: Context): Promise<number> {
   const { concordiumList } = await import('../../../wallet/concordium.js');
   const list = await withVault(ctx, (vault) => concordiumList(vault));

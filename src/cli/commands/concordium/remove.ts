@@ -10,6 +10,7 @@ import { plural } from '../../../text/plural.js';
 
 export type ConcordiumRemoveOptions = { query: string; yes: boolean };
 
+/** Registers `keepsake concordium remove`: its options and help; the action calls {@link concordiumRemoveRun}. */
 export function concordiumRemoveCommand(concordium: Command, run: Runner): void {
   concordium
     .command('remove')
@@ -26,6 +27,7 @@ export function concordiumRemoveCommand(concordium: Command, run: Runner): void 
     .action((query: string, opts: { yes?: boolean }) => run((ctx) => concordiumRemoveRun({ query, yes: opts.yes === true }, ctx)));
 }
 
+/** Runs `keepsake concordium remove` with its parsed options; resolves to the exit code. */
 export async function concordiumRemoveRun(options: ConcordiumRemoveOptions, ctx: Context): Promise<number> {
   const { query } = options;
   const { concordiumRemove, concordiumRemovePlan } = await import('../../../wallet/concordium.js');

@@ -9,6 +9,7 @@ import { newPin } from './pin.js';
 
 export type IdentityCreateOptions = { name: string; pinFile: string | undefined; words: (typeof WORDS_CHOICES)[number]; mnemonicOut: string | undefined; force: boolean };
 
+/** Registers `keepsake identity create`: its options and help; the action calls {@link identityCreateRun}. */
 export function identityCreateCommand(identity: Command, run: Runner): void {
   identity
     .command('create')
@@ -30,6 +31,7 @@ export function identityCreateCommand(identity: Command, run: Runner): void {
     );
 }
 
+/** Runs `keepsake identity create` with its parsed options; resolves to the exit code. */
 export async function identityCreateRun(options: IdentityCreateOptions, ctx: Context): Promise<number> {
   const words = options.words === '12' ? 12 : 24;
   phraseOutCheck(ctx.io, options.mnemonicOut, options.force);

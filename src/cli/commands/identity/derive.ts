@@ -17,6 +17,7 @@ export type IdentityDeriveOptions = {
   onDuplicate: (typeof DERIVE_DUPLICATE_CHOICES)[number] | undefined;
 };
 
+/** Registers `keepsake identity derive`: its options and help; the action calls {@link identityDeriveRun}. */
 export function identityDeriveCommand(identity: Command, run: Runner): void {
   identity
     .command('derive')
@@ -41,6 +42,7 @@ export function identityDeriveCommand(identity: Command, run: Runner): void {
     );
 }
 
+/** Runs `keepsake identity derive` with its parsed options; resolves to the exit code. */
 export async function identityDeriveRun(options: IdentityDeriveOptions, ctx: Context): Promise<number> {
   const { query } = options;
   const { type } = options;

@@ -9,6 +9,7 @@ import { askPin, PIN_HELP } from './pin.js';
 
 export type IdentityFindOptions = { query: string; address: string; pinFile: string | undefined };
 
+/** Registers `keepsake identity find`: its options and help; the action calls {@link identityFindRun}. */
 export function identityFindCommand(identity: Command, run: Runner): void {
   identity
     .command('find')
@@ -26,6 +27,7 @@ export function identityFindCommand(identity: Command, run: Runner): void {
     .action((query: string, address: string, opts: { pinFile?: string }) => run((ctx) => identityFindRun({ query, address, pinFile: opts.pinFile }, ctx)));
 }
 
+/** Runs `keepsake identity find` with its parsed options; resolves to the exit code. */
 export async function identityFindRun(options: IdentityFindOptions, ctx: Context): Promise<number> {
   const { query, address } = options;
   // A typo in the address is said before the PIN is asked for.

@@ -5,6 +5,7 @@ import { out, printJson } from '../../io.js';
 import { line } from '../../printable.js';
 import { plural } from '../../../text/plural.js';
 
+/** Registers `keepsake identity list`: its options and help; the action calls {@link identityListRun}. */
 export function identityListCommand(identity: Command, run: Runner): void {
   identity
     .command('list')
@@ -19,6 +20,7 @@ export function identityListCommand(identity: Command, run: Runner): void {
     .action(() => run((ctx) => identityListRun({}, ctx)));
 }
 
+/** Runs `keepsake identity list` with its parsed options; resolves to the exit code. */
 export async function identityListRun(_options: Record<string, never>, ctx: Context): Promise<number> {
   const { identityList } = await import('../../../wallet/identity.js');
   const { concordiumList } = await import('../../../wallet/concordium.js');

@@ -7,6 +7,7 @@ import { newPin } from './pin.js';
 
 export type IdentityRecoverOptions = { name: string; mnemonicFile: string | undefined; pinFile: string | undefined };
 
+/** Registers `keepsake identity recover`: its options and help; the action calls {@link identityRecoverRun}. */
 export function identityRecoverCommand(identity: Command, run: Runner): void {
   identity
     .command('recover')
@@ -24,6 +25,7 @@ export function identityRecoverCommand(identity: Command, run: Runner): void {
     .action((opts: { name: string; mnemonicFile?: string; pinFile?: string }) => run((ctx) => identityRecoverRun({ name: opts.name, mnemonicFile: opts.mnemonicFile, pinFile: opts.pinFile }, ctx)));
 }
 
+/** Runs `keepsake identity recover` with its parsed options; resolves to the exit code. */
 export async function identityRecoverRun(options: IdentityRecoverOptions, ctx: Context): Promise<number> {
   const mnemonic = await readSecret(ctx.io, { file: options.mnemonicFile, flag: '--mnemonic-file', prompt: 'Recovery phrase: ', what: 'recovery phrase' });
   // The phrase and the name are checked before the new PIN is asked for.

@@ -28,6 +28,7 @@ export function identityRemoveCommand(identity: Command, run: Runner): void {
     .action((query: string, opts: { yes?: boolean }) => run((ctx) => identityRemoveRun({ query, yes: opts.yes === true }, ctx)));
 }
 
+/** Runs `keepsake identity remove` with its parsed options; resolves to the exit code. */
 export async function identityRemoveRun(options: IdentityRemoveOptions, ctx: Context): Promise<number> {
   const { query } = options;
   const { identityRemove, identityShow } = await import('../../../wallet/identity.js');

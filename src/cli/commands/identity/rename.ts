@@ -18,6 +18,7 @@ export function identityRenameCommand(identity: Command, run: Runner): void {
     .action((query: string, name: string) => run((ctx) => identityRenameRun({ query, name }, ctx)));
 }
 
+/** Runs `keepsake identity rename` with its parsed options; resolves to the exit code. */
 export async function identityRenameRun(options: IdentityRenameOptions, ctx: Context): Promise<number> {
   const { identityRename } = await import('../../../wallet/identity.js');
   const renamed = await withVault(ctx, (vault) => identityRename(vault, options.query, options.name));

@@ -7,6 +7,7 @@ import { askPin, PIN_HELP } from './pin.js';
 
 export type IdentityScanOptions = { query: string; network: string; count: string; pinFile: string | undefined };
 
+/** Registers `keepsake identity scan`: its options and help; the action calls {@link identityScanRun}. */
 export function identityScanCommand(identity: Command, run: Runner): void {
   identity
     .command('scan')
@@ -25,6 +26,7 @@ export function identityScanCommand(identity: Command, run: Runner): void {
     .action((query: string, opts: { network: string; count: string; pinFile?: string }) => run((ctx) => identityScanRun({ query, network: opts.network, count: opts.count, pinFile: opts.pinFile }, ctx)));
 }
 
+/** Runs `keepsake identity scan` with its parsed options; resolves to the exit code. */
 export async function identityScanRun(options: IdentityScanOptions, ctx: Context): Promise<number> {
   const count = Number(options.count);
   const pin = await askPin(ctx, options.pinFile, options.query);

@@ -6,6 +6,7 @@ import { askPin, PIN_HELP } from './pin.js';
 
 export type IdentityShowPhraseOptions = { query: string; pinFile: string | undefined };
 
+/** Registers `keepsake identity show-phrase`: its options and help; the action calls {@link identityShowPhraseRun}. */
 export function identityShowPhraseCommand(identity: Command, run: Runner): void {
   identity
     .command('show-phrase')
@@ -22,6 +23,7 @@ export function identityShowPhraseCommand(identity: Command, run: Runner): void 
     .action((query: string, opts: { pinFile?: string }) => run((ctx) => identityShowPhraseRun({ query, pinFile: opts.pinFile }, ctx)));
 }
 
+/** Runs `keepsake identity show-phrase` with its parsed options; resolves to the exit code. */
 export async function identityShowPhraseRun(options: IdentityShowPhraseOptions, ctx: Context): Promise<number> {
   const pin = await askPin(ctx, options.pinFile, options.query);
   const { identityShowPhrase } = await import('../../../wallet/identity.js');
