@@ -15,7 +15,8 @@ import { main } from './main.js';
  *   terminal), not for a hidden prompt. stdout is never a terminal, so output has no colour.
  * - `answers`: typed in turn, one per prompt, after the prompt is shown (as a person would; text
  *   typed before a hidden prompt is discarded by it). A prompt with no answer left is cancelled
- *   (Ctrl+C), which the command reports as a missing secret, and is counted in `unanswered`.
+ *   (Ctrl+C: a hidden prompt reports a missing secret, a confirmation takes it as no) and is
+ *   counted in `unanswered`.
  * - `stdin`: what standard input holds (for `--password-file -`); it ends there.
  */
 export type TestIoOptions = { tty?: boolean | 'stdin'; answers?: readonly string[]; stdin?: string };
@@ -65,7 +66,8 @@ export function testIo(options: TestIoOptions = {}): TestIo {
       const answer = answers.shift();
       if (answer === undefined) unanswered++;
       // After the prompt's own listener is attached (it is, in the same tick as this write).
-      setImmediate(() => stdin.write(answer === undefined ? '\u0003' : `${answer}\n`));
+      // No answer left: Ctrl+C, then Enter, so a confirmation (a line read) ends too — as no.
+      setImmediate(() => stdin.write(answer === undefined ? '\u0003\n' : `${answer}\n`));
     }
   }, stderrTty);
 
