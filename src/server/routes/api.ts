@@ -5,6 +5,7 @@ import type { ErrorReport } from '../../errors/next.js';
 import { UsageError } from '../../errors/usage.js';
 import { isKeyType, type KeyType } from '../../keys/types.js';
 import type { Vault } from '../../vault/open.js';
+import { ACCOUNT_FORMAT_CHOICES, BACKUP_FORMAT_CHOICES, choiceOf, EXPORT_ALL_FORMAT_CHOICES, KDF_CHOICES, RESTORE_DUPLICATE_CHOICES, WORDS_CHOICES } from '../../wallet/choices.js';
 import { failedGuess, sendError, tooManyAttempts, tooManyRequests } from '../errors.js';
 import type { FailureLimiter, LimiterVerdict } from '../limiter.js';
 import { RateCap } from '../rateCap.js';
@@ -146,12 +147,6 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const network = (request.query as Record<string, string | undefined>)['network'];
     return accountList(vault, network ? { network } : {});
   });
-  secret('/accounts/create', () => ['accounts/create'], async (b) => {
-    const { accountCreate } = await import('../../wallet/create.js');
-    const words = b['words'] === 24 || b['words'] === '24' ? 24 : 12;
-    const r = await accountCreate(vault, { name: str(b, 'name'), password: str(b, 'password'), type: keyType(b), network: str(b, 'network', true) ?? 'substrate', words, ...(str(b, 'path', true) ? { path: str(b, 'path') } : {}) });
-    return { account: r.account, mnemonic: r.mnemonic, backup: { filename: `${r.account.address}.json`, json: r.json } };
-  });
   secret('/accounts/add', () => ['accounts/add'], async (b) => {
     const { accountAdd } = await import('../../wallet/create.js');
     const password = str(b, 'password', true);
@@ -179,8 +174,8 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const { accountExport } = await import('../../wallet/export.js');
     const pin = str(b, 'pin', true);
     const unlock = pin === undefined ? { password: str(b, 'password') } : { pin, newPassword: str(b, 'newPassword') };
-    const format = str(b, 'format', true) === 'ethereum-keystore' ? 'ethereum-keystore' : 'polkadot-js';
-    const r = await accountExport(vault, str(b, 'address'), unlock, { kdf: str(b, 'kdf', true) === 'compat' ? 'compat' : 'default', format });
+    const format = choiceOf(b, 'format', ACCOUNT_FORMAT_CHOICES, 'polkadot-js');
+    const r = await accountExport(vault, str(b, 'address'), unlock, { kdf: choiceOf(b, 'kdf', KDF_CHOICES, 'default'), format });
     return { filename: `${r.address}.json`, json: r.json };
   });
   // Issue 12 #4 (nothing silently left out of "Export all"): what the file will hold, the PIN of each
@@ -205,7 +200,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   });
   secret('/accounts/export-all', (b) => ['accounts/export-all', ...[...exportAllPins(b).keys()].map((id) => `identity:${id}`)], async (b) => {
     const { accountExportAll } = await import('../../wallet/export.js');
-    const format = b['format'] === 'apps' ? 'apps' : 'polkadot-js-batch';
+    const format = choiceOf(b, 'format', EXPORT_ALL_FORMAT_CHOICES, 'polkadot-js-batch');
     const password = format === 'apps' ? (str(b, 'password', true) ?? '') : str(b, 'password');
     const pins = exportAllPins(b);
     const r = await accountExportAll(vault, password, { format, pinFor: async (i) => pins.get(i.id), ...(format === 'apps' && password !== '' ? { rekey: true } : {}) });
@@ -214,7 +209,8 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
 
   secret('/restore', fileTargets, async (b) => {
     const { restoreFiles, restoreVerdict } = await import('../../wallet/restore.js');
-    const report = await restoreFiles(vault, files(b), str(b, 'password'), { onDuplicate: b['onDuplicate'] === 'replace' ? 'replace' : 'skip' });
+    const onDuplicate = choiceOf(b, 'onDuplicate', RESTORE_DUPLICATE_CHOICES, 'skip');
+    const report = await restoreFiles(vault, files(b), str(b, 'password'), { onDuplicate });
     // A restore that opened nothing because of the password counts as a wrong password (and for the limiter).
     if (restoreVerdict(report) === 'wrong-password') {
       const { WrongPasswordError } = await import('../../errors/password.js');
@@ -248,7 +244,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   plain('/identities/generate', async (b) => {
     // A new phrase for the "create identity" flow: shown once, saved only after the user re-enters words.
     const { phraseGenerate } = await import('../../wallet/phrase.js');
-    return phraseGenerate(b['words'] === 12 || b['words'] === '12' ? 12 : 24);
+    return phraseGenerate(choiceOf(b, 'words', WORDS_CHOICES, '24') === '12' ? 12 : 24);
   });
   secret('/identities/recover', () => ['identities/recover'], async (b) => {
     const { identityRecover } = await import('../../wallet/identity.js');
@@ -258,11 +254,23 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const { identityShowPhrase } = await import('../../wallet/identity.js');
     return identityShowPhrase(vault, str(b, 'identity'), str(b, 'pin'));
   });
-  secret('/identities/derive', (b) => identityTarget(str(b, 'identity')), async (b) => {
+  // What a derive or a find refuses before the PIN (a path, a network, an address) is refused before a PIN try is taken, as the CLI does.
+  const deriveTarget = async (b: Body) => {
+    const { identityDeriveCheck } = await import('../../wallet/identity/checks.js');
+    const { pin: _pin, ...options } = deriveOptions(b);
+    identityDeriveCheck(vault, str(b, 'identity'), options);
+    return identityTarget(str(b, 'identity'));
+  };
+  const findTarget = async (b: Body) => {
+    const { identityFindCheck } = await import('../../wallet/identity/checks.js');
+    identityFindCheck(str(b, 'address'));
+    return identityTarget(str(b, 'identity'));
+  };
+  secret('/identities/derive', deriveTarget, async (b) => {
     const { identityDerive } = await import('../../wallet/identity.js');
     return identityDerive(vault, str(b, 'identity'), { ...deriveOptions(b), onDuplicate: onDuplicateOf(b, ['update']) === 'update' ? 'update' : 'refuse' });
   });
-  secret('/identities/find', (b) => identityTarget(str(b, 'identity')), async (b) => {
+  secret('/identities/find', findTarget, async (b) => {
     const { identityFind } = await import('../../wallet/identity.js');
     return identityFind(vault, str(b, 'identity'), str(b, 'address'), str(b, 'pin'));
   });
@@ -283,7 +291,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const path = typeof b['path'] === 'string' ? { path: b['path'] } : {};
     return reply.send(await accountPreview(vault, { suri: str(b, 'suri'), type: keyType(b), network: str(b, 'network', true) ?? 'substrate', ...path }));
   });
-  secret('/identities/preview', (b) => identityTarget(str(b, 'identity')), async (b) => {
+  secret('/identities/preview', deriveTarget, async (b) => {
     const { identityDerivePreview } = await import('../../wallet/preview.js');
     return identityDerivePreview(vault, str(b, 'identity'), deriveOptions(b));
   });
@@ -316,7 +324,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
 
   secret('/backup/export', () => ['backup/export'], async (b) => {
     const { backupExport } = await import('../../wallet/backup.js');
-    const format = str(b, 'format', true) === 'concordium-desktop' ? 'concordium-desktop' : 'keepsake';
+    const format = choiceOf(b, 'format', BACKUP_FORMAT_CHOICES, 'keepsake');
     const r = await backupExport(vault, str(b, 'password'), { format });
     return { filename: format === 'keepsake' ? `keepsake-backup-${new Date().toISOString().slice(0, 10)}.json` : 'wallet-export.json', json: r.json, counts: r.counts };
   });
