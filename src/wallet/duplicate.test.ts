@@ -27,7 +27,9 @@ import { vaultClose, vaultOpen, vaultWrite, type Vault } from '../vault/open.js'
 import { accountFind } from './accounts.js';
 import { accountAdd } from './create.js';
 import { accountExport } from './export.js';
-import { identityDerive, identityRecover, type IdentityTuning } from './identity.js';
+import { identityDerive } from './identity/derive.js';
+import { identityRecover } from './identity/create.js';
+import { type IdentityTuning } from './identity/shared.js';
 
 const VECTORS = JSON.parse(readFileSync(new URL('../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { devPhrase: string };
 const DEV = VECTORS.devPhrase;

@@ -25,7 +25,7 @@ import { type JsonObject } from '../../src/formats/json.js';
 import { pairFromSuri } from '../../src/keys/fromSuri.js';
 import { schemeLoad } from '../../src/keys/scheme.js';
 import { vaultClose, vaultOpen, type Vault } from '../../src/vault/open.js';
-import { backupImport } from '../../src/wallet/backup.js';
+import { backupImport } from '../../src/wallet/backup/import.js';
 import { fileAccountsOpen } from '../../src/wallet/fileAccounts.js';
 import { inspectFile } from '../../src/wallet/inspect.js';
 import { restoreFiles } from '../../src/wallet/restore.js';

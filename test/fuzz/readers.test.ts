@@ -40,7 +40,7 @@ import { KEY_TYPES } from '../../src/keys/types.js';
 import { VaultUnavailableError } from '../../src/errors/vault.js';
 import { vaultClose, vaultOpen, type Vault } from '../../src/vault/open.js';
 import { addressParse } from '../../src/wallet/addressParse.js';
-import { backupImport } from '../../src/wallet/backup.js';
+import { backupImport } from '../../src/wallet/backup/import.js';
 import { fileAccountsOpen } from '../../src/wallet/fileAccounts.js';
 import { inspectFile } from '../../src/wallet/inspect.js';
 import { verifyFile } from '../../src/wallet/verify.js';

@@ -32,8 +32,10 @@ import { schemeLoad } from '../../src/keys/scheme.js';
 import type { KeyPair, KeyType } from '../../src/keys/types.js';
 import { vaultClose, vaultOpen } from '../../src/vault/open.js';
 import { addressAdd } from '../../src/wallet/addressBook.js';
-import { backupExport, backupImport } from '../../src/wallet/backup.js';
-import { identityDerive, identityRecover } from '../../src/wallet/identity.js';
+import { backupExport } from '../../src/wallet/backup/export.js';
+import { backupImport } from '../../src/wallet/backup/import.js';
+import { identityDerive } from '../../src/wallet/identity/derive.js';
+import { identityRecover } from '../../src/wallet/identity/create.js';
 import { restoreFiles } from '../../src/wallet/restore.js';
 import { ENTRY_PW, PATH_PW, PIN, PW } from './config.js';
 

@@ -21,7 +21,7 @@ import { SECURITY_HEADERS } from '../../src/server/guard.js';
 import { FailureLimiter } from '../../src/server/limiter.js';
 import { vaultClose, vaultOpen, type Vault } from '../../src/vault/open.js';
 import { addressAdd, addressList } from '../../src/wallet/addressBook.js';
-import { identityRecover } from '../../src/wallet/identity.js';
+import { identityRecover } from '../../src/wallet/identity/create.js';
 import { restoreFiles } from '../../src/wallet/restore.js';
 
 const TOKEN = 'hostile-token-0123456789abcdefghij';

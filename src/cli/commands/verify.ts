@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { ImportItem } from '../../wallet/backup.js';
+import type { ImportItem } from '../../wallet/backup/plan.js';
 import type { VerifyAccount, VerifyReport } from '../../wallet/verify.js';
 import { askLocked } from '../askLocked.js';
 import { type Context, type Runner, withVault } from '../context.js';

@@ -128,7 +128,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     });
   // A PIN is tried against its identity (however the identity or account is named); a password against its account.
   const identityTarget = async (query: string) => {
-    const { identityResolve } = await import('../../wallet/identity.js');
+    const { identityResolve } = await import('../../wallet/identity/shared.js');
     return [`identity:${identityResolve(vault, query).id}`];
   };
   const exportTarget = async (b: Body) => {
@@ -238,7 +238,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   });
 
   app.get('/identities', async () => {
-    const { identityList } = await import('../../wallet/identity.js');
+    const { identityList } = await import('../../wallet/identity/list.js');
     return identityList(vault);
   });
   plain('/identities/generate', async (b) => {
@@ -247,11 +247,11 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     return phraseGenerate(choiceOf(b, 'words', WORDS_CHOICES, '24') === '12' ? 12 : 24);
   });
   secret('/identities/recover', () => ['identities/recover'], async (b) => {
-    const { identityRecover } = await import('../../wallet/identity.js');
+    const { identityRecover } = await import('../../wallet/identity/create.js');
     return identityRecover(vault, { name: str(b, 'name'), mnemonic: str(b, 'mnemonic'), pin: str(b, 'pin') });
   });
   secret('/identities/show-phrase', (b) => identityTarget(str(b, 'identity')), async (b) => {
-    const { identityShowPhrase } = await import('../../wallet/identity.js');
+    const { identityShowPhrase } = await import('../../wallet/identity/showPhrase.js');
     return identityShowPhrase(vault, str(b, 'identity'), str(b, 'pin'));
   });
   // What a derive or a find refuses before the PIN (a path, a network, an address) is refused before a PIN try is taken, as the CLI does.
@@ -267,11 +267,11 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     return identityTarget(str(b, 'identity'));
   };
   secret('/identities/derive', deriveTarget, async (b) => {
-    const { identityDerive } = await import('../../wallet/identity.js');
+    const { identityDerive } = await import('../../wallet/identity/derive.js');
     return identityDerive(vault, str(b, 'identity'), { ...deriveOptions(b), onDuplicate: onDuplicateOf(b, ['update']) === 'update' ? 'update' : 'refuse' });
   });
   secret('/identities/find', findTarget, async (b) => {
-    const { identityFind } = await import('../../wallet/identity.js');
+    const { identityFind } = await import('../../wallet/identity/find.js');
     return identityFind(vault, str(b, 'identity'), str(b, 'address'), str(b, 'pin'));
   });
 
@@ -323,13 +323,13 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   });
 
   secret('/backup/export', () => ['backup/export'], async (b) => {
-    const { backupExport } = await import('../../wallet/backup.js');
+    const { backupExport } = await import('../../wallet/backup/export.js');
     const format = choiceOf(b, 'format', BACKUP_FORMAT_CHOICES, 'keepsake');
     const r = await backupExport(vault, str(b, 'password'), { format });
     return { filename: format === 'keepsake' ? `keepsake-backup-${new Date().toISOString().slice(0, 10)}.json` : 'wallet-export.json', json: r.json, counts: r.counts };
   });
   secret('/backup/import', fileTargets, async (b) => {
-    const { backupImport } = await import('../../wallet/backup.js');
+    const { backupImport } = await import('../../wallet/backup/import.js');
     const [f] = files(b);
     return backupImport(vault, f!.text, str(b, 'password'), { file: f!.file });
   });
@@ -337,11 +337,11 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   // Issue 12 item 13: rename and remove an identity, edit an address-book entry. No secret is taken:
   // the page asks for a typed confirmation before it removes an identity.
   plain('/identities/rename', async (b) => {
-    const { identityRename } = await import('../../wallet/identity.js');
+    const { identityRename } = await import('../../wallet/identity/rename.js');
     return identityRename(vault, str(b, 'identity'), str(b, 'name'));
   });
   plain('/identities/remove', async (b) => {
-    const { identityRemove } = await import('../../wallet/identity.js');
+    const { identityRemove } = await import('../../wallet/identity/remove.js');
     return identityRemove(vault, str(b, 'identity'));
   });
   plain('/addresses/edit', async (b) => {

@@ -1,4 +1,4 @@
-import type { BackupCounts } from '../../../wallet/backup.js';
+import type { BackupCounts } from '../../../wallet/backup/export.js';
 import { plural } from '../../../text/plural.js';
 
 /** "2 identities, 1 account, 4 addresses, 1 Concordium identity" — the Concordium ones only when there are any. */

@@ -48,7 +48,7 @@ export async function backupExportRun(options: BackupExportOptions, ctx: Context
   if (!options.out.toLowerCase().endsWith('.json')) throw new UsageError({ reason: 'The backup file name must end in .json.' });
   if (options.pinFile !== undefined && !options.rekey) throw new UsageError({ reason: '--pin-file is for --rekey: without it every identity keeps its own PIN in the backup.' });
   outputCheck(options.out, options.force === true);
-  const { backupExport, backupRekeyPlan } = await import('../../../wallet/backup.js');
+  const { backupExport, backupRekeyPlan } = await import('../../../wallet/backup/export.js');
   const { concordiumExportCheck } = await import('../../../wallet/concordium.js');
   // An empty Concordium export is refused before the password is asked.
   if (format === 'concordium-desktop') await withVault(ctx, (vault) => concordiumExportCheck(vault));

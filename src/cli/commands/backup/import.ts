@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import type { ImportItem, ImportReport } from '../../../wallet/backup.js';
+import type { ImportItem } from '../../../wallet/backup/plan.js';
+import type { ImportReport } from '../../../wallet/backup/import.js';
 import { type Context, type Runner, withVault } from '../../context.js';
 import { EXIT } from '../../exit.js';
 import { helpExamples } from '../../help.js';
@@ -33,7 +34,7 @@ export async function backupImportRun(options: BackupImportOptions, ctx: Context
   const { walletFileCheck } = await import('../../../wallet/fileCheck.js');
   walletFileCheck(text, file);
   const password = await readSecret(ctx.io, { file: options.passwordFile, flag: '--password-file', prompt: line`Password for ${file}: ` });
-  const { backupImport } = await import('../../../wallet/backup.js');
+  const { backupImport } = await import('../../../wallet/backup/import.js');
   const report = await withVault(ctx, (vault) => backupImport(vault, text, password, { file }), { mode: 'add' });
   if (ctx.io.json) printJson(ctx.io, report);
   else printImport(ctx.io, report);

@@ -36,7 +36,7 @@ export async function identityCreateRun(options: IdentityCreateOptions, ctx: Con
   const words = options.words === '12' ? 12 : 24;
   phraseOutCheck(ctx.io, options.mnemonicOut, options.force);
   const pin = await newPin(ctx.io, options.pinFile);
-  const { identityCreate } = await import('../../../wallet/identity.js');
+  const { identityCreate } = await import('../../../wallet/identity/create.js');
   let phrase = '';
   const result = await outputsWithVault(options.force, (place) =>
     withVault(ctx, (vault) =>

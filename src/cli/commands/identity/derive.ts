@@ -58,7 +58,7 @@ export async function identityDeriveRun(options: IdentityDeriveOptions, ctx: Con
   const { identityDeriveCheck } = await import('../../../wallet/identity/checks.js');
   await withVault(ctx, (vault) => identityDeriveCheck(vault, query, derive));
   const pin = await askPin(ctx, options.pinFile, query);
-  const { identityDerive } = await import('../../../wallet/identity.js');
+  const { identityDerive } = await import('../../../wallet/identity/derive.js');
   const account = await withVault(ctx, (vault) => identityDerive(vault, query, { ...derive, pin }));
   if (ctx.io.json) printJson(ctx.io, account);
   else if (account.status === 'added' || account.status === 'completed') {

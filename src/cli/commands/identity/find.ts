@@ -3,7 +3,7 @@ import { type Context, type Runner, withVault } from '../../context.js';
 import { helpExamples } from '../../help.js';
 import { type Io, out, printJson, say } from '../../io.js';
 import { line } from '../../printable.js';
-import type { FindResult } from '../../../wallet/identity.js';
+import type { FindResult } from '../../../wallet/identity/find.js';
 import { plural } from '../../../text/plural.js';
 import { askPin, PIN_HELP } from './pin.js';
 
@@ -34,7 +34,7 @@ export async function identityFindRun(options: IdentityFindOptions, ctx: Context
   const { identityFindCheck } = await import('../../../wallet/identity/checks.js');
   identityFindCheck(address);
   const pin = await askPin(ctx, options.pinFile, query);
-  const { identityFind } = await import('../../../wallet/identity.js');
+  const { identityFind } = await import('../../../wallet/identity/find.js');
   if (!ctx.io.json) say(ctx.io, 'Searching the usual paths and key types…');
   const found = await withVault(ctx, (vault) => identityFind(vault, query, address, pin));
   if (ctx.io.json) printJson(ctx.io, found);

@@ -22,7 +22,7 @@ export function identityListCommand(identity: Command, run: Runner): void {
 
 /** Runs `keepsake identity list` with its parsed options; resolves to the exit code. */
 export async function identityListRun(_options: Record<string, never>, ctx: Context): Promise<number> {
-  const { identityList } = await import('../../../wallet/identity.js');
+  const { identityList } = await import('../../../wallet/identity/list.js');
   const { concordiumList } = await import('../../../wallet/concordium.js');
   const { list, concordium, file } = await withVault(ctx, (vault) => ({ list: identityList(vault), concordium: concordiumList(vault).identities, file: vault.file }));
   // --json stays the list of keepsake's identities; Concordium identities: `concordium list --json`.

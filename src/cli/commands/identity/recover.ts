@@ -32,7 +32,7 @@ export async function identityRecoverRun(options: IdentityRecoverOptions, ctx: C
   const { identityRecoverCheck } = await import('../../../wallet/identity/checks.js');
   identityRecoverCheck({ name: options.name, mnemonic });
   const pin = await newPin(ctx.io, options.pinFile);
-  const { identityRecover } = await import('../../../wallet/identity.js');
+  const { identityRecover } = await import('../../../wallet/identity/create.js');
   const result = await withVault(ctx, (vault) => identityRecover(vault, { name: options.name, mnemonic, pin }), { mode: 'add' });
   if (ctx.io.json) printJson(ctx.io, { id: result.id, name: result.name });
   else out(ctx.io, line`Recovered identity ${result.id} "${result.name}". Pick a network for its first account: \`keepsake identity derive ${JSON.stringify(result.name)} --network polkadot\`.`);

@@ -31,7 +31,8 @@ export function identityRemoveCommand(identity: Command, run: Runner): void {
 /** Runs `keepsake identity remove` with its parsed options; resolves to the exit code. */
 export async function identityRemoveRun(options: IdentityRemoveOptions, ctx: Context): Promise<number> {
   const { query } = options;
-  const { identityRemove, identityShow } = await import('../../../wallet/identity.js');
+  const { identityRemove } = await import('../../../wallet/identity/remove.js');
+const { identityShow } = await import('../../../wallet/identity/list.js');
   if (!options.yes) {
     if (!ctx.io.stdin.isTTY) throw new UsageError({ reason: 'Removing an identity needs confirmation.', hint: 'Add --yes when not on a terminal.' });
     const shown = await withVault(ctx, (vault) => identityShow(vault, query));

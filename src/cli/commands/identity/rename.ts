@@ -20,7 +20,7 @@ export function identityRenameCommand(identity: Command, run: Runner): void {
 
 /** Runs `keepsake identity rename` with its parsed options; resolves to the exit code. */
 export async function identityRenameRun(options: IdentityRenameOptions, ctx: Context): Promise<number> {
-  const { identityRename } = await import('../../../wallet/identity.js');
+  const { identityRename } = await import('../../../wallet/identity/rename.js');
   const renamed = await withVault(ctx, (vault) => identityRename(vault, options.query, options.name));
   if (ctx.io.json) printJson(ctx.io, renamed);
   else out(ctx.io, line`Renamed identity ${renamed.id} to "${renamed.name}".`);

@@ -30,7 +30,7 @@ export function identityScanCommand(identity: Command, run: Runner): void {
 export async function identityScanRun(options: IdentityScanOptions, ctx: Context): Promise<number> {
   const count = Number(options.count);
   const pin = await askPin(ctx, options.pinFile, options.query);
-  const { identityScan } = await import('../../../wallet/identity.js');
+  const { identityScan } = await import('../../../wallet/identity/scan.js');
   const list = await withVault(ctx, (vault) => identityScan(vault, options.query, { network: options.network, count, pin }));
   if (ctx.io.json) printJson(ctx.io, list);
   else

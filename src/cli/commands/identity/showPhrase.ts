@@ -26,7 +26,7 @@ export function identityShowPhraseCommand(identity: Command, run: Runner): void 
 /** Runs `keepsake identity show-phrase` with its parsed options; resolves to the exit code. */
 export async function identityShowPhraseRun(options: IdentityShowPhraseOptions, ctx: Context): Promise<number> {
   const pin = await askPin(ctx, options.pinFile, options.query);
-  const { identityShowPhrase } = await import('../../../wallet/identity.js');
+  const { identityShowPhrase } = await import('../../../wallet/identity/showPhrase.js');
   const { mnemonic } = await withVault(ctx, (vault) => identityShowPhrase(vault, options.query, pin));
   if (ctx.io.json) printJson(ctx.io, { mnemonic });
   else out(ctx.io, mnemonic);

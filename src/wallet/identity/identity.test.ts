@@ -14,34 +14,29 @@ import { entropyToMnemonic } from '@scure/bip39';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BaseError } from '../errors/base.js';
-import { DuplicateIdentityError, IdentityNotFoundError, PathNotFoundError, PinLockedError, WrongPinError } from '../errors/identity.js';
-import { MnemonicChecksumError, MnemonicWordError } from '../errors/mnemonic.js';
-import { UsageError } from '../errors/usage.js';
-import { DuplicateAccountError } from '../errors/vault.js';
-import { identityById } from '../vault/identities.js';
-import { vaultClose, vaultOpen, type Vault } from '../vault/open.js';
-import { accountFind, accountList } from './accounts.js';
-import { accountExport } from './export.js';
-import {
-  identityAccountPair,
-  identityCreate,
-  identityDerive,
-  identityFind,
-  identityResolve,
-  identityList,
-  identityRecover,
-  identityShowPhrase,
-  pinDelaySeconds,
-  signerQrText,
-  type IdentityTuning,
-} from './identity.js';
-import { MIN_SECRET_LENGTH as MIN_PIN_LENGTH } from './secrets.js';
+import { BaseError } from '../../errors/base.js';
+import { DuplicateIdentityError, IdentityNotFoundError, PathNotFoundError, PinLockedError, WrongPinError } from '../../errors/identity.js';
+import { MnemonicChecksumError, MnemonicWordError } from '../../errors/mnemonic.js';
+import { UsageError } from '../../errors/usage.js';
+import { DuplicateAccountError } from '../../errors/vault.js';
+import { identityById } from '../../vault/identities.js';
+import { vaultClose, vaultOpen, type Vault } from '../../vault/open.js';
+import { accountFind, accountList } from '../accounts.js';
+import { accountExport } from '../export.js';
+import { identityAccountPair } from './accountPair.js';
+import { identityCreate, identityRecover } from './create.js';
+import { identityDerive } from './derive.js';
+import { identityFind } from './find.js';
+import { identityResolve, signerQrText, type IdentityTuning } from './shared.js';
+import { identityList } from './list.js';
+import { identityShowPhrase } from './showPhrase.js';
+import { pinDelaySeconds } from './unlock.js';
+import { MIN_SECRET_LENGTH as MIN_PIN_LENGTH } from '../secrets.js';
 
 type KeyType = 'sr25519' | 'ed25519' | 'ecdsa' | 'ethereum';
 type SuriVector = { type: KeyType; suri: string; publicKey: string; address42?: string; address2?: string };
 
-const VECTORS = JSON.parse(readFileSync(new URL('../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { devPhrase: string; suri: SuriVector[] };
+const VECTORS = JSON.parse(readFileSync(new URL('../../../test/vectors/polkadot-js.json', import.meta.url), 'utf8')) as { devPhrase: string; suri: SuriVector[] };
 const DEV = VECTORS.devPhrase;
 const PHRASES = [...new Set(VECTORS.suri.map((v) => v.suri.split('/')[0]!))];
 const GENESIS = {
