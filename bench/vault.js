@@ -68,29 +68,32 @@ function fakeFileJson(publicKey, name, when, ss58Encode) {
 }
 
 /**
- * A vault with `accounts` sr25519 accounts and `addresses` address-book entries, written straight
- * into the tables keepsake's migrations create (src/vault/migrations/*.ts), in one transaction.
+ * A vault with `accounts` sr25519 accounts and `addresses` address-book entries, written in one
+ * transaction through keepsake's own vault functions (so the fixture follows the schema, with no
+ * second copy of its INSERT statements here).
  */
 async function filledVault(ctx, path, { accounts, addresses }) {
   const { ss58Encode } = await import(join(ctx.root, 'dist/keys/address.js'));
+  const { accountInsert } = await import(join(ctx.root, 'dist/vault/accounts.js'));
+  const { addressInsert } = await import(join(ctx.root, 'dist/vault/addresses.js'));
+  const { vaultWrite } = await import(join(ctx.root, 'dist/vault/open.js'));
   freshVault(ctx, path);
-  const db = new Database(path);
+  const vault = vaultOpen(path);
   const now = Date.now();
-  const insAccount = db.prepare(
-    `INSERT INTO accounts (public_key, account_id, type, name, network, ss58_prefix, genesis_hash, file_json, verified, source, created_at, updated_at, address)
-     VALUES (?, ?, 'sr25519', ?, 'polkadot', 0, ?, ?, 1, 'restore', ?, ?, ?)`,
-  );
-  const insAddress = db.prepare(`INSERT INTO addresses (address, kind, name, note, network, original, created_at) VALUES (?, 'ss58', ?, NULL, 'polkadot', NULL, ?)`);
-  db.transaction(() => {
+  vaultWrite(vault, () => {
     for (let i = 0; i < accounts; i++) {
       const pk = randomBytes(32);
       const name = `Account ${i + 1}`;
       const when = now - (accounts - i) * 1000;
-      // keepsake stores each account's address (in its network's format) when it saves the account.
-      insAccount.run(pk, pk, name, POLKADOT_GENESIS, fakeFileJson(pk, name, when, ss58Encode), when, when, ss58Encode(pk, 0));
+      const account = { publicKey: pk, accountId: pk, type: 'sr25519', name, network: 'polkadot', ss58Prefix: 0, genesisHash: POLKADOT_GENESIS, fileJson: fakeFileJson(pk, name, when, ss58Encode), verified: true, source: 'restore' };
+      accountInsert(vault, account, when);
     }
-    for (let i = 0; i < addresses; i++) insAddress.run(ss58Encode(randomBytes(32), 0), `Contact ${i + 1}`, now - (addresses - i) * 1000);
-  })();
+    for (let i = 0; i < addresses; i++) {
+      addressInsert(vault, { address: ss58Encode(randomBytes(32), 0), kind: 'ss58', name: `Contact ${i + 1}`, note: null, network: 'polkadot', original: null }, now - (addresses - i) * 1000);
+    }
+  });
+  vaultClose(vault);
+  const db = new Database(path);
   const counts = { accounts: db.prepare('SELECT count(*) AS n FROM accounts').get().n, addresses: db.prepare('SELECT count(*) AS n FROM addresses').get().n };
   db.close();
   if (counts.accounts !== accounts || counts.addresses !== addresses) throw new Error(`filled vault holds ${JSON.stringify(counts)}`);
@@ -310,7 +313,7 @@ export async function backupSection(ctx) {
       argv: (i) => [ctx.bin, '--vault', freshVault(ctx, vaultOf(i)), 'backup', 'import', backupFile, '--password-file', pwFile],
       check: (r) => {
         const last = r.stdout.trim().split('\n').at(-1);
-        if (last !== `${ACCOUNTS + ADDRESSES} imported, 0 already present, 0 replaced.`) throw new Error(`backup import printed "${last}"`);
+        if (last !== `Imported: 0 identities, ${ACCOUNTS} accounts, ${ADDRESSES} addresses.`) throw new Error(`backup import printed "${last}"`);
       },
       after: (i) => removeVault(vaultOf(i)),
     },

@@ -28,6 +28,7 @@ it('exports exactly the public API', () => {
       "FormatNotSupportedError",
       "IdentityNotFoundError",
       "InvalidAddressError",
+      "InvalidInputError",
       "InvalidKeyError",
       "InvalidNameError",
       "InvalidPathError",

@@ -2,7 +2,7 @@
  * keepsake as a library: the pure core (keys, file formats) and the wallet use cases on a vault.
  * This is the only barrel; `src/index.test.ts` pins the export list so API changes show in review.
  */
-export { BaseError } from './errors/base.js';
+export { BaseError, type ErrorField, type ErrorKind } from './errors/base.js';
 export type { NextStep, ErrorReport } from './errors/next.js';
 export * from './errors/file.js';
 export * from './errors/password.js';
@@ -43,9 +43,16 @@ export { accountExport, accountExportAll } from './wallet/export.js';
 export type { AccountView } from './wallet/accountView.js';
 export * from './errors/identity.js';
 export * from './errors/concordium.js';
-export { identityCreate, identityRecover, identityList, identityShowPhrase, identityDerive, identityFind, identityScan, signerQrText } from './wallet/identity.js';
+export { identityCreate, identityRecover } from './wallet/identity/create.js';
+export { identityList } from './wallet/identity/list.js';
+export { identityShowPhrase } from './wallet/identity/showPhrase.js';
+export { identityDerive } from './wallet/identity/derive.js';
+export { identityFind } from './wallet/identity/find.js';
+export { identityScan } from './wallet/identity/scan.js';
+export { signerQrText } from './wallet/identity/shared.js';
 export { addressAdd, addressList, addressRemove } from './wallet/addressBook.js';
-export { backupExport, backupImport, type ImportReport } from './wallet/backup.js';
+export { backupExport } from './wallet/backup/export.js';
+export { backupImport, type ImportReport } from './wallet/backup/import.js';
 export { concordiumList, concordiumRemove } from './wallet/concordium.js';
 export { convertFile, CONVERT_TARGETS, type ConvertTarget } from './wallet/convert.js';
 export { ethereumKeystoreParse, ethereumKeystoreDecrypt, ethereumKeystoreWrite } from './formats/ethereum-keystore.js';

@@ -1,4 +1,4 @@
-import type { AddHelpTextContext, Command } from 'commander';
+import { type AddHelpTextContext, type Command, Help, type Option } from 'commander';
 
 /**
  * Text keepsake adds after commander's help. Commander wraps what it formats (the description, the
@@ -76,4 +76,23 @@ function exampleWords(example: string): string[] {
     } else words.push(token);
   }
   return words;
+}
+
+/**
+ * An option's description as keepsake writes it, without the "(choices: …)" commander adds for an
+ * option with `.choices()`: each description already says its values in words ("default (scrypt
+ * N=2^17) or compat …"), so the list would say them twice. The default is still shown.
+ *
+ * @example
+ * program.configureHelp({ optionDescription: optionDescriptionPlain })
+ */
+export function optionDescriptionPlain(this: Help, option: Option): string {
+  if (option.argChoices === undefined) return Help.prototype.optionDescription.call(this, option);
+  const choices = option.argChoices;
+  delete option.argChoices;
+  try {
+    return Help.prototype.optionDescription.call(this, option);
+  } finally {
+    option.argChoices = choices;
+  }
 }

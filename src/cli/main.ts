@@ -4,7 +4,7 @@ import { EXIT, exitCodeOf } from './exit.js';
 import type { Runner } from './context.js';
 import { type Io, printJsonError, processIo, say } from './io.js';
 import { errorTextCli } from './nextStep.js';
-import { helpExamples, helpParagraphs } from './help.js';
+import { helpExamples, helpParagraphs, optionDescriptionPlain } from './help.js';
 import { line } from './printable.js';
 import { usageErrorText } from './usageError.js';
 
@@ -20,10 +20,10 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   restore: async () => (await import('./commands/restore.js')).restoreCommand,
   account: async () => (await import('./commands/account/index.js')).accountCommand,
   identity: async () => (await import('./commands/identity/index.js')).identityCommand,
-  address: async () => (await import('./commands/address.js')).addressCommand,
-  backup: async () => (await import('./commands/backup.js')).backupCommand,
+  address: async () => (await import('./commands/address/index.js')).addressCommand,
+  backup: async () => (await import('./commands/backup/index.js')).backupCommand,
   convert: async () => (await import('./commands/convert.js')).convertCommand,
-  concordium: async () => (await import('./commands/concordium.js')).concordiumCommand,
+  concordium: async () => (await import('./commands/concordium/index.js')).concordiumCommand,
   ui: async () => (await import('./commands/ui.js')).uiCommand,
 };
 
@@ -77,7 +77,7 @@ export async function programCreate(io: Io, run: Runner, version: string, option
     .helpCommand('help [command]', 'show help for a command')
     .showSuggestionAfterError(true)
     // On a narrow terminal, wrap an option's description in the room its name leaves rather than not at all.
-    .configureHelp({ minWidthToWrap: 20 })
+    .configureHelp({ minWidthToWrap: 20, optionDescription: optionDescriptionPlain })
     .addHelpText('after', helpExamples(['keepsake inspect backup.json', 'keepsake verify backup.json', 'keepsake account list']))
     .addHelpText('after', helpParagraphs(HELP_FOOTER))
     .exitOverride()

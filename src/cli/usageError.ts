@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { choiceSentence } from '../wallet/choices.js';
 
 /**
  * Commander's own usage error (`error: required option '--name <name>' not specified`, perhaps
@@ -11,6 +12,8 @@ import type { Command } from 'commander';
  * // → "Required option '--name <name>' not specified. Run `keepsake account create --help` to see its options and an example."
  */
 export function usageErrorText(commanderMessage: string, command: Command): string {
+  const choice = invalidChoice(commanderMessage, command);
+  if (choice !== undefined) return `${choice} ${helpPointer(command)}`;
   const [first = '', ...more] = commanderMessage
     .replace(/^error: /, '')
     .split('\n')
@@ -19,6 +22,23 @@ export function usageErrorText(commanderMessage: string, command: Command): stri
   // "(Did you mean account?)" → "Did you mean account?"
   const suggestions = more.map((l) => sentence(l.replace(/^\((.*)\)$/, '$1')));
   return [sentence(first), ...suggestions, helpPointer(command)].join(' ');
+}
+
+/**
+ * Commander's refusal of a value outside an option's `.choices()` ("option '--kdf <kdf>' argument
+ * 'fast' is invalid. Allowed choices are default, compat.") as keepsake words it everywhere:
+ * "--kdf is default or compat, not "fast"." (the wording `choiceSentence` gives the server too).
+ */
+function invalidChoice(commanderMessage: string, command: Command): string | undefined {
+  for (const option of command.options) {
+    const allowed = option.argChoices;
+    if (allowed === undefined) continue;
+    const head = `error: option '${option.flags}' argument '`;
+    const tail = `' is invalid. Allowed choices are ${allowed.join(', ')}.`;
+    const message = commanderMessage.replace(/\n$/, '');
+    if (message.startsWith(head) && message.endsWith(tail)) return choiceSentence(option.long ?? option.flags, allowed, message.slice(head.length, -tail.length));
+  }
+  return undefined;
 }
 
 function sentence(text: string): string {

@@ -6,6 +6,7 @@ import { BaseError } from './base.js';
  */
 export class NothingToVerifyError extends BaseError {
   override readonly name = 'NothingToVerifyError';
+  override readonly kind = 'failed';
   constructor({ address, identity }: { address: string; identity?: string | null }) {
     super(
       identity !== undefined
@@ -18,6 +19,7 @@ export class NothingToVerifyError extends BaseError {
 /** The account was restored or replaced again while its key was being checked: nothing was recorded. */
 export class AccountChangedError extends BaseError {
   override readonly name = 'AccountChangedError';
+  override readonly kind = 'failed';
   constructor({ address }: { address: string }) {
     super(`The account ${address} changed while its key was being checked (it was restored or replaced again), so nothing was recorded.`, {
       hints: ['Check it again.'],

@@ -8,6 +8,8 @@ import type { NextStep } from './next.js';
  */
 export class InvalidAddressError extends BaseError {
   override readonly name = 'InvalidAddressError';
+  override readonly kind = 'failed';
+  override readonly field = 'address';
   readonly address: string;
   constructor({ address, reason, network, hint, next }: { address: string; reason: string; network?: string; hint?: string; next?: NextStep }) {
     super(`"${clip(address)}" is not a ${network === undefined ? 'valid' : network} address: ${reason}.`, {

@@ -3,6 +3,8 @@ import { BaseError } from './base.js';
 /** The Concordium export's password is wrong (AES-CBC padding or content does not check out). */
 export class UnableToDecryptError extends BaseError {
   override readonly name = 'UnableToDecryptError';
+  override readonly kind = 'wrong-secret';
+  override readonly field = 'password';
   constructor({ file }: { file?: string | undefined }) {
     super(`Unable to decrypt ${file ?? 'the file'}: the password is wrong (or the encrypted part was altered); nothing was imported.`, {
       hints: ['Use the password chosen when the export was made.'],
@@ -13,6 +15,8 @@ export class UnableToDecryptError extends BaseError {
 /** It decrypts, but what it holds is not a Concordium Desktop Wallet export. */
 export class NotAnExportError extends BaseError {
   override readonly name = 'NotAnExportError';
+  override readonly kind = 'failed';
+  override readonly field = 'file';
   constructor({ file, reason }: { file?: string | undefined; reason: string }) {
     super(`${file ?? 'The file'} decrypts, but is not a Concordium Desktop Wallet export: ${reason}; nothing was imported.`);
   }
@@ -21,6 +25,8 @@ export class NotAnExportError extends BaseError {
 /** A Concordium Mobile Wallet export given where a desktop export is needed. */
 export class MobileWalletExportError extends BaseError {
   override readonly name = 'MobileWalletExportError';
+  override readonly kind = 'failed';
+  override readonly field = 'file';
   constructor({ file }: { file?: string | undefined }) {
     super(
       `${file ?? 'This file'} is an export from a Concordium Mobile Wallet; those are not compatible with the desktop format, so nothing was imported.`,
@@ -32,6 +38,7 @@ export class MobileWalletExportError extends BaseError {
 /** The export belongs to another Concordium network than the one already in the vault. */
 export class WrongNetworkError extends BaseError {
   override readonly name = 'WrongNetworkError';
+  override readonly kind = 'failed';
   constructor({ file }: { file?: string | undefined }) {
     super(`${file ?? 'The file'} is from another Concordium network (genesis) than the data already imported; nothing was imported.`, {
       hints: ['It can go into a separate vault only.'],
@@ -43,6 +50,7 @@ export class WrongNetworkError extends BaseError {
 /** No Concordium identity or account in the vault is named by the query (issue 12 #6). */
 export class ConcordiumItemNotFoundError extends BaseError {
   override readonly name = 'ConcordiumItemNotFoundError';
+  override readonly kind = 'not-found';
   constructor({ query }: { query: string }) {
     super(`No Concordium identity or account in the vault is called "${query.slice(0, 80)}" or has that address.`, { next: { do: 'list', what: 'concordium' } });
   }
@@ -51,6 +59,7 @@ export class ConcordiumItemNotFoundError extends BaseError {
 /** A name given to remove a Concordium item fits several (issue 12 #6). */
 export class AmbiguousConcordiumItemError extends BaseError {
   override readonly name = 'AmbiguousConcordiumItemError';
+  override readonly kind = 'conflict';
   constructor({ query, count }: { query: string; count: number }) {
     super(`${count} Concordium identities or accounts are called "${query.slice(0, 80)}"; nothing was removed.`, {
       hints: ['Name an account by its address.'],

@@ -4,6 +4,8 @@ import { BaseError } from './base.js';
 /** The file holds nothing (0 bytes, or only blank space): it was not saved, copied or downloaded in full. */
 export class EmptyFileError extends BaseError {
   override readonly name = 'EmptyFileError';
+  override readonly kind = 'damaged';
+  override readonly field = 'file';
   constructor({ file, size }: { file?: string | undefined; size: number }) {
     super(`${subject(file)} is empty (${size === 0 ? '0 bytes' : `${plural(size, 'byte')} of blank space`}), so it holds no backup.`, {
       hints: ['Check that you picked the right file; if you did, it was not saved or copied completely: find another copy.'],
@@ -17,6 +19,8 @@ export class EmptyFileError extends BaseError {
  */
 export class TruncatedFileError extends BaseError {
   override readonly name = 'TruncatedFileError';
+  override readonly kind = 'damaged';
+  override readonly field = 'file';
   constructor({ file, size }: { file?: string | undefined; size: number }) {
     super(`${subject(file)} is cut off: it starts as a wallet file does, then ends after ${plural(size, 'byte')}.`, {
       hints: ['It was not copied or downloaded completely; find the full copy.'],
@@ -27,7 +31,9 @@ export class TruncatedFileError extends BaseError {
 /** The file's bytes are not JSON at all. */
 export class NotJsonError extends BaseError {
   override readonly name = 'NotJsonError';
-  constructor({ file }: { file?: string } = {}) {
+  override readonly kind = 'failed';
+  override readonly field = 'file';
+  constructor({ file }: { file?: string | undefined } = {}) {
     super(`${subject(file)} is not a JSON file, so it cannot be a wallet backup.`, {
       hints: ['Check that you picked the backup file itself (it usually ends in .json).'],
     });
@@ -37,7 +43,9 @@ export class NotJsonError extends BaseError {
 /** JSON, but none of the formats keepsake knows. */
 export class UnknownFormatError extends BaseError {
   override readonly name = 'UnknownFormatError';
-  constructor({ file, reason }: { file?: string; reason?: string } = {}) {
+  override readonly kind = 'failed';
+  override readonly field = 'file';
+  constructor({ file, reason }: { file?: string | undefined; reason?: string } = {}) {
     super(`${subject(file)} is not a wallet file keepsake recognises${reason ? ` (${reason})` : ''}.`, {
       hints: [
         'keepsake reads Polkadot{.js} account and "Export all" files, Polkadot-JS Apps exports, Ethereum keystores (v3), its own whole-wallet backups and Concordium Desktop Wallet exports.',
@@ -49,7 +57,9 @@ export class UnknownFormatError extends BaseError {
 /** A known format, but a field is missing, of the wrong type, or cut short. */
 export class CorruptFileError extends BaseError {
   override readonly name = 'CorruptFileError';
-  constructor({ file, reason }: { file?: string; reason: string }) {
+  override readonly kind = 'damaged';
+  override readonly field = 'file';
+  constructor({ file, reason }: { file?: string | undefined; reason: string }) {
     super(`${subject(file)} is damaged: ${reason}.`, {
       hints: ['The file was truncated or edited; use another copy of the backup.'],
     });
@@ -59,6 +69,8 @@ export class CorruptFileError extends BaseError {
 /** The input file could not be read from disk. */
 export class FileReadError extends BaseError {
   override readonly name = 'FileReadError';
+  override readonly kind = 'failed';
+  override readonly field = 'file';
   constructor({ file, code }: { file: string; code?: string | undefined }, cause?: unknown) {
     const why = code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission was denied' : code === 'EISDIR' ? 'it is a directory' : 'it could not be read';
     super(`Cannot read ${file}: ${why}.`, { hints: ['Check the path and try again.'], cause });
@@ -68,6 +80,8 @@ export class FileReadError extends BaseError {
 /** An input file is larger than any wallet file could be. */
 export class FileTooLargeError extends BaseError {
   override readonly name = 'FileTooLargeError';
+  override readonly kind = 'failed';
+  override readonly field = 'file';
   constructor({ file, size, limit }: { file: string; size: number; limit: number }) {
     super(`${file} is ${size} bytes, more than the ${limit} bytes a wallet file can be; it was not opened.`, {
       hints: ['Check that you picked the backup file itself.'],
@@ -86,7 +100,9 @@ function subject(file: string | undefined): string {
  */
 export class FormatNotSupportedError extends BaseError {
   override readonly name = 'FormatNotSupportedError';
-  constructor({ file, label, wanted }: { file?: string; label: string; wanted: 'accounts' | 'wallet' }) {
+  override readonly kind = 'failed';
+  override readonly field = 'file';
+  constructor({ file, label, wanted }: { file?: string | undefined; label: string; wanted: 'accounts' | 'wallet' }) {
     const kind = `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
     if (wanted === 'wallet') {
       super(`${subject(file)} is ${kind}, not a whole-wallet backup: account files are restored, not imported, so nothing was imported.`, { next: { do: 'use-restore' } });
@@ -101,6 +117,7 @@ export class FormatNotSupportedError extends BaseError {
 /** An output file that exists and would be overwritten. */
 export class OutputExistsError extends BaseError {
   override readonly name = 'OutputExistsError';
+  override readonly kind = 'failed';
   constructor({ file }: { file: string }) {
     super(`${file} already exists; keepsake does not overwrite files unless told to.`, { next: { do: 'overwrite' } });
   }
@@ -109,6 +126,7 @@ export class OutputExistsError extends BaseError {
 /** An output file could not be written. */
 export class FileWriteError extends BaseError {
   override readonly name = 'FileWriteError';
+  override readonly kind = 'failed';
   constructor({ file, code }: { file: string; code?: string | undefined }, cause?: unknown) {
     const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission was denied' : code === 'ENOENT' ? 'its folder does not exist' : code === 'EROFS' ? 'the file system is read-only' : code === 'EISDIR' ? 'it is a folder' : 'it could not be written';
     const hint = code === 'EISDIR' ? 'Give a file name (inside that folder, if you like), then try again.' : 'Check the path and free space, then try again.';
@@ -119,6 +137,7 @@ export class FileWriteError extends BaseError {
 /** A conversion that cannot be made without losing or changing an account. */
 export class ConversionImpossibleError extends BaseError {
   override readonly name = 'ConversionImpossibleError';
+  override readonly kind = 'failed';
   constructor({ reason }: { reason: string }) {
     super(`This conversion is not possible: ${reason}; no file was written.`);
   }

@@ -4,6 +4,8 @@ import { BaseError } from './base.js';
 /** The PIN does not open the identity's sealed phrase. */
 export class WrongPinError extends BaseError {
   override readonly name = 'WrongPinError';
+  override readonly kind = 'wrong-secret';
+  override readonly field = 'pin';
   constructor({ identity, attempts, waitSeconds }: { identity: string; attempts: number; waitSeconds: number }) {
     super(`Wrong PIN for the identity "${identity}"; nothing was shown or changed.`, {
       hints: [
@@ -18,6 +20,8 @@ export class WrongPinError extends BaseError {
 /** Too many wrong PINs: the identity refuses tries until the recorded time. */
 export class PinLockedError extends BaseError {
   override readonly name = 'PinLockedError';
+  override readonly kind = 'locked';
+  override readonly field = 'pin';
   /** How long until the next try is accepted (the server sends it as Retry-After). */
   readonly waitSeconds: number;
   constructor({ identity, waitSeconds }: { identity: string; waitSeconds: number }) {
@@ -31,6 +35,7 @@ export class PinLockedError extends BaseError {
 /** No identity matches the id or name given. */
 export class IdentityNotFoundError extends BaseError {
   override readonly name = 'IdentityNotFoundError';
+  override readonly kind = 'not-found';
   constructor({ query }: { query: string }) {
     super(`No identity is called "${query.slice(0, 80)}" or has that id.`, { next: { do: 'list', what: 'identities' } });
   }
@@ -39,6 +44,8 @@ export class IdentityNotFoundError extends BaseError {
 /** An identity name that is already taken. */
 export class DuplicateIdentityError extends BaseError {
   override readonly name = 'DuplicateIdentityError';
+  override readonly kind = 'conflict';
+  override readonly field = 'name';
   constructor({ name }: { name: string }) {
     super(`An identity called "${name.slice(0, 80)}" already exists; nothing was changed.`, { hints: ['Pick another name.'] });
   }
@@ -47,6 +54,8 @@ export class DuplicateIdentityError extends BaseError {
 /** `identity find` tried every common path and key type without producing the address. */
 export class PathNotFoundError extends BaseError {
   override readonly name = 'PathNotFoundError';
+  override readonly kind = 'failed';
+  override readonly field = 'address';
   constructor({ address, tried }: { address: string; tried: number }) {
     super(`None of the ${plural(tried, 'common derivation path and key type', 'common derivation paths and key types')} of this identity gives ${address}.`, {
       hints: ['The account may use a ///password, an unusual path, or another recovery phrase.'],

@@ -6,6 +6,7 @@ import { BaseError } from './base.js';
  */
 export class StoredKeyMismatchError extends BaseError {
   override readonly name = 'StoredKeyMismatchError';
+  override readonly kind = 'damaged';
   readonly address: string;
   constructor({ address, action = 'export' }: { address: string; action?: 'export' | 'verify' }) {
     super(`The key stored for ${address} does not belong to it: ${action === 'export' ? 'nothing was exported' : 'it is not that account\'s key'}.`, {
@@ -21,6 +22,7 @@ export class StoredKeyMismatchError extends BaseError {
  */
 export class EntryKeyMismatchError extends BaseError {
   override readonly name = 'EntryKeyMismatchError';
+  override readonly kind = 'damaged';
   constructor({ where, address }: { where: string; address: string }) {
     super(`${where}: its publicKey is not the key of its address ${address}; the entry was not used.`, {
       hints: ['The list was edited or mixed up with another; do not rely on this entry.'],

@@ -1,23 +1,14 @@
 import { BaseError } from './base.js';
-import { UsageError } from './usage.js';
+import { InvalidInputError } from './usage.js';
 
-/** Whose name it is, as a sentence names it ("An account name …"). */
-function nameOf(what: string): string {
-  return `${/^[aeiou]/i.test(what) ? 'An' : 'A'} ${what} name`;
-}
-
-/** A name typed for an account, identity or address-book entry that cannot be used (a usage error: exit 2). */
-export class InvalidNameError extends UsageError {
+/**
+ * A name typed for an account, identity or address-book entry that cannot be used: longer than `max`
+ * (or empty), or holding `codePoint`, a control or invisible formatting character (a usage error: exit 2).
+ */
+export class InvalidNameError extends InvalidInputError {
   override readonly name = 'InvalidNameError';
   constructor({ what, max, codePoint }: { what: string; max: number; codePoint?: string | undefined }) {
-    super(
-      codePoint === undefined
-        ? { reason: `${nameOf(what)} is 1 to ${max} characters.`, hint: 'Choose a shorter name, or type one.' }
-        : {
-            reason: `${nameOf(what)} cannot hold control or invisible formatting characters (it holds ${codePoint}).`,
-            hint: 'Type the name again with letters, digits, spaces and punctuation only.',
-          },
-    );
+    super(codePoint === undefined ? { field: 'name', what: `${what} name`, min: 1, max } : { field: 'name', what: `${what} name`, unsafe: codePoint });
   }
 }
 
@@ -27,6 +18,7 @@ export class InvalidNameError extends UsageError {
  */
 export class UnsafeNameError extends BaseError {
   override readonly name = 'UnsafeNameError';
+  override readonly kind = 'failed';
   constructor({ file, item, codePoint, scope }: { file?: string | undefined; item: string; codePoint: string; scope: 'entry' | 'file' }) {
     super(
       `${file === undefined ? 'T' : `${file}: t`}he name of ${item} holds a control or invisible formatting character (${codePoint}) that could change what a terminal shows, so ${scope === 'file' ? 'nothing from the file was imported' : 'it was not restored'}.`,

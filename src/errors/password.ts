@@ -8,6 +8,8 @@ import { BaseError } from './base.js';
  */
 export class WrongPasswordError extends BaseError {
   override readonly name = 'WrongPasswordError';
+  override readonly kind = 'wrong-secret';
+  override readonly field = 'password';
   readonly subject: string | undefined;
   constructor({ subject, held = 'file' }: { subject?: string | undefined; held?: 'file' | 'vault' } = {}) {
     if (held === 'vault') {
@@ -26,6 +28,8 @@ export class WrongPasswordError extends BaseError {
 /** No password was given and none could be asked for. */
 export class PasswordRequiredError extends BaseError {
   override readonly name = 'PasswordRequiredError';
+  override readonly kind = 'usage';
+  override readonly field = 'password';
   constructor({ what = 'password', flag = '--password-file' }: { what?: string; flag?: string } = {}) {
     super(`A ${what} is needed and there is no terminal to ask for it.`, { next: { do: 'secret-from-file', option: flag } });
   }
@@ -34,6 +38,8 @@ export class PasswordRequiredError extends BaseError {
 /** An account inside a batch file (or a whole-wallet backup) that the file's password does not open: it has its own password. */
 export class BatchEntryLockedError extends BaseError {
   override readonly name = 'BatchEntryLockedError';
+  override readonly kind = 'other-secret';
+  override readonly field = 'password';
   constructor({ address, container = 'batch' }: { address: string; container?: 'batch' | 'backup' }) {
     super(`The account ${address} in this ${container} is locked with its own password, not with the ${container} password, so its key could not be checked.`, {
       hints: ['Verify that account with its own password after restoring it.'],

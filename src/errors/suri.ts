@@ -3,6 +3,8 @@ import { BaseError } from './base.js';
 /** A secret URI (phrase/seed + derivation path + password) that cannot be parsed or used. */
 export class InvalidSuriError extends BaseError {
   override readonly name = 'InvalidSuriError';
+  override readonly kind = 'failed';
+  override readonly field = 'phrase';
   constructor({ reason }: { reason: string }) {
     super(`The secret (phrase, seed or derivation path) cannot be used: ${reason}.`, {
       hints: ['Write it as the phrase (or a 0x seed), then any //hard and /soft junctions, then any ///password.'],
@@ -17,6 +19,8 @@ export class InvalidSuriError extends BaseError {
  */
 export class InvalidPathError extends BaseError {
   override readonly name = 'InvalidPathError';
+  override readonly kind = 'failed';
+  override readonly field = 'path';
   constructor({ junction, reason, spaces }: { junction?: number | undefined; reason: string; spaces?: boolean }) {
     super(`${junction === undefined ? 'The derivation path' : `Junction ${junction} of the derivation path`} cannot be used: ${reason}.`, {
       hints: spaces ? ['It contains spaces: if a "/" slipped into your recovery phrase, type the phrase again.'] : [],
@@ -30,6 +34,7 @@ export class InvalidPathError extends BaseError {
  */
 export class PathTooLongError extends BaseError {
   override readonly name = 'PathTooLongError';
+  override readonly kind = 'failed';
   constructor({ limit, unit }: { limit: number; unit: 'junctions' | 'bytes' }) {
     super(
       unit === 'junctions'
@@ -43,6 +48,7 @@ export class PathTooLongError extends BaseError {
 /** A whole secret URI (phrase or seed, path, password) longer than any real one. */
 export class SuriTooLongError extends BaseError {
   override readonly name = 'SuriTooLongError';
+  override readonly kind = 'failed';
   constructor({ limit }: { limit: number }) {
     super(`The secret (phrase or seed, derivation path and password) is longer than ${limit} bytes, more than any real one; nothing was derived.`, {
       hints: ['Check that the file holds the recovery phrase (with its path) on its first line.'],

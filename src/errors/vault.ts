@@ -3,6 +3,7 @@ import { BaseError } from './base.js';
 /** The vault was written by a newer keepsake. */
 export class VaultTooNewError extends BaseError {
   override readonly name = 'VaultTooNewError';
+  override readonly kind = 'failed';
   constructor({ file, version, supported }: { file: string; version: number; supported: number }) {
     super(`The vault ${file} was written by a newer keepsake (schema ${version}; this one knows up to ${supported}); it was not opened.`, {
       hints: ['Upgrade keepsake.'],
@@ -17,6 +18,7 @@ export class VaultTooNewError extends BaseError {
  */
 export class VaultNotFoundError extends BaseError {
   override readonly name = 'VaultNotFoundError';
+  override readonly kind = 'failed';
   constructor({ file }: { file: string }) {
     super(`There is no vault at ${file}; nothing was created.`, {
       hints: ['A vault is made only when something is first added to it.'],
@@ -28,6 +30,7 @@ export class VaultNotFoundError extends BaseError {
 /** The vault file cannot be opened or written (permissions, disk full, not a vault). */
 export class VaultUnavailableError extends BaseError {
   override readonly name = 'VaultUnavailableError';
+  override readonly kind = 'failed';
   constructor({ file, reason }: { file: string; reason: string }, cause?: unknown) {
     super(`The vault ${file} cannot be used: ${reason}; nothing was changed.`, {
       hints: ['Check the path, its permissions and the free disk space.'],
@@ -40,6 +43,7 @@ export class VaultUnavailableError extends BaseError {
 /** Another keepsake process held the vault for longer than the busy timeout. */
 export class VaultBusyError extends BaseError {
   override readonly name = 'VaultBusyError';
+  override readonly kind = 'busy';
   constructor({ file }: { file: string }, cause?: unknown) {
     super(`The vault ${file} is busy: another keepsake is writing to it; nothing was changed.`, {
       hints: ['Wait for the other command to finish and run this one again.'],
@@ -51,6 +55,7 @@ export class VaultBusyError extends BaseError {
 /** No account matches what the user named. */
 export class AccountNotFoundError extends BaseError {
   override readonly name = 'AccountNotFoundError';
+  override readonly kind = 'not-found';
   constructor({ query }: { query: string }) {
     super(`No account in the vault matches "${query.slice(0, 80)}".`, { next: { do: 'list', what: 'accounts' } });
   }
@@ -59,6 +64,7 @@ export class AccountNotFoundError extends BaseError {
 /** A name that matches more than one account. */
 export class AmbiguousAccountError extends BaseError {
   override readonly name = 'AmbiguousAccountError';
+  override readonly kind = 'failed';
   constructor({ query, count }: { query: string; count: number }) {
     super(`${count} accounts are called "${query.slice(0, 80)}".`, { hints: ['Name the account by its address instead.'] });
   }
@@ -71,6 +77,8 @@ export class AmbiguousAccountError extends BaseError {
  */
 export class DuplicateAccountError extends BaseError {
   override readonly name = 'DuplicateAccountError';
+  override readonly kind = 'conflict';
+  override readonly field = 'phrase';
   constructor({ address, name, retry }: { address: string; name: string; retry?: 'add' | 'derive' }) {
     super(`The account ${address} is already in the vault as "${name}"; nothing was changed.`, {
       next: retry === undefined ? { do: 'replace-duplicate' } : { do: 'update-duplicate', relock: retry === 'add' },
@@ -81,6 +89,7 @@ export class DuplicateAccountError extends BaseError {
 /** An account that holds no key (watch-only) cannot be exported as if it did. */
 export class WatchOnlyAccountError extends BaseError {
   override readonly name = 'WatchOnlyAccountError';
+  override readonly kind = 'failed';
   constructor({ address }: { address: string }) {
     super(`The account ${address} is watch-only: keepsake holds its address but not its key, so there is nothing to export.`);
   }
@@ -89,6 +98,8 @@ export class WatchOnlyAccountError extends BaseError {
 /** The address is already in the address book. */
 export class DuplicateAddressError extends BaseError {
   override readonly name = 'DuplicateAddressError';
+  override readonly kind = 'conflict';
+  override readonly field = 'address';
   constructor({ address, name }: { address: string; name: string }) {
     super(`${address} is already in the address book as "${name}"; nothing was changed.`);
   }
@@ -97,6 +108,8 @@ export class DuplicateAddressError extends BaseError {
 /** No address-book entry matches. */
 export class AddressNotFoundError extends BaseError {
   override readonly name = 'AddressNotFoundError';
+  override readonly kind = 'not-found';
+  override readonly field = 'address';
   constructor({ query }: { query: string }) {
     super(`No address-book entry matches "${query.slice(0, 80)}".`, { next: { do: 'list', what: 'addresses' } });
   }
@@ -109,6 +122,7 @@ export class AddressNotFoundError extends BaseError {
  */
 export class NothingToExportError extends BaseError {
   override readonly name = 'NothingToExportError';
+  override readonly kind = 'failed';
   constructor({ what, leftOut = {} }: { what: 'accounts' | 'concordium'; leftOut?: { noPin?: number; watchOnly?: number; needsPassword?: number } }) {
     const { noPin = 0, watchOnly = 0, needsPassword = 0 } = leftOut;
     const accounts = (n: number) => (n === 1 ? '1 account' : `${n} accounts`);

@@ -40,15 +40,14 @@ export const FORMAT_LABELS: Record<FormatName, string> = {
  * formatDetect(await readFile('backup.json', 'utf8')).format // 'polkadot-js'
  */
 export function formatDetect(text: string, file?: string): Detected {
-  const where = file === undefined ? {} : { file };
   // Blank text is left to jsonParse, which says the file is empty rather than "not JSON".
-  if (!/^\s*([[{]|$)/.test(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)) throw new NotJsonError(where);
+  if (!/^\s*([[{]|$)/.test(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)) throw new NotJsonError({ file });
   const value = jsonParse(text, file);
   if (Array.isArray(value)) {
     if (value.length > 0 && value.every((e) => isObject(e) && typeof e['address'] === 'string')) return { format: 'apps', entries: value };
-    throw new UnknownFormatError({ ...where, reason: value.length === 0 ? 'it is an empty list' : 'it is a list, but not of accounts' });
+    throw new UnknownFormatError({ file, reason: value.length === 0 ? 'it is an empty list' : 'it is a list, but not of accounts' });
   }
-  if (!isObject(value)) throw new UnknownFormatError({ ...where, reason: 'it is not a JSON object' });
+  if (!isObject(value)) throw new UnknownFormatError({ file, reason: 'it is not a JSON object' });
   if (polkadotJsLooksLike(value)) {
     const parsed = polkadotJsParse(value, file);
     return parsed.kind === 'batch' ? { format: 'polkadot-js-batch', file: parsed } : { format: 'polkadot-js', file: parsed };
@@ -64,5 +63,5 @@ export function formatDetect(text: string, file?: string): Detected {
     const mobile = meta['keyLen'] === undefined && meta['iterations'] === 100000;
     return { format: mobile ? 'concordium-mobile' : 'concordium-desktop', json: value };
   }
-  throw new UnknownFormatError({ ...where, reason: 'its fields match no wallet format keepsake knows' });
+  throw new UnknownFormatError({ file, reason: 'its fields match no wallet format keepsake knows' });
 }

@@ -1,11 +1,12 @@
-import { createCipheriv, createDecipheriv, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { keccak_256 } from '@noble/hashes/sha3.js';
-import { bytesEqual, bytesToHex, concatBytes, hexToBytes, utf8, wipe } from '../crypto/bytes.js';
-import { pbkdf2 } from '../crypto/pbkdf2.js';
+import { aes128Ctr } from '../crypto/aes.js';
+import { bytesEqual, bytesToHex, concatBytes, hexToBytes } from '../crypto/bytes.js';
+import { pbkdf2, pbkdf2Check } from '../crypto/pbkdf2.js';
+import { withPasswordKey } from '../crypto/password.js';
 import { systemRandom, type RandomSource } from '../crypto/random.js';
 import { scrypt, scryptCheck, SCRYPT_LIMITS, SCRYPT_MAX_MEMORY, scryptParamsValid, type ScryptCaps } from '../crypto/scrypt.js';
 import { CorruptFileError, UnknownFormatError } from '../errors/file.js';
-import { KdfParamsTooLargeError } from '../errors/kdf.js';
 import { WrongPasswordError } from '../errors/password.js';
 import { describeValue, isObject, type JsonObject } from './json.js';
 
@@ -36,29 +37,28 @@ export const KEYSTORE_SCRYPT_DEFAULT = { N: 1 << 18, r: 8, p: 1 };
 
 const HEX = /^(0x)?[0-9a-fA-F]*$/;
 
-function hex(value: unknown, name: string, where: { file?: string }, length?: number): Uint8Array {
-  if (typeof value !== 'string' || !HEX.test(value) || value.replace(/^0x/, '').length % 2 !== 0) throw new CorruptFileError({ ...where, reason: `"${name}" is not hex` });
+function hex(value: unknown, name: string, { file }: { file?: string | undefined }, length?: number): Uint8Array {
+  if (typeof value !== 'string' || !HEX.test(value) || value.replace(/^0x/, '').length % 2 !== 0) throw new CorruptFileError({ file, reason: `"${name}" is not hex` });
   const bytes = hexToBytes(value.startsWith('0x') ? value : `0x${value}`);
-  if (length !== undefined && bytes.length !== length) throw new CorruptFileError({ ...where, reason: `"${name}" is not ${length} bytes` });
+  if (length !== undefined && bytes.length !== length) throw new CorruptFileError({ file, reason: `"${name}" is not ${length} bytes` });
   return bytes;
 }
 
 /** Validates a keystore's structure and KDF parameters (against the caps) without deriving anything. */
 export function ethereumKeystoreParse(json: JsonObject, file?: string): EthereumKeystore {
-  const where = file === undefined ? {} : { file };
-  const corrupt = (reason: string) => new CorruptFileError({ ...where, reason });
-  if (json['version'] !== 3 && json['version'] !== '3') throw new UnknownFormatError({ ...where, reason: 'it is not a version 3 keystore' });
+  const corrupt = (reason: string) => new CorruptFileError({ file, reason });
+  if (json['version'] !== 3 && json['version'] !== '3') throw new UnknownFormatError({ file, reason: 'it is not a version 3 keystore' });
   const crypto = json['crypto'] ?? json['Crypto'];
   if (!isObject(crypto)) throw corrupt('"crypto" is missing');
   if (crypto['cipher'] !== 'aes-128-ctr') throw corrupt(`its cipher ${describeValue(crypto['cipher'])} is not aes-128-ctr`);
   const cipherparams = crypto['cipherparams'];
-  const iv = hex(isObject(cipherparams) ? cipherparams['iv'] : undefined, 'crypto.cipherparams.iv', where, 16);
-  const ciphertext = hex(crypto['ciphertext'], 'crypto.ciphertext', where);
+  const iv = hex(isObject(cipherparams) ? cipherparams['iv'] : undefined, 'crypto.cipherparams.iv', { file }, 16);
+  const ciphertext = hex(crypto['ciphertext'], 'crypto.ciphertext', { file });
   if (ciphertext.length !== 32) throw corrupt('"crypto.ciphertext" is not a 32-byte key');
-  const mac = hex(crypto['mac'], 'crypto.mac', where, 32);
+  const mac = hex(crypto['mac'], 'crypto.mac', { file }, 32);
   const kp = crypto['kdfparams'];
   if (!isObject(kp)) throw corrupt('"crypto.kdfparams" is missing');
-  const salt = hex(kp['salt'], 'crypto.kdfparams.salt', where);
+  const salt = hex(kp['salt'], 'crypto.kdfparams.salt', { file });
   const dklen = kp['dklen'];
   if (dklen !== 32) throw corrupt('"crypto.kdfparams.dklen" is not 32');
   const int = (v: unknown, name: string) => {
@@ -75,7 +75,7 @@ export function ethereumKeystoreParse(json: JsonObject, file?: string): Ethereum
   } else if (crypto['kdf'] === 'pbkdf2') {
     const c = int(kp['c'], 'c');
     if (kp['prf'] !== 'hmac-sha256') throw corrupt('"crypto.kdfparams.prf" is not hmac-sha256');
-    if (c > KEYSTORE_PBKDF2_MAX) throw new KdfParamsTooLargeError({ kdf: 'PBKDF2', params: `${c} iterations`, limits: `at most ${KEYSTORE_PBKDF2_MAX}` });
+    pbkdf2Check(c, KEYSTORE_PBKDF2_MAX);
     kdf = { name: 'pbkdf2', c, salt, dklen };
   } else {
     throw corrupt(`its KDF ${describeValue(crypto['kdf'])} is neither scrypt nor pbkdf2`);
@@ -85,20 +85,16 @@ export function ethereumKeystoreParse(json: JsonObject, file?: string): Ethereum
 }
 
 /** The 32-byte private key; a MAC mismatch (wrong password or altered file) → {@link WrongPasswordError}. */
-export async function ethereumKeystoreDecrypt(ks: EthereumKeystore, password: string, options: { file?: string } = {}): Promise<Uint8Array> {
-  const secret = utf8(password);
-  const dk =
-    ks.kdf.name === 'scrypt'
-      ? await scrypt(secret, ks.kdf.salt, ks.kdf, ks.kdf.dklen)
-      : await pbkdf2(secret, ks.kdf.salt, ks.kdf.c, ks.kdf.dklen, 'sha256');
-  wipe(secret);
-  try {
-    if (!bytesEqual(keccak_256(concatBytes(dk.subarray(16, 32), ks.ciphertext)), ks.mac)) throw new WrongPasswordError({ subject: options.file ?? ks.address ?? undefined });
-    const decipher = createDecipheriv('aes-128-ctr', dk.subarray(0, 16), ks.iv);
-    return new Uint8Array(Buffer.concat([decipher.update(ks.ciphertext), decipher.final()]));
-  } finally {
-    wipe(dk);
-  }
+export async function ethereumKeystoreDecrypt(ks: EthereumKeystore, password: string, options: { file?: string | undefined } = {}): Promise<Uint8Array> {
+  const { kdf } = ks;
+  return withPasswordKey(
+    password,
+    (secret) => (kdf.name === 'scrypt' ? scrypt(secret, kdf.salt, kdf, kdf.dklen) : pbkdf2(secret, kdf.salt, kdf.c, kdf.dklen, 'sha256')),
+    (dk) => {
+      if (!bytesEqual(keccak_256(concatBytes(dk.subarray(16, 32), ks.ciphertext)), ks.mac)) throw new WrongPasswordError({ subject: options.file ?? ks.address ?? undefined });
+      return aes128Ctr(dk.subarray(0, 16), ks.iv, ks.ciphertext);
+    },
+  );
 }
 
 /** A keystore v3 file (scrypt N=2^18, r=8, p=1 as geth writes) for a secp256k1 private key and its 20-byte address. */
@@ -112,13 +108,14 @@ export async function ethereumKeystoreWrite(
   const params = options.params ?? KEYSTORE_SCRYPT_DEFAULT;
   const salt = random(32);
   const iv = random(16);
-  const secret = utf8(password);
-  const dk = await scrypt(secret, salt, params, 32);
-  wipe(secret);
-  const cipher = createCipheriv('aes-128-ctr', dk.subarray(0, 16), iv);
-  const ciphertext = new Uint8Array(Buffer.concat([cipher.update(privateKey), cipher.final()]));
-  const mac = keccak_256(concatBytes(dk.subarray(16, 32), ciphertext));
-  wipe(dk);
+  const { ciphertext, mac } = await withPasswordKey(
+    password,
+    (secret) => scrypt(secret, salt, params, 32),
+    (dk) => {
+      const ciphertext = aes128Ctr(dk.subarray(0, 16), iv, privateKey);
+      return { ciphertext, mac: keccak_256(concatBytes(dk.subarray(16, 32), ciphertext)) };
+    },
+  );
   const h = (b: Uint8Array) => bytesToHex(b).slice(2);
   return {
     address: h(address20),

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { RandomSource } from '../crypto/random.js';
 import { CorruptFileError } from '../errors/file.js';
 import { KdfParamsTooLargeError } from '../errors/kdf.js';
-import { openWithKey, PIN_SCRYPT, sealedFingerprint, sealedParse, sealKdfNew, sealKeyDerive, sealWithKey, type SealedSecret } from './identity-seal.js';
+import { sealedSecretOpen, PIN_SCRYPT, sealedSecretFingerprint, sealedSecretParse, sealedSecretKdfNew, sealedSecretDeriveKey, sealedSecretSeal, type SealedSecret } from './identity-seal.js';
 
 /** Cheap parameters for tests; the format does not depend on them. */
 const CHEAP = { N: 1 << 10, r: 8, p: 1 };
@@ -19,8 +19,8 @@ function counting(): RandomSource {
 }
 
 async function seal(pin: string, text: string, random: RandomSource = counting()): Promise<SealedSecret> {
-  const kdf = sealKdfNew(random, CHEAP);
-  return sealWithKey(await sealKeyDerive(pin, kdf), kdf, enc(text), random);
+  const kdf = sealedSecretKdfNew(random, CHEAP);
+  return sealedSecretSeal(await sealedSecretDeriveKey(pin, kdf), kdf, enc(text), random);
 }
 
 describe('identity seal: the format (known answer, recomputed from its description)', () => {
@@ -46,8 +46,8 @@ describe('identity seal: the format (known answer, recomputed from its descripti
 
   it('by default uses a new 32-byte salt and scrypt N=2^18, r=8, p=1 (a PIN is short, so the KDF is expensive)', () => {
     expect(PIN_SCRYPT).toEqual({ N: 1 << 18, r: 8, p: 1 });
-    const a = sealKdfNew();
-    const b = sealKdfNew();
+    const a = sealedSecretKdfNew();
+    const b = sealedSecretKdfNew();
     expect(a).toMatchObject({ name: 'scrypt', N: 1 << 18, r: 8, p: 1 });
     expect(Buffer.from(a.salt, 'base64')).toHaveLength(32);
     expect(a.salt).not.toBe(b.salt);
@@ -59,10 +59,10 @@ describe('identity seal: opening', () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ minLength: 6, maxLength: 20 }), fc.string({ minLength: 6, maxLength: 20 }), fc.string({ maxLength: 300 }), async (pin, other, text) => {
         fc.pre(pin !== other);
-        const sealed = sealedParse(JSON.stringify(await seal(pin, text, (n) => new Uint8Array(n).map(() => (Math.random() * 256) | 0))));
-        const opened = openWithKey(await sealKeyDerive(pin, sealed.kdf), sealed);
+        const sealed = sealedSecretParse(JSON.stringify(await seal(pin, text, (n) => new Uint8Array(n).map(() => (Math.random() * 256) | 0))));
+        const opened = sealedSecretOpen(await sealedSecretDeriveKey(pin, sealed.kdf), sealed);
         expect(opened && dec(opened)).toBe(text);
-        expect(openWithKey(await sealKeyDerive(other, sealed.kdf), sealed)).toBeUndefined();
+        expect(sealedSecretOpen(await sealedSecretDeriveKey(other, sealed.kdf), sealed)).toBeUndefined();
       }),
       { numRuns: 15 },
     );
@@ -70,29 +70,29 @@ describe('identity seal: opening', () => {
 
   it('refuses (undefined, never garbage) a box whose ciphertext, tag, nonce or salt was changed', async () => {
     const sealed = await seal('123456', 'the phrase');
-    const key = await sealKeyDerive('123456', sealed.kdf);
-    expect(dec(openWithKey(key, sealed)!)).toBe('the phrase');
+    const key = await sealedSecretDeriveKey('123456', sealed.kdf);
+    expect(dec(sealedSecretOpen(key, sealed)!)).toBe('the phrase');
     const flip = (b64: string, at: number) => {
       const bytes = Buffer.from(b64, 'base64');
       bytes[at] = bytes[at]! ^ 1;
       return bytes.toString('base64');
     };
     const body = Buffer.from(sealed.ciphertext, 'base64').length;
-    for (const at of [0, body - 17, body - 1]) expect(openWithKey(key, { ...sealed, ciphertext: flip(sealed.ciphertext, at) })).toBeUndefined();
-    expect(openWithKey(key, { ...sealed, nonce: flip(sealed.nonce, 3) })).toBeUndefined();
+    for (const at of [0, body - 17, body - 1]) expect(sealedSecretOpen(key, { ...sealed, ciphertext: flip(sealed.ciphertext, at) })).toBeUndefined();
+    expect(sealedSecretOpen(key, { ...sealed, nonce: flip(sealed.nonce, 3) })).toBeUndefined();
     const otherSalt = { ...sealed.kdf, salt: flip(sealed.kdf.salt, 0) };
-    expect(openWithKey(await sealKeyDerive('123456', otherSalt), sealed)).toBeUndefined();
+    expect(sealedSecretOpen(await sealedSecretDeriveKey('123456', otherSalt), sealed)).toBeUndefined();
     // A box sealed without the associated data does not open either.
     const bare = xchacha20poly1305(key, Buffer.from(sealed.nonce, 'base64')).encrypt(enc('the phrase'));
-    expect(openWithKey(key, { ...sealed, ciphertext: Buffer.from(bare).toString('base64') })).toBeUndefined();
+    expect(sealedSecretOpen(key, { ...sealed, ciphertext: Buffer.from(bare).toString('base64') })).toBeUndefined();
   });
 
   it('says a damaged nonce or ciphertext encoding is corrupt', async () => {
     const sealed = await seal('123456', 'x');
-    const key = await sealKeyDerive('123456', sealed.kdf);
-    expect(() => openWithKey(key, { ...sealed, nonce: Buffer.alloc(12).toString('base64') })).toThrow(CorruptFileError);
-    expect(() => openWithKey(key, { ...sealed, nonce: '!!not base64!!' })).toThrow(CorruptFileError);
-    expect(() => openWithKey(key, { ...sealed, ciphertext: '%%%' })).toThrow(CorruptFileError);
+    const key = await sealedSecretDeriveKey('123456', sealed.kdf);
+    expect(() => sealedSecretOpen(key, { ...sealed, nonce: Buffer.alloc(12).toString('base64') })).toThrow(CorruptFileError);
+    expect(() => sealedSecretOpen(key, { ...sealed, nonce: '!!not base64!!' })).toThrow(CorruptFileError);
+    expect(() => sealedSecretOpen(key, { ...sealed, ciphertext: '%%%' })).toThrow(CorruptFileError);
   });
 });
 
@@ -105,7 +105,7 @@ describe('identity seal: untrusted KDF parameters are capped before deriving', (
     ['p over 4', { N: 1 << 10, r: 8, p: 5 }],
     ['N·r·p over 2^22 though each is within its cap (a tampered seal asking for a minute of work)', { N: 1 << 20, r: 8, p: 2 }],
   ])('%s → KdfParamsTooLargeError', async (_, params) => {
-    await expect(sealKeyDerive('123456', { name: 'scrypt', ...params, salt })).rejects.toThrow(KdfParamsTooLargeError);
+    await expect(sealedSecretDeriveKey('123456', { name: 'scrypt', ...params, salt })).rejects.toThrow(KdfParamsTooLargeError);
   });
 
   it.each([
@@ -114,19 +114,19 @@ describe('identity seal: untrusted KDF parameters are capped before deriving', (
     ['r below 1', { N: 1 << 10, r: -1, p: 1 }],
     ['N at or over 2^(16·r), which scrypt refuses', { N: 1 << 16, r: 1, p: 1 }],
   ])('%s (within the caps, but no scrypt accepts it) → CorruptFileError, not a RangeError', async (_, params) => {
-    await expect(sealKeyDerive('123456', { name: 'scrypt', ...params, salt })).rejects.toThrow(CorruptFileError);
+    await expect(sealedSecretDeriveKey('123456', { name: 'scrypt', ...params, salt })).rejects.toThrow(CorruptFileError);
   });
 
   it('refuses a salt shorter than 16 bytes or not base64', async () => {
-    await expect(sealKeyDerive('123456', { name: 'scrypt', ...CHEAP, salt: Buffer.alloc(8).toString('base64') })).rejects.toThrow(CorruptFileError);
-    await expect(sealKeyDerive('123456', { name: 'scrypt', ...CHEAP, salt: '***' })).rejects.toThrow(CorruptFileError);
+    await expect(sealedSecretDeriveKey('123456', { name: 'scrypt', ...CHEAP, salt: Buffer.alloc(8).toString('base64') })).rejects.toThrow(CorruptFileError);
+    await expect(sealedSecretDeriveKey('123456', { name: 'scrypt', ...CHEAP, salt: '***' })).rejects.toThrow(CorruptFileError);
   });
 });
 
-describe('identity seal: sealedParse', () => {
+describe('identity seal: sealedSecretParse', () => {
   it('reads back what was written', async () => {
     const sealed = await seal('123456', 'x');
-    expect(sealedParse(JSON.stringify(sealed))).toEqual(sealed);
+    expect(sealedSecretParse(JSON.stringify(sealed))).toEqual(sealed);
   });
 
   it.each([
@@ -141,27 +141,27 @@ describe('identity seal: sealedParse', () => {
   ] as const)('refuses %s', async (_, change) => {
     const sealed = await seal('123456', 'x');
     const text = typeof change === 'string' ? change : JSON.stringify(change(sealed));
-    expect(() => sealedParse(text)).toThrow(/damaged|not a JSON|format/i);
+    expect(() => sealedSecretParse(text)).toThrow(/damaged|not a JSON|format/i);
   });
 });
 
-describe('identity seal: sealedFingerprint (what makes two sealed secrets the same one)', () => {
+describe('identity seal: sealedSecretFingerprint (what makes two sealed secrets the same one)', () => {
   it('is the same for the same box however its JSON is written (key order, base64 without padding), and differs for another box', async () => {
     const sealed = await seal('123456', 'a phrase');
-    const reordered = sealedParse(JSON.stringify({ ciphertext: sealed.ciphertext, nonce: sealed.nonce, kdf: { salt: sealed.kdf.salt, p: 1, r: 8, N: CHEAP.N, name: 'scrypt' }, v: 1 }));
+    const reordered = sealedSecretParse(JSON.stringify({ ciphertext: sealed.ciphertext, nonce: sealed.nonce, kdf: { salt: sealed.kdf.salt, p: 1, r: 8, N: CHEAP.N, name: 'scrypt' }, v: 1 }));
     expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(sealed));
-    expect(sealedFingerprint(reordered)).toBe(sealedFingerprint(sealed));
+    expect(sealedSecretFingerprint(reordered)).toBe(sealedSecretFingerprint(sealed));
     // A 32-byte salt is written with one "=" of padding.
     const unpadded = { ...sealed, kdf: { ...sealed.kdf, salt: sealed.kdf.salt.replace(/=+$/, '') } };
     expect(unpadded.kdf.salt).not.toBe(sealed.kdf.salt);
-    expect(sealedFingerprint(unpadded)).toBe(sealedFingerprint(sealed));
+    expect(sealedSecretFingerprint(unpadded)).toBe(sealedSecretFingerprint(sealed));
     // The same phrase and PIN sealed again (new salt and nonce) is another box.
     const other = await seal('123456', 'a phrase', (length) => new Uint8Array(length).fill(9));
-    expect(sealedFingerprint(other)).not.toBe(sealedFingerprint(sealed));
+    expect(sealedSecretFingerprint(other)).not.toBe(sealedSecretFingerprint(sealed));
   });
 
   it('is undefined when a part is not base64', async () => {
     const sealed = await seal('123456', 'a phrase');
-    for (const broken of [{ ...sealed, nonce: '!!' }, { ...sealed, ciphertext: 'a' }, { ...sealed, kdf: { ...sealed.kdf, salt: '#' } }]) expect(sealedFingerprint(broken)).toBeUndefined();
+    for (const broken of [{ ...sealed, nonce: '!!' }, { ...sealed, ciphertext: 'a' }, { ...sealed, kdf: { ...sealed.kdf, salt: '#' } }]) expect(sealedSecretFingerprint(broken)).toBeUndefined();
   });
 });

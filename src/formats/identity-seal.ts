@@ -1,5 +1,6 @@
-import { bytesToHex, utf8, wipe } from '../crypto/bytes.js';
+import { bytesToHex, utf8 } from '../crypto/bytes.js';
 import { AEAD_NONCE, aeadOpen, aeadSeal } from '../crypto/aead.js';
+import { withPasswordKey } from '../crypto/password.js';
 import { systemRandom, type RandomSource } from '../crypto/random.js';
 import { KEEPSAKE_SCRYPT_CAPS, scrypt, scryptCheck, scryptParamsValid, type ScryptParams } from '../crypto/scrypt.js';
 import { CorruptFileError } from '../errors/file.js';
@@ -17,32 +18,28 @@ export const PIN_SCRYPT: ScryptParams = { N: 1 << 18, r: 8, p: 1 };
 const AAD = utf8('keepsake sealed secret v1');
 
 /** The key a PIN gives for one sealed secret's salt and parameters (checked against the caps first). */
-export async function sealKeyDerive(pin: string, kdf: SealedSecret['kdf']): Promise<Uint8Array> {
+export async function sealedSecretDeriveKey(pin: string, kdf: SealedSecret['kdf']): Promise<Uint8Array> {
   const salt = base64Decode(kdf.salt);
   if (salt === undefined || salt.length < 16) throw new CorruptFileError({ reason: 'a sealed secret has a bad salt' });
   scryptCheck(kdf, KEEPSAKE_SCRYPT_CAPS);
   if (!scryptParamsValid(kdf)) throw new CorruptFileError({ reason: 'a sealed secret has scrypt parameters no scrypt accepts' });
-  const secret = utf8(pin);
-  const derived = await scrypt(secret, salt, kdf, 64);
-  wipe(secret);
-  const key = derived.slice(0, 32);
-  wipe(derived);
-  return key;
+  // The key is copied out (the caller keeps it to seal and open, and wipes it); the 64 derived bytes are wiped here.
+  return withPasswordKey(pin, (secret) => scrypt(secret, salt, kdf, 64), (derived) => derived.slice(0, 32));
 }
 
 /** Seals `plaintext` with an already derived key, reusing the KDF description it came from. */
-export function sealWithKey(key: Uint8Array, kdf: SealedSecret['kdf'], plaintext: Uint8Array, random: RandomSource = systemRandom): SealedSecret {
+export function sealedSecretSeal(key: Uint8Array, kdf: SealedSecret['kdf'], plaintext: Uint8Array, random: RandomSource = systemRandom): SealedSecret {
   const nonce = random(AEAD_NONCE);
   return { v: 1, kdf, nonce: base64Encode(nonce), ciphertext: base64Encode(aeadSeal(key, nonce, plaintext, AAD)) };
 }
 
 /** A fresh KDF description (new salt) for sealing under a new PIN. */
-export function sealKdfNew(random: RandomSource = systemRandom, params: ScryptParams = PIN_SCRYPT): SealedSecret['kdf'] {
+export function sealedSecretKdfNew(random: RandomSource = systemRandom, params: ScryptParams = PIN_SCRYPT): SealedSecret['kdf'] {
   return { name: 'scrypt', ...params, salt: base64Encode(random(32)) };
 }
 
 /** Opens a sealed secret with its key; `undefined` when the key is wrong (wrong PIN) or the box was altered. */
-export function openWithKey(key: Uint8Array, sealed: SealedSecret): Uint8Array | undefined {
+export function sealedSecretOpen(key: Uint8Array, sealed: SealedSecret): Uint8Array | undefined {
   const nonce = base64Decode(sealed.nonce);
   const ciphertext = base64Decode(sealed.ciphertext);
   if (nonce === undefined || nonce.length !== AEAD_NONCE || ciphertext === undefined) throw new CorruptFileError({ reason: 'a sealed secret is damaged' });
@@ -50,7 +47,7 @@ export function openWithKey(key: Uint8Array, sealed: SealedSecret): Uint8Array |
 }
 
 /** Parses and validates a sealed secret from its JSON text. */
-export function sealedParse(text: string): SealedSecret {
+export function sealedSecretParse(text: string): SealedSecret {
   const v = jsonParse(text);
   const kdf = isObject(v) ? v['kdf'] : undefined;
   if (
@@ -76,7 +73,7 @@ export function sealedParse(text: string): SealedSecret {
  * same secret under the same PIN (security review #4(b): a reordered copy came in as a second identity
  * with a fresh wrong-PIN count). Undefined when a part is not base64.
  */
-export function sealedFingerprint(sealed: SealedSecret): string | undefined {
+export function sealedSecretFingerprint(sealed: SealedSecret): string | undefined {
   const parts = [sealed.kdf.salt, sealed.nonce, sealed.ciphertext].map(base64Decode);
   if (parts.some((p) => p === undefined)) return undefined;
   return parts.map((p) => bytesToHex(p!)).join(':');

@@ -16,15 +16,15 @@ export function jsonParse(text: string, file?: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') throw new EmptyFileError({ file, size: Buffer.byteLength(text) });
   if (jsonDepth(body) > MAX_JSON_DEPTH) {
-    throw new CorruptFileError({ ...(file === undefined ? {} : { file }), reason: 'its JSON is nested too deeply to be a wallet file' });
+    throw new CorruptFileError({ file, reason: 'its JSON is nested too deeply to be a wallet file' });
   }
   try {
     return JSON.parse(body);
   } catch (err) {
     // A pathological nesting depth overflows the parser's stack: damaged, not "not JSON".
-    if (err instanceof RangeError) throw new CorruptFileError({ ...(file === undefined ? {} : { file }), reason: 'its JSON is nested too deeply to be a wallet file' });
+    if (err instanceof RangeError) throw new CorruptFileError({ file, reason: 'its JSON is nested too deeply to be a wallet file' });
     if (jsonCutOff(body)) throw new TruncatedFileError({ file, size: Buffer.byteLength(text) });
-    throw new NotJsonError(file === undefined ? {} : { file });
+    throw new NotJsonError({ file });
   }
 }
 

@@ -1,11 +1,16 @@
-import { utf8, wipe } from '../crypto/bytes.js';
+import { hexToBytes, isHex, utf8, wipe } from '../crypto/bytes.js';
 import { systemRandom, type RandomSource } from '../crypto/random.js';
-import { KEEPSAKE_SCRYPT_CAPS, scrypt, scryptCheck, type ScryptParams } from '../crypto/scrypt.js';
+import { KEEPSAKE_SCRYPT_CAPS, scrypt, scryptCheck, scryptParamsFormat, type ScryptParams } from '../crypto/scrypt.js';
+import { withPasswordKey } from '../crypto/password.js';
 import { secretboxOpen, secretboxSeal } from '../crypto/secretbox.js';
 import { CorruptFileError, UnknownFormatError } from '../errors/file.js';
 import { WrongPasswordError } from '../errors/password.js';
 import { base64Decode, base64Encode, describeValue, isObject, jsonParse, type JsonObject } from './json.js';
-import { formatScryptParams, SCRYPT_DEFAULT } from './polkadot-js/kdf.js';
+import { SCRYPT_DEFAULT } from './polkadot-js/kdf.js';
+import { CONCORDIUM_COLLECTIONS, type ConcordiumCollection } from './concordium/desktop.js';
+import { sealedSecretFingerprint, sealedSecretParse } from './identity-seal.js';
+import { polkadotJsParse } from './polkadot-js/parse.js';
+import { isKeyType, type KeyType } from '../keys/types.js';
 import { UnsupportedKdfParamsError } from '../errors/kdf.js';
 
 /**
@@ -20,14 +25,13 @@ export const BACKUP_VERSION = 1;
 export type BackupEnvelope = { version: number; kdf: ScryptParams & { salt: Uint8Array }; nonce: Uint8Array; ciphertext: Uint8Array; createdAt: string | null };
 
 export function keepsakeBackupParse(json: JsonObject, file?: string): BackupEnvelope {
-  const where = file === undefined ? {} : { file };
-  if (json['type'] !== BACKUP_TYPE) throw new UnknownFormatError({ ...where, reason: 'it is not a keepsake backup' });
+  if (json['type'] !== BACKUP_TYPE) throw new UnknownFormatError({ file, reason: 'it is not a keepsake backup' });
   const version = json['version'];
   if (version !== BACKUP_VERSION) {
-    throw new UnknownFormatError({ ...where, reason: `it is keepsake backup version ${describeValue(version)}; this keepsake reads version ${BACKUP_VERSION}` });
+    throw new UnknownFormatError({ file, reason: `it is keepsake backup version ${describeValue(version)}; this keepsake reads version ${BACKUP_VERSION}` });
   }
   const kdf = json['kdf'];
-  const corrupt = (reason: string) => new CorruptFileError({ ...where, reason });
+  const corrupt = (reason: string) => new CorruptFileError({ file, reason });
   if (!isObject(kdf) || kdf['name'] !== 'scrypt') throw corrupt('"kdf" is not scrypt');
   const [N, r, p] = [kdf['N'], kdf['r'], kdf['p']];
   if (!Number.isSafeInteger(N) || !Number.isSafeInteger(r) || !Number.isSafeInteger(p)) throw corrupt('"kdf" parameters are not whole numbers');
@@ -36,7 +40,7 @@ export function keepsakeBackupParse(json: JsonObject, file?: string): BackupEnve
   scryptCheck(params, KEEPSAKE_SCRYPT_CAPS);
   // Weaker than keepsake ever writes (N=2^17, r=8): an edited file, not a backup to trust.
   if (params.N < 1 << 15 || (params.N & (params.N - 1)) !== 0 || params.r < 8 || params.p < 1) {
-    throw new UnsupportedKdfParamsError({ kdf: 'scrypt', params: formatScryptParams(params), writer: 'version of keepsake' });
+    throw new UnsupportedKdfParamsError({ kdf: 'scrypt', params: scryptParamsFormat(params), writer: 'version of keepsake' });
   }
   const salt = typeof kdf['salt'] === 'string' ? base64Decode(kdf['salt']) : undefined;
   const nonce = typeof json['nonce'] === 'string' ? base64Decode(json['nonce']) : undefined;
@@ -48,17 +52,17 @@ export function keepsakeBackupParse(json: JsonObject, file?: string): BackupEnve
   return { version, kdf: { ...params, salt }, nonce, ciphertext, createdAt: typeof json['createdAt'] === 'string' ? json['createdAt'] : null };
 }
 
-export async function keepsakeBackupOpen(envelope: BackupEnvelope, password: string, options: { file?: string } = {}): Promise<JsonObject> {
-  const secret = utf8(password);
-  const derived = await scrypt(secret, envelope.kdf.salt, envelope.kdf, 64);
-  const key = derived.slice(0, 32);
-  wipe(secret, derived);
-  const plaintext = secretboxOpen(key, envelope.nonce, envelope.ciphertext);
-  wipe(key);
+export async function keepsakeBackupOpen(envelope: BackupEnvelope, password: string, options: { file?: string | undefined } = {}): Promise<JsonObject> {
+  // key = scrypt(password, salt)[0..32]
+  const plaintext = await withPasswordKey(
+    password,
+    (secret) => scrypt(secret, envelope.kdf.salt, envelope.kdf, 64),
+    (derived) => secretboxOpen(derived.subarray(0, 32), envelope.nonce, envelope.ciphertext),
+  );
   if (plaintext === undefined) throw new WrongPasswordError({ subject: options.file });
   const payload = jsonParse(new TextDecoder().decode(plaintext), options.file);
   wipe(plaintext);
-  if (!isObject(payload)) throw new CorruptFileError({ ...(options.file === undefined ? {} : { file: options.file }), reason: 'it decrypts, but holds no backup' });
+  if (!isObject(payload)) throw new CorruptFileError({ file: options.file, reason: 'it decrypts, but holds no backup' });
   return payload;
 }
 
@@ -67,13 +71,13 @@ export async function keepsakeBackupWrite(payload: JsonObject, password: string,
   const random = options.random ?? systemRandom;
   const salt = random(32);
   const nonce = random(24);
-  const secret = utf8(password);
-  const derived = await scrypt(secret, salt, params, 64);
-  const key = derived.slice(0, 32);
-  wipe(secret, derived);
   const plaintext = utf8(JSON.stringify(payload));
-  const ciphertext = secretboxSeal(key, nonce, plaintext);
-  wipe(key, plaintext);
+  let ciphertext: Uint8Array;
+  try {
+    ciphertext = await withPasswordKey(password, (secret) => scrypt(secret, salt, params, 64), (derived) => secretboxSeal(derived.subarray(0, 32), nonce, plaintext));
+  } finally {
+    wipe(plaintext);
+  }
   return {
     type: BACKUP_TYPE,
     version: BACKUP_VERSION,
@@ -83,4 +87,138 @@ export async function keepsakeBackupWrite(payload: JsonObject, password: string,
     ciphertext: base64Encode(ciphertext),
     createdAt: (options.now ?? new Date()).toISOString(),
   };
+}
+
+/** An account of a backup, as the vault will insert it, naming its identity by name. */
+export type BackupAccount = {
+  publicKey: Uint8Array;
+  accountId: Uint8Array;
+  type: KeyType;
+  name: string;
+  network: string | null;
+  ss58Prefix: number;
+  genesisHash: string | null;
+  fileJson: string | null;
+  verified: boolean;
+  source: string;
+  identity: string | null;
+  path: string | null;
+  sealedPassword: string | null;
+  watchJson: string | null;
+  createdAt: number;
+};
+
+/** A decrypted keepsake backup, every field checked ({@link keepsakeBackupPayloadParse}). */
+export type BackupPayload = {
+  identities: { name: string; sealed: string; fingerprint: string; createdAt: number; failedAttempts: number; lockedUntil: number; rekeyed: boolean }[];
+  accounts: BackupAccount[];
+  addresses: { address: string; kind: 'ss58' | 'ethereum' | 'concordium'; name: string; note: string | null; network: string | null; original: string | null }[];
+  concordium: { genesis: string | null; items: { collection: ConcordiumCollection; key: string; name: string | null; original: string }[] };
+};
+
+/** What an address-book entry's address is, as the wallet checks a typed one (wallet/addressParse.ts). */
+export type BackupAddressCheck = (address: string) => { address: string; kind: 'ss58' | 'ethereum' | 'concordium'; network: string | null };
+
+/**
+ * Checks every field of a decrypted backup (the payload {@link keepsakeBackupOpen} returns) before
+ * anything is written (all or nothing). Damage → CorruptFileError. An address-book address is checked
+ * by `addressCheck` (the wallet's own check of a typed address), in file order, so the first damage
+ * found is the one reported. The names' characters are the caller's to check (fileNamesCheck).
+ */
+export function keepsakeBackupPayloadParse(p: JsonObject, file: string | undefined, addressCheck: BackupAddressCheck): BackupPayload {
+  const bad = (reason: string) => new CorruptFileError({ file, reason });
+  if (p['version'] !== 1) throw bad('its content version is not 1');
+  const arr = (v: unknown, name: string): JsonObject[] => {
+    if (!Array.isArray(v) || !v.every(isObject)) throw bad(`"${name}" is not a list of objects`);
+    return v;
+  };
+  const str = (v: unknown, name: string): string => {
+    if (typeof v !== 'string') throw bad(`${name} is not text`);
+    return v;
+  };
+  const strOrNull = (v: unknown, name: string): string | null => (v === null || v === undefined ? null : str(v, name));
+  /** A whole number, or the fallback when absent; a fraction or another type is damage (the vault stores integers). */
+  const int = (v: unknown, name: string, fallback: number): number => {
+    if (v === undefined || v === null) return fallback;
+    if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw bad(`${name} is not a whole number`);
+    return v;
+  };
+  const count = (v: unknown, name: string): number => {
+    const n = int(v, name, 0);
+    if (n < 0) throw bad(`${name} is negative`);
+    return n;
+  };
+  const identities = arr(p['identities'], 'identities').map((i) => {
+    if (!isObject(i['sealed'])) throw bad('an identity has no sealed phrase');
+    const sealed = JSON.stringify(i['sealed']);
+    const fingerprint = sealedSecretFingerprint(sealedSecretParse(sealed));
+    if (fingerprint === undefined) throw bad('an identity has a damaged sealed phrase');
+    return {
+      name: str(i['name'], 'an identity name'),
+      sealed,
+      fingerprint,
+      createdAt: int(i['createdAt'], "an identity's creation time", Date.now()),
+      // Absent in backups written before they were carried: then the vault's own count decides.
+      failedAttempts: count(i['failedAttempts'], "an identity's wrong-PIN count"),
+      lockedUntil: count(i['lockedUntil'], "an identity's wrong-PIN delay"),
+      rekeyed: i['rekeyed'] === true,
+    };
+  });
+  const names = new Set(identities.map((i) => i.name));
+  // Accounts name their identity: two of the same name would leave it open which one an account joins.
+  if (names.size !== identities.length) throw bad('two identities have the same name');
+  const accounts = arr(p['accounts'], 'accounts').map((a) => {
+    const type = a['type'];
+    if (!isKeyType(type)) throw bad('an account has an unknown key type');
+    const publicKey = str(a['publicKey'], 'an account public key');
+    const accountId = str(a['accountId'], 'an account id');
+    if (!isHex(publicKey) || !isHex(accountId)) throw bad('an account key is not hex');
+    const file = a['file'] === null || a['file'] === undefined ? null : JSON.stringify(a['file']);
+    if (file !== null && polkadotJsParse(JSON.parse(file)).kind !== 'single') throw bad('an account file is not a single-account file');
+    const identity = strOrNull(a['identity'], 'an account identity');
+    if (identity !== null && !names.has(identity)) throw bad(`an account refers to an identity "${identity.slice(0, 40)}" the backup does not hold`);
+    const sealedPassword = a['sealedPassword'] === null || a['sealedPassword'] === undefined ? null : JSON.stringify(a['sealedPassword']);
+    if (sealedPassword !== null) sealedSecretParse(sealedPassword);
+    return {
+      publicKey: hexToBytes(publicKey),
+      accountId: hexToBytes(accountId),
+      type,
+      name: str(a['name'], 'an account name'),
+      network: strOrNull(a['network'], 'an account network'),
+      ss58Prefix: int(a['ss58Prefix'], "an account's network prefix", 42),
+      genesisHash: strOrNull(a['genesisHash'], 'an account genesis hash'),
+      fileJson: file,
+      verified: a['verified'] !== false,
+      source: typeof a['source'] === 'string' ? a['source'] : 'backup',
+      identity,
+      path: strOrNull(a['path'], 'an account path'),
+      sealedPassword,
+      watchJson: isObject(a['watch']) ? JSON.stringify(a['watch']) : null,
+      createdAt: int(a['createdAt'], "an account's creation time", Date.now()),
+    };
+  });
+  const addresses = arr(p['addresses'], 'addresses').map((a) => {
+    // Entries that came from a Concordium export are kept as that wallet wrote them (lossless round trip).
+    const original = a['original'] === null || a['original'] === undefined ? null : JSON.stringify(a['original']);
+    const parsed = a['kind'] === 'concordium' && original !== null ? { address: str(a['address'], 'an address'), kind: 'concordium' as const, network: 'concordium' } : addressCheck(str(a['address'], 'an address'));
+    return {
+      address: parsed.address,
+      kind: parsed.kind,
+      name: str(a['name'], 'an address name'),
+      note: strOrNull(a['note'], 'an address note'),
+      network: strOrNull(a['network'], 'an address network') ?? parsed.network,
+      original,
+    };
+  });
+  const c = isObject(p['concordium']) ? p['concordium'] : {};
+  const concordium = {
+    genesis: c['genesis'] === null || c['genesis'] === undefined ? null : JSON.stringify(c['genesis']),
+    items: (c['items'] === undefined ? [] : arr(c['items'], 'concordium.items')).map((i) => {
+      const collection = i['collection'];
+      if (!(CONCORDIUM_COLLECTIONS as readonly unknown[]).includes(collection)) throw bad('a Concordium item has an unknown collection');
+      if (!isObject(i['original'])) throw bad('a Concordium item has no original entry');
+      return { collection: collection as ConcordiumCollection, key: str(i['key'], 'a Concordium item key'), name: strOrNull(i['name'], 'a Concordium item name'), original: JSON.stringify(i['original']) };
+    }),
+  };
+  return { identities, accounts, addresses, concordium };
 }

@@ -99,7 +99,13 @@ describe('sendError: no message names a flag, a command or Markdown', () => {
     const err = classes.find(([n]) => n === 'DuplicateAccountError')![1];
     const { status, body } = sent(new err({ address: '5Grw…', name: 'Alice' }));
     expect(status).toBe(409);
-    expect(body.error).toEqual({ name: 'DuplicateAccountError', message: 'The account 5Grw… is already in the vault as "Alice"; nothing was changed.', next: { do: 'replace-duplicate' } });
+    expect(body.error).toEqual({
+      name: 'DuplicateAccountError',
+      message: 'The account 5Grw… is already in the vault as "Alice"; nothing was changed.',
+      next: { do: 'replace-duplicate' },
+      kind: 'conflict',
+      field: 'phrase',
+    });
   });
 });
 
@@ -158,7 +164,7 @@ describe('the server, on requests that fail: no flag, command or Markdown anywhe
     const account = JSON.stringify(SR.file);
     const imp = await post('/api/backup/import', { files: [{ name: 'alice.json', text: account }], password: SR.password });
     expect(imp.json.error).toMatchObject({ name: 'FormatNotSupportedError', next: { do: 'use-restore' } });
-    const { backupExport } = await import('../wallet/backup.js');
+    const { backupExport } = await import('../wallet/backup/export.js');
     const { json: whole } = await backupExport(vault, 'backup pässword');
     const restore = await post('/api/restore', { files: [{ name: 'whole.json', text: whole }], password: 'backup pässword' });
     expect((restore.json['failed'] as { error: unknown }[])[0]!.error).toMatchObject({ name: 'FormatNotSupportedError', next: { do: 'use-backup-import' } });

@@ -1,7 +1,8 @@
 import { AmbiguousConcordiumItemError, ConcordiumItemNotFoundError } from '../errors/concordium.js';
 import { NothingToExportError } from '../errors/vault.js';
 import { isObject, jsonParse, type JsonObject } from '../formats/json.js';
-import { addressDelete, addressesAll, concordiumItemDelete, concordiumItems, type ConcordiumItemRow } from '../vault/addresses.js';
+import { addressDelete, addressesAll } from '../vault/addresses.js';
+import { concordiumItemDelete, concordiumItems, type ConcordiumItemRow } from '../vault/concordiumItems.js';
 import { vaultWrite, type Vault } from '../vault/open.js';
 
 /**

@@ -1,13 +1,14 @@
-import { bytesToHex, utf8, wipe } from '../crypto/bytes.js';
+import { wipe } from '../crypto/bytes.js';
 import { ConversionImpossibleError } from '../errors/file.js';
 import { ethereumKeystoreWrite } from '../formats/ethereum-keystore.js';
 import { FORMAT_LABELS, type FormatName } from '../formats/detect.js';
 import { isObject, type JsonObject } from '../formats/json.js';
-import { polkadotJsEncoding, polkadotJsEncrypt } from '../formats/polkadot-js/encrypt.js';
-import { SCRYPT_COMPAT, SCRYPT_DEFAULT } from '../formats/polkadot-js/kdf.js';
+import { polkadotJsBatchWrite } from '../formats/polkadot-js/batch.js';
+import { kdfParams } from '../formats/polkadot-js/kdf.js';
 import { polkadotJsWrite } from '../formats/polkadot-js/write.js';
-import type { KeyPair, KeyType } from '../keys/types.js';
+import type { KeyPair } from '../keys/types.js';
 import { fileAccountsOpen, type FileAccount } from './fileAccounts.js';
+import { watchOnlyEntry } from './shared.js';
 
 export const CONVERT_TARGETS = ['polkadot-js', 'polkadot-js-batch', 'apps', 'ethereum-keystore'] as const;
 export type ConvertTarget = (typeof CONVERT_TARGETS)[number];
@@ -23,7 +24,7 @@ export async function convertFile(
   inPassword: string,
   outPassword: string,
   to: ConvertTarget,
-  options: { file?: string; kdf?: 'default' | 'compat' } = {},
+  options: { file?: string | undefined; kdf?: 'default' | 'compat' } = {},
 ): Promise<{ json: string; from: FormatName; accounts: number; watchOnly: number }> {
   const { format, entries } = await fileAccountsOpen(text, inPassword, { ...options, lockedEntries: 'report', keepKeys: true });
   const pairs: KeyPair[] = entries.flatMap((e) => (e.account?.pair ? [e.account.pair] : []));
@@ -35,7 +36,7 @@ export async function convertFile(
     const accounts = entries.map((e) => e.account!);
     const keyed = accounts.filter((a) => a.pair !== undefined);
     const watchOnly = accounts.filter((a) => a.pair === undefined);
-    const params = options.kdf === 'compat' ? SCRYPT_COMPAT : SCRYPT_DEFAULT;
+    const params = kdfParams(options.kdf ?? 'default');
     const lock = (a: FileAccount) => polkadotJsWrite(a.pair!, outPassword, { meta: { ...metaOf(a), name: a.name }, prefix: a.ss58Prefix, params });
     let out: unknown;
     switch (to) {
@@ -58,10 +59,7 @@ export async function convertFile(
       }
       case 'polkadot-js-batch': {
         if (watchOnly.length > 0) throw new ConversionImpossibleError({ reason: `${watchOnly.length} accounts have no key, and the extension's batch format holds only accounts with keys` });
-        const list = await Promise.all(keyed.map(lock));
-        const plaintext = utf8(JSON.stringify(list));
-        out = { encoded: await polkadotJsEncrypt(plaintext, outPassword, { params }), encoding: polkadotJsEncoding(['batch-pkcs8']), accounts: list.map((e) => ({ address: e['address'], meta: e['meta'] })) };
-        wipe(plaintext);
+        out = await polkadotJsBatchWrite(await Promise.all(keyed.map(lock)), outPassword, { params });
         break;
       }
       case 'apps':
@@ -82,14 +80,4 @@ function metaOf(a: FileAccount): JsonObject {
   } catch {
     return {};
   }
-}
-
-/** An Apps entry without a key: address, meta, and the public key and type when known (as Apps writes external accounts). */
-export function watchOnlyEntry(a: { address: string; name: string; genesisHash: string | null; publicKey: Uint8Array; type: KeyType }): JsonObject {
-  return {
-    address: a.address,
-    meta: { name: a.name, ...(a.genesisHash ? { genesisHash: a.genesisHash } : {}), isExternal: true },
-    ...(a.publicKey.length === 32 || a.publicKey.length === 33 ? { publicKey: bytesToHex(a.publicKey) } : {}),
-    type: a.type,
-  };
 }

@@ -5,7 +5,7 @@ import { DuplicateAccountError } from '../errors/vault.js';
 import { UsageError } from '../errors/usage.js';
 import { isObject } from '../formats/json.js';
 import { polkadotJsWrite } from '../formats/polkadot-js/write.js';
-import { SCRYPT_COMPAT, SCRYPT_DEFAULT } from '../formats/polkadot-js/kdf.js';
+import { kdfParams } from '../formats/polkadot-js/kdf.js';
 import { accountAddress } from '../keys/account.js';
 import { mnemonicGenerate, mnemonicLooksLike, type MnemonicLength } from '../keys/mnemonic.js';
 import { pairFromSuri } from '../keys/fromSuri.js';
@@ -21,6 +21,7 @@ import { nameValidate } from './names.js';
 import { networkResolve } from './network.js';
 import { storedKeyCheck } from './storedKey.js';
 import { newSecretCheck } from './secrets.js';
+import { ETHEREUM_DEFAULT_PATH } from './shared.js';
 
 export type AddAccountOptions = {
   name: string;
@@ -51,9 +52,6 @@ export type AddStatus = 'added' | 'updated' | 'relocked' | 'completed';
 
 export type AddResult = { account: AccountView; json: string | null; status: AddStatus; previous: { name: string; network: string | null } | null };
 
-/** The first account of MetaMask, of the Polkadot{.js} extension and of Ledger for Ethereum (BIP-44, coin 60). */
-export const ETHEREUM_DEFAULT_PATH = "/m/44'/60'/0'/0/0";
-
 /**
  * A path as the user wrote it, in the form a SURI carries it: an ethereum BIP-32 path may be written
  * without its leading slash (`m/44'/60'/0'/0/0`, `m`). A `///password` is refused: a path given apart
@@ -61,7 +59,7 @@ export const ETHEREUM_DEFAULT_PATH = "/m/44'/60'/0'/0/0";
  */
 export function pathNormalize(path: string, type: KeyType): string {
   if (path.includes('///')) {
-    throw new UsageError({ reason: 'A ///password cannot be given with the derivation path.', hint: 'Put it after the phrase instead, in the file or prompt that holds the phrase.' });
+    throw new UsageError({ reason: 'A ///password cannot be given with the derivation path.', hint: 'Put it after the phrase instead, in the file or prompt that holds the phrase.', field: 'path' });
   }
   const written = type === 'ethereum' && /^m(\/|$)/.test(path) ? `/${path}` : path;
   if (written !== '' && !written.startsWith('/')) throw new InvalidPathError({ reason: 'a path starts with // (hard) or / (soft), or m/ for ethereum', spaces: /\s/.test(written) });
@@ -79,7 +77,7 @@ export function suriForAdd(suri: string, type: KeyType, path?: string): { suri: 
   const parsed = suriParse(suri);
   let written = parsed.path;
   if (path !== undefined) {
-    if (parsed.path !== '') throw new UsageError({ reason: 'The phrase already ends with a derivation path, and another path was given; give the path once.' });
+    if (parsed.path !== '') throw new UsageError({ reason: 'The phrase already ends with a derivation path, and another path was given; give the path once.', field: 'path' });
     written = pathNormalize(path, type);
   } else if (written === '' && type === 'ethereum' && mnemonicLooksLike(parsed.phrase)) {
     written = ETHEREUM_DEFAULT_PATH;
@@ -102,6 +100,7 @@ function addPlan(existing: AccountRow | undefined, type: KeyType, onDuplicate: O
     throw new UsageError({
       reason: `The account ${address} is derived from the identity "${existing.identityName ?? ''}": its key opens with that identity's PIN, so it has no password to change; nothing was changed.`,
       hint: 'Update only its name and network instead.',
+      field: 'password',
     });
   }
   return 'relock';
@@ -184,7 +183,7 @@ async function fileFor(pair: KeyPair, password: string, name: string, network: N
   if (replaced) meta['whenEdited'] = Date.now();
   if (network.genesisHash) meta['genesisHash'] = network.genesisHash;
   else delete meta['genesisHash'];
-  return JSON.stringify(await polkadotJsWrite(pair, password, { meta, prefix: network.prefix, params: kdf === 'compat' ? SCRYPT_COMPAT : SCRYPT_DEFAULT }));
+  return JSON.stringify(await polkadotJsWrite(pair, password, { meta, prefix: network.prefix, params: kdfParams(kdf ?? 'default') }));
 }
 
 type Added = { publicKey: Uint8Array; accountId: Uint8Array; type: KeyType; name: string; network: Network; json: string | null; path: string };

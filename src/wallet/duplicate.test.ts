@@ -27,7 +27,9 @@ import { vaultClose, vaultOpen, vaultWrite, type Vault } from '../vault/open.js'
 import { accountFind } from './accounts.js';
 import { accountAdd } from './create.js';
 import { accountExport } from './export.js';
-import { identityDerive, identityRecover, type IdentityTuning } from './identity.js';
+import { identityDerive } from './identity/derive.js';
+import { identityRecover } from './identity/create.js';
+import { type IdentityTuning } from './identity/shared.js';
 import { loadVectors } from '../../test/support/vectors.js';
 
 const VECTORS = loadVectors<{ devPhrase: string }>('polkadot-js');

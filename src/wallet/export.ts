@@ -1,4 +1,4 @@
-import { utf8, wipe } from '../crypto/bytes.js';
+import { wipe } from '../crypto/bytes.js';
 import { NothingToExportError, WatchOnlyAccountError } from '../errors/vault.js';
 import { WrongPasswordError } from '../errors/password.js';
 import { ConversionImpossibleError } from '../errors/file.js';
@@ -6,8 +6,8 @@ import { ethereumKeystoreWrite } from '../formats/ethereum-keystore.js';
 import type { KeyPair } from '../keys/types.js';
 import { UsageError } from '../errors/usage.js';
 import { isObject, jsonParse } from '../formats/json.js';
-import { polkadotJsEncoding, polkadotJsEncrypt } from '../formats/polkadot-js/encrypt.js';
-import { SCRYPT_COMPAT, SCRYPT_DEFAULT, scryptHeaderRead } from '../formats/polkadot-js/kdf.js';
+import { polkadotJsBatchWrite } from '../formats/polkadot-js/batch.js';
+import { kdfParams, type PolkadotJsKdf } from '../formats/polkadot-js/kdf.js';
 import { polkadotJsOpen } from '../formats/polkadot-js/open.js';
 import { polkadotJsParse, type PolkadotJsSingle } from '../formats/polkadot-js/parse.js';
 import { polkadotJsWrite } from '../formats/polkadot-js/write.js';
@@ -17,12 +17,14 @@ import type { Vault } from '../vault/open.js';
 import { accountFind, withName } from './accounts.js';
 import { accountView } from './accountView.js';
 import { mapConcurrent } from './concurrency.js';
-import { identityAccountDerive, identityAccountPair, identityUnlock } from './identity.js';
+import { identityAccountDerive, identityAccountPair } from './identity/accountPair.js';
+import { identityUnlock } from './identity/unlock.js';
 import { newSecretCheck } from './secrets.js';
 import { storedKeyCheck } from './storedKey.js';
-import { watchOnlyEntry } from './convert.js';
+import { watchOnlyEntry } from './shared.js';
+import { rekeyFiles, relock } from './rekey.js';
 
-export type Kdf = 'default' | 'compat';
+export type Kdf = PolkadotJsKdf;
 
 /**
  * "Export account": the account's Polkadot{.js} file (or, for an ethereum account, an Ethereum
@@ -46,7 +48,7 @@ export async function accountExport(
   }
   if (row.identityId === null && row.fileJson === null) throw new WatchOnlyAccountError({ address: view.address });
   if (row.identityId === null && format === 'polkadot-js') {
-    if (!('password' in unlock)) throw new UsageError({ reason: `${view.address} is locked with its own password; its export needs that password, not a PIN.` });
+    if (!('password' in unlock)) throw new UsageError({ reason: `${view.address} is locked with its own password; its export needs that password, not a PIN.`, field: 'pin' });
     return { json: await relock(row, unlock.password, unlock.password, options.kdf ?? 'default'), address: view.address };
   }
   const { pair, password } = await unlockPair(vault, row, unlock);
@@ -55,7 +57,7 @@ export async function accountExport(
       return { json: JSON.stringify(await ethereumKeystoreWrite(pair.secretKey, row.accountId, password)), address: view.address };
     }
     const meta = { name: row.name, ...(row.genesisHash ? { genesisHash: row.genesisHash } : {}), whenCreated: row.createdAt };
-    const json = await polkadotJsWrite(pair, password, { meta, prefix: row.ss58Prefix, params: paramsOf(options.kdf ?? 'default') });
+    const json = await polkadotJsWrite(pair, password, { meta, prefix: row.ss58Prefix, params: kdfParams(options.kdf ?? 'default') });
     return { json: JSON.stringify(json), address: view.address };
   } finally {
     wipe(pair.secretKey);
@@ -66,12 +68,12 @@ export async function accountExport(
 async function unlockPair(vault: Vault, row: AccountRow, unlock: ExportUnlock): Promise<{ pair: KeyPair; password: string }> {
   const address = accountView(row).address;
   if (row.identityId !== null) {
-    if (!('pin' in unlock)) throw new UsageError({ reason: `${address} belongs to the identity "${row.identityName}": its export needs the identity's PIN and a password for the new file.` });
+    if (!('pin' in unlock)) throw new UsageError({ reason: `${address} belongs to the identity "${row.identityName}": its export needs the identity's PIN and a password for the new file.`, field: 'pin' });
     // Checked before the PIN is tried: a refused password must not cost a PIN attempt.
     newSecretCheck(unlock.newPassword, 'file password');
     return { pair: await identityAccountPair(vault, row, unlock.pin), password: unlock.newPassword };
   }
-  if (!('password' in unlock)) throw new UsageError({ reason: `${address} is locked with its own password; its export needs that password, not a PIN.` });
+  if (!('password' in unlock)) throw new UsageError({ reason: `${address} is locked with its own password; its export needs that password, not a PIN.`, field: 'pin' });
   const stored = polkadotJsParse(jsonParse(row.fileJson!)) as PolkadotJsSingle;
   const pair = await polkadotJsOpen(stored, unlock.password, { file: address, subject: address, held: 'vault' });
   try {
@@ -85,10 +87,6 @@ async function unlockPair(vault: Vault, row: AccountRow, unlock: ExportUnlock): 
 
 /** An account's own password, or (for an identity account) the identity's PIN and the new file's password. */
 export type ExportUnlock = { password: string } | { pin: string; newPassword: string };
-
-function paramsOf(kdf: Kdf) {
-  return kdf === 'compat' ? SCRYPT_COMPAT : SCRYPT_DEFAULT;
-}
 
 /** An account an "Export all" file does not hold, and why (issue 12 #4: nothing is left out silently). */
 export type LeftOut = {
@@ -222,7 +220,7 @@ export async function accountExportAll(vault: Vault, batchPassword: string, opti
         const pair = await identityAccountDerive(row, unlocked);
         try {
           const meta = { name: row.name, ...(row.genesisHash ? { genesisHash: row.genesisHash } : {}), whenCreated: row.createdAt };
-          return JSON.stringify(await polkadotJsWrite(pair, batchPassword, { meta, prefix: row.ss58Prefix, params: paramsOf(kdf) }));
+          return JSON.stringify(await polkadotJsWrite(pair, batchPassword, { meta, prefix: row.ss58Prefix, params: kdfParams(kdf) }));
         } finally {
           wipe(pair.secretKey);
         }
@@ -251,15 +249,7 @@ export async function accountExportAll(vault: Vault, batchPassword: string, opti
   });
   if (count === 0) throw new NothingToExportError({ what: 'accounts', leftOut: leftOutCounts(leftOut) });
   if (apps) return result(JSON.stringify([...entries, ...watch]));
-  const plaintext = utf8(JSON.stringify(entries));
-  const encoded = await polkadotJsEncrypt(plaintext, batchPassword, { params: paramsOf(kdf) });
-  wipe(plaintext);
-  const batch = {
-    encoded,
-    encoding: polkadotJsEncoding(['batch-pkcs8']),
-    accounts: entries.map((e) => ({ address: e['address'], meta: e['meta'] })),
-  };
-  return result(JSON.stringify(batch));
+  return result(JSON.stringify(await polkadotJsBatchWrite(entries, batchPassword, { params: kdfParams(kdf) })));
 }
 
 /** A watch-only account as an Apps list entry: as Apps wrote it (multisig threshold, signatories…) when kept, under its current name. */
@@ -268,77 +258,4 @@ function appsWatchEntry(r: AccountRow): unknown {
   if (r.watchJson === null) return entry;
   const original = JSON.parse(r.watchJson) as Record<string, unknown>;
   return { ...original, meta: { ...(isObject(original['meta']) ? original['meta'] : {}), name: r.name } };
-}
-
-/** Answers tried on an account before its password is asked (besides the new password itself). */
-const RECENT_ANSWERS = 2;
-
-/**
- * Every key file of `rows` re-locked with `newPassword`, by account id (a rekey of "Export all" or
- * of the whole-wallet backup). Each is first opened with `newPassword` itself (all at once: accounts
- * often already share it), then, one at a time, with the last answers given, and only then is its
- * password asked (`passwordFor`; without it, such an account is a {@link WrongPasswordError}).
- * Trying a password on an account's file counts nothing anywhere (unlike a PIN), and every answer
- * tried is one the user typed for these accounts.
- */
-export async function rekeyFiles(
-  rows: readonly AccountRow[],
-  newPassword: string,
-  options: { kdf: Kdf; passwordFor?: (account: { address: string; name: string }) => Promise<string>; onProgress?: (done: number, total: number) => void },
-): Promise<Map<number, string>> {
-  const keyed = rows.filter((r) => r.fileJson !== null);
-  let done = 0;
-  const progress = () => options.onProgress?.(++done, keyed.length);
-  const attempt = async (row: AccountRow, password: string) => {
-    try {
-      return await relock(row, password, newPassword, options.kdf);
-    } catch (err) {
-      if (err instanceof WrongPasswordError) return undefined;
-      throw err;
-    }
-  };
-  const first = await mapConcurrent(keyed, async (row) => {
-    const file = await attempt(row, newPassword);
-    if (file !== undefined) progress();
-    return file;
-  });
-  const files = new Map<number, string>();
-  const answers: string[] = [];
-  for (const [i, row] of keyed.entries()) {
-    let file = first[i];
-    for (const answer of answers) file ??= await attempt(row, answer);
-    if (file === undefined) {
-      const address = accountView(row).address;
-      if (options.passwordFor === undefined) throw new WrongPasswordError({ subject: address });
-      const answer = await options.passwordFor({ address, name: row.name });
-      file = await relock(row, answer, newPassword, options.kdf);
-      answers.unshift(answer);
-      answers.splice(RECENT_ANSWERS);
-    }
-    if (first[i] === undefined) progress();
-    files.set(row.id, file);
-  }
-  return files;
-}
-
-/** The row's file, opened with `password`, as a file locked with `newPassword` and the `kdf` parameters. */
-export async function relock(row: AccountRow, password: string, newPassword: string, kdf: Kdf): Promise<string> {
-  if (row.fileJson === null) throw new WatchOnlyAccountError({ address: accountView(row).address });
-  const stored = polkadotJsParse(jsonParse(row.fileJson)) as PolkadotJsSingle;
-  const address = accountView(row).address;
-  const opened = await polkadotJsOpen(stored, password, { file: address, subject: address, held: 'vault' });
-  try {
-    await storedKeyCheck(row, opened);
-    const target = paramsOf(kdf);
-    const same = password === newPassword && stored.cipher === 'scrypt' && sameParams(scryptHeaderRead(stored.encoded).params, target);
-    if (same) return withName(row.fileJson, row.name);
-    const meta = { ...(isObject(stored.meta) ? stored.meta : {}), name: row.name, whenEdited: Date.now() };
-    return JSON.stringify(await polkadotJsWrite(opened, newPassword, { meta, prefix: row.ss58Prefix, params: target }));
-  } finally {
-    wipe(opened.secretKey);
-  }
-}
-
-function sameParams(a: { N: number; r: number; p: number }, b: { N: number; r: number; p: number }): boolean {
-  return a.N === b.N && a.r === b.r && a.p === b.p;
 }

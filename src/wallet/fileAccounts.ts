@@ -63,7 +63,7 @@ export type FileEntry = {
 };
 
 export type OpenOptions = {
-  file?: string;
+  file?: string | undefined;
   /** Batch entries under another password: keep them unchecked (restore) or report them (verify). */
   lockedEntries?: 'keep' | 'report';
   /** Turn Ethereum keystores into Polkadot{.js} files (locked with the same password) for the vault. */
@@ -90,7 +90,7 @@ export async function fileAccountsOpen(text: string, password: string, options: 
     case 'polkadot-js':
       return { format: detected.format, entries: [await single(file, await previewOf(detected.file.json), () => fromPolkadotJs(detected.file, text.trim(), password, file, options))] };
     case 'polkadot-js-batch': {
-      const list = await polkadotJsBatchOpen(detected.file, password, options.file === undefined ? {} : { file: options.file });
+      const list = await polkadotJsBatchOpen(detected.file, password, { file: options.file });
       const entries = await mapConcurrent(list, (entry): Promise<FileEntry> =>
         entry.file === undefined
           ? previewOf(entry.json).then((preview) => ({ where: `${file} (entry ${entry.index + 1})`, preview, error: entry.error }))
@@ -125,7 +125,7 @@ export async function fileAccountsOpen(text: string, password: string, options: 
       // Never importable, as a whole or otherwise: say why, as the whole-wallet import does.
       throw new MobileWalletExportError({ file: options.file });
     default:
-      throw new FormatNotSupportedError({ ...(options.file === undefined ? {} : { file: options.file }), label: FORMAT_LABELS[detected.format], wanted: 'accounts' });
+      throw new FormatNotSupportedError({ ...({ file: options.file }), label: FORMAT_LABELS[detected.format], wanted: 'accounts' });
   }
 }
 
@@ -163,7 +163,7 @@ async function single(where: string, preview: FileEntry['preview'], open: () => 
 }
 
 async function fromKeystore(ks: EthereumKeystore, text: string, password: string, file: string, options: OpenOptions): Promise<FileAccount> {
-  const privateKey = await ethereumKeystoreDecrypt(ks, password, options.file === undefined ? {} : { file: options.file });
+  const privateKey = await ethereumKeystoreDecrypt(ks, password, { file: options.file });
   const scheme = await schemeLoad('ethereum');
   const pair: KeyPair = { type: 'ethereum', ...scheme.fromSeed(privateKey) };
   wipe(privateKey);

@@ -42,7 +42,7 @@ export type InspectReport = {
  * What a file is, without a password: its format, version, KDF parameters, whether older wallets
  * can read it, and the accounts it shows. Never decrypts; KDF parameters are checked against the caps.
  */
-export async function inspectFile(text: string, options: { file?: string } = {}): Promise<InspectReport> {
+export async function inspectFile(text: string, options: { file?: string | undefined } = {}): Promise<InspectReport> {
   const detected = formatDetect(text, options.file);
   const base = { format: detected.format, label: FORMAT_LABELS[detected.format], contentsEncrypted: false };
   switch (detected.format) {

@@ -7,7 +7,9 @@ import { accountByPublicKey } from '../vault/accounts.js';
 import type { Vault } from '../vault/open.js';
 import { suriForAdd } from './create.js';
 import { existingOf, type ExistingAccount } from './duplicate.js';
-import { identityDeriveKey, identityDerivePlan, identityFindRow, identityUnlock, type DeriveOptions } from './identity.js';
+import { identityDeriveKey, identityDerivePlan, type DeriveOptions } from './identity/derivePlan.js';
+import { identityResolve } from './identity/shared.js';
+import { identityUnlock } from './identity/unlock.js';
 import { networkResolve } from './network.js';
 
 /**
@@ -57,7 +59,7 @@ export async function accountPreview(vault: Vault, options: { suri: string; type
  * derive itself). Also gives the name the account would get when none is chosen.
  */
 export async function identityDerivePreview(vault: Vault, query: string, options: DeriveOptions): Promise<AccountPreview & { name: string }> {
-  const row = identityFindRow(vault, query);
+  const row = identityResolve(vault, query);
   const plan = identityDerivePlan(options);
   const { phrase, key } = await identityUnlock(vault, row, options.pin, options);
   wipe(key);

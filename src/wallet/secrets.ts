@@ -1,4 +1,4 @@
-import { UsageError } from '../errors/usage.js';
+import { InvalidInputError } from '../errors/usage.js';
 
 /**
  * The fewest characters of every secret keepsake sets: an identity's PIN (Parity Signer asks for 6
@@ -13,13 +13,14 @@ export const MIN_SECRET_LENGTH = 6;
 export type NewSecret = 'PIN' | 'account password' | 'backup password' | 'batch password' | 'file password';
 
 /**
- * Refuses a new secret shorter than {@link MIN_SECRET_LENGTH} (a usage error: nothing is done).
+ * Refuses a new secret shorter than {@link MIN_SECRET_LENGTH} (a usage error naming its input: nothing is done).
  *
  * @example
  * newSecretCheck(options.password, 'account password')
  */
 export function newSecretCheck(secret: string, what: NewSecret): void {
   if ([...secret].length >= MIN_SECRET_LENGTH) return;
-  if (what === 'PIN') throw new UsageError({ reason: `A PIN has at least ${MIN_SECRET_LENGTH} characters (digits or a passphrase).`, hint: 'Choose a longer one.' });
-  throw new UsageError({ reason: `${/^[aeiou]/.test(what) ? 'An' : 'A'} ${what} has at least ${MIN_SECRET_LENGTH} characters.`, hint: 'Choose a longer one.' });
+  if (what === 'PIN') throw new InvalidInputError({ field: 'pin', what, min: MIN_SECRET_LENGTH, note: 'digits or a passphrase' });
+  // The password of a file made from an identity's account is asked beside the PIN that opens it.
+  throw new InvalidInputError({ field: what === 'file password' ? 'newPassword' : 'password', what, min: MIN_SECRET_LENGTH });
 }

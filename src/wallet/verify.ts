@@ -8,7 +8,8 @@ import { accountAddress } from '../keys/account.js';
 import type { ErrorReport } from '../errors/next.js';
 import type { KeyType } from '../keys/types.js';
 import type { Vault } from '../vault/open.js';
-import { backupOpen, backupPlan, type BackupPayload, type ImportItem } from './backup.js';
+import { backupOpen, type BackupPayload } from './backup/open.js';
+import { backupPlan, type ImportItem } from './backup/plan.js';
 import { fileAccountsOpen, fileEntryLocks, type FileEntry } from './fileAccounts.js';
 import { storedKeyCheck } from './storedKey.js';
 import { lockedOpen, type AskPassword, type Locked } from './unlock.js';
@@ -55,7 +56,7 @@ export type VerifyReport = {
 };
 
 export type VerifyOptions = {
-  file?: string;
+  file?: string | undefined;
   /** Further passwords (the other lines of a password file), tried on every entry still locked. */
   morePasswords?: readonly string[];
   /** Asks for one more password for the entries still locked (on a terminal); see lockedOpen. */
@@ -79,7 +80,7 @@ const WHOLE_WALLET: ReadonlySet<FormatName> = new Set(['keepsake-backup', 'conco
  * report.restorable // it would restore
  */
 export async function verifyFile(text: string, password: string, options: VerifyOptions = {}): Promise<VerifyReport> {
-  const where = options.file === undefined ? {} : { file: options.file };
+  const where = { file: options.file };
   const passwords = { passwords: [password, ...(options.morePasswords ?? [])], ask: options.askPassword };
   if (WHOLE_WALLET.has(formatDetect(text, options.file).format)) return verifyBackup(text, password, passwords, options);
   const { format, entries } = await fileAccountsOpen(text, password, { ...where, lockedEntries: 'report' });
@@ -114,7 +115,7 @@ function errorOf(error: BaseError | undefined): ErrorReport {
  * import planned against the vault (backupPlan) — nothing written.
  */
 async function verifyBackup(text: string, password: string, passwords: Parameters<typeof lockedOpen>[1], options: VerifyOptions): Promise<VerifyReport> {
-  const where = options.file === undefined ? {} : { file: options.file };
+  const where = { file: options.file };
   const contents = await backupOpen(text, password, where);
   const plan = backupPlan(options.vault, contents, where);
   const accounts = contents.format === 'keepsake-backup' ? await backupAccountsCheck(contents.payload, passwords) : [];

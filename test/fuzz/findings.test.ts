@@ -20,12 +20,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BaseError } from '../../src/errors/base.js';
 import { concordiumDesktopOpen } from '../../src/formats/concordium/desktop.js';
 import { ethereumKeystoreDecrypt, ethereumKeystoreParse, ethereumKeystoreWrite } from '../../src/formats/ethereum-keystore.js';
-import { sealedParse, sealKdfNew, sealKeyDerive } from '../../src/formats/identity-seal.js';
+import { sealedSecretParse, sealedSecretKdfNew, sealedSecretDeriveKey } from '../../src/formats/identity-seal.js';
 import { type JsonObject } from '../../src/formats/json.js';
 import { pairFromSuri } from '../../src/keys/fromSuri.js';
 import { schemeLoad } from '../../src/keys/scheme.js';
 import { vaultClose, vaultOpen, type Vault } from '../../src/vault/open.js';
-import { backupImport } from '../../src/wallet/backup.js';
+import { backupImport } from '../../src/wallet/backup/import.js';
 import { fileAccountsOpen } from '../../src/wallet/fileAccounts.js';
 import { inspectFile } from '../../src/wallet/inspect.js';
 import { restoreFiles } from '../../src/wallet/restore.js';
@@ -198,11 +198,11 @@ describe('KDF parameters within the caps that node:crypto refuses (RangeError in
     expect(await outcome(() => fileAccountsOpen(JSON.stringify(json), PW))).toMatch(KEEPSAKE);
   });
 
-  it('sealed secret (identity phrase in the vault or a backup) with scrypt r=-1, or N=2^16 with r=1: sealedParse accepts it, sealKeyDerive throws RangeError', async () => {
-    const kdf = sealKdfNew(seededRandom(5), { N: 1 << 10, r: 8, p: 1 });
+  it('sealed secret (identity phrase in the vault or a backup) with scrypt r=-1, or N=2^16 with r=1: sealedSecretParse accepts it, sealedSecretDeriveKey throws RangeError', async () => {
+    const kdf = sealedSecretKdfNew(seededRandom(5), { N: 1 << 10, r: 8, p: 1 });
     for (const params of [{ N: 1 << 10, r: -1, p: 1 }, { N: 1 << 16, r: 1, p: 1 }]) {
-      const sealed = sealedParse(JSON.stringify({ v: 1, kdf: { ...kdf, ...params }, nonce: 'AAAA', ciphertext: 'AAAA' }));
-      expect(await outcome(() => sealKeyDerive('123456', sealed.kdf)), JSON.stringify(params)).toMatch(KEEPSAKE);
+      const sealed = sealedSecretParse(JSON.stringify({ v: 1, kdf: { ...kdf, ...params }, nonce: 'AAAA', ciphertext: 'AAAA' }));
+      expect(await outcome(() => sealedSecretDeriveKey('123456', sealed.kdf)), JSON.stringify(params)).toMatch(KEEPSAKE);
     }
   });
 });

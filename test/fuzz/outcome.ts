@@ -42,7 +42,7 @@ function messagesOf(value: unknown, out: { text: string; foreign?: string }[] = 
   if (value === null || typeof value !== 'object' || seen.has(value) || depth > 12) return out;
   seen.add(value);
   if (value instanceof BaseError) {
-    out.push({ text: [value.message, value.fullMessage, value.details ?? '', ...value.hints].join('\n') });
+    out.push({ text: [value.message, value.fullMessage, ...value.hints].join('\n') });
     return out;
   }
   if (value instanceof Error) {

@@ -23,7 +23,7 @@ import { utf8 } from '../../src/crypto/bytes.js';
 import { concordiumDesktopOpen, concordiumDesktopValidate } from '../../src/formats/concordium/desktop.js';
 import { formatDetect } from '../../src/formats/detect.js';
 import { ethereumKeystoreDecrypt, ethereumKeystoreParse } from '../../src/formats/ethereum-keystore.js';
-import { openWithKey, sealedParse, sealKeyDerive } from '../../src/formats/identity-seal.js';
+import { sealedSecretOpen, sealedSecretParse, sealedSecretDeriveKey } from '../../src/formats/identity-seal.js';
 import { base64Encode, isObject, type JsonObject } from '../../src/formats/json.js';
 import { keepsakeBackupOpen, keepsakeBackupParse } from '../../src/formats/keepsake-backup.js';
 import { fileAddressDecode } from '../../src/formats/polkadot-js/address.js';
@@ -40,7 +40,7 @@ import { KEY_TYPES } from '../../src/keys/types.js';
 import { VaultUnavailableError } from '../../src/errors/vault.js';
 import { vaultClose, vaultOpen, type Vault } from '../../src/vault/open.js';
 import { addressParse } from '../../src/wallet/addressParse.js';
-import { backupImport } from '../../src/wallet/backup.js';
+import { backupImport } from '../../src/wallet/backup/import.js';
 import { fileAccountsOpen } from '../../src/wallet/fileAccounts.js';
 import { inspectFile } from '../../src/wallet/inspect.js';
 import { verifyFile } from '../../src/wallet/verify.js';
@@ -253,19 +253,19 @@ describe('format readers', () => {
   );
 
   const sealedRuns = runs(250, 0.5);
-  property('sealed identity phrase: sealedParse, then the PIN key (N=2^10 or refused) and the box', sealedRuns, 20, (numRuns) =>
+  property('sealed identity phrase: sealedSecretParse, then the PIN key (N=2^10 or refused) and the box', sealedRuns, 20, (numRuns) =>
     fuzz(['sealedSecret'], fc.tuple(fc.oneof({ weight: 8, arbitrary: mutationArb(seeds.sealed) }, { weight: 1, arbitrary: randomJsonArb }), fc.constantFrom(PIN, PIN, '000000', PW)), numRuns, async ([input, pin]) => {
       await stats.probe('sealedSecret', input, async () => {
-        const sealed = sealedParse(input.text);
-        const key = await sealKeyDerive(pin, sealed.kdf);
-        return openWithKey(key, sealed) === undefined ? 'wrong PIN' : 'opened';
+        const sealed = sealedSecretParse(input.text);
+        const key = await sealedSecretDeriveKey(pin, sealed.kdf);
+        return sealedSecretOpen(key, sealed) === undefined ? 'wrong PIN' : 'opened';
       }, secretsWith(pin));
     }),
   );
   const sealedCapRuns = runs(100, 0.3);
-  property('sealed identity phrase: sealedParse with KDF parameters at the caps (never derived)', sealedCapRuns, 10, (numRuns) =>
-    fuzz(['sealedParse'], mutationArb(seeds.sealed, { atCap: true }), numRuns, async (input: Built) => {
-      await stats.probe('sealedParse', input, () => sealedParse(input.text), secrets);
+  property('sealed identity phrase: sealedSecretParse with KDF parameters at the caps (never derived)', sealedCapRuns, 10, (numRuns) =>
+    fuzz(['sealedSecretParse'], mutationArb(seeds.sealed, { atCap: true }), numRuns, async (input: Built) => {
+      await stats.probe('sealedSecretParse', input, () => sealedSecretParse(input.text), secrets);
     }),
   );
 });

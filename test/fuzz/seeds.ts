@@ -15,7 +15,7 @@ import { bytesToHex, utf8 } from '../../src/crypto/bytes.js';
 import { secretboxSeal } from '../../src/crypto/secretbox.js';
 import { concordiumDesktopWrite, type ConcordiumExport } from '../../src/formats/concordium/desktop.js';
 import { ethereumKeystoreWrite } from '../../src/formats/ethereum-keystore.js';
-import { sealKdfNew, sealKeyDerive, sealWithKey } from '../../src/formats/identity-seal.js';
+import { sealedSecretKdfNew, sealedSecretDeriveKey, sealedSecretSeal } from '../../src/formats/identity-seal.js';
 import { base64Encode, type JsonObject } from '../../src/formats/json.js';
 import { keepsakeBackupOpen, keepsakeBackupParse, keepsakeBackupWrite } from '../../src/formats/keepsake-backup.js';
 import { polkadotJsEncoding, polkadotJsEncrypt } from '../../src/formats/polkadot-js/encrypt.js';
@@ -31,8 +31,10 @@ import { schemeLoad } from '../../src/keys/scheme.js';
 import type { KeyPair, KeyType } from '../../src/keys/types.js';
 import { vaultClose, vaultOpen } from '../../src/vault/open.js';
 import { addressAdd } from '../../src/wallet/addressBook.js';
-import { backupExport, backupImport } from '../../src/wallet/backup.js';
-import { identityDerive, identityRecover } from '../../src/wallet/identity.js';
+import { backupExport } from '../../src/wallet/backup/export.js';
+import { backupImport } from '../../src/wallet/backup/import.js';
+import { identityDerive } from '../../src/wallet/identity/derive.js';
+import { identityRecover } from '../../src/wallet/identity/create.js';
 import { restoreFiles } from '../../src/wallet/restore.js';
 import { ENTRY_PW, PATH_PW, PIN, PW } from './config.js';
 import { loadVectors } from '../support/vectors.js';
@@ -222,9 +224,9 @@ export async function seedsBuild(): Promise<Seeds> {
   ];
 
   // --- Sealed secret (an identity phrase under its PIN) -----------------------------------------------
-  const sealKdf = sealKdfNew(random, { N: 1 << 10, r: 8, p: 1 });
-  const sealKey = await sealKeyDerive(PIN, sealKdf);
-  const sealed = [seed('sealed phrase N=2^10', sealWithKey(sealKey, sealKdf, utf8(MNEMONIC), random), 'sealed', 0)];
+  const sealKdf = sealedSecretKdfNew(random, { N: 1 << 10, r: 8, p: 1 });
+  const sealKey = await sealedSecretDeriveKey(PIN, sealKdf);
+  const sealed = [seed('sealed phrase N=2^10', sealedSecretSeal(sealKey, sealKdf, utf8(MNEMONIC), random), 'sealed', 0)];
 
   // --- keepsake's own backup, from a real vault (identity with a ///password account, accounts, addresses, Concordium) ---
   const backup = [seed('keepsake backup N=2^15', await keepsakeBackupSeed(concordium[0]!.text, legacyV2, scrypted.ecdsa, multisig, random), 'keepsake-backup', 1)];

@@ -19,7 +19,7 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bytesToHex } from '../../src/crypto/bytes.js';
-import { sealKdfNew, sealKeyDerive, sealWithKey } from '../../src/formats/identity-seal.js';
+import { sealedSecretKdfNew, sealedSecretDeriveKey, sealedSecretSeal } from '../../src/formats/identity-seal.js';
 import type { JsonObject } from '../../src/formats/json.js';
 import { keepsakeBackupWrite } from '../../src/formats/keepsake-backup.js';
 import { SCRYPT_COMPAT } from '../../src/formats/polkadot-js/kdf.js';
@@ -89,9 +89,9 @@ async function backupFile(b: Sandbox, name: string, identities: JsonObject[], ac
 
 /** An identity sealed under PIN (cheap KDF), as a backup carries it. */
 async function sealedIdentity(name: string, phrase: string): Promise<JsonObject> {
-  const kdf = sealKdfNew(undefined, CHEAP_PIN);
-  const key = await sealKeyDerive(PIN, kdf);
-  return { name, sealed: sealWithKey(key, kdf, new TextEncoder().encode(phrase)) as unknown as JsonObject, createdAt: 1_700_000_000_000 };
+  const kdf = sealedSecretKdfNew(undefined, CHEAP_PIN);
+  const key = await sealedSecretDeriveKey(PIN, kdf);
+  return { name, sealed: sealedSecretSeal(key, kdf, new TextEncoder().encode(phrase)) as unknown as JsonObject, createdAt: 1_700_000_000_000 };
 }
 
 describe('an Apps watch-only entry that names another account\'s publicKey (security review #6)', () => {

@@ -68,7 +68,7 @@ describe('keepsake ui opens the browser with a one-time code, never the token', 
 
     const second = await session(code);
     expect(second.status).toBe(410);
-    expect(JSON.parse(second.body)).toEqual({ error: { name: 'LaunchLinkUsedError', message: USED } });
+    expect(JSON.parse(second.body)).toEqual({ error: { name: 'LaunchLinkUsedError', message: USED, kind: 'gone' } });
     expect(second.body).not.toContain(server.token);
     expect(second.body).not.toMatch(/--|keepsake ui/);
   });

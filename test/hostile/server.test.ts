@@ -21,7 +21,7 @@ import { SECURITY_HEADERS } from '../../src/server/guard.js';
 import { FailureLimiter } from '../../src/server/limiter.js';
 import { vaultClose, vaultOpen, type Vault } from '../../src/vault/open.js';
 import { addressAdd, addressList } from '../../src/wallet/addressBook.js';
-import { identityRecover } from '../../src/wallet/identity.js';
+import { identityRecover } from '../../src/wallet/identity/create.js';
 import { restoreFiles } from '../../src/wallet/restore.js';
 
 const TOKEN = 'hostile-token-0123456789abcdefghij';
@@ -244,7 +244,7 @@ describe('issue 11 item 3: the failure limiter', () => {
     expect(statuses.filter((x) => x === '422'), statuses.join(' ')).toHaveLength(5);
     expect(statuses.slice(0, 7), statuses.join(' ')).toEqual(['422', '422', '422', '422', '[known:200]', '422', '429']);
     expect(firstLimited!.headers['retry-after']).toMatch(/^[1-9]\d*$/);
-    expect(JSON.parse(firstLimited!.body).error).toEqual({ name: 'TooManyAttempts', message: expect.stringMatching(/Too many wrong passwords or PINs in a row: wait \d+ seconds/) });
+    expect(JSON.parse(firstLimited!.body).error).toEqual({ name: 'TooManyAttempts', message: expect.stringMatching(/Too many wrong passwords or PINs in a row: wait \d+ seconds/), kind: 'locked', field: 'secret' });
     expect(firstLimited!.body).not.toContain('guess-');
   });
 

@@ -25,7 +25,7 @@ import { ss58Encode } from '../../src/keys/address.js';
 import { pairFromSuri } from '../../src/keys/fromSuri.js';
 import { vaultClose, vaultOpen } from '../../src/vault/open.js';
 import { addressAdd } from '../../src/wallet/addressBook.js';
-import { backupExport } from '../../src/wallet/backup.js';
+import { backupExport } from '../../src/wallet/backup/export.js';
 import { restoreFiles } from '../../src/wallet/restore.js';
 import { BIN } from '../support/cli.js';
 

@@ -45,10 +45,10 @@ function parseSingle(json: unknown): PolkadotJsSingle {
   return parsed;
 }
 
-/** Everything an error can show: message, message with hints, details, stack, and its JSON form. */
+/** Everything an error can show: message, message with hints, stack, and its JSON form. */
 function shownBy(err: unknown): string[] {
   if (!(err instanceof BaseError)) return [String(err)];
-  return [err.message, err.fullMessage, err.details ?? '', err.stack ?? '', JSON.stringify(err), ...err.hints];
+  return [err.message, err.fullMessage, err.stack ?? '', JSON.stringify(err), ...err.hints];
 }
 
 const typeArb = fc.constantFrom(...KEY_TYPES);

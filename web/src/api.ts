@@ -1,7 +1,19 @@
 // The browser side of the JSON API in src/server/routes/api.ts: one `fetch` per call, same origin,
-// JSON bodies, the per-launch token in `x-keepsake-token`. Errors arrive as {"error":{"name","message","next"?}}.
+// JSON bodies, the per-launch token in `x-keepsake-token`. Errors arrive as {"error":{"name","message","next"?,"kind","field"?}}.
 
+import type { ErrorField, ErrorKind } from '../../src/errors/base.js';
 import type { ErrorReport, NextStep } from '../../src/errors/next.js';
+import type { AccountView } from '../../src/wallet/accountView.js';
+import type { AddressView } from '../../src/wallet/addressBook.js';
+import type { RestoreReport } from '../../src/wallet/restore.js';
+import type { IdentitySummary } from '../../src/wallet/identity/shared.js';
+import type { DeriveResult } from '../../src/wallet/identity/derive.js';
+import type { FindResult } from '../../src/wallet/identity/find.js';
+import type { AddResult } from '../../src/wallet/create.js';
+import type { ExportAllPlan, ExportAllResult } from '../../src/wallet/export.js';
+import type { BackupCounts } from '../../src/wallet/backup/export.js';
+import type { ConcordiumRemoved } from '../../src/wallet/concordium.js';
+import type { Network } from '../../src/networks/networks.js';
 import { errorText } from './nextStep';
 
 const TOKEN_KEY = 'keepsake-token';
@@ -42,17 +54,22 @@ export function tokenPresent(): boolean {
 
 /**
  * An error the server reported (or a network failure, named `NetworkError`). Its message ends with
- * the error's next step in the browser's words, when it has one.
+ * the error's next step in the browser's words, when it has one; `kind` and `field` are the error's
+ * own (src/errors/base.ts): a form shows the message next to `field`.
  */
 export class ApiError extends Error {
   override readonly name: string;
   readonly status: number;
   readonly next: NextStep | undefined;
-  constructor(name: string, message: string, status: number, next?: NextStep) {
+  readonly kind: ErrorKind | undefined;
+  readonly field: ErrorField | undefined;
+  constructor(name: string, message: string, status: number, next?: NextStep, about: { kind?: ErrorKind | undefined; field?: ErrorField | undefined } = {}) {
     super(errorText({ message, ...(next === undefined ? {} : { next }) }));
     this.name = name;
     this.status = status;
     this.next = next;
+    this.kind = about.kind;
+    this.field = about.field;
   }
 }
 
@@ -72,11 +89,14 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
     json = undefined;
   }
   if (!response.ok) {
-    const error = (json as { error?: { name?: unknown; message?: unknown; next?: unknown } } | undefined)?.error;
+    const error = (json as { error?: { name?: unknown; message?: unknown; next?: unknown; kind?: unknown; field?: unknown } } | undefined)?.error;
     const name = typeof error?.name === 'string' ? error.name : 'HttpError';
     const message = typeof error?.message === 'string' ? error.message : `The server answered ${response.status}.`;
     const next = typeof error?.next === 'object' && error.next !== null && typeof (error.next as { do?: unknown }).do === 'string' ? (error.next as NextStep) : undefined;
-    throw new ApiError(name, message, response.status, next);
+    // Sent by this keepsake's own server: a kind and a field it sends are ones it knows.
+    const kind = typeof error?.kind === 'string' ? (error.kind as ErrorKind) : undefined;
+    const field = typeof error?.field === 'string' ? (error.field as ErrorField) : undefined;
+    throw new ApiError(name, message, response.status, next, { kind, field });
   }
   return json as T;
 }
@@ -84,86 +104,42 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
 export const apiGet = <T>(path: string): Promise<T> => request<T>('GET', path);
 export const apiPost = <T>(path: string, body: object): Promise<T> => request<T>('POST', path, body);
 
-// ---- Shapes the server returns (see src/wallet/*) ----
+// ---- Shapes the server returns: the server's own types (type-only imports, nothing in the bundle) ----
+// Every page imports them from here, so a type that moves in src/ is one edit in this file.
 
-export type KeyType = 'sr25519' | 'ed25519' | 'ecdsa' | 'ethereum';
-export const KEY_TYPES: readonly KeyType[] = ['sr25519', 'ed25519', 'ecdsa', 'ethereum'];
+export type { KeyType } from '../../src/keys/types.js';
+/** The key types, in the order the key-type selects list them. */
+export { KEY_TYPES } from '../../src/keys/types.js';
+export type { ExistingAccount } from '../../src/wallet/duplicate.js';
+export type { AccountPreview } from '../../src/wallet/preview.js';
+export type { IdentityAccount } from '../../src/wallet/identity/shared.js';
+export type { ImportItem } from '../../src/wallet/backup/plan.js';
+export type { ImportReport } from '../../src/wallet/backup/import.js';
+export type { KdfReport as Kdf, InspectReport } from '../../src/wallet/inspect.js';
+export type { VerifyAccount, VerifyReport } from '../../src/wallet/verify.js';
+export type { ConcordiumAccountView as ConcordiumAccount, ConcordiumIdentityView as ConcordiumIdentity, ConcordiumList } from '../../src/wallet/concordium.js';
+export type { RestoreReport, BackupCounts, ExportAllPlan, ConcordiumRemoved, Network };
 
-export type Network = { name: string; displayName: string; prefix: number; genesisHash: string | null };
-
-export type Account = {
-  address: string;
-  name: string;
-  type: KeyType;
-  publicKey: string;
-  network: string | null;
-  genesisHash: string | null;
-  identity: string | null;
-  path: string | null;
-  hasKey: boolean;
-  verified: boolean;
-};
-
+/** GET /api/accounts (and rename, remove): an account as every face shows it. */
+export type Account = AccountView;
+/** GET /api/identities (and recover, rename, remove). */
+export type Identity = IdentitySummary;
+/** GET /api/addresses (and add, edit, remove). */
+export type AddressEntry = AddressView;
+/** A file the server made for the browser to download. */
 export type Backup = { filename: string; json: string };
-
-export type RestoreReport = {
-  restored: { address: string; name: string; file: string; verified: boolean; replaced: boolean; relocked?: 'unencrypted' | 'legacy' }[];
-  skipped: { address: string; reason: string; file: string }[];
-  failed: { file: string; error: ErrorReport }[];
-};
-
-export type IdentityAccount = { address: string; name: string; path: string; network: string | null; type: KeyType; signerQr: string | null };
-export type Identity = { id: number; name: string; createdAt: number; accounts: IdentityAccount[] };
-
-export type AddressEntry = { address: string; kind: string; name: string; note: string | null; network: string | null };
-
-export type ImportItem = { kind: string; name: string; address: string | null; status: 'imported' | 'present' | 'replaced'; presentAs: string | null };
-export type ImportReport = {
-  format: string;
-  items: ImportItem[];
-  failed: { file: string; error: ErrorReport }[];
-};
-
-export type Kdf = { name: 'scrypt'; N: number; r: number; p: number } | { name: 'pbkdf2-sha256'; iterations: number } | { name: 'none' } | { name: 'legacy-password' };
-export type InspectReport = {
-  format: string;
-  label: string;
-  version: string | null;
-  encrypted: boolean;
-  kdf: Kdf | null;
-  olderWallets: boolean | null;
-  accounts: { address: string; name: string | null; type: KeyType | null }[];
-  /** The accounts are inside the encrypted part (whole-wallet backups): verifying lists them. */
-  contentsEncrypted: boolean;
-  notes: string[];
-  next?: NextStep;
-};
-/** How far a key was checked (src/wallet/verify.ts). */
-export type VerifyCheck = 'checked' | 'address-only' | 'locked' | 'identity' | 'failed';
-export type VerifyAccount = {
-  address: string;
-  publicKey: string | null;
-  type: KeyType | null;
-  name: string | null;
-  ok: boolean;
-  watchOnly: boolean;
-  error: { name: string; message: string } | null;
-  check: VerifyCheck;
-  status?: ImportItem['status'];
-  presentAs?: string | null;
-};
-export type VerifyReport = {
-  format: string;
-  label: string;
-  ok: boolean;
-  /** It would restore (or, for a whole-wallet backup, import). */
-  restorable: boolean;
-  accounts: VerifyAccount[];
-  /** Whole-wallet backups: what an import would do with each item. */
-  items?: ImportItem[];
-};
+/** POST /api/accounts/add: the account added or updated, and its backup file (none when no password was given). */
+export type Added = Omit<AddResult, 'json'> & { backup: Backup | null };
 /** POST /api/accounts/verify: the account, now recorded as checked. */
 export type AccountVerified = Account & { wasVerified: boolean };
+/** POST /api/accounts/export-all: the batch file and what it holds and leaves out. */
+export type ExportedAll = Backup & Pick<ExportAllResult, 'count' | 'fromIdentities' | 'leftOut'>;
+/** POST /api/backup/export: the whole-wallet file and what it counts. */
+export type BackupExported = Backup & { counts: BackupCounts };
+/** POST /api/identities/derive. */
+export type Derived = DeriveResult;
+/** POST /api/identities/find. */
+export type Found = FindResult;
 
 export type FileUpload = { name: string; text: string };
 

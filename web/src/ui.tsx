@@ -16,6 +16,16 @@ export function FormError({ message }: { message: string | undefined }) {
   return <ErrorText id={id} message={message} />;
 }
 
+/** A field's hint, tied to it by aria-describedby (see describedBy). */
+function Hint({ id, hint }: { id: string; hint: ReactNode }) {
+  if (!hint) return null;
+  return (
+    <p id={`${id}-hint`} className="hint">
+      {hint}
+    </p>
+  );
+}
+
 function describedBy(id: string, hint: ReactNode, error: string | undefined): string | undefined {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter((x) => x !== '');
   return ids.length === 0 ? undefined : ids.join(' ');
@@ -57,11 +67,7 @@ export function TextField(p: TextFieldProps) {
       ) : (
         <input {...common} type={p.type ?? 'text'} onChange={(e) => p.onChange(e.target.value)} />
       )}
-      {p.hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {p.hint}
-        </p>
-      ) : null}
+      <Hint id={id} hint={p.hint} />
       <ErrorText id={`${id}-error`} message={p.error} />
     </div>
   );
@@ -97,11 +103,7 @@ export function SelectField(p: {
           </optgroup>
         ))}
       </select>
-      {p.hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {p.hint}
-        </p>
-      ) : null}
+      <Hint id={id} hint={p.hint} />
       <ErrorText id={`${id}-error`} message={p.error} />
     </div>
   );
@@ -131,11 +133,7 @@ export function Checkbox(p: { label: string; checked: boolean; onChange: (checke
     <div className="field checkbox">
       <input id={id} type="checkbox" checked={p.checked} onChange={(e) => p.onChange(e.target.checked)} aria-describedby={p.hint ? `${id}-hint` : undefined} />
       <label htmlFor={id}>{p.label}</label>
-      {p.hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {p.hint}
-        </p>
-      ) : null}
+      <Hint id={id} hint={p.hint} />
     </div>
   );
 }
@@ -160,11 +158,7 @@ export function FilePicker(p: {
   return (
     <div className="field">
       <label htmlFor={id}>{p.label}</label>
-      {p.hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {p.hint}
-        </p>
-      ) : null}
+      <Hint id={id} hint={p.hint} />
       <div
         className={over ? 'drop-zone over' : 'drop-zone'}
         data-testid="drop-zone"
@@ -264,6 +258,9 @@ export function Dialog(p: { title: string; onClose: () => void; children: ReactN
 
 export type Notice = { kind: 'success' | 'warning' | 'error' | 'info'; title: string; lines?: string[] };
 
+/** What every dialog is given: Cancel/Escape closes it; when it has done its work it says what happened. */
+export type DialogProps = { onClose: () => void; onDone: (notice: Notice) => void };
+
 /**
  * How a result that did some things and failed at others is shown: all done is a success, some
  * failed is a warning ("Restored 1 account, 2 failed" is not a success), none done is an error.
@@ -300,6 +297,24 @@ export function Notices({ notice, onDismiss }: { notice: Notice | null; onDismis
         </div>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * A list the page loads: why it could not be loaded (an alert), `loading` until it comes, `empty`
+ * when it holds nothing, else what `children` makes of it. The last list stays shown if a reload fails.
+ */
+export function Loaded<T>(p: { state: { data: readonly T[] | null; error: string }; loading: string; empty: string; children: (list: readonly T[]) => ReactNode }) {
+  const { data, error } = p.state;
+  return (
+    <>
+      {error ? (
+        <p className="notice notice-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {data === null ? error ? null : <p>{p.loading}</p> : data.length === 0 ? <p className="empty">{p.empty}</p> : p.children(data)}
+    </>
   );
 }
 
@@ -340,6 +355,16 @@ export function CopyButton({ text, what }: { text: string; what: string }) {
         {state === 'ok' ? 'Copied' : state === 'fail' ? 'Could not copy: select the text and copy it' : ''}
       </span>
     </span>
+  );
+}
+
+/** An account's or entry's address, with its Copy button ("Copy address of Alice"). */
+export function AddressLine({ address, name }: { address: string; name: string }) {
+  return (
+    <p className="address">
+      <code className="mono">{address}</code>
+      <CopyButton text={address} what={`address of ${name}`} />
+    </p>
   );
 }
 
@@ -451,8 +476,11 @@ export function pathText(path: string | null): string {
 /** "1 file" / "3 files": the one plural helper of the CLI and the browser. */
 export { plural } from '../../src/text/plural.js';
 
-/** A dialog form's error line, its submit button (red when it destroys something: `danger`) and a Cancel (or `cancel`) button. */
-export function DialogActions({ busy, submit, onClose, error, cancel = 'Cancel', danger = false }: { busy: boolean; submit: string; onClose: () => void; error?: string | undefined; cancel?: string; danger?: boolean }) {
+/**
+ * A form's error line, its submit button (red when it destroys something: `danger`) and, in a dialog
+ * (`onClose`), a Cancel (or `cancel`) button.
+ */
+export function FormActions({ busy, submit, onClose, error, cancel = 'Cancel', danger = false }: { busy: boolean; submit: string; onClose?: () => void; error?: string | undefined; cancel?: string; danger?: boolean }) {
   return (
     <>
       <FormError message={error} />
@@ -460,9 +488,11 @@ export function DialogActions({ busy, submit, onClose, error, cancel = 'Cancel',
         <button type="submit" className={danger ? 'danger' : 'primary'} disabled={busy}>
           {submit}
         </button>
-        <button type="button" onClick={onClose}>
-          {cancel}
-        </button>
+        {onClose ? (
+          <button type="button" onClick={onClose}>
+            {cancel}
+          </button>
+        ) : null}
       </div>
     </>
   );

@@ -8,6 +8,7 @@ import type { InspectReport } from '../../wallet/inspect.js';
 
 export type InspectOptions = { file: string };
 
+/** Registers `keepsake inspect`: its options and help; the action calls {@link inspectRun}. */
 export function inspectCommand(program: Command, run: Runner): void {
   program
     .command('inspect')
@@ -23,6 +24,7 @@ export function inspectCommand(program: Command, run: Runner): void {
     .action((file: string) => run(({ io }) => inspectRun({ file }, io)));
 }
 
+/** Runs `keepsake inspect` with its parsed options; resolves to the exit code. */
 export async function inspectRun(options: InspectOptions, io: Io): Promise<number> {
   const { inspectFile } = await import('../../wallet/inspect.js');
   const report = await inspectFile(await readInputFile(options.file), { file: options.file });

@@ -1,7 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { UsageError } from '../../errors/usage.js';
+import { RESTORE_DUPLICATE_CHOICES } from '../../wallet/choices.js';
 import type { RestoreReport } from '../../wallet/restore.js';
 import { type Context, type Runner, withVault } from '../context.js';
 import { EXIT } from '../exit.js';
@@ -14,12 +15,13 @@ import { progressStart } from '../progress.js';
 
 export type RestoreOptions = { paths: string[]; passwordFile: string | undefined; onDuplicate: 'skip' | 'replace' };
 
+/** Registers `keepsake restore`: its options and help; the action calls {@link restoreRun}. */
 export function restoreCommand(program: Command, run: Runner): void {
   program
     .command('restore')
     .argument('<file...>', 'backup files, or folders of them (*.json)')
     .option('--password-file <file>', 'read the password from the first line of <file> (- = standard input); each further line is tried on what the lines before did not open')
-    .option('--on-duplicate <mode>', 'an account already in the vault: skip it, or replace it', 'skip')
+    .addOption(new Option('--on-duplicate <mode>', 'an account already in the vault: skip it, or replace it').choices(RESTORE_DUPLICATE_CHOICES).default('skip'))
     .summary('restore accounts from backup files into the vault')
     .description(
       [
@@ -31,23 +33,19 @@ export function restoreCommand(program: Command, run: Runner): void {
       ].join('\n\n'),
     )
     .addHelpText('after', helpExamples(['keepsake restore 5GrwvaEF….json', 'keepsake restore ~/backups/ --password-file pw.txt --json', 'keepsake restore export-all.json --on-duplicate replace']))
-    .action((paths: string[], opts: { passwordFile?: string; onDuplicate: string }) =>
-      run((ctx) => {
-        if (opts.onDuplicate !== 'skip' && opts.onDuplicate !== 'replace') {
-          throw new UsageError({ reason: `--on-duplicate is "skip" or "replace", not "${opts.onDuplicate}".` });
-        }
-        return restoreRun({ paths, passwordFile: opts.passwordFile, onDuplicate: opts.onDuplicate }, ctx);
-      }),
+    .action((paths: string[], opts: { passwordFile?: string; onDuplicate: RestoreOptions['onDuplicate'] }) =>
+      run((ctx) => restoreRun({ paths, passwordFile: opts.passwordFile, onDuplicate: opts.onDuplicate }, ctx)),
     );
 }
 
+/** Runs `keepsake restore` with its parsed options; resolves to the exit code. */
 export async function restoreRun(options: RestoreOptions, ctx: Context): Promise<number> {
   const { io } = ctx;
   const files = await expandPaths(options.paths);
   const inputs = await Promise.all(files.map(async (file) => ({ file, text: await readInputFile(file) })));
-  const { formatDetect } = await import('../../formats/detect.js');
+  const { walletFileCheck } = await import('../../wallet/fileCheck.js');
   // Refuse what is plainly not a backup before asking for a password (each file is still reported by restoreFiles).
-  if (inputs.length === 1) formatDetect(inputs[0]!.text, inputs[0]!.file);
+  if (inputs.length === 1) walletFileCheck(inputs[0]!.text, inputs[0]!.file);
   // Each line of a password file is tried on every file (and batch entry) the ones before did not open.
   const [password, ...morePasswords] = await readSecretLines(io, {
     file: options.passwordFile,

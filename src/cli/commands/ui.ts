@@ -3,10 +3,13 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type Command, Option } from 'commander';
 import { UsageError } from '../../errors/usage.js';
-import type { Runner } from '../context.js';
+import type { Context, Runner } from '../context.js';
 import { helpExamples } from '../help.js';
 import { out, say } from '../io.js';
 
+export type UiOptions = { port: string; open: boolean };
+
+/** Registers `keepsake ui`: its options and help; the action calls {@link uiRun}. */
 export function uiCommand(program: Command, run: Runner): void {
   program
     .command('ui')
@@ -22,46 +25,48 @@ export function uiCommand(program: Command, run: Runner): void {
       ].join('\n\n'),
     )
     .addHelpText('after', helpExamples(['keepsake ui', 'keepsake ui --port 8420 --no-open']))
-    .action((opts: { port: string; open: boolean }) =>
-      run(async (ctx) => {
-        const port = Number(opts.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError({ reason: `--port is a number from 0 to 65535, not "${opts.port}".` });
-        const { vaultOpen, vaultPath, vaultClose } = await import('../../vault/open.js');
-        const { serverCreate } = await import('../../server/app.js');
-        const { LaunchCodes } = await import('../../server/launch.js');
-        const vault = vaultOpen(vaultPath(ctx.vaultFile));
-        const token = randomBytes(24).toString('base64url');
-        const launch = new LaunchCodes(token);
-        const app = serverCreate({ vault, token, launch, webRoot: fileURLToPath(new URL('../../web/', import.meta.url)) });
-        try {
-          await app.listen({ host: '127.0.0.1', port });
-        } catch (err) {
-          vaultClose(vault);
-          const code = (err as NodeJS.ErrnoException).code;
-          throw new UsageError({ reason: code === 'EADDRINUSE' ? `Port ${port} is in use.` : `The server could not start (${code ?? 'unknown error'}).`, hint: 'Pick another --port, or leave it out to use a free one.' });
-        }
-        const address = app.server.address();
-        const actual = typeof address === 'object' && address !== null ? address.port : port;
-        const url = `http://127.0.0.1:${actual}/#token=${token}`;
-        if (ctx.io.json) out(ctx.io, JSON.stringify({ url, port: actual, vault: vault.file }));
-        else {
-          out(ctx.io, `keepsake is serving the wallet for ${vault.file} at:\n\n    ${url}\n`);
-          say(ctx.io, 'Only this machine can reach it, and only with that address. Press Ctrl+C to stop.');
-        }
-        // Not `url`: the opener's argv (and the browser's, and its history) can be read by every local
-        // user, so it gets a code that works once and soon expires, which the page trades for the token.
-        if (opts.open) openBrowser(`http://127.0.0.1:${actual}/#code=${launch.issue()}`);
-        await new Promise<void>((resolve) => {
-          const stop = () => resolve();
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
-        });
-        await app.close();
-        vaultClose(vault);
-        return 0;
-      }),
-    );
+    .action((opts: { port: string; open: boolean }) => run((ctx) => uiRun(opts, ctx)));
 }
+
+/** Runs `keepsake ui` with its parsed options; resolves to the exit code. */
+export async function uiRun(options: UiOptions, ctx: Context): Promise<number> {
+  const port = Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError({ reason: `--port is a number from 0 to 65535, not "${options.port}".` });
+  const { vaultOpen, vaultPath, vaultClose } = await import('../../vault/open.js');
+  const { serverCreate } = await import('../../server/app.js');
+  const { LaunchCodes } = await import('../../server/launch.js');
+  const vault = vaultOpen(vaultPath(ctx.vaultFile));
+  const token = randomBytes(24).toString('base64url');
+  const launch = new LaunchCodes(token);
+  const app = serverCreate({ vault, token, launch, webRoot: fileURLToPath(new URL('../../web/', import.meta.url)) });
+  try {
+    await app.listen({ host: '127.0.0.1', port });
+  } catch (err) {
+    vaultClose(vault);
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError({ reason: code === 'EADDRINUSE' ? `Port ${port} is in use.` : `The server could not start (${code ?? 'unknown error'}).`, hint: 'Pick another --port, or leave it out to use a free one.' });
+  }
+  const address = app.server.address();
+  const actual = typeof address === 'object' && address !== null ? address.port : port;
+  const url = `http://127.0.0.1:${actual}/#token=${token}`;
+  if (ctx.io.json) out(ctx.io, JSON.stringify({ url, port: actual, vault: vault.file }));
+  else {
+    out(ctx.io, `keepsake is serving the wallet for ${vault.file} at:\n\n    ${url}\n`);
+    say(ctx.io, 'Only this machine can reach it, and only with that address. Press Ctrl+C to stop.');
+  }
+  // Not `url`: the opener's argv (and the browser's, and its history) can be read by every local
+  // user, so it gets a code that works once and soon expires, which the page trades for the token.
+  if (options.open) openBrowser(`http://127.0.0.1:${actual}/#code=${launch.issue()}`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await app.close();
+  vaultClose(vault);
+  return 0;
+}
+
 
 function openBrowser(url: string): void {
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { ImportItem } from '../../wallet/backup.js';
+import type { ImportItem } from '../../wallet/backup/plan.js';
 import type { VerifyAccount, VerifyReport } from '../../wallet/verify.js';
 import { askLocked } from '../askLocked.js';
 import { type Context, type Runner, withVault } from '../context.js';
@@ -13,6 +13,7 @@ import { line, type Line } from '../printable.js';
 
 export type VerifyOptions = { file: string; passwordFile: string | undefined };
 
+/** Registers `keepsake verify`: its options and help; the action calls {@link verifyRun}. */
 export function verifyCommand(program: Command, run: Runner): void {
   program
     .command('verify')
@@ -31,6 +32,7 @@ export function verifyCommand(program: Command, run: Runner): void {
     .action((file: string, opts: { passwordFile?: string }) => run((ctx) => verifyRun({ file, passwordFile: opts.passwordFile }, ctx)));
 }
 
+/** Runs `keepsake verify` with its parsed options; resolves to the exit code. */
 export async function verifyRun(options: VerifyOptions, ctx: Context): Promise<number> {
   const { io } = ctx;
   const text = await readInputFile(options.file);

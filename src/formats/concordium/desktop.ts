@@ -1,10 +1,10 @@
-import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { aes256CbcDecrypt, aes256CbcEncrypt } from '../../crypto/aes.js';
 import { utf8, wipe } from '../../crypto/bytes.js';
-import { pbkdf2 } from '../../crypto/pbkdf2.js';
+import { withPasswordKey } from '../../crypto/password.js';
+import { pbkdf2, pbkdf2Check } from '../../crypto/pbkdf2.js';
 import { systemRandom, type RandomSource } from '../../crypto/random.js';
 import { MobileWalletExportError, NotAnExportError, UnableToDecryptError } from '../../errors/concordium.js';
 import { CorruptFileError } from '../../errors/file.js';
-import { KdfParamsTooLargeError } from '../../errors/kdf.js';
 import { base64Decode, base64Encode, describeValue, isObject, jsonParse, type JsonObject } from '../json.js';
 
 /** The collections a desktop export holds (concordium-desktop-wallet `ExportData`). */
@@ -30,7 +30,7 @@ export const CONCORDIUM_ITERATIONS = 10_000;
 type Envelope = { cipherText: Uint8Array; salt: Uint8Array; iv: Uint8Array; iterations: number; keyLen: number };
 
 function envelopeRead(json: JsonObject, file: string | undefined): Envelope {
-  const corrupt = (reason: string) => new CorruptFileError({ ...(file === undefined ? {} : { file }), reason });
+  const corrupt = (reason: string) => new CorruptFileError({ file, reason });
   const meta = json['metadata'];
   if (!isObject(meta)) throw corrupt('"metadata" is missing');
   const cipherText = typeof json['cipherText'] === 'string' ? base64Decode(json['cipherText']) : undefined;
@@ -42,9 +42,7 @@ function envelopeRead(json: JsonObject, file: string | undefined): Envelope {
   if (salt === undefined || salt.length === 0) throw corrupt('"metadata.salt" is not base64');
   if (iv === undefined || iv.length !== 16) throw corrupt('"metadata.initializationVector" is not 16 bytes of base64');
   if (typeof iterations !== 'number' || !Number.isSafeInteger(iterations) || iterations < 1) throw corrupt('"metadata.iterations" is not a positive whole number');
-  if (iterations > PBKDF2_MAX_ITERATIONS) {
-    throw new KdfParamsTooLargeError({ kdf: 'PBKDF2', params: `${iterations} iterations`, limits: `at most ${PBKDF2_MAX_ITERATIONS}` });
-  }
+  pbkdf2Check(iterations, PBKDF2_MAX_ITERATIONS);
   if (keyLen !== 32) throw corrupt('"metadata.keyLen" is not 32 (AES-256)');
   const hash = meta['hashAlgorithm'] ?? 'sha256';
   if (hash !== 'sha256') throw corrupt(`"metadata.hashAlgorithm" is ${describeValue(hash)}, not sha256`);
@@ -56,23 +54,23 @@ function envelopeRead(json: JsonObject, file: string | undefined): Envelope {
  * `utils/encryption.ts`) and checks it is a desktop export. A wrong password → {@link UnableToDecryptError};
  * a mobile-wallet export → {@link MobileWalletExportError}; other content → {@link NotAnExportError}.
  */
-export async function concordiumDesktopOpen(json: JsonObject, password: string, options: { file?: string } = {}): Promise<ConcordiumExport> {
+export async function concordiumDesktopOpen(json: JsonObject, password: string, options: { file?: string | undefined } = {}): Promise<ConcordiumExport> {
   const env = envelopeRead(json, options.file);
-  const secret = utf8(password);
-  const key = await pbkdf2(secret, env.salt, env.iterations, env.keyLen, 'sha256');
-  wipe(secret);
-  let plaintext: Buffer;
-  try {
-    const decipher = createDecipheriv('aes-256-cbc', key, env.iv);
-    plaintext = Buffer.concat([decipher.update(env.cipherText), decipher.final()]);
-  } catch {
-    throw new UnableToDecryptError({ file: options.file });
-  } finally {
-    wipe(key);
-  }
+  const plaintext = await withPasswordKey(
+    password,
+    (secret) => pbkdf2(secret, env.salt, env.iterations, env.keyLen, 'sha256'),
+    (key) => {
+      try {
+        return aes256CbcDecrypt(key, env.iv, env.cipherText);
+      } catch {
+        // Bad padding: almost always a wrong password.
+        throw new UnableToDecryptError({ file: options.file });
+      }
+    },
+  );
   let data: unknown;
   try {
-    data = jsonParse(plaintext.toString('utf8'), options.file);
+    data = jsonParse(Buffer.from(plaintext.buffer, plaintext.byteOffset, plaintext.byteLength).toString('utf8'), options.file);
   } catch (err) {
     if (err instanceof CorruptFileError) throw err;
     // A wrong key passes the padding check once in ~256 tries; what comes out is then not JSON.
@@ -118,16 +116,15 @@ export async function concordiumDesktopWrite(data: ConcordiumExport, password: s
   const salt = random(16);
   const iv = random(16);
   const { rest, genesis, ...lists } = data;
-  const plaintext = Buffer.from(JSON.stringify({ ...rest, ...lists, ...(genesis ? { genesis } : {}) }), 'utf8');
-  const secret = utf8(password);
-  const key = await pbkdf2(secret, salt, iterations, 32, 'sha256');
-  wipe(secret);
-  const cipher = createCipheriv('aes-256-cbc', key, iv);
-  const cipherText = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  wipe(key);
-  plaintext.fill(0);
+  const plaintext = utf8(JSON.stringify({ ...rest, ...lists, ...(genesis ? { genesis } : {}) }));
+  let cipherText: Uint8Array;
+  try {
+    cipherText = await withPasswordKey(password, (secret) => pbkdf2(secret, salt, iterations, 32, 'sha256'), (key) => aes256CbcEncrypt(key, iv, plaintext));
+  } finally {
+    wipe(plaintext);
+  }
   return {
-    cipherText: cipherText.toString('base64'),
+    cipherText: base64Encode(cipherText),
     metadata: {
       keyLen: 32,
       iterations,

@@ -1,10 +1,11 @@
+import { jsonDecrypt } from '@polkadot/util-crypto';
 import { describe, expect, it } from 'vitest';
 import { utf8 } from '../../crypto/bytes.js';
 import { BaseError } from '../../errors/base.js';
 import { CorruptFileError, UnknownFormatError } from '../../errors/file.js';
 import { WrongPasswordError } from '../../errors/password.js';
 import type { JsonObject } from '../json.js';
-import { polkadotJsBatchOpen } from './batch.js';
+import { polkadotJsBatchOpen, polkadotJsBatchWrite } from './batch.js';
 import { polkadotJsEncoding, polkadotJsEncrypt } from './encrypt.js';
 import { SCRYPT_COMPAT } from './kdf.js';
 import { polkadotJsOpen } from './open.js';
@@ -55,5 +56,21 @@ describe('polkadotJsBatchOpen', () => {
     expect(await rejection(polkadotJsBatchOpen(await batchOf('{"a":1}', 'pw'), 'pw'))).toBeInstanceOf(CorruptFileError);
     // Today NotJsonError, whose text ("not a JSON file") fits the file badly once its outer layer decrypted; pin only that it is keepsake's own.
     expect(await rejection(polkadotJsBatchOpen(await batchOf('not json', 'pw'), 'pw'))).toBeInstanceOf(BaseError);
+  });
+});
+
+describe('polkadotJsBatchWrite', () => {
+  it("writes the extension's batch: the oracle decrypts the list, the addresses and metas are in the clear, keepsake reads it back", async () => {
+    const files = vectors.json.map((v) => v.file);
+    const batch = await polkadotJsBatchWrite(files, 'batch password', { params: SCRYPT_COMPAT });
+    expect(Object.keys(batch)).toEqual(['encoded', 'encoding', 'accounts']);
+    expect(batch['encoding']).toEqual({ content: ['batch-pkcs8'], type: ['scrypt', 'xsalsa20-poly1305'], version: '3' });
+    expect(batch['accounts']).toEqual(files.map((f) => ({ address: f['address'], meta: f['meta'] })));
+    const plain = jsonDecrypt(batch as unknown as Parameters<typeof jsonDecrypt>[0], 'batch password');
+    expect(JSON.parse(new TextDecoder().decode(plain))).toEqual(files);
+    const parsed = polkadotJsParse(batch);
+    if (parsed.kind !== 'batch') throw new Error('expected a batch file');
+    const entries = await polkadotJsBatchOpen(parsed, 'batch password');
+    expect(entries.map((e) => e.json)).toEqual(files);
   });
 });

@@ -1,4 +1,5 @@
-import { utf8, wipe } from '../../crypto/bytes.js';
+import { utf8 } from '../../crypto/bytes.js';
+import { withPasswordKey } from '../../crypto/password.js';
 import { scrypt } from '../../crypto/scrypt.js';
 import { SECRETBOX_TAG, secretboxOpen } from '../../crypto/secretbox.js';
 import { CorruptFileError } from '../../errors/file.js';
@@ -25,7 +26,6 @@ export type DecryptOptions = {
  * `type: ["none"]` bodies are returned as they are.
  */
 export async function polkadotJsDecrypt(envelope: PolkadotJsEnvelope, password: string, options: DecryptOptions = {}): Promise<Uint8Array> {
-  const where = options.file === undefined ? {} : { file: options.file };
   const { encoded, cipher } = envelope;
   if (cipher === 'none') {
     await options.alongside?.();
@@ -35,28 +35,23 @@ export async function polkadotJsDecrypt(envelope: PolkadotJsEnvelope, password: 
   const header = cipher === 'scrypt' ? scryptHeaderRead(encoded, options.file) : undefined;
   const sealedLength = encoded.length - bodyStart - NONCE_LENGTH;
   if (sealedLength < SECRETBOX_TAG || (options.plaintextLengths && !options.plaintextLengths.includes(sealedLength - SECRETBOX_TAG))) {
-    throw new CorruptFileError({ ...where, reason: '"encoded" has the wrong length for an encrypted key (the file was cut short or edited)' });
+    throw new CorruptFileError({ file: options.file, reason: '"encoded" has the wrong length for an encrypted key (the file was cut short or edited)' });
   }
   // Versions 0–2 use the password's UTF-8; scrypt gets what Polkadot{.js} gives it (a 0x… password is hex).
   const secret = header === undefined ? utf8(password) : polkadotJsPasswordBytes(password);
-  let key: Uint8Array;
-  try {
+  const derive = async (secret: Uint8Array): Promise<Uint8Array> => {
     if (header === undefined) {
       // Versions 0–2: the password itself, truncated or zero-padded to 32 bytes (u8aFixLength(…, 256, true)).
-      key = new Uint8Array(32);
+      const key = new Uint8Array(32);
       key.set(secret.subarray(0, 32));
       await options.alongside?.();
-    } else {
-      const [derived] = await Promise.all([scrypt(secret, header.salt, header.params, 64), options.alongside?.()]);
-      key = derived.slice(0, 32);
-      wipe(derived);
+      return key;
     }
-  } finally {
-    wipe(secret);
-  }
+    const [derived] = await Promise.all([scrypt(secret, header.salt, header.params, 64), options.alongside?.()]);
+    return derived;
+  };
   const nonce = encoded.subarray(bodyStart, bodyStart + NONCE_LENGTH);
-  const plaintext = secretboxOpen(key, nonce, encoded.subarray(bodyStart + NONCE_LENGTH));
-  wipe(key);
+  const plaintext = await withPasswordKey(secret, derive, (key) => secretboxOpen(key.subarray(0, 32), nonce, encoded.subarray(bodyStart + NONCE_LENGTH)));
   if (plaintext === undefined) throw new WrongPasswordError({ subject: options.subject, ...(options.held === undefined ? {} : { held: options.held }) });
   return plaintext;
 }

@@ -1,4 +1,5 @@
-import { concatBytes, u32le, wipe } from '../../crypto/bytes.js';
+import { concatBytes, u32le } from '../../crypto/bytes.js';
+import { withPasswordKey } from '../../crypto/password.js';
 import { systemRandom, type RandomSource } from '../../crypto/random.js';
 import { scrypt, type ScryptParams } from '../../crypto/scrypt.js';
 import { secretboxSeal } from '../../crypto/secretbox.js';
@@ -16,12 +17,12 @@ export async function polkadotJsEncrypt(plaintext: Uint8Array, password: string,
   const params = options.params ?? SCRYPT_DEFAULT;
   const random = options.random ?? systemRandom;
   const salt = random(32);
-  const secret = polkadotJsPasswordBytes(password);
-  const derived = await scrypt(secret, salt, params, 64);
-  const key = derived.slice(0, 32);
   const nonce = random(NONCE_LENGTH);
-  const sealed = secretboxSeal(key, nonce, plaintext);
-  wipe(secret, derived, key);
+  const sealed = await withPasswordKey(
+    polkadotJsPasswordBytes(password),
+    (secret) => scrypt(secret, salt, params, 64),
+    (derived) => secretboxSeal(derived.subarray(0, 32), nonce, plaintext),
+  );
   return base64Encode(concatBytes(salt, u32le(params.N), u32le(params.p), u32le(params.r), nonce, sealed));
 }
 

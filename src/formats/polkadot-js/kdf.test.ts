@@ -6,6 +6,7 @@ import { KdfParamsTooLargeError, UnsupportedKdfParamsError } from '../../errors/
 import { base64Decode, type JsonObject } from '../json.js';
 import {
   formatScryptParams,
+  kdfParams,
   SCRYPT_COMPAT,
   SCRYPT_DEFAULT,
   SCRYPT_HEADER_LENGTH,
@@ -109,6 +110,13 @@ describe('scryptParamsCheck and friends', () => {
 
   it('caps at N ≤ 2^20, r ≤ 16, p ≤ 4 (DESIGN.md)', () => {
     expect(SCRYPT_LIMITS).toEqual({ N: 1 << 20, r: 16, p: 4 });
+  });
+
+  it('kdfParams: default is N=2^17, compat N=2^15 (what wallets from before mid-2025 open)', () => {
+    expect(kdfParams('default')).toEqual({ N: 1 << 17, r: 8, p: 1 });
+    expect(kdfParams('compat')).toEqual({ N: 1 << 15, r: 8, p: 1 });
+    expect(scryptReadableByOlderWallets(kdfParams('compat'))).toBe(true);
+    expect(scryptReadableByOlderWallets(kdfParams('default'))).toBe(false);
   });
 
   it('says which files wallets from before mid-2025 can open', () => {

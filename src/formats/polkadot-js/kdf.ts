@@ -11,6 +11,19 @@ export const NONCE_LENGTH = 24;
 export const SCRYPT_DEFAULT: ScryptParams = { N: 1 << 17, r: 8, p: 1 };
 export const SCRYPT_COMPAT: ScryptParams = { N: 1 << 15, r: 8, p: 1 };
 
+/** The two parameter sets keepsake writes: `default` (today's wallets) and `compat` (wallets from before mid-2025). */
+export type PolkadotJsKdf = 'default' | 'compat';
+
+/**
+ * The scrypt parameters a written file gets for the `kdf` choice.
+ *
+ * @example
+ * kdfParams('compat') // → { N: 32768, r: 8, p: 1 }
+ */
+export function kdfParams(kdf: PolkadotJsKdf): ScryptParams {
+  return kdf === 'compat' ? SCRYPT_COMPAT : SCRYPT_DEFAULT;
+}
+
 /** Parameter sets Polkadot{.js} readers accept (`scrypt/defaults.ts` ALLOWED_PARAMS, within keepsake's caps). */
 const ALLOWED: readonly ScryptParams[] = [
   { N: 1 << 15, r: 8, p: 3 },
@@ -35,7 +48,7 @@ export function scryptReadableByOlderWallets({ N, r, p }: ScryptParams): boolean
  */
 export function scryptHeaderRead(encoded: Uint8Array, file?: string): ScryptHeader {
   if (encoded.length < SCRYPT_HEADER_LENGTH) {
-    throw new CorruptFileError({ ...(file === undefined ? {} : { file }), reason: '"encoded" is too short to hold its scrypt parameters' });
+    throw new CorruptFileError({ file, reason: '"encoded" is too short to hold its scrypt parameters' });
   }
   const params = { N: readU32le(encoded, 32), p: readU32le(encoded, 36), r: readU32le(encoded, 40) };
   scryptParamsCheck(params);

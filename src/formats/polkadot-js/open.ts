@@ -41,9 +41,8 @@ const UNRECORDED: readonly KeyType[] = ['sr25519', 'ed25519', 'ecdsa'];
 export async function polkadotJsOpen(
   file: PolkadotJsSingle,
   password: string,
-  options: { file?: string; subject?: string; held?: 'file' | 'vault' } = {},
+  options: { file?: string | undefined; subject?: string; held?: 'file' | 'vault' } = {},
 ): Promise<OpenedAccount> {
-  const where = options.file === undefined ? {} : { file: options.file };
   const claimed = fileAddressDecode(file.address);
   // Messages name the account by the address its owner knows, not by the public key an ethereum file holds.
   const shown = options.subject ?? (await fileAddressDisplay(file.address, file.keyType));
@@ -62,7 +61,7 @@ export async function polkadotJsOpen(
   });
   const parts = pkcs8Decode(plaintext);
   wipe(plaintext);
-  if (parts === undefined) throw new CorruptFileError({ ...where, reason: 'it decrypts, but what it holds is not a key in the Polkadot{.js} layout' });
+  if (parts === undefined) throw new CorruptFileError({ file: options.file, reason: 'it decrypts, but what it holds is not a key in the Polkadot{.js} layout' });
 
   try {
     const candidates = schemes.map((scheme) => keyFromParts(scheme, parts, claimed, file.meta['name']));

@@ -42,9 +42,8 @@ export function polkadotJsLooksLike(value: unknown): value is JsonObject {
  * naming the field that is wrong. Nothing is decrypted.
  */
 export function polkadotJsParse(value: unknown, file?: string): PolkadotJsSingle | PolkadotJsBatch {
-  const where = file === undefined ? {} : { file };
-  const corrupt = (reason: string) => new CorruptFileError({ ...where, reason });
-  if (!polkadotJsLooksLike(value)) throw new UnknownFormatError({ ...where, reason: 'it has no "encoded" and "encoding" fields' });
+  const corrupt = (reason: string) => new CorruptFileError({ file, reason });
+  if (!polkadotJsLooksLike(value)) throw new UnknownFormatError({ file, reason: 'it has no "encoded" and "encoding" fields' });
   const encoding = value['encoding'] as JsonObject;
 
   const version = encoding['version'] ?? '0';
@@ -64,7 +63,7 @@ export function polkadotJsParse(value: unknown, file?: string): PolkadotJsSingle
       : type.length === 1 && type[0] === 'none'
         ? 'none'
         : (() => {
-            throw new UnknownFormatError({ ...where, reason: `its encryption "${type.join(',').slice(0, 40)}" is not one Polkadot{.js} uses` });
+            throw new UnknownFormatError({ file, reason: `its encryption "${type.join(',').slice(0, 40)}" is not one Polkadot{.js} uses` });
           })();
   if (cipher === 'scrypt' && !type.includes('xsalsa20-poly1305')) throw corrupt('"encoding.type" names scrypt without xsalsa20-poly1305');
 
@@ -89,7 +88,7 @@ export function polkadotJsParse(value: unknown, file?: string): PolkadotJsSingle
   }
 
   if (envelope.version === '3' && content[0] !== 'pkcs8') {
-    throw new UnknownFormatError({ ...where, reason: `its content "${String(content[0]).slice(0, 40)}" is not a pkcs8 key` });
+    throw new UnknownFormatError({ file, reason: `its content "${String(content[0]).slice(0, 40)}" is not a pkcs8 key` });
   }
   const address = value['address'];
   if (typeof address !== 'string' || address.length === 0) throw corrupt('"address" is missing');
@@ -98,7 +97,7 @@ export function polkadotJsParse(value: unknown, file?: string): PolkadotJsSingle
   // Version 0 and a non-list content do not record the key type (Polkadot{.js} falls back to the keyring's default).
   const recorded = envelope.version === '0' || !Array.isArray(rawContent) ? undefined : content[1];
   if (recorded !== undefined && !isKeyType(recorded)) {
-    throw new UnknownFormatError({ ...where, reason: `its key type "${recorded.slice(0, 40)}" is not one of sr25519, ed25519, ecdsa, ethereum` });
+    throw new UnknownFormatError({ file, reason: `its key type "${recorded.slice(0, 40)}" is not one of sr25519, ed25519, ecdsa, ethereum` });
   }
   return { ...envelope, kind: 'single', address, keyType: recorded, meta };
 }

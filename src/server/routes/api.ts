@@ -1,15 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { BaseError } from '../../errors/base.js';
+import { BaseError, reportKind, type ErrorField } from '../../errors/base.js';
+import type { ErrorReport } from '../../errors/next.js';
 import { UsageError } from '../../errors/usage.js';
 import { isKeyType, type KeyType } from '../../keys/types.js';
 import type { Vault } from '../../vault/open.js';
-import { sendError, SECRET_ERRORS } from '../errors.js';
+import { ACCOUNT_FORMAT_CHOICES, BACKUP_FORMAT_CHOICES, choiceOf, EXPORT_ALL_FORMAT_CHOICES, KDF_CHOICES, RESTORE_DUPLICATE_CHOICES, WORDS_CHOICES } from '../../wallet/choices.js';
+import { failedGuess, sendError, tooManyAttempts, tooManyRequests } from '../errors.js';
 import type { FailureLimiter, LimiterVerdict } from '../limiter.js';
 import { RateCap } from '../rateCap.js';
 
 type Ctx = { vault: Vault; limiter: FailureLimiter };
 type Body = Record<string, unknown>;
+
+/** The form input each body field is typed in: an error about the field is shown next to it. */
+const INPUT_OF: Partial<Record<string, ErrorField>> = { password: 'password', newPassword: 'newPassword', pin: 'pin', name: 'name', address: 'address', suri: 'phrase', mnemonic: 'phrase', path: 'path' };
 
 /** Reads one field of a JSON body, naming it when it is missing or of the wrong type. */
 function str(body: Body, name: string, optional?: false): string;
@@ -18,9 +23,9 @@ function str(body: Body, name: string, optional = false): string | undefined {
   const v = body[name];
   if (v === undefined || v === null || v === '') {
     if (optional) return undefined;
-    throw new UsageError({ reason: `The field "${name}" is missing.`, hint: 'Fill it in and try again.' });
+    throw new UsageError({ reason: `The field "${name}" is missing.`, hint: 'Fill it in and try again.', field: INPUT_OF[name] });
   }
-  if (typeof v !== 'string') throw new UsageError({ reason: `The field "${name}" must be text.` });
+  if (typeof v !== 'string') throw new UsageError({ reason: `The field "${name}" must be text.`, field: INPUT_OF[name] });
   return v;
 }
 
@@ -32,9 +37,9 @@ function keyType(body: Body): KeyType {
 
 function files(body: Body): { file: string; text: string }[] {
   const list = body['files'];
-  if (!Array.isArray(list) || list.length === 0) throw new UsageError({ reason: 'No file was given.', hint: 'Pick or drop a backup file.' });
+  if (!Array.isArray(list) || list.length === 0) throw new UsageError({ reason: 'No file was given.', hint: 'Pick or drop a backup file.', field: 'file' });
   return list.map((f, i) => {
-    if (typeof f !== 'object' || f === null) throw new UsageError({ reason: `File ${i + 1} is not a file.` });
+    if (typeof f !== 'object' || f === null) throw new UsageError({ reason: `File ${i + 1} is not a file.`, field: 'file' });
     const o = f as Body;
     // An empty file is still a file: the reader says it is empty (item 14), not that a field is missing.
     return { file: str(o, 'name'), text: o['text'] === '' ? '' : str(o, 'text') };
@@ -75,8 +80,8 @@ function fileTargets(body: Body): string[] {
 function secretFailedIn(result: unknown): boolean {
   if (typeof result !== 'object' || result === null) return false;
   const r = result as { failed?: unknown; accounts?: unknown; restored?: unknown };
-  const items = (v: unknown): { error?: { name?: unknown } | null; verified?: unknown }[] => (Array.isArray(v) ? (v as []) : []);
-  const refused = [...items(r.failed), ...items(r.accounts)].some((e) => typeof e?.error?.name === 'string' && SECRET_ERRORS.has(e.error.name));
+  const items = (v: unknown): { error?: ErrorReport | null; verified?: unknown }[] => (Array.isArray(v) ? (v as []) : []);
+  const refused = [...items(r.failed), ...items(r.accounts)].some((e) => typeof e?.error === 'object' && e.error !== null && failedGuess(reportKind(e.error)));
   return refused || items(r.restored).some((e) => e?.verified === false);
 }
 
@@ -106,7 +111,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
           taken.reason === 'busy'
             ? 'Too many password or PIN tries at once: wait a moment and try again.'
             : `Too many wrong passwords or PINs in a row: wait ${seconds} seconds and try again.`;
-        return reply.code(429).send({ error: { name: 'TooManyAttempts', message } });
+        return reply.code(429).send(tooManyAttempts(message));
       }
       const { ticket } = taken;
       try {
@@ -115,7 +120,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
         else ticket.succeeded();
         return reply.send(result);
       } catch (err) {
-        if (err instanceof BaseError && SECRET_ERRORS.has(err.name)) ticket.failed();
+        if (err instanceof BaseError && failedGuess(err.kind)) ticket.failed();
         return sendError(reply, err);
       } finally {
         ticket.released();
@@ -123,8 +128,8 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     });
   // A PIN is tried against its identity (however the identity or account is named); a password against its account.
   const identityTarget = async (query: string) => {
-    const { identityFindRow } = await import('../../wallet/identity.js');
-    return [`identity:${identityFindRow(vault, query).id}`];
+    const { identityResolve } = await import('../../wallet/identity/shared.js');
+    return [`identity:${identityResolve(vault, query).id}`];
   };
   const exportTarget = async (b: Body) => {
     const { accountFind } = await import('../../wallet/accounts.js');
@@ -141,12 +146,6 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const { accountList } = await import('../../wallet/accounts.js');
     const network = (request.query as Record<string, string | undefined>)['network'];
     return accountList(vault, network ? { network } : {});
-  });
-  secret('/accounts/create', () => ['accounts/create'], async (b) => {
-    const { accountCreate } = await import('../../wallet/create.js');
-    const words = b['words'] === 24 || b['words'] === '24' ? 24 : 12;
-    const r = await accountCreate(vault, { name: str(b, 'name'), password: str(b, 'password'), type: keyType(b), network: str(b, 'network', true) ?? 'substrate', words, ...(str(b, 'path', true) ? { path: str(b, 'path') } : {}) });
-    return { account: r.account, mnemonic: r.mnemonic, backup: { filename: `${r.account.address}.json`, json: r.json } };
   });
   secret('/accounts/add', () => ['accounts/add'], async (b) => {
     const { accountAdd } = await import('../../wallet/create.js');
@@ -175,8 +174,8 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const { accountExport } = await import('../../wallet/export.js');
     const pin = str(b, 'pin', true);
     const unlock = pin === undefined ? { password: str(b, 'password') } : { pin, newPassword: str(b, 'newPassword') };
-    const format = str(b, 'format', true) === 'ethereum-keystore' ? 'ethereum-keystore' : 'polkadot-js';
-    const r = await accountExport(vault, str(b, 'address'), unlock, { kdf: str(b, 'kdf', true) === 'compat' ? 'compat' : 'default', format });
+    const format = choiceOf(b, 'format', ACCOUNT_FORMAT_CHOICES, 'polkadot-js');
+    const r = await accountExport(vault, str(b, 'address'), unlock, { kdf: choiceOf(b, 'kdf', KDF_CHOICES, 'default'), format });
     return { filename: `${r.address}.json`, json: r.json };
   });
   // Issue 12 #4 (nothing silently left out of "Export all"): what the file will hold, the PIN of each
@@ -188,7 +187,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const pins = new Map<number, string>();
     for (const entry of list) {
       const o = (typeof entry === 'object' && entry !== null ? entry : {}) as Body;
-      if (typeof o['identity'] !== 'number' || !Number.isSafeInteger(o['identity'])) throw new UsageError({ reason: 'Each PIN must name its identity.' });
+      if (typeof o['identity'] !== 'number' || !Number.isSafeInteger(o['identity'])) throw new UsageError({ reason: 'Each PIN must name its identity.', field: 'pin' });
       const pin = str(o, 'pin', true);
       if (pin !== undefined) pins.set(o['identity'], pin);
     }
@@ -201,7 +200,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   });
   secret('/accounts/export-all', (b) => ['accounts/export-all', ...[...exportAllPins(b).keys()].map((id) => `identity:${id}`)], async (b) => {
     const { accountExportAll } = await import('../../wallet/export.js');
-    const format = b['format'] === 'apps' ? 'apps' : 'polkadot-js-batch';
+    const format = choiceOf(b, 'format', EXPORT_ALL_FORMAT_CHOICES, 'polkadot-js-batch');
     const password = format === 'apps' ? (str(b, 'password', true) ?? '') : str(b, 'password');
     const pins = exportAllPins(b);
     const r = await accountExportAll(vault, password, { format, pinFor: async (i) => pins.get(i.id), ...(format === 'apps' && password !== '' ? { rekey: true } : {}) });
@@ -210,7 +209,8 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
 
   secret('/restore', fileTargets, async (b) => {
     const { restoreFiles, restoreVerdict } = await import('../../wallet/restore.js');
-    const report = await restoreFiles(vault, files(b), str(b, 'password'), { onDuplicate: b['onDuplicate'] === 'replace' ? 'replace' : 'skip' });
+    const onDuplicate = choiceOf(b, 'onDuplicate', RESTORE_DUPLICATE_CHOICES, 'skip');
+    const report = await restoreFiles(vault, files(b), str(b, 'password'), { onDuplicate });
     // A restore that opened nothing because of the password counts as a wrong password (and for the limiter).
     if (restoreVerdict(report) === 'wrong-password') {
       const { WrongPasswordError } = await import('../../errors/password.js');
@@ -238,28 +238,40 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   });
 
   app.get('/identities', async () => {
-    const { identityList } = await import('../../wallet/identity.js');
+    const { identityList } = await import('../../wallet/identity/list.js');
     return identityList(vault);
   });
   plain('/identities/generate', async (b) => {
     // A new phrase for the "create identity" flow: shown once, saved only after the user re-enters words.
     const { phraseGenerate } = await import('../../wallet/phrase.js');
-    return phraseGenerate(b['words'] === 12 || b['words'] === '12' ? 12 : 24);
+    return phraseGenerate(choiceOf(b, 'words', WORDS_CHOICES, '24') === '12' ? 12 : 24);
   });
   secret('/identities/recover', () => ['identities/recover'], async (b) => {
-    const { identityRecover } = await import('../../wallet/identity.js');
+    const { identityRecover } = await import('../../wallet/identity/create.js');
     return identityRecover(vault, { name: str(b, 'name'), mnemonic: str(b, 'mnemonic'), pin: str(b, 'pin') });
   });
   secret('/identities/show-phrase', (b) => identityTarget(str(b, 'identity')), async (b) => {
-    const { identityShowPhrase } = await import('../../wallet/identity.js');
+    const { identityShowPhrase } = await import('../../wallet/identity/showPhrase.js');
     return identityShowPhrase(vault, str(b, 'identity'), str(b, 'pin'));
   });
-  secret('/identities/derive', (b) => identityTarget(str(b, 'identity')), async (b) => {
-    const { identityDerive } = await import('../../wallet/identity.js');
+  // What a derive or a find refuses before the PIN (a path, a network, an address) is refused before a PIN try is taken, as the CLI does.
+  const deriveTarget = async (b: Body) => {
+    const { identityDeriveCheck } = await import('../../wallet/identity/checks.js');
+    const { pin: _pin, ...options } = deriveOptions(b);
+    identityDeriveCheck(vault, str(b, 'identity'), options);
+    return identityTarget(str(b, 'identity'));
+  };
+  const findTarget = async (b: Body) => {
+    const { identityFindCheck } = await import('../../wallet/identity/checks.js');
+    identityFindCheck(str(b, 'address'));
+    return identityTarget(str(b, 'identity'));
+  };
+  secret('/identities/derive', deriveTarget, async (b) => {
+    const { identityDerive } = await import('../../wallet/identity/derive.js');
     return identityDerive(vault, str(b, 'identity'), { ...deriveOptions(b), onDuplicate: onDuplicateOf(b, ['update']) === 'update' ? 'update' : 'refuse' });
   });
-  secret('/identities/find', (b) => identityTarget(str(b, 'identity')), async (b) => {
-    const { identityFind } = await import('../../wallet/identity.js');
+  secret('/identities/find', findTarget, async (b) => {
+    const { identityFind } = await import('../../wallet/identity/find.js');
     return identityFind(vault, str(b, 'identity'), str(b, 'address'), str(b, 'pin'));
   });
 
@@ -272,14 +284,14 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const wait = previewCap.take();
     if (wait > 0) {
       reply.header('retry-after', String(Math.ceil(wait / 1000)));
-      return reply.code(429).send({ error: { name: 'TooManyRequests', message: 'Too many address previews at once: wait a moment and try again.' } });
+      return reply.code(429).send(tooManyRequests('Too many address previews at once: wait a moment and try again.'));
     }
     const b = (request.body ?? {}) as Body;
     const { accountPreview } = await import('../../wallet/preview.js');
     const path = typeof b['path'] === 'string' ? { path: b['path'] } : {};
     return reply.send(await accountPreview(vault, { suri: str(b, 'suri'), type: keyType(b), network: str(b, 'network', true) ?? 'substrate', ...path }));
   });
-  secret('/identities/preview', (b) => identityTarget(str(b, 'identity')), async (b) => {
+  secret('/identities/preview', deriveTarget, async (b) => {
     const { identityDerivePreview } = await import('../../wallet/preview.js');
     return identityDerivePreview(vault, str(b, 'identity'), deriveOptions(b));
   });
@@ -311,13 +323,13 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   });
 
   secret('/backup/export', () => ['backup/export'], async (b) => {
-    const { backupExport } = await import('../../wallet/backup.js');
-    const format = str(b, 'format', true) === 'concordium-desktop' ? 'concordium-desktop' : 'keepsake';
+    const { backupExport } = await import('../../wallet/backup/export.js');
+    const format = choiceOf(b, 'format', BACKUP_FORMAT_CHOICES, 'keepsake');
     const r = await backupExport(vault, str(b, 'password'), { format });
     return { filename: format === 'keepsake' ? `keepsake-backup-${new Date().toISOString().slice(0, 10)}.json` : 'wallet-export.json', json: r.json, counts: r.counts };
   });
   secret('/backup/import', fileTargets, async (b) => {
-    const { backupImport } = await import('../../wallet/backup.js');
+    const { backupImport } = await import('../../wallet/backup/import.js');
     const [f] = files(b);
     return backupImport(vault, f!.text, str(b, 'password'), { file: f!.file });
   });
@@ -325,11 +337,11 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   // Issue 12 item 13: rename and remove an identity, edit an address-book entry. No secret is taken:
   // the page asks for a typed confirmation before it removes an identity.
   plain('/identities/rename', async (b) => {
-    const { identityRename } = await import('../../wallet/identity.js');
+    const { identityRename } = await import('../../wallet/identity/rename.js');
     return identityRename(vault, str(b, 'identity'), str(b, 'name'));
   });
   plain('/identities/remove', async (b) => {
-    const { identityRemove } = await import('../../wallet/identity.js');
+    const { identityRemove } = await import('../../wallet/identity/remove.js');
     return identityRemove(vault, str(b, 'identity'));
   });
   plain('/addresses/edit', async (b) => {

@@ -15,8 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ss58Encode } from '../../../src/keys/address.js';
 import { vaultClose, vaultOpen } from '../../../src/vault/open.js';
 import { addressAdd } from '../../../src/wallet/addressBook.js';
-import { backupExport } from '../../../src/wallet/backup.js';
-import { identityDerive, identityRecover } from '../../../src/wallet/identity.js';
+import { backupExport } from '../../../src/wallet/backup/export.js';
+import { identityDerive } from '../../../src/wallet/identity/derive.js';
+import { identityRecover } from '../../../src/wallet/identity/create.js';
 import { sandbox, type Sandbox, type CliResult, EXIT, type ImportJson, okJson, vaultIntegrity } from '../../support/cli.js';
 import { concordiumAddress } from '../../support/concordium.js';
 

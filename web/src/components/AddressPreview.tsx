@@ -1,15 +1,9 @@
-import type { KeyType } from '../api';
+import type { AccountPreview, ExistingAccount } from '../api';
 import { Identicon } from '../identicon';
 import { pathText } from '../ui';
 
 // Issue 12 items 7 and 9: the address an add or a derive would give, shown before anything is stored,
 // and the account already in the vault with that key (see src/wallet/preview.ts).
-
-/** The account already in the vault with a key: with a stored file, derived from an identity, or watch-only. */
-export type ExistingAccount = { name: string; address: string; network: string | null; type: KeyType; kind: 'file' | 'identity' | 'watch-only'; identity: string | null };
-
-/** What `POST /api/accounts/preview` and `/api/identities/preview` answer. */
-export type AccountPreview = { address: string; publicKey: string; type: KeyType; network: string | null; path: string; existing: ExistingAccount | null; name?: string };
 
 /** The path of a preview as a person reads it (ethereum's default named as MetaMask's). */
 export function previewPathText(preview: Pick<AccountPreview, 'path' | 'type'>): string {

@@ -1,10 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
-import { ApiError, apiPost, filesRead, type Backup, type ImportReport } from '../api';
-import { countsText, ImportedCounts, ImportItemLine, type BackupCounts } from './backup/summary';
+import { useId, useState } from 'react';
+import { ApiError, apiPost, filesRead, type BackupExported, type ImportReport } from '../api';
+import { countsText, ImportedCounts, ImportItemLine } from './backup/summary';
 import { errorsFrom, type Errors } from '../errors';
+import { useSubmit } from '../hooks';
 import { errorText } from '../nextStep';
 import { MIN_SECRET_LENGTH as MIN_PASSWORD } from '../../../src/wallet/secrets.js';
-import { Busy, downloadText, FilePicker, FormError, outcomeKind, plural, RadioGroup, TextField } from '../ui';
+import { Busy, downloadText, FilePicker, FormActions, outcomeKind, RadioGroup, TextField } from '../ui';
 
 
 export function BackupPage() {
@@ -23,37 +24,33 @@ function ExportSection() {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [format, setFormat] = useState('keepsake');
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState('');
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setDone('');
-    const found: Errors = {};
-    if ([...password].length < MIN_PASSWORD) found['password'] = `The password needs at least ${MIN_PASSWORD} characters.`;
-    else if (repeat !== password) found['repeat'] = 'The two passwords are not the same.';
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    try {
-      const r = await apiPost<Backup & { counts: BackupCounts }>('/api/backup/export', { password, format });
+  const { errors, busy, onSubmit } = useSubmit({
+    validate: () => {
+      setDone('');
+      if ([...password].length < MIN_PASSWORD) return { password: `The password needs at least ${MIN_PASSWORD} characters.` };
+      if (repeat !== password) return { repeat: 'The two passwords are not the same.' };
+      return {};
+    },
+    send: async () => {
+      const r = await apiPost<BackupExported>('/api/backup/export', { password, format });
       downloadText(r.filename, r.json);
       setDone(`${r.filename} downloaded: ${countsText(r.counts, format)}.`);
       setPassword('');
       setRepeat('');
-    } catch (err) {
-      // Issue 12 #6: a Concordium Desktop file of a vault without Concordium data would hold nothing.
-      if (err instanceof ApiError && err.name === 'NothingToExportError') setErrors({ form: 'There is nothing to export in this format: the vault holds no Concordium identity, account or address. No file was downloaded.' });
-      else setErrors(errorsFrom(err, { password: 'password' }));
-    }
-    setBusy(false);
-  };
+    },
+    // Issue 12 #6: a Concordium Desktop file of a vault without Concordium data would hold nothing.
+    fields: (err) =>
+      err instanceof ApiError && err.name === 'NothingToExportError'
+        ? { form: 'There is nothing to export in this format: the vault holds no Concordium identity, account or address. No file was downloaded.' }
+        : errorsFrom(err, { password: 'password' }),
+  });
 
   return (
     <section className="card" aria-labelledby={heading}>
       <h2 id={heading}>Export the whole wallet</h2>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <RadioGroup
           legend="File format"
           name="backup-format"
@@ -70,12 +67,7 @@ function ExportSection() {
         </div>
         {busy ? <Busy text="Exporting…" /> : null}
         <div role="status">{done ? <p className="notice notice-success">{done}</p> : null}</div>
-        <FormError message={errors['form']} />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
-            Export wallet
-          </button>
-        </div>
+        <FormActions busy={busy} submit="Export wallet" error={errors['form']} />
       </form>
     </section>
   );
@@ -87,44 +79,33 @@ function ImportSection() {
   const heading = useId();
   const [files, setFiles] = useState<File[]>([]);
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setReport(null);
-    const found: Errors = {};
-    if (files.length === 0) found['file'] = 'Pick or drop the backup file.';
-    if (password === '') found['password'] = 'Enter the password of the backup file.';
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    try {
-      const r = await apiPost<ImportReport>('/api/backup/import', { files: await filesRead(files), password });
-      setReport(r);
+  const { errors, busy, onSubmit } = useSubmit({
+    validate: () => {
+      setReport(null);
+      const found: Errors = {};
+      if (files.length === 0) found['file'] = 'Pick or drop the backup file.';
+      if (password === '') found['password'] = 'Enter the password of the backup file.';
+      return found;
+    },
+    send: async () => {
+      setReport(await apiPost<ImportReport>('/api/backup/import', { files: await filesRead(files), password }));
       setPassword('');
-    } catch (err) {
-      setErrors(errorsFrom(err, { password: 'password', file: 'file' }));
-    }
-    setBusy(false);
-  };
+    },
+    fields: { password: 'password', file: 'file' },
+  });
 
   const counts = report ? (['imported', 'replaced', 'present'] as const).map((s) => [s, report.items.filter((i) => i.status === s).length] as const) : [];
 
   return (
     <section className="card" aria-labelledby={heading}>
       <h2 id={heading}>Import a backup</h2>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <FilePicker label="Backup file" multiple={false} files={files} onFiles={setFiles} error={errors['file']} hint="A keepsake backup or a Concordium Desktop Wallet export (wallet-export.json)." />
         <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={errors['password']} />
         {busy ? <Busy text="Importing…" /> : null}
-        <FormError message={errors['form']} />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
-            Import
-          </button>
-        </div>
+        <FormActions busy={busy} submit="Import" error={errors['form']} />
       </form>
       <div role="status" aria-live="polite">
         {report ? (

@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { apiPost, filesRead, type InspectReport, type Kdf, type VerifyReport } from '../api';
 import { errorsFrom, type Errors } from '../errors';
-import { errorText, nextStepText } from '../nextStep';
-import { Busy, FilePicker, FormError, TextField } from '../ui';
+import { useSubmit } from '../hooks';
+import { nextStepText } from '../nextStep';
+import { Busy, FilePicker, FormActions, TextField } from '../ui';
 import { AccountsReport, BackupReport } from './verify/Report';
 
 function kdfText(kdf: Kdf | null): string {
@@ -26,9 +27,19 @@ export function VerifyPage() {
   const [inspect, setInspect] = useState<InspectReport | null>(null);
   const [inspecting, setInspecting] = useState(false);
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<VerifyReport | null>(null);
+
+  const { errors, setErrors, busy, onSubmit } = useSubmit({
+    validate: () => {
+      setReport(null);
+      const found: Errors = {};
+      if (files.length === 0) found['file'] = 'Pick or drop the backup file to check.';
+      if (password === '') found['password'] = 'Enter the password of the backup file.';
+      return found;
+    },
+    send: async () => setReport(await apiPost<VerifyReport>('/api/verify', { files: await filesRead(files), password })),
+    fields: { password: 'password', file: 'file' },
+  });
 
   const pick = async (chosen: File[]) => {
     setFiles(chosen);
@@ -45,30 +56,13 @@ export function VerifyPage() {
     setInspecting(false);
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setReport(null);
-    const found: Errors = {};
-    if (files.length === 0) found['file'] = 'Pick or drop the backup file to check.';
-    if (password === '') found['password'] = 'Enter the password of the backup file.';
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    try {
-      setReport(await apiPost<VerifyReport>('/api/verify', { files: await filesRead(files), password }));
-    } catch (err) {
-      setErrors(errorsFrom(err, { password: 'password', file: 'file' }));
-    }
-    setBusy(false);
-  };
-
   return (
     <>
       <h1 tabIndex={-1}>Verify a backup</h1>
       <p className="intro">
         Check that a backup file opens with its password and that every key in it matches its address — before you need it. <strong>Nothing is imported</strong>: the vault is not changed.
       </p>
-      <form className="card" onSubmit={submit} noValidate>
+      <form className="card" onSubmit={onSubmit} noValidate>
         <FilePicker label="Backup file" multiple={false} files={files} onFiles={(f) => void pick(f)} error={errors['file']} />
         {inspecting ? <Busy text="Reading the file…" /> : null}
         {inspect ? (
@@ -118,12 +112,7 @@ export function VerifyPage() {
         ) : null}
         <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={errors['password']} />
         {busy ? <Busy text="Checking every account…" /> : null}
-        <FormError message={errors['form']} />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
-            Verify
-          </button>
-        </div>
+        <FormActions busy={busy} submit="Verify" error={errors['form']} />
       </form>
       <div role="status" aria-live="polite">
         {report ? (

@@ -1,11 +1,16 @@
 import type { Command } from 'commander';
 import type { Runner } from '../../context.js';
 import { helpExamples } from '../../help.js';
-import { accountAddCommand, accountCreateCommand } from './create.js';
-import { accountExportAllCommand, accountExportCommand } from './export.js';
-import { accountListCommand, accountRemoveCommand, accountRenameCommand } from './list.js';
+import { accountAddCommand } from './add.js';
+import { accountCreateCommand } from './create.js';
+import { accountExportCommand } from './export.js';
+import { accountExportAllCommand } from './exportAll.js';
+import { accountListCommand } from './list.js';
+import { accountRemoveCommand } from './remove.js';
+import { accountRenameCommand } from './rename.js';
 import { accountVerifyCommand } from './verify.js';
 
+/** `keepsake account` and its commands, one file each (their logic is loaded when one runs). */
 export function accountCommand(program: Command, run: Runner): void {
   const account = program
     .command('account')

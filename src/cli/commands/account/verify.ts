@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
-import { type Runner, withVault } from '../../context.js';
+import { type Context, type Runner, withVault } from '../../context.js';
 import { helpExamples } from '../../help.js';
 import { out, printJson, readSecret } from '../../io.js';
 import { line } from '../../printable.js';
 
+export type AccountVerifyOptions = { query: string; passwordFile: string | undefined };
+
+/** Registers `keepsake account verify`: its options and help; the action calls {@link accountVerifyRun}. */
 export function accountVerifyCommand(parent: Command, run: Runner): void {
   parent
     .command('verify')
@@ -17,19 +20,21 @@ export function accountVerifyCommand(parent: Command, run: Runner): void {
       ].join('\n\n'),
     )
     .addHelpText('after', helpExamples(['keepsake account verify 5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty', 'keepsake account verify Savings --password-file pw.txt --json']))
-    .action((query: string, opts: { passwordFile?: string }) =>
-      run(async (ctx) => {
-        const { accountVerify, accountVerifyTarget } = await import('../../../wallet/accountVerify.js');
-        const result = await withVault(ctx, async (vault) => {
-          // An account that is not there, or has no password of its own, is refused before any password is asked.
-          const { view } = accountVerifyTarget(vault, query);
-          const password = await readSecret(ctx.io, { file: opts.passwordFile, flag: '--password-file', prompt: line`Password of ${view.name} (${view.address}): ` });
-          return accountVerify(vault, query, password);
-        });
-        if (ctx.io.json) printJson(ctx.io, result);
-        else if (result.wasVerified) out(ctx.io, line`${result.address} "${result.name}": the key opens with this password and matches the address (it was already recorded as checked).`);
-        else out(ctx.io, line`${result.address} "${result.name}": the key opens with this password and matches the address; it is now recorded as checked.`);
-        return 0;
-      }),
-    );
+    .action((query: string, opts: { passwordFile?: string }) => run((ctx) => accountVerifyRun({ query, passwordFile: opts.passwordFile }, ctx)));
+}
+
+/** Runs `keepsake account verify` with its parsed options; resolves to the exit code. */
+export async function accountVerifyRun(options: AccountVerifyOptions, ctx: Context): Promise<number> {
+  const { query } = options;
+  const { accountVerify, accountVerifyTarget } = await import('../../../wallet/accountVerify.js');
+  const result = await withVault(ctx, async (vault) => {
+    // An account that is not there, or has no password of its own, is refused before any password is asked.
+    const { view } = accountVerifyTarget(vault, query);
+    const password = await readSecret(ctx.io, { file: options.passwordFile, flag: '--password-file', prompt: line`Password of ${view.name} (${view.address}): ` });
+    return accountVerify(vault, query, password);
+  });
+  if (ctx.io.json) printJson(ctx.io, result);
+  else if (result.wasVerified) out(ctx.io, line`${result.address} "${result.name}": the key opens with this password and matches the address (it was already recorded as checked).`);
+  else out(ctx.io, line`${result.address} "${result.name}": the key opens with this password and matches the address; it is now recorded as checked.`);
+  return 0;
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { apiPost, type KeyType } from '../../api';
-import { AddressPreview, DuplicateNotice, existingText, type AccountPreview } from '../../components/AddressPreview';
+import { apiPost, type KeyType, type AccountPreview } from '../../api';
+import { AddressPreview, DuplicateNotice, existingText } from '../../components/AddressPreview';
 import { Checkbox, type Notice } from '../../ui';
 
 // Issue 12 items 7-9 in "Add account": the address shown live as the phrase, key type and network

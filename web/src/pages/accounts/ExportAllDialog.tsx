@@ -1,14 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, apiGet, apiPost, type Backup } from '../../api';
+import { useEffect, useState } from 'react';
+import { ApiError, apiGet, apiPost, type ExportAllPlan as Plan, type ExportedAll } from '../../api';
 import { errorsFrom, type Errors } from '../../errors';
-import { Busy, Dialog, DialogActions, downloadText, outcomeKind, plural, TextField, type Notice } from '../../ui';
+import { messageOf, useSubmit } from '../../hooks';
+import { Busy, Dialog, downloadText, FormActions, outcomeKind, plural, TextField, type DialogProps } from '../../ui';
 import { MIN_SECRET_LENGTH } from '../../../../src/wallet/secrets.js';
-
-/** An account the file does not hold, and why (src/wallet/export.ts `LeftOut`). */
-type LeftOut = { address: string; name: string; identity: string | null; reason: 'no-pin' | 'watch-only' | 'needs-password'; message: string };
-/** What "Export all" will hold before anything is asked (src/wallet/export.ts `ExportAllPlan`). */
-type Plan = { files: number; identities: { id: number; name: string; accounts: number }[]; watchOnly: number; leftOut: LeftOut[] };
-type Result = Backup & { count: number; fromIdentities: number; leftOut: LeftOut[] };
 
 /**
  * "Export all" (the Polkadot{.js} extension's batch file) — issue 12 #4: nothing is left out
@@ -17,38 +12,26 @@ type Result = Backup & { count: number; fromIdentities: number; leftOut: LeftOut
  * cannot hold, each one left out is named, before and after. A vault with nothing to export gets a
  * sentence saying so, and no file.
  */
-export function ExportAllDialog({ onClose, onDone }: { onClose: () => void; onDone: (notice: Notice) => void }) {
+export function ExportAllDialog({ onClose, onDone }: DialogProps) {
   const [plan, setPlan] = useState<Plan | null>(null);
   const [empty, setEmpty] = useState('');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [pins, setPins] = useState<Record<number, string>>({});
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    apiGet<Plan>('/api/accounts/export-all/plan')
-      .then(setPlan)
-      .catch((err: unknown) => {
-        if (err instanceof ApiError && err.name === 'NothingToExportError') setEmpty(/watch-only/.test(err.message) ? EMPTY_WATCH_ONLY : EMPTY);
-        else setErrors({ form: err instanceof Error ? err.message : String(err) });
-      });
-  }, []);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const found: Errors = {};
-    if (password === '') found['password'] = 'Choose a password for the file.';
-    else if ([...password].length < MIN_SECRET_LENGTH) found['password'] = `A batch password has at least ${MIN_SECRET_LENGTH} characters.`;
-    else if (repeat !== password) found['repeat'] = 'The two passwords are not the same.';
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    try {
+  const { errors, setErrors, busy, onSubmit } = useSubmit({
+    validate: () => {
+      const found: Errors = {};
+      if (password === '') found['password'] = 'Choose a password for the file.';
+      else if ([...password].length < MIN_SECRET_LENGTH) found['password'] = `A batch password has at least ${MIN_SECRET_LENGTH} characters.`;
+      else if (repeat !== password) found['repeat'] = 'The two passwords are not the same.';
+      return found;
+    },
+    send: async () => {
       const given = Object.entries(pins)
         .filter(([, pin]) => pin !== '')
         .map(([identity, pin]) => ({ identity: Number(identity), pin }));
-      const r = await apiPost<Result>('/api/accounts/export-all', { password, pins: given });
+      const r = await apiPost<ExportedAll>('/api/accounts/export-all', { password, pins: given });
       downloadText(r.filename, r.json);
       const lines = [
         ...(r.count > r.fromIdentities ? ['Each account with its own password keeps it inside the file.'] : []),
@@ -58,11 +41,18 @@ export function ExportAllDialog({ onClose, onDone }: { onClose: () => void; onDo
       const title = `${plural(r.count, 'account')} exported to ${r.filename}${r.leftOut.length > 0 ? `; ${plural(r.leftOut.length, 'account')} left out` : ''}.`;
       // Accounts the file could not hold make the export a partial one: a warning that names each.
       onDone({ kind: outcomeKind(r.count, r.leftOut.length), title, lines });
-    } catch (err) {
-      setErrors(pinErrors(err, plan?.identities ?? []));
-      setBusy(false);
-    }
-  };
+    },
+    fields: (err) => pinErrors(err, plan?.identities ?? []),
+  });
+
+  useEffect(() => {
+    apiGet<Plan>('/api/accounts/export-all/plan')
+      .then(setPlan)
+      .catch((err: unknown) => {
+        if (err instanceof ApiError && err.name === 'NothingToExportError') setEmpty(/watch-only/.test(err.message) ? EMPTY_WATCH_ONLY : EMPTY);
+        else setErrors({ form: messageOf(err) });
+      });
+  }, []);
 
   if (empty !== '') {
     return (
@@ -79,7 +69,7 @@ export function ExportAllDialog({ onClose, onDone }: { onClose: () => void; onDo
 
   return (
     <Dialog title="Export all accounts" onClose={onClose}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <p className="note">This password locks the file as a whole; each account inside keeps its own password.</p>
         <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors['password']} />
         <TextField label="Repeat password" type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} error={errors['repeat']} />
@@ -120,7 +110,7 @@ export function ExportAllDialog({ onClose, onDone }: { onClose: () => void; onDo
           </>
         )}
         {busy ? <Busy text="Exporting…" /> : null}
-        <DialogActions busy={busy || plan === null} submit="Download file" onClose={onClose} error={errors['form']} />
+        <FormActions busy={busy || plan === null} submit="Download file" onClose={onClose} error={errors['form']} />
       </form>
     </Dialog>
   );

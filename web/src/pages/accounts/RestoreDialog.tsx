@@ -1,9 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { apiPost, filesRead, type InspectReport, type RestoreReport } from '../../api';
 import { errorText } from '../../nextStep';
-import { errorsFrom, type Errors } from '../../errors';
+import type { Errors } from '../../errors';
+import { useSubmit } from '../../hooks';
 import { Identicon } from '../../identicon';
-import { Busy, Dialog, DialogActions, FilePicker, outcomeKind, plural, RadioGroup, TextField, type Notice } from '../../ui';
+import { Busy, Dialog, FilePicker, FormActions, outcomeKind, plural, RadioGroup, TextField, type DialogProps } from '../../ui';
 
 /** What a chosen file holds, as `/api/inspect` says without its password (or why it could not say). */
 type Preview = { state: 'reading' } | { state: 'read'; report: InspectReport } | { state: 'failed'; message: string };
@@ -16,13 +17,11 @@ const WHOLE_WALLET = new Set(['keepsake-backup', 'concordium-desktop']);
  * holds (address, name, key type; read without the password, as the extension shows them), then the
  * password. A result where some files or accounts failed is a warning, not a success.
  */
-export function RestoreDialog({ onClose, onDone }: { onClose: () => void; onDone: (notice: Notice) => void }) {
+export function RestoreDialog({ onClose, onDone }: DialogProps) {
   const [files, setFiles] = useState<File[]>([]);
   const [previews, setPreviews] = useState<Preview[]>([]);
   const [password, setPassword] = useState('');
   const [onDuplicate, setOnDuplicate] = useState('skip');
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -42,20 +41,18 @@ export function RestoreDialog({ onClose, onDone }: { onClose: () => void; onDone
     };
   }, [files]);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const found: Errors = {};
-    if (files.length === 0) found['file'] = 'Pick or drop at least one backup file.';
-    if (password === '') found['password'] = 'Enter the password of the backup file.';
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    try {
+  const { errors, setErrors, busy, onSubmit } = useSubmit({
+    validate: () => {
+      const found: Errors = {};
+      if (files.length === 0) found['file'] = 'Pick or drop at least one backup file.';
+      if (password === '') found['password'] = 'Enter the password of the backup file.';
+      return found;
+    },
+    send: async () => {
       const uploads = await filesRead(files);
       const r = await apiPost<RestoreReport>('/api/restore', { files: uploads, password, onDuplicate });
       if (r.restored.length === 0 && r.skipped.length === 0 && r.failed.length > 0) {
         setErrors({ file: r.failed.map((f) => (r.failed.length > 1 ? `${f.file}: ${errorText(f.error)}` : errorText(f.error))).join('\n') });
-        setBusy(false);
         return;
       }
       onDone({
@@ -67,15 +64,13 @@ export function RestoreDialog({ onClose, onDone }: { onClose: () => void; onDone
           ...r.skipped.map((x) => `Skipped: ${x.address} — ${x.reason}`),
         ],
       });
-    } catch (err) {
-      setErrors(errorsFrom(err, { password: 'password', file: 'file' }));
-      setBusy(false);
-    }
-  };
+    },
+    fields: { password: 'password', file: 'file' },
+  });
 
   return (
     <Dialog title="Restore JSON" onClose={onClose}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <p className="hint">Polkadot{'{.js}'} account files and “Export all” files, Polkadot-JS Apps lists and Ethereum keystores.</p>
         <FilePicker
           label="Backup files"
@@ -97,7 +92,7 @@ export function RestoreDialog({ onClose, onDone }: { onClose: () => void; onDone
           ]}
         />
         {busy ? <Busy text={`Restoring ${plural(files.length, 'file')}…`} /> : null}
-        <DialogActions busy={busy} submit="Restore" onClose={onClose} error={errors['form']} />
+        <FormActions busy={busy} submit="Restore" onClose={onClose} error={errors['form']} />
       </form>
     </Dialog>
   );

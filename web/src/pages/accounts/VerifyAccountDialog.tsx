@@ -1,40 +1,32 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { apiPost, type Account, type AccountVerified } from '../../api';
-import { errorsFrom, type Errors } from '../../errors';
-import { Busy, Dialog, DialogActions, TextField, type Notice } from '../../ui';
+import { useSubmit } from '../../hooks';
+import { Busy, Dialog, FormActions, TextField, type DialogProps } from '../../ui';
 
 /**
  * "Verify" on an unchecked account: an account restored from an "Export all" file whose entry kept
  * its own password, so its key could not be checked then. Its password opens the key the wallet
  * holds; the key is checked against the address and the account is recorded as checked.
  */
-export function VerifyAccountDialog({ account, onClose, onDone }: { account: Account; onClose: () => void; onDone: (notice: Notice) => void }) {
+export function VerifyAccountDialog({ account, onClose, onDone }: DialogProps & { account: Account }) {
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (password === '') return setErrors({ password: `Enter the password of ${account.name}.` });
-    setErrors({});
-    setBusy(true);
-    try {
+  const { errors, busy, onSubmit } = useSubmit({
+    validate: () => (password === '' ? { password: `Enter the password of ${account.name}.` } : {}),
+    send: async () => {
       const r = await apiPost<AccountVerified>('/api/accounts/verify', { address: account.address, password });
       onDone({ kind: 'success', title: `${r.name} is checked: its key opens with this password and matches its address.` });
-    } catch (err) {
-      setErrors(errorsFrom(err, { password: 'password' }));
-      setBusy(false);
-    }
-  };
+    },
+    fields: { password: 'password' },
+  });
 
   return (
     <Dialog title={`Verify ${account.name}`} onClose={onClose}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <p className="hint mono-wrap">{account.address}</p>
         <p>Its key could not be checked when it was restored: it is locked with a password of its own. Enter that password to check that the key matches the address.</p>
         <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={errors['password']} hint="The password this account had in the wallet it was exported from." />
         {busy ? <Busy text="Checking the key…" /> : null}
-        <DialogActions busy={busy} submit="Verify" onClose={onClose} error={errors['form']} />
+        <FormActions busy={busy} submit="Verify" onClose={onClose} error={errors['form']} />
       </form>
     </Dialog>
   );

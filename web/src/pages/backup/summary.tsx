@@ -1,8 +1,5 @@
-import type { ImportItem } from '../../api';
+import type { BackupCounts, ImportItem } from '../../api';
 import { plural } from '../../ui';
-
-/** What an export wrote (src/wallet/backup.ts `BackupCounts`): Concordium identities and accounts are counted apart. */
-export type BackupCounts = { identities: number; accounts: number; addresses: number; concordiumIdentities?: number; concordiumAccounts?: number };
 
 /** "2 identities, 8 accounts, 2 addresses, 1 Concordium identity, 2 Concordium accounts" (issue 12 #6: every summary counts them). */
 export function countsText(c: BackupCounts, format: string): string {
@@ -33,7 +30,7 @@ const STATUS_TEXT = { imported: 'imported', replaced: 'replaced', present: 'alre
  * for an identity a re-keyed backup brought, that its PIN is now the backup password (issue 12 #5);
  * for a Concordium item already there, the desktop wallet's words ("Already exists as: X", "Replaces name: X").
  */
-export function ImportItemLine({ item }: { item: ImportItem & { note?: string; rekeyed?: true } }) {
+export function ImportItemLine({ item }: { item: ImportItem }) {
   const note = item.note !== undefined && item.note !== 'Already exists' ? item.note : undefined;
   return (
     <>

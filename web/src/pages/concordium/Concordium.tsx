@@ -1,31 +1,10 @@
-import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
-import { apiGet, apiPost } from '../../api';
-import { CopyButton, Dialog, FormError, plural, type Notice } from '../../ui';
+import { useId, useState, type ReactNode } from 'react';
+import type { ConcordiumAccount, ConcordiumIdentity, ConcordiumList } from '../../api';
+import { useLoad } from '../../hooks';
+import { AddressLine, type Notice } from '../../ui';
+import { ConcordiumRemoveDialog, type ConcordiumTarget as Target } from './ConcordiumRemoveDialog';
 
 // What a Concordium Desktop Wallet export brought into the vault (src/wallet/concordium.ts) — issue 12 #6.
-export type ConcordiumIdentity = { id: number; name: string; provider: string | null; status: string | null; accounts: number };
-export type ConcordiumAccount = { id: number; name: string; address: string; identity: string | null; status: string | null; ledger: true };
-type ConcordiumList = { identities: ConcordiumIdentity[]; accounts: ConcordiumAccount[] };
-type Removed = { identity: { name: string } | null; accounts: { name: string; address: string }[]; credentials: number; addresses: number };
-type Target = { id: number; kind: 'identity' | 'account'; name: string; accounts: number; address?: string };
-
-/** The vault's Concordium identities and accounts (loaded again after a removal). */
-function useConcordium(): { list: ConcordiumList | null; reload: () => void; error: string } {
-  const [list, setList] = useState<ConcordiumList | null>(null);
-  const [error, setError] = useState('');
-  const load = useCallback(async () => {
-    try {
-      setList(await apiGet<ConcordiumList>('/api/concordium'));
-      setError('');
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  return { list, reload: () => void load(), error };
-}
 
 /**
  * A page's Concordium section: its heading and note, the cards `render` makes from the list (each
@@ -39,7 +18,7 @@ function ConcordiumSection(p: {
   onNotice: (n: Notice) => void;
 }) {
   const heading = useId();
-  const { list, reload, error } = useConcordium();
+  const { data: list, reload, error } = useLoad<ConcordiumList>('/api/concordium');
   const [remove, setRemove] = useState<Target | null>(null);
   if (error) return <p className="notice notice-error">{error}</p>;
   if (!list || p.count(list) === 0) return null;
@@ -48,7 +27,7 @@ function ConcordiumSection(p: {
       <h2 id={heading}>{p.title}</h2>
       <p className="hint">{p.note}</p>
       {p.render(list, setRemove)}
-      {remove ? <RemoveDialog target={remove} onClose={() => setRemove(null)} onDone={(n) => (setRemove(null), reload(), p.onNotice(n))} /> : null}
+      {remove ? <ConcordiumRemoveDialog target={remove} onClose={() => setRemove(null)} onDone={(n) => (setRemove(null), reload(), p.onNotice(n))} /> : null}
     </section>
   );
 }
@@ -88,10 +67,7 @@ function ConcordiumAccountCard({ account: a, onRemove }: { account: ConcordiumAc
             held on a Ledger
           </span>
         </div>
-        <p className="address">
-          <code className="mono">{a.address}</code>
-          <CopyButton text={a.address} what={`address of ${a.name}`} />
-        </p>
+        <AddressLine address={a.address} name={a.name} />
         <p className="meta">
           <span>Concordium</span>
           <span>{a.identity === null ? 'identity not in the vault' : `identity ${a.identity}`}</span>
@@ -142,43 +118,5 @@ function ConcordiumIdentityCard({ identity: i, onRemove }: { identity: Concordiu
         </button>
       </div>
     </section>
-  );
-}
-
-function RemoveDialog({ target, onClose, onDone }: { target: Target; onClose: () => void; onDone: (n: Notice) => void }) {
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-  const what = target.kind === 'identity' ? `the Concordium identity ${target.name}${target.accounts > 0 ? ` and its ${plural(target.accounts, 'account')}` : ''}` : `the Concordium account ${target.name}`;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      const r = await apiPost<Removed>('/api/concordium/remove', { id: target.id });
-      const gone = r.identity ? `The Concordium identity ${r.identity.name} and its ${plural(r.accounts.length, 'account')} were removed.` : `The Concordium account ${r.accounts[0]?.name ?? target.name} was removed.`;
-      onDone({ kind: 'success', title: gone, lines: ['Their keys stay on the Ledger.'] });
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-      setBusy(false);
-    }
-  };
-  return (
-    <Dialog title={`Remove ${target.name}?`} onClose={onClose}>
-      <form onSubmit={submit} noValidate>
-        <p>
-          This removes {what} from the vault, with the credentials and address-book entries the desktop wallet ties to {target.kind === 'identity' ? 'its accounts' : 'it'}. The keys stay on the Ledger;
-          a Concordium Desktop Wallet file exported from here afterwards no longer holds {target.kind === 'identity' ? 'them' : 'it'}.
-        </p>
-        {target.address ? <p className="mono-wrap">{target.address}</p> : null}
-        <FormError message={error || undefined} />
-        <div className="actions">
-          <button type="submit" className="danger" disabled={busy}>
-            Remove
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </Dialog>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { apiPost, type KeyType } from '../../api';
-import { AddressPreview, DuplicateNotice, existingText, type AccountPreview } from '../../components/AddressPreview';
+import { apiPost, type KeyType, type AccountPreview } from '../../api';
+import { AddressPreview, DuplicateNotice, existingText } from '../../components/AddressPreview';
 import { Busy } from '../../ui';
 
 // Issue 12 item 9 in "Derive account": the address the account will have, with its identicon, before

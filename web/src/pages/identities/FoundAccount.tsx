@@ -1,24 +1,13 @@
 import { useState } from 'react';
-import { ApiError, apiPost, type KeyType } from '../../api';
-import { DuplicateNotice, existingText, firstSentence, type ExistingAccount } from '../../components/AddressPreview';
-import { errorsFrom, type Errors } from '../../errors';
+import { ApiError, apiPost, type Derived, type Found } from '../../api';
+import { DuplicateNotice, existingText, firstSentence } from '../../components/AddressPreview';
+import { errorsFrom } from '../../errors';
+import { useSubmit } from '../../hooks';
 import { Busy, FormError, pathText, plural, TextField, type Notice } from '../../ui';
 
 // Issue 12 item 7 in "Find my address": what was found, in the network the address was typed in,
 // and "Add this account", which derives exactly that address (the PIN typed for the search is used
 // again while the dialog still holds it; otherwise it is asked for here).
-
-/** What POST /api/identities/find answers (src/wallet/identity.ts `FindResult`). */
-export type Found = {
-  path: string;
-  type: KeyType;
-  tried: number;
-  network: string | null;
-  prefix: number | null;
-  networkReason: 'only' | 'path' | 'registry' | 'unknown' | 'ethereum';
-  sharedWith: string[];
-  existing: ExistingAccount | null;
-};
 
 function networkLine(found: Found): string | null {
   if (found.network === null) return found.prefix === null ? null : `No known network uses this address format (prefix ${found.prefix}); the account will be shown in the generic Substrate format.`;
@@ -47,22 +36,21 @@ export function FoundAccount(p: { identity: string; address: string; found: Foun
   const { found } = p;
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
   const [duplicate, setDuplicate] = useState('');
-  const [busy, setBusy] = useState(false);
   const existing = found.existing;
   // The vault already shows the address typed, for the network it was typed for (an Ethereum address is the same on every network).
   const sameAddress = existing !== null && (p.address.startsWith('0x') ? existing.address.toLowerCase() === p.address.toLowerCase() : existing.address === p.address);
   const sameNetwork = sameAddress && (found.network === null || existing.network === found.network);
   const pinToUse = p.pin !== '' ? p.pin : pin;
 
-  const add = async (onDuplicate?: 'update') => {
-    if (pinToUse === '') return setErrors({ pin: 'Enter the PIN of this identity.' });
-    setErrors({});
-    setDuplicate('');
-    setBusy(true);
-    try {
-      const r = await apiPost<{ address: string; name: string; path: string; type: KeyType; network: string | null; status: string }>('/api/identities/derive', {
+  const { errors, busy, run: add } = useSubmit<[onDuplicate?: 'update']>({
+    validate: () => {
+      if (pinToUse === '') return { pin: 'Enter the PIN of this identity.' };
+      setDuplicate('');
+      return {};
+    },
+    send: async (onDuplicate) => {
+      const r = await apiPost<Derived>('/api/identities/derive', {
         identity: p.identity,
         pin: pinToUse,
         type: found.type,
@@ -73,12 +61,13 @@ export function FoundAccount(p: { identity: string; address: string; found: Foun
       });
       const title = r.status === 'added' ? `Account ${r.name} added from ${p.identity}.` : `Account ${r.name} updated: it now shows the address you typed.`;
       p.onDone({ kind: 'success', title, lines: [`Address: ${r.address}`, `Path: ${pathText(r.path)} · ${r.type}${r.network ? ` · ${r.network}` : ''}`] });
-    } catch (err) {
-      if (err instanceof ApiError && err.name === 'DuplicateAccountError') setDuplicate(firstSentence(err.message));
-      else setErrors(errorsFrom(err, { pin: 'pin', name: 'name' }));
-      setBusy(false);
-    }
-  };
+    },
+    fields: (err) => {
+      if (!(err instanceof ApiError && err.name === 'DuplicateAccountError')) return errorsFrom(err, { pin: 'pin', name: 'name' });
+      setDuplicate(firstSentence(err.message));
+      return {};
+    },
+  });
 
   return (
     <div className="field">

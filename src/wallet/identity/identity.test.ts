@@ -14,30 +14,25 @@ import { entropyToMnemonic } from '@scure/bip39';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BaseError } from '../errors/base.js';
-import { DuplicateIdentityError, IdentityNotFoundError, PathNotFoundError, PinLockedError, WrongPinError } from '../errors/identity.js';
-import { MnemonicChecksumError, MnemonicWordError } from '../errors/mnemonic.js';
-import { UsageError } from '../errors/usage.js';
-import { DuplicateAccountError } from '../errors/vault.js';
-import { identityById } from '../vault/identities.js';
-import { vaultClose, vaultOpen, type Vault } from '../vault/open.js';
-import { accountFind, accountList } from './accounts.js';
-import { accountExport } from './export.js';
-import {
-  identityAccountPair,
-  identityCreate,
-  identityDerive,
-  identityFind,
-  identityFindRow,
-  identityList,
-  identityRecover,
-  identityShowPhrase,
-  pinDelaySeconds,
-  signerQrText,
-  type IdentityTuning,
-} from './identity.js';
-import { MIN_SECRET_LENGTH as MIN_PIN_LENGTH } from './secrets.js';
-import { loadVectors } from '../../test/support/vectors.js';
+import { BaseError } from '../../errors/base.js';
+import { DuplicateIdentityError, IdentityNotFoundError, PathNotFoundError, PinLockedError, WrongPinError } from '../../errors/identity.js';
+import { MnemonicChecksumError, MnemonicWordError } from '../../errors/mnemonic.js';
+import { UsageError } from '../../errors/usage.js';
+import { DuplicateAccountError } from '../../errors/vault.js';
+import { identityById } from '../../vault/identities.js';
+import { vaultClose, vaultOpen, type Vault } from '../../vault/open.js';
+import { accountFind, accountList } from '../accounts.js';
+import { accountExport } from '../export.js';
+import { identityAccountPair } from './accountPair.js';
+import { identityCreate, identityRecover } from './create.js';
+import { identityDerive } from './derive.js';
+import { identityFind } from './find.js';
+import { identityResolve, signerQrText, type IdentityTuning } from './shared.js';
+import { identityList } from './list.js';
+import { identityShowPhrase } from './showPhrase.js';
+import { pinDelaySeconds } from './unlock.js';
+import { MIN_SECRET_LENGTH as MIN_PIN_LENGTH } from '../secrets.js';
+import { loadVectors } from '../../../test/support/vectors.js';
 
 type KeyType = 'sr25519' | 'ed25519' | 'ecdsa' | 'ethereum';
 type SuriVector = { type: KeyType; suri: string; publicKey: string; address42?: string; address2?: string };
@@ -254,10 +249,10 @@ describe('identityCreate / identityRecover / identityShowPhrase', () => {
     const vault = freshVault();
     const t = tuning();
     const a = await identityRecover(vault, { name: 'alpha', mnemonic: DEV, pin: PIN, ...t });
-    expect(identityFindRow(vault, 'alpha').id).toBe(a.id);
-    expect(identityFindRow(vault, String(a.id)).name).toBe('alpha');
-    expect(() => identityFindRow(vault, 'beta')).toThrow(IdentityNotFoundError);
-    expect(() => identityFindRow(vault, '99')).toThrow(IdentityNotFoundError);
+    expect(identityResolve(vault, 'alpha').id).toBe(a.id);
+    expect(identityResolve(vault, String(a.id)).name).toBe('alpha');
+    expect(() => identityResolve(vault, 'beta')).toThrow(IdentityNotFoundError);
+    expect(() => identityResolve(vault, '99')).toThrow(IdentityNotFoundError);
     await expect(identityShowPhrase(vault, 'beta', PIN, t)).rejects.toThrow(IdentityNotFoundError);
   });
 });
@@ -269,7 +264,7 @@ describe('a wrong PIN', () => {
     await identityRecover(vault, { name: 'dev', mnemonic: DEV, pin: PIN, ...t });
     const root = await identityDerive(vault, 'dev', { path: '', pin: PIN, ...t });
     const before = snapshot(vault);
-    const sealed = identityFindRow(vault, 'dev').sealed;
+    const sealed = identityResolve(vault, 'dev').sealed;
     const row = accountFind(vault, root.address);
     const attempts = [
       () => identityShowPhrase(vault, 'dev', WRONG, t),
@@ -282,12 +277,12 @@ describe('a wrong PIN', () => {
       expect(err).toBeInstanceOf(WrongPinError);
       for (const run of wordRuns(DEV)) expect(err.fullMessage).not.toContain(run);
       expect(err.fullMessage).not.toContain(WRONG);
-      expect(identityFindRow(vault, 'dev').failedAttempts).toBe(i < 3 ? i + 1 : 1);
+      expect(identityResolve(vault, 'dev').failedAttempts).toBe(i < 3 ? i + 1 : 1);
       // Before the fourth wrong PIN in a row starts a delay, reset the count with the right PIN.
       if (i === 2) await identityShowPhrase(vault, 'dev', PIN, t);
     }
     expect(snapshot(vault)).toEqual(before);
-    expect(identityFindRow(vault, 'dev').sealed).toBe(sealed);
+    expect(identityResolve(vault, 'dev').sealed).toBe(sealed);
   });
 
   it('account export of an identity account needs the right PIN; with it, Polkadot{.js} opens the file with the new password', async () => {
@@ -322,11 +317,11 @@ describe('repeated wrong PINs slow down', () => {
     const t = tuning();
     await identityRecover(vault, { name: 'dev', mnemonic: DEV, pin: PIN, ...t });
     for (let i = 1; i <= 3; i++) await expect(identityShowPhrase(vault, 'dev', WRONG, t)).rejects.toThrow(WrongPinError);
-    expect(identityFindRow(vault, 'dev')).toMatchObject({ failedAttempts: 3, lockedUntil: 0 });
+    expect(identityResolve(vault, 'dev')).toMatchObject({ failedAttempts: 3, lockedUntil: 0 });
     const fourth = await caught(identityShowPhrase(vault, 'dev', WRONG, t));
     expect(fourth).toBeInstanceOf(WrongPinError);
     expect(fourth.fullMessage).toMatch(/30 seconds/);
-    expect(identityFindRow(vault, 'dev')).toMatchObject({ failedAttempts: 4, lockedUntil: T0 + 30_000 });
+    expect(identityResolve(vault, 'dev')).toMatchObject({ failedAttempts: 4, lockedUntil: T0 + 30_000 });
 
     const locked = await caught(identityShowPhrase(vault, 'dev', PIN, t));
     expect(locked).toBeInstanceOf(PinLockedError);
@@ -338,12 +333,12 @@ describe('repeated wrong PINs slow down', () => {
     expect(almost.fullMessage).toMatch(/1 second\b/);
     // Tries while locked are not counted.
     await expect(identityShowPhrase(vault, 'dev', WRONG, t)).rejects.toThrow(PinLockedError);
-    expect(identityFindRow(vault, 'dev')).toMatchObject({ failedAttempts: 4, lockedUntil: T0 + 30_000 });
+    expect(identityResolve(vault, 'dev')).toMatchObject({ failedAttempts: 4, lockedUntil: T0 + 30_000 });
     expect(accountList(vault)).toEqual([]);
 
     t.advance(1_000);
     expect(await identityShowPhrase(vault, 'dev', PIN, t)).toEqual({ mnemonic: DEV });
-    expect(identityFindRow(vault, 'dev')).toMatchObject({ failedAttempts: 0, lockedUntil: 0 });
+    expect(identityResolve(vault, 'dev')).toMatchObject({ failedAttempts: 0, lockedUntil: 0 });
     // The count starts again: three wrong PINs are free, as at first.
     for (let i = 1; i <= 3; i++) await expect(identityShowPhrase(vault, 'dev', WRONG, t)).rejects.toThrow(WrongPinError);
     expect(await identityShowPhrase(vault, 'dev', PIN, t)).toEqual({ mnemonic: DEV });
@@ -362,7 +357,7 @@ describe('repeated wrong PINs slow down', () => {
       t.advance(pinDelaySeconds(attempt - 1) * 1000);
       const err = await caught(identityShowPhrase(vault, 'dev', WRONG, t));
       expect(err).toBeInstanceOf(WrongPinError);
-      expect(identityFindRow(vault, 'dev')).toMatchObject({ failedAttempts: attempt, lockedUntil: t.now() + wait * 1000 });
+      expect(identityResolve(vault, 'dev')).toMatchObject({ failedAttempts: attempt, lockedUntil: t.now() + wait * 1000 });
       await expect(identityShowPhrase(vault, 'dev', PIN, t)).rejects.toThrow(PinLockedError);
     }
   });

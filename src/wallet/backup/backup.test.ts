@@ -5,32 +5,39 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, decodeAddress, encodeAddress } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { oracleFile } from '../../test/support/oracle.js';
-import { concordiumAddress, concordiumDecrypt, concordiumEncrypt, type ConcordiumEnvelope, desktopExportData, GENESIS_TESTNET, mobileExportData } from '../../test/support/concordium.js';
-import { InvalidAddressError } from '../errors/address.js';
-import { MobileWalletExportError, UnableToDecryptError, WrongNetworkError } from '../errors/concordium.js';
-import { CorruptFileError, FormatNotSupportedError } from '../errors/file.js';
-import { PinLockedError, WrongPinError } from '../errors/identity.js';
-import { WrongPasswordError } from '../errors/password.js';
-import { UsageError } from '../errors/usage.js';
-import { NothingToExportError } from '../errors/vault.js';
-import { keepsakeBackupOpen, keepsakeBackupParse, keepsakeBackupWrite } from '../formats/keepsake-backup.js';
-import { SCRYPT_COMPAT } from '../formats/polkadot-js/kdf.js';
-import { polkadotJsWrite } from '../formats/polkadot-js/write.js';
-import { ss58Encode } from '../keys/address.js';
-import { pairFromSuri } from '../keys/fromSuri.js';
-import { schemeLoad } from '../keys/scheme.js';
-import { hexToBytes } from '../crypto/bytes.js';
-import { identitiesAll } from '../vault/identities.js';
-import type { JsonObject } from '../formats/json.js';
-import { accountInsert } from '../vault/accounts.js';
-import { vaultClose, vaultOpen, vaultWrite, type Vault } from '../vault/open.js';
-import { accountFind, accountList } from './accounts.js';
-import { addressAdd, addressList } from './addressBook.js';
-import { backupExport, backupImport, backupOpen, backupPlan, type ImportReport } from './backup.js';
-import { accountAdd } from './create.js';
-import { accountExport } from './export.js';
-import { identityAccountPair, identityDerive, identityList, identityRecover, identityShowPhrase } from './identity.js';
+import { oracleFile } from '../../../test/support/oracle.js';
+import { concordiumAddress, concordiumDecrypt, concordiumEncrypt, type ConcordiumEnvelope, desktopExportData, GENESIS_TESTNET, mobileExportData } from '../../../test/support/concordium.js';
+import { InvalidAddressError } from '../../errors/address.js';
+import { MobileWalletExportError, UnableToDecryptError, WrongNetworkError } from '../../errors/concordium.js';
+import { CorruptFileError, FormatNotSupportedError } from '../../errors/file.js';
+import { PinLockedError, WrongPinError } from '../../errors/identity.js';
+import { WrongPasswordError } from '../../errors/password.js';
+import { UsageError } from '../../errors/usage.js';
+import { NothingToExportError } from '../../errors/vault.js';
+import { keepsakeBackupOpen, keepsakeBackupParse, keepsakeBackupWrite } from '../../formats/keepsake-backup.js';
+import { SCRYPT_COMPAT } from '../../formats/polkadot-js/kdf.js';
+import { polkadotJsWrite } from '../../formats/polkadot-js/write.js';
+import { ss58Encode } from '../../keys/address.js';
+import { pairFromSuri } from '../../keys/fromSuri.js';
+import { schemeLoad } from '../../keys/scheme.js';
+import { hexToBytes } from '../../crypto/bytes.js';
+import { identitiesAll } from '../../vault/identities.js';
+import type { JsonObject } from '../../formats/json.js';
+import { accountInsert } from '../../vault/accounts.js';
+import { vaultClose, vaultOpen, vaultWrite, type Vault } from '../../vault/open.js';
+import { accountFind, accountList } from '../accounts.js';
+import { addressAdd, addressList } from '../addressBook.js';
+import { backupExport } from './export.js';
+import { backupImport, type ImportReport } from './import.js';
+import { backupOpen } from './open.js';
+import { backupPlan } from './plan.js';
+import { accountAdd } from '../create.js';
+import { accountExport } from '../export.js';
+import { identityAccountPair } from '../identity/accountPair.js';
+import { identityDerive } from '../identity/derive.js';
+import { identityList } from '../identity/list.js';
+import { identityRecover } from '../identity/create.js';
+import { identityShowPhrase } from '../identity/showPhrase.js';
 
 // Library-level checks of issue 5's backup (DESIGN.md "keepsake's own full backup"): round trips,
 // the duplicate rules, all-or-nothing, --rekey, and Concordium Desktop Wallet exports (made and opened
@@ -237,7 +244,7 @@ describe('backupImport of a keepsake backup', () => {
 
   it('is all or nothing: a bad entry anywhere in the decrypted backup refuses the whole file', async () => {
     // Backups sealed correctly, whose content is wrong: made from the real export's payload.
-    const { keepsakeBackupOpen, keepsakeBackupParse } = await import('../formats/keepsake-backup.js');
+    const { keepsakeBackupOpen, keepsakeBackupParse } = await import('../../formats/keepsake-backup.js');
     const payload = await keepsakeBackupOpen(keepsakeBackupParse(JSON.parse(backup) as JsonObject), BACKUP_PW);
     const P = (p: JsonObject) => JSON.parse(JSON.stringify(p)) as JsonObject & { accounts: JsonObject[]; addresses: JsonObject[]; identities: JsonObject[] };
     const fast = { params: { N: 1 << 15, r: 8, p: 1 } };

@@ -1,0 +1,18 @@
+import type { BackupCounts } from '../../../wallet/backup/export.js';
+import { plural } from '../../../text/plural.js';
+
+/** "2 identities, 1 account, 4 addresses, 1 Concordium identity" — the Concordium ones only when there are any. */
+export function countsText(c: BackupCounts, format: 'keepsake' | 'concordium-desktop'): string {
+  const n = plural;
+  if (format === 'concordium-desktop') {
+    return [n(c.identities, 'Concordium identity', 'Concordium identities'), n(c.accounts, 'Concordium account', 'Concordium accounts'), n(c.addresses, 'address', 'addresses')].join(', ');
+  }
+  return [
+    n(c.identities, 'identity', 'identities'),
+    n(c.accounts, 'account', 'accounts'),
+    n(c.addresses, 'address', 'addresses'),
+    ...(c.concordiumIdentities ? [n(c.concordiumIdentities, 'Concordium identity', 'Concordium identities')] : []),
+    ...(c.concordiumAccounts ? [n(c.concordiumAccounts, 'Concordium account', 'Concordium accounts')] : []),
+  ].join(', ');
+}
+

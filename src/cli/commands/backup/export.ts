@@ -1,0 +1,130 @@
+import { type Command, Option } from 'commander';
+import { UsageError } from '../../../errors/usage.js';
+import { type Context, type Runner, withVault } from '../../context.js';
+import { EXIT } from '../../exit.js';
+import { helpExamples } from '../../help.js';
+import { confirm, type Io, out, printJson, readNewSecret, readSecret, say } from '../../io.js';
+import { outputCheck, outputWrite } from '../../output.js';
+import { line } from '../../printable.js';
+import { progressPausable } from '../../progressPausable.js';
+import { BACKUP_FORMAT_CHOICES } from '../../../wallet/choices.js';
+import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
+import { countsText } from './counts.js';
+
+export type BackupExportOptions = { out: string; passwordFile?: string; pinFile?: string; format: (typeof BACKUP_FORMAT_CHOICES)[number]; rekey?: boolean; force?: boolean };
+
+/** Registers `keepsake backup export`: its options and help; the action calls {@link backupExportRun}. */
+export function backupExportCommand(backup: Command, run: Runner): void {
+  backup
+    .command('export')
+    .requiredOption('--out <file>', 'where to write the backup (a .json file)')
+    .option('--password-file <file>', 'read the backup password from <file> (asked twice on a terminal)')
+    .addOption(new Option('--format <format>', 'keepsake (everything) or concordium-desktop (Concordium data, for the desktop wallet)').choices(BACKUP_FORMAT_CHOICES).default('keepsake'))
+    .option('--rekey', "ask every account's password and identity's PIN and lock everything with the backup password")
+    .option('--pin-file <file>', 'with --rekey: the PINs of the identities to re-key, one line NAME:PIN per identity (- = standard input)')
+    .option('--force', 'overwrite <file> if it exists')
+    .summary('export the whole wallet to one file')
+    .description(
+      [
+        'Write identities (phrases still sealed under their PINs), accounts (still locked with their own passwords), the address book and Concordium data to one file (its name ends in .json). Nothing in it — not even names or addresses — is readable without the backup password, which is asked twice on a terminal (at least 6 characters) or read from --password-file. The vault is not changed.',
+        "With --rekey everything is locked with the backup password instead: each account's file (an account the backup password does not open is asked for by name, on a terminal only), and each identity whose PIN is given — asked on a terminal (Enter keeps its own PIN), or one line NAME:PIN per identity in --pin-file. Which identities' PINs become the backup password is said before anything is written (on a terminal, confirmed: answering no writes nothing, exit 1) or with the result.",
+        '--format concordium-desktop writes only the Concordium data (identities, accounts, Concordium addresses of the address book), as the Concordium Desktop Wallet imports it; a vault without any is refused before the password is asked.',
+      ].join('\n\n'),
+    )
+    .addHelpText(
+      'after',
+      helpExamples([
+        'keepsake backup export --out wallet-backup.json',
+        'keepsake backup export --out wallet-backup.json --rekey --password-file pw.txt --pin-file pins.txt',
+        'keepsake backup export --out concordium.json --format concordium-desktop',
+      ]),
+    )
+    .action((opts: BackupExportOptions) => run((ctx) => backupExportRun(opts, ctx)));
+}
+
+/** Runs `keepsake backup export` with its parsed options; resolves to the exit code. */
+export async function backupExportRun(options: BackupExportOptions, ctx: Context): Promise<number> {
+  const { format } = options;
+  if (!options.out.toLowerCase().endsWith('.json')) throw new UsageError({ reason: 'The backup file name must end in .json.' });
+  if (options.pinFile !== undefined && !options.rekey) throw new UsageError({ reason: '--pin-file is for --rekey: without it every identity keeps its own PIN in the backup.' });
+  outputCheck(options.out, options.force === true);
+  const { backupExport, backupRekeyPlan } = await import('../../../wallet/backup/export.js');
+  const { concordiumExportCheck } = await import('../../../wallet/concordium.js');
+  // An empty Concordium export is refused before the password is asked.
+  if (format === 'concordium-desktop') await withVault(ctx, (vault) => concordiumExportCheck(vault));
+  const password = await readNewSecret(ctx.io, { file: options.passwordFile, flag: '--password-file', prompt: `Backup password (at least ${MIN_SECRET_LENGTH} characters): `, what: 'backup password', minLength: MIN_SECRET_LENGTH });
+  const result = await withVault(ctx, async (vault) => {
+    if (!options.rekey || format !== 'keepsake') return backupExport(vault, password, { format });
+    const plan = backupRekeyPlan(vault);
+    const pins = await rekeyPins(ctx.io, plan.identities, options.pinFile);
+    if (!(await rekeyConfirm(ctx.io, pins))) return undefined;
+    const progress = progressPausable(ctx.io, 'Re-locking accounts', plan.files);
+    try {
+      return await backupExport(vault, password, {
+        format,
+        rekey: true,
+        pinFor: async (i) => pins.get(i.id),
+        onProgress: (done) => progress.update(done),
+        // Accounts the backup password (or an answer given before) does not open are asked for, on a terminal only.
+        ...(options.passwordFile === undefined
+          ? { passwordFor: (a: { address: string; name: string }) => progress.around(() => readSecret(ctx.io, { file: undefined, flag: '--password-file', prompt: line`Password of ${a.name} (${a.address}): ` })) }
+          : {}),
+      });
+    } finally {
+      progress.stop();
+    }
+  });
+  if (result === undefined) {
+    out(ctx.io, 'Nothing was written.');
+    return EXIT.failed;
+  }
+  outputWrite(options.out, result.json, options.force === true);
+  if (ctx.io.json) printJson(ctx.io, { out: options.out, format, ...result.counts, ...(options.rekey ? { rekeyed: result.rekeyed } : {}) });
+  else {
+    out(ctx.io, line`Wrote ${options.out}: ${countsText(result.counts, format)}.`);
+    // A script was not asked anything: what the rekey did to each PIN is part of its result.
+    if (options.rekey && !interactive(ctx.io)) rekeyPrint(ctx.io, result.rekeyed, options.pinFile, out);
+  }
+  return 0;
+}
+
+/**
+ * The PIN of each identity to re-key, by name: its own line of --pin-file, else asked on the terminal
+ * (Enter keeps its own PIN), else none. Never the backup password or another identity's PIN: a
+ * wrong PIN counts against the identity, so only the user's answer for that identity is tried.
+ */
+async function rekeyPins(io: Io, identities: readonly { id: number; name: string }[], pinFile: string | undefined): Promise<Map<number, string>> {
+  let pins = new Map<number, string>();
+  if (pinFile !== undefined) {
+    const { pinFileRead } = await import('../../pinFile.js');
+    pins = await pinFileRead(io, pinFile, identities);
+  } else if (interactive(io) && identities.length > 0) {
+    say(io, "--rekey re-seals each identity under the backup password: its PIN in the backup becomes the backup password. Give each identity's PIN, or press Enter to keep its own PIN.");
+    for (const i of identities) {
+      const pin = await readSecret(io, { file: undefined, flag: '--pin-file', what: 'PIN', prompt: line`PIN of the identity "${i.name}" (Enter keeps its own PIN): ` });
+      if (pin !== '') pins.set(i.id, pin);
+    }
+  }
+  // On a terminal it is said before anything is written, and confirmed (rekeyConfirm); a script gets it with the result.
+  if (!io.json && interactive(io)) {
+    const names = (ids: (i: { id: number }) => boolean) => identities.filter(ids).map((i) => i.name);
+    rekeyPrint(io, { identities: names((i) => pins.has(i.id)), keptPin: names((i) => !pins.has(i.id)) }, pinFile, say, 'will be');
+  }
+  return pins;
+}
+
+function interactive(io: Io): boolean {
+  return io.stdin.isTTY === true && io.stderr.isTTY === true;
+}
+
+/** A line per identity: its PIN is (or will be) the backup password in the file, or it keeps its own. */
+function rekeyPrint(io: Io, r: { identities: readonly string[]; keptPin: readonly string[] }, pinFile: string | undefined, print: typeof say, tense: 'is' | 'will be' = 'is'): void {
+  for (const name of r.identities) print(io, line`The PIN of identity "${name}" ${tense} the backup password in this file.`);
+  for (const name of r.keptPin) print(io, line`Identity "${name}" keeps its own PIN in this file: no PIN was given for it${pinFile === undefined ? ' (--pin-file with a line NAME:PIN re-keys it)' : ''}.`);
+}
+
+/** On a terminal, whether to go on once the PIN changes were said; elsewhere there is no one to ask. */
+async function rekeyConfirm(io: Io, pins: ReadonlyMap<number, string>): Promise<boolean> {
+  if (pins.size === 0 || !interactive(io)) return true;
+  return confirm(io, 'Write the backup with these PINs changed?');
+}
