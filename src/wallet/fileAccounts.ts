@@ -17,7 +17,6 @@ import { ethereumDecode } from '../keys/address.js';
 import { schemeLoad } from '../keys/scheme.js';
 import { isKeyType, type KeyPair, type KeyType } from '../keys/types.js';
 import { mapConcurrent } from './concurrency.js';
-import { networkOfFile } from './network.js';
 import { keyAccountId } from './storedKey.js';
 import type { Locked } from './unlock.js';
 
@@ -236,8 +235,10 @@ async function fromPolkadotJs(file: PolkadotJsSingle, text: string, password: st
   const relocked = options.relockUnprotected ? unprotectedKind(file) : undefined;
   // Refused before opening: an unencrypted file would "open" with any password, even an empty one.
   if (relocked !== undefined && password === '') throw new UnprotectedKeyError({ subject: where, kind: relocked, problem: 'empty-password' });
+  // The network table (the SS58 registry) loads while the file's KDF runs, not before it starts.
+  const network = import('./network.js');
   const opened = await polkadotJsOpen(file, password, { file: where });
-  const net = networkOfFile(file.meta['genesisHash'], opened.prefix);
+  const net = (await network).networkOfFile(file.meta['genesisHash'], opened.prefix);
   let fileJson = text;
   if (relocked !== undefined) {
     try {
@@ -278,7 +279,7 @@ function unprotectedKind(file: PolkadotJsSingle): Relocked | undefined {
 async function unchecked(file: PolkadotJsSingle, text: string, where: string): Promise<FileAccount> {
   const type = file.keyType ?? 'sr25519';
   const { publicKey, accountId, prefix } = await keyFromAddress(file.address, type, where);
-  const net = networkOfFile(file.meta['genesisHash'], prefix);
+  const net = (await import('./network.js')).networkOfFile(file.meta['genesisHash'], prefix);
   const name = typeof file.meta['name'] === 'string' ? file.meta['name'] : defaultName(file.address);
   return { where, address: accountAddress(type, accountId, net.prefix), name, type, publicKey, accountId, network: net.network, ss58Prefix: net.prefix, genesisHash: net.genesisHash, fileJson: text, keyChecked: false };
 }
@@ -291,7 +292,7 @@ async function watchOnly(json: JsonObject, where: string): Promise<FileAccount> 
   const type: KeyType = isKeyType(declared) ? declared : address.startsWith('0x') && address.length === 42 ? 'ethereum' : 'sr25519';
   const fromAddress = await keyFromAddress(address, type, where);
   const publicKey = await watchKey(json['publicKey'], type, fromAddress, where);
-  const net = networkOfFile(meta['genesisHash'], fromAddress.prefix);
+  const net = (await import('./network.js')).networkOfFile(meta['genesisHash'], fromAddress.prefix);
   const name = typeof meta['name'] === 'string' ? meta['name'] : defaultName(address);
   return {
     where,
