@@ -13,7 +13,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
-import { vaultClose, vaultOpen } from '../dist/index.js';
+import { vaultClose, vaultOpen } from '../dist/vault/index.js';
 import { caseJson, casesTable, checkJson, checksTable, pairedRatio, round2, roundRobin, summarize, timeProcess } from './lib.js';
 
 export const TARGETS = {

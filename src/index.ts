@@ -1,6 +1,10 @@
 /**
- * keepsake as a library: the pure core (keys, file formats) and the wallet use cases on a vault.
- * This is the only barrel; `src/index.test.ts` pins the export list so API changes show in review.
+ * keepsake as a library (`keepsake`): the pure core (keys, file formats) and the wallet use cases on a vault.
+ * Importing it loads neither Fastify nor the native SQLite driver: a vault is opened with `keepsake/vault`
+ * (src/vault/index.ts) and the browser wallet's server is `keepsake/server` (src/server/index.ts).
+ * The use cases take that `Vault`; they write through it without loading the driver themselves.
+ * These three are the only barrels (package.json "exports"); each `index.test.ts` pins its export
+ * list so API changes show in review, and test/repo/entries.test.ts checks what each one loads.
  */
 export { BaseError, type ErrorField, type ErrorKind } from './errors/base.js';
 export type { NextStep, ErrorReport } from './errors/next.js';
@@ -33,7 +37,7 @@ export { SCRYPT_DEFAULT, SCRYPT_COMPAT } from './formats/polkadot-js/kdf.js';
 
 export { networkList, networkByName, networkByPrefix, networkByGenesis, type Network } from './networks/networks.js';
 
-export { vaultOpen, vaultClose, vaultPath, type Vault } from './vault/open.js';
+export type { Vault } from './vault/open.js';
 export { inspectFile, type InspectReport } from './wallet/inspect.js';
 export { verifyFile, type VerifyReport } from './wallet/verify.js';
 export { restoreFiles, type RestoreReport, type RestoreInput } from './wallet/restore.js';
@@ -57,4 +61,3 @@ export { concordiumList, concordiumRemove } from './wallet/concordium.js';
 export { convertFile, CONVERT_TARGETS, type ConvertTarget } from './wallet/convert.js';
 export { ethereumKeystoreParse, ethereumKeystoreDecrypt, ethereumKeystoreWrite } from './formats/ethereum-keystore.js';
 export { concordiumDesktopOpen, concordiumDesktopWrite } from './formats/concordium/desktop.js';
-export { serverCreate } from './server/app.js';

@@ -1,10 +1,17 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { BaseError } from '../errors/base.js';
 import { VaultBusyError, VaultNotFoundError, VaultUnavailableError } from '../errors/vault.js';
 import { vaultCheckOwn, vaultMigrate } from './migrate.js';
+
+/**
+ * The native SQLite driver, required on the first open rather than imported: every use case imports
+ * this module (vaultWrite), and the library entry and commands that never open a vault must not load it.
+ */
+const driver = (): typeof Database => createRequire(import.meta.url)('better-sqlite3') as typeof Database;
 
 /** An open vault: the SQLite handle (used only inside `src/vault/`) and where it lives. */
 export type Vault = { db: Database.Database; file: string };
@@ -47,7 +54,7 @@ export function vaultOpen(file: string, options: { busyTimeoutMs?: number; creat
   let db: Database.Database | undefined;
   try {
     // fileMustExist: a vault removed between the check above and here is not made anew either.
-    db = new Database(file, { timeout: options.busyTimeoutMs ?? 10_000, fileMustExist: !create });
+    db = new (driver())(file, { timeout: options.busyTimeoutMs ?? 10_000, fileMustExist: !create });
     // Another program's database is refused before anything about it changes (journal mode, tables, mode).
     vaultCheckOwn(db, file);
     db.pragma('journal_mode = WAL');

@@ -7,19 +7,16 @@ import { UnprotectedKeyError } from '../errors/kdf.js';
 import { EntryKeyMismatchError } from '../errors/keyMismatch.js';
 import { BatchEntryLockedError, WrongPasswordError } from '../errors/password.js';
 import { formatDetect, FORMAT_LABELS, type FormatName } from '../formats/detect.js';
-import { ethereumKeystoreDecrypt, ethereumKeystoreParse, type EthereumKeystore } from '../formats/ethereum-keystore.js';
+import type { EthereumKeystore } from '../formats/ethereum-keystore.js';
 import { isObject, type JsonObject } from '../formats/json.js';
 import { fileAddressDecode, fileAddressDisplay } from '../formats/polkadot-js/address.js';
-import { polkadotJsBatchOpen } from '../formats/polkadot-js/batch.js';
 import { polkadotJsOpen } from '../formats/polkadot-js/open.js';
 import { polkadotJsParse, type PolkadotJsSingle } from '../formats/polkadot-js/parse.js';
-import { polkadotJsWrite } from '../formats/polkadot-js/write.js';
 import { accountAddress } from '../keys/account.js';
 import { ethereumDecode } from '../keys/address.js';
 import { schemeLoad } from '../keys/scheme.js';
 import { isKeyType, type KeyPair, type KeyType } from '../keys/types.js';
 import { mapConcurrent } from './concurrency.js';
-import { networkOfFile } from './network.js';
 import { keyAccountId } from './storedKey.js';
 import type { Locked } from './unlock.js';
 
@@ -90,6 +87,8 @@ export async function fileAccountsOpen(text: string, password: string, options: 
     case 'polkadot-js':
       return { format: detected.format, entries: [await single(file, await previewOf(detected.file.json), () => fromPolkadotJs(detected.file, text.trim(), password, file, options))] };
     case 'polkadot-js-batch': {
+      // Readers and writers beyond the single-file one load when needed: `verify` of an account file starts its KDF without them.
+      const { polkadotJsBatchOpen } = await import('../formats/polkadot-js/batch.js');
       const list = await polkadotJsBatchOpen(detected.file, password, { file: options.file });
       const entries = await mapConcurrent(list, (entry): Promise<FileEntry> =>
         entry.file === undefined
@@ -117,6 +116,7 @@ export async function fileAccountsOpen(text: string, password: string, options: 
       return { format: detected.format, entries };
     }
     case 'ethereum-keystore': {
+      const { ethereumKeystoreParse } = await import('../formats/ethereum-keystore.js');
       const ks = ethereumKeystoreParse(detected.json, options.file);
       const preview = { address: ks.address ?? '(no address)', name: null, type: 'ethereum' as const };
       return { format: detected.format, entries: [await single(file, preview, () => fromKeystore(ks, text, password, file, options))] };
@@ -163,6 +163,7 @@ async function single(where: string, preview: FileEntry['preview'], open: () => 
 }
 
 async function fromKeystore(ks: EthereumKeystore, text: string, password: string, file: string, options: OpenOptions): Promise<FileAccount> {
+  const { ethereumKeystoreDecrypt } = await import('../formats/ethereum-keystore.js');
   const privateKey = await ethereumKeystoreDecrypt(ks, password, { file: options.file });
   const scheme = await schemeLoad('ethereum');
   const pair: KeyPair = { type: 'ethereum', ...scheme.fromSeed(privateKey) };
@@ -175,7 +176,7 @@ async function fromKeystore(ks: EthereumKeystore, text: string, password: string
   }
   const name = `Ethereum ${address.slice(0, 8)}…`;
   const fileJson = options.convertKeystores
-    ? JSON.stringify(await polkadotJsWrite(pair, password, { meta: { name, whenCreated: Date.now() } }))
+    ? JSON.stringify(await (await import('../formats/polkadot-js/write.js')).polkadotJsWrite(pair, password, { meta: { name, whenCreated: Date.now() } }))
     : null;
   const account: FileAccount = {
     where: file,
@@ -234,13 +235,16 @@ async function fromPolkadotJs(file: PolkadotJsSingle, text: string, password: st
   const relocked = options.relockUnprotected ? unprotectedKind(file) : undefined;
   // Refused before opening: an unencrypted file would "open" with any password, even an empty one.
   if (relocked !== undefined && password === '') throw new UnprotectedKeyError({ subject: where, kind: relocked, problem: 'empty-password' });
+  // The network table (the SS58 registry) loads while the file's KDF runs, not before it starts.
+  const network = import('./network.js');
   const opened = await polkadotJsOpen(file, password, { file: where });
-  const net = networkOfFile(file.meta['genesisHash'], opened.prefix);
+  const net = (await network).networkOfFile(file.meta['genesisHash'], opened.prefix);
   let fileJson = text;
   if (relocked !== undefined) {
     try {
       // keepsake's default writer (scrypt N=2^17): the stored file is then like any other, with the same meta.
       const pair = { type: opened.type, publicKey: opened.publicKey, secretKey: opened.secretKey };
+      const { polkadotJsWrite } = await import('../formats/polkadot-js/write.js');
       fileJson = JSON.stringify(await polkadotJsWrite(pair, password, { meta: file.meta, prefix: opened.prefix }));
     } catch (err) {
       wipe(opened.secretKey);
@@ -275,7 +279,7 @@ function unprotectedKind(file: PolkadotJsSingle): Relocked | undefined {
 async function unchecked(file: PolkadotJsSingle, text: string, where: string): Promise<FileAccount> {
   const type = file.keyType ?? 'sr25519';
   const { publicKey, accountId, prefix } = await keyFromAddress(file.address, type, where);
-  const net = networkOfFile(file.meta['genesisHash'], prefix);
+  const net = (await import('./network.js')).networkOfFile(file.meta['genesisHash'], prefix);
   const name = typeof file.meta['name'] === 'string' ? file.meta['name'] : defaultName(file.address);
   return { where, address: accountAddress(type, accountId, net.prefix), name, type, publicKey, accountId, network: net.network, ss58Prefix: net.prefix, genesisHash: net.genesisHash, fileJson: text, keyChecked: false };
 }
@@ -288,7 +292,7 @@ async function watchOnly(json: JsonObject, where: string): Promise<FileAccount> 
   const type: KeyType = isKeyType(declared) ? declared : address.startsWith('0x') && address.length === 42 ? 'ethereum' : 'sr25519';
   const fromAddress = await keyFromAddress(address, type, where);
   const publicKey = await watchKey(json['publicKey'], type, fromAddress, where);
-  const net = networkOfFile(meta['genesisHash'], fromAddress.prefix);
+  const net = (await import('./network.js')).networkOfFile(meta['genesisHash'], fromAddress.prefix);
   const name = typeof meta['name'] === 'string' ? meta['name'] : defaultName(address);
   return {
     where,

@@ -4,9 +4,7 @@ import { isObject } from '../formats/json.js';
 import { formatScryptParams, scryptHeaderRead, scryptReadableByOlderWallets } from '../formats/polkadot-js/kdf.js';
 import { fileAddressDisplay } from '../formats/polkadot-js/address.js';
 import type { PolkadotJsEnvelope } from '../formats/polkadot-js/parse.js';
-import { keepsakeBackupParse } from '../formats/keepsake-backup.js';
 import { ethereumChecksum, ethereumDecode } from '../keys/address.js';
-import { ethereumKeystoreParse } from '../formats/ethereum-keystore.js';
 import { isKeyType, type KeyType } from '../keys/types.js';
 import type { NextStep } from '../errors/next.js';
 
@@ -118,6 +116,8 @@ export async function inspectFile(text: string, options: { file?: string | undef
       };
     }
     case 'ethereum-keystore': {
+      // The readers of the other formats load when met: `verify` of an account file starts its KDF without them.
+      const { ethereumKeystoreParse } = await import('../formats/ethereum-keystore.js');
       const ks = ethereumKeystoreParse(detected.json, options.file);
       let address = ks.address ?? '(no address recorded)';
       try {
@@ -136,6 +136,7 @@ export async function inspectFile(text: string, options: { file?: string | undef
       };
     }
     case 'keepsake-backup': {
+      const { keepsakeBackupParse } = await import('../formats/keepsake-backup.js');
       const env = keepsakeBackupParse(detected.json, options.file);
       return {
         ...base,

@@ -8,8 +8,8 @@ import { accountAddress } from '../keys/account.js';
 import type { ErrorReport } from '../errors/next.js';
 import type { KeyType } from '../keys/types.js';
 import type { Vault } from '../vault/open.js';
-import { backupOpen, type BackupPayload } from './backup/open.js';
-import { backupPlan, type ImportItem } from './backup/plan.js';
+import type { BackupPayload } from './backup/open.js';
+import type { ImportItem } from './backup/plan.js';
 import { fileAccountsOpen, fileEntryLocks, type FileEntry } from './fileAccounts.js';
 import { storedKeyCheck } from './storedKey.js';
 import { lockedOpen, type AskPassword, type Locked } from './unlock.js';
@@ -116,6 +116,8 @@ function errorOf(error: BaseError | undefined): ErrorReport {
  */
 async function verifyBackup(text: string, password: string, passwords: Parameters<typeof lockedOpen>[1], options: VerifyOptions): Promise<VerifyReport> {
   const where = { file: options.file };
+  // Loaded here, not at the top: the import planner pulls in the vault and every use case, which an account file's check never needs.
+  const [{ backupOpen }, { backupPlan }] = await Promise.all([import('./backup/open.js'), import('./backup/plan.js')]);
   const contents = await backupOpen(text, password, where);
   const plan = backupPlan(options.vault, contents, where);
   const accounts = contents.format === 'keepsake-backup' ? await backupAccountsCheck(contents.payload, passwords) : [];

@@ -37,15 +37,16 @@ export async function verifyRun(options: VerifyOptions, ctx: Context): Promise<n
   const { io } = ctx;
   const text = await readInputFile(options.file);
   // Say what the file is (and refuse what cannot be opened: unknown format, KDF over the caps) before asking for a password.
-  const [{ verifyFile }, { inspectFile }, { vaultPath }] = await Promise.all([import('../../wallet/verify.js'), import('../../wallet/inspect.js'), import('../../vault/open.js')]);
+  const [{ verifyFile }, { inspectFile }] = await Promise.all([import('../../wallet/verify.js'), import('../../wallet/inspect.js')]);
   const inspected = await inspectFile(text, { file: options.file });
   // The first line opens the file; every further line is tried on the entries it leaves locked.
   const [password, ...morePasswords] = await readSecretLines(io, { file: options.passwordFile, flag: '--password-file', prompt: line`Password for ${options.file}: ` });
   const verifyOptions = { file: options.file, morePasswords, ...(askOf(io, options.passwordFile) ?? {}) };
   // A whole-wallet backup is compared with the vault (read only); none yet is an empty one, and is not created.
   const wholeWallet = inspected.format === 'keepsake-backup' || inspected.format === 'concordium-desktop' || inspected.format === 'concordium-mobile';
+  // The vault module (and its native SQLite driver) loads only for those: an account file's check does not wait for it.
   const report =
-    wholeWallet && existsSync(vaultPath(ctx.vaultFile))
+    wholeWallet && existsSync((await import('../../vault/open.js')).vaultPath(ctx.vaultFile))
       ? await withVault(ctx, (vault) => verifyFile(text, password!, { ...verifyOptions, vault }))
       : await verifyFile(text, password!, verifyOptions);
   if (io.json) printJson(io, report);

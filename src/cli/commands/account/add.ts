@@ -9,6 +9,7 @@ import { type Io, out, printJson, readSecret } from '../../io.js';
 import { outputsWithVault } from '../../output.js';
 import { line } from '../../printable.js';
 import { checkCommon, common, type Common, newPassword, report } from './options.js';
+import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
 export type AccountAddOptions = Common & { suriFile?: string; path?: string; onDuplicate?: OnDuplicate };
 
@@ -27,7 +28,7 @@ export function accountAddCommand(parent: Command, run: Runner): void {
       [
         "Add an account from a recovery phrase or 0x seed you already have, under any name and a new password, and with --backup write its backup file right away. The vault is made on first use.",
         "The phrase is read from --suri-file or asked on the terminal — never given as an option value — and is not stored. A derivation path goes after the phrase in the same line (phrase//hard/soft///password), or in --path; an ethereum account from a phrase without a path uses m/44'/60'/0'/0/0, as MetaMask does.",
-        'The phrase is checked, and a key already in the vault found, before the new password is asked (twice on a terminal, at least 6 characters) or read from --password-file. A key already in the vault is refused unless --on-duplicate says what to do: update gives it the name and network asked for (no password is asked); relock also locks its stored file with the new password. Its key is never replaced; a watch-only account gains it, locked with the new password.',
+        `The phrase is checked, and a key already in the vault found, before the new password is asked (twice on a terminal, at least ${MIN_SECRET_LENGTH} characters) or read from --password-file. A key already in the vault is refused unless --on-duplicate says what to do: update gives it the name and network asked for (no password is asked); relock also locks its stored file with the new password. Its key is never replaced; a watch-only account gains it, locked with the new password.`,
       ].join('\n\n'),
     )
     .addHelpText(

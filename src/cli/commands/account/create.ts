@@ -8,6 +8,7 @@ import { outputsWithVault, phraseOutCheck } from '../../output.js';
 import { line } from '../../printable.js';
 import { WORDS_CHOICES } from '../../../wallet/choices.js';
 import { checkCommon, common, type Common, newPassword, report } from './options.js';
+import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
 export type AccountCreateOptions = Common & { words: (typeof WORDS_CHOICES)[number]; path?: string; mnemonicOut?: string };
 
@@ -21,7 +22,7 @@ export function accountCreateCommand(parent: Command, run: Runner): void {
     .description(
       [
         'Create a new account: a new recovery phrase, the account derived from it (sr25519 on the generic Substrate network unless --type and --network say otherwise), and with --backup its backup file right away ("Create and backup account"). The vault is made on first use.',
-        'It asks for the account\'s new password twice on a terminal (at least 6 characters), or reads it from --password-file. The phrase is shown once on the terminal — write it down — or written to --mnemonic-out, which is required when not on a terminal and with --json. keepsake never stores the phrase.',
+        `It asks for the account's new password twice on a terminal (at least ${MIN_SECRET_LENGTH} characters), or reads it from --password-file. The phrase is shown once on the terminal — write it down — or written to --mnemonic-out, which is required when not on a terminal and with --json. keepsake never stores the phrase.`,
         'The account, the phrase file and the backup file are made together or not at all.',
       ].join('\n\n'),
     )

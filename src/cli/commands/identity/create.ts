@@ -6,6 +6,7 @@ import { out, printJson, say } from '../../io.js';
 import { outputsWithVault, phraseOutCheck } from '../../output.js';
 import { line } from '../../printable.js';
 import { newPin } from './pin.js';
+import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
 export type IdentityCreateOptions = { name: string; pinFile: string | undefined; words: (typeof WORDS_CHOICES)[number]; mnemonicOut: string | undefined; force: boolean };
 
@@ -21,7 +22,7 @@ export function identityCreateCommand(identity: Command, run: Runner): void {
     .summary('create an identity with a new recovery phrase')
     .description(
       [
-        'Create an identity: a new recovery phrase (24 words, or --words 12) sealed under a new PIN, which is asked twice on a terminal (at least 6 characters) or read from --pin-file. The vault is made on first use; no account is derived yet (`identity derive` does that).',
+        `Create an identity: a new recovery phrase (24 words, or --words 12) sealed under a new PIN, which is asked twice on a terminal (at least ${MIN_SECRET_LENGTH} characters) or read from --pin-file. The vault is made on first use; no account is derived yet (\`identity derive\` does that).`,
         'The phrase is shown once on the terminal — write it down and keep it offline — or written to --mnemonic-out (mode 0600), which is required when not on a terminal and with --json. Afterwards only `identity show-phrase`, with the PIN, shows it again.',
       ].join('\n\n'),
     )

@@ -10,6 +10,7 @@ import { identityRemoveCommand } from './remove.js';
 import { identityRenameCommand } from './rename.js';
 import { identityScanCommand } from './scan.js';
 import { identityShowPhraseCommand } from './showPhrase.js';
+import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
 /** `keepsake identity` and its commands, one file each (their logic is loaded when one runs). */
 export function identityCommand(program: Command, run: Runner): void {
@@ -18,7 +19,7 @@ export function identityCommand(program: Command, run: Runner): void {
     .summary('seed phrases under a PIN, and the network accounts derived from them (Parity Signer model)')
     .description(
       [
-        'An identity is a recovery phrase with a name, sealed under a PIN (at least 6 characters; a passphrase is stronger than 6 digits). Accounts for each network are derived from it by path: Parity Signer uses //<network> (//polkadot, //kusama), Polkadot{.js} uses the root key (empty path). Those accounts have no password of their own: using one needs the PIN.',
+        `An identity is a recovery phrase with a name, sealed under a PIN (at least ${MIN_SECRET_LENGTH} characters; a passphrase is stronger than ${MIN_SECRET_LENGTH} digits). Accounts for each network are derived from it by path: Parity Signer uses //<network> (//polkadot, //kusama), Polkadot{.js} uses the root key (empty path). Those accounts have no password of their own: using one needs the PIN.`,
         'A wrong PIN is counted (exit 3): from the fourth in a row on, the next try must wait 30 seconds, doubling each time up to an hour; the right PIN clears the count. If a restored address is "different", `identity find` names the path and key type that give it; `identity scan` lists the usual ones to recognise.',
       ].join('\n\n'),
     )

@@ -4,6 +4,7 @@ import { helpExamples } from '../../help.js';
 import { out, printJson, readSecret } from '../../io.js';
 import { line } from '../../printable.js';
 import { newPin } from './pin.js';
+import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
 export type IdentityRecoverOptions = { name: string; mnemonicFile: string | undefined; pinFile: string | undefined };
 
@@ -18,7 +19,7 @@ export function identityRecoverCommand(identity: Command, run: Runner): void {
     .description(
       [
         'Keep a recovery phrase you already have (from Parity Signer, Polkadot{.js} or any BIP-39 wallet) as an identity, sealed under a new PIN. The vault is made on first use; no account is derived yet (`identity derive` or `identity find` does that).',
-        'The phrase is read from --mnemonic-file or asked on the terminal — never given as an option value — and checked (words and checksum) before the new PIN is asked twice (at least 6 characters) or read from --pin-file. A name already used by another identity is refused.',
+        `The phrase is read from --mnemonic-file or asked on the terminal — never given as an option value — and checked (words and checksum) before the new PIN is asked twice (at least ${MIN_SECRET_LENGTH} characters) or read from --pin-file. A name already used by another identity is refused.`,
       ].join('\n\n'),
     )
     .addHelpText('after', helpExamples(['keepsake identity recover --name Phone', 'keepsake identity recover --name "Old Signer" --mnemonic-file phrase.txt --pin-file pin.txt']))
