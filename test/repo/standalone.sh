@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(git rev-parse --show-toplevel)"
 beside='shared'
-if outside=$(git grep -nI -e "\.\./${beside}" -- ':!*.md'); then
+# The folder itself (followed by a slash, a quote or the line's end), not a module of that name beside a file (shared.js).
+if outside=$(git grep -nIE -e "\.\./${beside}([/'\"\`]|\$)" -- ':!*.md'); then
   echo "These tracked files depend on ../${beside}, which a clone of this repository does not have:" >&2
   echo "$outside" >&2
   exit 1
