@@ -78,7 +78,7 @@ export function ethereumKeystoreParse(json: JsonObject, file?: string): Ethereum
     pbkdf2Check(c, KEYSTORE_PBKDF2_MAX);
     kdf = { name: 'pbkdf2', c, salt, dklen };
   } else {
-    throw corrupt(`its KDF ${describeValue(crypto['kdf'])} is neither scrypt nor pbkdf2`);
+    throw corrupt(crypto['kdf'] === undefined ? 'it names no KDF ("crypto.kdf" is missing)' : `its KDF ${describeValue(crypto['kdf'])} is neither scrypt nor pbkdf2`);
   }
   const address = typeof json['address'] === 'string' ? json['address'] : null;
   return { address, id: typeof json['id'] === 'string' ? json['id'] : null, kdf, iv, ciphertext, mac, json };
