@@ -16,7 +16,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 } else {
   let main;
   try {
-    ({ main } = await import('../dist/cli/main.js'));
+    // The bundled CLI (rolldown.config.js): a handful of modules to load, not a hundred.
+    ({ main } = await import('../dist/bundle/cli/main.js'));
   } catch {
     process.stderr.write('keepsake: the program is not built; run `npm install` (or `npm run build`) in its folder first.\n');
     process.exit(1);
