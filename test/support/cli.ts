@@ -1,6 +1,7 @@
 /**
- * The one end-to-end CLI harness: runs the real CLI (`node bin/keepsake.js`, i.e. the built `dist/`:
- * `npm run build` first) as a child process in a fresh temporary folder with its own vault and HOME
+ * The one end-to-end CLI harness: runs the CLI — through its `main` in this process, or as the real
+ * `node bin/keepsake.js` (the built `dist/`: `npm run build` first) where a run needs a process of its
+ * own or KEEPSAKE_TEST_SPAWN=1 asks for it (see `run`) — in a fresh temporary folder with its own vault and HOME
  * (so ~/.keepsake is never touched), stdin a pipe (never a TTY) unless {@link Sandbox.tty} is used,
  * and the checks every command must pass (DESIGN.md "CLI contract" and "Non-negotiables"): its exit
  * code, one clear line on stderr, no stack trace, no secret echoed, and the vault exactly as before.
@@ -13,6 +14,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { expect, onTestFinished } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { testIo } from '../../src/cli/testIo.js';
 import { vaultClose, vaultOpen } from '../../src/vault/open.js';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -155,6 +158,34 @@ export type SandboxOptions = {
   vaultFromEnv?: boolean;
 };
 
+/** Every `run` spawns the built CLI (what the in-process runs stand for), not only those that need a process. */
+const SPAWN_ALL = process.env['KEEPSAKE_TEST_SPAWN'] === '1';
+
+let version: string | undefined;
+let cwdHeld: Promise<unknown> = Promise.resolve();
+
+/**
+ * One CLI run through `main` in this process, in `dir` as its working folder (runs take turns: the
+ * working folder is the process's), stdin a pipe holding `stdin` (never a TTY), stdout and stderr
+ * buffers. The same result a spawned `node bin/keepsake.js` gives, minus Node's start-up.
+ */
+function runInProcess(dir: string, argv: readonly string[], stdin: string | undefined): Promise<CliResult> {
+  const turn = cwdHeld.then(async (): Promise<CliResult> => {
+    version ??= (JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    const io = testIo({ stdin: stdin ?? '' });
+    const before = process.cwd();
+    process.chdir(dir);
+    try {
+      const code = await main(argv, version, io.makeIo);
+      return { code, signal: null, stdout: io.stdout(), stderr: io.stderr() };
+    } finally {
+      process.chdir(before);
+    }
+  });
+  cwdHeld = turn.catch(() => undefined);
+  return turn;
+}
+
 /** Whether util-linux `script` (a pseudo-terminal for the TTY tests) is installed. */
 export const HAS_SCRIPT = ['/usr/bin/script', '/bin/script'].some((p) => existsSync(p));
 
@@ -203,7 +234,12 @@ export async function sandbox(options: SandboxOptions = {}): Promise<Sandbox> {
     return { child, done };
   };
 
-  const run = (args: readonly string[], o: RunOptions = {}) => start(args, o).done;
+  // Most runs go through the CLI's own `main` in this process (as `keepsake` would run them, with
+  // its stdin, stdout and stderr as buffers): no Node start-up per command. A run that needs the
+  // process itself — another environment, `$KEEPSAKE_VAULT` or no `--vault` — is spawned, as are
+  // `start` (crash tests), `tty` and every run when KEEPSAKE_TEST_SPAWN=1.
+  const run = (args: readonly string[], o: RunOptions = {}) =>
+    SPAWN_ALL || o.env !== undefined || o.noVaultFlag || options.vaultFromEnv ? start(args, o).done : runInProcess(dir, argvOf(args, o).slice(1), o.stdin);
 
   // A reading command never creates a vault (issue 12 #17): no vault lists nothing.
   const accountList = async (extra: readonly string[] = []) => {
