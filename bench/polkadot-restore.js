@@ -21,7 +21,9 @@ if (dir === undefined || pwFile === undefined) {
 
 await cryptoWaitReady();
 const password = readFileSync(pwFile, 'utf8').split(/\r?\n/)[0];
-const names = readdirSync(dir).filter((n) => n.toLowerCase().endsWith('.json')).sort();
+const names = readdirSync(dir)
+  .filter((n) => n.toLowerCase().endsWith('.json'))
+  .sort();
 const keyring = new Keyring({ type: 'sr25519' });
 const saved = [];
 for (const name of names) {

@@ -92,7 +92,12 @@ try {
 
   say('');
   say('== All checks ==');
-  say(table([['check', 'value', 'target', 'result'], ...allChecks.map((c) => [c.what, c.ratio === undefined ? `${c.ms.toFixed(1)} ms` : `${c.ratio.toFixed(3)}×`, c.target, c.pass ? 'PASS' : 'MISS'])]));
+  say(
+    table([
+      ['check', 'value', 'target', 'result'],
+      ...allChecks.map((c) => [c.what, c.ratio === undefined ? `${c.ms.toFixed(1)} ms` : `${c.ratio.toFixed(3)}×`, c.target, c.pass ? 'PASS' : 'MISS']),
+    ]),
+  );
   say('');
   say(`Ratios are median/median; "paired" is the spread of per-round ratios (same round, adjacent runs).`);
   if (!report.pass) say(STRICT ? 'A target was missed (BENCH_STRICT is set: exit 1).' : 'A target was missed (reported only; set BENCH_STRICT=1 to fail).');
@@ -182,7 +187,9 @@ async function openSection() {
   say('');
   say(checksTable(checks));
   say('');
-  say(`keepsake verify − native floor: ${overheadOverFloorMs.toFixed(1)} ms of overhead (median vs median); node -e 0 alone: ${stats.node.median.toFixed(1)} ms`);
+  say(
+    `keepsake verify − native floor: ${overheadOverFloorMs.toFixed(1)} ms of overhead (median vs median); node -e 0 alone: ${stats.node.median.toFixed(1)} ms`,
+  );
 
   return {
     checks,

@@ -85,11 +85,26 @@ async function filledVault(ctx, path, { accounts, addresses }) {
       const pk = randomBytes(32);
       const name = `Account ${i + 1}`;
       const when = now - (accounts - i) * 1000;
-      const account = { publicKey: pk, accountId: pk, type: 'sr25519', name, network: 'polkadot', ss58Prefix: 0, genesisHash: POLKADOT_GENESIS, fileJson: fakeFileJson(pk, name, when, ss58Encode), verified: true, source: 'restore' };
+      const account = {
+        publicKey: pk,
+        accountId: pk,
+        type: 'sr25519',
+        name,
+        network: 'polkadot',
+        ss58Prefix: 0,
+        genesisHash: POLKADOT_GENESIS,
+        fileJson: fakeFileJson(pk, name, when, ss58Encode),
+        verified: true,
+        source: 'restore',
+      };
       accountInsert(vault, account, when);
     }
     for (let i = 0; i < addresses; i++) {
-      addressInsert(vault, { address: ss58Encode(randomBytes(32), 0), kind: 'ss58', name: `Contact ${i + 1}`, note: null, network: 'polkadot', original: null }, now - (addresses - i) * 1000);
+      addressInsert(
+        vault,
+        { address: ss58Encode(randomBytes(32), 0), kind: 'ss58', name: `Contact ${i + 1}`, note: null, network: 'polkadot', original: null },
+        now - (addresses - i) * 1000,
+      );
     }
   });
   vaultClose(vault);
@@ -153,7 +168,10 @@ export async function restoreSection(ctx) {
   await Promise.all(
     Array.from({ length: COUNT }, async (_, i) => {
       const pair = await pairFromSuri(mnemonicGenerate(12), 'sr25519');
-      const json = await polkadotJsWrite(pair, password, { params: { N, r: 8, p: 1 }, meta: { genesisHash: POLKADOT_GENESIS, name: `Restore ${i + 1}`, whenCreated: now - i } });
+      const json = await polkadotJsWrite(pair, password, {
+        params: { N, r: 8, p: 1 },
+        meta: { genesisHash: POLKADOT_GENESIS, name: `Restore ${i + 1}`, whenCreated: now - i },
+      });
       writeFileSync(join(dir, `${json.address}.json`), JSON.stringify(json));
     }),
   );
@@ -164,7 +182,8 @@ export async function restoreSection(ctx) {
     if (h.readUInt32LE(32) !== N || h.readUInt32LE(36) !== 1 || h.readUInt32LE(40) !== 8) throw new Error(`restore: ${f} is not scrypt N=2^15 r=8 p=1`);
   }
   const inspected = JSON.parse(timeProcess('keepsake inspect', [ctx.bin, 'inspect', join(dir, files[0]), '--json'], ctx).stdout);
-  if (inspected.kdf?.N !== N || inspected.kdf?.r !== 8 || inspected.kdf?.p !== 1) throw new Error(`restore: keepsake inspect says kdf ${JSON.stringify(inspected.kdf)}`);
+  if (inspected.kdf?.N !== N || inspected.kdf?.r !== 8 || inspected.kdf?.p !== 1)
+    throw new Error(`restore: keepsake inspect says kdf ${JSON.stringify(inspected.kdf)}`);
 
   const vaultOf = (i) => join(work, `vault-${i}.sqlite`);
   const cases = [
@@ -192,7 +211,9 @@ export async function restoreSection(ctx) {
   ];
   const runs = ctx.VAULT_RUNS;
   const warmup = ctx.VAULT_WARMUP;
-  ctx.log(`restore: ${cases.length} cases × (${warmup} warm-up + ${runs} runs), round-robin (the Polkadot{.js} loop alone takes about a minute a run on an idle 2-core machine)`);
+  ctx.log(
+    `restore: ${cases.length} cases × (${warmup} warm-up + ${runs} runs), round-robin (the Polkadot{.js} loop alone takes about a minute a run on an idle 2-core machine)`,
+  );
   const load0 = loadavg();
   const samples = roundRobin(cases, { runs, warmup, cwd: ctx.root, env: ctx.env, progress: 'restore' });
   const load1 = loadavg();
@@ -258,7 +279,9 @@ export async function listSection(ctx) {
   const samples = roundRobin(cases, { runs, warmup, cwd: ctx.root, env: ctx.env, progress: 'list' });
   const load1 = loadavg();
   const ms = summarize(samples.json).median;
-  const checks = [{ id: 'list', what: `account list --json, ${COUNT.toLocaleString('en')} accounts`, ms, target: `< ${TARGETS.listMs} ms`, pass: ms < TARGETS.listMs }];
+  const checks = [
+    { id: 'list', what: `account list --json, ${COUNT.toLocaleString('en')} accounts`, ms, target: `< ${TARGETS.listMs} ms`, pass: ms < TARGETS.listMs },
+  ];
   return sectionOut(ctx, {
     id: 'list',
     title: `List ${COUNT.toLocaleString('en')} accounts`,
@@ -270,7 +293,10 @@ export async function listSection(ctx) {
     load0,
     load1,
     checks,
-    notes: (stats) => ['', `account list --json − floor: ${(stats.json.median - stats.floor.median).toFixed(1)} ms (keepsake's CLI, address encoding and row mapping over Node + SQLite + JSON)`],
+    notes: (stats) => [
+      '',
+      `account list --json − floor: ${(stats.json.median - stats.floor.median).toFixed(1)} ms (keepsake's CLI, address encoding and row mapping over Node + SQLite + JSON)`,
+    ],
   });
 }
 
@@ -327,8 +353,20 @@ export async function backupSection(ctx) {
   const load1 = loadavg();
   const med = (id) => summarize(samples[id]).median;
   const checks = [
-    { id: 'backupExport', what: `backup export, ${ACCOUNTS.toLocaleString('en')} accounts + ${ADDRESSES.toLocaleString('en')} addresses`, ms: med('export'), target: `< ${TARGETS.backupExportMs} ms`, pass: med('export') < TARGETS.backupExportMs },
-    { id: 'backupImport', what: `backup import, ${ACCOUNTS.toLocaleString('en')} accounts + ${ADDRESSES.toLocaleString('en')} addresses`, ms: med('import'), target: `< ${TARGETS.backupImportMs} ms`, pass: med('import') < TARGETS.backupImportMs },
+    {
+      id: 'backupExport',
+      what: `backup export, ${ACCOUNTS.toLocaleString('en')} accounts + ${ADDRESSES.toLocaleString('en')} addresses`,
+      ms: med('export'),
+      target: `< ${TARGETS.backupExportMs} ms`,
+      pass: med('export') < TARGETS.backupExportMs,
+    },
+    {
+      id: 'backupImport',
+      what: `backup import, ${ACCOUNTS.toLocaleString('en')} accounts + ${ADDRESSES.toLocaleString('en')} addresses`,
+      ms: med('import'),
+      target: `< ${TARGETS.backupImportMs} ms`,
+      pass: med('import') < TARGETS.backupImportMs,
+    },
   ];
   return sectionOut(ctx, {
     id: 'backup',

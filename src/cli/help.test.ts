@@ -86,7 +86,8 @@ function exampleProblems(program: Command, example: string): string[] {
     else positional.push(word);
   }
   if (cmd.commands.length > 0) problems.push(`${example}: names the group ${pathOf(cmd)}, not one of its commands`);
-  for (const option of cmd.options) if (option.mandatory && !given.has(option.attributeName())) problems.push(`${example}: lacks ${option.long}, which ${pathOf(cmd)} requires`);
+  for (const option of cmd.options)
+    if (option.mandatory && !given.has(option.attributeName())) problems.push(`${example}: lacks ${option.long}, which ${pathOf(cmd)} requires`);
   const required = cmd.registeredArguments.filter((a) => a.required).length;
   const variadic = cmd.registeredArguments.some((a) => a.variadic);
   if (positional.length < required || (!variadic && positional.length > cmd.registeredArguments.length)) {
@@ -106,10 +107,29 @@ describe('--help of every command', async () => {
 
   it('walks the whole program (every command is registered)', () => {
     const paths = commands.map(pathOf);
-    for (const expected of ['keepsake inspect', 'keepsake account export-all', 'keepsake identity show-phrase', 'keepsake address edit', 'keepsake backup import', 'keepsake concordium remove', 'keepsake ui']) {
+    for (const expected of [
+      'keepsake inspect',
+      'keepsake account export-all',
+      'keepsake identity show-phrase',
+      'keepsake address edit',
+      'keepsake backup import',
+      'keepsake concordium remove',
+      'keepsake ui',
+    ]) {
       expect(paths).toContain(expected);
     }
-    expect(program.commands.map((c) => c.name()).sort()).toEqual(['account', 'address', 'backup', 'concordium', 'convert', 'identity', 'inspect', 'restore', 'ui', 'verify']);
+    expect(program.commands.map((c) => c.name()).sort()).toEqual([
+      'account',
+      'address',
+      'backup',
+      'concordium',
+      'convert',
+      'identity',
+      'inspect',
+      'restore',
+      'ui',
+      'verify',
+    ]);
     // The program, 5 groups and 30 commands when this test was written.
     expect(commands.length).toBeGreaterThanOrEqual(36);
   });
@@ -164,7 +184,9 @@ describe("commander's usage errors, in keepsake's words", () => {
     const run = await runMain(['account', 'create']);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe("keepsake: Required option '--name <name>' not specified. Run `keepsake account create --help` to see its options and an example.\n");
+    expect(run.stderr).toBe(
+      "keepsake: Required option '--name <name>' not specified. Run `keepsake account create --help` to see its options and an example.\n",
+    );
   });
 
   it('with --json: the JSON error with the same sentence, exit 2', async () => {
@@ -172,7 +194,10 @@ describe("commander's usage errors, in keepsake's words", () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(JSON.parse(run.stderr)).toEqual({
-      error: { name: 'UsageError', message: "Required option '--name <name>' not specified. Run `keepsake account create --help` to see its options and an example." },
+      error: {
+        name: 'UsageError',
+        message: "Required option '--name <name>' not specified. Run `keepsake account create --help` to see its options and an example.",
+      },
     });
   });
 

@@ -130,7 +130,10 @@ async function promptHidden(io: Io, prompt: string | Line): Promise<string> {
   stdin.setRawMode?.(true);
   stdin.resume();
   if (await typeAheadDiscard(stdin)) {
-    say(io, 'keepsake: what was typed before this prompt appeared was discarded: it may have been shown on the screen (clear it if it was a secret). Type it again now.');
+    say(
+      io,
+      'keepsake: what was typed before this prompt appeared was discarded: it may have been shown on the screen (clear it if it was a secret). Type it again now.',
+    );
   }
   return new Promise((resolve, reject) => {
     io.stderr.write(lineText(prompt));

@@ -128,7 +128,9 @@ function usageEverywhere(cmd: Command, io: Io): void {
  */
 function reportError(io: Io, err: unknown): void {
   const known = err instanceof BaseError;
-  const message = known ? errorTextCli(err.report) : `Unexpected error (${(err as Error)?.name ?? 'unknown'}): this is a bug in keepsake; nothing was changed. Please report it.`;
+  const message = known
+    ? errorTextCli(err.report)
+    : `Unexpected error (${(err as Error)?.name ?? 'unknown'}): this is a bug in keepsake; nothing was changed. Please report it.`;
   if (io.json) printJsonError(io, { name: known ? err.name : 'InternalError', message });
   else say(io, line`keepsake: ${message}`);
   if (process.env['KEEPSAKE_DEBUG'] && err instanceof Error) say(io, err.stack ?? '');

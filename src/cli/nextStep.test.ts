@@ -21,8 +21,13 @@ const SAMPLES = {
   'secret-from-file': { do: 'secret-from-file', option: '--pin-file' },
   'see-help': { do: 'see-help' },
 } as const satisfies { [K in NextStep['do']]: Extract<NextStep, { do: K }> };
-const STEPS: NextStep[] = [...Object.values(SAMPLES), { do: 'list', what: 'identities' }, { do: 'list', what: 'addresses' }, { do: 'list', what: 'concordium' }, { do: 'update-duplicate', relock: false }];
-
+const STEPS: NextStep[] = [
+  ...Object.values(SAMPLES),
+  { do: 'list', what: 'identities' },
+  { do: 'list', what: 'addresses' },
+  { do: 'list', what: 'concordium' },
+  { do: 'update-duplicate', relock: false },
+];
 
 describe('next steps', () => {
   it('the CLI words each one with the flag or command that does it', () => {
@@ -52,7 +57,7 @@ describe('next steps', () => {
     expect(STEPS.filter((s) => nextStepText(s) === undefined).map((s) => s.do)).toEqual(['check-vault-path', 'overwrite', 'secret-from-file', 'see-help']);
   });
 
-  it('follow the message, in each front end\'s words; a message without one stands alone', () => {
+  it("follow the message, in each front end's words; a message without one stands alone", () => {
     const report = { message: 'It is a Polkadot address.', next: SAMPLES['choose-network'] };
     expect(errorTextCli(report)).toBe('It is a Polkadot address. Check the network, or give --network polkadot.');
     expect(errorText(report)).toBe('It is a Polkadot address. Check the network, or choose “Polkadot Relay Chain”.');

@@ -45,7 +45,10 @@ export function pinLinesParse(content: string, file: string, identities: readonl
       });
     }
     if (fits.length > 1) {
-      throw new UsageError({ reason: `${where} fits ${fits.length} identities; nothing was tried.`, hint: 'Start the line with the identity\u2019s number from `keepsake identity list` instead of its name.' });
+      throw new UsageError({
+        reason: `${where} fits ${fits.length} identities; nothing was tried.`,
+        hint: 'Start the line with the identity\u2019s number from `keepsake identity list` instead of its name.',
+      });
     }
     const identity = fits[0]!;
     if (pins.has(identity.id)) throw new UsageError({ reason: `${where} gives the PIN of the identity "${identity.name}" a second time; nothing was tried.` });

@@ -22,9 +22,31 @@ function forbiddenIn(text: string): number[] {
 /** Any text, weighted towards the dangerous code points. */
 const hostile = fc.string({
   unit: fc.oneof(
-    fc.constantFrom('\u001b', '\r', '\n', '\t', '\u0007', '\u007f', '\u009b', '\u009d', '\u202e', '\u2066', '\u2028', '\ufeff', '\u{e0041}', '\ud800', '\u200d', '\\', ']', '5'),
+    fc.constantFrom(
+      '\u001b',
+      '\r',
+      '\n',
+      '\t',
+      '\u0007',
+      '\u007f',
+      '\u009b',
+      '\u009d',
+      '\u202e',
+      '\u2066',
+      '\u2028',
+      '\ufeff',
+      '\u{e0041}',
+      '\ud800',
+      '\u200d',
+      '\\',
+      ']',
+      '5',
+    ),
     fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
-    fc.integer({ min: 0, max: 0x10ffff }).filter((cp) => cp < 0xd800 || cp > 0xdfff).map((cp) => String.fromCodePoint(cp)),
+    fc
+      .integer({ min: 0, max: 0x10ffff })
+      .filter((cp) => cp < 0xd800 || cp > 0xdfff)
+      .map((cp) => String.fromCodePoint(cp)),
   ),
   maxLength: 40,
 });
@@ -40,15 +62,19 @@ const safe = fc.string({
 
 describe('printable', () => {
   it('never lets a forbidden code point through', () => {
-    fc.assert(fc.property(hostile, (text) => {
+    fc.assert(
+      fc.property(hostile, (text) => {
         expect(forbiddenIn(printable(text))).toEqual([]);
-      }));
+      }),
+    );
   });
 
   it('passes printable text unchanged', () => {
-    fc.assert(fc.property(safe, (text) => {
+    fc.assert(
+      fc.property(safe, (text) => {
         expect(printable(text)).toBe(text);
-      }));
+      }),
+    );
   });
 
   it('shows what it escaped, visibly', () => {

@@ -43,7 +43,11 @@ export function printable(text: string): string {
  */
 export function jsonText(value: unknown, indent?: number): string {
   // Per UTF-16 unit: an astral format character (a tag) becomes a surrogate pair, the only escape JSON has for it.
-  const escape = (ch: string) => ch.split('').map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+  const escape = (ch: string) =>
+    ch
+      .split('')
+      .map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .join('');
   const text = JSON.stringify(value, null, indent);
   return PLAIN_JSON.test(text) ? text : text.replace(UNSAFE_IN_JSON, escape);
 }

@@ -5,7 +5,11 @@ import { progressStart } from './progress.js';
  * A progress bar (see {@link progressStart}) for slow work that may stop to ask something: `around`
  * takes the bar off the terminal while a prompt waits for an answer, then shows it again where it was.
  */
-export function progressPausable(io: Io, label: string, total: number): { update: (done: number) => void; around: <T>(ask: () => Promise<T>) => Promise<T>; stop: () => void } {
+export function progressPausable(
+  io: Io,
+  label: string,
+  total: number,
+): { update: (done: number) => void; around: <T>(ask: () => Promise<T>) => Promise<T>; stop: () => void } {
   let done = 0;
   let bar = progressStart(io, label, total);
   return {

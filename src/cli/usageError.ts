@@ -36,7 +36,8 @@ function invalidChoice(commanderMessage: string, command: Command): string | und
     const head = `error: option '${option.flags}' argument '`;
     const tail = `' is invalid. Allowed choices are ${allowed.join(', ')}.`;
     const message = commanderMessage.replace(/\n$/, '');
-    if (message.startsWith(head) && message.endsWith(tail)) return choiceSentence(option.long ?? option.flags, allowed, message.slice(head.length, -tail.length));
+    if (message.startsWith(head) && message.endsWith(tail))
+      return choiceSentence(option.long ?? option.flags, allowed, message.slice(head.length, -tail.length));
   }
   return undefined;
 }

@@ -29,9 +29,14 @@ describe('aes128Ctr (SP 800-38A F.5.1)', () => {
 
   it('agrees with @noble/ciphers on random inputs', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 16, maxLength: 16 }), fc.uint8Array({ minLength: 16, maxLength: 16 }), fc.uint8Array({ maxLength: 100 }), (k, iv, data) => {
-        expect(aes128Ctr(k, iv, data)).toEqual(ctr(k, iv).encrypt(data));
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 16, maxLength: 16 }),
+        fc.uint8Array({ minLength: 16, maxLength: 16 }),
+        fc.uint8Array({ maxLength: 100 }),
+        (k, iv, data) => {
+          expect(aes128Ctr(k, iv, data)).toEqual(ctr(k, iv).encrypt(data));
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -56,11 +61,16 @@ describe('aes256Cbc (SP 800-38A F.2.5, F.2.6)', () => {
 
   it('agrees with @noble/ciphers (PKCS#7) on random inputs', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.uint8Array({ minLength: 16, maxLength: 16 }), fc.uint8Array({ maxLength: 100 }), (k, v, data) => {
-        const sealed = aes256CbcEncrypt(k, v, data);
-        expect(sealed).toEqual(cbc(k, v).encrypt(data));
-        expect(aes256CbcDecrypt(k, v, sealed)).toEqual(data);
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        fc.uint8Array({ minLength: 16, maxLength: 16 }),
+        fc.uint8Array({ maxLength: 100 }),
+        (k, v, data) => {
+          const sealed = aes256CbcEncrypt(k, v, data);
+          expect(sealed).toEqual(cbc(k, v).encrypt(data));
+          expect(aes256CbcDecrypt(k, v, sealed)).toEqual(data);
+        },
+      ),
       { numRuns: 50 },
     );
   });

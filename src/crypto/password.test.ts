@@ -58,7 +58,11 @@ describe('withPasswordKey', () => {
 
   it('takes bytes the caller encoded (and wipes them too)', async () => {
     const bytes = Uint8Array.from([0xde, 0xad]);
-    const key = await withPasswordKey(bytes, async (s) => s.slice(), (k) => k.slice());
+    const key = await withPasswordKey(
+      bytes,
+      async (s) => s.slice(),
+      (k) => k.slice(),
+    );
     expect(key).toEqual(Uint8Array.from([0xde, 0xad]));
     expect(bytes).toEqual(new Uint8Array(2));
   });

@@ -23,7 +23,13 @@ import {
 const node = vi.hoisted(() => ({ active: 0, peak: 0, calls: 0 }));
 vi.mock('node:crypto', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:crypto')>();
-  const observed = (password: unknown, salt: unknown, keylen: number, options: { N: number; r: number; p: number }, callback: (err: Error | null, key: Buffer) => void) => {
+  const observed = (
+    password: unknown,
+    salt: unknown,
+    keylen: number,
+    options: { N: number; r: number; p: number },
+    callback: (err: Error | null, key: Buffer) => void,
+  ) => {
     const bytes = 128 * options.r * (options.N + options.p + 2);
     node.calls++;
     node.active += bytes;
@@ -116,7 +122,7 @@ describe('the memory budget', () => {
     ];
     const each = params.map(scryptMemory);
     // Room for the largest job and a little more: never all of them at once.
-    const budget = new ScryptBudget(Math.max(...each) + 1024 * 1024 / 4);
+    const budget = new ScryptBudget(Math.max(...each) + (1024 * 1024) / 4);
     expect(each.reduce((a, b) => a + b, 0)).toBeGreaterThan(budget.limit);
     node.active = 0;
     node.peak = 0;

@@ -51,7 +51,9 @@ const SCRYPT_CEILING: ScryptCaps = { N: SCRYPT_LIMITS.N, r: SCRYPT_LIMITS.r, mem
 
 /** What RFC 7914 (and node:crypto) accept: N a power of two above 1 and below 2^(16·r), r and p at least 1. */
 export function scryptParamsValid({ N, r, p }: ScryptParams): boolean {
-  return Number.isSafeInteger(N) && Number.isSafeInteger(r) && Number.isSafeInteger(p) && N > 1 && (N & (N - 1)) === 0 && r >= 1 && p >= 1 && Math.log2(N) < 16 * r;
+  return (
+    Number.isSafeInteger(N) && Number.isSafeInteger(r) && Number.isSafeInteger(p) && N > 1 && (N & (N - 1)) === 0 && r >= 1 && p >= 1 && Math.log2(N) < 16 * r
+  );
 }
 
 /** `N=2^17, r=8, p=1` (N as a power of two when it is one), as messages show parameters. */
@@ -169,7 +171,13 @@ export const scryptBudget = new ScryptBudget(SCRYPT_MEMORY_BUDGET);
  * @example
  * const key = await scrypt(utf8('pw'), salt, { N: 1 << 17, r: 8, p: 1 }, 64)
  */
-export async function scrypt(password: Uint8Array, salt: Uint8Array, params: ScryptParams, dkLen: number, budget: ScryptBudget = scryptBudget): Promise<Uint8Array> {
+export async function scrypt(
+  password: Uint8Array,
+  salt: Uint8Array,
+  params: ScryptParams,
+  dkLen: number,
+  budget: ScryptBudget = scryptBudget,
+): Promise<Uint8Array> {
   scryptCheck(params, SCRYPT_CEILING);
   const { N, r, p } = params;
   const bytes = scryptMemory(params);

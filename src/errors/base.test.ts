@@ -21,7 +21,16 @@ for (const file of modules) {
 describe('error classes', () => {
   it('are found', () => {
     expect(classes.map(([n]) => n)).toEqual(
-      expect.arrayContaining(['InvalidAddressError', 'NotJsonError', 'UnknownFormatError', 'CorruptFileError', 'KdfParamsTooLargeError', 'WrongPasswordError', 'MnemonicWordError', 'UsageError']),
+      expect.arrayContaining([
+        'InvalidAddressError',
+        'NotJsonError',
+        'UnknownFormatError',
+        'CorruptFileError',
+        'KdfParamsTooLargeError',
+        'WrongPasswordError',
+        'MnemonicWordError',
+        'UsageError',
+      ]),
     );
   });
 

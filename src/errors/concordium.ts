@@ -28,10 +28,9 @@ export class MobileWalletExportError extends BaseError {
   override readonly kind = 'failed';
   override readonly field = 'file';
   constructor({ file }: { file?: string | undefined }) {
-    super(
-      `${file ?? 'This file'} is an export from a Concordium Mobile Wallet; those are not compatible with the desktop format, so nothing was imported.`,
-      { hints: ['Mobile-wallet keys come from its own recovery phrase: restore it in the Concordium Mobile Wallet instead.'] },
-    );
+    super(`${file ?? 'This file'} is an export from a Concordium Mobile Wallet; those are not compatible with the desktop format, so nothing was imported.`, {
+      hints: ['Mobile-wallet keys come from its own recovery phrase: restore it in the Concordium Mobile Wallet instead.'],
+    });
   }
 }
 
@@ -52,7 +51,9 @@ export class ConcordiumItemNotFoundError extends BaseError {
   override readonly name = 'ConcordiumItemNotFoundError';
   override readonly kind = 'not-found';
   constructor({ query }: { query: string }) {
-    super(`No Concordium identity or account in the vault is called "${query.slice(0, 80)}" or has that address.`, { next: { do: 'list', what: 'concordium' } });
+    super(`No Concordium identity or account in the vault is called "${query.slice(0, 80)}" or has that address.`, {
+      next: { do: 'list', what: 'concordium' },
+    });
   }
 }
 

@@ -72,7 +72,8 @@ export class FileReadError extends BaseError {
   override readonly kind = 'failed';
   override readonly field = 'file';
   constructor({ file, code }: { file: string; code?: string | undefined }, cause?: unknown) {
-    const why = code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission was denied' : code === 'EISDIR' ? 'it is a directory' : 'it could not be read';
+    const why =
+      code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission was denied' : code === 'EISDIR' ? 'it is a directory' : 'it could not be read';
     super(`Cannot read ${file}: ${why}.`, { hints: ['Check the path and try again.'], cause });
   }
 }
@@ -105,7 +106,9 @@ export class FormatNotSupportedError extends BaseError {
   constructor({ file, label, wanted }: { file?: string | undefined; label: string; wanted: 'accounts' | 'wallet' }) {
     const kind = `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
     if (wanted === 'wallet') {
-      super(`${subject(file)} is ${kind}, not a whole-wallet backup: account files are restored, not imported, so nothing was imported.`, { next: { do: 'use-restore' } });
+      super(`${subject(file)} is ${kind}, not a whole-wallet backup: account files are restored, not imported, so nothing was imported.`, {
+        next: { do: 'use-restore' },
+      });
     } else {
       super(`${subject(file)} is ${kind}: it is imported as a whole (identities, accounts and addresses), not read as account files.`, {
         next: { do: 'use-backup-import' },
@@ -128,7 +131,18 @@ export class FileWriteError extends BaseError {
   override readonly name = 'FileWriteError';
   override readonly kind = 'failed';
   constructor({ file, code }: { file: string; code?: string | undefined }, cause?: unknown) {
-    const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission was denied' : code === 'ENOENT' ? 'its folder does not exist' : code === 'EROFS' ? 'the file system is read-only' : code === 'EISDIR' ? 'it is a folder' : 'it could not be written';
+    const why =
+      code === 'ENOSPC'
+        ? 'the disk is full'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission was denied'
+          : code === 'ENOENT'
+            ? 'its folder does not exist'
+            : code === 'EROFS'
+              ? 'the file system is read-only'
+              : code === 'EISDIR'
+                ? 'it is a folder'
+                : 'it could not be written';
     const hint = code === 'EISDIR' ? 'Give a file name (inside that folder, if you like), then try again.' : 'Check the path and free space, then try again.';
     super(`Cannot write ${file}: ${why}; nothing was changed.`, { hints: [hint], cause });
   }

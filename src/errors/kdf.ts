@@ -39,9 +39,16 @@ export class UnprotectedKeyError extends BaseError {
   constructor({ subject, kind, problem }: { subject: string; kind: 'unencrypted' | 'legacy'; problem: 'empty-password' | 'own-password' }) {
     const what = kind === 'unencrypted' ? 'is not encrypted' : 'uses the old Polkadot{.js} encryption without key derivation';
     if (problem === 'empty-password') {
-      super(`${subject} ${what}; keepsake locks such a key with the password you give before storing it, and that password is empty, so nothing was restored from it.`, {
-        hints: [kind === 'unencrypted' ? 'Restore it again with a password to lock it with; it becomes the account\'s password.' : 'Restore it again with the file\'s password (it cannot be empty).'],
-      });
+      super(
+        `${subject} ${what}; keepsake locks such a key with the password you give before storing it, and that password is empty, so nothing was restored from it.`,
+        {
+          hints: [
+            kind === 'unencrypted'
+              ? "Restore it again with a password to lock it with; it becomes the account's password."
+              : "Restore it again with the file's password (it cannot be empty).",
+          ],
+        },
+      );
     } else {
       super(`The account ${subject} in this batch ${what}, under its own password, so keepsake could not re-lock it and did not store it as it is.`, {
         hints: ['Restore that account from its own file, with its own password.'],

@@ -9,7 +9,7 @@ export class StoredKeyMismatchError extends BaseError {
   override readonly kind = 'damaged';
   readonly address: string;
   constructor({ address, action = 'export' }: { address: string; action?: 'export' | 'verify' }) {
-    super(`The key stored for ${address} does not belong to it: ${action === 'export' ? 'nothing was exported' : 'it is not that account\'s key'}.`, {
+    super(`The key stored for ${address} does not belong to it: ${action === 'export' ? 'nothing was exported' : "it is not that account's key"}.`, {
       hints: ['The vault may have been altered; restore this account from a backup.'],
     });
     this.address = address;

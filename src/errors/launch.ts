@@ -20,7 +20,9 @@ export class LaunchLinkExpiredError extends BaseError {
   override readonly name = 'LaunchLinkExpiredError';
   override readonly kind = 'gone';
   constructor({ minutes }: { minutes: number }) {
-    super(`This link has expired: it works only in the first ${minutes === 1 ? 'minute' : plural(minutes, 'minute')} after keepsake opened it.`, { hints: [WHAT_TO_DO] });
+    super(`This link has expired: it works only in the first ${minutes === 1 ? 'minute' : plural(minutes, 'minute')} after keepsake opened it.`, {
+      hints: [WHAT_TO_DO],
+    });
   }
 }
 

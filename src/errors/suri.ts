@@ -40,7 +40,7 @@ export class PathTooLongError extends BaseError {
       unit === 'junctions'
         ? `The derivation path has more than ${limit} junctions, more than keepsake derives; nothing was derived.`
         : `The derivation path is longer than ${limit} bytes, more than keepsake derives; nothing was derived.`,
-      { hints: ['Check the path: wallets use a few junctions (//polkadot//0, /m/44\'/60\'/0\'/0/0).'] },
+      { hints: ["Check the path: wallets use a few junctions (//polkadot//0, /m/44'/60'/0'/0/0)."] },
     );
   }
 }

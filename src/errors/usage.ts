@@ -37,7 +37,11 @@ export class InvalidInputError extends UsageError {
         field,
       });
     } else if (facts.max === undefined) {
-      super({ reason: `${subject} has at least ${facts.min} characters${facts.note === undefined ? '' : ` (${facts.note})`}.`, hint: 'Choose a longer one.', field });
+      super({
+        reason: `${subject} has at least ${facts.min} characters${facts.note === undefined ? '' : ` (${facts.note})`}.`,
+        hint: 'Choose a longer one.',
+        field,
+      });
     } else {
       super({ reason: `${subject} is ${facts.min} to ${facts.max} characters.`, hint: `Choose a shorter ${field}, or type one.`, field });
     }

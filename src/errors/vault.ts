@@ -132,7 +132,11 @@ export class NothingToExportError extends BaseError {
       ...(needsPassword > 0 ? [`${accounts(needsPassword)} of identities, which need a password to be locked with`] : []),
     ];
     const why =
-      what === 'concordium' ? 'the vault holds no Concordium identity, account or address' : parts.length === 0 ? 'the vault has no accounts' : `every account was left out: ${parts.join('; ')}`;
+      what === 'concordium'
+        ? 'the vault holds no Concordium identity, account or address'
+        : parts.length === 0
+          ? 'the vault has no accounts'
+          : `every account was left out: ${parts.join('; ')}`;
     super(`Nothing to export: ${why}; no file was written.`, {
       hints: [
         ...(what === 'concordium' ? ['Import a Concordium Desktop Wallet export first (`keepsake backup import FILE`).'] : []),

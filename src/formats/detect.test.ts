@@ -19,7 +19,15 @@ const batch = {
 };
 const concordiumDesktop = {
   cipherText: 'AAAA',
-  metadata: { keyLen: 32, iterations: 10000, salt: 'AAAA', initializationVector: 'AAAA', encryptionMethod: 'AES-256', keyDerivationMethod: 'PBKDF2WithHmacSHA256', hashAlgorithm: 'sha256' },
+  metadata: {
+    keyLen: 32,
+    iterations: 10000,
+    salt: 'AAAA',
+    initializationVector: 'AAAA',
+    encryptionMethod: 'AES-256',
+    keyDerivationMethod: 'PBKDF2WithHmacSHA256',
+    hashAlgorithm: 'sha256',
+  },
 };
 const concordiumMobile = {
   cipherText: 'AAAA',
@@ -136,21 +144,53 @@ describe('formatDetect: refusals', () => {
 
 describe('formatDetect: garbage in, only keepsake errors out', () => {
   it('any string', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => detectOrOwnError(s)), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => detectOrOwnError(s)),
+      { numRuns: 1000 },
+    );
   });
 
   it('any JSON document', () => {
-    fc.assert(fc.property(fc.json({ maxDepth: 4 }), (s) => detectOrOwnError(s)), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.json({ maxDepth: 4 }), (s) => detectOrOwnError(s)),
+      { numRuns: 1000 },
+    );
   });
 
   it('any JSON document with an opening brace, including the keys the formats look for', () => {
-    const key = fc.constantFrom('encoded', 'encoding', 'address', 'meta', 'accounts', 'version', 'crypto', 'Crypto', 'cipherText', 'metadata', 'type', 'content');
+    const key = fc.constantFrom(
+      'encoded',
+      'encoding',
+      'address',
+      'meta',
+      'accounts',
+      'version',
+      'crypto',
+      'Crypto',
+      'cipherText',
+      'metadata',
+      'type',
+      'content',
+    );
     const object = fc.dictionary(key, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 });
     const encoding = fc.record(
-      { content: fc.oneof(fc.jsonValue({ maxDepth: 1 }), fc.constant(['pkcs8', 'sr25519']), fc.constant(['batch-pkcs8'])), type: fc.jsonValue({ maxDepth: 1 }), version: fc.jsonValue({ maxDepth: 0 }) },
+      {
+        content: fc.oneof(fc.jsonValue({ maxDepth: 1 }), fc.constant(['pkcs8', 'sr25519']), fc.constant(['batch-pkcs8'])),
+        type: fc.jsonValue({ maxDepth: 1 }),
+        version: fc.jsonValue({ maxDepth: 0 }),
+      },
       { requiredKeys: [] },
     );
-    const polkadotish = fc.record({ encoded: fc.oneof(fc.string(), fc.jsonValue({ maxDepth: 1 })), encoding, address: fc.jsonValue({ maxDepth: 1 }), meta: fc.jsonValue({ maxDepth: 1 }), accounts: fc.jsonValue({ maxDepth: 2 }) }, { requiredKeys: ['encoded', 'encoding'] });
+    const polkadotish = fc.record(
+      {
+        encoded: fc.oneof(fc.string(), fc.jsonValue({ maxDepth: 1 })),
+        encoding,
+        address: fc.jsonValue({ maxDepth: 1 }),
+        meta: fc.jsonValue({ maxDepth: 1 }),
+        accounts: fc.jsonValue({ maxDepth: 2 }),
+      },
+      { requiredKeys: ['encoded', 'encoding'] },
+    );
     fc.assert(
       fc.property(fc.oneof(object, polkadotish, fc.array(fc.oneof(object, polkadotish), { maxLength: 3 })), (value) => detectOrOwnError(JSON.stringify(value))),
       { numRuns: 1000 },

@@ -3,14 +3,7 @@ import { isObject, jsonParse, type JsonObject } from './json.js';
 import { polkadotJsLooksLike, polkadotJsParse, type PolkadotJsBatch, type PolkadotJsSingle } from './polkadot-js/parse.js';
 
 /** Every file kind keepsake can name. */
-export type FormatName =
-  | 'polkadot-js'
-  | 'polkadot-js-batch'
-  | 'apps'
-  | 'ethereum-keystore'
-  | 'concordium-desktop'
-  | 'concordium-mobile'
-  | 'keepsake-backup';
+export type FormatName = 'polkadot-js' | 'polkadot-js-batch' | 'apps' | 'ethereum-keystore' | 'concordium-desktop' | 'concordium-mobile' | 'keepsake-backup';
 
 export type Detected =
   | { format: 'polkadot-js'; file: PolkadotJsSingle }

@@ -33,7 +33,11 @@ const paramsOf = (json: Json) => cryptoOf(json)['kdfparams'] as Json;
 
 const keyArb = fc.uint8Array({ minLength: 32, maxLength: 32 }).map(ethPrivateKey);
 /** Passwords of any Unicode: keystores use the UTF-8 bytes as they are (geth `[]byte(auth)`). */
-const passwordArb = fc.oneof(fc.string({ maxLength: 20 }), fc.string({ unit: 'grapheme', maxLength: 10 }), fc.constantFrom('', 'testpassword', 'pässwörd', '密码', '🔑'));
+const passwordArb = fc.oneof(
+  fc.string({ maxLength: 20 }),
+  fc.string({ unit: 'grapheme', maxLength: 10 }),
+  fc.constantFrom('', 'testpassword', 'pässwörd', '密码', '🔑'),
+);
 
 describe('the published vector (Web3 Secret Storage, PBKDF2)', () => {
   it('parses without deriving: pbkdf2-hmac-sha256, 262144 iterations, no address recorded', () => {
@@ -96,7 +100,7 @@ describe('keystores keepsake writes, opened by the independent implementation', 
     );
   });
 
-  it('writes geth\'s standard parameters by default (scrypt N=2^18, r=8, p=1)', async () => {
+  it("writes geth's standard parameters by default (scrypt N=2^18, r=8, p=1)", async () => {
     const key = ethPrivateKey(new Uint8Array(32).fill(7));
     const json = clone(await ethereumKeystoreWrite(key, Buffer.from(ethAddress(key).slice(2), 'hex'), 'pw'));
     expect(KEYSTORE_SCRYPT_DEFAULT).toEqual({ N: 1 << 18, r: 8, p: 1 });
@@ -120,7 +124,12 @@ describe('keystores keepsake writes, opened by the independent implementation', 
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     expect(a['id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     // The oracle writes the same file from the same salt and iv.
-    const oracle = await keystoreEncrypt(key, 'pw', { kdf: 'scrypt', n: 1 << 10, r: 8, p: 1 }, { salt: Uint8Array.from({ length: 32 }, (_, i) => i), iv: Uint8Array.from({ length: 16 }, (_, i) => 32 + i) });
+    const oracle = await keystoreEncrypt(
+      key,
+      'pw',
+      { kdf: 'scrypt', n: 1 << 10, r: 8, p: 1 },
+      { salt: Uint8Array.from({ length: 32 }, (_, i) => i), iv: Uint8Array.from({ length: 16 }, (_, i) => 32 + i) },
+    );
     expect(a['crypto']).toEqual(oracle['crypto']);
   });
 });
@@ -156,7 +165,13 @@ function respell(json: Json, { capitalCrypto, prefix0x, upper }: { capitalCrypto
   };
   const c = cryptoOf(json);
   const out: Json = { ...json };
-  const crypto = { ...c, ciphertext: h(c['ciphertext']), mac: h(c['mac']), cipherparams: { iv: h((c['cipherparams'] as Json)['iv']) }, kdfparams: { ...(c['kdfparams'] as Json), salt: h(paramsOf(json)['salt']) } };
+  const crypto = {
+    ...c,
+    ciphertext: h(c['ciphertext']),
+    mac: h(c['mac']),
+    cipherparams: { iv: h((c['cipherparams'] as Json)['iv']) },
+    kdfparams: { ...(c['kdfparams'] as Json), salt: h(paramsOf(json)['salt']) },
+  };
   delete out['crypto'];
   out[capitalCrypto ? 'Crypto' : 'crypto'] = crypto;
   return out;
@@ -336,7 +351,11 @@ describe('damaged files: a CorruptFileError that says what is wrong, never a Typ
 
 describe('EIP-55 helper of the oracle', () => {
   it('matches the spec examples', () => {
-    for (const a of ['0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359', '0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB']) {
+    for (const a of [
+      '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed',
+      '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359',
+      '0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB',
+    ]) {
       expect(eip55(a.toLowerCase())).toBe(a);
     }
   });

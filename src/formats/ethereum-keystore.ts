@@ -38,7 +38,8 @@ export const KEYSTORE_SCRYPT_DEFAULT = { N: 1 << 18, r: 8, p: 1 };
 const HEX = /^(0x)?[0-9a-fA-F]*$/;
 
 function hex(value: unknown, name: string, { file }: { file?: string | undefined }, length?: number): Uint8Array {
-  if (typeof value !== 'string' || !HEX.test(value) || value.replace(/^0x/, '').length % 2 !== 0) throw new CorruptFileError({ file, reason: `"${name}" is not hex` });
+  if (typeof value !== 'string' || !HEX.test(value) || value.replace(/^0x/, '').length % 2 !== 0)
+    throw new CorruptFileError({ file, reason: `"${name}" is not hex` });
   const bytes = hexToBytes(value.startsWith('0x') ? value : `0x${value}`);
   if (length !== undefined && bytes.length !== length) throw new CorruptFileError({ file, reason: `"${name}" is not ${length} bytes` });
   return bytes;
@@ -78,7 +79,9 @@ export function ethereumKeystoreParse(json: JsonObject, file?: string): Ethereum
     pbkdf2Check(c, KEYSTORE_PBKDF2_MAX);
     kdf = { name: 'pbkdf2', c, salt, dklen };
   } else {
-    throw corrupt(crypto['kdf'] === undefined ? 'it names no KDF ("crypto.kdf" is missing)' : `its KDF ${describeValue(crypto['kdf'])} is neither scrypt nor pbkdf2`);
+    throw corrupt(
+      crypto['kdf'] === undefined ? 'it names no KDF ("crypto.kdf" is missing)' : `its KDF ${describeValue(crypto['kdf'])} is neither scrypt nor pbkdf2`,
+    );
   }
   const address = typeof json['address'] === 'string' ? json['address'] : null;
   return { address, id: typeof json['id'] === 'string' ? json['id'] : null, kdf, iv, ciphertext, mac, json };
@@ -91,7 +94,8 @@ export async function ethereumKeystoreDecrypt(ks: EthereumKeystore, password: st
     password,
     (secret) => (kdf.name === 'scrypt' ? scrypt(secret, kdf.salt, kdf, kdf.dklen) : pbkdf2(secret, kdf.salt, kdf.c, kdf.dklen, 'sha256')),
     (dk) => {
-      if (!bytesEqual(keccak_256(concatBytes(dk.subarray(16, 32), ks.ciphertext)), ks.mac)) throw new WrongPasswordError({ subject: options.file ?? ks.address ?? undefined });
+      if (!bytesEqual(keccak_256(concatBytes(dk.subarray(16, 32), ks.ciphertext)), ks.mac))
+        throw new WrongPasswordError({ subject: options.file ?? ks.address ?? undefined });
       return aes128Ctr(dk.subarray(0, 16), ks.iv, ks.ciphertext);
     },
   );

@@ -5,7 +5,16 @@ import { describe, expect, it } from 'vitest';
 import type { RandomSource } from '../crypto/random.js';
 import { CorruptFileError } from '../errors/file.js';
 import { KdfParamsTooLargeError } from '../errors/kdf.js';
-import { sealedSecretOpen, PIN_SCRYPT, sealedSecretFingerprint, sealedSecretParse, sealedSecretKdfNew, sealedSecretDeriveKey, sealedSecretSeal, type SealedSecret } from './identity-seal.js';
+import {
+  sealedSecretOpen,
+  PIN_SCRYPT,
+  sealedSecretFingerprint,
+  sealedSecretParse,
+  sealedSecretKdfNew,
+  sealedSecretDeriveKey,
+  sealedSecretSeal,
+  type SealedSecret,
+} from './identity-seal.js';
 
 /** Cheap parameters for tests; the format does not depend on them. */
 const CHEAP = { N: 1 << 10, r: 8, p: 1 };
@@ -31,7 +40,11 @@ describe('identity seal: the format (known answer, recomputed from its descripti
     // The counting source gave the salt (32 bytes) first, then the nonce (24 bytes).
     const salt = Uint8Array.from({ length: 32 }, (_, i) => i);
     const nonce = Uint8Array.from({ length: 24 }, (_, i) => 32 + i);
-    expect(sealed).toMatchObject({ v: 1, kdf: { name: 'scrypt', ...CHEAP, salt: Buffer.from(salt).toString('base64') }, nonce: Buffer.from(nonce).toString('base64') });
+    expect(sealed).toMatchObject({
+      v: 1,
+      kdf: { name: 'scrypt', ...CHEAP, salt: Buffer.from(salt).toString('base64') },
+      nonce: Buffer.from(nonce).toString('base64'),
+    });
 
     const key = scryptSync(pin, salt, 64, { ...CHEAP, maxmem: 64 * 1024 * 1024 }).subarray(0, 32);
     const expected = xchacha20poly1305(key, nonce, enc('keepsake sealed secret v1')).encrypt(enc(phrase));
@@ -57,13 +70,18 @@ describe('identity seal: the format (known answer, recomputed from its descripti
 describe('identity seal: opening', () => {
   it('round-trips any text under any PIN; another PIN does not open it (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 6, maxLength: 20 }), fc.string({ minLength: 6, maxLength: 20 }), fc.string({ maxLength: 300 }), async (pin, other, text) => {
-        fc.pre(pin !== other);
-        const sealed = sealedSecretParse(JSON.stringify(await seal(pin, text, (n) => new Uint8Array(n).map(() => (Math.random() * 256) | 0))));
-        const opened = sealedSecretOpen(await sealedSecretDeriveKey(pin, sealed.kdf), sealed);
-        expect(opened && dec(opened)).toBe(text);
-        expect(sealedSecretOpen(await sealedSecretDeriveKey(other, sealed.kdf), sealed)).toBeUndefined();
-      }),
+      fc.asyncProperty(
+        fc.string({ minLength: 6, maxLength: 20 }),
+        fc.string({ minLength: 6, maxLength: 20 }),
+        fc.string({ maxLength: 300 }),
+        async (pin, other, text) => {
+          fc.pre(pin !== other);
+          const sealed = sealedSecretParse(JSON.stringify(await seal(pin, text, (n) => new Uint8Array(n).map(() => (Math.random() * 256) | 0))));
+          const opened = sealedSecretOpen(await sealedSecretDeriveKey(pin, sealed.kdf), sealed);
+          expect(opened && dec(opened)).toBe(text);
+          expect(sealedSecretOpen(await sealedSecretDeriveKey(other, sealed.kdf), sealed)).toBeUndefined();
+        },
+      ),
       { numRuns: 15 },
     );
   });
@@ -148,7 +166,9 @@ describe('identity seal: sealedSecretParse', () => {
 describe('identity seal: sealedSecretFingerprint (what makes two sealed secrets the same one)', () => {
   it('is the same for the same box however its JSON is written (key order, base64 without padding), and differs for another box', async () => {
     const sealed = await seal('123456', 'a phrase');
-    const reordered = sealedSecretParse(JSON.stringify({ ciphertext: sealed.ciphertext, nonce: sealed.nonce, kdf: { salt: sealed.kdf.salt, p: 1, r: 8, N: CHEAP.N, name: 'scrypt' }, v: 1 }));
+    const reordered = sealedSecretParse(
+      JSON.stringify({ ciphertext: sealed.ciphertext, nonce: sealed.nonce, kdf: { salt: sealed.kdf.salt, p: 1, r: 8, N: CHEAP.N, name: 'scrypt' }, v: 1 }),
+    );
     expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(sealed));
     expect(sealedSecretFingerprint(reordered)).toBe(sealedSecretFingerprint(sealed));
     // A 32-byte salt is written with one "=" of padding.
@@ -162,6 +182,11 @@ describe('identity seal: sealedSecretFingerprint (what makes two sealed secrets 
 
   it('is undefined when a part is not base64', async () => {
     const sealed = await seal('123456', 'a phrase');
-    for (const broken of [{ ...sealed, nonce: '!!' }, { ...sealed, ciphertext: 'a' }, { ...sealed, kdf: { ...sealed.kdf, salt: '#' } }]) expect(sealedSecretFingerprint(broken)).toBeUndefined();
+    for (const broken of [
+      { ...sealed, nonce: '!!' },
+      { ...sealed, ciphertext: 'a' },
+      { ...sealed, kdf: { ...sealed.kdf, salt: '#' } },
+    ])
+      expect(sealedSecretFingerprint(broken)).toBeUndefined();
   });
 });

@@ -24,7 +24,11 @@ export async function sealedSecretDeriveKey(pin: string, kdf: SealedSecret['kdf'
   scryptCheck(kdf, KEEPSAKE_SCRYPT_CAPS);
   if (!scryptParamsValid(kdf)) throw new CorruptFileError({ reason: 'a sealed secret has scrypt parameters no scrypt accepts' });
   // The key is copied out (the caller keeps it to seal and open, and wipes it); the 64 derived bytes are wiped here.
-  return withPasswordKey(pin, (secret) => scrypt(secret, salt, kdf, 64), (derived) => derived.slice(0, 32));
+  return withPasswordKey(
+    pin,
+    (secret) => scrypt(secret, salt, kdf, 64),
+    (derived) => derived.slice(0, 32),
+  );
 }
 
 /** Seals `plaintext` with an already derived key, reusing the KDF description it came from. */
@@ -62,7 +66,7 @@ export function sealedSecretParse(text: string): SealedSecret {
     typeof v['nonce'] !== 'string' ||
     typeof v['ciphertext'] !== 'string'
   ) {
-    throw new CorruptFileError({ reason: 'a sealed secret is not in keepsake\'s format' });
+    throw new CorruptFileError({ reason: "a sealed secret is not in keepsake's format" });
   }
   return v as unknown as SealedSecret;
 }

@@ -22,11 +22,22 @@ function countingRandom(start = 1) {
   return (length: number) => Uint8Array.from({ length }, () => n++ & 0xff);
 }
 
-type Envelope = { type: string; version: number; kdf: { name: string; N: number; r: number; p: number; salt: string }; cipher: string; nonce: string; ciphertext: string; createdAt: string };
+type Envelope = {
+  type: string;
+  version: number;
+  kdf: { name: string; N: number; r: number; p: number; salt: string };
+  cipher: string;
+  nonce: string;
+  ciphertext: string;
+  createdAt: string;
+};
 
 /** Opens a backup with the published recipe only. */
 function oracleOpen(env: Envelope, password: string): unknown {
-  const key = scryptSync(password, Buffer.from(env.kdf.salt, 'base64'), 64, { N: env.kdf.N, r: env.kdf.r, p: env.kdf.p, maxmem: 256 * 1024 * 1024 }).subarray(0, 32);
+  const key = scryptSync(password, Buffer.from(env.kdf.salt, 'base64'), 64, { N: env.kdf.N, r: env.kdf.r, p: env.kdf.p, maxmem: 256 * 1024 * 1024 }).subarray(
+    0,
+    32,
+  );
   const plain = naclDecrypt(Buffer.from(env.ciphertext, 'base64'), Buffer.from(env.nonce, 'base64'), key);
   if (plain === null) throw new Error('does not open');
   return JSON.parse(Buffer.from(plain).toString('utf8'));
@@ -68,7 +79,13 @@ describe('keepsakeBackupWrite', () => {
   it('writes the versioned envelope of DESIGN.md, which the published recipe opens', async () => {
     const env = (await keepsakeBackupWrite(PAYLOAD, PW, { params: FAST, now: NOW })) as Envelope;
     expect(Object.keys(env).sort()).toEqual(['cipher', 'ciphertext', 'createdAt', 'kdf', 'nonce', 'type', 'version']);
-    expect(env).toMatchObject({ type: 'keepsake-backup', version: 1, cipher: 'xsalsa20-poly1305', createdAt: NOW.toISOString(), kdf: { name: 'scrypt', ...FAST } });
+    expect(env).toMatchObject({
+      type: 'keepsake-backup',
+      version: 1,
+      cipher: 'xsalsa20-poly1305',
+      createdAt: NOW.toISOString(),
+      kdf: { name: 'scrypt', ...FAST },
+    });
     expect(BACKUP_TYPE).toBe('keepsake-backup');
     expect(BACKUP_VERSION).toBe(1);
     expect(Buffer.from(env.kdf.salt, 'base64').length).toBeGreaterThanOrEqual(16);
@@ -93,7 +110,8 @@ describe('keepsakeBackupWrite', () => {
 
   it('shows no name, address, note or key outside the box', async () => {
     const text = JSON.stringify(await keepsakeBackupWrite(PAYLOAD, PW, { params: FAST }));
-    for (const s of ['Main identity', 'Savings account', 'Landlord', '15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5', 'rent', 'd43593c715fdd31c', PW]) expect(text).not.toContain(s);
+    for (const s of ['Main identity', 'Savings account', 'Landlord', '15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5', 'rent', 'd43593c715fdd31c', PW])
+      expect(text).not.toContain(s);
   });
 });
 
@@ -107,12 +125,16 @@ describe('keepsakeBackupParse + keepsakeBackupOpen', () => {
 
   it('property: any payload and password round-trip', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 }), fc.string({ minLength: 1, maxLength: 40 }), async (raw, password) => {
-        const payload = JSON.parse(JSON.stringify(raw)) as JsonObject;
-        const env = await keepsakeBackupWrite(payload, password, { params: FAST });
-        expect(await keepsakeBackupOpen(keepsakeBackupParse(JSON.parse(JSON.stringify(env)) as JsonObject), password)).toEqual(payload);
-        expect(oracleOpen(env as unknown as Envelope, password)).toEqual(payload);
-      }),
+      fc.asyncProperty(
+        fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 }),
+        fc.string({ minLength: 1, maxLength: 40 }),
+        async (raw, password) => {
+          const payload = JSON.parse(JSON.stringify(raw)) as JsonObject;
+          const env = await keepsakeBackupWrite(payload, password, { params: FAST });
+          expect(await keepsakeBackupOpen(keepsakeBackupParse(JSON.parse(JSON.stringify(env)) as JsonObject), password)).toEqual(payload);
+          expect(oracleOpen(env as unknown as Envelope, password)).toEqual(payload);
+        },
+      ),
       { numRuns: 4 },
     );
   });
@@ -133,8 +155,15 @@ describe('keepsakeBackupParse + keepsakeBackupOpen', () => {
       bytes[at] = bytes[at]! ^ 1;
       return bytes.toString('base64');
     };
-    const variants: Envelope[] = [0, 7, Math.floor(ct.length / 2), ct.length - 17, ct.length - 1].map((at) => ({ ...json, ciphertext: flip(json.ciphertext, at) }));
-    variants.push({ ...json, nonce: flip(json.nonce, 0) }, { ...json, nonce: flip(json.nonce, 23) }, { ...json, kdf: { ...json.kdf, salt: flip(json.kdf.salt, 31) } });
+    const variants: Envelope[] = [0, 7, Math.floor(ct.length / 2), ct.length - 17, ct.length - 1].map((at) => ({
+      ...json,
+      ciphertext: flip(json.ciphertext, at),
+    }));
+    variants.push(
+      { ...json, nonce: flip(json.nonce, 0) },
+      { ...json, nonce: flip(json.nonce, 23) },
+      { ...json, kdf: { ...json.kdf, salt: flip(json.kdf.salt, 31) } },
+    );
     for (const v of variants) {
       const err = await refusal(keepsakeBackupOpen(keepsakeBackupParse(v as unknown as JsonObject), PW));
       expect(err).toBeInstanceOf(WrongPasswordError);

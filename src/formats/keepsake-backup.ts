@@ -66,7 +66,11 @@ export async function keepsakeBackupOpen(envelope: BackupEnvelope, password: str
   return payload;
 }
 
-export async function keepsakeBackupWrite(payload: JsonObject, password: string, options: { params?: ScryptParams; random?: RandomSource; now?: Date } = {}): Promise<JsonObject> {
+export async function keepsakeBackupWrite(
+  payload: JsonObject,
+  password: string,
+  options: { params?: ScryptParams; random?: RandomSource; now?: Date } = {},
+): Promise<JsonObject> {
   const params = options.params ?? SCRYPT_DEFAULT;
   const random = options.random ?? systemRandom;
   const salt = random(32);
@@ -74,7 +78,11 @@ export async function keepsakeBackupWrite(payload: JsonObject, password: string,
   const plaintext = utf8(JSON.stringify(payload));
   let ciphertext: Uint8Array;
   try {
-    ciphertext = await withPasswordKey(password, (secret) => scrypt(secret, salt, params, 64), (derived) => secretboxSeal(derived.subarray(0, 32), nonce, plaintext));
+    ciphertext = await withPasswordKey(
+      password,
+      (secret) => scrypt(secret, salt, params, 64),
+      (derived) => secretboxSeal(derived.subarray(0, 32), nonce, plaintext),
+    );
   } finally {
     wipe(plaintext);
   }
@@ -112,7 +120,14 @@ export type BackupAccount = {
 export type BackupPayload = {
   identities: { name: string; sealed: string; fingerprint: string; createdAt: number; failedAttempts: number; lockedUntil: number; rekeyed: boolean }[];
   accounts: BackupAccount[];
-  addresses: { address: string; kind: 'ss58' | 'ethereum' | 'concordium'; name: string; note: string | null; network: string | null; original: string | null }[];
+  addresses: {
+    address: string;
+    kind: 'ss58' | 'ethereum' | 'concordium';
+    name: string;
+    note: string | null;
+    network: string | null;
+    original: string | null;
+  }[];
   concordium: { genesis: string | null; items: { collection: ConcordiumCollection; key: string; name: string | null; original: string }[] };
 };
 
@@ -200,7 +215,10 @@ export function keepsakeBackupPayloadParse(p: JsonObject, file: string | undefin
   const addresses = arr(p['addresses'], 'addresses').map((a) => {
     // Entries that came from a Concordium export are kept as that wallet wrote them (lossless round trip).
     const original = a['original'] === null || a['original'] === undefined ? null : JSON.stringify(a['original']);
-    const parsed = a['kind'] === 'concordium' && original !== null ? { address: str(a['address'], 'an address'), kind: 'concordium' as const, network: 'concordium' } : addressCheck(str(a['address'], 'an address'));
+    const parsed =
+      a['kind'] === 'concordium' && original !== null
+        ? { address: str(a['address'], 'an address'), kind: 'concordium' as const, network: 'concordium' }
+        : addressCheck(str(a['address'], 'an address'));
     return {
       address: parsed.address,
       kind: parsed.kind,
@@ -217,7 +235,12 @@ export function keepsakeBackupPayloadParse(p: JsonObject, file: string | undefin
       const collection = i['collection'];
       if (!(CONCORDIUM_COLLECTIONS as readonly unknown[]).includes(collection)) throw bad('a Concordium item has an unknown collection');
       if (!isObject(i['original'])) throw bad('a Concordium item has no original entry');
-      return { collection: collection as ConcordiumCollection, key: str(i['key'], 'a Concordium item key'), name: strOrNull(i['name'], 'a Concordium item name'), original: JSON.stringify(i['original']) };
+      return {
+        collection: collection as ConcordiumCollection,
+        key: str(i['key'], 'a Concordium item key'),
+        name: strOrNull(i['name'], 'a Concordium item name'),
+        original: JSON.stringify(i['original']),
+      };
     }),
   };
   return { identities, accounts, addresses, concordium };

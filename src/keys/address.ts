@@ -42,10 +42,7 @@ export function ss58Encode(publicKey: Uint8Array, prefix = 42): string {
   if (publicKey.length !== 32 && publicKey.length !== 33) {
     throw new InvalidAddressError({ address: bytesToHex(publicKey), reason: 'an account key is 32 or 33 bytes' });
   }
-  const head =
-    prefix < 64
-      ? new Uint8Array([prefix])
-      : new Uint8Array([((prefix & 0b1111_1100) >> 2) | 0b0100_0000, (prefix >> 8) | ((prefix & 0b11) << 6)]);
+  const head = prefix < 64 ? new Uint8Array([prefix]) : new Uint8Array([((prefix & 0b1111_1100) >> 2) | 0b0100_0000, (prefix >> 8) | ((prefix & 0b11) << 6)]);
   return base58.encode(checksummed(head, publicKey).subarray(SS58_PRE.length));
 }
 
@@ -112,4 +109,3 @@ export function ethereumAddressFromUncompressed(publicKey65: Uint8Array): Uint8A
 export function ecdsaAccountId(publicKey33: Uint8Array): Uint8Array {
   return blake2b(publicKey33, { dkLen: 32 });
 }
-

@@ -35,7 +35,12 @@ function b58checkDecode(text: string): Uint8Array {
   const lead = text.length - text.replace(/^1+/, '').length;
   const bytes = Buffer.concat([Buffer.alloc(lead), Buffer.from(hex, 'hex')]);
   const payload = bytes.subarray(0, bytes.length - 4);
-  if (!sha256d(payload).subarray(0, 4).equals(bytes.subarray(bytes.length - 4))) throw new Error('checksum');
+  if (
+    !sha256d(payload)
+      .subarray(0, 4)
+      .equals(bytes.subarray(bytes.length - 4))
+  )
+    throw new Error('checksum');
   return payload;
 }
 
@@ -125,7 +130,12 @@ describe('refusals name the reason', () => {
 
   it('a valid base58check string of another version byte or length is not a Concordium account address', () => {
     const key = new Uint8Array(32).fill(7);
-    for (const payload of [Uint8Array.from([0, ...key]), Uint8Array.from([2, ...key]), Uint8Array.from([1, ...key.subarray(0, 31)]), Uint8Array.from([1, ...key, 0])]) {
+    for (const payload of [
+      Uint8Array.from([0, ...key]),
+      Uint8Array.from([2, ...key]),
+      Uint8Array.from([1, ...key.subarray(0, 31)]),
+      Uint8Array.from([1, ...key, 0]),
+    ]) {
       expect(reasonOf(() => concordiumDecode(b58checkEncode(payload)))).toMatch(/not a Concordium account address/);
     }
   });

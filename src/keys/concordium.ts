@@ -17,10 +17,13 @@ export function concordiumDecode(address: string): Uint8Array {
   try {
     raw = base58check.decode(address);
   } catch (err) {
-    const reason = /checksum/i.test(String((err as Error)?.message)) ? 'its checksum does not match (a character is wrong or missing)' : 'it is not base58check';
+    const reason = /checksum/i.test(String((err as Error)?.message))
+      ? 'its checksum does not match (a character is wrong or missing)'
+      : 'it is not base58check';
     throw new InvalidAddressError({ address, reason });
   }
-  if (raw.length !== 33 || raw[0] !== VERSION) throw new InvalidAddressError({ address, reason: 'it is not a Concordium account address (version 1, 32 bytes)' });
+  if (raw.length !== 33 || raw[0] !== VERSION)
+    throw new InvalidAddressError({ address, reason: 'it is not a Concordium account address (version 1, 32 bytes)' });
   return raw.slice(1);
 }
 

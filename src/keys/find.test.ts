@@ -20,7 +20,12 @@ const SUBSTRATE_TYPES = ['sr25519', 'ed25519', 'ecdsa'] as const;
 
 function candidates(networks: readonly string[], count = 20): { type: KeyType; path: string }[] {
   const numbers = Array.from({ length: count }, (_, n) => n);
-  const paths = ['', ...numbers.map((n) => `//${n}`), ...DEV_NAMES.map((n) => `//${n}`), ...networks.flatMap((net) => [`//${net}`, ...numbers.map((n) => `//${net}//${n}`)])];
+  const paths = [
+    '',
+    ...numbers.map((n) => `//${n}`),
+    ...DEV_NAMES.map((n) => `//${n}`),
+    ...networks.flatMap((net) => [`//${net}`, ...numbers.map((n) => `//${net}//${n}`)]),
+  ];
   const ethereum = ['', ...numbers.map((n) => `/m/44'/60'/0'/0/${n}`), ...numbers.slice(1).map((n) => `/m/44'/60'/${n}'/0/0`)];
   return [...SUBSTRATE_TYPES.flatMap((type) => paths.map((path) => ({ type, path }))), ...ethereum.map((path) => ({ type: 'ethereum' as const, path }))];
 }
@@ -35,7 +40,9 @@ const ALL_NETWORKS = [...new Set(networkList().map((n) => n.name))];
 /** A handful of networks keeps the property quick; the full list is used below for the last candidate. */
 const SOME_NETWORKS = ['polkadot', 'kusama', 'westend', 'substrate', 'axia', 'axialunar', 'alphanet', 'betanet', 'sora_dot_para', 'golden_gate_sydney'];
 
-const phraseArb = fc.oneof(fc.uint8Array({ minLength: 16, maxLength: 16 }), fc.uint8Array({ minLength: 32, maxLength: 32 })).map((e) => entropyToMnemonic(e, wordlist));
+const phraseArb = fc
+  .oneof(fc.uint8Array({ minLength: 16, maxLength: 16 }), fc.uint8Array({ minLength: 32, maxLength: 32 }))
+  .map((e) => entropyToMnemonic(e, wordlist));
 
 beforeAll(async () => {
   await cryptoWaitReady();
@@ -90,7 +97,7 @@ describe('pathFind', () => {
     expect(eth.tried).toBe(40);
     // Another phrase's key is not found either.
     const other = 'seed sock milk update focus rotate barely fade car face mechanic mercy';
-    expect((await pathFind(DEV_PHRASE, oracleTarget(other, 'ed25519', ''), []).then((r) => r.path))).toBeNull();
+    expect(await pathFind(DEV_PHRASE, oracleTarget(other, 'ed25519', ''), []).then((r) => r.path)).toBeNull();
   });
 
   it('honours a smaller count: //<n> with n ≥ count is not a candidate', async () => {

@@ -85,11 +85,13 @@ export async function pathScan(phrase: string, network: string, count: number): 
   try {
     const sr = await schemeLoad('sr25519');
     const root = sr.fromSeed(mini);
-    const push = (family: string, path: string, type: KeyType, publicKey: Uint8Array, scheme = sr) => out.push({ family, path, type, accountId: scheme.accountId(publicKey) });
+    const push = (family: string, path: string, type: KeyType, publicKey: Uint8Array, scheme = sr) =>
+      out.push({ family, path, type, accountId: scheme.accountId(publicKey) });
     push('root (Polkadot{.js} default)', '', 'sr25519', root.publicKey);
     const parent = sr.deriveHard(root.secretKey, junctionChainCode(network));
     push('network (Parity Signer default)', `//${network}`, 'sr25519', parent.publicKey);
-    for (let n = 0; n < count; n++) push('network + index', `//${network}//${n}`, 'sr25519', sr.deriveHard(parent.secretKey, junctionChainCode(String(n))).publicKey);
+    for (let n = 0; n < count; n++)
+      push('network + index', `//${network}//${n}`, 'sr25519', sr.deriveHard(parent.secretKey, junctionChainCode(String(n))).publicKey);
     for (let n = 0; n < count; n++) push('index', `//${n}`, 'sr25519', sr.deriveHard(root.secretKey, junctionChainCode(String(n))).publicKey);
     wipe(parent.secretKey, root.secretKey);
     for (const type of ['ed25519', 'ecdsa'] as const) {

@@ -79,7 +79,8 @@ export function junctionsParse(path: string): Junction[] {
     let end = path.indexOf('/', start);
     if (end === -1) end = path.length;
     const text = path.slice(start, end);
-    if (text.length === 0) throw new InvalidPathError({ junction: position, reason: 'it is empty (three slashes in a row mark a password, not a path)', spaces });
+    if (text.length === 0)
+      throw new InvalidPathError({ junction: position, reason: 'it is empty (three slashes in a row mark a password, not a path)', spaces });
     junctions.push({ hard, text, chainCode: junctionChainCode(text, position) });
     i = end;
   }

@@ -75,7 +75,10 @@ describe('suriParse', () => {
         fc.array(word, { minLength: 1, maxLength: 24 }),
         fc.array(junction, { maxLength: 5 }),
         // Whitespace at the ends of a password is left out here: whether it is kept is pinned elsewhere.
-        fc.option(fc.string({ maxLength: 12 }).filter((p) => p.normalize('NFC') === p && p.trim() === p), { nil: undefined }),
+        fc.option(
+          fc.string({ maxLength: 12 }).filter((p) => p.normalize('NFC') === p && p.trim() === p),
+          { nil: undefined },
+        ),
         (words, junctions, password) => {
           const phrase = words.join(' ');
           const path = junctions.join('');

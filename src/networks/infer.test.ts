@@ -34,7 +34,11 @@ describe('networkInfer', () => {
 
   it('a prefix only one network uses is that network, whatever the path', () => {
     const entry = (registry as { prefix: number; network: string }[]).find((e) => e.network === 'astar')!;
-    expect(networkInfer(entry.prefix, { path: '//westend' })).toMatchObject({ network: { name: 'astar', prefix: entry.prefix }, reason: 'only', sharing: [{ name: 'astar' }] });
+    expect(networkInfer(entry.prefix, { path: '//westend' })).toMatchObject({
+      network: { name: 'astar', prefix: entry.prefix },
+      reason: 'only',
+      sharing: [{ name: 'astar' }],
+    });
   });
 
   it('a prefix no known network uses gives no network (not a guess)', () => {

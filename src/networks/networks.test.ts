@@ -69,7 +69,11 @@ describe('networks: the SS58 registry', () => {
   it('holds every registry network SS58 can encode under its lower-case name with its prefix and display name', () => {
     expect(entries.length).toBeGreaterThan(100);
     for (const entry of entries.filter((e) => e.prefix <= 16383)) {
-      expect(networkByName(entry.network), entry.network).toMatchObject({ name: entry.network.toLowerCase(), prefix: entry.prefix, displayName: entry.displayName });
+      expect(networkByName(entry.network), entry.network).toMatchObject({
+        name: entry.network.toLowerCase(),
+        prefix: entry.prefix,
+        displayName: entry.displayName,
+      });
     }
   });
 

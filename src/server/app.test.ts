@@ -111,7 +111,9 @@ describe('the API', () => {
 
   it('slows down repeated wrong passwords (429 with Retry-After), and never echoes the password', async () => {
     const file = JSON.stringify({
-      encoded: Buffer.alloc(44 + 24 + 133).fill(1).toString('base64'),
+      encoded: Buffer.alloc(44 + 24 + 133)
+        .fill(1)
+        .toString('base64'),
       encoding: { content: ['pkcs8', 'sr25519'], type: ['scrypt', 'xsalsa20-poly1305'], version: '3' },
       address: '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY',
       meta: {},

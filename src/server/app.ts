@@ -118,7 +118,12 @@ function clientErrorHandler(err: Error & { code?: string }, socket: Socket): voi
         ? [431, 'TooLarge', 'The request headers are too large.']
         : [400, 'BadRequest', 'The request was not understood.'];
   const body = JSON.stringify({ error: { name, message } });
-  const headers = Object.entries({ ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), connection: 'close' });
+  const headers = Object.entries({
+    ...SECURITY_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+    connection: 'close',
+  });
   if (socket.writable) socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${body}`);
   socket.destroy(err);
 }

@@ -82,7 +82,9 @@ function sent(err: unknown): { status: number; body: { error: { name: string; me
 describe('sendError: no message names a flag, a command or Markdown', () => {
   it('finds the error classes', () => {
     expect(classes.length).toBeGreaterThan(40);
-    expect(classes.map(([n]) => n)).toEqual(expect.arrayContaining(['DuplicateAccountError', 'FormatNotSupportedError', 'UsageError', 'VaultNotFoundError', 'TruncatedFileError']));
+    expect(classes.map(([n]) => n)).toEqual(
+      expect.arrayContaining(['DuplicateAccountError', 'FormatNotSupportedError', 'UsageError', 'VaultNotFoundError', 'TruncatedFileError']),
+    );
   });
 
   for (const [name, Cls] of classes) {
@@ -137,7 +139,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function post(url: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> & { error?: { name: string; message: string; next?: unknown } } }> {
+async function post(
+  url: string,
+  body: unknown,
+): Promise<{ status: number; json: Record<string, unknown> & { error?: { name: string; message: string; next?: unknown } } }> {
   const res = await app.inject({
     method: 'POST',
     url,
@@ -175,14 +180,24 @@ describe('the server, on requests that fail: no flag, command or Markdown anywhe
     expect(empty.json.error).toMatchObject({ name: 'EmptyFileError' });
     const cut = await post('/api/inspect', { files: [{ name: 'cut.json', text: JSON.stringify(SR.file).slice(0, 300) }] });
     expect(cut.json.error).toMatchObject({ name: 'TruncatedFileError' });
-    expect((await post('/api/accounts/rename', { address: 'nobody', name: 'x' })).json.error).toMatchObject({ name: 'AccountNotFoundError', next: { do: 'list', what: 'accounts' } });
+    expect((await post('/api/accounts/rename', { address: 'nobody', name: 'x' })).json.error).toMatchObject({
+      name: 'AccountNotFoundError',
+      next: { do: 'list', what: 'accounts' },
+    });
     expect((await post('/api/accounts/add', { name: 'x' })).json.error).toMatchObject({ name: 'UsageError' });
     const phrase = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
-    expect((await post('/api/accounts/add', { name: 'a', suri: phrase, password: 'short' })).json.error!.message).toBe('An account password has at least 6 characters. Choose a longer one.');
+    expect((await post('/api/accounts/add', { name: 'a', suri: phrase, password: 'short' })).json.error!.message).toBe(
+      'An account password has at least 6 characters. Choose a longer one.',
+    );
     expect((await post('/api/accounts/add', { name: 'a', suri: phrase, password: PW })).status).toBe(200);
     // Adding a key already in the vault can update it: the page offers "Update the existing account".
-    expect((await post('/api/accounts/add', { name: 'b', suri: phrase, password: PW })).json.error).toMatchObject({ name: 'DuplicateAccountError', next: { do: 'update-duplicate', relock: true } });
-    expect((await post('/api/accounts/export-all', { password: 'short' })).json.error!.message).toBe('A batch password has at least 6 characters. Choose a longer one.');
+    expect((await post('/api/accounts/add', { name: 'b', suri: phrase, password: PW })).json.error).toMatchObject({
+      name: 'DuplicateAccountError',
+      next: { do: 'update-duplicate', relock: true },
+    });
+    expect((await post('/api/accounts/export-all', { password: 'short' })).json.error!.message).toBe(
+      'A batch password has at least 6 characters. Choose a longer one.',
+    );
   });
 
   it('inspect notes of a file older wallets refuse: neutral sentences, and the step as a fact', async () => {

@@ -50,8 +50,10 @@ export function sendError(reply: FastifyReply, err: unknown): FastifyReply {
     return reply.code(STATUS[err.kind]).send({ error: body });
   }
   const e = err as { statusCode?: number; code?: string };
-  if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send(plain('UnsupportedMediaType', 'Only JSON bodies are accepted (Content-Type: application/json).', 'usage'));
-  if (e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send(plain('TooLarge', 'The upload is larger than any wallet file; it was refused.', 'failed', 'file'));
+  if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return reply.code(415).send(plain('UnsupportedMediaType', 'Only JSON bodies are accepted (Content-Type: application/json).', 'usage'));
+  if (e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return reply.code(413).send(plain('TooLarge', 'The upload is larger than any wallet file; it was refused.', 'failed', 'file'));
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     return reply.code(e.statusCode).send(plain('BadRequest', 'The request was not understood.', 'usage'));
   }

@@ -17,11 +17,13 @@ describe('guardCheck: the token is required unless the matched route is public',
       { url: '/session', method: 'GET', route: '/session' },
     ]) {
       expect(guardCheck(config, request(r)), JSON.stringify(r)).toMatchObject({ ok: false, status: 401 });
-      expect(guardCheck(config, request({ ...r, headers: { host: '127.0.0.1:4000', 'x-keepsake-token': 'tok-123' } })), JSON.stringify(r)).toEqual({ ok: true });
+      expect(guardCheck(config, request({ ...r, headers: { host: '127.0.0.1:4000', 'x-keepsake-token': 'tok-123' } })), JSON.stringify(r)).toEqual({
+        ok: true,
+      });
     }
   });
 
-  it('lets the app\'s files and the one-time-link exchange through without it', () => {
+  it("lets the app's files and the one-time-link exchange through without it", () => {
     expect(guardCheck(config, request({ url: '/' }))).toEqual({ ok: true });
     expect(guardCheck(config, request({ url: '/assets/index-abc.js', method: 'HEAD' }))).toEqual({ ok: true });
     expect(guardCheck(config, request({ url: '/session', method: 'POST', route: '/session' }))).toEqual({ ok: true });
@@ -55,7 +57,7 @@ describe('pathLooksLikeApi', () => {
     }
   });
 
-  it('leaves the app\'s own paths alone', () => {
+  it("leaves the app's own paths alone", () => {
     for (const url of ['/', '/index.html', '/assets/index-abc.js', '/apiary', '/x/api', '/accounts?api=1', '/#api', 'http://127.0.0.1:4000/assets/a.css']) {
       expect(pathLooksLikeApi(url), url).toBe(false);
     }

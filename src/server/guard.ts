@@ -43,13 +43,15 @@ const REFUSED_TOKEN: GuardVerdict = {
 export function guardCheck(config: GuardConfig, request: GuardRequest): GuardVerdict {
   const hosts = allowedHosts(config.port());
   const host = header(request.headers, 'host');
-  if (host === undefined || !hosts.has(host.toLowerCase())) return { ok: false, status: 421, name: 'Forbidden', reason: 'This server answers only on its own loopback address.' };
+  if (host === undefined || !hosts.has(host.toLowerCase()))
+    return { ok: false, status: 421, name: 'Forbidden', reason: 'This server answers only on its own loopback address.' };
   const origin = header(request.headers, 'origin');
   if (origin !== undefined && !(origin.startsWith('http://') && hosts.has(origin.slice('http://'.length).toLowerCase()))) {
     return { ok: false, status: 403, name: 'Forbidden', reason: 'Requests from other web pages are refused.' };
   }
   const site = header(request.headers, 'sec-fetch-site');
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return { ok: false, status: 403, name: 'Forbidden', reason: 'Requests from other web pages are refused.' };
+  if (site !== undefined && site !== 'same-origin' && site !== 'none')
+    return { ok: false, status: 403, name: 'Forbidden', reason: 'Requests from other web pages are refused.' };
   if (tokenNeeded(request) && !tokenGiven(config, request.headers)) return REFUSED_TOKEN;
   return { ok: true };
 }

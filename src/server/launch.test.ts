@@ -9,7 +9,10 @@ it('a code gives the token once; a second use, an unknown code and an expired co
   expect(codes.issue()).not.toBe(code);
   expect(codes.redeem(code)).toBe('the-token');
   expect(() => codes.redeem(code)).toThrow(
-    expect.objectContaining({ name: 'LaunchLinkUsedError', fullMessage: 'This link was already used. Open the address keepsake printed in the terminal, or start keepsake again.' }),
+    expect.objectContaining({
+      name: 'LaunchLinkUsedError',
+      fullMessage: 'This link was already used. Open the address keepsake printed in the terminal, or start keepsake again.',
+    }),
   );
   expect(() => codes.redeem('not-a-code')).toThrow(expect.objectContaining({ name: 'LaunchLinkUnknownError' }));
   expect(() => codes.redeem('')).toThrow(expect.objectContaining({ name: 'LaunchLinkUnknownError' }));
@@ -19,7 +22,8 @@ it('a code gives the token once; a second use, an unknown code and an expired co
   expect(() => codes.redeem(late)).toThrow(
     expect.objectContaining({
       name: 'LaunchLinkExpiredError',
-      fullMessage: 'This link has expired: it works only in the first 2 minutes after keepsake opened it. Open the address keepsake printed in the terminal, or start keepsake again.',
+      fullMessage:
+        'This link has expired: it works only in the first 2 minutes after keepsake opened it. Open the address keepsake printed in the terminal, or start keepsake again.',
     }),
   );
   // Refused for being late, it is not spent either way: still refused as late, not as used.

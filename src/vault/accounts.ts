@@ -31,7 +31,10 @@ export type AccountRow = {
   updatedAt: number;
 };
 
-export type AccountInsert = Omit<AccountRow, 'id' | 'createdAt' | 'updatedAt' | 'identityName' | 'identityId' | 'path' | 'sealedPassword' | 'hasFile' | 'watchJson'> &
+export type AccountInsert = Omit<
+  AccountRow,
+  'id' | 'createdAt' | 'updatedAt' | 'identityName' | 'identityId' | 'path' | 'sealedPassword' | 'hasFile' | 'watchJson'
+> &
   Partial<Pick<AccountRow, 'identityId' | 'path' | 'sealedPassword' | 'watchJson'>>;
 
 type Raw = {
@@ -123,7 +126,22 @@ export function accountsByName(vault: Vault, name: string): AccountRow[] {
  * `address` (migration 0050) is still written for tools that read the table, but keepsake never reads
  * it back: an edited row would show another address (accountView derives it from `account_id`).
  */
-const COLUMNS = ['account_id', 'type', 'name', 'network', 'ss58_prefix', 'genesis_hash', 'file_json', 'verified', 'source', 'identity_id', 'path', 'sealed_password', 'watch_json', 'address'] as const;
+const COLUMNS = [
+  'account_id',
+  'type',
+  'name',
+  'network',
+  'ss58_prefix',
+  'genesis_hash',
+  'file_json',
+  'verified',
+  'source',
+  'identity_id',
+  'path',
+  'sealed_password',
+  'watch_json',
+  'address',
+] as const;
 
 function params(a: AccountInsert, now: number) {
   return {

@@ -29,7 +29,9 @@ export function identityByName(vault: Vault, name: string): IdentityRow | undefi
 }
 
 export function identityInsert(vault: Vault, name: string, sealed: string, now = Date.now()): number {
-  return Number(vaultStatement(vault, 'INSERT INTO identities (name, sealed, created_at, updated_at) VALUES (?, ?, ?, ?)').run(name, sealed, now, now).lastInsertRowid);
+  return Number(
+    vaultStatement(vault, 'INSERT INTO identities (name, sealed, created_at, updated_at) VALUES (?, ?, ?, ?)').run(name, sealed, now, now).lastInsertRowid,
+  );
 }
 
 /**
@@ -37,7 +39,11 @@ export function identityInsert(vault: Vault, name: string, sealed: string, now =
  * before its PIN is checked (see `identityUnlock`), so this is also the count of tries in flight.
  */
 export function identityPinFailed(vault: Vault, id: number): number {
-  return (vaultStatement(vault, 'UPDATE identities SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts').get(id) as { failed_attempts: number }).failed_attempts;
+  return (
+    vaultStatement(vault, 'UPDATE identities SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts').get(id) as {
+      failed_attempts: number;
+    }
+  ).failed_attempts;
 }
 
 /** The time before which the next PIN try is refused. */

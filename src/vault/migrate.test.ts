@@ -19,15 +19,29 @@ describe('migrationsCheck', () => {
   });
 
   it('refuses versions out of order, a repeated version, and an empty list', () => {
-    expect(() => migrationsCheck([{ version: 10, up: noop }, { version: 30, up: noop }, { version: 20, up: noop }])).toThrow(/migration 20 comes after 30/);
-    expect(() => migrationsCheck([{ version: 10, up: noop }, { version: 10, up: noop }])).toThrow(/migration 10 comes after 10/);
+    expect(() =>
+      migrationsCheck([
+        { version: 10, up: noop },
+        { version: 30, up: noop },
+        { version: 20, up: noop },
+      ]),
+    ).toThrow(/migration 20 comes after 30/);
+    expect(() =>
+      migrationsCheck([
+        { version: 10, up: noop },
+        { version: 10, up: noop },
+      ]),
+    ).toThrow(/migration 10 comes after 10/);
     expect(() => migrationsCheck([])).toThrow(/no vault migrations/);
   });
 
   it('vaultMigrate refuses such a list before running any step', () => {
     const db = new Database(':memory:');
     let ran = 0;
-    const bad: Migration[] = [{ version: 20, up: () => ran++ }, { version: 10, up: () => ran++ }];
+    const bad: Migration[] = [
+      { version: 20, up: () => ran++ },
+      { version: 10, up: () => ran++ },
+    ];
     expect(() => vaultMigrate(db, 'test.db', bad)).toThrow(/versions must strictly increase/);
     expect(ran).toBe(0);
     expect(db.pragma('user_version', { simple: true })).toBe(0);
@@ -45,11 +59,17 @@ describe('vaultMigrate', () => {
 
   it('upgrades a vault built from the 0040 schema: every account gets its address in its network format (0050)', () => {
     const db = new Database(':memory:');
-    vaultMigrate(db, 'test.db', MIGRATIONS.filter((m) => m.version <= 40));
+    vaultMigrate(
+      db,
+      'test.db',
+      MIGRATIONS.filter((m) => m.version <= 40),
+    );
     expect(db.pragma('user_version', { simple: true })).toBe(40);
     const alice = Buffer.from('d43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d', 'hex');
     const eth = Buffer.from('d8da6bf26964af9d7eed9e03e53415d37aa96045', 'hex');
-    const insert = db.prepare('INSERT INTO accounts (public_key, account_id, type, name, ss58_prefix, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, 1)');
+    const insert = db.prepare(
+      'INSERT INTO accounts (public_key, account_id, type, name, ss58_prefix, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, 1)',
+    );
     insert.run(alice, alice, 'sr25519', 'Alice on Polkadot', 0, 'test');
     insert.run(Buffer.concat([alice, Buffer.from([1])]), alice, 'ed25519', 'Alice generic', 42, 'test');
     insert.run(Buffer.concat([eth, Buffer.alloc(13)]), eth, 'ethereum', 'Ethereum', 42, 'test');

@@ -112,7 +112,8 @@ export function vaultError(file: string, err: unknown): BaseError {
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new VaultBusyError({ file }, err);
   if (code.startsWith('SQLITE_READONLY')) return new VaultUnavailableError({ file, reason: 'it is read-only' }, err);
   if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) return new VaultUnavailableError({ file, reason: 'the disk is full or failing' }, err);
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new VaultUnavailableError({ file, reason: 'it is not a keepsake vault, or it is damaged' }, err);
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+    return new VaultUnavailableError({ file, reason: 'it is not a keepsake vault, or it is damaged' }, err);
   if (code.startsWith('SQLITE_CANTOPEN')) return new VaultUnavailableError({ file, reason: 'it cannot be opened' }, err);
   return new VaultUnavailableError({ file, reason: fsReason(err) }, err);
 }

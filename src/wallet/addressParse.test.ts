@@ -15,7 +15,14 @@ const concordium = (key: Uint8Array = randomBytes(32)) => base58check.encode(Uin
 
 const ALICE = decodeAddress('5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY');
 /** EIP-55's examples (all-caps, all-lower and mixed groups). */
-const EIP55 = ['0x52908400098527886E0F7030069857D2E4169EE7', '0xde709f2102306220921060314715629080e2fb77', '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359', '0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB', '0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb'];
+const EIP55 = [
+  '0x52908400098527886E0F7030069857D2E4169EE7',
+  '0xde709f2102306220921060314715629080e2fb77',
+  '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed',
+  '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359',
+  '0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB',
+  '0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb',
+];
 
 function refused(f: () => unknown, kind: new (...args: never[]) => Error = InvalidAddressError): string {
   try {
@@ -34,7 +41,7 @@ describe('SS58', () => {
     expect(addressParse(encodeAddress(ALICE, 42))).toMatchObject({ kind: 'ss58', network: 'substrate', prefix: 42 });
   });
 
-  it('with --network: the prefix must be that network\'s, except generic 42, which takes the network given', () => {
+  it("with --network: the prefix must be that network's, except generic 42, which takes the network given", () => {
     expect(addressParse(encodeAddress(ALICE, 0), 'polkadot').network).toBe('polkadot');
     expect(addressParse(encodeAddress(ALICE, 2), 'Kusama').network).toBe('kusama');
     expect(addressParse(encodeAddress(ALICE, 42), 'polkadot')).toMatchObject({ network: 'polkadot', prefix: 42 });
@@ -63,7 +70,7 @@ describe('SS58', () => {
     expect(addressParse(`  ${encodeAddress(ALICE, 0)}\n`).address).toBe(encodeAddress(ALICE, 0));
   });
 
-  it('property: every registered network\'s prefix round-trips (oracle encodeAddress)', () => {
+  it("property: every registered network's prefix round-trips (oracle encodeAddress)", () => {
     // SS58 prefixes are 14 bits (0..16383); 46 and 47 are reserved. (The registry also lists a prefix above 16383 that no SS58 address can carry.)
     const prefixes = [...new Set(networkList().map((n) => n.prefix))].filter((p) => p !== 46 && p !== 47 && p <= 16383);
     fc.assert(
@@ -98,7 +105,7 @@ describe('Ethereum', () => {
     expect(refused(() => addressParse(EIP55[2]!, 'no-such-network'), UsageError)).toMatch(/Unknown network/);
   });
 
-  it('property: the checksum form equals the oracle\'s (ethereumEncode)', () => {
+  it("property: the checksum form equals the oracle's (ethereumEncode)", () => {
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 20, maxLength: 20 }), (bytes) => {
         const lower = '0x' + Buffer.from(bytes).toString('hex');

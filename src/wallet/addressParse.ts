@@ -41,7 +41,11 @@ export function addressParse(address: string, network?: string): ParsedAddress {
   const { prefix } = ss58Decode(text);
   const owner = networkByPrefix(prefix);
   if (owner === undefined) {
-    throw new InvalidAddressError({ address: text, reason: `its SS58 prefix ${prefix} belongs to no known network`, hint: 'Check that it was copied from a Substrate network keepsake knows.' });
+    throw new InvalidAddressError({
+      address: text,
+      reason: `its SS58 prefix ${prefix} belongs to no known network`,
+      hint: 'Check that it was copied from a Substrate network keepsake knows.',
+    });
   }
   if (wanted && wanted.prefix !== prefix && prefix !== 42) {
     throw new InvalidAddressError({
@@ -72,5 +76,10 @@ function concordiumOrRefused(text: string): string {
   } catch {
     concordiumDecode(text); // not SS58 either: Concordium's own reason (checksum, base58check)
   }
-  throw new InvalidAddressError({ address: text, network: 'Concordium', reason: `it is ${owner ? `a ${owner.displayName}` : 'an SS58'} one`, next: { do: 'network-from-address' } });
+  throw new InvalidAddressError({
+    address: text,
+    network: 'Concordium',
+    reason: `it is ${owner ? `a ${owner.displayName}` : 'an SS58'} one`,
+    next: { do: 'network-from-address' },
+  });
 }

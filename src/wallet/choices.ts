@@ -53,5 +53,5 @@ export function choiceOf<T extends string>(body: Record<string, unknown>, field:
   // Numbers are accepted as the text they are written as (the page sends `words: 12`).
   const text = typeof value === 'number' ? String(value) : value;
   if (typeof text === 'string' && (allowed as readonly string[]).includes(text)) return text as T;
-  throw new UsageError({ reason: choiceSentence(`The field "${field}"`, allowed, typeof text === 'string' ? text : JSON.stringify(text) ?? typeof text) });
+  throw new UsageError({ reason: choiceSentence(`The field "${field}"`, allowed, typeof text === 'string' ? text : (JSON.stringify(text) ?? typeof text)) });
 }

@@ -103,7 +103,14 @@ export function concordiumList(vault: Vault): ConcordiumList {
     })),
     accounts: accounts.map((a) => {
       const identity = owner.get(a.row.id);
-      return { id: a.row.id, name: a.row.name ?? a.row.itemKey, address: a.row.itemKey, identity: identity ? identityName(identity) : null, status: text(a.o['status']), ledger: true };
+      return {
+        id: a.row.id,
+        name: a.row.name ?? a.row.itemKey,
+        address: a.row.itemKey,
+        identity: identity ? identityName(identity) : null,
+        status: text(a.o['status']),
+        ledger: true,
+      };
     }),
   };
 }
@@ -170,7 +177,9 @@ function plan(vault: Vault, query: string | { id: number }): { removed: Concordi
   const gone = isIdentity ? accounts.filter((a) => identityOf(a, identities) === target) : [target];
   const addresses = new Set(gone.map((a) => a.row.itemKey));
   const credentials = parsed(concordiumItems(vault, 'credentials')).filter((c) => addresses.has(text(c.o['accountAddress']) ?? ''));
-  const book = addressesAll(vault).filter((a) => a.kind === 'concordium' && addresses.has(a.address) && a.original !== null && (jsonParse(a.original) as JsonObject)['readOnly'] === true);
+  const book = addressesAll(vault).filter(
+    (a) => a.kind === 'concordium' && addresses.has(a.address) && a.original !== null && (jsonParse(a.original) as JsonObject)['readOnly'] === true,
+  );
   return {
     removed: {
       identity: isIdentity ? { name: identityName(target) } : null,

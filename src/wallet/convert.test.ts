@@ -81,7 +81,13 @@ async function makeInput(format: Format, accs: readonly Acc[], password: string,
     case 'polkadot-js':
       return JSON.stringify(polkadotToJson(pairOf(accs[0]!), password, COMPAT));
     case 'polkadot-js-batch':
-      return JSON.stringify(polkadotBatch(accs.map((a) => polkadotToJson(pairOf(a), password, COMPAT)), password, COMPAT));
+      return JSON.stringify(
+        polkadotBatch(
+          accs.map((a) => polkadotToJson(pairOf(a), password, COMPAT)),
+          password,
+          COMPAT,
+        ),
+      );
     case 'apps':
       return JSON.stringify([...accs.map((a) => polkadotToJson(pairOf(a), password, COMPAT)), ...watch]);
     case 'ethereum-keystore':
@@ -97,7 +103,14 @@ function scryptN(json: Json): number {
 
 function openPolkadot(json: Json, password: string): Expected & { n: number } {
   const o = polkadotOpen(json, password);
-  return { type: o.type, pkcs8: o.pkcs8, fileAddress: json['address'] as string, name: (o.meta['name'] as string | undefined) ?? null, meta: o.meta as Json, n: scryptN(json) };
+  return {
+    type: o.type,
+    pkcs8: o.pkcs8,
+    fileAddress: json['address'] as string,
+    name: (o.meta['name'] as string | undefined) ?? null,
+    meta: o.meta as Json,
+    n: scryptN(json),
+  };
 }
 
 /** Opens an output with the references only. */
@@ -189,7 +202,12 @@ describe('watch-only entries through an Apps → Apps conversion', () => {
   it('an ed25519 QR entry (address, publicKey, type, no key) is still ed25519 when read back', async () => {
     const acc: Acc = { type: 'sr25519', seed: new Uint8Array(32).fill(6), name: 'Signer', prefix: 42 };
     const qrPair = pairFromSeed('ed25519', new Uint8Array(32).fill(7));
-    const qr = { address: qrPair.address, meta: { name: 'Vault ed25519', isExternal: true, isQr: true }, publicKey: '0x' + hex(qrPair.publicKey), type: 'ed25519' };
+    const qr = {
+      address: qrPair.address,
+      meta: { name: 'Vault ed25519', isExternal: true, isQr: true },
+      publicKey: '0x' + hex(qrPair.publicKey),
+      type: 'ed25519',
+    };
     const input = await makeInput('apps', [acc], 'pw', [qr]);
     const before = await fileAccountsOpen(input, 'pw');
     expect(before.entries[1]!.account?.type).toBe('ed25519');
@@ -266,7 +284,7 @@ describe('refusals, each with its reason and no output', () => {
     expect((err as Error).message).toMatch(/1 of the 2 accounts/);
   });
 
-  it('a keystore whose address is not its key\'s: refused (the mismatch is named)', async () => {
+  it("a keystore whose address is not its key's: refused (the mismatch is named)", async () => {
     const key = ethPrivateKey(new Uint8Array(32).fill(14));
     const input = JSON.stringify(await keystoreEncrypt(key, 'pw', FAST, { address: ethAddress(ethPrivateKey(new Uint8Array(32).fill(15))).slice(2) }));
     const err = await rejection(convertFile(input, 'pw', 'new', 'polkadot-js', { kdf: 'compat' }));

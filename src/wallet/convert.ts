@@ -31,7 +31,9 @@ export async function convertFile(
   try {
     const failed = entries.filter((e) => e.account === undefined);
     if (failed.length > 0) {
-      throw new ConversionImpossibleError({ reason: `${failed.length} of the ${entries.length} accounts in it could not be opened (${failed[0]!.error?.shortMessage ?? 'unknown problem'})` });
+      throw new ConversionImpossibleError({
+        reason: `${failed.length} of the ${entries.length} accounts in it could not be opened (${failed[0]!.error?.shortMessage ?? 'unknown problem'})`,
+      });
     }
     const accounts = entries.map((e) => e.account!);
     const keyed = accounts.filter((a) => a.pair !== undefined);
@@ -51,14 +53,19 @@ export async function convertFile(
         if (to === 'polkadot-js') out = await lock(account);
         else {
           if (account.type !== 'ethereum') {
-            throw new ConversionImpossibleError({ reason: `an Ethereum keystore holds an ethereum (secp256k1, BIP-44) key, and this account's key is ${account.type}` });
+            throw new ConversionImpossibleError({
+              reason: `an Ethereum keystore holds an ethereum (secp256k1, BIP-44) key, and this account's key is ${account.type}`,
+            });
           }
           out = await ethereumKeystoreWrite(account.pair!.secretKey, account.accountId, outPassword);
         }
         break;
       }
       case 'polkadot-js-batch': {
-        if (watchOnly.length > 0) throw new ConversionImpossibleError({ reason: `${watchOnly.length} accounts have no key, and the extension's batch format holds only accounts with keys` });
+        if (watchOnly.length > 0)
+          throw new ConversionImpossibleError({
+            reason: `${watchOnly.length} accounts have no key, and the extension's batch format holds only accounts with keys`,
+          });
         out = await polkadotJsBatchWrite(await Promise.all(keyed.map(lock)), outPassword, { params });
         break;
       }

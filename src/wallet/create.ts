@@ -59,10 +59,15 @@ export type AddResult = { account: AccountView; json: string | null; status: Add
  */
 export function pathNormalize(path: string, type: KeyType): string {
   if (path.includes('///')) {
-    throw new UsageError({ reason: 'A ///password cannot be given with the derivation path.', hint: 'Put it after the phrase instead, in the file or prompt that holds the phrase.', field: 'path' });
+    throw new UsageError({
+      reason: 'A ///password cannot be given with the derivation path.',
+      hint: 'Put it after the phrase instead, in the file or prompt that holds the phrase.',
+      field: 'path',
+    });
   }
   const written = type === 'ethereum' && /^m(\/|$)/.test(path) ? `/${path}` : path;
-  if (written !== '' && !written.startsWith('/')) throw new InvalidPathError({ reason: 'a path starts with // (hard) or / (soft), or m/ for ethereum', spaces: /\s/.test(written) });
+  if (written !== '' && !written.startsWith('/'))
+    throw new InvalidPathError({ reason: 'a path starts with // (hard) or / (soft), or m/ for ethereum', spaces: /\s/.test(written) });
   return written;
 }
 
@@ -77,7 +82,8 @@ export function suriForAdd(suri: string, type: KeyType, path?: string): { suri: 
   const parsed = suriParse(suri);
   let written = parsed.path;
   if (path !== undefined) {
-    if (parsed.path !== '') throw new UsageError({ reason: 'The phrase already ends with a derivation path, and another path was given; give the path once.', field: 'path' });
+    if (parsed.path !== '')
+      throw new UsageError({ reason: 'The phrase already ends with a derivation path, and another path was given; give the path once.', field: 'path' });
     written = pathNormalize(path, type);
   } else if (written === '' && type === 'ethereum' && mnemonicLooksLike(parsed.phrase)) {
     written = ETHEREUM_DEFAULT_PATH;
@@ -91,7 +97,8 @@ type AddPlan = 'insert' | 'update' | 'relock' | 'complete';
 
 function addPlan(existing: AccountRow | undefined, type: KeyType, onDuplicate: OnDuplicate, address: string): AddPlan {
   if (existing === undefined) return 'insert';
-  if (onDuplicate === 'refuse' || existing.type !== type) throw new DuplicateAccountError({ address, name: existing.name, ...(existing.type === type ? { retry: 'add' as const } : {}) });
+  if (onDuplicate === 'refuse' || existing.type !== type)
+    throw new DuplicateAccountError({ address, name: existing.name, ...(existing.type === type ? { retry: 'add' as const } : {}) });
   const kind = existingKind(existing);
   // A watch-only account has no key to keep: it gains this one (as `restore` completes it from a file).
   if (kind === 'watch-only') return 'complete';
@@ -117,7 +124,10 @@ function addNeedsPassword(plan: AddPlan): boolean {
  * already in the vault (refused, unless `onDuplicate` says what to do). Throws as `accountAdd` would.
  * Without a vault (none exists yet) only the name and phrase are checked.
  */
-export async function accountAddCheck(vault: Vault | undefined, options: Omit<AddAccountOptions, 'password' | 'kdf' | 'onBackup'>): Promise<{ needsPassword: boolean }> {
+export async function accountAddCheck(
+  vault: Vault | undefined,
+  options: Omit<AddAccountOptions, 'password' | 'kdf' | 'onBackup'>,
+): Promise<{ needsPassword: boolean }> {
   nameValidate(options.name, 'account');
   const type = options.type ?? 'sr25519';
   const network = networkResolve(options.network ?? 'substrate');
@@ -177,9 +187,20 @@ export async function accountAdd(vault: Vault, options: AddAccountOptions): Prom
 }
 
 /** The account's file, locked with `password`; a re-locked file keeps the meta of the one it replaces. */
-async function fileFor(pair: KeyPair, password: string, name: string, network: Network, replaced: AccountRow | undefined, kdf: AddAccountOptions['kdf']): Promise<string> {
+async function fileFor(
+  pair: KeyPair,
+  password: string,
+  name: string,
+  network: Network,
+  replaced: AccountRow | undefined,
+  kdf: AddAccountOptions['kdf'],
+): Promise<string> {
   const old = replaced?.fileJson ? (JSON.parse(replaced.fileJson) as Record<string, unknown>)['meta'] : undefined;
-  const meta: Record<string, unknown> = { ...(isObject(old) ? old : {}), name, whenCreated: isObject(old) && typeof old['whenCreated'] === 'number' ? old['whenCreated'] : Date.now() };
+  const meta: Record<string, unknown> = {
+    ...(isObject(old) ? old : {}),
+    name,
+    whenCreated: isObject(old) && typeof old['whenCreated'] === 'number' ? old['whenCreated'] : Date.now(),
+  };
   if (replaced) meta['whenEdited'] = Date.now();
   if (network.genesisHash) meta['genesisHash'] = network.genesisHash;
   else delete meta['genesisHash'];

@@ -102,8 +102,12 @@ describe('account add: ethereum paths (item 8)', () => {
       expect(r.account.address, JSON.stringify(how)).toBe(master);
     }
     const vault = freshVault();
-    expect((await accountAdd(vault, { name: 'Second', suri: DEV, path: "m/44'/60'/0'/0/1", type: 'ethereum', password: PW, kdf: 'compat' })).account.address).toBe(BALTATHAR);
-    expect((await accountAdd(vault, { name: 'Hard', suri: DEV, path: '//Alice', password: PW, kdf: 'compat' })).account.address).toBe(new Keyring({ type: 'sr25519' }).addFromUri('//Alice').address);
+    expect(
+      (await accountAdd(vault, { name: 'Second', suri: DEV, path: "m/44'/60'/0'/0/1", type: 'ethereum', password: PW, kdf: 'compat' })).account.address,
+    ).toBe(BALTATHAR);
+    expect((await accountAdd(vault, { name: 'Hard', suri: DEV, path: '//Alice', password: PW, kdf: 'compat' })).account.address).toBe(
+      new Keyring({ type: 'sr25519' }).addFromUri('//Alice').address,
+    );
   });
 
   it('a path given twice (in the phrase and apart), or a ///password given with the path, is refused and nothing is added', async () => {
@@ -137,7 +141,11 @@ describe('account add of a key already in the vault (item 7)', () => {
     const added = await accountAdd(vault, { name: 'Bob', suri: `${DEV}//Bob`, password: PW, kdf: 'compat' });
     const r = await accountAdd(vault, { name: 'Bob on Polkadot', suri: `${DEV}//Bob`, network: 'polkadot', onDuplicate: 'update' });
     const onPolkadot = new Keyring({ type: 'sr25519', ss58Format: 0 }).addFromUri(`${DEV}//Bob`).address;
-    expect(r).toMatchObject({ status: 'updated', previous: { name: 'Bob', network: 'substrate' }, account: { name: 'Bob on Polkadot', network: 'polkadot', address: onPolkadot, genesisHash: POLKADOT_GENESIS } });
+    expect(r).toMatchObject({
+      status: 'updated',
+      previous: { name: 'Bob', network: 'substrate' },
+      account: { name: 'Bob on Polkadot', network: 'polkadot', address: onPolkadot, genesisHash: POLKADOT_GENESIS },
+    });
     expect(accountsAll(vault)).toHaveLength(1);
     const file = keyringOpen(vault, onPolkadot, PW);
     expect(file.publicKey).toBe(added.account.publicKey);
@@ -155,8 +163,19 @@ describe('account add of a key already in the vault (item 7)', () => {
     const vault = freshVault();
     const added = await accountAdd(vault, { name: 'Bob', suri: `${DEV}//Bob`, network: 'kusama', password: PW, kdf: 'compat' });
     const whenCreated = keyringOpen(vault, added.account.address, PW).meta['whenCreated'];
-    const r = await accountAdd(vault, { name: 'Bob renewed', suri: `${DEV}//Bob`, network: 'polkadot', password: NEW_PW, kdf: 'compat', onDuplicate: 'relock' });
-    expect(r).toMatchObject({ status: 'relocked', previous: { name: 'Bob', network: 'kusama' }, account: { name: 'Bob renewed', network: 'polkadot', publicKey: added.account.publicKey } });
+    const r = await accountAdd(vault, {
+      name: 'Bob renewed',
+      suri: `${DEV}//Bob`,
+      network: 'polkadot',
+      password: NEW_PW,
+      kdf: 'compat',
+      onDuplicate: 'relock',
+    });
+    expect(r).toMatchObject({
+      status: 'relocked',
+      previous: { name: 'Bob', network: 'kusama' },
+      account: { name: 'Bob renewed', network: 'polkadot', publicKey: added.account.publicKey },
+    });
     expect(r.json).toBe(accountFind(vault, r.account.address).fileJson);
     const file = keyringOpen(vault, r.account.address, NEW_PW);
     expect(file.publicKey).toBe(added.account.publicKey);
@@ -190,7 +209,19 @@ describe('account add of a key already in the vault (item 7)', () => {
     const vault = freshVault();
     const watched = new Keyring({ type: 'sr25519' }).addFromUri(`${DEV}//Watched`);
     vaultWrite(vault, () =>
-      accountInsert(vault, { publicKey: watched.publicKey, accountId: watched.publicKey, type: 'sr25519', name: 'Watched', network: null, ss58Prefix: 42, genesisHash: null, fileJson: null, verified: true, source: 'watch-only', watchJson: '{"address":"x"}' }),
+      accountInsert(vault, {
+        publicKey: watched.publicKey,
+        accountId: watched.publicKey,
+        type: 'sr25519',
+        name: 'Watched',
+        network: null,
+        ss58Prefix: 42,
+        genesisHash: null,
+        fileJson: null,
+        verified: true,
+        source: 'watch-only',
+        watchJson: '{"address":"x"}',
+      }),
     );
     const r = await accountAdd(vault, { name: 'Now mine', suri: `${DEV}//Watched`, password: PW, kdf: 'compat', onDuplicate: 'update' });
     expect(r).toMatchObject({ status: 'completed', account: { name: 'Now mine', hasKey: true } });
@@ -199,7 +230,18 @@ describe('account add of a key already in the vault (item 7)', () => {
     // It needs the password then: a file is made.
     const vault2 = freshVault();
     vaultWrite(vault2, () =>
-      accountInsert(vault2, { publicKey: watched.publicKey, accountId: watched.publicKey, type: 'sr25519', name: 'Watched', network: null, ss58Prefix: 42, genesisHash: null, fileJson: null, verified: true, source: 'watch-only' }),
+      accountInsert(vault2, {
+        publicKey: watched.publicKey,
+        accountId: watched.publicKey,
+        type: 'sr25519',
+        name: 'Watched',
+        network: null,
+        ss58Prefix: 42,
+        genesisHash: null,
+        fileJson: null,
+        verified: true,
+        source: 'watch-only',
+      }),
     );
     expect(await caught(accountAdd(vault2, { name: 'x', suri: `${DEV}//Watched`, onDuplicate: 'update' }))).toBeInstanceOf(UsageError);
   });
@@ -231,12 +273,22 @@ describe('identity derive of a key already in the vault (item 7)', () => {
 
     const onPolkadot = new Keyring({ type: 'sr25519', ss58Format: 0 }).addFromUri(DEV).address;
     const r = await identityDerive(vault, 'dev', { path: '', network: 'polkadot', pin: PIN, onDuplicate: 'update', ...t });
-    expect(r).toMatchObject({ status: 'updated', address: onPolkadot, network: 'polkadot', name: 'dev root', path: '', previous: { name: 'dev root', network: null } });
+    expect(r).toMatchObject({
+      status: 'updated',
+      address: onPolkadot,
+      network: 'polkadot',
+      name: 'dev root',
+      path: '',
+      previous: { name: 'dev root', network: null },
+    });
     expect(r.signerQr).toBe(`substrate:${onPolkadot}:${POLKADOT_GENESIS}:dev root`);
     expect(accountFind(vault, onPolkadot)).toMatchObject({ source: 'identity', identityName: 'dev', path: '', network: 'polkadot', ss58Prefix: 0 });
     const again = await identityDerive(vault, 'dev', { path: '', network: 'polkadot', name: 'Main', pin: PIN, onDuplicate: 'update', ...t });
     expect(again).toMatchObject({ status: 'updated', name: 'Main' });
-    expect(await identityDerive(vault, 'dev', { path: '', network: 'polkadot', pin: PIN, onDuplicate: 'update', ...t })).toMatchObject({ status: 'unchanged', name: 'Main' });
+    expect(await identityDerive(vault, 'dev', { path: '', network: 'polkadot', pin: PIN, onDuplicate: 'update', ...t })).toMatchObject({
+      status: 'unchanged',
+      name: 'Main',
+    });
     expect(accountsAll(vault)).toHaveLength(1);
   });
 
@@ -252,7 +304,18 @@ describe('identity derive of a key already in the vault (item 7)', () => {
 
     const watched = new Keyring({ type: 'sr25519' }).addFromUri(`${DEV}//kusama`);
     vaultWrite(vault, () =>
-      accountInsert(vault, { publicKey: watched.publicKey, accountId: watched.publicKey, type: 'sr25519', name: 'Watched', network: null, ss58Prefix: 42, genesisHash: null, fileJson: null, verified: true, source: 'watch-only' }),
+      accountInsert(vault, {
+        publicKey: watched.publicKey,
+        accountId: watched.publicKey,
+        type: 'sr25519',
+        name: 'Watched',
+        network: null,
+        ss58Prefix: 42,
+        genesisHash: null,
+        fileJson: null,
+        verified: true,
+        source: 'watch-only',
+      }),
     );
     const c = await identityDerive(vault, 'dev', { network: 'kusama', pin: PIN, onDuplicate: 'update', ...t });
     expect(c).toMatchObject({ status: 'completed', name: 'Watched', network: 'kusama', path: '//kusama' });

@@ -64,7 +64,9 @@ export function rowRecord(row: AccountRow): AccountInsert {
 export type Placement = { network: string | null; ss58Prefix: number; genesisHash: string | null };
 
 export function placementOf(network: Network | undefined, fallbackPrefix = 42): Placement {
-  return network === undefined ? { network: null, ss58Prefix: fallbackPrefix, genesisHash: null } : { network: network.name, ss58Prefix: network.prefix, genesisHash: network.genesisHash };
+  return network === undefined
+    ? { network: null, ss58Prefix: fallbackPrefix, genesisHash: null }
+    : { network: network.name, ss58Prefix: network.prefix, genesisHash: network.genesisHash };
 }
 
 /**

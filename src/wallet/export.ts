@@ -48,7 +48,8 @@ export async function accountExport(
   }
   if (row.identityId === null && row.fileJson === null) throw new WatchOnlyAccountError({ address: view.address });
   if (row.identityId === null && format === 'polkadot-js') {
-    if (!('password' in unlock)) throw new UsageError({ reason: `${view.address} is locked with its own password; its export needs that password, not a PIN.`, field: 'pin' });
+    if (!('password' in unlock))
+      throw new UsageError({ reason: `${view.address} is locked with its own password; its export needs that password, not a PIN.`, field: 'pin' });
     return { json: await relock(row, unlock.password, unlock.password, options.kdf ?? 'default'), address: view.address };
   }
   const { pair, password } = await unlockPair(vault, row, unlock);
@@ -68,12 +69,17 @@ export async function accountExport(
 async function unlockPair(vault: Vault, row: AccountRow, unlock: ExportUnlock): Promise<{ pair: KeyPair; password: string }> {
   const address = accountView(row).address;
   if (row.identityId !== null) {
-    if (!('pin' in unlock)) throw new UsageError({ reason: `${address} belongs to the identity "${row.identityName}": its export needs the identity's PIN and a password for the new file.`, field: 'pin' });
+    if (!('pin' in unlock))
+      throw new UsageError({
+        reason: `${address} belongs to the identity "${row.identityName}": its export needs the identity's PIN and a password for the new file.`,
+        field: 'pin',
+      });
     // Checked before the PIN is tried: a refused password must not cost a PIN attempt.
     newSecretCheck(unlock.newPassword, 'file password');
     return { pair: await identityAccountPair(vault, row, unlock.pin), password: unlock.newPassword };
   }
-  if (!('password' in unlock)) throw new UsageError({ reason: `${address} is locked with its own password; its export needs that password, not a PIN.`, field: 'pin' });
+  if (!('password' in unlock))
+    throw new UsageError({ reason: `${address} is locked with its own password; its export needs that password, not a PIN.`, field: 'pin' });
   const stored = polkadotJsParse(jsonParse(row.fileJson!)) as PolkadotJsSingle;
   const pair = await polkadotJsOpen(stored, unlock.password, { file: address, subject: address, held: 'vault' });
   try {
@@ -171,7 +177,10 @@ export function accountExportAllPlan(vault: Vault, options: { format?: 'polkadot
   const apps = options.format === 'apps';
   const ofIdentities = all.filter((r) => r.identityId !== null);
   const watchOnly = all.filter((r) => r.fileJson === null && r.identityId === null);
-  const leftOut = [...(apps ? [] : watchOnly.map((r) => leftOutOf(r, 'watch-only'))), ...(options.password === false ? ofIdentities.map((r) => leftOutOf(r, 'needs-password')) : [])];
+  const leftOut = [
+    ...(apps ? [] : watchOnly.map((r) => leftOutOf(r, 'watch-only'))),
+    ...(options.password === false ? ofIdentities.map((r) => leftOutOf(r, 'needs-password')) : []),
+  ];
   const identities = new Map<number, { id: number; name: string; accounts: number }>();
   if (options.password !== false) {
     for (const r of ofIdentities) {
@@ -182,7 +191,8 @@ export function accountExportAllPlan(vault: Vault, options: { format?: 'polkadot
   }
   const files = all.filter((r) => r.fileJson !== null).length;
   const plan = { files, identities: [...identities.values()].sort((a, b) => a.id - b.id), watchOnly: apps ? watchOnly.length : 0, leftOut };
-  if (plan.files + plan.watchOnly + plan.identities.reduce((n, i) => n + i.accounts, 0) === 0) throw new NothingToExportError({ what: 'accounts', leftOut: leftOutCounts(leftOut) });
+  if (plan.files + plan.watchOnly + plan.identities.reduce((n, i) => n + i.accounts, 0) === 0)
+    throw new NothingToExportError({ what: 'accounts', leftOut: leftOutCounts(leftOut) });
   return plan;
 }
 

@@ -83,7 +83,7 @@ describe('Ethereum keystores', () => {
     expect(a.address).toBe(eip55(ethAddress(key)));
   });
 
-  it('an address that is not the key\'s → AddressMismatchError for that account (not a wrong password)', async () => {
+  it("an address that is not the key's → AddressMismatchError for that account (not a wrong password)", async () => {
     const key = ethPrivateKey(seed(2));
     const other = ethAddress(ethPrivateKey(seed(3)));
     const json = await keystoreEncrypt(key, PW, FAST, { address: other.slice(2) });
@@ -103,7 +103,7 @@ describe('Ethereum keystores', () => {
     expect(only((await fileAccountsOpen(text(json), PW)).entries).error).toBeInstanceOf(AddressMismatchError);
   });
 
-  it('a keystore without an address opens to the key\'s own address', async () => {
+  it("a keystore without an address opens to the key's own address", async () => {
     const key = ethPrivateKey(seed(5));
     const json = await keystoreEncrypt(key, PW, FAST, { address: null });
     expect(only((await fileAccountsOpen(text(json), PW)).entries).account?.address).toBe(eip55(ethAddress(key)));
@@ -160,7 +160,7 @@ describe('the Apps "Export all" list', () => {
     expect(hex(f!.accountId)).toBe(ethWatch.address.slice(2));
   });
 
-  it('keepKeys gives the keyed entries\' secrets (none for watch-only entries)', async () => {
+  it("keepKeys gives the keyed entries' secrets (none for watch-only entries)", async () => {
     const { entries } = await fileAccountsOpen(text(apps), PW, { keepKeys: true });
     expect(entries.map((e) => e.account?.pair !== undefined)).toEqual([true, true, true, false, false, false]);
     expect(hex(entries[2]!.account!.pair!.secretKey)).toBe(hex(ethPrivateKey(seed(13))));
@@ -183,7 +183,7 @@ describe('the Apps "Export all" list', () => {
     expect(entries.map((e) => e.account?.fileJson)).toEqual([null, null]);
   });
 
-  it('an address-only entry\'s publicKey is used only when it gives the address; another key refuses that entry (security review #6)', async () => {
+  it("an address-only entry's publicKey is used only when it gives the address; another key refuses that entry (security review #6)", async () => {
     const ecdsa = pairFromSeed('ecdsa', seed(16));
     const eth20 = pairFromSeed('ethereum', seed(17));
     const list = [
@@ -205,7 +205,7 @@ describe('the Apps "Export all" list', () => {
     expect(entries[2]!.error!.message).toBe(`list.json (entry 3): its publicKey is not the key of its address ${qr.address}; the entry was not used.`);
   });
 
-  it('a keyed entry whose address is not its key\'s → AddressMismatchError for that entry', async () => {
+  it("a keyed entry whose address is not its key's → AddressMismatchError for that entry", async () => {
     const lying = { ...polkadotToJson(ed, PW), address: sr.address };
     const { entries } = await fileAccountsOpen(text([srJson, lying]), PW);
     expect(entries[0]!.account).toBeDefined();
@@ -219,8 +219,14 @@ describe('the Apps "Export all" list', () => {
     ['an Ethereum address of 19 bytes', { address: '0xd43593c715fdd31c61141abd04a99fd6822c85', meta: {}, type: 'ethereum' }],
     ['a declared type the address does not fit (ethereum, with an SS58 address)', { address: ms.address, meta: {}, type: 'ethereum' }],
     ['a meta that is a string', { address: ms.address, meta: 'name' }],
-    ['a batch file inside the list', { address: ms.address, encoded: 'AAAA', encoding: { content: ['batch-pkcs8'], type: ['scrypt', 'xsalsa20-poly1305'], version: '3' }, accounts: [] }],
-    ['an encoded that is a number', { address: sr.address, encoded: 5, encoding: { content: ['pkcs8', 'sr25519'], type: ['scrypt', 'xsalsa20-poly1305'], version: '3' }, meta: {} }],
+    [
+      'a batch file inside the list',
+      { address: ms.address, encoded: 'AAAA', encoding: { content: ['batch-pkcs8'], type: ['scrypt', 'xsalsa20-poly1305'], version: '3' }, accounts: [] },
+    ],
+    [
+      'an encoded that is a number',
+      { address: sr.address, encoded: 5, encoding: { content: ['pkcs8', 'sr25519'], type: ['scrypt', 'xsalsa20-poly1305'], version: '3' }, meta: {} },
+    ],
   ])('a watch-only or keyed entry with %s: a keepsake error (or an account) for that entry, never a crash', async (_, bad) => {
     const { entries } = await fileAccountsOpen(text([srJson, bad]), PW);
     expect(entries[0]!.account).toBeDefined();
@@ -236,7 +242,7 @@ describe('the Apps "Export all" list', () => {
   });
 });
 
-describe('the extension\'s batch file', () => {
+describe("the extension's batch file", () => {
   const a = pairFromSeed('sr25519', seed(21), { name: 'A' });
   const b = pairFromSeed('ecdsa', seed(22), { name: 'B' });
 
@@ -274,7 +280,18 @@ describe('Polkadot{.js} single files and other formats', () => {
   });
 
   it('a format that holds no accounts to read is refused with FormatNotSupportedError', async () => {
-    const concordium = { cipherText: 'AAAA', metadata: { keyLen: 32, iterations: 10000, salt: 'AAAA', initializationVector: 'AAAA', encryptionMethod: 'AES-256', keyDerivationMethod: 'PBKDF2WithHmacSHA256', hashAlgorithm: 'sha256' } };
+    const concordium = {
+      cipherText: 'AAAA',
+      metadata: {
+        keyLen: 32,
+        iterations: 10000,
+        salt: 'AAAA',
+        initializationVector: 'AAAA',
+        encryptionMethod: 'AES-256',
+        keyDerivationMethod: 'PBKDF2WithHmacSHA256',
+        hashAlgorithm: 'sha256',
+      },
+    };
     expect(await rejection(fileAccountsOpen(text(concordium), PW))).toBeInstanceOf(FormatNotSupportedError);
   });
 });

@@ -85,7 +85,10 @@ export async function fileAccountsOpen(text: string, password: string, options: 
   const detected = formatDetect(text, options.file);
   switch (detected.format) {
     case 'polkadot-js':
-      return { format: detected.format, entries: [await single(file, await previewOf(detected.file.json), () => fromPolkadotJs(detected.file, text.trim(), password, file, options))] };
+      return {
+        format: detected.format,
+        entries: [await single(file, await previewOf(detected.file.json), () => fromPolkadotJs(detected.file, text.trim(), password, file, options))],
+      };
     case 'polkadot-js-batch': {
       // Readers and writers beyond the single-file one load when needed: `verify` of an account file starts its KDF without them.
       const { polkadotJsBatchOpen } = await import('../formats/polkadot-js/batch.js');
@@ -125,7 +128,7 @@ export async function fileAccountsOpen(text: string, password: string, options: 
       // Never importable, as a whole or otherwise: say why, as the whole-wallet import does.
       throw new MobileWalletExportError({ file: options.file });
     default:
-      throw new FormatNotSupportedError({ ...({ file: options.file }), label: FORMAT_LABELS[detected.format], wanted: 'accounts' });
+      throw new FormatNotSupportedError({ ...{ file: options.file }, label: FORMAT_LABELS[detected.format], wanted: 'accounts' });
   }
 }
 
@@ -196,7 +199,13 @@ async function fromKeystore(ks: EthereumKeystore, text: string, password: string
   return account;
 }
 
-async function keyedEntry(single: PolkadotJsSingle, json: unknown, where: string, password: string, options: OpenOptions & { batch: boolean }): Promise<FileEntry> {
+async function keyedEntry(
+  single: PolkadotJsSingle,
+  json: unknown,
+  where: string,
+  password: string,
+  options: OpenOptions & { batch: boolean },
+): Promise<FileEntry> {
   const preview = await previewOf(json);
   const text = JSON.stringify(json);
   const opened = async (pw: string): Promise<FileEntry> => ({ where, preview, account: await fromPolkadotJs(single, text, pw, where, options) });
@@ -281,7 +290,19 @@ async function unchecked(file: PolkadotJsSingle, text: string, where: string): P
   const { publicKey, accountId, prefix } = await keyFromAddress(file.address, type, where);
   const net = (await import('./network.js')).networkOfFile(file.meta['genesisHash'], prefix);
   const name = typeof file.meta['name'] === 'string' ? file.meta['name'] : defaultName(file.address);
-  return { where, address: accountAddress(type, accountId, net.prefix), name, type, publicKey, accountId, network: net.network, ss58Prefix: net.prefix, genesisHash: net.genesisHash, fileJson: text, keyChecked: false };
+  return {
+    where,
+    address: accountAddress(type, accountId, net.prefix),
+    name,
+    type,
+    publicKey,
+    accountId,
+    network: net.network,
+    ss58Prefix: net.prefix,
+    genesisHash: net.genesisHash,
+    fileJson: text,
+    keyChecked: false,
+  };
 }
 
 /** An Apps entry without `encoded` (multisig, proxied, QR/hardware): the address only. */
@@ -317,14 +338,25 @@ async function watchOnly(json: JsonObject, where: string): Promise<FileAccount> 
  * another account (security review #6). Absent (or not hex), the key is what the address gives; a
  * key that does not give the address refuses the entry ({@link EntryKeyMismatchError}).
  */
-async function watchKey(named: unknown, type: KeyType, fromAddress: { publicKey: Uint8Array; accountId: Uint8Array; prefix: number }, where: string): Promise<Uint8Array> {
+async function watchKey(
+  named: unknown,
+  type: KeyType,
+  fromAddress: { publicKey: Uint8Array; accountId: Uint8Array; prefix: number },
+  where: string,
+): Promise<Uint8Array> {
   // Hex with or without 0x (as Apps and older tools write it); anything else names no key and is ignored, as before.
   const text = typeof named === 'string' ? (named.startsWith('0x') ? named : `0x${named}`) : undefined;
   if (text === undefined || !isHex(text)) return fromAddress.publicKey;
   const key = hexToBytes(text);
   if (bytesEqual(key, fromAddress.publicKey)) return fromAddress.publicKey;
   // An address that gives only the account id (a 32-byte ecdsa id, a 20-byte Ethereum address): the full key may complete it.
-  if (key.length === 33 && fromAddress.publicKey.length !== 33 && (type === 'ecdsa' || type === 'ethereum') && bytesEqual((await keyAccountId(type, key)) ?? new Uint8Array(0), fromAddress.accountId)) return key;
+  if (
+    key.length === 33 &&
+    fromAddress.publicKey.length !== 33 &&
+    (type === 'ecdsa' || type === 'ethereum') &&
+    bytesEqual((await keyAccountId(type, key)) ?? new Uint8Array(0), fromAddress.accountId)
+  )
+    return key;
   throw new EntryKeyMismatchError({ where, address: accountAddress(type, fromAddress.accountId, fromAddress.prefix) });
 }
 
@@ -337,7 +369,8 @@ async function keyFromAddress(address: string, type: KeyType, where: string): Pr
   const claimed = fileAddressDecode(address);
   const prefix = claimed.prefix ?? 42;
   if ((type === 'sr25519' || type === 'ed25519') && claimed.bytes.length === 32) return { publicKey: claimed.bytes, accountId: claimed.bytes, prefix };
-  if ((type === 'ecdsa' || type === 'ethereum') && claimed.bytes.length === 33) return { publicKey: claimed.bytes, accountId: (await schemeLoad(type)).accountId(claimed.bytes), prefix };
+  if ((type === 'ecdsa' || type === 'ethereum') && claimed.bytes.length === 33)
+    return { publicKey: claimed.bytes, accountId: (await schemeLoad(type)).accountId(claimed.bytes), prefix };
   if (type === 'ecdsa' && claimed.bytes.length === 32) return { publicKey: claimed.bytes, accountId: claimed.bytes, prefix };
   throw new CorruptFileError({ file: where, reason: 'its address does not give its public key' });
 }

@@ -9,10 +9,7 @@ import { isKeyType, type KeyType } from '../keys/types.js';
 import type { NextStep } from '../errors/next.js';
 
 export type KdfReport =
-  | { name: 'scrypt'; N: number; r: number; p: number }
-  | { name: 'pbkdf2-sha256'; iterations: number }
-  | { name: 'none' }
-  | { name: 'legacy-password' };
+  { name: 'scrypt'; N: number; r: number; p: number } | { name: 'pbkdf2-sha256'; iterations: number } | { name: 'none' } | { name: 'legacy-password' };
 
 export type InspectAccount = { address: string; name: string | null; type: KeyType | null };
 
@@ -58,7 +55,10 @@ export async function inspectFile(text: string, options: { file?: string | undef
             type: file.keyType ?? null,
           },
         ],
-        notes: [...kdf.notes, ...(file.keyType === undefined ? ['The file does not record its key type; verifying it with its password finds the type from the key.'] : [])],
+        notes: [
+          ...kdf.notes,
+          ...(file.keyType === undefined ? ['The file does not record its key type; verifying it with its password finds the type from the key.'] : []),
+        ],
       };
     }
     case 'polkadot-js-batch': {
@@ -83,7 +83,9 @@ export async function inspectFile(text: string, options: { file?: string | undef
           'The batch password unlocks only the outer layer; each account inside keeps the password it had when exported.',
           'This account list is not covered by the password; verifying the file with its password checks the accounts themselves.',
           ...(keyNamed > 0
-            ? ['The list names some accounts by a public key without their key type: they are shown by their Ethereum address (an ecdsa account would have another one, which verifying the file shows).']
+            ? [
+                'The list names some accounts by a public key without their key type: they are shown by their Ethereum address (an ecdsa account would have another one, which verifying the file shows).',
+              ]
             : []),
         ],
       };
@@ -146,7 +148,9 @@ export async function inspectFile(text: string, options: { file?: string | undef
         olderWallets: null,
         accounts: [],
         contentsEncrypted: true,
-        notes: [`Made ${env.createdAt ?? 'at an unrecorded time'}. Its identities, accounts and addresses are inside the encrypted part: verifying it with its password lists them, and nothing is imported.`],
+        notes: [
+          `Made ${env.createdAt ?? 'at an unrecorded time'}. Its identities, accounts and addresses are inside the encrypted part: verifying it with its password lists them, and nothing is imported.`,
+        ],
       };
     }
     case 'concordium-desktop':
@@ -172,7 +176,10 @@ export async function inspectFile(text: string, options: { file?: string | undef
   }
 }
 
-function envelopeKdf(envelope: PolkadotJsEnvelope, file: string | undefined): { encrypted: boolean; kdf: KdfReport; olderWallets: boolean; notes: string[]; next?: NextStep } {
+function envelopeKdf(
+  envelope: PolkadotJsEnvelope,
+  file: string | undefined,
+): { encrypted: boolean; kdf: KdfReport; olderWallets: boolean; notes: string[]; next?: NextStep } {
   if (envelope.cipher === 'none') {
     return { encrypted: false, kdf: { name: 'none' }, olderWallets: true, notes: ['This file is NOT encrypted: anyone who has it has the key.'] };
   }

@@ -58,11 +58,23 @@ describe('nameValidate', () => {
 
 describe('fileNamesCheck', () => {
   it('refuses the whole file, naming the item by position and the code point, not the name', () => {
-    const err = thrown(() => fileNamesCheck('b.json', [{ item: 'identity 1', name: 'Main' }, { item: 'account 2', name: 'Hi\u001b[2J' }]));
+    const err = thrown(() =>
+      fileNamesCheck('b.json', [
+        { item: 'identity 1', name: 'Main' },
+        { item: 'account 2', name: 'Hi\u001b[2J' },
+      ]),
+    );
     expect(err).toBeInstanceOf(UnsafeNameError);
     expect((err as BaseError).shortMessage).toBe(
       'b.json: the name of account 2 holds a control or invisible formatting character (U+001B) that could change what a terminal shows, so nothing from the file was imported.',
     );
-    expect(thrown(() => fileNamesCheck(undefined, [{ item: 'x', name: 'fine' }, { item: 'y', name: null }]))).toBeUndefined();
+    expect(
+      thrown(() =>
+        fileNamesCheck(undefined, [
+          { item: 'x', name: 'fine' },
+          { item: 'y', name: null },
+        ]),
+      ),
+    ).toBeUndefined();
   });
 });

@@ -5,7 +5,10 @@ import { networkByGenesis, networkByName, networkByPrefix, networkList, type Net
 export function networkResolve(name: string): Network {
   const network = networkByName(name);
   if (network === undefined) {
-    throw new UsageError({ reason: `Unknown network "${name.slice(0, 40)}".`, hint: 'Use a name from the SS58 registry, e.g. polkadot, kusama, westend, substrate.' });
+    throw new UsageError({
+      reason: `Unknown network "${name.slice(0, 40)}".`,
+      hint: 'Use a name from the SS58 registry, e.g. polkadot, kusama, westend, substrate.',
+    });
   }
   return network;
 }
@@ -15,7 +18,11 @@ export function networkOfFile(genesisHash: unknown, prefix: number): { network: 
   const byGenesis = typeof genesisHash === 'string' ? networkByGenesis(genesisHash) : undefined;
   if (byGenesis) return { network: byGenesis.name, prefix: byGenesis.prefix, genesisHash: byGenesis.genesisHash };
   const byPrefix = networkByPrefix(prefix);
-  return { network: byPrefix?.name ?? null, prefix, genesisHash: typeof genesisHash === 'string' && /^0x[0-9a-f]{64}$/i.test(genesisHash) ? genesisHash : null };
+  return {
+    network: byPrefix?.name ?? null,
+    prefix,
+    genesisHash: typeof genesisHash === 'string' && /^0x[0-9a-f]{64}$/i.test(genesisHash) ? genesisHash : null,
+  };
 }
 
 /** Every network a user can pick (the browser wallet's network lists). */

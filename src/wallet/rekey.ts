@@ -31,7 +31,11 @@ const RECENT_ANSWERS = 2;
 export async function rekeyFiles(
   rows: readonly AccountRow[],
   newPassword: string,
-  options: { kdf: PolkadotJsKdf; passwordFor?: (account: { address: string; name: string }) => Promise<string>; onProgress?: (done: number, total: number) => void },
+  options: {
+    kdf: PolkadotJsKdf;
+    passwordFor?: (account: { address: string; name: string }) => Promise<string>;
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<Map<number, string>> {
   const keyed = rows.filter((r) => r.fileJson !== null);
   let done = 0;

@@ -87,12 +87,23 @@ export async function restoreFiles(vault: Vault, inputs: readonly RestoreInput[]
       // Nor does a key file that could not be opened (a batch entry under its own password): its contents may
       // belong to any account, and it would take the place of a key that was checked against this address.
       if (existing !== undefined && !account.verified && existing.verified && (existing.fileJson !== null || existing.identityId !== null)) {
-        report.skipped.push({ file, address, reason: `already in the vault as "${existing.name}" with a checked key; an entry whose key could not be checked does not replace it` });
+        report.skipped.push({
+          file,
+          address,
+          reason: `already in the vault as "${existing.name}" with a checked key; an entry whose key could not be checked does not replace it`,
+        });
         continue;
       }
       if (existing === undefined) accountInsert(vault, account);
       else accountReplace(vault, account);
-      report.restored.push({ address, name: account.name, file, verified: account.verified, replaced: existing !== undefined, ...(relocked ? { relocked } : {}) });
+      report.restored.push({
+        address,
+        name: account.name,
+        file,
+        verified: account.verified,
+        replaced: existing !== undefined,
+        ...(relocked ? { relocked } : {}),
+      });
     }
   });
   return report;

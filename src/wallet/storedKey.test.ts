@@ -16,8 +16,8 @@ function row(type: KeyPair['type'], publicKey: Uint8Array, accountId: Uint8Array
   return { id: 1, publicKey, accountId, type, ...rest, ...none, createdAt: 0, updatedAt: 0 };
 }
 
-describe('storedKeyCheck: the key opened or derived must be the row\'s', () => {
-  it('accepts the row\'s own key; refuses another key, another key type, or a row whose account id was changed', async () => {
+describe("storedKeyCheck: the key opened or derived must be the row's", () => {
+  it("accepts the row's own key; refuses another key, another key type, or a row whose account id was changed", async () => {
     const own = await pairFromSuri(`${PHRASE}//savings`, 'sr25519');
     const other = await pairFromSuri(`${PHRASE}//other`, 'sr25519');
     await storedKeyCheck(row('sr25519', own.publicKey, own.publicKey), own);

@@ -39,7 +39,11 @@ export async function lockedOpen(locked: readonly Locked[], options: { passwords
   const known: string[] = [];
   const still = () => items.filter((i) => !i.open);
   const tryKnown = async () => {
-    for (let round = still().filter((i) => known.some((p) => !i.tried.has(p))); round.length > 0; round = still().filter((i) => known.some((p) => !i.tried.has(p)))) {
+    for (
+      let round = still().filter((i) => known.some((p) => !i.tried.has(p)));
+      round.length > 0;
+      round = still().filter((i) => known.some((p) => !i.tried.has(p)))
+    ) {
       await mapConcurrent(round, async (item) => {
         for (const password of known) {
           if (item.open || item.tried.has(password)) continue;

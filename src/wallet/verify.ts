@@ -102,7 +102,16 @@ function accountOf(entry: FileEntry): VerifyAccount {
     return { ...entry.preview, publicKey: null, ok: false, watchOnly: false, error: errorOf(entry.error), check: locked ? 'locked' : 'failed' };
   }
   const watchOnly = a.fileJson === null;
-  return { address: a.address, publicKey: bytesToHex(a.publicKey), type: a.type, name: a.name, ok: true, watchOnly, error: null, check: watchOnly ? 'address-only' : 'checked' };
+  return {
+    address: a.address,
+    publicKey: bytesToHex(a.publicKey),
+    type: a.type,
+    name: a.name,
+    ok: true,
+    watchOnly,
+    error: null,
+    check: watchOnly ? 'address-only' : 'checked',
+  };
 }
 
 function errorOf(error: BaseError | undefined): ErrorReport {

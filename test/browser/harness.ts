@@ -104,7 +104,10 @@ export async function serverStart(options: { open?: boolean } = {}): Promise<Ser
     const timer = setTimeout(() => reject(new Error(`keepsake ui printed no address within 60 s.\nstdout: ${stdout}\nstderr: ${stderr}`)), 60_000);
     child.stdout!.setEncoding('utf8').on('data', (d: string) => {
       stdout += d;
-      const line = stdout.split('\n').slice(0, -1).find((l) => l.trim().startsWith('{'));
+      const line = stdout
+        .split('\n')
+        .slice(0, -1)
+        .find((l) => l.trim().startsWith('{'));
       if (line === undefined) return;
       clearTimeout(timer);
       try {
@@ -158,7 +161,14 @@ export function rawRequest(
 ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port: server.port, method: options.method ?? 'GET', path: options.path, headers: { host: `127.0.0.1:${server.port}`, ...options.headers }, setHost: false },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: { host: `127.0.0.1:${server.port}`, ...options.headers },
+        setHost: false,
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -186,7 +196,15 @@ export async function apiCall<T>(server: Server, path: string, body?: object): P
 
 // ---------------------------------------------------------------- browser
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export function browserLaunch(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` (.ci/run does).`);
@@ -401,7 +419,12 @@ export function walletSession(set: (session: { server: Server; browser: Browser;
 export { oracleReady };
 
 /** A single-account file exactly as Polkadot{.js} writes it: `addFromUri(suri).toJson(password)` (scrypt N=2^17). */
-export function oracleWrite(suri: string, password: string, name: string, type: KeyringPair['type'] = 'sr25519'): { json: KeyringPair$Json; publicKey: string; address: string } {
+export function oracleWrite(
+  suri: string,
+  password: string,
+  name: string,
+  type: KeyringPair['type'] = 'sr25519',
+): { json: KeyringPair$Json; publicKey: string; address: string } {
   const pair = new Keyring({ type }).addFromUri(suri, { name });
   return { json: pair.toJson(password), publicKey: u8aToHex(pair.publicKey), address: pair.address };
 }

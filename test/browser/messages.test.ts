@@ -40,7 +40,9 @@ describeBrowser('browser wallet: messages in browser words', () => {
     await form.getByLabel('Network (optional)').selectOption('kusama');
     await form.getByRole('button', { name: 'Add address' }).click();
     const error = await fieldError(form.getByLabel('Address', { exact: true }));
-    expect(error).toBe(`"${polkadot}" is not a Kusama Relay Chain address: it is a Polkadot Relay Chain one (prefix 0, not 2). Check the network, or choose “Polkadot Relay Chain”.`);
+    expect(error).toBe(
+      `"${polkadot}" is not a Kusama Relay Chain address: it is a Polkadot Relay Chain one (prefix 0, not 2). Check the network, or choose “Polkadot Relay Chain”.`,
+    );
     expect(error).not.toMatch(CLI_WORDS);
   });
 
@@ -63,24 +65,30 @@ describeBrowser('browser wallet: messages in browser words', () => {
     await d.waitFor({ state: 'hidden' });
   });
 
-  it('Verify a backup: a file cut off in a download is said to be cut off; a file older wallets refuse gets the browser\'s way to a copy they open', { timeout: TEST_TIMEOUT }, async () => {
-    await pageGo(page, 'Verify a backup');
-    const picker = page.getByLabel('Backup file');
-    const whole = JSON.stringify(vectors.json.find((v) => v.keyType === 'sr25519')!.file);
-    await picker.setInputFiles(await fileWrite(server, 'alice.json', whole.slice(0, 300)));
-    const error = await fieldError(picker);
-    expect(error).toBe('alice.json is cut off: it starts as a wallet file does, then ends after 300 bytes. It was not copied or downloaded completely; find the full copy.');
-    expect(error).not.toMatch(/not a JSON file/);
+  it(
+    "Verify a backup: a file cut off in a download is said to be cut off; a file older wallets refuse gets the browser's way to a copy they open",
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      await pageGo(page, 'Verify a backup');
+      const picker = page.getByLabel('Backup file');
+      const whole = JSON.stringify(vectors.json.find((v) => v.keyType === 'sr25519')!.file);
+      await picker.setInputFiles(await fileWrite(server, 'alice.json', whole.slice(0, 300)));
+      const error = await fieldError(picker);
+      expect(error).toBe(
+        'alice.json is cut off: it starts as a wallet file does, then ends after 300 bytes. It was not copied or downloaded completely; find the full copy.',
+      );
+      expect(error).not.toMatch(/not a JSON file/);
 
-    // Written as wallets do today (scrypt N=2^17): the note and its next step, in browser words.
-    const current = oracleWrite('//Notes', 'file pässword', 'Notes');
-    expect(scryptParams(current.json).N).toBe(1 << 17);
-    await picker.setInputFiles(await fileWrite(server, 'notes.json', JSON.stringify(current.json)));
-    const notes = page.getByRole('list', { name: 'Notes' });
-    await notes.waitFor();
-    const text = await notes.innerText();
-    expect(text).toContain('wallets from before mid-2025 refuse it.');
-    expect(text).toContain('To make a copy they open, create a backup file of the account with “Readable by wallets from before mid-2025” ticked.');
-    expect(text).not.toMatch(CLI_WORDS);
-  });
+      // Written as wallets do today (scrypt N=2^17): the note and its next step, in browser words.
+      const current = oracleWrite('//Notes', 'file pässword', 'Notes');
+      expect(scryptParams(current.json).N).toBe(1 << 17);
+      await picker.setInputFiles(await fileWrite(server, 'notes.json', JSON.stringify(current.json)));
+      const notes = page.getByRole('list', { name: 'Notes' });
+      await notes.waitFor();
+      const text = await notes.innerText();
+      expect(text).toContain('wallets from before mid-2025 refuse it.');
+      expect(text).toContain('To make a copy they open, create a backup file of the account with “Readable by wallets from before mid-2025” ticked.');
+      expect(text).not.toMatch(CLI_WORDS);
+    },
+  );
 });

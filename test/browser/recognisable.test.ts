@@ -53,34 +53,44 @@ describeBrowser('browser wallet: what a person recognises (issue 12 items 11–1
   let page: Page;
   walletSession((s) => ({ server, browser, app, page } = s));
 
-  const accountItem = (name: string) => page.getByRole('list', { name: 'Accounts' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name, exact: true }) });
+  const accountItem = (name: string) =>
+    page
+      .getByRole('list', { name: 'Accounts' })
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name, exact: true }) });
 
-  it('Restore JSON lists the accounts each chosen file holds before the password; a whole-wallet backup is sent to Export/Import', { timeout: TEST_TIMEOUT }, async () => {
-    const alice = oracleWrite(ALICE.suri, PW, ALICE.name);
-    const aliceFile = await fileWrite(server, 'alice.json', JSON.stringify(alice.json));
-    const wallet = await fileWrite(server, 'wallet-export.json', JSON.stringify(concordiumEncrypt(desktopExportData({ identities: 1 }), PW)));
-    await page.getByRole('button', { name: 'Restore JSON' }).click();
-    const d = dialog(page);
-    await d.getByRole('heading', { name: 'Restore JSON' }).waitFor();
-    await d.getByLabel('Backup files').setInputFiles([aliceFile, wallet]);
+  it(
+    'Restore JSON lists the accounts each chosen file holds before the password; a whole-wallet backup is sent to Export/Import',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const alice = oracleWrite(ALICE.suri, PW, ALICE.name);
+      const aliceFile = await fileWrite(server, 'alice.json', JSON.stringify(alice.json));
+      const wallet = await fileWrite(server, 'wallet-export.json', JSON.stringify(concordiumEncrypt(desktopExportData({ identities: 1 }), PW)));
+      await page.getByRole('button', { name: 'Restore JSON' }).click();
+      const d = dialog(page);
+      await d.getByRole('heading', { name: 'Restore JSON' }).waitFor();
+      await d.getByLabel('Backup files').setInputFiles([aliceFile, wallet]);
 
-    const chosen = d.getByRole('list', { name: 'Chosen files' });
-    const aliceItem = chosen.getByRole('listitem').filter({ hasText: 'alice.json' }).first();
-    const accounts = aliceItem.getByRole('list', { name: 'Accounts in this file' });
-    await textShown(accounts.getByRole('listitem'), alice.address);
-    expect(await accounts.innerText()).toContain(ALICE.name);
-    expect(await accounts.innerText()).toContain('sr25519');
-    // Its icon is the account's Polkadot identicon, already here.
-    await expectPolkadotIcon(accounts.getByRole('listitem').first(), alice.address);
-    await textShown(chosen.getByRole('listitem').filter({ hasText: 'wallet-export.json' }), /whole-wallet backup\. Use Export\/Import → Import/);
+      const chosen = d.getByRole('list', { name: 'Chosen files' });
+      const aliceItem = chosen.getByRole('listitem').filter({ hasText: 'alice.json' }).first();
+      const accounts = aliceItem.getByRole('list', { name: 'Accounts in this file' });
+      await textShown(accounts.getByRole('listitem'), alice.address);
+      expect(await accounts.innerText()).toContain(ALICE.name);
+      expect(await accounts.innerText()).toContain('sr25519');
+      // Its icon is the account's Polkadot identicon, already here.
+      await expectPolkadotIcon(accounts.getByRole('listitem').first(), alice.address);
+      await textShown(chosen.getByRole('listitem').filter({ hasText: 'wallet-export.json' }), /whole-wallet backup\. Use Export\/Import → Import/);
 
-    // Shown before the password is asked for: nothing typed, and the list comes before the Password field.
-    const password = d.getByLabel('Password', { exact: true });
-    expect(await password.inputValue()).toBe('');
-    expect(await accounts.evaluate((list, field) => Boolean(list.compareDocumentPosition(field as unknown as never) & 4), await password.elementHandle())).toBe(true);
-    await d.getByRole('button', { name: 'Cancel' }).click();
-    await d.waitFor({ state: 'hidden' });
-  });
+      // Shown before the password is asked for: nothing typed, and the list comes before the Password field.
+      const password = d.getByLabel('Password', { exact: true });
+      expect(await password.inputValue()).toBe('');
+      expect(
+        await accounts.evaluate((list, field) => Boolean(list.compareDocumentPosition(field as unknown as never) & 4), await password.elementHandle()),
+      ).toBe(true);
+      await d.getByRole('button', { name: 'Cancel' }).click();
+      await d.waitFor({ state: 'hidden' });
+    },
+  );
 
   it('a restore where one file of three failed is a warning, not a success; a full restore is a success', { timeout: TEST_TIMEOUT }, async () => {
     const files = [
@@ -130,17 +140,23 @@ describeBrowser('browser wallet: what a person recognises (issue 12 items 11–1
     expect(blo(address.toLowerCase() as `0x${string}`)).toBe(blo(address as `0x${string}`));
   });
 
-  it('the network select starts with the relay chains, groups the registry after them, and has no reserved or bare-key entries', { timeout: TEST_TIMEOUT }, async () => {
-    const select = page.getByLabel('Show addresses for network');
-    await expect.poll(() => select.locator('option').count(), { timeout: 30_000 }).toBeGreaterThan(20);
-    const options = await select.locator('option').evaluateAll((list) => list.map((o) => ({ value: (o as unknown as { value: string }).value, text: (o.textContent ?? '').trim() })));
-    expect(options[0]!.value).toBe('');
-    expect(options.slice(1, 4).map((o) => o.value)).toEqual(['polkadot', 'kusama', 'westend']);
-    const groups = await select.locator('optgroup').evaluateAll((list) => list.map((g) => g.getAttribute('label')));
-    expect(groups[0]).toBe('Relay chains');
-    expect(groups.length).toBeGreaterThan(2);
-    expect(options.filter((o) => /reserved|^Bare /i.test(o.text) || /^(reserved\d+|bare)/.test(o.value))).toEqual([]);
-  });
+  it(
+    'the network select starts with the relay chains, groups the registry after them, and has no reserved or bare-key entries',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const select = page.getByLabel('Show addresses for network');
+      await expect.poll(() => select.locator('option').count(), { timeout: 30_000 }).toBeGreaterThan(20);
+      const options = await select
+        .locator('option')
+        .evaluateAll((list) => list.map((o) => ({ value: (o as unknown as { value: string }).value, text: (o.textContent ?? '').trim() })));
+      expect(options[0]!.value).toBe('');
+      expect(options.slice(1, 4).map((o) => o.value)).toEqual(['polkadot', 'kusama', 'westend']);
+      const groups = await select.locator('optgroup').evaluateAll((list) => list.map((g) => g.getAttribute('label')));
+      expect(groups[0]).toBe('Relay chains');
+      expect(groups.length).toBeGreaterThan(2);
+      expect(options.filter((o) => /reserved|^Bare /i.test(o.text) || /^(reserved\d+|bare)/.test(o.value))).toEqual([]);
+    },
+  );
 
   it('an address-book entry is edited: name, note and network, its own network first in the list', { timeout: TEST_TIMEOUT }, async () => {
     const address = encodeAddress(oracleWrite(`${vectors.devPhrase}//friend`, PW, 'x').publicKey, 5);
@@ -178,43 +194,53 @@ describeBrowser('browser wallet: what a person recognises (issue 12 items 11–1
     await d.waitFor({ state: 'hidden' });
   });
 
-  it('an identity is renamed, then removed: the accounts derived from it are listed, a warning says the phrase may be lost, the name must be typed', { timeout: TEST_TIMEOUT }, async () => {
-    await apiCall(server, '/api/identities/recover', { name: 'Phone', mnemonic: vectors.devPhrase, pin: IDENTITY.pin });
-    const derived = await apiCall<{ address: string; name: string }>(server, '/api/identities/derive', { identity: 'Phone', pin: IDENTITY.pin, network: 'polkadot' });
-    await page.reload();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
-    await pageGo(page, 'Identities');
-    const region = (name: string) => page.getByRole('region', { name, exact: true });
+  it(
+    'an identity is renamed, then removed: the accounts derived from it are listed, a warning says the phrase may be lost, the name must be typed',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      await apiCall(server, '/api/identities/recover', { name: 'Phone', mnemonic: vectors.devPhrase, pin: IDENTITY.pin });
+      const derived = await apiCall<{ address: string; name: string }>(server, '/api/identities/derive', {
+        identity: 'Phone',
+        pin: IDENTITY.pin,
+        network: 'polkadot',
+      });
+      await page.reload();
+      await page.getByRole('navigation', { name: 'Main' }).waitFor();
+      await pageGo(page, 'Identities');
+      const region = (name: string) => page.getByRole('region', { name, exact: true });
 
-    await region('Phone').getByRole('button', { name: 'Rename Phone' }).click();
-    let d = dialog(page);
-    await d.getByLabel('New name').fill(IDENTITY.name);
-    await d.getByRole('button', { name: 'Save name' }).click();
-    await d.waitFor({ state: 'hidden' });
-    await textShown(page.getByTestId('notice'), `Identity Phone renamed to ${IDENTITY.name}.`);
-    await region(IDENTITY.name).waitFor();
+      await region('Phone').getByRole('button', { name: 'Rename Phone' }).click();
+      let d = dialog(page);
+      await d.getByLabel('New name').fill(IDENTITY.name);
+      await d.getByRole('button', { name: 'Save name' }).click();
+      await d.waitFor({ state: 'hidden' });
+      await textShown(page.getByTestId('notice'), `Identity Phone renamed to ${IDENTITY.name}.`);
+      await region(IDENTITY.name).waitFor();
 
-    await region(IDENTITY.name).getByRole('button', { name: `Remove ${IDENTITY.name}` }).click();
-    d = dialog(page);
-    await d.getByRole('heading', { name: `Remove ${IDENTITY.name}?` }).waitFor();
-    expect(await d.innerText()).toMatch(/Without a written copy of its recovery phrase or a backup file holding it, this identity is lost/);
-    const going = d.getByRole('list', { name: 'Accounts removed with it' });
-    expect(await going.innerText()).toContain(derived.address);
-    expect(await going.innerText()).toContain(derived.name);
-    // Not without the name typed.
-    const confirm = d.getByLabel(`Type ${IDENTITY.name} to confirm`);
-    await d.getByRole('button', { name: 'Remove identity' }).click();
-    expect(await fieldError(confirm)).toMatch(/Type the name exactly/);
-    expect((await apiCall<unknown[]>(server, '/api/identities')).length).toBe(1);
-    await confirm.fill(IDENTITY.name);
-    await d.getByRole('button', { name: 'Remove identity' }).click();
-    await d.waitFor({ state: 'hidden' });
-    await textShown(page.getByTestId('notice'), `Identity ${IDENTITY.name} was removed, with 1 account derived from it.`);
-    await textShown(page.locator('p'), 'No identities yet');
-    expect(await apiCall<unknown[]>(server, '/api/identities')).toEqual([]);
-    const accounts = await apiCall<{ address: string }[]>(server, '/api/accounts');
-    expect(accounts.map((a) => a.address)).not.toContain(derived.address);
-  });
+      await region(IDENTITY.name)
+        .getByRole('button', { name: `Remove ${IDENTITY.name}` })
+        .click();
+      d = dialog(page);
+      await d.getByRole('heading', { name: `Remove ${IDENTITY.name}?` }).waitFor();
+      expect(await d.innerText()).toMatch(/Without a written copy of its recovery phrase or a backup file holding it, this identity is lost/);
+      const going = d.getByRole('list', { name: 'Accounts removed with it' });
+      expect(await going.innerText()).toContain(derived.address);
+      expect(await going.innerText()).toContain(derived.name);
+      // Not without the name typed.
+      const confirm = d.getByLabel(`Type ${IDENTITY.name} to confirm`);
+      await d.getByRole('button', { name: 'Remove identity' }).click();
+      expect(await fieldError(confirm)).toMatch(/Type the name exactly/);
+      expect((await apiCall<unknown[]>(server, '/api/identities')).length).toBe(1);
+      await confirm.fill(IDENTITY.name);
+      await d.getByRole('button', { name: 'Remove identity' }).click();
+      await d.waitFor({ state: 'hidden' });
+      await textShown(page.getByTestId('notice'), `Identity ${IDENTITY.name} was removed, with 1 account derived from it.`);
+      await textShown(page.locator('p'), 'No identities yet');
+      expect(await apiCall<unknown[]>(server, '/api/identities')).toEqual([]);
+      const accounts = await apiCall<{ address: string }[]>(server, '/api/accounts');
+      expect(accounts.map((a) => a.address)).not.toContain(derived.address);
+    },
+  );
 
   /** The `<circle>`s of the identicon in `scope`: those polkadotIcon gives for `address`, in order, colour for colour. */
   async function expectPolkadotIcon(scope: Locator, address: string): Promise<void> {
@@ -222,7 +248,12 @@ describeBrowser('browser wallet: what a person recognises (issue 12 items 11–1
     await svg.waitFor();
     expect(await svg.getAttribute('viewBox')).toBe('0 0 64 64');
     const drawn = await svg.locator('circle').evaluateAll((list) =>
-      list.map((c) => ({ cx: Number(c.getAttribute('cx')), cy: Number(c.getAttribute('cy')), r: Number(c.getAttribute('r')), fill: c.getAttribute('fill') ?? '' })),
+      list.map((c) => ({
+        cx: Number(c.getAttribute('cx')),
+        cy: Number(c.getAttribute('cy')),
+        r: Number(c.getAttribute('r')),
+        fill: c.getAttribute('fill') ?? '',
+      })),
     );
     const oracle: Circle[] = polkadotIcon(address, { isAlternative: false });
     expect(oracle).toHaveLength(20);

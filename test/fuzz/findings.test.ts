@@ -61,7 +61,12 @@ afterAll(async () => {
 });
 
 /** A sealed secret in keepsake's format (its content is never opened by an import). */
-const SEALED = JSON.stringify({ v: 1, kdf: { name: 'scrypt', N: 1024, r: 8, p: 1, salt: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=' }, nonce: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', ciphertext: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' });
+const SEALED = JSON.stringify({
+  v: 1,
+  kdf: { name: 'scrypt', N: 1024, r: 8, p: 1, salt: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=' },
+  nonce: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+  ciphertext: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+});
 
 /** A keepsake backup (scrypt N=2^15) of any payload text, opened with PW. */
 async function keepsakeBackupOf(payload: string): Promise<string> {
@@ -72,7 +77,15 @@ async function keepsakeBackupOf(payload: string): Promise<string> {
   const nonce = new Uint8Array(24).fill(9);
   const key = (await scrypt(new TextEncoder().encode(PW), salt, { N: 1 << 15, r: 8, p: 1 }, 64)).slice(0, 32);
   const ciphertext = secretboxSeal(key, nonce, new TextEncoder().encode(payload));
-  return JSON.stringify({ type: 'keepsake-backup', version: 1, kdf: { name: 'scrypt', N: 1 << 15, r: 8, p: 1, salt: base64Encode(salt) }, cipher: 'xsalsa20-poly1305', nonce: base64Encode(nonce), ciphertext: base64Encode(ciphertext), createdAt: null });
+  return JSON.stringify({
+    type: 'keepsake-backup',
+    version: 1,
+    kdf: { name: 'scrypt', N: 1 << 15, r: 8, p: 1, salt: base64Encode(salt) },
+    cipher: 'xsalsa20-poly1305',
+    nonce: base64Encode(nonce),
+    ciphertext: base64Encode(ciphertext),
+    createdAt: null,
+  });
 }
 
 /** A 1-round Concordium export of any plaintext (decrypts with PW). */
@@ -82,7 +95,10 @@ async function concordiumExportOf(plaintext: string): Promise<string> {
   const iv = Buffer.alloc(16, 2);
   const cipher = createCipheriv('aes-256-cbc', pbkdf2Sync(PW, salt, 1, 32, 'sha256'), iv);
   const cipherText = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return JSON.stringify({ cipherText: cipherText.toString('base64'), metadata: { keyLen: 32, iterations: 1, salt: salt.toString('base64'), initializationVector: iv.toString('base64') } });
+  return JSON.stringify({
+    cipherText: cipherText.toString('base64'),
+    metadata: { keyLen: 32, iterations: 1, salt: salt.toString('base64'), initializationVector: iv.toString('base64') },
+  });
 }
 
 describe('deeply nested values (JSON.stringify of file content throws RangeError)', () => {
@@ -92,14 +108,18 @@ describe('deeply nested values (JSON.stringify of file content throws RangeError
   });
 
   it('Concordium export whose "metadata.hashAlgorithm" is deeply nested (desktop.ts, the hash message) — before any password check', async () => {
-    const json = JSON.parse(`{"cipherText":"AAAAAAAAAAAAAAAAAAAAAA==","metadata":{"iterations":1,"salt":"AAAA","initializationVector":"AAAAAAAAAAAAAAAAAAAAAA==","hashAlgorithm":${DEEP}}}`) as JsonObject;
+    const json = JSON.parse(
+      `{"cipherText":"AAAAAAAAAAAAAAAAAAAAAA==","metadata":{"iterations":1,"salt":"AAAA","initializationVector":"AAAAAAAAAAAAAAAAAAAAAA==","hashAlgorithm":${DEEP}}}`,
+    ) as JsonObject;
     expect(await outcome(() => concordiumDesktopOpen(json, PW))).toMatch(KEEPSAKE);
   });
 
   it('Ethereum keystore whose "crypto.cipher" or "crypto.kdf" is deeply nested (ethereum-keystore.ts, the cipher/KDF messages)', async () => {
     const cipher = JSON.parse(`{"version":3,"crypto":{"cipher":${DEEP}}}`) as JsonObject;
     expect(await outcome(() => ethereumKeystoreParse(cipher))).toMatch(KEEPSAKE);
-    const kdf = JSON.parse(`{"version":3,"crypto":{"cipher":"aes-128-ctr","cipherparams":{"iv":"${'00'.repeat(16)}"},"ciphertext":"${'00'.repeat(32)}","mac":"${'00'.repeat(32)}","kdfparams":{"salt":"00","dklen":32},"kdf":${DEEP}}}`) as JsonObject;
+    const kdf = JSON.parse(
+      `{"version":3,"crypto":{"cipher":"aes-128-ctr","cipherparams":{"iv":"${'00'.repeat(16)}"},"ciphertext":"${'00'.repeat(32)}","mac":"${'00'.repeat(32)}","kdfparams":{"salt":"00","dklen":32},"kdf":${DEEP}}}`,
+    ) as JsonObject;
     expect(await outcome(() => ethereumKeystoreParse(kdf))).toMatch(KEEPSAKE);
   });
 
@@ -130,7 +150,15 @@ describe('deeply nested values (JSON.stringify of file content throws RangeError
     const key = (await scrypt(new TextEncoder().encode(PW), salt, { N: 1 << 15, r: 8, p: 1 }, 64)).slice(0, 32);
     const payload = `{"version":1,"identities":[{"name":"Main","sealed":${DEEP}}],"accounts":[],"addresses":[]}`;
     const ciphertext = secretboxSeal(key, nonce, new TextEncoder().encode(payload));
-    const text = JSON.stringify({ type: 'keepsake-backup', version: 1, kdf: { name: 'scrypt', N: 1 << 15, r: 8, p: 1, salt: base64Encode(salt) }, cipher: 'xsalsa20-poly1305', nonce: base64Encode(nonce), ciphertext: base64Encode(ciphertext), createdAt: null });
+    const text = JSON.stringify({
+      type: 'keepsake-backup',
+      version: 1,
+      kdf: { name: 'scrypt', N: 1 << 15, r: 8, p: 1, salt: base64Encode(salt) },
+      cipher: 'xsalsa20-poly1305',
+      nonce: base64Encode(nonce),
+      ciphertext: base64Encode(ciphertext),
+      createdAt: null,
+    });
     expect(await outcome(() => backupImport(vault, text, PW))).toMatch(KEEPSAKE);
   });
 });
@@ -151,7 +179,15 @@ describe('found after the first fixes', () => {
     const key = (await scrypt(new TextEncoder().encode(PW), salt, { N: 1 << 15, r: 8, p: 1 }, 64)).slice(0, 32);
     const payload = '{"version":1,"identities":[{"name":"Main","createdAt":1}],"accounts":[],"addresses":[]}';
     const ciphertext = secretboxSeal(key, nonce, new TextEncoder().encode(payload));
-    const text = JSON.stringify({ type: 'keepsake-backup', version: 1, kdf: { name: 'scrypt', N: 1 << 15, r: 8, p: 1, salt: base64Encode(salt) }, cipher: 'xsalsa20-poly1305', nonce: base64Encode(nonce), ciphertext: base64Encode(ciphertext), createdAt: null });
+    const text = JSON.stringify({
+      type: 'keepsake-backup',
+      version: 1,
+      kdf: { name: 'scrypt', N: 1 << 15, r: 8, p: 1, salt: base64Encode(salt) },
+      cipher: 'xsalsa20-poly1305',
+      nonce: base64Encode(nonce),
+      ciphertext: base64Encode(ciphertext),
+      createdAt: null,
+    });
     expect(await outcome(() => backupImport(vault, text, PW))).toMatch(KEEPSAKE);
   });
 });
@@ -190,7 +226,10 @@ describe('KDF parameters within the caps that node:crypto refuses (RangeError in
   it('Ethereum keystore with scrypt n=2^16, r=1, p=1 (node requires N < 2^(16·r))', async () => {
     const ethereum = await schemeLoad('ethereum');
     const pair = ethereum.fromSeed(new Uint8Array(32).fill(3));
-    const good = await ethereumKeystoreWrite(pair.secretKey, ethereum.accountId(pair.publicKey), PW, { params: { N: 1 << 10, r: 8, p: 1 }, random: seededRandom(9) });
+    const good = await ethereumKeystoreWrite(pair.secretKey, ethereum.accountId(pair.publicKey), PW, {
+      params: { N: 1 << 10, r: 8, p: 1 },
+      random: seededRandom(9),
+    });
     const crypto = good['crypto'] as JsonObject;
     const json = { ...good, crypto: { ...crypto, kdfparams: { ...(crypto['kdfparams'] as JsonObject), n: 1 << 16, r: 1, p: 1 } } };
     expect(await outcome(async () => ethereumKeystoreDecrypt(ethereumKeystoreParse(json), PW))).toMatch(KEEPSAKE);
@@ -200,7 +239,10 @@ describe('KDF parameters within the caps that node:crypto refuses (RangeError in
 
   it('sealed secret (identity phrase in the vault or a backup) with scrypt r=-1, or N=2^16 with r=1: sealedSecretParse accepts it, sealedSecretDeriveKey throws RangeError', async () => {
     const kdf = sealedSecretKdfNew(seededRandom(5), { N: 1 << 10, r: 8, p: 1 });
-    for (const params of [{ N: 1 << 10, r: -1, p: 1 }, { N: 1 << 16, r: 1, p: 1 }]) {
+    for (const params of [
+      { N: 1 << 10, r: -1, p: 1 },
+      { N: 1 << 16, r: 1, p: 1 },
+    ]) {
       const sealed = sealedSecretParse(JSON.stringify({ v: 1, kdf: { ...kdf, ...params }, nonce: 'AAAA', ciphertext: 'AAAA' }));
       expect(await outcome(() => sealedSecretDeriveKey('123456', sealed.kdf)), JSON.stringify(params)).toMatch(KEEPSAKE);
     }
@@ -220,7 +262,10 @@ describe('secret URIs (pairFromSuri)', () => {
     // phrase (here they happen to form a valid 12-word phrase) and words 13–24 as a soft-derivation
     // path, which ed25519, ecdsa and ethereum refuse — quoting that "path", half of the recovery phrase.
     // (For ethereum the path is checked first, so it is quoted whatever the first 12 words are.)
-    const words = 'legal winner thank year wave sausage worth useful legal winner thank yellow abandon ability able about above absent absorb abstract absurd abuse access accident'.split(' ');
+    const words =
+      'legal winner thank year wave sausage worth useful legal winner thank yellow abandon ability able about above absent absorb abstract absurd abuse access accident'.split(
+        ' ',
+      );
     const suri = `${words.slice(0, 12).join(' ')}/${words.slice(12).join(' ')}`;
     for (const type of ['ed25519', 'ecdsa', 'ethereum'] as const) {
       let message = '';
@@ -234,7 +279,6 @@ describe('secret URIs (pairFromSuri)', () => {
     }
   });
 });
-
 
 describe('keepsake backup payload fields of the wrong kind (found by the long run)', () => {
   it('an identity without its sealed phrase, or a Concordium item without its original entry: CorruptFileError, not a TypeError', async () => {

@@ -14,9 +14,14 @@ describe('fuzz harness', () => {
   it('accepts a result and keepsake errors', async () => {
     const s = new FuzzStats();
     await s.probe('t', input, () => 42, []);
-    await s.probe('t', input, () => {
-      throw new CorruptFileError({ reason: 'cut short' });
-    }, []);
+    await s.probe(
+      't',
+      input,
+      () => {
+        throw new CorruptFileError({ reason: 'cut short' });
+      },
+      [],
+    );
     await s.probe('t', input, async () => Promise.reject(new WrongPasswordError({ subject: 'x' })), []);
     expect(s.failures('t')).toEqual([]);
   });
@@ -24,12 +29,22 @@ describe('fuzz harness', () => {
   it('flags a foreign error (sync or async), with where it came from', async () => {
     const s = new FuzzStats();
     await s.probe('t', input, () => (null as unknown as { x: number }).x, []);
-    await s.probe('t', input, async () => {
-      throw new RangeError('Maximum call stack size exceeded');
-    }, []);
-    await s.probe('t', input, () => {
-      throw 'a string';
-    }, []);
+    await s.probe(
+      't',
+      input,
+      async () => {
+        throw new RangeError('Maximum call stack size exceeded');
+      },
+      [],
+    );
+    await s.probe(
+      't',
+      input,
+      () => {
+        throw 'a string';
+      },
+      [],
+    );
     const f = s.failures('t');
     expect(f).toHaveLength(3);
     expect(f.join('\n')).toMatch(/foreign-error TypeError/);
@@ -39,9 +54,14 @@ describe('fuzz harness', () => {
   it('flags a secret in a message, in a thrown error or in an error a result reports', async () => {
     const s = new FuzzStats();
     const secret = 'correct horse battery staple';
-    await s.probe('t', input, () => {
-      throw new CorruptFileError({ reason: `the password ${secret} is wrong` });
-    }, [secret]);
+    await s.probe(
+      't',
+      input,
+      () => {
+        throw new CorruptFileError({ reason: `the password ${secret} is wrong` });
+      },
+      [secret],
+    );
     await s.probe('t2', input, () => ({ entries: [{ error: { name: 'X', message: `key ${secret}` } }] }), [secret]);
     await s.probe('t3', input, () => ({ entries: [{ error: new TypeError('boom') }] }), []);
     expect(s.failures('t').join('\n')).toMatch(/secret-in-message/);

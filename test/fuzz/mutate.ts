@@ -44,10 +44,61 @@ export const RAW_KINDS = Object.keys(RAW);
 export type Weird = { json: unknown } | { raw: string };
 
 const WEIRD_CONSTANTS: unknown[] = [
-  null, true, false, 0, -1, 1, 0.5, 1e308, -1e308, 2 ** 53, 2 ** 53 + 2, 2 ** 64, 2 ** 32, 2 ** 32 - 1, 2 ** 31, -(2 ** 31), Number.MIN_VALUE,
-  '', ' ', 'NaN', 'Infinity', '-Infinity', '1e400', '-1', '0', '3', '0x', '0x0', '0xzz', '==', 'A', '\u0000', '\ud800', '\u{1F511}', '__proto__',
-  'scrypt', 'pbkdf2', 'pkcs8', 'batch-pkcs8', 'sr25519', 'ethereum', 'xsalsa20-poly1305', 'none', 'aes-128-ctr', 'keepsake-backup', 'hmac-sha256',
-  [], {}, [null], ['scrypt'], ['pkcs8', 'sr25519'], ['none'], [1, 2], { a: 1 }, { __proto__: null, constructor: 1 },
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1,
+  0.5,
+  1e308,
+  -1e308,
+  2 ** 53,
+  2 ** 53 + 2,
+  2 ** 64,
+  2 ** 32,
+  2 ** 32 - 1,
+  2 ** 31,
+  -(2 ** 31),
+  Number.MIN_VALUE,
+  '',
+  ' ',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e400',
+  '-1',
+  '0',
+  '3',
+  '0x',
+  '0x0',
+  '0xzz',
+  '==',
+  'A',
+  '\u0000',
+  '\ud800',
+  '\u{1F511}',
+  '__proto__',
+  'scrypt',
+  'pbkdf2',
+  'pkcs8',
+  'batch-pkcs8',
+  'sr25519',
+  'ethereum',
+  'xsalsa20-poly1305',
+  'none',
+  'aes-128-ctr',
+  'keepsake-backup',
+  'hmac-sha256',
+  [],
+  {},
+  [null],
+  ['scrypt'],
+  ['pkcs8', 'sr25519'],
+  ['none'],
+  [1, 2],
+  { a: 1 },
+  { __proto__: null, constructor: 1 },
 ];
 
 export const weirdArb: fc.Arbitrary<Weird> = fc.oneof(
@@ -131,28 +182,128 @@ type Triple = [unknown, unknown, unknown];
 
 /** Polkadot{.js} header (N, p, r) as u32le: only the four allowed sets derive; the caps and everything else are refused before any work. */
 const POLKADOT_CHEAP: [number, number, number][] = [
-  [2 ** 15, 1, 8], [2 ** 15, 3, 8], [2 ** 14, 1, 8], [2 ** 16, 1, 8], [2 ** 15, 1, 16], [2 ** 15, 4, 8], [2 ** 15, 1, 1], [2 ** 21, 1, 8], [2 ** 20, 1, 8],
-  [2 ** 20, 4, 16], [2 ** 20, 5, 16], [2 ** 20, 4, 17], [2 ** 32 - 1, 1, 8], [0, 0, 0], [1, 1, 1], [3, 1, 8], [2 ** 15, 5, 8], [2 ** 15, 1, 17],
-  [2 ** 15, 2 ** 32 - 1, 8], [2 ** 15, 1, 2 ** 32 - 1], [2 ** 31, 2 ** 31, 2 ** 31], [2 ** 15, 0, 8], [2 ** 15, 1, 0],
+  [2 ** 15, 1, 8],
+  [2 ** 15, 3, 8],
+  [2 ** 14, 1, 8],
+  [2 ** 16, 1, 8],
+  [2 ** 15, 1, 16],
+  [2 ** 15, 4, 8],
+  [2 ** 15, 1, 1],
+  [2 ** 21, 1, 8],
+  [2 ** 20, 1, 8],
+  [2 ** 20, 4, 16],
+  [2 ** 20, 5, 16],
+  [2 ** 20, 4, 17],
+  [2 ** 32 - 1, 1, 8],
+  [0, 0, 0],
+  [1, 1, 1],
+  [3, 1, 8],
+  [2 ** 15, 5, 8],
+  [2 ** 15, 1, 17],
+  [2 ** 15, 2 ** 32 - 1, 8],
+  [2 ** 15, 1, 2 ** 32 - 1],
+  [2 ** 31, 2 ** 31, 2 ** 31],
+  [2 ** 15, 0, 8],
+  [2 ** 15, 1, 0],
 ];
 /** Allowed but slower (up to ~0.3 s): parse-only readers. */
-const POLKADOT_AT_CAP: [number, number, number][] = [[2 ** 16, 2, 8], [2 ** 17, 1, 8]];
+const POLKADOT_AT_CAP: [number, number, number][] = [
+  [2 ** 16, 2, 8],
+  [2 ** 17, 1, 8],
+];
 
 /** Refused by every scrypt reader (keystore, keepsake backup, sealed secret): over a cap, or not whole numbers. */
 const SCRYPT_JSON_REFUSED: Triple[] = [
-  [2 ** 21, 8, 1], [2 ** 20, 17, 1], [2 ** 20, 16, 5], [2 ** 22, 16, 4], [3, 8, 1], [0, 8, 1], [-1024, 8, 1], [-(2 ** 31), 8, 1],
-  [1024, 17, 1], [1024, 8, 2 ** 31], [1.5, 8, 1], [1024, 8.5, 1], [2 ** 53, 8, 1], [2 ** 53 + 2, 8, 1], [1e308, 8, 1], [1024, 1e308, 1], [1024, 8, 1e308],
-  ['1024', 8, 1], [1024, '8', 1], [1024, 8, '1'], [null, 8, 1], [[1024], 8, 1], [{}, 8, 1], [true, 8, 1], ['NaN', 8, 1], ['Infinity', 8, 1],
+  [2 ** 21, 8, 1],
+  [2 ** 20, 17, 1],
+  [2 ** 20, 16, 5],
+  [2 ** 22, 16, 4],
+  [3, 8, 1],
+  [0, 8, 1],
+  [-1024, 8, 1],
+  [-(2 ** 31), 8, 1],
+  [1024, 17, 1],
+  [1024, 8, 2 ** 31],
+  [1.5, 8, 1],
+  [1024, 8.5, 1],
+  [2 ** 53, 8, 1],
+  [2 ** 53 + 2, 8, 1],
+  [1e308, 8, 1],
+  [1024, 1e308, 1],
+  [1024, 8, 1e308],
+  ['1024', 8, 1],
+  [1024, '8', 1],
+  [1024, 8, '1'],
+  [null, 8, 1],
+  [[1024], 8, 1],
+  [{}, 8, 1],
+  [true, 8, 1],
+  ['NaN', 8, 1],
+  ['Infinity', 8, 1],
 ];
 /** Keystore (n, r, p): cheap to derive, or refused (node:crypto's own limits included: N < 2^(16·r)). */
-const KEYSTORE_CHEAP: Triple[] = [[1024, 8, 1], [2, 1, 1], [1024, 1, 1], [2 ** 16, 1, 1], [2 ** 17, 1, 1], [1024, 16, 4], [1024, 8, 6], [16, 1, 1000], [1024, 0, 1], [1024, -1, 1], [1024, 8, 0], [1024, 8, -1], [2 ** 20, 8, 2], [2 ** 19, 16, 2], ...SCRYPT_JSON_REFUSED];
-const KEYSTORE_AT_CAP: Triple[] = [[2 ** 20, 8, 1], [2 ** 19, 16, 1], [2 ** 18, 8, 4], [2 ** 12, 8, 256]];
+const KEYSTORE_CHEAP: Triple[] = [
+  [1024, 8, 1],
+  [2, 1, 1],
+  [1024, 1, 1],
+  [2 ** 16, 1, 1],
+  [2 ** 17, 1, 1],
+  [1024, 16, 4],
+  [1024, 8, 6],
+  [16, 1, 1000],
+  [1024, 0, 1],
+  [1024, -1, 1],
+  [1024, 8, 0],
+  [1024, 8, -1],
+  [2 ** 20, 8, 2],
+  [2 ** 19, 16, 2],
+  ...SCRYPT_JSON_REFUSED,
+];
+const KEYSTORE_AT_CAP: Triple[] = [
+  [2 ** 20, 8, 1],
+  [2 ** 19, 16, 1],
+  [2 ** 18, 8, 4],
+  [2 ** 12, 8, 256],
+];
 /** keepsake backup (N, r, p): it refuses anything weaker than N=2^15, r=8. */
-const BACKUP_CHEAP: Triple[] = [[2 ** 15, 8, 1], [2 ** 15, 9, 1], [2 ** 14, 8, 1], [2 ** 15, 7, 1], [2 ** 15, 8, 0], [2 ** 15, 8, -1], [3 * 2 ** 15, 8, 1], [-(2 ** 15), 8, 1], [2 ** 15 + 1, 8, 1], ...SCRYPT_JSON_REFUSED];
-const BACKUP_AT_CAP: Triple[] = [[2 ** 20, 16, 4], [2 ** 20, 8, 1], [2 ** 17, 8, 1], [2 ** 18, 16, 2]];
+const BACKUP_CHEAP: Triple[] = [
+  [2 ** 15, 8, 1],
+  [2 ** 15, 9, 1],
+  [2 ** 14, 8, 1],
+  [2 ** 15, 7, 1],
+  [2 ** 15, 8, 0],
+  [2 ** 15, 8, -1],
+  [3 * 2 ** 15, 8, 1],
+  [-(2 ** 15), 8, 1],
+  [2 ** 15 + 1, 8, 1],
+  ...SCRYPT_JSON_REFUSED,
+];
+const BACKUP_AT_CAP: Triple[] = [
+  [2 ** 20, 16, 4],
+  [2 ** 20, 8, 1],
+  [2 ** 17, 8, 1],
+  [2 ** 18, 16, 2],
+];
 /** Sealed secret (N, r, p). */
-const SEALED_CHEAP: Triple[] = [[1024, 8, 1], [2, 1, 1], [1024, 1, 1], [2 ** 17, 1, 1], [2 ** 16, 1, 1], [1024, 0, 1], [1024, -1, 1], [1024, 8, 0], [1024, 8, -1], [1024, 16, 4], [-2, 8, 1], ...SCRYPT_JSON_REFUSED];
-const SEALED_AT_CAP: Triple[] = [[2 ** 20, 16, 4], [2 ** 18, 8, 1], [2 ** 20, 8, 1]];
+const SEALED_CHEAP: Triple[] = [
+  [1024, 8, 1],
+  [2, 1, 1],
+  [1024, 1, 1],
+  [2 ** 17, 1, 1],
+  [2 ** 16, 1, 1],
+  [1024, 0, 1],
+  [1024, -1, 1],
+  [1024, 8, 0],
+  [1024, 8, -1],
+  [1024, 16, 4],
+  [-2, 8, 1],
+  ...SCRYPT_JSON_REFUSED,
+];
+const SEALED_AT_CAP: Triple[] = [
+  [2 ** 20, 16, 4],
+  [2 ** 18, 8, 1],
+  [2 ** 20, 8, 1],
+];
 /** PBKDF2 rounds. */
 const PBKDF2_CHEAP: unknown[] = [1, 1000, 10_000, 100_000, 262_144, 0, -1, 1.5, 1e308, 2 ** 53, 2 ** 53 + 2, 10_000_001, 1_000_001, '1000', null, [], 'NaN'];
 const PBKDF2_AT_CAP_CONCORDIUM: unknown[] = [1_000_000];
@@ -308,7 +459,15 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ k: fc.constant('number' as const), at: nat, how: nat }) },
   { weight: 3, arbitrary: fc.record({ k: fc.constant('string' as const), at: nat, how: nat, n: nat, s: fc.string({ maxLength: 8 }) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('array' as const), at: nat, how: nat, v: weirdArb }) },
-  { weight: 2, arbitrary: fc.record({ k: fc.constant('addKey' as const), at: nat, key: fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'length', 'x', '', 'encoded', 'Crypto', 'keyLen'), v: weirdArb }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      k: fc.constant('addKey' as const),
+      at: nat,
+      key: fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'length', 'x', '', 'encoded', 'Crypto', 'keyLen'),
+      v: weirdArb,
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ k: fc.constant('kdf' as const), n: nat, m: nat }) },
   { weight: 3, arbitrary: fc.record({ k: fc.constant('encoded' as const), how: nat, n: nat, m: nat }) },
 );
@@ -316,7 +475,17 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
 export const textOpArb: fc.Arbitrary<TextOp> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ k: fc.constant('flip' as const), at: nat, bit: fc.nat({ max: 7 }), count: fc.integer({ min: 1, max: 8 }) }) },
   { weight: 4, arbitrary: fc.record({ k: fc.constant('truncate' as const), at: nat }) },
-  { weight: 2, arbitrary: fc.record({ k: fc.constant('insert' as const), at: nat, s: fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom('"', '\\', '{', '[', ']', '}', ',', ':', '\u0000', '\ufeff', '1e400', '"encoded":"",', '\n')) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      k: fc.constant('insert' as const),
+      at: nat,
+      s: fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 12 }),
+        fc.constantFrom('"', '\\', '{', '[', ']', '}', ',', ':', '\u0000', '\ufeff', '1e400', '"encoded":"",', '\n'),
+      ),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('delete' as const), at: nat, len: fc.integer({ min: 1, max: 64 }) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('dup' as const), at: nat, len: fc.integer({ min: 1, max: 200 }) }) },
   { weight: 1, arbitrary: fc.constant({ k: 'bom' as const }) },
@@ -337,7 +506,10 @@ function applyOp(box: { root: unknown }, op: Op, site: KdfSite, raw: RawSlots, a
       return `replace ${t?.path.join('.')} with ${'raw' in op.v ? op.v.raw : JSON.stringify(op.v.json)?.slice(0, 30)}`;
     }
     case 'number': {
-      const t = pick(all.filter((n) => typeof n.value === 'number'), op.at);
+      const t = pick(
+        all.filter((n) => typeof n.value === 'number'),
+        op.at,
+      );
       if (t === undefined) return 'number:none';
       const v = t.value as number;
       // Doubling a KDF parameter a few times lands within the caps but costly (N=2^10·2^10 = 2^20 is 1 GiB of
@@ -348,7 +520,10 @@ function applyOp(box: { root: unknown }, op: Op, site: KdfSite, raw: RawSlots, a
       return `number ${t.path.join('.')} → ${str(next)}`;
     }
     case 'string': {
-      const t = pick(all.filter((n) => typeof n.value === 'string'), op.at);
+      const t = pick(
+        all.filter((n) => typeof n.value === 'string'),
+        op.at,
+      );
       if (t === undefined) return 'string:none';
       const v = t.value as string;
       const at = v.length === 0 ? 0 : op.n % v.length;
@@ -370,15 +545,30 @@ function applyOp(box: { root: unknown }, op: Op, site: KdfSite, raw: RawSlots, a
       return `string ${t.path.join('.')} #${op.how % 12}`;
     }
     case 'array': {
-      const t = pick(all.filter((n) => Array.isArray(n.value)), op.at);
+      const t = pick(
+        all.filter((n) => Array.isArray(n.value)),
+        op.at,
+      );
       if (t === undefined) return 'array:none';
       const v = t.value as unknown[];
-      const next = [[], [...v, ...v.slice(0, 1), ...v.slice(0, 1)], [...v].reverse(), v.slice(1), [v], [...v, raw.value(op.v)], Object.fromEntries(v.map((e, i) => [String(i), e])), v.slice(0, 1)][op.how % 8];
+      const next = [
+        [],
+        [...v, ...v.slice(0, 1), ...v.slice(0, 1)],
+        [...v].reverse(),
+        v.slice(1),
+        [v],
+        [...v, raw.value(op.v)],
+        Object.fromEntries(v.map((e, i) => [String(i), e])),
+        v.slice(0, 1),
+      ][op.how % 8];
       setAt(box, t.path, next);
       return `array ${t.path.join('.')} #${op.how % 8}`;
     }
     case 'addKey': {
-      const t = pick(all.filter((n) => n.value !== null && typeof n.value === 'object' && !Array.isArray(n.value)), op.at);
+      const t = pick(
+        all.filter((n) => n.value !== null && typeof n.value === 'object' && !Array.isArray(n.value)),
+        op.at,
+      );
       if (t === undefined) return 'addKey:none';
       // defineProperty: a "__proto__" key becomes an own field, as JSON.parse makes it.
       Object.defineProperty(t.value, op.key, { value: raw.value(op.v), enumerable: true, configurable: true, writable: true });
@@ -448,7 +638,9 @@ export function seedArb(seeds: readonly Seed[]): fc.Arbitrary<Built> {
 export const randomTextArb: fc.Arbitrary<Built> = fc.oneof(
   fc.uint8Array({ maxLength: 400 }).map((b) => ({ label: 'random bytes', text: Buffer.from(b).toString('utf8') })),
   fc.string({ unit: 'binary', maxLength: 200 }).map((text) => ({ label: 'random string', text })),
-  fc.tuple(fc.constantFrom('{', '[', ' \n{', '\ufeff{', '{"encoded":', '{"version":3,', '[{"address":'), fc.string({ unit: 'binary', maxLength: 200 })).map(([a, b]) => ({ label: 'JSON-like prefix', text: a + b })),
+  fc
+    .tuple(fc.constantFrom('{', '[', ' \n{', '\ufeff{', '{"encoded":', '{"version":3,', '[{"address":'), fc.string({ unit: 'binary', maxLength: 200 }))
+    .map(([a, b]) => ({ label: 'JSON-like prefix', text: a + b })),
 );
 
 /** Random JSON values, and JS values serialised (whatever JSON.stringify makes of them). */
@@ -492,7 +684,14 @@ export const shapedJsonArb: fc.Arbitrary<Built> = fc
       {
         encoded: fc.oneof(encodedArb, anyValue),
         encoding: fc.oneof(
-          fc.record({ content: fc.oneof(fc.constantFrom(['pkcs8', 'sr25519'], ['pkcs8', 'ethereum'], ['batch-pkcs8'], 'pkcs8', ['pkcs8', 'x']), anyValue), type: fc.oneof(fc.constantFrom(['scrypt', 'xsalsa20-poly1305'], 'xsalsa20-poly1305', ['none'], ['scrypt']), anyValue), version: fc.oneof(fc.constantFrom('3', '2', '0', 3), anyValue) }, { requiredKeys: [] }),
+          fc.record(
+            {
+              content: fc.oneof(fc.constantFrom(['pkcs8', 'sr25519'], ['pkcs8', 'ethereum'], ['batch-pkcs8'], 'pkcs8', ['pkcs8', 'x']), anyValue),
+              type: fc.oneof(fc.constantFrom(['scrypt', 'xsalsa20-poly1305'], 'xsalsa20-poly1305', ['none'], ['scrypt']), anyValue),
+              version: fc.oneof(fc.constantFrom('3', '2', '0', 3), anyValue),
+            },
+            { requiredKeys: [] },
+          ),
           anyValue,
         ),
         address: fc.oneof(fc.constantFrom('5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY', '0x' + '02'.repeat(33), '0x' + 'ab'.repeat(20)), anyValue),
@@ -506,7 +705,31 @@ export const shapedJsonArb: fc.Arbitrary<Built> = fc
         version: fc.oneof(fc.constantFrom(3, '3'), anyValue),
         address: fc.oneof(hex(20, 20), anyValue),
         crypto: fc.oneof(
-          fc.record({ cipher: fc.oneof(fc.constant('aes-128-ctr'), anyValue), cipherparams: fc.oneof(fc.record({ iv: fc.oneof(hex(16, 16), anyValue) }), anyValue), ciphertext: fc.oneof(hex(32, 32), anyValue), kdf: fc.oneof(fc.constantFrom('scrypt', 'pbkdf2'), anyValue), kdfparams: fc.oneof(fc.record({ n: fc.constantFrom(...SHAPED_N), r: fc.constantFrom(1, 8, 0, -1, 17), p: fc.constantFrom(1, 0, 5), c: fc.constantFrom(...PBKDF2_CHEAP), dklen: fc.constantFrom(...DKLEN), prf: fc.constantFrom('hmac-sha256', 'x'), salt: fc.oneof(hex(0, 40), anyValue) }, { requiredKeys: [] }), anyValue), mac: fc.oneof(hex(32, 32), anyValue) }, { requiredKeys: [] }),
+          fc.record(
+            {
+              cipher: fc.oneof(fc.constant('aes-128-ctr'), anyValue),
+              cipherparams: fc.oneof(fc.record({ iv: fc.oneof(hex(16, 16), anyValue) }), anyValue),
+              ciphertext: fc.oneof(hex(32, 32), anyValue),
+              kdf: fc.oneof(fc.constantFrom('scrypt', 'pbkdf2'), anyValue),
+              kdfparams: fc.oneof(
+                fc.record(
+                  {
+                    n: fc.constantFrom(...SHAPED_N),
+                    r: fc.constantFrom(1, 8, 0, -1, 17),
+                    p: fc.constantFrom(1, 0, 5),
+                    c: fc.constantFrom(...PBKDF2_CHEAP),
+                    dklen: fc.constantFrom(...DKLEN),
+                    prf: fc.constantFrom('hmac-sha256', 'x'),
+                    salt: fc.oneof(hex(0, 40), anyValue),
+                  },
+                  { requiredKeys: [] },
+                ),
+                anyValue,
+              ),
+              mac: fc.oneof(hex(32, 32), anyValue),
+            },
+            { requiredKeys: [] },
+          ),
           anyValue,
         ),
       },
@@ -515,7 +738,19 @@ export const shapedJsonArb: fc.Arbitrary<Built> = fc
     fc.record(
       {
         cipherText: fc.oneof(b64(0, 96), anyValue),
-        metadata: fc.oneof(fc.record({ keyLen: fc.constantFrom(...KEYLEN), iterations: fc.constantFrom(...PBKDF2_CHEAP), salt: fc.oneof(b64(0, 40), anyValue), initializationVector: fc.oneof(b64(16, 16), b64(0, 20), anyValue), hashAlgorithm: fc.constantFrom(...HASH) }, { requiredKeys: [] }), anyValue),
+        metadata: fc.oneof(
+          fc.record(
+            {
+              keyLen: fc.constantFrom(...KEYLEN),
+              iterations: fc.constantFrom(...PBKDF2_CHEAP),
+              salt: fc.oneof(b64(0, 40), anyValue),
+              initializationVector: fc.oneof(b64(16, 16), b64(0, 20), anyValue),
+              hashAlgorithm: fc.constantFrom(...HASH),
+            },
+            { requiredKeys: [] },
+          ),
+          anyValue,
+        ),
       },
       { requiredKeys: ['cipherText', 'metadata'] },
     ),
@@ -523,7 +758,19 @@ export const shapedJsonArb: fc.Arbitrary<Built> = fc
       {
         type: fc.constant('keepsake-backup'),
         version: fc.oneof(fc.constant(1), anyValue),
-        kdf: fc.oneof(fc.record({ name: fc.constant('scrypt'), N: fc.constantFrom(2 ** 15, ...SHAPED_N), r: fc.constantFrom(8, 7, 17, 0), p: fc.constantFrom(1, 0, 5), salt: fc.oneof(b64(0, 40), anyValue) }, { requiredKeys: [] }), anyValue),
+        kdf: fc.oneof(
+          fc.record(
+            {
+              name: fc.constant('scrypt'),
+              N: fc.constantFrom(2 ** 15, ...SHAPED_N),
+              r: fc.constantFrom(8, 7, 17, 0),
+              p: fc.constantFrom(1, 0, 5),
+              salt: fc.oneof(b64(0, 40), anyValue),
+            },
+            { requiredKeys: [] },
+          ),
+          anyValue,
+        ),
         cipher: fc.oneof(fc.constant('xsalsa20-poly1305'), anyValue),
         nonce: fc.oneof(b64(24, 24), b64(0, 30), anyValue),
         ciphertext: fc.oneof(b64(0, 80), anyValue),
@@ -549,7 +796,14 @@ export function fileInputArb(seeds: readonly Seed[], options: { atCap?: boolean 
 
 /** Mutations of a string: characters flipped, cut, inserted, case changed, whitespace, a path or password appended. */
 export function stringMutationArb(bases: readonly string[]): fc.Arbitrary<Built> {
-  const strOp = fc.record({ how: fc.nat({ max: 11 }), at: nat, s: fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('/', '//', '///', ' ', '\u3000', '\u00a0', '0x', '//0', '/1', "m/44'/60'", '\u0301', 'é', '🔑', '\u0000', '1'.repeat(100))) });
+  const strOp = fc.record({
+    how: fc.nat({ max: 11 }),
+    at: nat,
+    s: fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom('/', '//', '///', ' ', '\u3000', '\u00a0', '0x', '//0', '/1', "m/44'/60'", '\u0301', 'é', '🔑', '\u0000', '1'.repeat(100)),
+    ),
+  });
   return fc.record({ base: fc.constantFrom(...bases), ops: fc.array(strOp, { minLength: 1, maxLength: 3 }) }).map(({ base, ops }) => {
     let v = base;
     for (const { how, at, s } of ops) {
@@ -579,7 +833,12 @@ export function keyInputArb(bases: readonly string[]): fc.Arbitrary<Built> {
     { weight: 6, arbitrary: stringMutationArb(bases) },
     { weight: 1, arbitrary: fc.constantFrom(...bases).map((text) => ({ label: 'valid', text })) },
     { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 120 }).map((text) => ({ label: 'random string', text })) },
-    { weight: 1, arbitrary: fc.array(fc.constantFrom('abandon', 'zoo', 'legal', 'winner', 'about', 'x', ''), { maxLength: 30 }).map((w) => ({ label: 'word list', text: w.join(' ') })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .array(fc.constantFrom('abandon', 'zoo', 'legal', 'winner', 'about', 'x', ''), { maxLength: 30 })
+        .map((w) => ({ label: 'word list', text: w.join(' ') })),
+    },
     {
       weight: 1,
       arbitrary: fc.constantFrom(

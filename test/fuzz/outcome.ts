@@ -34,11 +34,16 @@ function srcFrame(err: unknown): string {
   const stack = err instanceof Error ? (err.stack ?? '') : '';
   const line = stack.split('\n').find((l) => l.includes('/src/') && !l.includes('node_modules'));
   const m = line?.match(/(src\/[^):]+:\d+)/);
-  return m?.[1] ?? (stack.split('\n')[1]?.trim() ?? 'no stack');
+  return m?.[1] ?? stack.split('\n')[1]?.trim() ?? 'no stack';
 }
 
 /** Every message a value carries: an error's own, and those of errors reported inside a result. */
-function messagesOf(value: unknown, out: { text: string; foreign?: string }[] = [], seen = new Set<unknown>(), depth = 0): { text: string; foreign?: string }[] {
+function messagesOf(
+  value: unknown,
+  out: { text: string; foreign?: string }[] = [],
+  seen = new Set<unknown>(),
+  depth = 0,
+): { text: string; foreign?: string }[] {
   if (value === null || typeof value !== 'object' || seen.has(value) || depth > 12) return out;
   seen.add(value);
   if (value instanceof BaseError) {
@@ -113,7 +118,8 @@ export class FuzzStats {
     const ms = performance.now() - started;
     t.slowestMs = Math.max(t.slowestMs, ms);
 
-    if (kdfLog.overCap.length > overBefore) this.fail(t, 'kdf-over-cap', kdfLog.overCap.slice(overBefore).join('; '), input, 'a KDF was run with parameters over the caps');
+    if (kdfLog.overCap.length > overBefore)
+      this.fail(t, 'kdf-over-cap', kdfLog.overCap.slice(overBefore).join('; '), input, 'a KDF was run with parameters over the caps');
     if (threw && error === TIMEOUT) {
       this.fail(t, 'hang', `no answer within ${timeoutMs} ms`, input, 'the call did not end');
       return undefined;
@@ -125,8 +131,16 @@ export class FuzzStats {
       if (!(error instanceof BaseError)) {
         const e = error as { name?: unknown; message?: unknown; code?: unknown };
         const name = error instanceof Error ? error.name : typeof error;
-        const message = String(e?.message ?? error).replace(/\d+/g, 'N').slice(0, 100);
-        this.fail(t, 'foreign-error', `${name}${e?.code ? ` [${String(e.code)}]` : ''}: ${message} @ ${srcFrame(error)}`, input, `${name}: ${String(e?.message ?? error)}\n${error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 6).join('\n') : ''}`);
+        const message = String(e?.message ?? error)
+          .replace(/\d+/g, 'N')
+          .slice(0, 100);
+        this.fail(
+          t,
+          'foreign-error',
+          `${name}${e?.code ? ` [${String(e.code)}]` : ''}: ${message} @ ${srcFrame(error)}`,
+          input,
+          `${name}: ${String(e?.message ?? error)}\n${error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 6).join('\n') : ''}`,
+        );
         t.errors.set(`(foreign) ${name}`, (t.errors.get(`(foreign) ${name}`) ?? 0) + 1);
         return undefined;
       }
@@ -156,18 +170,25 @@ export class FuzzStats {
 
   /** All failures, for the end-of-run summary. */
   allFailures(): { target: string; signature: string; count: number; label: string; text: string | undefined; detail: string }[] {
-    return [...this.targets.entries()].flatMap(([target, t]) => [...t.failures.values()].map((f) => ({ target, signature: f.signature, count: f.count, label: f.example.label, text: f.example.text, detail: f.detail })));
+    return [...this.targets.entries()].flatMap(([target, t]) =>
+      [...t.failures.values()].map((f) => ({ target, signature: f.signature, count: f.count, label: f.example.label, text: f.example.text, detail: f.detail })),
+    );
   }
 
   /** One line per target: runs, results, errors by class, slowest call, failures. */
   summary(): string {
     const lines = [...this.targets.entries()].map(([target, t]) => {
-      const errors = [...t.errors.entries()].sort((a, b) => b[1] - a[1]).map(([n, c]) => `${n} ${c}`).join(', ');
+      const errors = [...t.errors.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([n, c]) => `${n} ${c}`)
+        .join(', ');
       return `${target}: ${t.runs} runs, ${t.results} results, errors {${errors}}, slowest ${Math.round(t.slowestMs)} ms, ${t.failures.size} distinct failures`;
     });
     const total = [...this.targets.values()].reduce((n, t) => n + t.runs, 0);
     const failures = [...this.targets.values()].reduce((n, t) => n + t.failures.size, 0);
-    lines.push(`TOTAL: ${total} inputs, ${failures} distinct failures; KDF calls: scrypt ${kdfLog.scrypt}, pbkdf2 ${kdfLog.pbkdf2}; largest scrypt ${Math.round(kdfLog.maxScryptBytes / 2 ** 20)} MiB, largest PBKDF2 ${kdfLog.maxPbkdf2} rounds; over the caps: ${kdfLog.overCap.length}`);
+    lines.push(
+      `TOTAL: ${total} inputs, ${failures} distinct failures; KDF calls: scrypt ${kdfLog.scrypt}, pbkdf2 ${kdfLog.pbkdf2}; largest scrypt ${Math.round(kdfLog.maxScryptBytes / 2 ** 20)} MiB, largest PBKDF2 ${kdfLog.maxPbkdf2} rounds; over the caps: ${kdfLog.overCap.length}`,
+    );
     return lines.join('\n');
   }
 }

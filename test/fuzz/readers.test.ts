@@ -93,7 +93,8 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
   if (LONG_MODE || process.env['FUZZ_VERBOSE']) {
     console.log(`\n=== fuzz summary (FUZZ_SEED=${SEED}) ===\n${stats.summary()}`);
-    for (const f of stats.allFailures()) console.log(`\n[${f.target}] ${f.signature} (${f.count}×)\n  input (${f.label}): ${show(f.text, 600)}\n  ${f.detail.split('\n').join('\n  ')}`);
+    for (const f of stats.allFailures())
+      console.log(`\n[${f.target}] ${f.signature} (${f.count}×)\n  input (${f.label}): ${show(f.text, 600)}\n  ${f.detail.split('\n').join('\n  ')}`);
   }
 });
 
@@ -142,11 +143,26 @@ describe('whole files with a password: fileAccountsOpen and verifyFile', () => {
   property('cheap files (legacy, unencrypted, Apps lists, keystores at N=2^10 or PBKDF2) and random input', cheap, 60, (numRuns) =>
     fuzz(
       ['fileAccountsOpen', 'verifyFile'],
-      fc.tuple(fc.oneof({ weight: 1, arbitrary: randomTextArb }, { weight: 1, arbitrary: randomJsonArb }, { weight: 2, arbitrary: shapedJsonArb }, { weight: 12, arbitrary: mutationArb(seeds.accountFiles.filter((s) => s.cost === 0)) }), passwordArb, fc.boolean()),
+      fc.tuple(
+        fc.oneof(
+          { weight: 1, arbitrary: randomTextArb },
+          { weight: 1, arbitrary: randomJsonArb },
+          { weight: 2, arbitrary: shapedJsonArb },
+          { weight: 12, arbitrary: mutationArb(seeds.accountFiles.filter((s) => s.cost === 0)) },
+        ),
+        passwordArb,
+        fc.boolean(),
+      ),
       numRuns,
       async ([input, password, verify]) => {
         if (verify) await stats.probe('verifyFile', input, () => verifyFile(input.text, password, { file: 'fuzz.json' }), secretsWith(password));
-        else await stats.probe('fileAccountsOpen', input, () => fileAccountsOpen(input.text, password, { file: 'fuzz.json', lockedEntries: 'keep', convertKeystores: true }), secretsWith(password));
+        else
+          await stats.probe(
+            'fileAccountsOpen',
+            input,
+            () => fileAccountsOpen(input.text, password, { file: 'fuzz.json', lockedEntries: 'keep', convertKeystores: true }),
+            secretsWith(password),
+          );
       },
     ),
   );
@@ -154,11 +170,24 @@ describe('whole files with a password: fileAccountsOpen and verifyFile', () => {
   property('scrypt files (N=2^15 single, batch, Apps list) mutated, incl. KDF headers past the caps', scrypted, 400, (numRuns) =>
     fuzz(
       ['fileAccountsOpen', 'verifyFile'],
-      fc.tuple(fc.oneof({ weight: 1, arbitrary: seedArb(seeds.accountFiles.filter((s) => s.cost > 0)) }, { weight: 8, arbitrary: mutationArb(seeds.accountFiles.filter((s) => s.cost > 0)) }), passwordArb, fc.boolean()),
+      fc.tuple(
+        fc.oneof(
+          { weight: 1, arbitrary: seedArb(seeds.accountFiles.filter((s) => s.cost > 0)) },
+          { weight: 8, arbitrary: mutationArb(seeds.accountFiles.filter((s) => s.cost > 0)) },
+        ),
+        passwordArb,
+        fc.boolean(),
+      ),
       numRuns,
       async ([input, password, verify]) => {
         if (verify) await stats.probe('verifyFile', input, () => verifyFile(input.text, password, { file: 'fuzz.json' }), secretsWith(password));
-        else await stats.probe('fileAccountsOpen', input, () => fileAccountsOpen(input.text, password, { file: 'fuzz.json', lockedEntries: 'keep', convertKeystores: true }), secretsWith(password));
+        else
+          await stats.probe(
+            'fileAccountsOpen',
+            input,
+            () => fileAccountsOpen(input.text, password, { file: 'fuzz.json', lockedEntries: 'keep', convertKeystores: true }),
+            secretsWith(password),
+          );
       },
     ),
   );
@@ -167,42 +196,80 @@ describe('whole files with a password: fileAccountsOpen and verifyFile', () => {
 describe('format readers', () => {
   const parseRuns = runs(300, 1);
   property('Polkadot{.js} parse and scrypt header: structure only, KDF parameters at and past the caps', parseRuns, 10, (numRuns) =>
-    fuzz(['polkadotJsParse'], fc.oneof({ weight: 6, arbitrary: mutationArb(seeds.polkadot, { atCap: true }) }, { weight: 1, arbitrary: shapedJsonArb }, { weight: 1, arbitrary: randomJsonArb }), numRuns, async (input: Built) => {
-      const json = jsonOf(input.text);
-      if (!json.ok) return;
-      await stats.probe('polkadotJsParse', input, () => {
-        const parsed = polkadotJsParse(json.value, 'fuzz.json');
-        if (parsed.cipher === 'scrypt') scryptHeaderRead(parsed.encoded, 'fuzz.json');
-        return parsed;
-      }, secrets);
-    }),
+    fuzz(
+      ['polkadotJsParse'],
+      fc.oneof(
+        { weight: 6, arbitrary: mutationArb(seeds.polkadot, { atCap: true }) },
+        { weight: 1, arbitrary: shapedJsonArb },
+        { weight: 1, arbitrary: randomJsonArb },
+      ),
+      numRuns,
+      async (input: Built) => {
+        const json = jsonOf(input.text);
+        if (!json.ok) return;
+        await stats.probe(
+          'polkadotJsParse',
+          input,
+          () => {
+            const parsed = polkadotJsParse(json.value, 'fuzz.json');
+            if (parsed.cipher === 'scrypt') scryptHeaderRead(parsed.encoded, 'fuzz.json');
+            return parsed;
+          },
+          secrets,
+        );
+      },
+    ),
   );
 
   const openRuns = runs(120, 0.3);
   property('Polkadot{.js} open (single and batch), legacy and unencrypted files mostly', openRuns, 60, (numRuns) =>
     fuzz(
       ['polkadotJsOpen'],
-      fc.tuple(fc.oneof({ weight: 6, arbitrary: mutationArb(seeds.polkadot.filter((s) => s.cost === 0 || s.name.includes('batch (legacy'))) }, { weight: 1, arbitrary: mutationArb(seeds.polkadot) }, { weight: 1, arbitrary: shapedJsonArb }), passwordArb),
+      fc.tuple(
+        fc.oneof(
+          { weight: 6, arbitrary: mutationArb(seeds.polkadot.filter((s) => s.cost === 0 || s.name.includes('batch (legacy'))) },
+          { weight: 1, arbitrary: mutationArb(seeds.polkadot) },
+          { weight: 1, arbitrary: shapedJsonArb },
+        ),
+        passwordArb,
+      ),
       numRuns,
       async ([input, password]) => {
         const json = jsonOf(input.text);
         if (!json.ok) return;
-        await stats.probe('polkadotJsOpen', input, async () => {
-          const parsed = polkadotJsParse(json.value, 'fuzz.json');
-          return parsed.kind === 'batch' ? polkadotJsBatchOpen(parsed, password, { file: 'fuzz.json' }) : polkadotJsOpen(parsed, password, { file: 'fuzz.json' });
-        }, secretsWith(password));
+        await stats.probe(
+          'polkadotJsOpen',
+          input,
+          async () => {
+            const parsed = polkadotJsParse(json.value, 'fuzz.json');
+            return parsed.kind === 'batch'
+              ? polkadotJsBatchOpen(parsed, password, { file: 'fuzz.json' })
+              : polkadotJsOpen(parsed, password, { file: 'fuzz.json' });
+          },
+          secretsWith(password),
+        );
       },
     ),
   );
 
   const ksRuns = runs(200, 0.3);
   property('Ethereum keystore parse and decrypt (scrypt N=2^10, PBKDF2), KDF parameters cheap or refused', ksRuns, 40, (numRuns) =>
-    fuzz(['ethereumKeystore'], fc.tuple(fc.oneof({ weight: 8, arbitrary: mutationArb(seeds.keystore) }, { weight: 1, arbitrary: shapedJsonArb }), passwordArb), numRuns, async ([input, password]) => {
-      const json = jsonOf(input.text);
-      if (!json.ok || !isObject(json.value)) return;
-      const value = json.value;
-      await stats.probe('ethereumKeystore', input, async () => ethereumKeystoreDecrypt(ethereumKeystoreParse(value, 'fuzz.json'), password, { file: 'fuzz.json' }), secretsWith(password));
-    }),
+    fuzz(
+      ['ethereumKeystore'],
+      fc.tuple(fc.oneof({ weight: 8, arbitrary: mutationArb(seeds.keystore) }, { weight: 1, arbitrary: shapedJsonArb }), passwordArb),
+      numRuns,
+      async ([input, password]) => {
+        const json = jsonOf(input.text);
+        if (!json.ok || !isObject(json.value)) return;
+        const value = json.value;
+        await stats.probe(
+          'ethereumKeystore',
+          input,
+          async () => ethereumKeystoreDecrypt(ethereumKeystoreParse(value, 'fuzz.json'), password, { file: 'fuzz.json' }),
+          secretsWith(password),
+        );
+      },
+    ),
   );
   const ksCapRuns = runs(150, 0.5);
   property('Ethereum keystore parse: KDF parameters at the caps are accepted or refused, never derived', ksCapRuns, 10, (numRuns) =>
@@ -216,31 +283,46 @@ describe('format readers', () => {
 
   const ccdRuns = runs(200, 0.3);
   property('Concordium desktop/mobile export open (PBKDF2 ≤ 10^5 rounds in the open path)', ccdRuns, 40, (numRuns) =>
-    fuzz(['concordiumDesktopOpen'], fc.tuple(fc.oneof({ weight: 8, arbitrary: mutationArb(seeds.concordium) }, { weight: 1, arbitrary: shapedJsonArb }), passwordArb), numRuns, async ([input, password]) => {
-      const json = jsonOf(input.text);
-      if (!json.ok || !isObject(json.value)) return;
-      const value = json.value;
-      await stats.probe('concordiumDesktopOpen', input, () => concordiumDesktopOpen(value, password, { file: 'fuzz.json' }), secretsWith(password));
-    }),
+    fuzz(
+      ['concordiumDesktopOpen'],
+      fc.tuple(fc.oneof({ weight: 8, arbitrary: mutationArb(seeds.concordium) }, { weight: 1, arbitrary: shapedJsonArb }), passwordArb),
+      numRuns,
+      async ([input, password]) => {
+        const json = jsonOf(input.text);
+        if (!json.ok || !isObject(json.value)) return;
+        const value = json.value;
+        await stats.probe('concordiumDesktopOpen', input, () => concordiumDesktopOpen(value, password, { file: 'fuzz.json' }), secretsWith(password));
+      },
+    ),
   );
 
   const validateRuns = runs(300, 1);
   property('Concordium decrypted content: concordiumDesktopValidate on mutated and random data', validateRuns, 10, (numRuns) =>
-    fuzz(['concordiumDesktopValidate'], fc.oneof({ weight: 6, arbitrary: mutationArb([plainSeed()]) }, { weight: 1, arbitrary: randomJsonArb }), numRuns, async (input: Built) => {
-      const json = jsonOf(input.text);
-      if (!json.ok) return;
-      await stats.probe('concordiumDesktopValidate', input, () => concordiumDesktopValidate(json.value, 'fuzz.json'), secrets);
-    }),
+    fuzz(
+      ['concordiumDesktopValidate'],
+      fc.oneof({ weight: 6, arbitrary: mutationArb([plainSeed()]) }, { weight: 1, arbitrary: randomJsonArb }),
+      numRuns,
+      async (input: Built) => {
+        const json = jsonOf(input.text);
+        if (!json.ok) return;
+        await stats.probe('concordiumDesktopValidate', input, () => concordiumDesktopValidate(json.value, 'fuzz.json'), secrets);
+      },
+    ),
   );
 
   const backupParseRuns = runs(250, 1);
   property('keepsake backup parse: KDF parameters at and past the caps, never derived', backupParseRuns, 10, (numRuns) =>
-    fuzz(['keepsakeBackupParse'], fc.oneof({ weight: 6, arbitrary: mutationArb(seeds.backup, { atCap: true }) }, { weight: 1, arbitrary: shapedJsonArb }), numRuns, async (input: Built) => {
-      const json = jsonOf(input.text);
-      if (!json.ok || !isObject(json.value)) return;
-      const value = json.value;
-      await stats.probe('keepsakeBackupParse', input, () => keepsakeBackupParse(value, 'fuzz.json'), secrets);
-    }),
+    fuzz(
+      ['keepsakeBackupParse'],
+      fc.oneof({ weight: 6, arbitrary: mutationArb(seeds.backup, { atCap: true }) }, { weight: 1, arbitrary: shapedJsonArb }),
+      numRuns,
+      async (input: Built) => {
+        const json = jsonOf(input.text);
+        if (!json.ok || !isObject(json.value)) return;
+        const value = json.value;
+        await stats.probe('keepsakeBackupParse', input, () => keepsakeBackupParse(value, 'fuzz.json'), secrets);
+      },
+    ),
   );
   const backupOpenRuns = runs(16, 0.02);
   property('keepsake backup open (scrypt N=2^15 when the parameters pass)', backupOpenRuns, 400, (numRuns) =>
@@ -248,19 +330,34 @@ describe('format readers', () => {
       const json = jsonOf(input.text);
       if (!json.ok || !isObject(json.value)) return;
       const value = json.value;
-      await stats.probe('keepsakeBackupOpen', input, async () => keepsakeBackupOpen(keepsakeBackupParse(value, 'fuzz.json'), password, { file: 'fuzz.json' }), secretsWith(password));
+      await stats.probe(
+        'keepsakeBackupOpen',
+        input,
+        async () => keepsakeBackupOpen(keepsakeBackupParse(value, 'fuzz.json'), password, { file: 'fuzz.json' }),
+        secretsWith(password),
+      );
     }),
   );
 
   const sealedRuns = runs(250, 0.5);
   property('sealed identity phrase: sealedSecretParse, then the PIN key (N=2^10 or refused) and the box', sealedRuns, 20, (numRuns) =>
-    fuzz(['sealedSecret'], fc.tuple(fc.oneof({ weight: 8, arbitrary: mutationArb(seeds.sealed) }, { weight: 1, arbitrary: randomJsonArb }), fc.constantFrom(PIN, PIN, '000000', PW)), numRuns, async ([input, pin]) => {
-      await stats.probe('sealedSecret', input, async () => {
-        const sealed = sealedSecretParse(input.text);
-        const key = await sealedSecretDeriveKey(pin, sealed.kdf);
-        return sealedSecretOpen(key, sealed) === undefined ? 'wrong PIN' : 'opened';
-      }, secretsWith(pin));
-    }),
+    fuzz(
+      ['sealedSecret'],
+      fc.tuple(fc.oneof({ weight: 8, arbitrary: mutationArb(seeds.sealed) }, { weight: 1, arbitrary: randomJsonArb }), fc.constantFrom(PIN, PIN, '000000', PW)),
+      numRuns,
+      async ([input, pin]) => {
+        await stats.probe(
+          'sealedSecret',
+          input,
+          async () => {
+            const sealed = sealedSecretParse(input.text);
+            const key = await sealedSecretDeriveKey(pin, sealed.kdf);
+            return sealedSecretOpen(key, sealed) === undefined ? 'wrong PIN' : 'opened';
+          },
+          secretsWith(pin),
+        );
+      },
+    ),
   );
   const sealedCapRuns = runs(100, 0.3);
   property('sealed identity phrase: sealedSecretParse with KDF parameters at the caps (never derived)', sealedCapRuns, 10, (numRuns) =>
@@ -296,7 +393,12 @@ describe('whole-wallet import: backupImport (all or nothing)', () => {
     return ['identities', 'accounts', 'addresses', 'concordium_items', 'settings']
       .map((t) => {
         const columns = (vault.db.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((c) => `total(length(CAST("${c.name}" AS BLOB)))`);
-        return JSON.stringify(vault.db.prepare(`SELECT count(*), max(rowid), ${columns.join(', ')} FROM ${t}`).raw().get());
+        return JSON.stringify(
+          vault.db
+            .prepare(`SELECT count(*), max(rowid), ${columns.join(', ')} FROM ${t}`)
+            .raw()
+            .get(),
+        );
       })
       .join('|');
   }
@@ -314,42 +416,78 @@ describe('whole-wallet import: backupImport (all or nothing)', () => {
     const iv = randomBytes(16);
     const cipher = createCipheriv('aes-256-cbc', concordiumKey, iv);
     const cipherText = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return JSON.stringify({ cipherText: cipherText.toString('base64'), metadata: { keyLen: 32, iterations: 1, salt: salt.toString('base64'), initializationVector: iv.toString('base64'), encryptionMethod: 'AES-256', keyDerivationMethod: 'PBKDF2WithHmacSHA256', hashAlgorithm: 'sha256' } });
+    return JSON.stringify({
+      cipherText: cipherText.toString('base64'),
+      metadata: {
+        keyLen: 32,
+        iterations: 1,
+        salt: salt.toString('base64'),
+        initializationVector: iv.toString('base64'),
+        encryptionMethod: 'AES-256',
+        keyDerivationMethod: 'PBKDF2WithHmacSHA256',
+        hashAlgorithm: 'sha256',
+      },
+    });
   }
 
   /** Encrypts any text as a keepsake backup payload (the key is derived once; the reader derives it again, N=2^15). */
   function backupEnvelope(plaintext: string): string {
     const nonce = randomBytes(24);
     const ciphertext = secretboxSeal(backupKey, nonce, utf8(plaintext));
-    return JSON.stringify({ type: 'keepsake-backup', version: 1, kdf: { name: 'scrypt', N: 1 << 15, r: 8, p: 1, salt: base64Encode(backupSalt) }, cipher: 'xsalsa20-poly1305', nonce: base64Encode(nonce), ciphertext: base64Encode(ciphertext), createdAt: '2024-01-01T00:00:00.000Z' });
+    return JSON.stringify({
+      type: 'keepsake-backup',
+      version: 1,
+      kdf: { name: 'scrypt', N: 1 << 15, r: 8, p: 1, salt: base64Encode(backupSalt) },
+      cipher: 'xsalsa20-poly1305',
+      nonce: base64Encode(nonce),
+      ciphertext: base64Encode(ciphertext),
+      createdAt: '2024-01-01T00:00:00.000Z',
+    });
   }
 
   async function importProbe(target: string, input: Built, text: string, password: string): Promise<void> {
     rotate();
     const before = snapshot();
     let failure: unknown;
-    await stats.probe(target, input, async () => {
-      try {
-        return await backupImport(vault, text, password, { file: 'fuzz.json' });
-      } catch (err) {
-        failure = err ?? 'thrown';
-        throw err;
-      }
-    }, secretsWith(password));
+    await stats.probe(
+      target,
+      input,
+      async () => {
+        try {
+          return await backupImport(vault, text, password, { file: 'fuzz.json' });
+        } catch (err) {
+          failure = err ?? 'thrown';
+          throw err;
+        }
+      },
+      secretsWith(password),
+    );
     // Nothing is changed in the vault by an import that fails (DESIGN.md).
-    if (failure !== undefined && snapshot() !== before) stats.report(target, 'vault-changed', 'a failed import changed the vault', input, 'the vault differs from before the import');
+    if (failure !== undefined && snapshot() !== before)
+      stats.report(target, 'vault-changed', 'a failed import changed the vault', input, 'the vault differs from before the import');
     // The vault is healthy and the disk roomy: a storage error here means the file's content made SQLite fail.
     if (failure instanceof VaultUnavailableError) {
       const cause = failure.cause as { code?: unknown; message?: unknown } | undefined;
-      stats.report(target, 'storage-error-from-content', `${String(cause?.code)}: ${String(cause?.message).replace(/\d+/g, 'N').slice(0, 80)}`, input, failure.message);
+      stats.report(
+        target,
+        'storage-error-from-content',
+        `${String(cause?.code)}: ${String(cause?.message).replace(/\d+/g, 'N').slice(0, 80)}`,
+        input,
+        failure.message,
+      );
     }
   }
 
   const ccdRuns = runs(150, 0.3);
   property('Concordium export whose decrypted content is mutated (deep nesting, huge values, wrong types)', ccdRuns, 40, (numRuns) =>
-    fuzz(['backupImport(concordium)'], fc.oneof({ weight: 8, arbitrary: mutationArb([plainSeed()]) }, { weight: 1, arbitrary: randomJsonArb }), numRuns, async (input: Built) => {
-      await importProbe('backupImport(concordium)', input, concordiumEnvelope(input.text), PW);
-    }),
+    fuzz(
+      ['backupImport(concordium)'],
+      fc.oneof({ weight: 8, arbitrary: mutationArb([plainSeed()]) }, { weight: 1, arbitrary: randomJsonArb }),
+      numRuns,
+      async (input: Built) => {
+        await importProbe('backupImport(concordium)', input, concordiumEnvelope(input.text), PW);
+      },
+    ),
   );
   const fileRuns = runs(100, 0.3);
   property('Concordium export file mutated (envelope, KDF parameters cheap or refused)', fileRuns, 40, (numRuns) =>
@@ -375,19 +513,37 @@ describe('keys: SURI, mnemonic, addresses', () => {
   );
   const mnemonicRuns = runs(300, 1);
   property('mnemonic validation and derivation', mnemonicRuns, 20, (numRuns) =>
-    fuzz(['mnemonic'], fc.tuple(keyInputArb([MNEMONIC, 'legal winner thank year wave sausage worth useful legal winner thank yellow', 'zoo '.repeat(23) + 'vote']), fc.nat({ max: 2 })), numRuns, async ([input, which]) => {
-      await stats.probe('mnemonic', input, () => (which === 0 ? mnemonicValidate(input.text) : which === 1 ? mnemonicToMiniSecret(input.text, 'pw') : mnemonicToBip39Seed(input.text)), secrets);
-    }),
+    fuzz(
+      ['mnemonic'],
+      fc.tuple(
+        keyInputArb([MNEMONIC, 'legal winner thank year wave sausage worth useful legal winner thank yellow', 'zoo '.repeat(23) + 'vote']),
+        fc.nat({ max: 2 }),
+      ),
+      numRuns,
+      async ([input, which]) => {
+        await stats.probe(
+          'mnemonic',
+          input,
+          () => (which === 0 ? mnemonicValidate(input.text) : which === 1 ? mnemonicToMiniSecret(input.text, 'pw') : mnemonicToBip39Seed(input.text)),
+          secrets,
+        );
+      },
+    ),
   );
   const addressRuns = runs(500, 1);
   property('ss58Decode, ethereumDecode, concordiumDecode, fileAddressDecode, addressParse', addressRuns, 10, (numRuns) =>
-    fuzz(['ss58Decode', 'ethereumDecode', 'concordiumDecode', 'fileAddressDecode', 'addressParse'], keyInputArb(seeds.addresses), numRuns, async (input: Built) => {
-      await stats.probe('ss58Decode', input, () => ss58Decode(input.text), secrets);
-      await stats.probe('ethereumDecode', input, () => ethereumDecode(input.text), secrets);
-      await stats.probe('concordiumDecode', input, () => concordiumDecode(input.text), secrets);
-      await stats.probe('fileAddressDecode', input, () => fileAddressDecode(input.text), secrets);
-      await stats.probe('addressParse', input, () => addressParse(input.text), secrets);
-    }),
+    fuzz(
+      ['ss58Decode', 'ethereumDecode', 'concordiumDecode', 'fileAddressDecode', 'addressParse'],
+      keyInputArb(seeds.addresses),
+      numRuns,
+      async (input: Built) => {
+        await stats.probe('ss58Decode', input, () => ss58Decode(input.text), secrets);
+        await stats.probe('ethereumDecode', input, () => ethereumDecode(input.text), secrets);
+        await stats.probe('concordiumDecode', input, () => concordiumDecode(input.text), secrets);
+        await stats.probe('fileAddressDecode', input, () => fileAddressDecode(input.text), secrets);
+        await stats.probe('addressParse', input, () => addressParse(input.text), secrets);
+      },
+    ),
   );
 });
 

@@ -114,7 +114,10 @@ function legacyFile(pair: KeyPair, password: string, address: string, version: '
   return {
     address,
     encoded: version === '0' ? bytesToHex(body) : base64Encode(body),
-    encoding: version === '0' ? { content: 'pkcs8', type: 'xsalsa20-poly1305', version: '0' } : { content: ['pkcs8', pair.type], type: 'xsalsa20-poly1305', version: '2' },
+    encoding:
+      version === '0'
+        ? { content: 'pkcs8', type: 'xsalsa20-poly1305', version: '0' }
+        : { content: ['pkcs8', pair.type], type: 'xsalsa20-poly1305', version: '2' },
     meta: { name: `legacy ${pair.type} v${version}`, whenCreated: 1595277797639 },
   };
 }
@@ -156,7 +159,12 @@ export async function seedsBuild(): Promise<Seeds> {
   // --- Polkadot{.js} single-account files -------------------------------------------------------------
   const scrypted: Record<KeyType, JsonObject> = {} as Record<KeyType, JsonObject>;
   for (const type of ['sr25519', 'ed25519', 'ecdsa', 'ethereum'] as const) {
-    scrypted[type] = await polkadotJsWrite(pairs[type], PW, { meta: { name: `Fuzz ${type}`, whenCreated: 1700000000000 }, params: SCRYPT_COMPAT, random, prefix: type === 'sr25519' ? 0 : 42 });
+    scrypted[type] = await polkadotJsWrite(pairs[type], PW, {
+      meta: { name: `Fuzz ${type}`, whenCreated: 1700000000000 },
+      params: SCRYPT_COMPAT,
+      random,
+      prefix: type === 'sr25519' ? 0 : 42,
+    });
   }
   const legacyV2 = legacyFile(pairs.sr25519, PW, addr.sr25519, '2', random);
   const legacyV0 = legacyFile(pairs.ed25519, PW, addr.ed25519, '0', random);
@@ -173,7 +181,14 @@ export async function seedsBuild(): Promise<Seeds> {
     seed('polkadot-js unencrypted ed25519', plain, 'none', 0),
     seed('polkadot-js unencrypted ethereum', plainEth, 'none', 0),
     // The published vectors (their own passwords; opened with PW they fail as a wrong password after one scrypt).
-    ...vectors.json.map((v, i) => seed(`vector ${i} ${v.keyType} v${String((v.file['encoding'] as JsonObject)['version'])}`, v.file, (v.file['encoding'] as JsonObject)['version'] === '3' ? 'polkadot-header' : 'none', 1)),
+    ...vectors.json.map((v, i) =>
+      seed(
+        `vector ${i} ${v.keyType} v${String((v.file['encoding'] as JsonObject)['version'])}`,
+        v.file,
+        (v.file['encoding'] as JsonObject)['version'] === '3' ? 'polkadot-header' : 'none',
+        1,
+      ),
+    ),
   ];
 
   // --- The extension's batch file (one scrypt outside; entries legacy or scrypt inside) --------------
@@ -201,11 +216,18 @@ export async function seedsBuild(): Promise<Seeds> {
   const ethScheme = await schemeLoad('ethereum');
   const ethId = ethScheme.accountId(pairs.ethereum.publicKey);
   const keystore = [
-    seed('ethereum keystore scrypt N=2^10', await ethereumKeystoreWrite(pairs.ethereum.secretKey, ethId, PW, { params: { N: 1 << 10, r: 8, p: 1 }, random }), 'keystore-scrypt', 0),
+    seed(
+      'ethereum keystore scrypt N=2^10',
+      await ethereumKeystoreWrite(pairs.ethereum.secretKey, ethId, PW, { params: { N: 1 << 10, r: 8, p: 1 }, random }),
+      'keystore-scrypt',
+      0,
+    ),
     seed('ethereum keystore vector (pbkdf2)', loadVectors<{ file: JsonObject }>('ethereum-keystore').file, 'keystore-pbkdf2', 1),
   ];
   // The same key under PBKDF2 at 1,000 rounds: cheap, and the MAC checks out with PW.
-  keystore.push(seed('ethereum keystore pbkdf2 c=1000', await pbkdf2Keystore(JSON.parse(keystore[0]!.text) as JsonObject, pairs.ethereum.secretKey), 'keystore-pbkdf2', 0));
+  keystore.push(
+    seed('ethereum keystore pbkdf2 c=1000', await pbkdf2Keystore(JSON.parse(keystore[0]!.text) as JsonObject, pairs.ethereum.secretKey), 'keystore-pbkdf2', 0),
+  );
 
   // --- Concordium ---------------------------------------------------------------------------------------
   const concordiumPlain = concordiumData(random);
@@ -214,7 +236,11 @@ export async function seedsBuild(): Promise<Seeds> {
     seed(
       'concordium mobile export',
       await (async () => {
-        const json = await concordiumDesktopWrite({ ...emptyExport(), rest: { type: 'concordium-mobile-wallet-data', v: 1, environment: 'mainnet', value: { identities: [] } } }, PW, { random, iterations: 100000 });
+        const json = await concordiumDesktopWrite(
+          { ...emptyExport(), rest: { type: 'concordium-mobile-wallet-data', v: 1, environment: 'mainnet', value: { identities: [] } } },
+          PW,
+          { random, iterations: 100000 },
+        );
         delete (json['metadata'] as JsonObject)['keyLen'];
         return json;
       })(),
@@ -229,7 +255,9 @@ export async function seedsBuild(): Promise<Seeds> {
   const sealed = [seed('sealed phrase N=2^10', sealedSecretSeal(sealKey, sealKdf, utf8(MNEMONIC), random), 'sealed', 0)];
 
   // --- keepsake's own backup, from a real vault (identity with a ///password account, accounts, addresses, Concordium) ---
-  const backup = [seed('keepsake backup N=2^15', await keepsakeBackupSeed(concordium[0]!.text, legacyV2, scrypted.ecdsa, multisig, random), 'keepsake-backup', 1)];
+  const backup = [
+    seed('keepsake backup N=2^15', await keepsakeBackupSeed(concordium[0]!.text, legacyV2, scrypted.ecdsa, multisig, random), 'keepsake-backup', 1),
+  ];
 
   // --- Key-level inputs ---------------------------------------------------------------------------------
   const suris = [
@@ -244,7 +272,17 @@ export async function seedsBuild(): Promise<Seeds> {
     'shortseed',
     ...vectors.suri.map((s) => s.suri),
   ];
-  const addresses = [addr.sr25519, addr.ed25519, addr.ecdsa, addr.ethereum, accountAddress('ethereum', ethId), accountAddress('sr25519', pairs.sr25519.publicKey, 2), ss58Encode(pairs.sr25519.publicKey, 16383), concordiumEncode(random(32)), multisig.address];
+  const addresses = [
+    addr.sr25519,
+    addr.ed25519,
+    addr.ecdsa,
+    addr.ethereum,
+    accountAddress('ethereum', ethId),
+    accountAddress('sr25519', pairs.sr25519.publicKey, 2),
+    ss58Encode(pairs.sr25519.publicKey, 16383),
+    concordiumEncode(random(32)),
+    multisig.address,
+  ];
 
   const files = [...polkadot, batchCheap, batchFull, appsCheap, appsFull, ...keystore, ...concordium, ...backup];
   return {
@@ -276,7 +314,14 @@ async function pbkdf2Keystore(template: JsonObject, privateKey: Uint8Array): Pro
   const crypto = template['crypto'] as JsonObject;
   return {
     ...template,
-    crypto: { ...crypto, cipherparams: { iv: iv.toString('hex') }, ciphertext: ciphertext.toString('hex'), kdf: 'pbkdf2', kdfparams: { c: 1000, dklen: 32, prf: 'hmac-sha256', salt: salt.toString('hex') }, mac: hexNo0x(mac) },
+    crypto: {
+      ...crypto,
+      cipherparams: { iv: iv.toString('hex') },
+      ciphertext: ciphertext.toString('hex'),
+      kdf: 'pbkdf2',
+      kdfparams: { c: 1000, dklen: 32, prf: 'hmac-sha256', salt: salt.toString('hex') },
+      mac: hexNo0x(mac),
+    },
   };
 }
 
@@ -305,7 +350,17 @@ function concordiumData(random: (n: number) => Uint8Array): ConcordiumExport {
       },
     ],
     accounts: [
-      { name: 'Fuzz account', address: a1, identityId: 1, status: 'Confirmed', signatureThreshold: 1, isInitial: true, rewardFilter: '[]', selfAddress: '', deploymentTransactionId: '' },
+      {
+        name: 'Fuzz account',
+        address: a1,
+        identityId: 1,
+        status: 'Confirmed',
+        signatureThreshold: 1,
+        isInitial: true,
+        rewardFilter: '[]',
+        selfAddress: '',
+        deploymentTransactionId: '',
+      },
       { name: 'Second', address: a2, identityId: 1, status: 'Confirmed', signatureThreshold: 1, isInitial: false },
     ],
     addressBook: [
@@ -321,12 +376,26 @@ function concordiumData(random: (n: number) => Uint8Array): ConcordiumExport {
 }
 
 /** A keepsake backup made by `backupExport` from a vault holding one of everything, re-locked at N=2^15. */
-async function keepsakeBackupSeed(concordiumText: string, legacy: JsonObject, scrypted: JsonObject, watch: JsonObject, random: (n: number) => Uint8Array): Promise<JsonObject> {
+async function keepsakeBackupSeed(
+  concordiumText: string,
+  legacy: JsonObject,
+  scrypted: JsonObject,
+  watch: JsonObject,
+  random: (n: number) => Uint8Array,
+): Promise<JsonObject> {
   const dir = await mkdtemp(join(tmpdir(), 'keepsake-fuzz-seed-'));
   try {
     const vault = vaultOpen(join(dir, 'vault.sqlite'));
     try {
-      await restoreFiles(vault, [{ file: 'legacy.json', text: JSON.stringify(legacy) }, { file: 'ecdsa.json', text: JSON.stringify(scrypted) }, { file: 'apps.json', text: JSON.stringify([watch]) }], PW);
+      await restoreFiles(
+        vault,
+        [
+          { file: 'legacy.json', text: JSON.stringify(legacy) },
+          { file: 'ecdsa.json', text: JSON.stringify(scrypted) },
+          { file: 'apps.json', text: JSON.stringify([watch]) },
+        ],
+        PW,
+      );
       addressAdd(vault, { address: ss58Encode(random(32), 0), name: 'Shop', note: 'a note' });
       addressAdd(vault, { address: accountAddress('ethereum', random(20)), name: 'Exchange' });
       await identityRecover(vault, { name: 'Main', mnemonic: MNEMONIC, pin: PIN, pinKdf: { N: 1 << 10, r: 8, p: 1 }, random });

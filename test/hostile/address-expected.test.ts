@@ -31,7 +31,14 @@ const NEW_PW = 'account-pw-2';
 const ALITH = '0xf24FF3a9CF04c71Dbc94D0b566f7A27B94566cac';
 const BALTATHAR = '0x3Cd0A705a2DC65e5b1E1205896BaA2be8A07c6e0';
 
-type Found = { path: string; type: string; tried: number; network: string | null; prefix: number | null; existing: { name: string; network: string | null } | null };
+type Found = {
+  path: string;
+  type: string;
+  tried: number;
+  network: string | null;
+  prefix: number | null;
+  existing: { name: string; network: string | null } | null;
+};
 type Derived = { address: string; path: string; network: string | null; type: string; name: string; status: string };
 
 beforeAll(async () => {
@@ -106,7 +113,7 @@ describe('identity find → the network typed (item 7)', () => {
     }
   });
 
-  it('the review\'s dead end: derive without --network, find says it is in the vault and prints the update; derive --network is refused with that way out; --on-duplicate update shows the typed address and keeps the key (export opens in keyring)', async () => {
+  it("the review's dead end: derive without --network, find says it is in the vault and prints the update; derive --network is refused with that way out; --on-duplicate update shows the typed address and keeps the key (export opens in keyring)", async () => {
     const { box, pin } = await identityBox();
     const typed = new Keyring({ type: 'sr25519', ss58Format: 0 }).addFromUri(DEV_PHRASE).address;
     const generic = okJson<Derived>(await box.run(['identity', 'derive', 'Old Signer', '--type', 'sr25519', '--path', '', '--pin-file', pin, '--json']));
@@ -118,7 +125,11 @@ describe('identity find → the network typed (item 7)', () => {
     const printed = printedCommand(await box.run(['identity', 'find', 'Old Signer', typed, '--pin-file', pin]), /^To show it as polkadot instead: (.+)$/m);
     expect(printed).toMatch(/--on-duplicate update$/);
 
-    const refused = expectRefused(await box.run(['identity', 'derive', 'Old Signer', '--path', '', '--network', 'polkadot', '--pin-file', pin, '--json']), EXIT.failed, { json: true, name: 'DuplicateAccountError' });
+    const refused = expectRefused(
+      await box.run(['identity', 'derive', 'Old Signer', '--path', '', '--network', 'polkadot', '--pin-file', pin, '--json']),
+      EXIT.failed,
+      { json: true, name: 'DuplicateAccountError' },
+    );
     expect(refused).toMatch(/--on-duplicate update/);
     expect(refused).not.toMatch(/restore/);
     expect(await box.list()).toEqual(before);
@@ -145,7 +156,10 @@ describe('identity find → ethereum paths, printed so a shell can run them (ite
       [master, ''],
       [ledgerLive, "/m/44'/60'/2'/0/0"],
     ] as const) {
-      expect(okJson<Found>(await box.run(['identity', 'find', 'Old Signer', address, '--pin-file', pin, '--json'])), address).toMatchObject({ path, type: 'ethereum' });
+      expect(okJson<Found>(await box.run(['identity', 'find', 'Old Signer', address, '--pin-file', pin, '--json'])), address).toMatchObject({
+        path,
+        type: 'ethereum',
+      });
     }
     const printed = printedCommand(await box.run(['identity', 'find', 'Old Signer', BALTATHAR, '--pin-file', pin]));
     // An Ethereum address is the same on every network: none is added.
@@ -160,29 +174,64 @@ describe('account add of a key already in the vault (item 7)', () => {
     const pw = await box.secret('pw', PW);
     const newPw = await box.secret('new-pw', NEW_PW);
     const suri = await box.secret('suri', `${DEV_PHRASE}//Bob`);
-    const added = okJson<AccountJson>(await box.run(['account', 'add', '--name', 'Bob', '--suri-file', suri, '--password-file', pw, '--kdf', 'compat', '--json']));
+    const added = okJson<AccountJson>(
+      await box.run(['account', 'add', '--name', 'Bob', '--suri-file', suri, '--password-file', pw, '--kdf', 'compat', '--json']),
+    );
     const before = await box.list();
 
     // No --password-file and no terminal: the duplicate is found first, so no password is ever needed.
-    const refused = expectRefused(await box.run(['account', 'add', '--name', 'Bob again', '--suri-file', suri, '--network', 'polkadot', '--json']), EXIT.failed, { json: true, name: 'DuplicateAccountError' });
+    const refused = expectRefused(
+      await box.run(['account', 'add', '--name', 'Bob again', '--suri-file', suri, '--network', 'polkadot', '--json']),
+      EXIT.failed,
+      { json: true, name: 'DuplicateAccountError' },
+    );
     expect(refused).toMatch(/already in the vault as "Bob".*--on-duplicate update/);
     expect(refused).not.toMatch(/restore --on-duplicate replace/);
     expect(await box.list()).toEqual(before);
 
     const onPolkadot = new Keyring({ type: 'sr25519', ss58Format: 0 }).addFromUri(`${DEV_PHRASE}//Bob`).address;
     const relocked = okJson<AccountJson & { status: string; previous: unknown }>(
-      await box.run(['account', 'add', '--name', 'Bob renewed', '--suri-file', suri, '--network', 'polkadot', '--password-file', newPw, '--kdf', 'compat', '--on-duplicate', 'relock', '--json']),
+      await box.run([
+        'account',
+        'add',
+        '--name',
+        'Bob renewed',
+        '--suri-file',
+        suri,
+        '--network',
+        'polkadot',
+        '--password-file',
+        newPw,
+        '--kdf',
+        'compat',
+        '--on-duplicate',
+        'relock',
+        '--json',
+      ]),
     );
-    expect(relocked).toMatchObject({ address: onPolkadot, name: 'Bob renewed', network: 'polkadot', publicKey: added.publicKey, status: 'relocked', previous: { name: 'Bob', network: 'substrate' } });
+    expect(relocked).toMatchObject({
+      address: onPolkadot,
+      name: 'Bob renewed',
+      network: 'polkadot',
+      publicKey: added.publicKey,
+      status: 'relocked',
+      previous: { name: 'Bob', network: 'substrate' },
+    });
     const out = box.path('bob.json');
     okJson(await box.run(['account', 'export', onPolkadot, '--out', out, '--password-file', newPw, '--kdf', 'compat', '--json']));
     const file = await readFile(out, 'utf8');
     expect(keyringOpen(file, NEW_PW)).toBe(added.publicKey);
     expect(() => keyringOpen(file, PW)).toThrow();
-    const wrongOld = expectRefused(await box.run(['account', 'export', onPolkadot, '--out', box.path('x.json'), '--password-file', pw, '--json']), EXIT.wrongPassword, { json: true, name: 'WrongPasswordError' });
+    const wrongOld = expectRefused(
+      await box.run(['account', 'export', onPolkadot, '--out', box.path('x.json'), '--password-file', pw, '--json']),
+      EXIT.wrongPassword,
+      { json: true, name: 'WrongPasswordError' },
+    );
 
     // update: name and network only, no password asked; the file keeps the (new) password.
-    const updated = okJson<AccountJson & { status: string }>(await box.run(['account', 'add', '--name', 'Bob', '--suri-file', suri, '--network', 'kusama', '--on-duplicate', 'update', '--json']));
+    const updated = okJson<AccountJson & { status: string }>(
+      await box.run(['account', 'add', '--name', 'Bob', '--suri-file', suri, '--network', 'kusama', '--on-duplicate', 'update', '--json']),
+    );
     expect(updated).toMatchObject({ name: 'Bob', network: 'kusama', publicKey: added.publicKey, status: 'updated' });
     const out2 = box.path('bob2.json');
     okJson(await box.run(['account', 'export', updated.address, '--out', out2, '--password-file', newPw, '--kdf', 'compat', '--json']));
@@ -196,9 +245,29 @@ describe("account add --type ethereum: MetaMask's path by default (item 8)", () 
     const box = await sandbox();
     const pw = await box.secret('pw', PW);
     const suri = await box.secret('suri', DEV_PHRASE);
-    const metamask = okJson<AccountJson>(await box.run(['account', 'add', '--name', 'MetaMask', '--type', 'ethereum', '--suri-file', suri, '--password-file', pw, '--kdf', 'compat', '--json']));
+    const metamask = okJson<AccountJson>(
+      await box.run(['account', 'add', '--name', 'MetaMask', '--type', 'ethereum', '--suri-file', suri, '--password-file', pw, '--kdf', 'compat', '--json']),
+    );
     expect(metamask).toMatchObject({ address: ALITH, path: "/m/44'/60'/0'/0/0" });
-    const master = okJson<AccountJson>(await box.run(['account', 'add', '--name', 'Master', '--type', 'ethereum', '--path', 'm', '--suri-file', suri, '--password-file', pw, '--kdf', 'compat', '--json']));
+    const master = okJson<AccountJson>(
+      await box.run([
+        'account',
+        'add',
+        '--name',
+        'Master',
+        '--type',
+        'ethereum',
+        '--path',
+        'm',
+        '--suri-file',
+        suri,
+        '--password-file',
+        pw,
+        '--kdf',
+        'compat',
+        '--json',
+      ]),
+    );
     expect(master.address).toBe(new Keyring({ type: 'ethereum' }).addFromUri(DEV_PHRASE).address);
     expect(master.address.toLowerCase()).toMatch(/^0x7c4d/);
   });

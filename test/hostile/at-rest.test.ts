@@ -194,7 +194,10 @@ describe('a legacy version 2 file (no key derivation)', () => {
     const batch = {
       encoded,
       encoding: { content: ['batch-pkcs8'], type: ['scrypt', 'xsalsa20-poly1305'], version: '3' },
-      accounts: [{ address: legacy['address'], meta: legacy['meta'] }, { address: normal['address'], meta: normal['meta'] }],
+      accounts: [
+        { address: legacy['address'], meta: legacy['meta'] },
+        { address: normal['address'], meta: normal['meta'] },
+      ],
     };
     const vault = vaultOpen(dir.vault);
     try {
@@ -215,7 +218,10 @@ describe('account remove', () => {
     const keep = await pairOf('//keep');
     const gone = await pairOf('//gone');
     const pw = await box.secret('pw.txt', PW);
-    for (const [name, pair] of [['Keep', keep], ['Gone', gone]] as const) {
+    for (const [name, pair] of [
+      ['Keep', keep],
+      ['Gone', gone],
+    ] as const) {
       const file = await box.write(`${name}.json`, await polkadotJsWrite(pair, PW, { meta: { name }, params: SCRYPT_COMPAT }));
       expect((await restore(box, file, pw)).code).toBe(EXIT.ok);
     }
@@ -234,7 +240,10 @@ describe('account remove', () => {
     const gone = await pairOf('//gone-open');
     const keep = await pairOf('//keep-open');
     const files = await Promise.all(
-      [['Gone', gone], ['Keep', keep]].map(async ([name, pair]) => ({
+      [
+        ['Gone', gone],
+        ['Keep', keep],
+      ].map(async ([name, pair]) => ({
         file: `${name as string}.json`,
         text: JSON.stringify(await polkadotJsWrite(pair as KeyPair, PW, { meta: { name: name as string }, params: SCRYPT_COMPAT })),
       })),

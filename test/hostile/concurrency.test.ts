@@ -37,7 +37,11 @@ let base: { path: string; publicKey: string; address: string }[];
 
 function run(args: string[], cwd: string): Promise<Result> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, HOME: cwd, NO_COLOR: '1', KEEPSAKE_DEBUG: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { ...process.env, HOME: cwd, NO_COLOR: '1', KEEPSAKE_DEBUG: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
@@ -115,14 +119,32 @@ async function scenarioDir(name: string, withBase: boolean): Promise<{ cwd: stri
  * vault is intact and holds the base accounts plus exactly the distinct accounts of the restores that succeeded;
  * every export that succeeded wrote a whole file, and none left a temporary file.
  */
-async function scenario(name: string, restoreSets: number[][], extra: { exports: number; lists: number }, withBase = true): Promise<{ outcomes: ('ok' | 'failed')[]; accounts: number }> {
+async function scenario(
+  name: string,
+  restoreSets: number[][],
+  extra: { exports: number; lists: number },
+  withBase = true,
+): Promise<{ outcomes: ('ok' | 'failed')[]; accounts: number }> {
   const { cwd, vault } = await scenarioDir(name, withBase);
   const restores = restoreSets.map((set) => ['--vault', vault, 'restore', ...set.map((i) => files[i]!.path), '--password-file', pwFile, '--json']);
-  const exports = Array.from({ length: extra.exports }, (_, i) => ['--vault', vault, 'account', 'export', base[i % base.length]!.address, '--out', join(cwd, `export-${i}.json`), '--password-file', pwFile, '--kdf', 'compat', '--json']);
+  const exports = Array.from({ length: extra.exports }, (_, i) => [
+    '--vault',
+    vault,
+    'account',
+    'export',
+    base[i % base.length]!.address,
+    '--out',
+    join(cwd, `export-${i}.json`),
+    '--password-file',
+    pwFile,
+    '--kdf',
+    'compat',
+    '--json',
+  ]);
   const lists = Array.from({ length: extra.lists }, () => ['--vault', vault, 'account', 'list', '--json']);
   const all = [...restores, ...exports, ...lists];
   // Interleave the kinds, so exports and lists start among the restores.
-  const order = all.map((_, i) => i).sort((a, b) => (a * 7919) % all.length - (b * 7919) % all.length);
+  const order = all.map((_, i) => i).sort((a, b) => ((a * 7919) % all.length) - ((b * 7919) % all.length));
   const results = new Array<Result>(all.length);
   await Promise.all(order.map(async (i) => (results[i] = await run(all[i]!, cwd))));
 
@@ -164,7 +186,14 @@ async function scenario(name: string, restoreSets: number[][], extra: { exports:
 
 describe('several keepsake processes on one vault', () => {
   it('2 restores (sharing two files) with an export and a list at the same time', async () => {
-    const { outcomes, accounts } = await scenario('two', [[0, 1, 2, 3], [2, 3, 4, 5]], { exports: 1, lists: 1 });
+    const { outcomes, accounts } = await scenario(
+      'two',
+      [
+        [0, 1, 2, 3],
+        [2, 3, 4, 5],
+      ],
+      { exports: 1, lists: 1 },
+    );
     expect(outcomes.length).toBe(4);
     expect(accounts).toBeGreaterThanOrEqual(2);
   });

@@ -40,7 +40,11 @@ const PIN = '246813';
 const CHEAP_PIN = { N: 1 << 10, r: 8, p: 1 };
 
 type VerifyJson = { ok: boolean; accounts: { address: string; ok: boolean; error: { name: string; message: string } | null }[] };
-type RestoreJson = { restored: { address: string }[]; skipped: { address: string; reason: string }[]; failed: { file: string; error: { name: string; message: string } }[] };
+type RestoreJson = {
+  restored: { address: string }[];
+  skipped: { address: string; reason: string }[];
+  failed: { file: string; error: { name: string; message: string } }[];
+};
 type IdentityJson = { name: string; accounts: { address: string; path: string }[] };
 
 let victim: KeyPair;
@@ -62,7 +66,14 @@ async function victimVault(b: Sandbox): Promise<void> {
 }
 
 /** An account entry of a keepsake backup, as backupExport writes it. */
-function backupAccount(fields: { pair: KeyPair; accountId?: Uint8Array; name: string; file?: JsonObject | null; identity?: string | null; path?: string | null }): JsonObject {
+function backupAccount(fields: {
+  pair: KeyPair;
+  accountId?: Uint8Array;
+  name: string;
+  file?: JsonObject | null;
+  identity?: string | null;
+  path?: string | null;
+}): JsonObject {
   return {
     publicKey: bytesToHex(fields.pair.publicKey),
     accountId: bytesToHex(fields.accountId ?? fields.pair.publicKey),
@@ -94,13 +105,15 @@ async function sealedIdentity(name: string, phrase: string): Promise<JsonObject>
   return { name, sealed: sealedSecretSeal(key, kdf, new TextEncoder().encode(phrase)) as unknown as JsonObject, createdAt: 1_700_000_000_000 };
 }
 
-describe('an Apps watch-only entry that names another account\'s publicKey (security review #6)', () => {
-  it('verify fails that entry by name and exits 1; restore --on-duplicate replace leaves the victim\'s row and key file untouched', async () => {
+describe("an Apps watch-only entry that names another account's publicKey (security review #6)", () => {
+  it("verify fails that entry by name and exits 1; restore --on-duplicate replace leaves the victim's row and key file untouched", async () => {
     const b = await sandbox();
     await victimVault(b);
     const before = vaultDump(b.vault);
     // The attacker's address, the victim's key and name (no `encoded`: Apps writes such entries for external accounts).
-    const forged = await b.write('apps-forged.json', [{ address: polkadot(attacker), publicKey: bytesToHex(victim.publicKey), meta: { name: 'Victim', isExternal: true } }]);
+    const forged = await b.write('apps-forged.json', [
+      { address: polkadot(attacker), publicKey: bytesToHex(victim.publicKey), meta: { name: 'Victim', isExternal: true } },
+    ]);
     const apw = await b.secret('apw', APW);
 
     const verified = await b.run(['verify', forged, '--password-file', apw, '--json']);
@@ -127,7 +140,11 @@ describe('an Apps watch-only entry that names another account\'s publicKey (secu
     const before = vaultDump(b.vault);
     const list = await b.write('apps-watch.json', [
       { address: polkadot(victim), meta: { name: 'Victim (watch)' } },
-      { address: derived.address, publicKey: bytesToHex((await pairFromSuri(`${USER_PHRASE}//polkadot`, 'sr25519')).publicKey), meta: { name: 'Main (watch)' } },
+      {
+        address: derived.address,
+        publicKey: bytesToHex((await pairFromSuri(`${USER_PHRASE}//polkadot`, 'sr25519')).publicKey),
+        meta: { name: 'Main (watch)' },
+      },
     ]);
     const restored = await b.run(['restore', list, '--password-file', await b.secret('x', 'anything'), '--on-duplicate', 'replace', '--json']);
     const r = okJson<RestoreJson>(restored);
@@ -142,7 +159,10 @@ describe('an Apps watch-only entry that names another account\'s publicKey (secu
     await victimVault(b);
     const before = vaultDump(b.vault);
     // The victim's address over the attacker's key, locked with a password the batch password does not open.
-    const forgedEntry = { ...(await polkadotJsWrite(attacker, APW, { meta: { name: 'Victim' }, prefix: 0, params: SCRYPT_COMPAT })), address: polkadot(victim) };
+    const forgedEntry = {
+      ...(await polkadotJsWrite(attacker, APW, { meta: { name: 'Victim' }, prefix: 0, params: SCRYPT_COMPAT })),
+      address: polkadot(victim),
+    };
     const batch = {
       encoded: await polkadotJsEncrypt(new TextEncoder().encode(JSON.stringify([forgedEntry])), SHARED, { params: SCRYPT_COMPAT }),
       encoding: polkadotJsEncoding(['batch-pkcs8']),
@@ -169,10 +189,20 @@ describe('a keepsake backup whose accounts do not match their keys (security rev
     const main = await sealedIdentity('Team', ATTACKER_PHRASE);
     const cases: [string, JsonObject[], JsonObject[], RegExp][] = [
       // The review's crafted backup: Alice's key and address, the attacker's key file.
-      ['Alice\'s row with the attacker\'s key file', [], [backupAccount({ pair: alice, name: 'Cold storage', file: attackerFile })], /has the key file of /],
+      ["Alice's row with the attacker's key file", [], [backupAccount({ pair: alice, name: 'Cold storage', file: attackerFile })], /has the key file of /],
       ['a key file of another key type', [], [backupAccount({ pair: alice, name: 'Cold storage', file: retyped })], /key file for a ed25519 key, not sr25519/],
-      ['a public key that does not give the address', [], [backupAccount({ pair: attacker, accountId: alice.publicKey, name: 'Cold storage' })], /public key that does not give its address/],
-      ['a key file and an identity', [main], [backupAccount({ pair: alice, name: 'Cold storage', file: aliceFile, identity: 'Team', path: '' })], /both a key file and an identity/],
+      [
+        'a public key that does not give the address',
+        [],
+        [backupAccount({ pair: attacker, accountId: alice.publicKey, name: 'Cold storage' })],
+        /public key that does not give its address/,
+      ],
+      [
+        'a key file and an identity',
+        [main],
+        [backupAccount({ pair: alice, name: 'Cold storage', file: aliceFile, identity: 'Team', path: '' })],
+        /both a key file and an identity/,
+      ],
     ];
     const sp = await b.secret('sp', SHARED);
     const before = vaultDump(b.vault);
@@ -197,10 +227,15 @@ describe('a keepsake backup whose accounts do not match their keys (security rev
     const own = await pairFromSuri(`${USER_PHRASE}//polkadot`, 'sr25519');
     // The review's second backup: an identity "Main" (the attacker's phrase), an entry with the user's
     // //polkadot key (public on chain) to make it look like the user's, and the attacker's address at //polkadot//1.
-    const file = await backupFile(b, 'crafted-identity-backup.json', [await sealedIdentity('Main', ATTACKER_PHRASE)], [
-      backupAccount({ pair: own, name: 'Main Polkadot', identity: 'Main', path: '//polkadot' }),
-      backupAccount({ pair: attacker, name: 'Main Polkadot savings', identity: 'Main', path: '//polkadot//1' }),
-    ]);
+    const file = await backupFile(
+      b,
+      'crafted-identity-backup.json',
+      [await sealedIdentity('Main', ATTACKER_PHRASE)],
+      [
+        backupAccount({ pair: own, name: 'Main Polkadot', identity: 'Main', path: '//polkadot' }),
+        backupAccount({ pair: attacker, name: 'Main Polkadot savings', identity: 'Main', path: '//polkadot//1' }),
+      ],
+    );
     const report = okJson<ImportJson>(await b.run(['backup', 'import', file, '--password-file', await b.secret('sp', SHARED), '--json']));
     expect(report.items.find((i) => i.kind === 'identity')).toMatchObject({ status: 'imported', name: 'Main (2)' });
     const identities = await b.list<IdentityJson>('identity');
@@ -216,22 +251,38 @@ describe('a keepsake backup whose accounts do not match their keys (security rev
     const sealed = JSON.parse((db.prepare('SELECT sealed FROM identities').get() as { sealed: string }).sealed) as JsonObject;
     db.close();
     // Whoever holds a copy of the sealed phrase (not the PIN) can name it in a backup.
-    const file = await backupFile(b, 'crafted-identity-backup.json', [{ name: 'Main', sealed, createdAt: 1 }], [
-      backupAccount({ pair: attacker, name: 'Main Polkadot savings', identity: 'Main', path: '//polkadot//1' }),
-    ]);
+    const file = await backupFile(
+      b,
+      'crafted-identity-backup.json',
+      [{ name: 'Main', sealed, createdAt: 1 }],
+      [backupAccount({ pair: attacker, name: 'Main Polkadot savings', identity: 'Main', path: '//polkadot//1' })],
+    );
     const report = okJson<ImportJson>(await b.run(['backup', 'import', file, '--password-file', await b.secret('sp', SHARED), '--json']));
     expect(report.items.find((i) => i.kind === 'identity')).toMatchObject({ status: 'present', presentAs: 'Main' });
 
     const out = b.path('s.json');
-    const r = await b.run(['account', 'export', polkadot(attacker), '--out', out, '--pin-file', pin, '--password-file', await b.secret('nf', 'new-file-pw'), '--json']);
+    const r = await b.run([
+      'account',
+      'export',
+      polkadot(attacker),
+      '--out',
+      out,
+      '--pin-file',
+      pin,
+      '--password-file',
+      await b.secret('nf', 'new-file-pw'),
+      '--json',
+    ]);
     const message = expectRefused(r, EXIT.failed, { longerThan: 20, json: true, secrets: [PIN, 'new-file-pw'] });
     expect(JSON.parse(r.stderr).error.name).toBe('StoredKeyMismatchError');
-    expect(message).toBe(`The key stored for ${polkadot(attacker)} does not belong to it: nothing was exported. The vault may have been altered; restore this account from a backup.`);
+    expect(message).toBe(
+      `The key stored for ${polkadot(attacker)} does not belong to it: nothing was exported. The vault may have been altered; restore this account from a backup.`,
+    );
     expect(existsSync(out)).toBe(false);
   });
 });
 
-describe('a vault row edited with SQLite (security review #10): export refuses a key that is not the row\'s', () => {
+describe("a vault row edited with SQLite (security review #10): export refuses a key that is not the row's", () => {
   it('an identity account whose path was changed', async () => {
     const b = await sandbox();
     const pin = await b.secret('pin', PIN);
@@ -241,13 +292,28 @@ describe('a vault row edited with SQLite (security review #10): export refuses a
     db.prepare("UPDATE accounts SET path = '//polkadot//1' WHERE path = '//polkadot'").run();
     db.close();
     const out = b.path('export.json');
-    const r = await b.run(['account', 'export', derived.address, '--out', out, '--pin-file', pin, '--password-file', await b.secret('nf', 'new-file-pw'), '--json']);
-    expectRefused(r, EXIT.failed, { longerThan: 20, json: true, match: new RegExp(`^The key stored for ${derived.address} does not belong to it: nothing was exported\\.`) });
+    const r = await b.run([
+      'account',
+      'export',
+      derived.address,
+      '--out',
+      out,
+      '--pin-file',
+      pin,
+      '--password-file',
+      await b.secret('nf', 'new-file-pw'),
+      '--json',
+    ]);
+    expectRefused(r, EXIT.failed, {
+      longerThan: 20,
+      json: true,
+      match: new RegExp(`^The key stored for ${derived.address} does not belong to it: nothing was exported\\.`),
+    });
     expect(JSON.parse(r.stderr).error.name).toBe('StoredKeyMismatchError');
     expect(existsSync(out)).toBe(false);
   });
 
-  it('an account whose stored key file was swapped for another account\'s: account export, export-all --rekey and backup export --rekey write nothing', async () => {
+  it("an account whose stored key file was swapped for another account's: account export, export-all --rekey and backup export --rekey write nothing", async () => {
     const b = await sandbox();
     await victimVault(b);
     // Another account's file, under the same password, so it opens.
@@ -262,7 +328,12 @@ describe('a vault row edited with SQLite (security review #10): export refuses a
       ['backup', 'export', '--out', b.path('backup.json'), '--password-file', vpw, '--rekey'],
     ]) {
       const r = await b.run([...args, '--json']);
-      expectRefused(r, EXIT.failed, { longerThan: 20, json: true, secrets: [VPW], match: new RegExp(`^The key stored for ${polkadot(victim)} does not belong to it`) });
+      expectRefused(r, EXIT.failed, {
+        longerThan: 20,
+        json: true,
+        secrets: [VPW],
+        match: new RegExp(`^The key stored for ${polkadot(victim)} does not belong to it`),
+      });
       expect(existsSync(args[args.indexOf('--out') + 1]!), args.join(' ')).toBe(false);
     }
   });

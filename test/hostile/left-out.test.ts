@@ -18,7 +18,22 @@ import type { EncryptedJson } from '@polkadot/util-crypto/types';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConcordiumEnvelope, concordiumDecrypt, concordiumEncrypt, desktopExportData, type DesktopExport } from '../support/concordium.js';
-import { vaultDump, EXIT, expectListShape, expectNoSecrets, expectRefused, HAS_SCRIPT, okJson, readJson, type RestoreJson, sandbox, sandboxFrom, type Sandbox, type Template, template } from '../support/cli.js';
+import {
+  vaultDump,
+  EXIT,
+  expectListShape,
+  expectNoSecrets,
+  expectRefused,
+  HAS_SCRIPT,
+  okJson,
+  readJson,
+  type RestoreJson,
+  sandbox,
+  sandboxFrom,
+  type Sandbox,
+  type Template,
+  template,
+} from '../support/cli.js';
 import { DEV_PHRASE, hex, labelledPair, oracleBatchOpen, oracleFile, oracleOpen, oraclePair, oracleReady } from '../support/oracle.js';
 
 const SECOND_PHRASE = 'seed sock milk update focus rotate barely fade car face mechanic mercy';
@@ -31,7 +46,9 @@ const SECRETS = [PIN_A, PIN_B, PW_A, BATCH_PW, WRONG_PIN];
 
 type LeftOutJson = { address: string; name: string; identity: string | null; reason: string; message: string };
 type ExportAllJson = { out: string; accounts: number; fromIdentities: number; leftOut: LeftOutJson[] };
-type ImportJson = { items: { kind: string; name: string; address: string | null; status: string; presentAs: string | null; note?: string; rekeyed?: boolean }[] };
+type ImportJson = {
+  items: { kind: string; name: string; address: string | null; status: string; presentAs: string | null; note?: string; rekeyed?: boolean }[];
+};
 type ConcordiumListJson = {
   identities: { id: number; name: string; provider: string | null; status: string | null; accounts: number }[];
   accounts: { id: number; name: string; address: string; identity: string | null; status: string | null; ledger: boolean }[];
@@ -51,7 +68,12 @@ let wallet: Template;
 function failedAttempts(vault: string): Record<string, number> {
   const db = new Database(vault, { readonly: true, fileMustExist: true });
   try {
-    return Object.fromEntries((db.prepare('SELECT name, failed_attempts FROM identities ORDER BY id').all() as { name: string; failed_attempts: number }[]).map((r) => [r.name, r.failed_attempts]));
+    return Object.fromEntries(
+      (db.prepare('SELECT name, failed_attempts FROM identities ORDER BY id').all() as { name: string; failed_attempts: number }[]).map((r) => [
+        r.name,
+        r.failed_attempts,
+      ]),
+    );
   } finally {
     db.close();
   }
@@ -71,14 +93,28 @@ beforeAll(async () => {
     const pinB = await box.secret('pin-b.txt', PIN_B);
     const pw = await box.secret('pw.txt', PW_A);
     okJson(await box.run(['identity', 'recover', '--name', 'Phone', '--mnemonic-file', await box.secret('m1.txt', DEV_PHRASE), '--pin-file', pinA, '--json']));
-    okJson(await box.run(['identity', 'recover', '--name', 'Old Signer', '--mnemonic-file', await box.secret('m2.txt', SECOND_PHRASE), '--pin-file', pinB, '--json']));
+    okJson(
+      await box.run([
+        'identity',
+        'recover',
+        '--name',
+        'Old Signer',
+        '--mnemonic-file',
+        await box.secret('m2.txt', SECOND_PHRASE),
+        '--pin-file',
+        pinB,
+        '--json',
+      ]),
+    );
     okJson(await box.run(['identity', 'derive', 'Phone', '--network', 'polkadot', '--pin-file', pinA, '--json']));
     okJson(await box.run(['identity', 'derive', 'Phone', '--path', '//hidden///path-secret', '--name', 'Phone hidden', '--pin-file', pinA, '--json']));
     okJson(await box.run(['identity', 'derive', 'Old Signer', '--path', '', '--type', 'ed25519', '--name', 'Old root', '--pin-file', pinB, '--json']));
     const files = [await box.write('alpha.json', oracleFile(alpha, PW_A)), await box.write('beta.json', oracleFile(beta, PW_A))];
     expect(okJson<RestoreJson>(await box.run(['restore', ...files, '--password-file', pw, '--json'])).restored).toHaveLength(2);
     // An address-only entry of a Polkadot-JS Apps list: a watch-only account.
-    const apps = await box.write('apps.json', [{ address: watcher.address, meta: { name: 'Watcher', isExternal: true }, publicKey: hex(watcher.publicKey), type: 'sr25519' }]);
+    const apps = await box.write('apps.json', [
+      { address: watcher.address, meta: { name: 'Watcher', isExternal: true }, publicKey: hex(watcher.publicKey), type: 'sr25519' },
+    ]);
     expect(okJson<RestoreJson>(await box.run(['restore', apps, '--password-file', pw, '--json'])).restored).toHaveLength(1);
   });
   expect(wallet.accounts).toHaveLength(6);
@@ -97,7 +133,7 @@ async function secrets(box: Sandbox) {
 }
 
 describe('#4 account export-all: identity accounts included or named, never a guessed PIN, never an empty file', () => {
-  it('with each identity\'s PIN (--pin-file NAME:PIN) the batch holds every keyed account; util-crypto and keyring open each one', async () => {
+  it("with each identity's PIN (--pin-file NAME:PIN) the batch holds every keyed account; util-crypto and keyring open each one", async () => {
     const box = await sandboxFrom(wallet);
     const s = await secrets(box);
     const out = box.path('all.json');
@@ -154,21 +190,28 @@ describe('#4 account export-all: identity accounts included or named, never a gu
     expect(failedAttempts(box.vault)).toEqual({ Phone: 0, 'Old Signer': 0 });
   });
 
-  it("a PIN is tried only on the identity its line names: a wrong one counts for that identity alone, exit 3, no file; a bad line is refused before any try", async () => {
+  it('a PIN is tried only on the identity its line names: a wrong one counts for that identity alone, exit 3, no file; a bad line is refused before any try', async () => {
     const box = await sandboxFrom(wallet);
     const s = await secrets(box);
     const out = box.path('all.json');
     // Phone's line is wrong; Old Signer has no line: its PIN is not asked, not guessed.
     const wrong = await box.write('wrong-pins.txt', `Phone:${WRONG_PIN}\n`);
     // (--json: the text mode says first, on stderr, what the batch password locks.)
-    expectRefused(await box.run(['account', 'export-all', '--out', out, '--password-file', s.batch, '--pin-file', wrong, '--json']), EXIT.wrongPassword, { secrets: SECRETS, json: true, match: /Wrong PIN for the identity "Phone"/ });
+    expectRefused(await box.run(['account', 'export-all', '--out', out, '--password-file', s.batch, '--pin-file', wrong, '--json']), EXIT.wrongPassword, {
+      secrets: SECRETS,
+      json: true,
+      match: /Wrong PIN for the identity "Phone"/,
+    });
     expect(existsSync(out)).toBe(false);
     expect(failedAttempts(box.vault)).toEqual({ Phone: 1, 'Old Signer': 0 });
 
     const before = vaultDump(box.vault);
     for (const content of [`Nobody:${PIN_A}\n`, `${PIN_A}\n`, `Phone:${PIN_A}\nPhone:${PIN_A}\n`]) {
       const bad = await box.write('bad-pins.txt', content);
-      const msg = expectRefused(await box.run(['account', 'export-all', '--out', out, '--password-file', s.batch, '--pin-file', bad, '--json']), EXIT.usage, { secrets: SECRETS, json: true });
+      const msg = expectRefused(await box.run(['account', 'export-all', '--out', out, '--password-file', s.batch, '--pin-file', bad, '--json']), EXIT.usage, {
+        secrets: SECRETS,
+        json: true,
+      });
       expect(msg).toMatch(/Line \d of .*bad-pins\.txt/);
       expect(existsSync(out)).toBe(false);
     }
@@ -194,7 +237,9 @@ describe('#4 account export-all: identity accounts included or named, never a gu
 
     const watcher = labelledPair('sr25519', 'left-out-watch-only');
     const pw = await box.secret('pw.txt', PW_A);
-    const apps = await box.write('apps.json', [{ address: watcher.address, meta: { name: 'Only watching' }, publicKey: hex(watcher.publicKey), type: 'sr25519' }]);
+    const apps = await box.write('apps.json', [
+      { address: watcher.address, meta: { name: 'Only watching' }, publicKey: hex(watcher.publicKey), type: 'sr25519' },
+    ]);
     okJson(await box.run(['restore', apps, '--password-file', pw, '--json']));
     const watchOnly = expectRefused(await box.run(['account', 'export-all', '--out', out, '--password-file', pw]), EXIT.failed);
     expect(watchOnly).toMatch(/Nothing to export: .*watch-only.*no file was written.*--format apps/);
@@ -203,7 +248,7 @@ describe('#4 account export-all: identity accounts included or named, never a gu
     expect(okJson<ExportAllJson>(await box.run(['account', 'export-all', '--format', 'apps', '--out', out, '--json'])).accounts).toBe(1);
   });
 
-  it.skipIf(!HAS_SCRIPT)('on a terminal: each identity\'s PIN is asked once; Enter leaves its accounts out, and they are named', async () => {
+  it.skipIf(!HAS_SCRIPT)("on a terminal: each identity's PIN is asked once; Enter leaves its accounts out, and they are named", async () => {
     const box = await sandboxFrom(wallet);
     const out = box.path('all.json');
     const r = await box.tty(
@@ -221,7 +266,14 @@ describe('#4 account export-all: identity accounts included or named, never a gu
     expect(r.transcript).toMatch(new RegExp(`${oldRoot.address}  "Old root": derived from the identity "Old Signer", whose PIN was not given`));
     expect(r.transcript.match(/PIN of the identity "Phone"/g)).toHaveLength(1);
     const entries = oracleBatchOpen(await readJson<EncryptedJson>(out), BATCH_PW);
-    expect(hex(oracleOpen(entries.find((e) => oracleAddressKey(e) === hex(phoneHidden.publicKey))!, BATCH_PW).encodePkcs8())).toBe(hex(phoneHidden.encodePkcs8()));
+    expect(
+      hex(
+        oracleOpen(
+          entries.find((e) => oracleAddressKey(e) === hex(phoneHidden.publicKey))!,
+          BATCH_PW,
+        ).encodePkcs8(),
+      ),
+    ).toBe(hex(phoneHidden.encodePkcs8()));
     expect(failedAttempts(box.vault)).toEqual({ Phone: 0, 'Old Signer': 0 });
   });
 });
@@ -237,7 +289,9 @@ describe('#5 backup export --rekey: says which PINs change, never guesses one, n
     expect(r.stdout).toMatch(/^Identity "Phone" keeps its own PIN in this file: no PIN was given for it \(--pin-file with a line NAME:PIN re-keys it\)\.$/m);
     expect(r.stdout).toMatch(/^Identity "Old Signer" keeps its own PIN in this file/m);
     expect(failedAttempts(box.vault)).toEqual({ Phone: 0, 'Old Signer': 0 });
-    const j = okJson<{ rekeyed: { identities: string[]; keptPin: string[] } }>(await box.run(['backup', 'export', '--rekey', '--out', box.path('again.json'), '--password-file', s.pw, '--json']));
+    const j = okJson<{ rekeyed: { identities: string[]; keptPin: string[] } }>(
+      await box.run(['backup', 'export', '--rekey', '--out', box.path('again.json'), '--password-file', s.pw, '--json']),
+    );
     expect(j.rekeyed).toEqual({ identities: [], keptPin: ['Phone', 'Old Signer'] });
     expect(failedAttempts(box.vault)).toEqual({ Phone: 0, 'Old Signer': 0 });
 
@@ -246,7 +300,9 @@ describe('#5 backup export --rekey: says which PINs change, never guesses one, n
     const report = okJson<ImportJson>(await box.run(['--vault', fresh, 'backup', 'import', out, '--password-file', s.pw, '--json']));
     expect(report.items.filter((i) => i.kind === 'identity').every((i) => i.rekeyed === undefined)).toBe(true);
     const pinA = await box.secret('pin-a.txt', PIN_A);
-    expect(okJson<{ mnemonic: string }>(await box.run(['--vault', fresh, 'identity', 'show-phrase', 'Phone', '--pin-file', pinA, '--json'])).mnemonic).toBe(DEV_PHRASE);
+    expect(okJson<{ mnemonic: string }>(await box.run(['--vault', fresh, 'identity', 'show-phrase', 'Phone', '--pin-file', pinA, '--json'])).mnemonic).toBe(
+      DEV_PHRASE,
+    );
   });
 
   it('with --pin-file: the result says which PINs are now the backup password, and the import names those identities', async () => {
@@ -258,7 +314,9 @@ describe('#5 backup export --rekey: says which PINs change, never guesses one, n
     expect(r.code, r.stderr).toBe(EXIT.ok);
     expectNoSecrets(r, SECRETS);
     // A script is not asked anything: which PINs changed is part of its result (a terminal is told first: below).
-    expect(r.stdout).toMatch(/^Wrote .*rekeyed\.json: 2 identities, 6 accounts, 0 addresses\.\nThe PIN of identity "Phone" is the backup password in this file\.\nIdentity "Old Signer" keeps its own PIN in this file: no PIN was given for it\.$/m);
+    expect(r.stdout).toMatch(
+      /^Wrote .*rekeyed\.json: 2 identities, 6 accounts, 0 addresses\.\nThe PIN of identity "Phone" is the backup password in this file\.\nIdentity "Old Signer" keeps its own PIN in this file: no PIN was given for it\.$/m,
+    );
     expect(failedAttempts(box.vault)).toEqual({ Phone: 0, 'Old Signer': 0 });
 
     const fresh = box.path('fresh.sqlite');
@@ -272,8 +330,13 @@ describe('#5 backup export --rekey: says which PINs change, never guesses one, n
     expect(text.stdout).toMatch(/^imported {2}identity "Phone": its PIN is now the backup password$/m);
     expect(text.stdout).toMatch(/^imported {2}identity "Old Signer"$/m);
     // It is so: the backup password opens Phone's phrase in the fresh vault; its old PIN does not.
-    expect(okJson<{ mnemonic: string }>(await box.run(['--vault', fresh, 'identity', 'show-phrase', 'Phone', '--pin-file', s.pw, '--json'])).mnemonic).toBe(DEV_PHRASE);
-    expectRefused(await box.run(['--vault', fresh, 'identity', 'show-phrase', 'Phone', '--pin-file', await box.secret('pin-a.txt', PIN_A)]), EXIT.wrongPassword);
+    expect(okJson<{ mnemonic: string }>(await box.run(['--vault', fresh, 'identity', 'show-phrase', 'Phone', '--pin-file', s.pw, '--json'])).mnemonic).toBe(
+      DEV_PHRASE,
+    );
+    expectRefused(
+      await box.run(['--vault', fresh, 'identity', 'show-phrase', 'Phone', '--pin-file', await box.secret('pin-a.txt', PIN_A)]),
+      EXIT.wrongPassword,
+    );
   });
 
   it.skipIf(!HAS_SCRIPT)('on a terminal: the PIN changes are said and confirmed first; accounts that share a password are asked once', async () => {
@@ -314,7 +377,22 @@ describe('#5 backup export --rekey: says which PINs change, never guesses one, n
     const batch = await box.secret('batch.txt', BATCH_PW);
     const report = okJson<ImportJson>(await box.run(['--vault', fresh, 'backup', 'import', out, '--password-file', batch, '--json']));
     expect(report.items.find((i) => i.name === 'Phone')?.rekeyed).toBe(true);
-    okJson(await box.run(['--vault', fresh, 'account', 'export', alpha.address, '--out', box.path('alpha.json'), '--password-file', batch, '--kdf', 'compat', '--json']));
+    okJson(
+      await box.run([
+        '--vault',
+        fresh,
+        'account',
+        'export',
+        alpha.address,
+        '--out',
+        box.path('alpha.json'),
+        '--password-file',
+        batch,
+        '--kdf',
+        'compat',
+        '--json',
+      ]),
+    );
     expect(hex(oracleOpen(await readJson<KeyringPair$Json>(box.path('alpha.json')), BATCH_PW).encodePkcs8())).toBe(hex(alpha.encodePkcs8()));
   });
 });
@@ -339,18 +417,22 @@ describe('#6 Concordium identities and accounts: shown, counted, removable', () 
     expect(accounts.code, accounts.stderr).toBe(EXIT.ok);
     expect(accounts.stdout).not.toMatch(/no accounts yet/);
     expect(accounts.stdout).toMatch(/Concordium accounts \(held on a Ledger/);
-    for (const a of data.accounts) expect(accounts.stdout).toMatch(new RegExp(`${String(a['address'])}  "${String(a['name'])}"  identity "Concordium identity L\\d"`));
+    for (const a of data.accounts)
+      expect(accounts.stdout).toMatch(new RegExp(`${String(a['address'])}  "${String(a['name'])}"  identity "Concordium identity L\\d"`));
     const listed = await box.list();
     expect(listed).toEqual([]);
     expectListShape(listed);
 
     const identities = await box.run(['identity', 'list']);
     expect(identities.stdout).not.toMatch(/No identities yet/);
-    for (const i of data.identities) expect(identities.stdout).toMatch(new RegExp(`"${String(i['name'])}"  provider Notabene \\(Staging\\), confirmed, 2 accounts`));
+    for (const i of data.identities)
+      expect(identities.stdout).toMatch(new RegExp(`"${String(i['name'])}"  provider Notabene \\(Staging\\), confirmed, 2 accounts`));
     expect(okJson<unknown[]>(await box.run(['identity', 'list', '--json']))).toEqual([]);
 
     const c = okJson<ConcordiumListJson>(await box.run(['concordium', 'list', '--json']));
-    expect(c.identities.map((i) => [i.name, i.provider, i.status, i.accounts])).toEqual(data.identities.map((i) => [i['name'], 'Notabene (Staging)', 'confirmed', 2]));
+    expect(c.identities.map((i) => [i.name, i.provider, i.status, i.accounts])).toEqual(
+      data.identities.map((i) => [i['name'], 'Notabene (Staging)', 'confirmed', 2]),
+    );
     expect(c.accounts.map((a) => [a.address, a.name, a.identity, a.ledger])).toEqual(
       data.accounts.map((a) => [a['address'], a['name'], data.identities.find((i) => i['id'] === a['identityId'])!['name'], true]),
     );
@@ -377,7 +459,9 @@ describe('#6 Concordium identities and accounts: shown, counted, removable', () 
     expectRefused(await box.run(['concordium', 'remove', 'No such thing', '--yes']), EXIT.failed, { match: /No Concordium identity or account/ });
     expect(vaultDump(box.vault)).toEqual(before);
 
-    const removed = okJson<{ identity: null; accounts: { address: string }[]; credentials: number; addresses: number }>(await box.run(['concordium', 'remove', gone, '--yes', '--json']));
+    const removed = okJson<{ identity: null; accounts: { address: string }[]; credentials: number; addresses: number }>(
+      await box.run(['concordium', 'remove', gone, '--yes', '--json']),
+    );
     expect(removed).toEqual({ identity: null, accounts: [{ name: data.accounts[0]!['name'], address: gone }], credentials: 1, addresses: 1 });
     const text = await box.run(['concordium', 'remove', 'Concordium identity L1', '--yes']);
     expect(text.code, text.stderr).toBe(EXIT.ok);

@@ -44,7 +44,9 @@ describe('#14 a cut-off or empty file says so, in every command that reads files
     const pw = await box.secret('pw.txt', SR.password);
     for (const args of commands(cut, pw)) {
       const line = expectRefused(await box.run(args), EXIT.failed, { secrets: [SR.password] });
-      expect(line, args[0]).toContain(`${cut} is cut off: it starts as a wallet file does, then ends after 300 bytes. It was not copied or downloaded completely; find the full copy.`);
+      expect(line, args[0]).toContain(
+        `${cut} is cut off: it starts as a wallet file does, then ends after 300 bytes. It was not copied or downloaded completely; find the full copy.`,
+      );
       expect(line, args[0]).not.toMatch(/not a JSON file|picked the backup file/);
     }
     expect(existsSync(box.vault)).toBe(false);
@@ -97,7 +99,9 @@ describe('#15 messages that read right', () => {
     const whole = box.path('whole.json');
     okJson(await box.run(['backup', 'export', '--out', whole, '--password-file', pw, '--json']));
     const line = expectRefused(await box.run(['restore', whole, '--password-file', pw]), EXIT.failed, { report: true, secrets: [PW] });
-    expect(line).toContain('is a keepsake whole-wallet backup: it is imported as a whole (identities, accounts and addresses), not read as account files. Import it with `keepsake backup import FILE`.');
+    expect(line).toContain(
+      'is a keepsake whole-wallet backup: it is imported as a whole (identities, accounts and addresses), not read as account files. Import it with `keepsake backup import FILE`.',
+    );
     expect(line).not.toMatch(/cannot read accounts|yet\./);
   });
 
@@ -151,11 +155,13 @@ describe('#15 messages that read right', () => {
     expect(verified.stdout + verified.stderr).not.toContain(file.address);
   });
 
-  it('account export: a wrong password speaks of the account kept in the vault, not of a file; an identity account\'s file opens with the new password', async () => {
+  it("account export: a wrong password speaks of the account kept in the vault, not of a file; an identity account's file opens with the new password", async () => {
     const box = await sandbox();
     const pw = await box.secret('pw.txt', PW);
     const suri = await box.secret('suri.txt', `${DEV_PHRASE}//export`);
-    const added = okJson<{ address: string }>(await box.run(['account', 'add', '--name', 'Kept', '--suri-file', suri, '--password-file', pw, '--kdf', 'compat', '--json']));
+    const added = okJson<{ address: string }>(
+      await box.run(['account', 'add', '--name', 'Kept', '--suri-file', suri, '--password-file', pw, '--kdf', 'compat', '--json']),
+    );
     const wrong = await box.secret('wrong.pw', 'not the password');
     const line = expectRefused(await box.run(['account', 'export', 'Kept', '--out', box.path('kept.json'), '--password-file', wrong]), EXIT.wrongPassword);
     expect(line).toContain(`Wrong password for ${added.address}: it does not open the account's key kept in the vault; nothing was written.`);
@@ -173,17 +179,23 @@ describe('#15 messages that read right', () => {
   it('an address of another network is refused as such, saying which network it fits', async () => {
     const box = await sandbox();
     const concordium = expectRefused(await box.run(['address', 'add', CONCORDIUM, '--name', 'c', '--network', 'polkadot']), EXIT.failed);
-    expect(concordium).toBe(`keepsake: "${CONCORDIUM}" is not a Polkadot Relay Chain address: it is a Concordium one. Leave out --network: the address itself says which kind it is.`);
+    expect(concordium).toBe(
+      `keepsake: "${CONCORDIUM}" is not a Polkadot Relay Chain address: it is a Concordium one. Leave out --network: the address itself says which kind it is.`,
+    );
     expect(concordium).not.toMatch(/checksum|characters long/);
     const ethereum = expectRefused(await box.run(['address', 'add', ETH_ADDRESS, '--name', 'e', '--network', 'kusama']), EXIT.failed);
     expect(ethereum).toContain(`"${ETH_ADDRESS}" is not a Kusama Relay Chain address: it is an Ethereum one.`);
     expect(ethereum).toContain('Moonbeam');
     const polkadot = expectRefused(await box.run(['address', 'add', ALICE_POLKADOT, '--name', 'p', '--network', 'kusama']), EXIT.failed);
-    expect(polkadot).toContain('is not a Kusama Relay Chain address: it is a Polkadot Relay Chain one (prefix 0, not 2). Check the network, or give --network polkadot.');
+    expect(polkadot).toContain(
+      'is not a Kusama Relay Chain address: it is a Polkadot Relay Chain one (prefix 0, not 2). Check the network, or give --network polkadot.',
+    );
     const listed = okJson<unknown[]>(await box.run(['address', 'list', '--json']));
     expect(listed).toEqual([]);
     // Networks whose accounts are Ethereum ones take it.
-    expect(okJson<{ network: string }>(await box.run(['address', 'add', ETH_ADDRESS, '--name', 'moon', '--network', 'moonbeam', '--json'])).network).toBe('moonbeam');
+    expect(okJson<{ network: string }>(await box.run(['address', 'add', ETH_ADDRESS, '--name', 'moon', '--network', 'moonbeam', '--json'])).network).toBe(
+      'moonbeam',
+    );
   });
 });
 
@@ -245,9 +257,15 @@ describe('#18 new passwords have at least 6 characters, as PINs and backup passw
     const box = await sandbox();
     const short = await box.secret('short.pw', 'abcde');
     const suri = await box.secret('suri.txt', `${DEV_PHRASE}//short`);
-    const add = expectRefused(await box.run(['account', 'add', '--name', 'S', '--suri-file', suri, '--password-file', short]), EXIT.usage, { secrets: ['abcde'] });
+    const add = expectRefused(await box.run(['account', 'add', '--name', 'S', '--suri-file', suri, '--password-file', short]), EXIT.usage, {
+      secrets: ['abcde'],
+    });
     expect(add).toMatch(/account password must have at least 6 characters/);
-    const create = expectRefused(await box.run(['account', 'create', '--name', 'S', '--password-file', short, '--mnemonic-out', box.path('m.txt')]), EXIT.usage, { secrets: ['abcde'] });
+    const create = expectRefused(
+      await box.run(['account', 'create', '--name', 'S', '--password-file', short, '--mnemonic-out', box.path('m.txt')]),
+      EXIT.usage,
+      { secrets: ['abcde'] },
+    );
     expect(create).toMatch(/account password must have at least 6 characters/);
     expect(existsSync(box.path('m.txt'))).toBe(false);
     expect(await box.list()).toEqual([]);
@@ -256,20 +274,27 @@ describe('#18 new passwords have at least 6 characters, as PINs and backup passw
     okJson(await box.run(['account', 'add', '--name', 'S', '--suri-file', suri, '--password-file', six, '--kdf', 'compat', '--json']));
   });
 
-  it('an identity account\'s new file password and the batch password, before any PIN is tried', async () => {
+  it("an identity account's new file password and the batch password, before any PIN is tried", async () => {
     const box = await sandbox();
     const { pin } = await withIdentity(box);
     okJson(await box.run(['identity', 'derive', 'Signer', '--network', 'polkadot', '--name', 'Derived', '--pin-file', pin, '--json']));
     const short = await box.secret('short.pw', '12345');
     const wrongPin = await box.secret('wrong-pin.txt', '999999');
     // With a wrong PIN too: the short password is refused first, so no wrong PIN is counted.
-    const file = expectRefused(await box.run(['account', 'export', 'Derived', '--out', box.path('d.json'), '--pin-file', wrongPin, '--password-file', short]), EXIT.usage, { secrets: ['12345', '999999'] });
+    const file = expectRefused(
+      await box.run(['account', 'export', 'Derived', '--out', box.path('d.json'), '--pin-file', wrongPin, '--password-file', short]),
+      EXIT.usage,
+      { secrets: ['12345', '999999'] },
+    );
     expect(file).toMatch(/file password must have at least 6 characters/);
     expect(existsSync(box.path('d.json'))).toBe(false);
     const db = new Database(box.vault, { readonly: true });
     expect(db.prepare('SELECT failed_attempts FROM identities').get()).toEqual({ failed_attempts: 0 }); // no PIN was tried
     db.close();
-    const batch = expectRefused(await box.run(['account', 'export-all', '--out', box.path('all.json'), '--password-file', short, '--json']), EXIT.usage, { secrets: ['12345'], json: true });
+    const batch = expectRefused(await box.run(['account', 'export-all', '--out', box.path('all.json'), '--password-file', short, '--json']), EXIT.usage, {
+      secrets: ['12345'],
+      json: true,
+    });
     expect(batch).toMatch(/batch password must have at least 6 characters/);
     expect(existsSync(box.path('all.json'))).toBe(false);
   });

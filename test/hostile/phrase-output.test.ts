@@ -86,7 +86,21 @@ describe('a failed account create leaves no phrase file (review #13)', () => {
     const box = await sandbox();
     const pw = await box.secret('pw.txt', PW);
     await mkdir(box.path('bdir'));
-    const r = await box.run(['account', 'create', '--name', 'Leftover', '--password-file', pw, '--mnemonic-out', box.path('left-m.txt'), '--backup', box.path('bdir'), '--force', '--kdf', 'compat']);
+    const r = await box.run([
+      'account',
+      'create',
+      '--name',
+      'Leftover',
+      '--password-file',
+      pw,
+      '--mnemonic-out',
+      box.path('left-m.txt'),
+      '--backup',
+      box.path('bdir'),
+      '--force',
+      '--kdf',
+      'compat',
+    ]);
     expectRefused(r, EXIT.failed, { match: /bdir: it is a folder; nothing was changed/ });
     expect(existsSync(box.path('left-m.txt'))).toBe(false);
     expect(statSync(box.path('bdir')).isDirectory()).toBe(true);

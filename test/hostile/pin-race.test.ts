@@ -133,14 +133,30 @@ describe('the wrong-PIN count survives a re-import (security review #4(b))', () 
   };
   /** The same object with its keys in reverse order, all the way down. */
   const reordered = (v: unknown): unknown =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reordered(x)])) : v;
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v)
+            .reverse()
+            .map(([k, x]) => [k, reordered(x)]),
+        )
+      : v;
 
   /** A vault with "Main" at nine wrong PINs and locked for an hour (the state the review prepared), and its backup. */
   async function lockedMain() {
     const box = await sandbox();
     const pin = await box.secret('pin', PIN);
     const backupPw = await box.secret('backup-pw', 'backup-pw-123');
-    const created = await box.run(['identity', 'recover', '--name', 'Main', '--mnemonic-file', await box.secret('phrase', PHRASE), '--pin-file', pin, '--json']);
+    const created = await box.run([
+      'identity',
+      'recover',
+      '--name',
+      'Main',
+      '--mnemonic-file',
+      await box.secret('phrase', PHRASE),
+      '--pin-file',
+      pin,
+      '--json',
+    ]);
     expect(created.code, created.stderr).toBe(EXIT.ok);
     const lockedUntil = Date.now() + 3_600_000;
     const db = new Database(box.vault);
@@ -160,7 +176,10 @@ describe('the wrong-PIN count survives a re-import (security review #4(b))', () 
     // The review's clone: the same sealed box with its keys reordered (and, as an older backup, no count).
     const clone = { name: identity['name'], sealed: reordered(identity['sealed']), createdAt: identity['createdAt'] };
     expect(JSON.stringify(clone.sealed)).not.toBe(JSON.stringify(identity['sealed']));
-    const reimport = await box.write('reimport.json', await keepsakeBackupWrite({ ...payload, identities: [clone] }, 'backup-pw-123', { params: SCRYPT_COMPAT }));
+    const reimport = await box.write(
+      'reimport.json',
+      await keepsakeBackupWrite({ ...payload, identities: [clone] }, 'backup-pw-123', { params: SCRYPT_COMPAT }),
+    );
 
     const imported = await box.run(['backup', 'import', reimport, '--password-file', backupPw, '--json']);
     expect(imported.code, imported.stderr).toBe(EXIT.ok);

@@ -144,7 +144,7 @@ describe('issue 11 item 1: no spelling of the API reaches it without the token',
     '/api/nothing-here',
   ];
 
-  it('GET: every spelling gets the guard\'s refusal (401, no data) with the security headers', async () => {
+  it("GET: every spelling gets the guard's refusal (401, no data) with the security headers", async () => {
     for (const target of targets(s.port)) {
       const r = await send(s.port, 'GET', target, { token: null });
       expect(r.status, target).toBe(401);
@@ -155,7 +155,7 @@ describe('issue 11 item 1: no spelling of the API reaches it without the token',
     }
   });
 
-  it('a target the router cannot decode (FST_ERR_BAD_URL) gets the same refusal and headers, not Fastify\'s own answer', async () => {
+  it("a target the router cannot decode (FST_ERR_BAD_URL) gets the same refusal and headers, not Fastify's own answer", async () => {
     for (const target of ['/%E0%A4%A', '/%61pi/%E0%A4%A', '/api/accounts/%C0']) {
       const r = await send(s.port, 'GET', target, { token: null });
       expect(r.status, target).toBe(401);
@@ -193,7 +193,7 @@ describe('issue 11 item 1: no spelling of the API reaches it without the token',
     expect(JSON.parse(accounts.body).map((a: { address: string }) => a.address)).toEqual([savings.address]);
   });
 
-  it('with the token the data routes still answer (also through the router\'s own decoding), and the app\'s page needs no token', async () => {
+  it("with the token the data routes still answer (also through the router's own decoding), and the app's page needs no token", async () => {
     const accounts = await send(s.port, 'GET', '/api/accounts');
     expect(accounts.status).toBe(200);
     expect(accounts.body).toContain(savings.address);
@@ -225,30 +225,42 @@ describe('issue 11 item 3: the failure limiter', () => {
     s = undefined;
   });
 
-  it('the review\'s reset attack: wrong guesses interleaved with successful verifies of a known file get 429 (with Retry-After) long before 20 guesses', { timeout: 120_000 }, async () => {
-    s = await start(frozen());
-    const target = await accountFile('target', 'the-real-password', 'Target');
-    const known = await accountFile('known', 'known-pass', 'Known');
-    const statuses: string[] = [];
-    let firstLimited: Reply | undefined;
-    for (let i = 0; i < 20; i++) {
-      const r = await send(s.port, 'POST', '/api/verify', { body: { files: [{ name: 't.json', text: target.text }], password: `guess-${i}` } });
-      statuses.push(String(r.status));
-      if (r.status === 429) firstLimited ??= r;
-      if ((i + 1) % 4 === 0) {
-        const reset = await send(s.port, 'POST', '/api/verify', { body: { files: [{ name: 'k.json', text: known.text }], password: 'known-pass' } });
-        statuses.push(`[known:${reset.status}]`);
+  it(
+    "the review's reset attack: wrong guesses interleaved with successful verifies of a known file get 429 (with Retry-After) long before 20 guesses",
+    { timeout: 120_000 },
+    async () => {
+      s = await start(frozen());
+      const target = await accountFile('target', 'the-real-password', 'Target');
+      const known = await accountFile('known', 'known-pass', 'Known');
+      const statuses: string[] = [];
+      let firstLimited: Reply | undefined;
+      for (let i = 0; i < 20; i++) {
+        const r = await send(s.port, 'POST', '/api/verify', { body: { files: [{ name: 't.json', text: target.text }], password: `guess-${i}` } });
+        statuses.push(String(r.status));
+        if (r.status === 429) firstLimited ??= r;
+        if ((i + 1) % 4 === 0) {
+          const reset = await send(s.port, 'POST', '/api/verify', { body: { files: [{ name: 'k.json', text: known.text }], password: 'known-pass' } });
+          statuses.push(`[known:${reset.status}]`);
+        }
       }
-    }
-    // 5 free wrong guesses at the target, then it waits: the successes on the known file do not count for it.
-    expect(statuses.filter((x) => x === '422'), statuses.join(' ')).toHaveLength(5);
-    expect(statuses.slice(0, 7), statuses.join(' ')).toEqual(['422', '422', '422', '422', '[known:200]', '422', '429']);
-    expect(firstLimited!.headers['retry-after']).toMatch(/^[1-9]\d*$/);
-    expect(JSON.parse(firstLimited!.body).error).toEqual({ name: 'TooManyAttempts', message: expect.stringMatching(/Too many wrong passwords or PINs in a row: wait \d+ seconds/), kind: 'locked', field: 'secret' });
-    expect(firstLimited!.body).not.toContain('guess-');
-  });
+      // 5 free wrong guesses at the target, then it waits: the successes on the known file do not count for it.
+      expect(
+        statuses.filter((x) => x === '422'),
+        statuses.join(' '),
+      ).toHaveLength(5);
+      expect(statuses.slice(0, 7), statuses.join(' ')).toEqual(['422', '422', '422', '422', '[known:200]', '422', '429']);
+      expect(firstLimited!.headers['retry-after']).toMatch(/^[1-9]\d*$/);
+      expect(JSON.parse(firstLimited!.body).error).toEqual({
+        name: 'TooManyAttempts',
+        message: expect.stringMatching(/Too many wrong passwords or PINs in a row: wait \d+ seconds/),
+        kind: 'locked',
+        field: 'secret',
+      });
+      expect(firstLimited!.body).not.toContain('guess-');
+    },
+  );
 
-  it('a success on target A does not clear the failures on target B (and B\'s failures do not block A)', { timeout: 120_000 }, async () => {
+  it("a success on target A does not clear the failures on target B (and B's failures do not block A)", { timeout: 120_000 }, async () => {
     s = await start(frozen());
     const b = await accountFile('b', 'b-password', 'B');
     const a = await accountFile('a', 'a-password', 'A');
@@ -263,14 +275,22 @@ describe('issue 11 item 3: the failure limiter', () => {
     expect(renamed.status).toBe(429);
   });
 
-  it('a restore of the target together with a known file counts the target\'s wrong password, and does not clear it', { timeout: 120_000 }, async () => {
+  it("a restore of the target together with a known file counts the target's wrong password, and does not clear it", { timeout: 120_000 }, async () => {
     s = await start(frozen());
     const target = await accountFile('mixed-target', 'target-password', 'Target');
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
       // A fresh known file each time (its password is the guess): it restores, the target fails.
       const known = await accountFile(`mixed-known-${i}`, `guess-${i}`, `Known ${i}`);
-      const r = await send(s.port, 'POST', '/api/restore', { body: { files: [{ name: 'k.json', text: known.text }, { name: 't.json', text: target.text }], password: `guess-${i}` } });
+      const r = await send(s.port, 'POST', '/api/restore', {
+        body: {
+          files: [
+            { name: 'k.json', text: known.text },
+            { name: 't.json', text: target.text },
+          ],
+          password: `guess-${i}`,
+        },
+      });
       statuses.push(r.status);
     }
     expect(statuses.slice(0, 5), statuses.join(' ')).toEqual([200, 200, 200, 200, 200]);
@@ -290,7 +310,10 @@ describe('issue 11 item 3: the failure limiter', () => {
       const reset = await send(s.port, 'POST', '/api/verify', { body: { files: [{ name: 'k.json', text: known.text }], password: 'known-pass' } });
       statuses.push(`[known:${reset.status}]`);
     }
-    expect(statuses.filter((x) => x === '422'), statuses.join(' ')).toHaveLength(10);
+    expect(
+      statuses.filter((x) => x === '422'),
+      statuses.join(' '),
+    ).toHaveLength(10);
     expect(statuses.slice(-2), statuses.join(' ')).toEqual(['429', '[known:429]']);
   });
 
@@ -367,7 +390,9 @@ describe('issue 11 item 3: bodies', () => {
       socket.on('close', () => finish(true));
       socket.on('error', () => {});
       socket.on('connect', () => {
-        socket.write(`POST /api/verify HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nx-keepsake-token: ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{`);
+        socket.write(
+          `POST /api/verify HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nx-keepsake-token: ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{`,
+        );
         // One byte every 100 ms, for at most 60 s (a bound for the test, not a measured time).
         timer = setInterval(() => {
           if (++sent > 600) finish(false);

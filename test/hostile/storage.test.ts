@@ -59,7 +59,11 @@ function run(args: string[], options: { as?: As; cwd?: string } = {}): Promise<R
   const prefix = options.as === 'nobody' && 'prefix' in nobody ? nobody.prefix : [];
   const argv = [...prefix, process.execPath, BIN, ...args];
   return new Promise((done, fail) => {
-    const child = spawn(argv[0]!, argv.slice(1), { cwd: options.cwd ?? dir, env: { ...process.env, HOME: dir, NO_COLOR: '1', KEEPSAKE_DEBUG: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(argv[0]!, argv.slice(1), {
+      cwd: options.cwd ?? dir,
+      env: { ...process.env, HOME: dir, NO_COLOR: '1', KEEPSAKE_DEBUG: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
@@ -148,7 +152,11 @@ beforeAll(async () => {
   // A whole-wallet backup of 4 of those accounts and 40 addresses (made with the library).
   const source = vaultOpen(join(dir, 'source.sqlite'));
   try {
-    await restoreFiles(source, files.slice(6, 10).map((f, i) => ({ file: `f${i}`, text: readFileSync(f.path, 'utf8') })), PW);
+    await restoreFiles(
+      source,
+      files.slice(6, 10).map((f, i) => ({ file: `f${i}`, text: readFileSync(f.path, 'utf8') })),
+      PW,
+    );
     for (let i = 0; i < 40; i++) addressAdd(source, { address: ss58Encode(new Uint8Array(32).fill(i + 1), 0), name: `Shop ${i}`, note: 'n'.repeat(200) });
     backupFile = join(dir, 'backup.json');
     await writeFile(backupFile, (await backupExport(source, PW)).json, { mode: 0o644 });
@@ -212,7 +220,10 @@ describe('read-only storage (keepsake run as an unprivileged user)', () => {
     const folder = await userDir('ro-new');
     chmodSync(folder, 0o555);
     try {
-      expectRefused(await run(['--vault', join(folder, 'vault.sqlite'), 'restore', files[2]!.path, '--password-file', pwFile], { as: 'nobody' }), /permission|read-only/);
+      expectRefused(
+        await run(['--vault', join(folder, 'vault.sqlite'), 'restore', files[2]!.path, '--password-file', pwFile], { as: 'nobody' }),
+        /permission|read-only/,
+      );
       expect(await readdir(folder)).toEqual([]);
     } finally {
       chmodSync(folder, 0o755);
@@ -261,7 +272,11 @@ describe('a full disk (a small tmpfs mounted for the test)', () => {
       execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=512k,mode=0755', 'tmpfs', target], { stdio: 'pipe' });
       mnt = target;
     } catch (err) {
-      mountError = `mount -t tmpfs is not permitted here (${String((err as { stderr?: unknown }).stderr ?? (err as Error).message).trim().split('\n')[0]})`;
+      mountError = `mount -t tmpfs is not permitted here (${
+        String((err as { stderr?: unknown }).stderr ?? (err as Error).message)
+          .trim()
+          .split('\n')[0]
+      })`;
     }
   });
 
@@ -336,8 +351,14 @@ describe('a full disk (a small tmpfs mounted for the test)', () => {
     }
     if (process.env['HOSTILE_VERBOSE']) console.log(outcomes.join(' '));
     // The sizes must cover both outcomes, or the boundary was never crossed.
-    expect(outcomes.some((o) => o.endsWith('refused')), outcomes.join(' ')).toBe(true);
-    expect(outcomes.some((o) => o.endsWith('done')), outcomes.join(' ')).toBe(true);
+    expect(
+      outcomes.some((o) => o.endsWith('refused')),
+      outcomes.join(' '),
+    ).toBe(true);
+    expect(
+      outcomes.some((o) => o.endsWith('done')),
+      outcomes.join(' '),
+    ).toBe(true);
   });
 
   it('output to a full disk: account export, export-all and backup export say the disk is full; no half-written file, no *.tmp', async (ctx) => {

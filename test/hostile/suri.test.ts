@@ -46,7 +46,19 @@ describe('account add: a path too long to derive is refused before any derivatio
     const before = seeded.accounts;
     const file = await box.secret('long.txt', suri);
     for (const json of [false, true]) {
-      const r = await box.run(['account', 'add', '--name', 'Long', '--type', type, '--suri-file', file, '--password-file', seeded.path('pw.txt'), ...(json ? ['--json'] : [])]);
+      const r = await box.run([
+        'account',
+        'add',
+        '--name',
+        'Long',
+        '--type',
+        type,
+        '--suri-file',
+        file,
+        '--password-file',
+        seeded.path('pw.txt'),
+        ...(json ? ['--json'] : []),
+      ]);
       expectRefused(r, EXIT.failed, { json, match, secrets: [DEV_PHRASE.split(' ').slice(0, 2).join(' ')] });
     }
     expect(await box.list()).toEqual(before);
@@ -68,7 +80,19 @@ describe('secrets typed into a phrase or path are never quoted (review #14)', ()
     const box = await sandboxFrom(seeded);
     const file = await box.secret('slash.txt', `${DEV_PHRASE}/${SECRET}`);
     for (const json of [false, true]) {
-      const r = await box.run(['account', 'add', '--name', 'Slash', '--type', type, '--suri-file', file, '--password-file', seeded.path('pw.txt'), ...(json ? ['--json'] : [])]);
+      const r = await box.run([
+        'account',
+        'add',
+        '--name',
+        'Slash',
+        '--type',
+        type,
+        '--suri-file',
+        file,
+        '--password-file',
+        seeded.path('pw.txt'),
+        ...(json ? ['--json'] : []),
+      ]);
       expectRefused(r, EXIT.failed, { json, match: /derivation path cannot be used/, secrets: [SECRET, 'Secret'] });
     }
     expect(await box.list()).toEqual(seeded.accounts);
@@ -77,7 +101,18 @@ describe('secrets typed into a phrase or path are never quoted (review #14)', ()
   it('identity derive --path with one slash on an ed25519 key: named as junction 1, never quoted', async () => {
     const box = await sandboxFrom(seeded);
     for (const json of [false, true]) {
-      const r = await box.run(['identity', 'derive', 'Dev', '--type', 'ed25519', '--path', `/${SECRET}`, '--pin-file', seeded.path('pin.txt'), ...(json ? ['--json'] : [])]);
+      const r = await box.run([
+        'identity',
+        'derive',
+        'Dev',
+        '--type',
+        'ed25519',
+        '--path',
+        `/${SECRET}`,
+        '--pin-file',
+        seeded.path('pin.txt'),
+        ...(json ? ['--json'] : []),
+      ]);
       expectRefused(r, EXIT.failed, { json, match: /Junction 1 of the derivation path cannot be used/, secrets: [SECRET, 'Secret'] });
     }
     expect(await box.list()).toEqual(seeded.accounts);

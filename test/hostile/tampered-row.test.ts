@@ -52,7 +52,9 @@ beforeAll(async () => {
   const pin = await box.secret('pin.txt', PIN);
   const phrase = await box.secret('phrase.txt', PHRASE);
   const suri = await box.secret('suri.txt', `${PHRASE}//savings`);
-  okJson(await box.run(['account', 'add', '--name', 'Savings', '--network', 'polkadot', '--suri-file', suri, '--password-file', pw, '--kdf', 'compat', '--json']));
+  okJson(
+    await box.run(['account', 'add', '--name', 'Savings', '--network', 'polkadot', '--suri-file', suri, '--password-file', pw, '--kdf', 'compat', '--json']),
+  );
   okJson(await box.run(['identity', 'recover', '--name', 'Main', '--mnemonic-file', phrase, '--pin-file', pin, '--json']));
   okJson(await box.run(['identity', 'derive', 'Main', '--network', 'polkadot', '--pin-file', pin, '--json']));
   derived = derivedAddresses(box.vault, 0);

@@ -17,7 +17,19 @@ import { copyFile } from 'node:fs/promises';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliResult, EXIT, expectRefused, HAS_SCRIPT, okJson, type RestoreJson, sandbox, sandboxFrom, type Sandbox, type Template, template } from '../support/cli.js';
+import {
+  type CliResult,
+  EXIT,
+  expectRefused,
+  HAS_SCRIPT,
+  okJson,
+  type RestoreJson,
+  sandbox,
+  sandboxFrom,
+  type Sandbox,
+  type Template,
+  template,
+} from '../support/cli.js';
 import { DEV_PHRASE, hex, labelledPair, oracleFile, oracleReady } from '../support/oracle.js';
 import { concordiumEncrypt, type DesktopExport, desktopExportData } from '../support/concordium.js';
 
@@ -41,7 +53,10 @@ let HOSTILE_MORE: string;
 const ACTIVE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/u;
 
 function expectInert(r: CliResult): void {
-  for (const [stream, text] of [['stdout', r.stdout], ['stderr', r.stderr]] as const) {
+  for (const [stream, text] of [
+    ['stdout', r.stdout],
+    ['stderr', r.stderr],
+  ] as const) {
     const found = ACTIVE.exec(text)?.[0];
     expect(found, `${stream} holds U+${found?.codePointAt(0)?.toString(16)}: ${JSON.stringify(text)}`).toBeUndefined();
   }
@@ -89,7 +104,7 @@ function setRows(box: Sandbox, rows: { account?: string; identity?: string; addr
     if (rows.account !== undefined) db.prepare("UPDATE accounts SET name = ? WHERE name = 'Alice'").run(rows.account);
     if (rows.identity !== undefined) db.prepare("UPDATE identities SET name = ? WHERE name = 'Main'").run(rows.identity);
     if (rows.address !== undefined) db.prepare("UPDATE addresses SET name = ? WHERE name = 'Exchange'").run(rows.address);
-    if (rows.note !== undefined) db.prepare("UPDATE addresses SET note = ? WHERE address = ?").run(rows.note, EXCHANGE);
+    if (rows.note !== undefined) db.prepare('UPDATE addresses SET note = ? WHERE address = ?').run(rows.note, EXCHANGE);
   } finally {
     db.close();
   }
@@ -97,10 +112,16 @@ function setRows(box: Sandbox, rows: { account?: string; identity?: string; addr
 
 /** Everything a vault holds, as the CLI lists it (to compare before and after a refused command). */
 async function contents(box: Sandbox): Promise<unknown[]> {
-  return Promise.all([['account', 'list'], ['identity', 'list'], ['address', 'list']].map(async (cmd) => okJson<unknown>(await box.run([...cmd, '--json']))));
+  return Promise.all(
+    [
+      ['account', 'list'],
+      ['identity', 'list'],
+      ['address', 'list'],
+    ].map(async (cmd) => okJson<unknown>(await box.run([...cmd, '--json']))),
+  );
 }
 
-describe('restore: the review\'s hostile Apps list', () => {
+describe("restore: the review's hostile Apps list", () => {
   let list: string;
   let charlie: KeyringPair;
   let dave: KeyringPair;
@@ -143,7 +164,11 @@ describe('restore: the review\'s hostile Apps list', () => {
   it('inspect and verify show the names escaped', async () => {
     const box = await sandbox();
     const file = await box.write('hostile-apps.json', list);
-    for (const args of [['inspect', file], ['inspect', file, '--json'], ['verify', file, '--password-file', await box.secret('pw.txt', PW)]]) {
+    for (const args of [
+      ['inspect', file],
+      ['inspect', file, '--json'],
+      ['verify', file, '--password-file', await box.secret('pw.txt', PW)],
+    ]) {
       const r = await box.run(args);
       expect([EXIT.ok, EXIT.failed], r.stderr).toContain(r.code);
       expectInert(r);
@@ -255,7 +280,17 @@ describe('the sanitiser on its own: hostile names written straight into the vaul
 
   it('an error quoting the name (the account is already in the vault as …): inert, in text and in --json', async () => {
     for (const json of [false, true]) {
-      const r = await box.run(['account', 'add', '--name', 'Again', '--suri-file', base.path('alice.txt'), '--password-file', base.path('pw.txt'), ...(json ? ['--json'] : [])]);
+      const r = await box.run([
+        'account',
+        'add',
+        '--name',
+        'Again',
+        '--suri-file',
+        base.path('alice.txt'),
+        '--password-file',
+        base.path('pw.txt'),
+        ...(json ? ['--json'] : []),
+      ]);
       expectRefused(r, EXIT.failed, { json, match: /already/ });
       expectInert(r);
       expect(r.stderr).toContain('\\u001b]52;c;');
@@ -273,7 +308,10 @@ describe('the sanitiser on its own: hostile names written straight into the vaul
 
   it.skipIf(!HAS_SCRIPT)('on a terminal: the account export password prompt and the account remove question', async () => {
     const copy = await sandboxFrom(box);
-    const exported = await copy.tty(['account', 'export', alice.address, '--out', copy.path('out.json'), '--kdf', 'compat'], [{ wait: /Password of/, send: PW }]);
+    const exported = await copy.tty(
+      ['account', 'export', alice.address, '--out', copy.path('out.json'), '--kdf', 'compat'],
+      [{ wait: /Password of/, send: PW }],
+    );
     expect(exported.code, exported.transcript).toBe(EXIT.ok);
     expectInertOnTty(exported.transcript);
     const removed = await copy.tty(['account', 'remove', alice.address], [{ wait: /\[y\/N\]/, send: 'n' }]);
@@ -287,11 +325,14 @@ describe.skipIf(!HAS_SCRIPT)('type-ahead before the hidden prompt (review #15)',
   it('is discarded with a warning, not taken as the password; the password typed at the prompt is', async () => {
     const box = await sandbox();
     const file = await box.write('alice.json', oracleFile(alice, PW, undefined, { name: 'Alice' }));
-    const r = await box.tty(['restore', file], [
-      // Typed while Node starts, before raw mode is on: the terminal echoes it.
-      { wait: null, send: 'typed-ahead-not-the-password', delayMs: 0 },
-      { wait: /discarded[\s\S]*Password for/, send: PW },
-    ]);
+    const r = await box.tty(
+      ['restore', file],
+      [
+        // Typed while Node starts, before raw mode is on: the terminal echoes it.
+        { wait: null, send: 'typed-ahead-not-the-password', delayMs: 0 },
+        { wait: /discarded[\s\S]*Password for/, send: PW },
+      ],
+    );
     expect(r.code, r.transcript).toBe(EXIT.ok);
     expect(r.transcript).toMatch(/typed before this prompt appeared was discarded: it may have been shown on the screen/);
     expect(r.transcript).not.toContain(PW);

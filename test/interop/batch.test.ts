@@ -16,7 +16,20 @@ import { SCRYPT_COMPAT, SCRYPT_DEFAULT } from '../../src/formats/polkadot-js/kdf
 import { polkadotJsParse } from '../../src/formats/polkadot-js/parse.js';
 import { inspectFile } from '../../src/wallet/inspect.js';
 import { verifyFile } from '../../src/wallet/verify.js';
-import { KEY_TYPES, asFile, expectNoSecret, hex, keyringFor, mnemonicArb, oracleToJson, passwordArb, runs, samePolkadotPassword, suriArb, type KeyType } from './oracle.js';
+import {
+  KEY_TYPES,
+  asFile,
+  expectNoSecret,
+  hex,
+  keyringFor,
+  mnemonicArb,
+  oracleToJson,
+  passwordArb,
+  runs,
+  samePolkadotPassword,
+  suriArb,
+  type KeyType,
+} from './oracle.js';
 
 beforeAll(async () => {
   await cryptoWaitReady();
@@ -34,9 +47,9 @@ function extensionExportAll(entries: readonly unknown[], batchPassword: string):
   return JSON.stringify({ ...encrypted, accounts });
 }
 
-const entryArb = fc.record({ type: fc.constantFrom(...KEY_TYPES), locked: fc.boolean() }).chain(({ type, locked }) =>
-  fc.record({ type: fc.constant(type), locked: fc.constant(locked), suri: suriArb(type).map((s) => s.suri) }),
-);
+const entryArb = fc
+  .record({ type: fc.constantFrom(...KEY_TYPES), locked: fc.boolean() })
+  .chain(({ type, locked }) => fc.record({ type: fc.constant(type), locked: fc.constant(locked), suri: suriArb(type).map((s) => s.suri) }));
 
 describe('extension "Export all accounts" file', () => {
   it('verify reports every account: ok when it shares the batch password, BatchEntryLockedError when it has its own', async () => {
@@ -45,9 +58,11 @@ describe('extension "Export all accounts" file', () => {
         // At least one entry of each kind, wherever they fall in the list.
         fc
           .array(entryArb, { minLength: 2, maxLength: 5 })
-          .chain((specs) => fc.shuffledSubarray([0, 1, 2, 3, 4].slice(0, specs.length), { minLength: 2, maxLength: 2 }).map(([ok, locked]) =>
-            specs.map((spec, i) => (i === ok ? { ...spec, locked: false } : i === locked ? { ...spec, locked: true } : spec)),
-          )),
+          .chain((specs) =>
+            fc
+              .shuffledSubarray([0, 1, 2, 3, 4].slice(0, specs.length), { minLength: 2, maxLength: 2 })
+              .map(([ok, locked]) => specs.map((spec, i) => (i === ok ? { ...spec, locked: false } : i === locked ? { ...spec, locked: true } : spec))),
+          ),
         passwordArb,
         passwordArb,
         async (specs, batchPassword, ownPassword) => {
@@ -78,7 +93,14 @@ describe('extension "Export all accounts" file', () => {
               expect(account.error?.name).toBe('BatchEntryLockedError');
               expectNoSecret([account.error?.message], batchPassword, ownPassword);
             } else {
-              expect(account).toMatchObject({ address: pair.address, publicKey: hex(pair.publicKey), type: pair.type, name: `account ${i}`, ok: true, error: null });
+              expect(account).toMatchObject({
+                address: pair.address,
+                publicKey: hex(pair.publicKey),
+                type: pair.type,
+                name: `account ${i}`,
+                ok: true,
+                error: null,
+              });
             }
           });
         },
@@ -99,7 +121,10 @@ describe('extension "Export all accounts" file', () => {
     // The preview names ecdsa and ethereum accounts by a public key and no type: shown by the Ethereum address,
     // which is an ethereum account's own (issue 12 #15; was j.address), and said so for an ecdsa one.
     expect(inspected.accounts).toMatchObject(
-      jsons.map((j, i) => ({ address: pairs[i]!.type === 'ethereum' ? pairs[i]!.address : pairs[i]!.type === 'ecdsa' ? expect.stringMatching(/^0x[0-9a-fA-F]{40}$/) : j.address, name: j.meta.name })),
+      jsons.map((j, i) => ({
+        address: pairs[i]!.type === 'ethereum' ? pairs[i]!.address : pairs[i]!.type === 'ecdsa' ? expect.stringMatching(/^0x[0-9a-fA-F]{40}$/) : j.address,
+        name: j.meta.name,
+      })),
     );
     expect(inspected.notes.join(' ')).toMatch(/shown by their Ethereum address \(an ecdsa account would have another one/);
 

@@ -201,8 +201,10 @@ export function expectNoSecret(shown: readonly (string | null | undefined)[], ..
 }
 
 /** Passwords long and unusual enough that finding one in a message cannot be a coincidence. */
-export const distinctPasswordArb: fc.Arbitrary<string> = fc.oneof(
-  fc.string({ unit: 'grapheme', minLength: 8, maxLength: 16 }),
-  fc.string({ unit: 'binary', minLength: 8, maxLength: 16 }),
-  fc.string({ minLength: 8, maxLength: 16 }),
-).filter((p) => p.trim().length >= 6);
+export const distinctPasswordArb: fc.Arbitrary<string> = fc
+  .oneof(
+    fc.string({ unit: 'grapheme', minLength: 8, maxLength: 16 }),
+    fc.string({ unit: 'binary', minLength: 8, maxLength: 16 }),
+    fc.string({ minLength: 8, maxLength: 16 }),
+  )
+  .filter((p) => p.trim().length >= 6);

@@ -56,7 +56,9 @@ async function expectOpensInKeepsake(pair: KeyringPair, json: KeyringPair$Json, 
     const report = await verifyFile(text, password);
     expect(report.ok).toBe(true);
     // toMatchObject: reports may gain fields (DESIGN.md: "add fields freely; never rename these").
-    expect(report.accounts).toMatchObject([{ address: pair.address, publicKey: hex(pair.publicKey), type, name: pair.meta.name ?? null, ok: true, error: null }]);
+    expect(report.accounts).toMatchObject([
+      { address: pair.address, publicKey: hex(pair.publicKey), type, name: pair.meta.name ?? null, ok: true, error: null },
+    ]);
   }
 }
 

@@ -94,12 +94,16 @@ describe('Ethereum addresses', () => {
 describe('BIP-39 phrases', () => {
   it('keepsake phrases of every length are valid for util-crypto and carry the entropy they were made from', () => {
     fc.assert(
-      fc.property(fc.constantFrom(12 as const, 15 as const, 18 as const, 21 as const, 24 as const), fc.uint8Array({ minLength: 32, maxLength: 32 }), (words, entropy) => {
-        const phrase = mnemonicGenerate(words, (n) => entropy.slice(0, n));
-        expect(phrase.split(' ')).toHaveLength(words);
-        expect(utilMnemonicValidate(phrase)).toBe(true);
-        expect(u8aToHex(mnemonicToEntropy(phrase))).toBe(u8aToHex(entropy.slice(0, (words / 3) * 4)));
-      }),
+      fc.property(
+        fc.constantFrom(12 as const, 15 as const, 18 as const, 21 as const, 24 as const),
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        (words, entropy) => {
+          const phrase = mnemonicGenerate(words, (n) => entropy.slice(0, n));
+          expect(phrase.split(' ')).toHaveLength(words);
+          expect(utilMnemonicValidate(phrase)).toBe(true);
+          expect(u8aToHex(mnemonicToEntropy(phrase))).toBe(u8aToHex(entropy.slice(0, (words / 3) * 4)));
+        },
+      ),
       { numRuns: runs(200) },
     );
   });

@@ -11,7 +11,21 @@ import { schemeLoad } from '../../src/keys/scheme.js';
 import { DEV_PHRASE } from '../../src/keys/suri.js';
 import { MnemonicLengthError } from '../../src/errors/mnemonic.js';
 import { InvalidPathError, InvalidSuriError } from '../../src/errors/suri.js';
-import { KEY_TYPES, hex, hexSeedArb, keyringFor, keyringSecret, mnemonicArb, rawSeedArb, suriArb, suriPasswordArb, substratePathArb, pathText, ethereumPathArb, runs } from './oracle.js';
+import {
+  KEY_TYPES,
+  hex,
+  hexSeedArb,
+  keyringFor,
+  keyringSecret,
+  mnemonicArb,
+  rawSeedArb,
+  suriArb,
+  suriPasswordArb,
+  substratePathArb,
+  pathText,
+  ethereumPathArb,
+  runs,
+} from './oracle.js';
 
 beforeAll(async () => {
   await cryptoWaitReady();
@@ -99,11 +113,20 @@ describe('deliberate refusals: where Polkadot{.js} silently ignores part of the 
 
   it('a path after an ethereum 0x private key (Polkadot{.js} drops the path)', async () => {
     await fc.assert(
-      fc.asyncProperty(hexSeedArb, fc.oneof(ethereumPathArb.filter((p) => p !== ''), substratePathArb('ecdsa').filter((j) => j.length > 0).map(pathText)), async (seed, path) => {
-        const oracle = keyringFor('ethereum');
-        expect(oracle.createFromUri(seed + path, {}, 'ethereum').address).toBe(oracle.createFromUri(seed, {}, 'ethereum').address);
-        await expect(pairFromSuri(seed + path, 'ethereum')).rejects.toBeInstanceOf(InvalidPathError);
-      }),
+      fc.asyncProperty(
+        hexSeedArb,
+        fc.oneof(
+          ethereumPathArb.filter((p) => p !== ''),
+          substratePathArb('ecdsa')
+            .filter((j) => j.length > 0)
+            .map(pathText),
+        ),
+        async (seed, path) => {
+          const oracle = keyringFor('ethereum');
+          expect(oracle.createFromUri(seed + path, {}, 'ethereum').address).toBe(oracle.createFromUri(seed, {}, 'ethereum').address);
+          await expect(pairFromSuri(seed + path, 'ethereum')).rejects.toBeInstanceOf(InvalidPathError);
+        },
+      ),
       { numRuns: runs(10) },
     );
   });

@@ -12,7 +12,10 @@ function rows(): { kinds: ErrorKind[]; exit: number; statuses: number[]; guess: 
   const start = doc.indexOf('| kind | exit code');
   const table = doc.slice(start).split('\n\n')[0]!.split('\n').slice(2);
   return table.map((row) => {
-    const [kind, exit, status, guess] = row.split('|').slice(1, -1).map((c) => c.trim());
+    const [kind, exit, status, guess] = row
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     return {
       kinds: kind!.split('/').map((k) => k.trim() as ErrorKind),
       exit: Number(exit),

@@ -33,7 +33,10 @@ process.stdout.write(JSON.stringify([...new Set(names)].sort()));
 
 /** The npm packages a fresh node has loaded (CommonJS ones) after importing `specifier`. */
 function packagesLoaded(specifier: string, vaultFile?: string): string[] {
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', PROBE, specifier, ...(vaultFile === undefined ? [] : [vaultFile])], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', PROBE, specifier, ...(vaultFile === undefined ? [] : [vaultFile])], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   return JSON.parse(r.stdout) as string[];

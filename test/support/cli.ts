@@ -76,7 +76,15 @@ export type InspectJson = { format: string; kdf: Record<string, unknown> | null;
 export type VerifyJson = {
   format: string;
   ok: boolean;
-  accounts: { address: string; publicKey: string | null; type: string | null; name: string | null; ok: boolean; watchOnly?: boolean; error: { name: string } | null }[];
+  accounts: {
+    address: string;
+    publicKey: string | null;
+    type: string | null;
+    name: string | null;
+    ok: boolean;
+    watchOnly?: boolean;
+    error: { name: string } | null;
+  }[];
 };
 
 export type CliResult = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
@@ -251,13 +259,16 @@ export async function sandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   };
   const nounList = async <T>(noun: Noun, v?: string): Promise<T[]> =>
     existsSync(v ?? vault) ? okJson<T[]>(await run([noun, 'list', '--json'], v === undefined ? {} : { vault: v })) : [];
-  const list = ((first?: readonly string[] | Noun, v?: string) =>
-    typeof first === 'string' ? nounList(first, v) : accountList(first)) as Sandbox['list'];
+  const list = ((first?: readonly string[] | Noun, v?: string) => (typeof first === 'string' ? nounList(first, v) : accountList(first))) as Sandbox['list'];
 
   const tty = (args: readonly string[], steps: readonly TtyStep[]) =>
     new Promise<{ code: number | null; transcript: string }>((resolvePromise, reject) => {
       const command = [process.execPath, ...argvOf(args, {})].map(shellQuote).join(' ');
-      const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: dir, env: { ...envOf({}), SHELL: '/bin/sh', TERM: 'dumb' }, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn('script', ['-qec', command, '/dev/null'], {
+        cwd: dir,
+        env: { ...envOf({}), SHELL: '/bin/sh', TERM: 'dumb' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
       let transcript = '';
       let from = 0;
       let step = 0;
@@ -398,7 +409,10 @@ export type RefusedOptions = {
 export function expectRefused(r: CliResult, code: number, options: RefusedOptions = {}): string {
   expect(r.signal).toBeNull();
   const quiet = options.json || !options.report;
-  expect({ code: r.code, ...(quiet ? { stdout: r.stdout } : {}) }, `expected exit ${code}; stderr: ${r.stderr}`).toEqual({ code, ...(quiet ? { stdout: '' } : {}) });
+  expect({ code: r.code, ...(quiet ? { stdout: r.stdout } : {}) }, `expected exit ${code}; stderr: ${r.stderr}`).toEqual({
+    code,
+    ...(quiet ? { stdout: '' } : {}),
+  });
   expectNoStack(r);
   expectNoSecrets(r, options.secrets ?? []);
   const lines = r.stderr.split('\n').filter((l) => l.trim() !== '');
@@ -464,7 +478,9 @@ export function vaultDump(file: string): Record<string, unknown[]> {
   if (!existsSync(file)) return {};
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
+    ).map((t) => t.name);
     const out: Record<string, unknown[]> = {};
     for (const t of tables) {
       out[t] = (db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all() as Record<string, unknown>[]).map((row) =>

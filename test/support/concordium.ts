@@ -90,7 +90,12 @@ export function desktopExportData(options: { tag?: string; identities?: number; 
       v: 0,
       value: {
         preIdentityObject: { idCredPub: randomBytes(48).toString('hex'), choiceArData: { arIdentities: [1, 2, 3], threshold: 2 } },
-        attributeList: { validTo: '202812', createdAt: '202312', maxAccounts: 200, chosenAttributes: { firstName: `Ana ${tag}${i}`, countryOfResidence: 'DK' } },
+        attributeList: {
+          validTo: '202812',
+          createdAt: '202312',
+          maxAccounts: 200,
+          chosenAttributes: { firstName: `Ana ${tag}${i}`, countryOfResidence: 'DK' },
+        },
         signature: randomBytes(48).toString('hex'),
       },
     };
@@ -101,7 +106,11 @@ export function desktopExportData(options: { tag?: string; identities?: number; 
       status: 'confirmed',
       detail: '',
       codeUri: `https://id.example/code/${tag}${i}`,
-      identityProvider: JSON.stringify({ ipInfo: { ipIdentity: 0, ipDescription: { name: 'Notabene (Staging)', url: 'https://notabene.id', description: 'Identity verified by Notabene' } }, arsInfos: {}, metadata: { issuanceStart: 'https://id.example/start' } }),
+      identityProvider: JSON.stringify({
+        ipInfo: { ipIdentity: 0, ipDescription: { name: 'Notabene (Staging)', url: 'https://notabene.id', description: 'Identity verified by Notabene' } },
+        arsInfos: {},
+        metadata: { issuanceStart: 'https://id.example/start' },
+      }),
       identityObject: JSON.stringify(identityObject),
       randomness: randomBytes(32).toString('hex'),
       walletId: 1,
@@ -140,7 +149,8 @@ export function desktopExportData(options: { tag?: string; identities?: number; 
     }
   }
   const addressBook: Record<string, unknown>[] = accounts.map((a) => ({ name: a['name'], address: a['address'], note: undefined, readOnly: true }));
-  for (let i = 0; i < (options.addressBook ?? 2); i++) addressBook.push({ name: `Friend ${tag}${i}`, address: concordiumAddress(), note: `paid rent ${i}`, readOnly: false });
+  for (let i = 0; i < (options.addressBook ?? 2); i++)
+    addressBook.push({ name: `Friend ${tag}${i}`, address: concordiumAddress(), note: `paid rent ${i}`, readOnly: false });
   const external = { accountAddress: concordiumAddress(), credId: randomBytes(48).toString('hex'), note: 'shared account' };
   // JSON drops `note: undefined`, as the desktop wallet's JSON.stringify does.
   const data = JSON.parse(
@@ -164,7 +174,13 @@ export function mobileExportData(): Record<string, unknown> {
     v: 1,
     environment: 'mainnet',
     value: {
-      identities: [{ idObject: { v: 0, value: { attributeList: { chosenAttributes: {} } } }, privateIdObjectData: { aci: {}, randomness: randomBytes(32).toString('hex') }, name: 'Mobile identity' }],
+      identities: [
+        {
+          idObject: { v: 0, value: { attributeList: { chosenAttributes: {} } } },
+          privateIdObjectData: { aci: {}, randomness: randomBytes(32).toString('hex') },
+          name: 'Mobile identity',
+        },
+      ],
       accounts: [{ name: 'Mobile account', address: concordiumAddress(), accountKeys: { keys: {} }, credentials: {} }],
       recipients: [{ name: 'Someone', address: concordiumAddress() }],
     },

@@ -39,7 +39,8 @@ export function oraclePair(type: KeyType, suri: string, meta: KeyringPair$Meta =
 
 /** A distinct pair per `label` on the dev phrase; ethereum uses a BIP-44 index. */
 export function labelledPair(type: KeyType, label: number | string, meta: KeyringPair$Meta = {}): KeyringPair {
-  const suri = type === 'ethereum' ? `${DEV_PHRASE}/m/44'/60'/0'/0/${typeof label === 'number' ? label : label.length + 100}` : `${DEV_PHRASE}//e2e-vault//${label}`;
+  const suri =
+    type === 'ethereum' ? `${DEV_PHRASE}/m/44'/60'/0'/0/${typeof label === 'number' ? label : label.length + 100}` : `${DEV_PHRASE}//e2e-vault//${label}`;
   return oraclePair(type, suri, meta);
 }
 

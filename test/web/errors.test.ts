@@ -28,7 +28,10 @@ function received(err: BaseError): Error {
   const reply = { code: (c: number) => ((status = c), reply), header: () => reply, send: (b: never) => ((body = JSON.parse(JSON.stringify(b))), reply) };
   sendError(reply as unknown as FastifyReply, err);
   const e = body!.error;
-  return new ApiError(e.name, e.message, status, undefined, { ...(e.kind === undefined ? {} : { kind: e.kind }), ...(e.field === undefined ? {} : { field: e.field }) });
+  return new ApiError(e.name, e.message, status, undefined, {
+    ...(e.kind === undefined ? {} : { kind: e.kind }),
+    ...(e.field === undefined ? {} : { field: e.field }),
+  });
 }
 
 function thrown(fn: () => void): BaseError {
@@ -48,16 +51,41 @@ const limiter = (() => {
 const cases: { what: string; err: unknown; fields: FieldMap; key: string }[] = [
   { what: 'a wrong password, by the password', err: received(new WrongPasswordError()), fields: { password: 'password', file: 'file' }, key: 'password' },
   { what: 'a wrong password where a PIN is asked, by the PIN', err: received(new WrongPasswordError()), fields: { pin: 'pin' }, key: 'pin' },
-  { what: 'a wrong PIN where both are asked, by the PIN', err: received(new WrongPinError({ identity: 'P', attempts: 1, waitSeconds: 0 })), fields: { password: 'password', pin: 'pin' }, key: 'pin' },
-  { what: 'a wrong PIN where a password is asked, by the password', err: received(new WrongPinError({ identity: 'P', attempts: 1, waitSeconds: 0 })), fields: { password: 'password' }, key: 'password' },
+  {
+    what: 'a wrong PIN where both are asked, by the PIN',
+    err: received(new WrongPinError({ identity: 'P', attempts: 1, waitSeconds: 0 })),
+    fields: { password: 'password', pin: 'pin' },
+    key: 'pin',
+  },
+  {
+    what: 'a wrong PIN where a password is asked, by the password',
+    err: received(new WrongPinError({ identity: 'P', attempts: 1, waitSeconds: 0 })),
+    fields: { password: 'password' },
+    key: 'password',
+  },
   { what: "the limiter's refusal, by the PIN", err: limiter, fields: { password: 'password', pin: 'pin' }, key: 'pin' },
   { what: "the limiter's refusal, by the password", err: limiter, fields: { password: 'password', file: 'file' }, key: 'password' },
   { what: 'a file problem, by the picker', err: received(new NotJsonError({ file: 'a.json' })), fields: { password: 'password', file: 'file' }, key: 'file' },
   { what: 'a file problem in a form without a picker', err: received(new NotJsonError({ file: 'a.json' })), fields: { password: 'password' }, key: 'form' },
-  { what: 'a path, by the path', err: received(new InvalidPathError({ reason: 'r' })), fields: { pin: 'pin', path: 'path', name: 'name', phrase: 'path' }, key: 'path' },
+  {
+    what: 'a path, by the path',
+    err: received(new InvalidPathError({ reason: 'r' })),
+    fields: { pin: 'pin', path: 'path', name: 'name', phrase: 'path' },
+    key: 'path',
+  },
   { what: 'a short PIN, by the PIN', err: received(thrown(() => newSecretCheck('123', 'PIN'))), fields: { pin: 'pin', name: 'name' }, key: 'pin' },
-  { what: "a short password for a file made from an identity's account, by that password", err: received(thrown(() => newSecretCheck('123', 'file password'))), fields: { pin: 'pin', newPassword: 'password' }, key: 'password' },
-  { what: 'a short batch password, by the password', err: received(thrown(() => newSecretCheck('123', 'batch password'))), fields: { password: 'password', pin: 'pin' }, key: 'password' },
+  {
+    what: "a short password for a file made from an identity's account, by that password",
+    err: received(thrown(() => newSecretCheck('123', 'file password'))),
+    fields: { pin: 'pin', newPassword: 'password' },
+    key: 'password',
+  },
+  {
+    what: 'a short batch password, by the password',
+    err: received(thrown(() => newSecretCheck('123', 'batch password'))),
+    fields: { password: 'password', pin: 'pin' },
+    key: 'password',
+  },
   { what: 'a network failure', err: new ApiError('NetworkError', 'keepsake does not answer.', 0), fields: { password: 'password' }, key: 'form' },
   { what: 'anything else', err: new Error('x'), fields: { password: 'password' }, key: 'form' },
 ];

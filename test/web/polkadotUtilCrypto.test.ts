@@ -16,8 +16,8 @@ beforeAll(async () => {
   await cryptoWaitReady();
 });
 
-describe('the identicon\'s util-crypto stand-in', () => {
-  it('blake2AsU8a(data, 512) and (data, 256) equal util-crypto\'s', () => {
+describe("the identicon's util-crypto stand-in", () => {
+  it("blake2AsU8a(data, 512) and (data, 256) equal util-crypto's", () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 200 }), fc.constantFrom(256 as const, 512 as const), (data, bits) => {
         expect(hex(blake2AsU8a(data, bits))).toBe(hex(realBlake2(data, bits)));

@@ -78,7 +78,13 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, credentials: 'same-origin', cache: 'no-store', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
   } catch {
     throw new ApiError('NetworkError', 'keepsake does not answer: is it still running in the terminal it was started from?', 0);
   }
@@ -92,7 +98,8 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
     const error = (json as { error?: { name?: unknown; message?: unknown; next?: unknown; kind?: unknown; field?: unknown } } | undefined)?.error;
     const name = typeof error?.name === 'string' ? error.name : 'HttpError';
     const message = typeof error?.message === 'string' ? error.message : `The server answered ${response.status}.`;
-    const next = typeof error?.next === 'object' && error.next !== null && typeof (error.next as { do?: unknown }).do === 'string' ? (error.next as NextStep) : undefined;
+    const next =
+      typeof error?.next === 'object' && error.next !== null && typeof (error.next as { do?: unknown }).do === 'string' ? (error.next as NextStep) : undefined;
     // Sent by this keepsake's own server: a kind and a field it sends are ones it knows.
     const kind = typeof error?.kind === 'string' ? (error.kind as ErrorKind) : undefined;
     const field = typeof error?.field === 'string' ? (error.field as ErrorField) : undefined;

@@ -49,7 +49,10 @@ export function networkLabel(n: Network): string {
  * @example
  * <SelectField label="Network" value={v} onChange={setV} {...networkChoices(networks, { own: account.network })} />
  */
-export function networkChoices(networks: readonly Network[], options: { none?: string; own?: string | null } = {}): { options: Option[]; groups: OptionGroup[] } {
+export function networkChoices(
+  networks: readonly Network[],
+  options: { none?: string; own?: string | null } = {},
+): { options: Option[]; groups: OptionGroup[] } {
   return {
     options: options.none === undefined ? [] : [{ value: '', label: options.none }],
     groups: networkGroups(networks, options.own).map((g) => ({ label: g.label, options: g.networks.map((n) => ({ value: n.name, label: networkLabel(n) })) })),

@@ -33,7 +33,12 @@ export function decodeAddress(address: string | Uint8Array): Uint8Array {
   const body = decoded.subarray(0, prefixLength + keyLength);
   const hash = blake2b(concat(SS58_PREFIX, body), { dkLen: 64 });
   // Bit 7 set, or the reserved prefixes 46 and 47, is not an address (util-crypto checkAddressChecksum).
-  const valid = (decoded[0]! & 0b1000_0000) === 0 && decoded[0] !== 46 && decoded[0] !== 47 && decoded[decoded.length - 2] === hash[0] && decoded[decoded.length - 1] === hash[1];
+  const valid =
+    (decoded[0]! & 0b1000_0000) === 0 &&
+    decoded[0] !== 46 &&
+    decoded[0] !== 47 &&
+    decoded[decoded.length - 2] === hash[0] &&
+    decoded[decoded.length - 1] === hash[1];
   if (!valid) throw new Error('Invalid SS58 checksum.');
   return decoded.slice(prefixLength, prefixLength + keyLength);
 }

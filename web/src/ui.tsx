@@ -95,7 +95,13 @@ export function SelectField(p: {
   return (
     <div className="field">
       <label htmlFor={id}>{p.label}</label>
-      <select id={id} value={p.value} onChange={(e) => p.onChange(e.target.value)} aria-invalid={p.error ? true : undefined} aria-describedby={describedBy(id, p.hint, p.error)}>
+      <select
+        id={id}
+        value={p.value}
+        onChange={(e) => p.onChange(e.target.value)}
+        aria-invalid={p.error ? true : undefined}
+        aria-describedby={describedBy(id, p.hint, p.error)}
+      >
         {p.options.map(option)}
         {p.groups?.map((g) => (
           <optgroup key={g.label} label={g.label}>
@@ -110,7 +116,13 @@ export function SelectField(p: {
 }
 
 /** A group of radio buttons under a legend. */
-export function RadioGroup(p: { legend: string; name: string; value: string; onChange: (value: string) => void; options: readonly (Option & { hint?: string })[] }) {
+export function RadioGroup(p: {
+  legend: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly (Option & { hint?: string })[];
+}) {
   return (
     <fieldset className="field radios">
       <legend>{p.legend}</legend>
@@ -281,7 +293,9 @@ export function Notices({ notice, onDismiss }: { notice: Notice | null; onDismis
       {notice ? (
         <div className={`notice notice-${notice.kind}`} data-testid="notice" data-kind={notice.kind}>
           <p className="notice-title">
-            {notice.kind === 'warning' || notice.kind === 'error' ? <span className="sr-only">{notice.kind === 'warning' ? 'Warning: ' : 'Error: '}</span> : null}
+            {notice.kind === 'warning' || notice.kind === 'error' ? (
+              <span className="sr-only">{notice.kind === 'warning' ? 'Warning: ' : 'Error: '}</span>
+            ) : null}
             {notice.title}
           </p>
           {notice.lines && notice.lines.length > 0 ? (
@@ -304,7 +318,12 @@ export function Notices({ notice, onDismiss }: { notice: Notice | null; onDismis
  * A list the page loads: why it could not be loaded (an alert), `loading` until it comes, `empty`
  * when it holds nothing, else what `children` makes of it. The last list stays shown if a reload fails.
  */
-export function Loaded<T>(p: { state: { data: readonly T[] | null; error: string }; loading: string; empty: string; children: (list: readonly T[]) => ReactNode }) {
+export function Loaded<T>(p: {
+  state: { data: readonly T[] | null; error: string };
+  loading: string;
+  empty: string;
+  children: (list: readonly T[]) => ReactNode;
+}) {
   const { data, error } = p.state;
   return (
     <>
@@ -480,7 +499,21 @@ export { plural } from '../../src/text/plural.js';
  * A form's error line, its submit button (red when it destroys something: `danger`) and, in a dialog
  * (`onClose`), a Cancel (or `cancel`) button.
  */
-export function FormActions({ busy, submit, onClose, error, cancel = 'Cancel', danger = false }: { busy: boolean; submit: string; onClose?: () => void; error?: string | undefined; cancel?: string; danger?: boolean }) {
+export function FormActions({
+  busy,
+  submit,
+  onClose,
+  error,
+  cancel = 'Cancel',
+  danger = false,
+}: {
+  busy: boolean;
+  submit: string;
+  onClose?: () => void;
+  error?: string | undefined;
+  cancel?: string;
+  danger?: boolean;
+}) {
   return (
     <>
       <FormError message={error} />

@@ -38,7 +38,10 @@ export function convertCommand(program: Command, run: Runner): void {
     )
     .addHelpText(
       'after',
-      helpExamples(['keepsake convert apps-export.json --to polkadot-js-batch --out for-extension.json', 'keepsake convert metamask.json --to polkadot-js --out for-talisman.json']),
+      helpExamples([
+        'keepsake convert apps-export.json --to polkadot-js-batch --out for-extension.json',
+        'keepsake convert metamask.json --to polkadot-js --out for-talisman.json',
+      ]),
     )
     .action((input: string, opts: Omit<ConvertOptions, 'input'>) => run((ctx) => convertRun({ input, ...opts }, ctx)));
 }
@@ -51,7 +54,12 @@ export async function convertRun(options: ConvertOptions, ctx: Context): Promise
   const { walletFileCheck } = await import('../../wallet/fileCheck.js');
   walletFileCheck(text, input);
   const inPassword = await readSecret(ctx.io, { file: options.passwordFile, flag: '--password-file', prompt: line`Password of ${input}: ` });
-  const outPassword = await readNewSecret(ctx.io, { file: options.newPasswordFile, flag: '--new-password-file', prompt: 'Password for the new file: ', what: 'new password' });
+  const outPassword = await readNewSecret(ctx.io, {
+    file: options.newPasswordFile,
+    flag: '--new-password-file',
+    prompt: 'Password for the new file: ',
+    what: 'new password',
+  });
   const { convertFile } = await import('../../wallet/convert.js');
   const result = await convertFile(text, inPassword, outPassword, to, { file: input, kdf: options.kdf });
   outputWrite(options.out, result.json, options.force === true);

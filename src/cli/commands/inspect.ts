@@ -35,14 +35,20 @@ export async function inspectRun(options: InspectOptions, io: Io): Promise<numbe
 
 function printInspect(io: Io, r: InspectReport, file: string): void {
   out(io, line`${r.label}${r.version === null ? '' : line`, version ${r.version}`}`);
-  const cipher = r.format === 'ethereum-keystore' ? 'aes-128-ctr + keccak MAC' : r.format === 'concordium-desktop' || r.format === 'concordium-mobile' ? 'AES-256-CBC' : 'xsalsa20-poly1305';
+  const cipher =
+    r.format === 'ethereum-keystore'
+      ? 'aes-128-ctr + keccak MAC'
+      : r.format === 'concordium-desktop' || r.format === 'concordium-mobile'
+        ? 'AES-256-CBC'
+        : 'xsalsa20-poly1305';
   if (r.kdf?.name === 'scrypt') out(io, `  encryption: scrypt N=2^${Math.log2(r.kdf.N)} r=${r.kdf.r} p=${r.kdf.p}, ${cipher}`);
   else if (r.kdf?.name === 'legacy-password') out(io, '  encryption: xsalsa20-poly1305 keyed by the password itself (old format)');
   else if (r.kdf?.name === 'none') out(io, '  encryption: none');
   else if (r.kdf?.name === 'pbkdf2-sha256') out(io, `  encryption: PBKDF2-HMAC-SHA256 (${r.kdf.iterations} iterations), ${cipher}`);
   if (r.olderWallets !== null) out(io, `  older wallets (before mid-2025): ${r.olderWallets ? 'can open it' : 'refuse it'}`);
   // Not "accounts: 0": a whole-wallet file shows nothing of what it holds without its password.
-  if (r.contentsEncrypted) out(io, line`  contents: encrypted (identities, accounts, addresses); \`keepsake verify ${file}\` lists them with the password, importing nothing`);
+  if (r.contentsEncrypted)
+    out(io, line`  contents: encrypted (identities, accounts, addresses); \`keepsake verify ${file}\` lists them with the password, importing nothing`);
   else out(io, `  accounts: ${r.accounts.length}`);
   for (const a of r.accounts) out(io, line`    ${a.address}  ${a.type ?? 'type not recorded'}${a.name === null ? '' : line`  ${JSON.stringify(a.name)}`}`);
   for (const note of r.notes) out(io, line`  note: ${note}`);

@@ -8,7 +8,7 @@ import { loadVectors } from '../../../test/support/vectors.js';
  */
 
 type JsonVector = { password: string; keyType: string; expectedAddress: string; expectedPublicKey: string; file: unknown };
-const VECTOR = (loadVectors<{ json: JsonVector[] }>('polkadot-js')).json[0]!;
+const VECTOR = loadVectors<{ json: JsonVector[] }>('polkadot-js').json[0]!;
 
 let box: CliSandbox;
 let file: string;
@@ -57,7 +57,18 @@ describe('restore', () => {
 describe('convert', () => {
   it('to an extension batch under a new password', async () => {
     const out = box.path('batch.json');
-    const r = await box.json(['convert', file, '--to', 'polkadot-js-batch', '--out', out, '--password-file', pw, '--new-password-file', box.file('new.txt', 'new-password')]);
+    const r = await box.json([
+      'convert',
+      file,
+      '--to',
+      'polkadot-js-batch',
+      '--out',
+      out,
+      '--password-file',
+      pw,
+      '--new-password-file',
+      box.file('new.txt', 'new-password'),
+    ]);
     expect(r).toMatchObject({ from: 'polkadot-js', to: 'polkadot-js-batch', out, accounts: 1 });
     expect((await box.json<{ format: string }>(['inspect', out])).format).toBe('polkadot-js-batch');
   });
@@ -72,7 +83,19 @@ describe('convert', () => {
   });
 
   it('an sr25519 key to an Ethereum keystore: refused with the reason (exit 1)', async () => {
-    const r = await box.run(['convert', file, '--to', 'ethereum-keystore', '--out', box.path('k.json'), '--password-file', pw, '--new-password-file', box.path('new.txt'), '--json']);
+    const r = await box.run([
+      'convert',
+      file,
+      '--to',
+      'ethereum-keystore',
+      '--out',
+      box.path('k.json'),
+      '--password-file',
+      pw,
+      '--new-password-file',
+      box.path('new.txt'),
+      '--json',
+    ]);
     expect(r.code).toBe(1);
     expect(jsonErrorOf(r).name).toBe('ConversionImpossibleError');
   });

@@ -20,8 +20,13 @@ export function restoreCommand(program: Command, run: Runner): void {
   program
     .command('restore')
     .argument('<file...>', 'backup files, or folders of them (*.json)')
-    .option('--password-file <file>', 'read the password from the first line of <file> (- = standard input); each further line is tried on what the lines before did not open')
-    .addOption(new Option('--on-duplicate <mode>', 'an account already in the vault: skip it, or replace it').choices(RESTORE_DUPLICATE_CHOICES).default('skip'))
+    .option(
+      '--password-file <file>',
+      'read the password from the first line of <file> (- = standard input); each further line is tried on what the lines before did not open',
+    )
+    .addOption(
+      new Option('--on-duplicate <mode>', 'an account already in the vault: skip it, or replace it').choices(RESTORE_DUPLICATE_CHOICES).default('skip'),
+    )
     .summary('restore accounts from backup files into the vault')
     .description(
       [
@@ -32,7 +37,14 @@ export function restoreCommand(program: Command, run: Runner): void {
         'Exit status: 0 restored (failures, if any, are listed) · 1 nothing restored and a file failed · 3 nothing restored: wrong password.',
       ].join('\n\n'),
     )
-    .addHelpText('after', helpExamples(['keepsake restore 5GrwvaEF….json', 'keepsake restore ~/backups/ --password-file pw.txt --json', 'keepsake restore export-all.json --on-duplicate replace']))
+    .addHelpText(
+      'after',
+      helpExamples([
+        'keepsake restore 5GrwvaEF….json',
+        'keepsake restore ~/backups/ --password-file pw.txt --json',
+        'keepsake restore export-all.json --on-duplicate replace',
+      ]),
+    )
     .action((paths: string[], opts: { passwordFile?: string; onDuplicate: RestoreOptions['onDuplicate'] }) =>
       run((ctx) => restoreRun({ paths, passwordFile: opts.passwordFile, onDuplicate: opts.onDuplicate }, ctx)),
     );
@@ -57,21 +69,23 @@ export async function restoreRun(options: RestoreOptions, ctx: Context): Promise
   const ask = askLocked(io, options.passwordFile);
   let report: RestoreReport;
   try {
-    report = await withVault(ctx, (vault) =>
-      restoreFiles(vault, inputs, password!, {
-        onDuplicate: options.onDuplicate,
-        morePasswords,
-        // On a terminal, what is still locked is asked for by name (the progress line is done by then).
-        ...(ask === undefined
-          ? {}
-          : {
-              askPassword: (locked) => {
-                progress.stop();
-                return ask(locked);
-              },
-            }),
-        onProgress: (done) => progress.update(done),
-      }),
+    report = await withVault(
+      ctx,
+      (vault) =>
+        restoreFiles(vault, inputs, password!, {
+          onDuplicate: options.onDuplicate,
+          morePasswords,
+          // On a terminal, what is still locked is asked for by name (the progress line is done by then).
+          ...(ask === undefined
+            ? {}
+            : {
+                askPassword: (locked) => {
+                  progress.stop();
+                  return ask(locked);
+                },
+              }),
+          onProgress: (done) => progress.update(done),
+        }),
       { mode: 'add' },
     );
   } finally {
@@ -85,7 +99,8 @@ export async function restoreRun(options: RestoreOptions, ctx: Context): Promise
   const wrongPassword = verdict === 'wrong-password';
   if (io.json) {
     const first = report.failed[0]!.error;
-    const message = report.failed.length === 1 ? errorTextCli(first) : `None of the ${report.failed.length} files could be restored; the first: ${errorTextCli(first)}`;
+    const message =
+      report.failed.length === 1 ? errorTextCli(first) : `None of the ${report.failed.length} files could be restored; the first: ${errorTextCli(first)}`;
     printJsonError(io, { name: wrongPassword ? 'WrongPasswordError' : first.name, message });
   }
   return wrongPassword ? EXIT.wrongPassword : EXIT.failed;
@@ -95,7 +110,11 @@ function printReport(io: Io, r: RestoreReport): void {
   for (const a of r.restored) {
     const note = a.verified ? '' : ' (locked with its own password; its key could not be checked yet)';
     out(io, line`${color(io, 'green', a.replaced ? 'replaced' : 'restored')}  ${a.address} "${a.name}"${note}`);
-    if (a.relocked) out(io, `          ${a.relocked === 'unencrypted' ? 'it was not encrypted' : 'it used the old encryption without key derivation'}; keepsake locked it with the password you gave.`);
+    if (a.relocked)
+      out(
+        io,
+        `          ${a.relocked === 'unencrypted' ? 'it was not encrypted' : 'it used the old encryption without key derivation'}; keepsake locked it with the password you gave.`,
+      );
   }
   for (const s of r.skipped) out(io, line`${color(io, 'yellow', 'skipped')}   ${s.address}: ${s.reason}`);
   for (const f of r.failed) say(io, line`${color(io, 'red', 'failed')}    ${f.file}: ${errorTextCli(f.error)}`);

@@ -44,7 +44,10 @@ export async function uiRun(options: UiOptions, ctx: Context): Promise<number> {
   } catch (err) {
     vaultClose(vault);
     const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError({ reason: code === 'EADDRINUSE' ? `Port ${port} is in use.` : `The server could not start (${code ?? 'unknown error'}).`, hint: 'Pick another --port, or leave it out to use a free one.' });
+    throw new UsageError({
+      reason: code === 'EADDRINUSE' ? `Port ${port} is in use.` : `The server could not start (${code ?? 'unknown error'}).`,
+      hint: 'Pick another --port, or leave it out to use a free one.',
+    });
   }
   const address = app.server.address();
   const actual = typeof address === 'object' && address !== null ? address.port : port;
@@ -66,7 +69,6 @@ export async function uiRun(options: UiOptions, ctx: Context): Promise<number> {
   vaultClose(vault);
   return 0;
 }
-
 
 function openBrowser(url: string): void {
   const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';

@@ -18,7 +18,10 @@ export function verifyCommand(program: Command, run: Runner): void {
   program
     .command('verify')
     .argument('<file>', 'the backup file to check')
-    .option('--password-file <file>', "read the file's password from the first line of <file> (- = standard input); further lines are tried on the entries it leaves locked")
+    .option(
+      '--password-file <file>',
+      "read the file's password from the first line of <file> (- = standard input); further lines are tried on the entries it leaves locked",
+    )
     .summary('check that a backup opens with its password and holds the right keys')
     .description(
       [
@@ -40,7 +43,11 @@ export async function verifyRun(options: VerifyOptions, ctx: Context): Promise<n
   const [{ verifyFile }, { inspectFile }] = await Promise.all([import('../../wallet/verify.js'), import('../../wallet/inspect.js')]);
   const inspected = await inspectFile(text, { file: options.file });
   // The first line opens the file; every further line is tried on the entries it leaves locked.
-  const [password, ...morePasswords] = await readSecretLines(io, { file: options.passwordFile, flag: '--password-file', prompt: line`Password for ${options.file}: ` });
+  const [password, ...morePasswords] = await readSecretLines(io, {
+    file: options.passwordFile,
+    flag: '--password-file',
+    prompt: line`Password for ${options.file}: `,
+  });
   const verifyOptions = { file: options.file, morePasswords, ...(askOf(io, options.passwordFile) ?? {}) };
   // A whole-wallet backup is compared with the vault (read only); none yet is an empty one, and is not created.
   const wholeWallet = inspected.format === 'keepsake-backup' || inspected.format === 'concordium-desktop' || inspected.format === 'concordium-mobile';
@@ -110,7 +117,13 @@ function printAccounts(io: Io, report: VerifyReport): void {
     );
 }
 
-const KIND = { identity: 'identity', account: 'account', address: 'address', 'concordium-identity': 'Concordium identity', 'concordium-account': 'Concordium account' } as const;
+const KIND = {
+  identity: 'identity',
+  account: 'account',
+  address: 'address',
+  'concordium-identity': 'Concordium identity',
+  'concordium-account': 'Concordium account',
+} as const;
 
 /** A whole-wallet backup: each item with what `backup import` would do with it, and each account's check. */
 function printBackup(io: Io, report: VerifyReport, items: readonly ImportItem[]): void {
@@ -130,8 +143,13 @@ function printBackup(io: Io, report: VerifyReport, items: readonly ImportItem[])
     const checked = item.kind === 'account' ? report.accounts[account++] : undefined;
     const note = checked !== undefined ? line`: ${checkText(checked)}` : item.kind === 'identity' ? ': its phrase is sealed under its PIN (well-formed)' : '';
     if (checked?.check === 'failed') out(io, line`  ${color(io, 'red', 'FAIL')}           ${what}${note}`);
-    else if (item.status === 'present') out(io, line`  ${color(io, 'yellow', 'present')}        ${what}: already present as ${JSON.stringify(item.presentAs)}${checked === undefined ? '' : line`; ${checkText(checked)}`}`);
-    else if (item.status === 'replaced') out(io, line`  ${color(io, 'green', 'would replace')}  ${what}${note} (the watch-only ${JSON.stringify(item.presentAs)} gains its key)`);
+    else if (item.status === 'present')
+      out(
+        io,
+        line`  ${color(io, 'yellow', 'present')}        ${what}: already present as ${JSON.stringify(item.presentAs)}${checked === undefined ? '' : line`; ${checkText(checked)}`}`,
+      );
+    else if (item.status === 'replaced')
+      out(io, line`  ${color(io, 'green', 'would replace')}  ${what}${note} (the watch-only ${JSON.stringify(item.presentAs)} gains its key)`);
     else out(io, line`  ${color(io, 'green', 'would import')}   ${what}${note}`);
   }
   const n = (s: ImportItem['status']) => items.filter((i) => i.status === s).length;

@@ -88,7 +88,10 @@ describe('concordiumDesktopOpen', () => {
   });
 
   it('a Mobile Wallet export is refused after decryption, with the sentence that says why', async () => {
-    for (const env of [concordiumEncrypt(mobileExportData(), PW, { iterations: 100_000, saltLength: 32, keyLen: false }), concordiumEncrypt(mobileExportData(), PW)]) {
+    for (const env of [
+      concordiumEncrypt(mobileExportData(), PW, { iterations: 100_000, saltLength: 32, keyLen: false }),
+      concordiumEncrypt(mobileExportData(), PW),
+    ]) {
       const err = await throwsOf(concordiumDesktopOpen(env, PW, { file: 'export.concordiumwallet' }));
       expect(err).toBeInstanceOf(MobileWalletExportError);
       expect((err as Error).message).toContain('is an export from a Concordium Mobile Wallet; those are not compatible with the desktop format');
@@ -162,7 +165,13 @@ describe('concordiumDesktopWrite', () => {
     const data = desktopExportData();
     const env = (await concordiumDesktopWrite(asExport(data), PW)) as ConcordiumEnvelope;
     expect(Object.keys(env).sort()).toEqual(['cipherText', 'metadata']);
-    expect(env.metadata).toMatchObject({ keyLen: 32, iterations: 10_000, encryptionMethod: 'AES-256', keyDerivationMethod: 'PBKDF2WithHmacSHA256', hashAlgorithm: 'sha256' });
+    expect(env.metadata).toMatchObject({
+      keyLen: 32,
+      iterations: 10_000,
+      encryptionMethod: 'AES-256',
+      keyDerivationMethod: 'PBKDF2WithHmacSHA256',
+      hashAlgorithm: 'sha256',
+    });
     expect(Buffer.from(String(env.metadata['salt']), 'base64')).toHaveLength(16);
     expect(Buffer.from(String(env.metadata['initializationVector']), 'base64')).toHaveLength(16);
     expect(concordiumDecrypt(env, PW)).toEqual(data);
@@ -178,7 +187,10 @@ describe('concordiumDesktopWrite', () => {
     expect(Buffer.from(String(meta['initializationVector']), 'base64')).toEqual(Buffer.from(Array.from({ length: 16 }, (_, i) => i + 17)));
     // The same salt, IV and plaintext through the test-side algorithm give the same ciphertext.
     const plain = concordiumDecrypt(a as ConcordiumEnvelope, PW);
-    const again = concordiumEncrypt(plain, PW, { salt: Buffer.from(Array.from({ length: 16 }, (_, i) => i + 1)), iv: Buffer.from(Array.from({ length: 16 }, (_, i) => i + 17)) });
+    const again = concordiumEncrypt(plain, PW, {
+      salt: Buffer.from(Array.from({ length: 16 }, (_, i) => i + 1)),
+      iv: Buffer.from(Array.from({ length: 16 }, (_, i) => i + 17)),
+    });
     expect(again.cipherText).toBe((a as ConcordiumEnvelope).cipherText);
   });
 

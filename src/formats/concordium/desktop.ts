@@ -41,7 +41,8 @@ function envelopeRead(json: JsonObject, file: string | undefined): Envelope {
   if (cipherText === undefined || cipherText.length === 0 || cipherText.length % 16 !== 0) throw corrupt('"cipherText" is not whole AES blocks of base64');
   if (salt === undefined || salt.length === 0) throw corrupt('"metadata.salt" is not base64');
   if (iv === undefined || iv.length !== 16) throw corrupt('"metadata.initializationVector" is not 16 bytes of base64');
-  if (typeof iterations !== 'number' || !Number.isSafeInteger(iterations) || iterations < 1) throw corrupt('"metadata.iterations" is not a positive whole number');
+  if (typeof iterations !== 'number' || !Number.isSafeInteger(iterations) || iterations < 1)
+    throw corrupt('"metadata.iterations" is not a positive whole number');
   pbkdf2Check(iterations, PBKDF2_MAX_ITERATIONS);
   if (keyLen !== 32) throw corrupt('"metadata.keyLen" is not 32 (AES-256)');
   const hash = meta['hashAlgorithm'] ?? 'sha256';
@@ -110,7 +111,11 @@ export function concordiumDesktopValidate(data: unknown, file?: string): Concord
 }
 
 /** Encrypts export data as the desktop wallet does, so the desktop wallet imports it. */
-export async function concordiumDesktopWrite(data: ConcordiumExport, password: string, options: { random?: RandomSource; iterations?: number } = {}): Promise<JsonObject> {
+export async function concordiumDesktopWrite(
+  data: ConcordiumExport,
+  password: string,
+  options: { random?: RandomSource; iterations?: number } = {},
+): Promise<JsonObject> {
   const random = options.random ?? systemRandom;
   const iterations = options.iterations ?? CONCORDIUM_ITERATIONS;
   const salt = random(16);
@@ -119,7 +124,11 @@ export async function concordiumDesktopWrite(data: ConcordiumExport, password: s
   const plaintext = utf8(JSON.stringify({ ...rest, ...lists, ...(genesis ? { genesis } : {}) }));
   let cipherText: Uint8Array;
   try {
-    cipherText = await withPasswordKey(password, (secret) => pbkdf2(secret, salt, iterations, 32, 'sha256'), (key) => aes256CbcEncrypt(key, iv, plaintext));
+    cipherText = await withPasswordKey(
+      password,
+      (secret) => pbkdf2(secret, salt, iterations, 32, 'sha256'),
+      (key) => aes256CbcEncrypt(key, iv, plaintext),
+    );
   } finally {
     wipe(plaintext);
   }

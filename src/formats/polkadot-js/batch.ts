@@ -42,7 +42,11 @@ export async function polkadotJsBatchOpen(batch: PolkadotJsBatch, password: stri
  * @example
  * const batch = await polkadotJsBatchWrite([await polkadotJsWrite(pair, 'pw')], 'batch-pw')
  */
-export async function polkadotJsBatchWrite(entries: readonly JsonObject[], password: string, options: { params?: ScryptParams; random?: RandomSource } = {}): Promise<JsonObject> {
+export async function polkadotJsBatchWrite(
+  entries: readonly JsonObject[],
+  password: string,
+  options: { params?: ScryptParams; random?: RandomSource } = {},
+): Promise<JsonObject> {
   const plaintext = utf8(JSON.stringify(entries));
   try {
     const encoded = await polkadotJsEncrypt(plaintext, password, options);

@@ -55,4 +55,3 @@ export async function polkadotJsDecrypt(envelope: PolkadotJsEnvelope, password: 
   if (plaintext === undefined) throw new WrongPasswordError({ subject: options.subject, ...(options.held === undefined ? {} : { held: options.held }) });
   return plaintext;
 }
-

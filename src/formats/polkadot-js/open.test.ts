@@ -78,7 +78,8 @@ describe('polkadotJsOpen: refusals', () => {
       expect(err).toBeInstanceOf(WrongPasswordError);
       // Named by the address its owner knows: an ecdsa or ethereum file's `address` field holds the public key
       // (issue 12 #15; this assertion named the public key before), shown as the ecdsa SS58 / Ethereum address.
-      const shown = v.keyType === 'ethereum' ? v.expectedAddress : v.keyType === 'ecdsa' ? ss58Encode(ss58Decode(v.expectedAddress).publicKey, 42) : v.file['address'];
+      const shown =
+        v.keyType === 'ethereum' ? v.expectedAddress : v.keyType === 'ecdsa' ? ss58Encode(ss58Decode(v.expectedAddress).publicKey, 42) : v.file['address'];
       expect((err as WrongPasswordError).subject).toBe(shown);
       expect((err as WrongPasswordError).fullMessage).not.toContain(wrong);
     });

@@ -61,7 +61,8 @@ export async function polkadotJsOpen(
   });
   const parts = pkcs8Decode(plaintext);
   wipe(plaintext);
-  if (parts === undefined) throw new CorruptFileError({ file: options.file, reason: 'it decrypts, but what it holds is not a key in the Polkadot{.js} layout' });
+  if (parts === undefined)
+    throw new CorruptFileError({ file: options.file, reason: 'it decrypts, but what it holds is not a key in the Polkadot{.js} layout' });
 
   try {
     const candidates = schemes.map((scheme) => keyFromParts(scheme, parts, claimed, file.meta['name']));

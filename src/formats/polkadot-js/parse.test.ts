@@ -162,7 +162,19 @@ describe('polkadotJsParse: damaged and foreign files', () => {
   });
 
   it('throws only CorruptFileError or UnknownFormatError when any field holds any JSON value', () => {
-    const paths = ['encoded', 'address', 'meta', 'accounts', 'encoding', 'encoding.content', 'encoding.type', 'encoding.version', 'encoding.content.0', 'encoding.content.1', 'encoding.type.0'];
+    const paths = [
+      'encoded',
+      'address',
+      'meta',
+      'accounts',
+      'encoding',
+      'encoding.content',
+      'encoding.type',
+      'encoding.version',
+      'encoding.content.0',
+      'encoding.content.1',
+      'encoding.type.0',
+    ];
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...paths), fc.jsonValue({ maxDepth: 2 })), { minLength: 1, maxLength: 4 }), (edits) => {
         const file = structuredClone(V3) as Record<string, unknown>;

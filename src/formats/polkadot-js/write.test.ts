@@ -35,7 +35,9 @@ describe('polkadotJsWrite', () => {
       expect(json['meta']).toEqual(meta);
       // Polkadot{.js} writes the compressed key in hex for secp256k1 types, SS58 otherwise.
       const scheme = await schemeLoad(type);
-      expect(json['address']).toBe(type === 'ecdsa' || type === 'ethereum' ? bytesToHex(pair.publicKey) : accountAddress(type, scheme.accountId(pair.publicKey), 2));
+      expect(json['address']).toBe(
+        type === 'ecdsa' || type === 'ethereum' ? bytesToHex(pair.publicKey) : accountAddress(type, scheme.accountId(pair.publicKey), 2),
+      );
       expect(scryptHeaderRead(base64Decode(json['encoded'] as string)!).params).toEqual(SCRYPT_COMPAT);
 
       const parsed = polkadotJsParse(JSON.parse(JSON.stringify(json)));

@@ -35,7 +35,8 @@ afterAll(async () => {
 });
 
 const headers = () => ({ host: `127.0.0.1:${(app.server.address() as { port: number }).port}`, 'x-keepsake-token': TOKEN });
-const post = (url: string, body: unknown) => app.inject({ method: 'POST', url, headers: { ...headers(), 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+const post = (url: string, body: unknown) =>
+  app.inject({ method: 'POST', url, headers: { ...headers(), 'content-type': 'application/json' }, payload: JSON.stringify(body) });
 const accounts = async () => (await app.inject({ method: 'GET', url: '/api/accounts', headers: headers() })).json() as unknown[];
 
 /** The DEV phrase of Substrate (test/vectors/polkadot-js.json): a key anyone may use in a test. */
@@ -58,7 +59,10 @@ describe('an unknown value of an enumerated field is refused (400), not replaced
 
   it('account export: kdf and format', async () => {
     expectChoiceRefused(await post('/api/accounts/export', { address, password: PASSWORD, kdf: 'fast' }), 'The field "kdf" is default or compat, not "fast".');
-    expectChoiceRefused(await post('/api/accounts/export', { address, password: PASSWORD, format: 'pdf' }), 'The field "format" is polkadot-js or ethereum-keystore, not "pdf".');
+    expectChoiceRefused(
+      await post('/api/accounts/export', { address, password: PASSWORD, format: 'pdf' }),
+      'The field "format" is polkadot-js or ethereum-keystore, not "pdf".',
+    );
     // The allowed values still work, and an absent one is still the default.
     const compat = await post('/api/accounts/export', { address, password: PASSWORD, kdf: 'compat', format: 'polkadot-js' });
     expect(compat.statusCode).toBe(200);
@@ -67,7 +71,10 @@ describe('an unknown value of an enumerated field is refused (400), not replaced
   });
 
   it('export all: format', async () => {
-    expectChoiceRefused(await post('/api/accounts/export-all', { password: PASSWORD, format: 'zip' }), 'The field "format" is polkadot-js-batch or apps, not "zip".');
+    expectChoiceRefused(
+      await post('/api/accounts/export-all', { password: PASSWORD, format: 'zip' }),
+      'The field "format" is polkadot-js-batch or apps, not "zip".',
+    );
   });
 
   it('restore: onDuplicate (before any file is opened)', async () => {
@@ -83,11 +90,17 @@ describe('an unknown value of an enumerated field is refused (400), not replaced
   });
 
   it('whole-wallet backup: format', async () => {
-    expectChoiceRefused(await post('/api/backup/export', { password: PASSWORD, format: 'tar' }), 'The field "format" is keepsake or concordium-desktop, not "tar".');
+    expectChoiceRefused(
+      await post('/api/backup/export', { password: PASSWORD, format: 'tar' }),
+      'The field "format" is keepsake or concordium-desktop, not "tar".',
+    );
   });
 
   it('a value that is not text at all is refused the same way', async () => {
-    expectChoiceRefused(await post('/api/accounts/export', { address, password: PASSWORD, kdf: ['compat'] }), 'The field "kdf" is default or compat, not "["compat"]".');
+    expectChoiceRefused(
+      await post('/api/accounts/export', { address, password: PASSWORD, kdf: ['compat'] }),
+      'The field "kdf" is default or compat, not "["compat"]".',
+    );
   });
 });
 

@@ -5,7 +5,15 @@ import type { ErrorReport } from '../../errors/next.js';
 import { UsageError } from '../../errors/usage.js';
 import { isKeyType, type KeyType } from '../../keys/types.js';
 import type { Vault } from '../../vault/open.js';
-import { ACCOUNT_FORMAT_CHOICES, BACKUP_FORMAT_CHOICES, choiceOf, EXPORT_ALL_FORMAT_CHOICES, KDF_CHOICES, RESTORE_DUPLICATE_CHOICES, WORDS_CHOICES } from '../../wallet/choices.js';
+import {
+  ACCOUNT_FORMAT_CHOICES,
+  BACKUP_FORMAT_CHOICES,
+  choiceOf,
+  EXPORT_ALL_FORMAT_CHOICES,
+  KDF_CHOICES,
+  RESTORE_DUPLICATE_CHOICES,
+  WORDS_CHOICES,
+} from '../../wallet/choices.js';
 import { failedGuess, sendError, tooManyAttempts, tooManyRequests } from '../errors.js';
 import type { FailureLimiter, LimiterVerdict } from '../limiter.js';
 import { RateCap } from '../rateCap.js';
@@ -14,7 +22,16 @@ type Ctx = { vault: Vault; limiter: FailureLimiter };
 type Body = Record<string, unknown>;
 
 /** The form input each body field is typed in: an error about the field is shown next to it. */
-const INPUT_OF: Partial<Record<string, ErrorField>> = { password: 'password', newPassword: 'newPassword', pin: 'pin', name: 'name', address: 'address', suri: 'phrase', mnemonic: 'phrase', path: 'path' };
+const INPUT_OF: Partial<Record<string, ErrorField>> = {
+  password: 'password',
+  newPassword: 'newPassword',
+  pin: 'pin',
+  name: 'name',
+  address: 'address',
+  suri: 'phrase',
+  mnemonic: 'phrase',
+  path: 'path',
+};
 
 /** Reads one field of a JSON body, naming it when it is missing or of the wrong type. */
 function str(body: Body, name: string, optional?: false): string;
@@ -147,21 +164,30 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const network = (request.query as Record<string, string | undefined>)['network'];
     return accountList(vault, network ? { network } : {});
   });
-  secret('/accounts/add', () => ['accounts/add'], async (b) => {
-    const { accountAdd } = await import('../../wallet/create.js');
-    const password = str(b, 'password', true);
-    const path = typeof b['path'] === 'string' ? { path: b['path'] } : {};
-    const r = await accountAdd(vault, {
-      name: str(b, 'name'),
-      suri: str(b, 'suri'),
-      ...(password === undefined ? {} : { password }),
-      type: keyType(b),
-      network: str(b, 'network', true) ?? 'substrate',
-      ...path,
-      onDuplicate: onDuplicateOf(b, ['update', 'relock']),
-    });
-    return { account: r.account, backup: r.json === null ? null : { filename: `${r.account.address}.json`, json: r.json }, status: r.status, previous: r.previous };
-  });
+  secret(
+    '/accounts/add',
+    () => ['accounts/add'],
+    async (b) => {
+      const { accountAdd } = await import('../../wallet/create.js');
+      const password = str(b, 'password', true);
+      const path = typeof b['path'] === 'string' ? { path: b['path'] } : {};
+      const r = await accountAdd(vault, {
+        name: str(b, 'name'),
+        suri: str(b, 'suri'),
+        ...(password === undefined ? {} : { password }),
+        type: keyType(b),
+        network: str(b, 'network', true) ?? 'substrate',
+        ...path,
+        onDuplicate: onDuplicateOf(b, ['update', 'relock']),
+      });
+      return {
+        account: r.account,
+        backup: r.json === null ? null : { filename: `${r.account.address}.json`, json: r.json },
+        status: r.status,
+        previous: r.previous,
+      };
+    },
+  );
   plain('/accounts/rename', async (b) => {
     const { accountRenameByQuery } = await import('../../wallet/accounts.js');
     return accountRenameByQuery(vault, str(b, 'address'), str(b, 'name'));
@@ -187,7 +213,8 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const pins = new Map<number, string>();
     for (const entry of list) {
       const o = (typeof entry === 'object' && entry !== null ? entry : {}) as Body;
-      if (typeof o['identity'] !== 'number' || !Number.isSafeInteger(o['identity'])) throw new UsageError({ reason: 'Each PIN must name its identity.', field: 'pin' });
+      if (typeof o['identity'] !== 'number' || !Number.isSafeInteger(o['identity']))
+        throw new UsageError({ reason: 'Each PIN must name its identity.', field: 'pin' });
       const pin = str(o, 'pin', true);
       if (pin !== undefined) pins.set(o['identity'], pin);
     }
@@ -198,14 +225,22 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const { accountExportAllPlan } = await import('../../wallet/export.js');
     return accountExportAllPlan(vault);
   });
-  secret('/accounts/export-all', (b) => ['accounts/export-all', ...[...exportAllPins(b).keys()].map((id) => `identity:${id}`)], async (b) => {
-    const { accountExportAll } = await import('../../wallet/export.js');
-    const format = choiceOf(b, 'format', EXPORT_ALL_FORMAT_CHOICES, 'polkadot-js-batch');
-    const password = format === 'apps' ? (str(b, 'password', true) ?? '') : str(b, 'password');
-    const pins = exportAllPins(b);
-    const r = await accountExportAll(vault, password, { format, pinFor: async (i) => pins.get(i.id), ...(format === 'apps' && password !== '' ? { rekey: true } : {}) });
-    return { filename: `batch_exported_account_${Date.now()}.json`, json: r.json, count: r.count, fromIdentities: r.fromIdentities, leftOut: r.leftOut };
-  });
+  secret(
+    '/accounts/export-all',
+    (b) => ['accounts/export-all', ...[...exportAllPins(b).keys()].map((id) => `identity:${id}`)],
+    async (b) => {
+      const { accountExportAll } = await import('../../wallet/export.js');
+      const format = choiceOf(b, 'format', EXPORT_ALL_FORMAT_CHOICES, 'polkadot-js-batch');
+      const password = format === 'apps' ? (str(b, 'password', true) ?? '') : str(b, 'password');
+      const pins = exportAllPins(b);
+      const r = await accountExportAll(vault, password, {
+        format,
+        pinFor: async (i) => pins.get(i.id),
+        ...(format === 'apps' && password !== '' ? { rekey: true } : {}),
+      });
+      return { filename: `batch_exported_account_${Date.now()}.json`, json: r.json, count: r.count, fromIdentities: r.fromIdentities, leftOut: r.leftOut };
+    },
+  );
 
   secret('/restore', fileTargets, async (b) => {
     const { restoreFiles, restoreVerdict } = await import('../../wallet/restore.js');
@@ -246,14 +281,22 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const { phraseGenerate } = await import('../../wallet/phrase.js');
     return phraseGenerate(choiceOf(b, 'words', WORDS_CHOICES, '24') === '12' ? 12 : 24);
   });
-  secret('/identities/recover', () => ['identities/recover'], async (b) => {
-    const { identityRecover } = await import('../../wallet/identity/create.js');
-    return identityRecover(vault, { name: str(b, 'name'), mnemonic: str(b, 'mnemonic'), pin: str(b, 'pin') });
-  });
-  secret('/identities/show-phrase', (b) => identityTarget(str(b, 'identity')), async (b) => {
-    const { identityShowPhrase } = await import('../../wallet/identity/showPhrase.js');
-    return identityShowPhrase(vault, str(b, 'identity'), str(b, 'pin'));
-  });
+  secret(
+    '/identities/recover',
+    () => ['identities/recover'],
+    async (b) => {
+      const { identityRecover } = await import('../../wallet/identity/create.js');
+      return identityRecover(vault, { name: str(b, 'name'), mnemonic: str(b, 'mnemonic'), pin: str(b, 'pin') });
+    },
+  );
+  secret(
+    '/identities/show-phrase',
+    (b) => identityTarget(str(b, 'identity')),
+    async (b) => {
+      const { identityShowPhrase } = await import('../../wallet/identity/showPhrase.js');
+      return identityShowPhrase(vault, str(b, 'identity'), str(b, 'pin'));
+    },
+  );
   // What a derive or a find refuses before the PIN (a path, a network, an address) is refused before a PIN try is taken, as the CLI does.
   const deriveTarget = async (b: Body) => {
     const { identityDeriveCheck } = await import('../../wallet/identity/checks.js');
@@ -302,7 +345,12 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   });
   plain('/addresses/add', async (b) => {
     const { addressAdd } = await import('../../wallet/addressBook.js');
-    return addressAdd(vault, { address: str(b, 'address'), name: str(b, 'name'), ...(str(b, 'note', true) ? { note: str(b, 'note') } : {}), ...(str(b, 'network', true) ? { network: str(b, 'network') } : {}) });
+    return addressAdd(vault, {
+      address: str(b, 'address'),
+      name: str(b, 'name'),
+      ...(str(b, 'note', true) ? { note: str(b, 'note') } : {}),
+      ...(str(b, 'network', true) ? { network: str(b, 'network') } : {}),
+    });
   });
   plain('/addresses/remove', async (b) => {
     const { addressRemove } = await import('../../wallet/addressBook.js');
@@ -322,12 +370,20 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     return concordiumRemove(vault, { id });
   });
 
-  secret('/backup/export', () => ['backup/export'], async (b) => {
-    const { backupExport } = await import('../../wallet/backup/export.js');
-    const format = choiceOf(b, 'format', BACKUP_FORMAT_CHOICES, 'keepsake');
-    const r = await backupExport(vault, str(b, 'password'), { format });
-    return { filename: format === 'keepsake' ? `keepsake-backup-${new Date().toISOString().slice(0, 10)}.json` : 'wallet-export.json', json: r.json, counts: r.counts };
-  });
+  secret(
+    '/backup/export',
+    () => ['backup/export'],
+    async (b) => {
+      const { backupExport } = await import('../../wallet/backup/export.js');
+      const format = choiceOf(b, 'format', BACKUP_FORMAT_CHOICES, 'keepsake');
+      const r = await backupExport(vault, str(b, 'password'), { format });
+      return {
+        filename: format === 'keepsake' ? `keepsake-backup-${new Date().toISOString().slice(0, 10)}.json` : 'wallet-export.json',
+        json: r.json,
+        counts: r.counts,
+      };
+    },
+  );
   secret('/backup/import', fileTargets, async (b) => {
     const { backupImport } = await import('../../wallet/backup/import.js');
     const [f] = files(b);
@@ -350,6 +406,10 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const network = str(b, 'network', true);
     // An empty note is a change (it clears the note); an absent one is not.
     const note = typeof b['note'] === 'string' ? b['note'] : undefined;
-    return addressEdit(vault, str(b, 'address'), { ...(name === undefined ? {} : { name }), ...(note === undefined ? {} : { note }), ...(network === undefined ? {} : { network }) });
+    return addressEdit(vault, str(b, 'address'), {
+      ...(name === undefined ? {} : { name }),
+      ...(note === undefined ? {} : { note }),
+      ...(network === undefined ? {} : { network }),
+    });
   });
 }

@@ -51,7 +51,12 @@ afterAll(async () => {
 
 const post = (url: string, body: unknown) => {
   const port = (app.server.address() as { port: number }).port;
-  return app.inject({ method: 'POST', url, headers: { host: `127.0.0.1:${port}`, 'x-keepsake-token': TOKEN, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { host: `127.0.0.1:${port}`, 'x-keepsake-token': TOKEN, 'content-type': 'application/json' },
+    payload: JSON.stringify(body),
+  });
 };
 
 describe('POST /api/accounts/preview', () => {
@@ -76,7 +81,11 @@ describe('POST /api/accounts/preview', () => {
     expect(refused.json().error.name).toBe('DuplicateAccountError');
     const updated = await post('/api/accounts/add', { name: 'Alice on Kusama', suri: ALICE.suri, network: 'kusama', onDuplicate: 'update' });
     expect(updated.statusCode).toBe(200);
-    expect(updated.json()).toMatchObject({ status: 'updated', account: { name: 'Alice on Kusama', network: 'kusama', publicKey: ALICE.publicKey }, previous: { name: 'Alice', network: 'substrate' } });
+    expect(updated.json()).toMatchObject({
+      status: 'updated',
+      account: { name: 'Alice on Kusama', network: 'kusama', publicKey: ALICE.publicKey },
+      previous: { name: 'Alice', network: 'substrate' },
+    });
     expect(updated.json().backup.json).toContain('"name":"Alice on Kusama"');
     const bad = await post('/api/accounts/add', { name: 'x', suri: ALICE.suri, onDuplicate: 'replace' });
     expect(bad.statusCode).toBe(400);
@@ -117,7 +126,13 @@ describe('POST /api/identities/preview', () => {
     const r = await post('/api/identities/preview', { identity: 'Paper', pin: PIN, path: '//Alice', network: 'polkadot' });
     expect(r.statusCode).toBe(200);
     // //Alice is in the vault already (from the tests above), as a file account.
-    expect(r.json()).toMatchObject({ address: ALICE.address0, path: '//Alice', network: 'polkadot', name: 'Paper Polkadot Relay Chain', existing: { kind: 'file', name: 'Alice on Kusama' } });
+    expect(r.json()).toMatchObject({
+      address: ALICE.address0,
+      path: '//Alice',
+      network: 'polkadot',
+      name: 'Paper Polkadot Relay Chain',
+      existing: { kind: 'file', name: 'Alice on Kusama' },
+    });
     expect(accountsAll(vault)).toHaveLength(before);
 
     const updated = await post('/api/identities/derive', { identity: 'Paper', pin: PIN, path: '//Alice', network: 'polkadot', onDuplicate: 'update' });

@@ -8,7 +8,12 @@ import type { KeyType } from '../../keys/types.js';
  */
 export default function up(db: Database): void {
   db.exec('ALTER TABLE accounts ADD COLUMN address TEXT');
-  const rows = db.prepare('SELECT id, account_id, type, ss58_prefix FROM accounts').all() as { id: number; account_id: Buffer; type: KeyType; ss58_prefix: number }[];
+  const rows = db.prepare('SELECT id, account_id, type, ss58_prefix FROM accounts').all() as {
+    id: number;
+    account_id: Buffer;
+    type: KeyType;
+    ss58_prefix: number;
+  }[];
   const set = db.prepare('UPDATE accounts SET address = ? WHERE id = ?');
   for (const r of rows) set.run(accountAddress(r.type, r.account_id, r.ss58_prefix), r.id);
 }

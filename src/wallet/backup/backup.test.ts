@@ -6,7 +6,15 @@ import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, decodeAddress, encodeAddress } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { oracleFile } from '../../../test/support/oracle.js';
-import { concordiumAddress, concordiumDecrypt, concordiumEncrypt, type ConcordiumEnvelope, desktopExportData, GENESIS_TESTNET, mobileExportData } from '../../../test/support/concordium.js';
+import {
+  concordiumAddress,
+  concordiumDecrypt,
+  concordiumEncrypt,
+  type ConcordiumEnvelope,
+  desktopExportData,
+  GENESIS_TESTNET,
+  mobileExportData,
+} from '../../../test/support/concordium.js';
 import { InvalidAddressError } from '../../errors/address.js';
 import { MobileWalletExportError, UnableToDecryptError, WrongNetworkError } from '../../errors/concordium.js';
 import { CorruptFileError, FormatNotSupportedError } from '../../errors/file.js';
@@ -67,7 +75,9 @@ function freshVault(): Vault {
 
 /** Every row of every table (timestamps included): equal dumps mean nothing changed. */
 function dump(vault: Vault): unknown {
-  const tables = (vault.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+  const tables = (
+    vault.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
+  ).map((t) => t.name);
   return Object.fromEntries(tables.map((t) => [t, vault.db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
 }
 
@@ -180,7 +190,12 @@ describe('backupImport of a keepsake backup', () => {
 
   it('an identity whose name is taken by another phrase comes in under a new name, with its accounts', async () => {
     const target = freshVault();
-    await identityRecover(target, { name: 'Main', mnemonic: 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about', pin: PIN, pinKdf: FAST_PIN });
+    await identityRecover(target, {
+      name: 'Main',
+      mnemonic: 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about',
+      pin: PIN,
+      pinKdf: FAST_PIN,
+    });
     const report = await backupImport(target, backup, BACKUP_PW);
     const main = report.items.find((i) => i.kind === 'identity' && i.status === 'imported' && i.name.startsWith('Main'));
     expect(main?.name).not.toBe('Main');
@@ -204,7 +219,11 @@ describe('backupImport of a keepsake backup', () => {
     const pair = await identityAccountPair(target, hidden, PIN);
     expect(u8aToHex(pair.publicKey)).toBe(u8aToHex(new Keyring({ type: 'sr25519' }).addFromUri(`${PHRASE}//polkadot///path-secret`).publicKey));
     expect((await identityShowPhrase(target, 'Main', OTHER_PIN)).mnemonic).toBe(PHRASE);
-    expect(accountList(target).filter((a) => a.identity === 'Main').map((a) => a.name)).toContain('Main Kusama Relay Chain');
+    expect(
+      accountList(target)
+        .filter((a) => a.identity === 'Main')
+        .map((a) => a.name),
+    ).toContain('Main Kusama Relay Chain');
   });
 
   it('a watch-only account gains its key ("replaced", under its old name)', async () => {
@@ -315,12 +334,24 @@ describe('backupImport: keys against addresses and wrong-PIN counts (issue 11 it
     const eth = hexToBytes('0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed');
     const common = { network: null, genesisHash: null, source: 'restore' };
     vaultWrite(vault, () => {
-      accountInsert(vault, { ...common, publicKey: id, accountId: id, type: 'ecdsa', name: 'Locked ecdsa', ss58Prefix: 0, fileJson: JSON.stringify(file), verified: false });
+      accountInsert(vault, {
+        ...common,
+        publicKey: id,
+        accountId: id,
+        type: 'ecdsa',
+        name: 'Locked ecdsa',
+        ss58Prefix: 0,
+        fileJson: JSON.stringify(file),
+        verified: false,
+      });
       accountInsert(vault, { ...common, publicKey: eth, accountId: eth, type: 'ethereum', name: 'Cold ETH', ss58Prefix: 42, fileJson: null, verified: true });
     });
     const target = freshVault();
     const report = await backupImport(target, (await backupExport(vault, BACKUP_PW)).json, BACKUP_PW);
-    expect(report.items.map((i) => [i.name, i.status])).toEqual([['Locked ecdsa', 'imported'], ['Cold ETH', 'imported']]);
+    expect(report.items.map((i) => [i.name, i.status])).toEqual([
+      ['Locked ecdsa', 'imported'],
+      ['Cold ETH', 'imported'],
+    ]);
     expect(accountList(target)).toEqual(accountList(vault));
   });
 
@@ -413,7 +444,12 @@ describe('Concordium Desktop Wallet exports', () => {
     const { identities: _i, ...noIdentities } = desktopExportData({ tag: 'N' });
     const cases: [string, string, string, new (...a: never[]) => Error][] = [
       ['testnet', JSON.stringify(concordiumEncrypt(desktopExportData({ tag: 'T', genesisBlock: GENESIS_TESTNET }), PW)), PW, WrongNetworkError],
-      ['mobile', JSON.stringify(concordiumEncrypt(mobileExportData(), PW, { iterations: 100_000, saltLength: 32, keyLen: false })), PW, MobileWalletExportError],
+      [
+        'mobile',
+        JSON.stringify(concordiumEncrypt(mobileExportData(), PW, { iterations: 100_000, saltLength: 32, keyLen: false })),
+        PW,
+        MobileWalletExportError,
+      ],
       ['wrong password', JSON.stringify(concordiumEncrypt(desktopExportData({ tag: 'W' }), PW)), 'desk-pw-23', UnableToDecryptError],
       ['no identities', JSON.stringify(concordiumEncrypt(noIdentities, PW)), PW, Error],
     ];
@@ -467,7 +503,19 @@ describe('backupPlan (issue 12 item 1)', () => {
     await cryptoWaitReady();
     const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice', { name: 'Alice key' });
     const key = u8aToHex(alice.publicKey);
-    const account = (name: string, file: unknown) => ({ publicKey: key, accountId: key, type: 'sr25519', name, network: null, ss58Prefix: 42, genesisHash: null, file, verified: true, identity: null, createdAt: 1 });
+    const account = (name: string, file: unknown) => ({
+      publicKey: key,
+      accountId: key,
+      type: 'sr25519',
+      name,
+      network: null,
+      ss58Prefix: 42,
+      genesisHash: null,
+      file,
+      verified: true,
+      identity: null,
+      createdAt: 1,
+    });
     const ccd = concordiumAddress();
     const payload = {
       version: 1,

@@ -109,7 +109,14 @@ export async function backupExport(vault: Vault, password: string, options: Back
         };
       }),
       accounts: accountEntries,
-      addresses: addressesAll(vault).map((a) => ({ address: a.address, kind: a.kind, name: a.name, note: a.note, network: a.network, original: a.original === null ? null : jsonParse(a.original) })),
+      addresses: addressesAll(vault).map((a) => ({
+        address: a.address,
+        kind: a.kind,
+        name: a.name,
+        note: a.note,
+        network: a.network,
+        original: a.original === null ? null : jsonParse(a.original),
+      })),
       concordium: {
         genesis: jsonOrNull(settingGet(vault, 'concordium.genesis')),
         items: concordiumItems(vault).map((c) => ({ collection: c.collection, key: c.itemKey, name: c.name, original: jsonParse(c.original) })),
@@ -173,7 +180,9 @@ async function concordiumExport(vault: Vault, password: string): Promise<BackupE
   const of = (c: ConcordiumCollection) => items.filter((i) => i.collection === c).map((i) => jsonParse(i.original) as JsonObject);
   const addressBook = addressesAll(vault)
     .filter((a) => a.kind === 'concordium')
-    .map((a) => (a.original === null ? { name: a.name, address: a.address, note: a.note ?? undefined, readOnly: false } : (jsonParse(a.original) as JsonObject)));
+    .map((a) =>
+      a.original === null ? { name: a.name, address: a.address, note: a.note ?? undefined, readOnly: false } : (jsonParse(a.original) as JsonObject),
+    );
   const data: ConcordiumExport = {
     identities: of('identities'),
     accounts: of('accounts'),
@@ -185,5 +194,9 @@ async function concordiumExport(vault: Vault, password: string): Promise<BackupE
     rest: (jsonOrNull(settingGet(vault, 'concordium.rest')) as JsonObject | null) ?? {},
   };
   const json = await concordiumDesktopWrite(data, password);
-  return { json: JSON.stringify(json), counts: { identities: data.identities.length, accounts: data.accounts.length, addresses: addressBook.length }, rekeyed: { identities: [], keptPin: [] } };
+  return {
+    json: JSON.stringify(json),
+    counts: { identities: data.identities.length, accounts: data.accounts.length, addresses: addressBook.length },
+    rekeyed: { identities: [], keptPin: [] },
+  };
 }

@@ -28,7 +28,9 @@ export async function backupImport(vault: Vault, text: string, password: string,
     format: contents.format,
     items,
     restored: items.filter((i) => i.status !== 'present').map((i) => ({ address: i.address, name: i.name, kind: i.kind })),
-    skipped: items.filter((i) => i.status === 'present').map((i) => ({ address: i.address, name: i.name, kind: i.kind, reason: `already present as "${i.presentAs}"` })),
+    skipped: items
+      .filter((i) => i.status === 'present')
+      .map((i) => ({ address: i.address, name: i.name, kind: i.kind, reason: `already present as "${i.presentAs}"` })),
     failed: [],
   };
 }

@@ -14,7 +14,8 @@ import { keyAccountId } from '../storedKey.js';
 export type { BackupPayload };
 
 /** A whole-wallet file decrypted and checked as far as it can be without a vault, a PIN or an account password. */
-export type BackupContents = { format: 'keepsake-backup'; payload: BackupPayload } | { format: 'concordium-desktop' | 'concordium-mobile'; data: ConcordiumExport };
+export type BackupContents =
+  { format: 'keepsake-backup'; payload: BackupPayload } | { format: 'concordium-desktop' | 'concordium-mobile'; data: ConcordiumExport };
 
 /**
  * Decrypts a keepsake backup or a Concordium Desktop Wallet export and checks everything in it that
@@ -42,7 +43,10 @@ export async function backupOpen(text: string, password: string, options: { file
     case 'concordium-mobile': {
       const data = await concordiumDesktopOpen(detected.json, password, where);
       // Items named as the file's own lists name them (entry 3 of "addressBook").
-      fileNamesCheck(options.file, [...CONCORDIUM_COLLECTIONS, 'addressBook' as const].flatMap((c) => data[c].map((o, i) => ({ item: `entry ${i + 1} of "${c}"`, name: o['name'] }))));
+      fileNamesCheck(
+        options.file,
+        [...CONCORDIUM_COLLECTIONS, 'addressBook' as const].flatMap((c) => data[c].map((o, i) => ({ item: `entry ${i + 1} of "${c}"`, name: o['name'] }))),
+      );
       return { format: detected.format, data };
     }
     default:
@@ -60,7 +64,10 @@ async function accountKeysCheck(p: BackupPayload, file: string | undefined): Pro
   for (const a of p.accounts) {
     const address = accountAddress(a.type, a.accountId, a.ss58Prefix);
     const refuse = (why: string) =>
-      new CorruptFileError({ file, reason: `the account ${JSON.stringify(a.name.slice(0, 60))} (${address}) ${why}; it would put another account under that address, so nothing was imported` });
+      new CorruptFileError({
+        file,
+        reason: `the account ${JSON.stringify(a.name.slice(0, 60))} (${address}) ${why}; it would put another account under that address, so nothing was imported`,
+      });
     if (a.fileJson !== null && a.identity !== null) throw refuse('has both a key file and an identity');
     if (!(await keyGivesAccountId(a.type, a.publicKey, a.accountId, a.identity === null))) throw refuse('has a public key that does not give its address');
     if (a.fileJson === null) continue;
@@ -74,7 +81,9 @@ async function accountKeysCheck(p: BackupPayload, file: string | undefined): Pro
     }
     // As polkadotJsOpen matches a file's key to its address: an SS58 address encodes the account id
     // (or, in older ecdsa/ethereum files, the key), a 20-byte one the Ethereum account id.
-    const names = claimed.ethereum ? a.type === 'ethereum' && bytesEqual(claimed.bytes, a.accountId) : bytesEqual(claimed.bytes, a.accountId) || bytesEqual(claimed.bytes, a.publicKey);
+    const names = claimed.ethereum
+      ? a.type === 'ethereum' && bytesEqual(claimed.bytes, a.accountId)
+      : bytesEqual(claimed.bytes, a.accountId) || bytesEqual(claimed.bytes, a.publicKey);
     if (!names) throw refuse(`has the key file of ${stored.address.slice(0, 70)}`);
   }
 }

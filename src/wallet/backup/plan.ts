@@ -66,14 +66,26 @@ export function backupPlan(vault: Vault | undefined, contents: BackupContents, o
   } else {
     const data = contents.data;
     const list = CONCORDIUM_COLLECTIONS.flatMap((collection) =>
-      data[collection].map((o) => ({ collection, key: concordiumKey(collection, o), name: typeof o['name'] === 'string' ? o['name'] : null, original: JSON.stringify(o) })),
+      data[collection].map((o) => ({
+        collection,
+        key: concordiumKey(collection, o),
+        name: typeof o['name'] === 'string' ? o['name'] : null,
+        original: JSON.stringify(o),
+      })),
     );
     planConcordiumItems(state, data.genesis === undefined ? null : JSON.stringify(data.genesis), list, options.file);
     if (Object.keys(data.rest).length > 0) planSetting(state, 'concordium.rest', JSON.stringify(data.rest));
     for (const entry of data.addressBook) {
       const address = String(entry['address']);
       const name = typeof entry['name'] === 'string' ? entry['name'] : address;
-      planAddress(state, { address, kind: 'concordium', name, note: typeof entry['note'] === 'string' ? entry['note'] : null, network: 'concordium', original: JSON.stringify(entry) });
+      planAddress(state, {
+        address,
+        kind: 'concordium',
+        name,
+        note: typeof entry['note'] === 'string' ? entry['note'] : null,
+        network: 'concordium',
+        original: JSON.stringify(entry),
+      });
     }
   }
   return { format: contents.format, items: state.items, steps: state.steps };
@@ -146,7 +158,17 @@ function planState(vault: Vault | undefined): PlanState {
     failedAttempts: i.failedAttempts,
     lockedUntil: i.lockedUntil,
   }));
-  return { vault, items: [], steps: [], identities, identityRefs: new Map(), accounts: new Map(), addresses: new Map(), concordium: new Map(), settings: new Map() };
+  return {
+    vault,
+    items: [],
+    steps: [],
+    identities,
+    identityRefs: new Map(),
+    accounts: new Map(),
+    addresses: new Map(),
+    concordium: new Map(),
+    settings: new Map(),
+  };
 }
 
 function planIdentities(state: PlanState, identities: BackupPayload['identities']): void {
@@ -269,7 +291,8 @@ function planConcordiumItems(state: PlanState, genesis: string | null, list: Bac
       state.steps.push({ kind: 'concordium-insert', item });
       state.concordium.set(mapKey, item.name);
     }
-    const kind: ImportKind | undefined = item.collection === 'identities' ? 'concordium-identity' : item.collection === 'accounts' ? 'concordium-account' : undefined;
+    const kind: ImportKind | undefined =
+      item.collection === 'identities' ? 'concordium-identity' : item.collection === 'accounts' ? 'concordium-account' : undefined;
     if (kind === undefined) continue;
     const address = item.collection === 'accounts' ? item.key : null;
     const name = item.name ?? address ?? 'identity';

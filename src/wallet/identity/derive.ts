@@ -53,7 +53,19 @@ export async function identityDerive(vault: Vault, query: string, options: Deriv
     const result = vaultWrite(vault, (): { name: string; status: DeriveStatus; previous: DeriveResult['previous']; path: string } => {
       const existing = accountByPublicKey(vault, publicKey);
       if (existing === undefined) {
-        accountInsert(vault, { publicKey, accountId, type, name: derived.name, ...place, fileJson: null, verified: true, source: 'identity', identityId: row.id, path, sealedPassword });
+        accountInsert(vault, {
+          publicKey,
+          accountId,
+          type,
+          name: derived.name,
+          ...place,
+          fileJson: null,
+          verified: true,
+          source: 'identity',
+          identityId: row.id,
+          path,
+          sealedPassword,
+        });
         return { name: derived.name, status: 'added', previous: null, path };
       }
       if (options.onDuplicate !== 'update' || existing.type !== type) {
@@ -63,7 +75,17 @@ export async function identityDerive(vault: Vault, query: string, options: Deriv
       const name = plan.givenName ?? existing.name;
       if (existingKind(existing) === 'watch-only') {
         // It held only the address: now it is this identity's account, with its key.
-        accountReplace(vault, { ...rowRecord(existing), name, ...place, verified: true, source: 'identity', identityId: row.id, path, sealedPassword, watchJson: null });
+        accountReplace(vault, {
+          ...rowRecord(existing),
+          name,
+          ...place,
+          verified: true,
+          source: 'identity',
+          identityId: row.id,
+          path,
+          sealedPassword,
+          watchJson: null,
+        });
         return { name, status: 'completed', previous, path };
       }
       if (!nameOrNetworkDiffers(existing, name, place)) return { name, status: 'unchanged', previous, path: existing.path ?? path };
@@ -71,7 +93,16 @@ export async function identityDerive(vault: Vault, query: string, options: Deriv
       return { name, status: 'updated', previous, path: existing.identityId !== null ? (existing.path ?? path) : path };
     });
     const shown = accountAddress(type, accountId, place.ss58Prefix);
-    return { address: shown, path: result.path, network: place.network, type, name: result.name, signerQr: signerQrText({ address: shown, type, genesisHash: place.genesisHash, name: result.name }), status: result.status, previous: result.previous };
+    return {
+      address: shown,
+      path: result.path,
+      network: place.network,
+      type,
+      name: result.name,
+      signerQr: signerQrText({ address: shown, type, genesisHash: place.genesisHash, name: result.name }),
+      status: result.status,
+      previous: result.previous,
+    };
   } finally {
     wipe(key);
     if (pair) wipe(pair.secretKey);

@@ -15,7 +15,14 @@ import type { IdentityTuning } from './shared.js';
 export type DeriveOptions = { network?: string; path?: string; type?: KeyType; name?: string; pin: string; onDuplicate?: 'refuse' | 'update' } & IdentityTuning;
 
 /** A derivation checked before the PIN is asked for: what to derive, and where to show it. */
-export type DerivePlan = { type: KeyType; network: Network | undefined; written: string; path: string; password: string | undefined; givenName: string | undefined };
+export type DerivePlan = {
+  type: KeyType;
+  network: Network | undefined;
+  written: string;
+  path: string;
+  password: string | undefined;
+  givenName: string | undefined;
+};
 
 /**
  * The derivation `options` ask for, checked before the PIN is asked for. With only a network the
@@ -40,7 +47,11 @@ export function identityDerivePlan(options: Omit<DeriveOptions, 'pin'>): DeriveP
 }
 
 /** The account a plan derives from the identity's phrase (already opened with its PIN); the caller wipes `pair`. */
-export async function identityDeriveKey(row: IdentityRow, plan: DerivePlan, phrase: string): Promise<{ pair: KeyPair; accountId: Uint8Array; address: string; name: string }> {
+export async function identityDeriveKey(
+  row: IdentityRow,
+  plan: DerivePlan,
+  phrase: string,
+): Promise<{ pair: KeyPair; accountId: Uint8Array; address: string; name: string }> {
   const pair = await pairFromSuri(`${phrase}${plan.written}`, plan.type);
   const scheme = await schemeLoad(plan.type);
   const accountId = scheme.accountId(pair.publicKey);

@@ -41,7 +41,13 @@ export async function identityFind(vault: Vault, query: string, address: string,
   const found = await pathFind(phrase, target, networks);
   if (found.path === null) throw new PathNotFoundError({ address, tried: found.tried });
   const inVault = accountsByAccountId(vault, target.accountId).find((a) => a.type === found.type);
-  return { path: found.path, type: found.type, tried: found.tried, ...findNetwork(decoded?.prefix, found.path), existing: inVault === undefined ? null : existingOf(inVault) };
+  return {
+    path: found.path,
+    type: found.type,
+    tried: found.tried,
+    ...findNetwork(decoded?.prefix, found.path),
+    existing: inVault === undefined ? null : existingOf(inVault),
+  };
 }
 
 function findNetwork(prefix: number | undefined, path: string): FindNetwork {

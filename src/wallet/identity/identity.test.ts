@@ -108,7 +108,13 @@ describe('identityDerive: known answers (vectors/polkadot-js.json) through ident
     for (const v of VECTORS.suri) {
       const { phrase, path } = vectorPath(v);
       const kusama = v.address42 === undefined;
-      const got = await identityDerive(vault, `phrase ${PHRASES.indexOf(phrase)}`, { path, type: v.type, pin: PIN, ...t, ...(kusama ? { network: 'kusama' } : {}) });
+      const got = await identityDerive(vault, `phrase ${PHRASES.indexOf(phrase)}`, {
+        path,
+        type: v.type,
+        pin: PIN,
+        ...t,
+        ...(kusama ? { network: 'kusama' } : {}),
+      });
       expect(got.address, `${v.type} ${v.suri}`).toBe(kusama ? v.address2 : v.address42);
       expect(got.type).toBe(v.type);
       expect(got.path).toBe(path.replace(/\/\/\/.*$/, ''));
@@ -117,7 +123,7 @@ describe('identityDerive: known answers (vectors/polkadot-js.json) through ident
     expect(accountList(vault)).toHaveLength(VECTORS.suri.length);
   });
 
-  it('Signer defaults: a network alone is //<network>; path "" is the root key; ethereum defaults to m/44\'/60\'/0\'/0/0', async () => {
+  it("Signer defaults: a network alone is //<network>; path \"\" is the root key; ethereum defaults to m/44'/60'/0'/0/0", async () => {
     const vault = freshVault();
     const t = tuning();
     await identityRecover(vault, { name: 'dev', mnemonic: DEV, pin: PIN, ...t });
@@ -176,7 +182,8 @@ describe('identityDerive: known answers (vectors/polkadot-js.json) through ident
     await identityRecover(vault, { name: 'dev', mnemonic: DEV, pin: PIN, ...t });
     await identityDerive(vault, 'dev', { path: '//Alice', pin: PIN, ...t });
     const before = snapshot(vault);
-    for (const type of ['ed25519', 'ecdsa'] as const) await expect(identityDerive(vault, 'dev', { path: '/foo', type, pin: PIN, ...t })).rejects.toThrow(BaseError);
+    for (const type of ['ed25519', 'ecdsa'] as const)
+      await expect(identityDerive(vault, 'dev', { path: '/foo', type, pin: PIN, ...t })).rejects.toThrow(BaseError);
     await expect(identityDerive(vault, 'dev', { path: '//Alice', name: 'again', pin: PIN, ...t })).rejects.toThrow(DuplicateAccountError);
     await expect(identityDerive(vault, 'dev', { network: 'no-such-chain', pin: PIN, ...t })).rejects.toThrow(UsageError);
     expect(snapshot(vault)).toEqual(before);
@@ -191,7 +198,8 @@ describe('identityDerive: known answers (vectors/polkadot-js.json) through ident
     for (const path of ['polkadot', 'x//y', 'Alice']) {
       const err = await caught(identityDerive(vault, 'dev', { path, pin: PIN, ...t }));
       // A word of the phrase at the start of a word of the message ("walkpolkadot" is the last word plus the path).
-      for (const word of DEV.split(' ')) expect(err.fullMessage, `error for --path ${JSON.stringify(path)}: ${err.fullMessage}`).not.toMatch(new RegExp(`\\b${word}`));
+      for (const word of DEV.split(' '))
+        expect(err.fullMessage, `error for --path ${JSON.stringify(path)}: ${err.fullMessage}`).not.toMatch(new RegExp(`\\b${word}`));
     }
     expect(snapshot(vault)).toEqual(before);
   });
@@ -384,12 +392,17 @@ describe('repeated wrong PINs slow down', () => {
     await expect(identityShowPhrase(vault, 'dev', WRONG, t)).rejects.toThrow(WrongPinError);
     // Reserved in call order: wrong (2), right (3), wrong (4, starts the delay), then refused.
     const results = await Promise.allSettled([WRONG, PIN, `${WRONG}1`, `${WRONG}2`].map((pin) => identityShowPhrase(vault, 'dev', pin, t)));
-    expect(results.map((r) => (r.status === 'rejected' ? (r.reason as Error).name : 'shown'))).toEqual(['WrongPinError', 'shown', 'WrongPinError', 'PinLockedError']);
+    expect(results.map((r) => (r.status === 'rejected' ? (r.reason as Error).name : 'shown'))).toEqual([
+      'WrongPinError',
+      'shown',
+      'WrongPinError',
+      'PinLockedError',
+    ]);
     // The right PIN undid the tries up to its own; the one after it stays, below the delay.
     expect(identityById(vault, created.id)).toMatchObject({ failedAttempts: 1, lockedUntil: 0 });
   });
 
-  it("the wrong-PIN message counts the free tries left correctly (the fourth wrong PIN in a row starts the delay)", async () => {
+  it('the wrong-PIN message counts the free tries left correctly (the fourth wrong PIN in a row starts the delay)', async () => {
     const vault = freshVault();
     const t = tuning();
     await identityRecover(vault, { name: 'dev', mnemonic: DEV, pin: PIN, ...t });
@@ -425,7 +438,11 @@ describe('identityList and signerQrText', () => {
       expect(listed.signerQr).toBe(`substrate:${listed.address}:${GENESIS[network]}:${listed.name}`);
     }
     expect(dev!.accounts.find((a) => a.name === 'K')!.network).toBe('kusama');
-    expect(dev!.accounts.find((a) => a.path === '//Alice')).toMatchObject({ network: null, signerQr: null, address: '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY' });
+    expect(dev!.accounts.find((a) => a.path === '//Alice')).toMatchObject({
+      network: null,
+      signerQr: null,
+      address: '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY',
+    });
     for (const a of accountList(vault)) {
       expect(a.identity).toBe('dev');
       expect(a.path).toBe(dev!.accounts.find((x) => x.address === a.address)!.path);
@@ -437,7 +454,9 @@ describe('identityList and signerQrText', () => {
     expect(signerQrText({ address: '15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5', type: 'sr25519', genesisHash: GENESIS.polkadot, name: 'Alice' })).toBe(
       `substrate:15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5:${GENESIS.polkadot}:Alice`,
     );
-    expect(signerQrText({ address: '0xf24FF3a9CF04c71Dbc94D0b566f7A27B94566cac', type: 'ethereum', genesisHash: null, name: 'e' })).toBe('ethereum:0xf24FF3a9CF04c71Dbc94D0b566f7A27B94566cac@1');
+    expect(signerQrText({ address: '0xf24FF3a9CF04c71Dbc94D0b566f7A27B94566cac', type: 'ethereum', genesisHash: null, name: 'e' })).toBe(
+      'ethereum:0xf24FF3a9CF04c71Dbc94D0b566f7A27B94566cac@1',
+    );
     expect(signerQrText({ address: '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY', type: 'sr25519', genesisHash: null, name: 'x' })).toBeNull();
   });
 });
@@ -473,7 +492,10 @@ describe('the vault file holds no secret in clear', () => {
     const pathPassword = 'Pw-Walrus-Umbrella-88';
     let created = '';
     await identityCreate(vault, { name: 'created', pin, ...t, onMnemonic: (m) => (created = m) });
-    const recovered = entropyToMnemonic(Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 0xff), wordlist);
+    const recovered = entropyToMnemonic(
+      Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 0xff),
+      wordlist,
+    );
     await identityRecover(vault, { name: 'recovered', mnemonic: recovered, pin, ...t });
     await identityDerive(vault, 'recovered', { network: 'polkadot', path: `//polkadot///${pathPassword}`, pin, ...t });
     await identityDerive(vault, 'created', { path: `//x///${pathPassword}`, type: 'ed25519', pin, ...t });

@@ -21,7 +21,8 @@ export async function identityScan(
   const row = identityResolve(vault, query);
   const network = networkResolve(options.network);
   const count = options.count ?? 5;
-  if (!Number.isInteger(count) || count < 1 || count > 100) throw new UsageError({ reason: 'The number of indexes to try on each path is a whole number from 1 to 100.' });
+  if (!Number.isInteger(count) || count < 1 || count > 100)
+    throw new UsageError({ reason: 'The number of indexes to try on each path is a whole number from 1 to 100.' });
   const { phrase, key } = await identityUnlock(vault, row, options.pin, options);
   wipe(key);
   const entries = await pathScan(phrase, network.name, count);

@@ -7,7 +7,23 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import type { KeyringPair$Json } from '@polkadot/keyring/types';
 import { mnemonicValidate } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AccountJson, EXIT, HAS_SCRIPT, expectListShape, expectNoSecrets, expectRefused, expectVaultPrivate, fileMode, okJson, readJson, sandbox, sandboxFrom, type Sandbox, type Template, template } from '../../support/cli.js';
+import {
+  type AccountJson,
+  EXIT,
+  HAS_SCRIPT,
+  expectListShape,
+  expectNoSecrets,
+  expectRefused,
+  expectVaultPrivate,
+  fileMode,
+  okJson,
+  readJson,
+  sandbox,
+  sandboxFrom,
+  type Sandbox,
+  type Template,
+  template,
+} from '../../support/cli.js';
 import { hex, type KeyType, oracleOpen, oraclePair, oracleReady, scryptNOf, VECTORS } from '../../support/oracle.js';
 
 const PW = 'account-Secret-pw-9';
@@ -51,10 +67,13 @@ describe('account create', () => {
   // --json output is for programs); test/hostile/phrase-output.test.ts pins the refusal elsewhere.
   it.skipIf(!HAS_SCRIPT)('on a terminal, shows the new 12-word phrase once, on stderr, and adds the account derived from it', async () => {
     const box = await sandbox();
-    const r = await box.tty(['account', 'create', '--name', 'Fresh', '--kdf', 'compat'], [
-      { wait: /New password/, send: PW },
-      { wait: /Repeat/, send: PW },
-    ]);
+    const r = await box.tty(
+      ['account', 'create', '--name', 'Fresh', '--kdf', 'compat'],
+      [
+        { wait: /New password/, send: PW },
+        { wait: /Repeat/, send: PW },
+      ],
+    );
     expect(r.code, r.transcript).toBe(EXIT.ok);
     expect(r.transcript).not.toContain(PW);
     const phrase = phraseIn(r.transcript);
@@ -73,7 +92,21 @@ describe('account create', () => {
     const box = await sandbox();
     const pw = await box.secret('pw.txt', PW);
     const out = box.path('phrase.txt');
-    const r = await box.run(['account', 'create', '--name', 'Long', '--words', '24', '--mnemonic-out', out, '--password-file', pw, '--kdf', 'compat', '--json']);
+    const r = await box.run([
+      'account',
+      'create',
+      '--name',
+      'Long',
+      '--words',
+      '24',
+      '--mnemonic-out',
+      out,
+      '--password-file',
+      pw,
+      '--kdf',
+      'compat',
+      '--json',
+    ]);
     const created = okJson<Created>(r);
     expect(fileMode(out)).toBe(0o600);
     const phrase = (await readFile(out, 'utf8')).trim();
@@ -111,7 +144,21 @@ describe('account create', () => {
     const box = await sandbox();
     const pw = await box.secret('pw.txt', PW);
     const phraseFile = box.path('phrase.txt');
-    const r = await box.run(['account', 'create', '--name', type, '--type', type, '--mnemonic-out', phraseFile, '--password-file', pw, '--kdf', 'compat', '--json']);
+    const r = await box.run([
+      'account',
+      'create',
+      '--name',
+      type,
+      '--type',
+      type,
+      '--mnemonic-out',
+      phraseFile,
+      '--password-file',
+      pw,
+      '--kdf',
+      'compat',
+      '--json',
+    ]);
     const created = okJson<Created>(r);
     const expected = oraclePair(type, (await readFile(phraseFile, 'utf8')).trim() + path);
     expect(created).toMatchObject({ type, publicKey: hex(expected.publicKey), address: expected.address });
@@ -123,7 +170,21 @@ describe('account create', () => {
     const box = await sandbox();
     const pw = await box.secret('pw.txt', PW);
     const phraseFile = box.path('phrase.txt');
-    const r = await box.run(['account', 'create', '--name', 'Derived', '--path', '//savings', '--mnemonic-out', phraseFile, '--password-file', pw, '--kdf', 'compat', '--json']);
+    const r = await box.run([
+      'account',
+      'create',
+      '--name',
+      'Derived',
+      '--path',
+      '//savings',
+      '--mnemonic-out',
+      phraseFile,
+      '--password-file',
+      pw,
+      '--kdf',
+      'compat',
+      '--json',
+    ]);
     const created = okJson<Created>(r);
     const phrase = (await readFile(phraseFile, 'utf8')).trim();
     expect(created.publicKey).toBe(hex(oraclePair('sr25519', `${phrase}//savings`).publicKey));
@@ -133,7 +194,21 @@ describe('account create', () => {
   it('--network polkadot gives a Polkadot address (starting with 1) and genesis hash', async () => {
     const box = await sandbox();
     const pw = await box.secret('pw.txt', PW);
-    const r = await box.run(['account', 'create', '--name', 'Dot', '--network', 'polkadot', '--password-file', pw, '--mnemonic-out', box.path('m.txt'), '--kdf', 'compat', '--json']);
+    const r = await box.run([
+      'account',
+      'create',
+      '--name',
+      'Dot',
+      '--network',
+      'polkadot',
+      '--password-file',
+      pw,
+      '--mnemonic-out',
+      box.path('m.txt'),
+      '--kdf',
+      'compat',
+      '--json',
+    ]);
     const created = okJson<Created>(r);
     expect(created.address).toMatch(/^1/);
     expect(created.network).toBe('polkadot');
@@ -194,9 +269,7 @@ describe('account create', () => {
 describe('account add', () => {
   // Known answers (vectors/polkadot-js.json): phrase + path + type → public key and address.
   // A subset that covers every key type and every path shape (hard, soft, mixed, ///password, BIP-44), to keep the run short.
-  const picks = VECTORS.suri.filter(
-    (v) => v.address42 !== undefined && (v.type !== 'sr25519' || /\/\/\/password$|walk\/foo$|\/\/69$|\/\/stash$/.test(v.suri)),
-  );
+  const picks = VECTORS.suri.filter((v) => v.address42 !== undefined && (v.type !== 'sr25519' || /\/\/\/password$|walk\/foo$|\/\/69$|\/\/stash$/.test(v.suri)));
   const kusama = VECTORS.suri.filter((v) => v.address2 !== undefined);
 
   it(`gives the known address for ${picks.length} phrase + path vectors (all key types)`, async () => {
@@ -219,7 +292,23 @@ describe('account add', () => {
     const pw = await box.secret('pw.txt', PW);
     for (const [i, v] of kusama.entries()) {
       const suri = await box.secret(`suri-${i}.txt`, v.suri);
-      const r = await box.run(['account', 'add', '--name', `k${i}`, '--type', v.type, '--network', 'kusama', '--suri-file', suri, '--password-file', pw, '--kdf', 'compat', '--json']);
+      const r = await box.run([
+        'account',
+        'add',
+        '--name',
+        `k${i}`,
+        '--type',
+        v.type,
+        '--network',
+        'kusama',
+        '--suri-file',
+        suri,
+        '--password-file',
+        pw,
+        '--kdf',
+        'compat',
+        '--json',
+      ]);
       expect(okJson<AccountJson>(r)).toMatchObject({ publicKey: v.publicKey, address: v.address2, network: 'kusama' });
     }
   });
@@ -228,7 +317,9 @@ describe('account add', () => {
     const box = await sandbox();
     const pw = await box.secret('pw.txt', PW);
     const alice = VECTORS.suri.find((v) => v.suri.endsWith('//Alice') && v.type === 'sr25519')!;
-    const r = await box.run(['account', 'add', '--name', 'Alice', '--suri-file', '-', '--password-file', pw, '--kdf', 'compat', '--json'], { stdin: alice.suri + '\n' });
+    const r = await box.run(['account', 'add', '--name', 'Alice', '--suri-file', '-', '--password-file', pw, '--kdf', 'compat', '--json'], {
+      stdin: alice.suri + '\n',
+    });
     expect(okJson<AccountJson>(r)).toMatchObject({ address: alice.address42 });
     const seed = '0x' + 'ab'.repeat(32);
     const seedFile = await box.secret('seed.txt', `${seed}//hard/soft`);
@@ -236,7 +327,21 @@ describe('account add', () => {
     expectNoSecrets(r2, ['ab'.repeat(32)]);
     expect(okJson<AccountJson>(r2)).toMatchObject({ publicKey: hex(oraclePair('sr25519', `${seed}//hard/soft`).publicKey) });
     const seedFile2 = await box.secret('seed2.txt', `${seed}//hard`);
-    const r3 = await box.run(['account', 'add', '--name', 'Seeded ed', '--type', 'ed25519', '--suri-file', seedFile2, '--password-file', pw, '--kdf', 'compat', '--json']);
+    const r3 = await box.run([
+      'account',
+      'add',
+      '--name',
+      'Seeded ed',
+      '--type',
+      'ed25519',
+      '--suri-file',
+      seedFile2,
+      '--password-file',
+      pw,
+      '--kdf',
+      'compat',
+      '--json',
+    ]);
     expect(okJson<AccountJson>(r3)).toMatchObject({ publicKey: hex(oraclePair('ed25519', `${seed}//hard`).publicKey) });
   });
 
@@ -246,7 +351,23 @@ describe('account add', () => {
     const v = VECTORS.suri.find((x) => x.type === 'ed25519' && x.suri.endsWith('//Alice'))!;
     const suri = await box.secret('suri.txt', v.suri);
     const out = box.path('alice-ed.json');
-    const r = await box.run(['account', 'add', '--name', 'Alice ed', '--type', 'ed25519', '--suri-file', suri, '--password-file', pw, '--backup', out, '--kdf', 'compat', '--json']);
+    const r = await box.run([
+      'account',
+      'add',
+      '--name',
+      'Alice ed',
+      '--type',
+      'ed25519',
+      '--suri-file',
+      suri,
+      '--password-file',
+      pw,
+      '--backup',
+      out,
+      '--kdf',
+      'compat',
+      '--json',
+    ]);
     okJson<AccountJson>(r);
     const file = await readJson<KeyringPair$Json>(out);
     expect(scryptNOf(file)).toBe(1 << 15);

@@ -8,7 +8,19 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import type { KeyringPair, KeyringPair$Json } from '@polkadot/keyring/types';
 import type { EncryptedJson } from '@polkadot/util-crypto/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT, expectNoSecrets, expectRefused, expectVaultPrivate, okJson, readJson, type RestoreJson, sandbox, sandboxFrom, type Sandbox, tempFiles } from '../../support/cli.js';
+import {
+  EXIT,
+  expectNoSecrets,
+  expectRefused,
+  expectVaultPrivate,
+  okJson,
+  readJson,
+  type RestoreJson,
+  sandbox,
+  sandboxFrom,
+  type Sandbox,
+  tempFiles,
+} from '../../support/cli.js';
 import { hex, labelledPair, oracleBatch, oracleBatchOpen, oracleFile, oracleOpen, oracleReady, scryptNOf } from '../../support/oracle.js';
 
 const PW_A = 'export-Secret-A-5';

@@ -22,7 +22,22 @@ beforeAll(async () => {
 async function add(box: Sandbox, name: string, v: (typeof VECTORS.suri)[number], extra: string[] = []): Promise<AccountJson> {
   const pw = await box.secret('pw.txt', PW);
   const suri = await box.secret(`suri-${name}.txt`, v.suri);
-  const r = await box.run(['account', 'add', '--name', name, '--type', v.type, '--suri-file', suri, '--password-file', pw, '--kdf', 'compat', ...extra, '--json']);
+  const r = await box.run([
+    'account',
+    'add',
+    '--name',
+    name,
+    '--type',
+    v.type,
+    '--suri-file',
+    suri,
+    '--password-file',
+    pw,
+    '--kdf',
+    'compat',
+    ...extra,
+    '--json',
+  ]);
   return okJson<AccountJson>(r);
 }
 

@@ -8,7 +8,18 @@ import { readdir, stat } from 'node:fs/promises';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliResult, EXIT, expectVaultPrivate, okJson, readJson, type RestoreJson, sandbox, sandboxFrom, type Sandbox, tempFiles } from '../../support/cli.js';
+import {
+  type CliResult,
+  EXIT,
+  expectVaultPrivate,
+  okJson,
+  readJson,
+  type RestoreJson,
+  sandbox,
+  sandboxFrom,
+  type Sandbox,
+  tempFiles,
+} from '../../support/cli.js';
 import { polkadotJsWrite } from '../../../src/formats/polkadot-js/write.js';
 import { SCRYPT_COMPAT } from '../../../src/formats/polkadot-js/kdf.js';
 import { pairFromSuri } from '../../../src/keys/fromSuri.js';

@@ -67,7 +67,9 @@ describe('verify: a batch entry under its own password (item 2)', () => {
     const text = await box.run(['verify', file, '--password-file', pw]);
     expect(text.code, text.stderr).toBe(EXIT.ok);
     expect(text.stderr).toBe('');
-    expect(text.stdout).toMatch(/locked +5\S+ "Beta" \(ed25519\): locked with its own password \(not given\), so its key was not checked; it would restore unchecked/);
+    expect(text.stdout).toMatch(
+      /locked +5\S+ "Beta" \(ed25519\): locked with its own password \(not given\), so its key was not checked; it would restore unchecked/,
+    );
     expect(text.stdout).toMatch(/Every account in this file would restore; 1 is locked with its own password/);
     expect(text.stdout).not.toMatch(/FAIL|would NOT restore/);
     expectNoSecrets(text, SECRETS);
@@ -88,7 +90,9 @@ describe('verify: a batch entry under its own password (item 2)', () => {
     expect(still.accounts.map((a) => a.check)).toEqual(['checked', 'locked']);
     expect(still.restorable).toBe(true);
     // The first line still opens the file: a wrong one is a wrong password (exit 3), whatever follows.
-    expectRefused(await box.run(['verify', file, '--password-file', await lines(box, 'first-wrong.txt', WRONG, BATCH_PW)]), EXIT.wrongPassword, { secrets: SECRETS });
+    expectRefused(await box.run(['verify', file, '--password-file', await lines(box, 'first-wrong.txt', WRONG, BATCH_PW)]), EXIT.wrongPassword, {
+      secrets: SECRETS,
+    });
   });
 });
 
@@ -198,7 +202,10 @@ describe('account verify (item 3)', () => {
     expect((await box.run(['account', 'list'])).stdout).toMatch(/"Beta" +\(ed25519, substrate, unchecked\)/);
 
     const dump = vaultDump(box.vault);
-    expectRefused(await box.run(['account', 'verify', beta.address, '--password-file', await lines(box, 'wrong.txt', WRONG)]), EXIT.wrongPassword, { secrets: SECRETS, match: /Wrong password/ });
+    expectRefused(await box.run(['account', 'verify', beta.address, '--password-file', await lines(box, 'wrong.txt', WRONG)]), EXIT.wrongPassword, {
+      secrets: SECRETS,
+      match: /Wrong password/,
+    });
     expect(vaultDump(box.vault)).toEqual(dump);
 
     const ok = await box.run(['account', 'verify', beta.address, '--password-file', await lines(box, 'beta.txt', PW_BETA)]);
@@ -212,7 +219,9 @@ describe('account verify (item 3)', () => {
     expect((await box.run(['account', 'list'])).stdout).not.toMatch(/unchecked/);
 
     // Again, by name and with --json: already checked, still opened and checked.
-    const again = okJson<{ address: string; verified: boolean; wasVerified: boolean }>(await box.run(['account', 'verify', 'Beta', '--password-file', await lines(box, 'beta2.txt', PW_BETA), '--json']));
+    const again = okJson<{ address: string; verified: boolean; wasVerified: boolean }>(
+      await box.run(['account', 'verify', 'Beta', '--password-file', await lines(box, 'beta2.txt', PW_BETA), '--json']),
+    );
     expect(again).toMatchObject({ address: beta.address, verified: true, wasVerified: true });
   });
 
@@ -223,7 +232,9 @@ describe('account verify (item 3)', () => {
     okJson(await box.run(['identity', 'recover', '--name', 'Phone', '--mnemonic-file', phrase, '--pin-file', pin, '--json']));
     const derived = okJson<{ address: string }>(await box.run(['identity', 'derive', 'Phone', '--network', 'polkadot', '--pin-file', pin, '--json']));
     const dump = vaultDump(box.vault);
-    expectRefused(await box.run(['account', 'verify', derived.address]), EXIT.failed, { match: /derived from the identity "Phone".*no password of its own to verify/ });
+    expectRefused(await box.run(['account', 'verify', derived.address]), EXIT.failed, {
+      match: /derived from the identity "Phone".*no password of its own to verify/,
+    });
 
     const watch = await box.write('apps.json', [{ address: gamma.address, meta: { name: 'Watched' } }]);
     okJson<RestoreJson>(await box.run(['restore', watch, '--password-file', await lines(box, 'any.txt', 'anything'), '--json']));

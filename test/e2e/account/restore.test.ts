@@ -5,7 +5,20 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { KeyringPair, KeyringPair$Json } from '@polkadot/keyring/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT, expectListShape, expectNoSecrets, expectRefused, expectVaultPrivate, okJson, type RestoreJson, sandbox, sandboxFrom, type Sandbox, type Template, template } from '../../support/cli.js';
+import {
+  EXIT,
+  expectListShape,
+  expectNoSecrets,
+  expectRefused,
+  expectVaultPrivate,
+  okJson,
+  type RestoreJson,
+  sandbox,
+  sandboxFrom,
+  type Sandbox,
+  type Template,
+  template,
+} from '../../support/cli.js';
 import { hex, KEY_TYPES, labelledPair, oracleBatch, oracleFile, oracleReady } from '../../support/oracle.js';
 
 const PW = 'restore-Secret-pw-1';
@@ -35,7 +48,14 @@ beforeAll(async () => {
   };
   seeded = await template(async (box) => {
     const pw = await box.secret('pw.txt', PW);
-    const r = await box.run(['restore', await box.write('sr.json', files.sr25519), await box.write('eth.json', files.ethereum), '--password-file', pw, '--json']);
+    const r = await box.run([
+      'restore',
+      await box.write('sr.json', files.sr25519),
+      await box.write('eth.json', files.ethereum),
+      '--password-file',
+      pw,
+      '--json',
+    ]);
     expect(okJson<RestoreJson>(r).restored).toHaveLength(2);
   });
 });

@@ -27,7 +27,9 @@ describe('the vault file', () => {
   it('is created on first use, with its folders, mode 0600', async () => {
     const box = await sandbox();
     const nested = box.path('deep', 'er', 'vault.sqlite');
-    const r = await box.run(['--vault', nested, 'address', 'add', '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY', '--name', 'Alice', '--json'], { noVaultFlag: true });
+    const r = await box.run(['--vault', nested, 'address', 'add', '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY', '--name', 'Alice', '--json'], {
+      noVaultFlag: true,
+    });
     expect(okJson<{ name: string }>(r).name).toBe('Alice');
     expectVaultPrivate(nested);
     expect(fileMode(box.path('deep', 'er')) & 0o077).toBe(0);
@@ -52,7 +54,9 @@ describe('the vault file', () => {
     const box = await sandbox();
     await oracleReady();
     const pw = await box.secret('pw.txt', PW);
-    okJson<RestoreJson>(await box.run(['restore', await box.write('a.json', oracleFile(labelledPair('sr25519', 'vault-a'), PW)), '--password-file', pw, '--json']));
+    okJson<RestoreJson>(
+      await box.run(['restore', await box.write('a.json', oracleFile(labelledPair('sr25519', 'vault-a'), PW)), '--password-file', pw, '--json']),
+    );
     const db = new Database(box.vault);
     db.pragma('user_version = 9999');
     db.close();

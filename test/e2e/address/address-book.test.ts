@@ -48,7 +48,9 @@ describe('address add / list / remove', () => {
     expect(await b.list<AddressJson>('address')).toEqual(added);
 
     // The network of an SS58 address is its prefix's, unless a generic (42) address is given one.
-    const dot42 = okJson<AddressJson>(await b.run(['address', 'add', encodeAddress(ALICE_PUB, 42), '--name', 'Alice generic on Polkadot', '--network', 'polkadot', '--json']));
+    const dot42 = okJson<AddressJson>(
+      await b.run(['address', 'add', encodeAddress(ALICE_PUB, 42), '--name', 'Alice generic on Polkadot', '--network', 'polkadot', '--json']),
+    );
     expect(dot42.network).toBe('polkadot');
     const eth2 = okJson<AddressJson>(await b.run(['address', 'add', ETH2.toUpperCase().replace('0X', '0x'), '--name', 'Upper', '--json']));
     expect(eth2.address).toBe(ETH2);
@@ -103,7 +105,11 @@ describe('refusals: the reason, exit 1, the vault unchanged', () => {
       { what: 'kusama address for polkadot', args: [ALICE_KUSAMA, '--network', 'polkadot'], match: /Kusama.*Polkadot|prefix 2/ },
       { what: 'polkadot address for kusama', args: [encodeAddress(BOB_PUB, 0), '--network', 'kusama'], match: /Polkadot.*Kusama|prefix 0/ },
       // Both were "not a valid address" (a bad checksum or length) before issue 12 #15: a valid address of another network is named as such.
-      { what: 'Concordium address for polkadot', args: [concordiumAddress(), '--network', 'polkadot'], match: /is not a Polkadot Relay Chain address: it is a Concordium one/ },
+      {
+        what: 'Concordium address for polkadot',
+        args: [concordiumAddress(), '--network', 'polkadot'],
+        match: /is not a Polkadot Relay Chain address: it is a Concordium one/,
+      },
       { what: 'SS58 address for concordium', args: [BOB_GENERIC, '--network', 'concordium'], match: /is not a Concordium address: it is a Substrate one/ },
       { what: 'not an address at all', args: ['hello-world'], match: /not a valid address/ },
       { what: 'duplicate SS58', args: [ALICE_POLKADOT], match: /already in the address book as "Alice"/ },

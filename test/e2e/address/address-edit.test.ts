@@ -48,7 +48,9 @@ describe('address edit', () => {
     const b = await sandbox();
     okJson(await b.run(['address', 'add', ALICE_POLKADOT, '--name', 'Alice', '--json']));
     const before = vaultDump(b.vault);
-    expectRefused(await b.run(['address', 'edit', ALICE_POLKADOT, '--network', 'kusama']), EXIT.failed, { match: /is not a Kusama Relay Chain address: it is a Polkadot Relay Chain one \(prefix 0, not 2\)/ });
+    expectRefused(await b.run(['address', 'edit', ALICE_POLKADOT, '--network', 'kusama']), EXIT.failed, {
+      match: /is not a Kusama Relay Chain address: it is a Polkadot Relay Chain one \(prefix 0, not 2\)/,
+    });
     expectRefused(await b.run(['address', 'edit', ALICE_POLKADOT]), EXIT.usage, { match: /Nothing to change/ });
     expectRefused(await b.run(['address', 'edit', ALICE_POLKADOT, '--name', '   ']), EXIT.usage);
     expectRefused(await b.run(['address', 'edit', BOB_GENERIC, '--name', 'Bob']), EXIT.failed, { match: /No address-book entry matches/ });

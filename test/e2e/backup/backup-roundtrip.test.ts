@@ -12,7 +12,18 @@ import type { KeyringPair$Json } from '@polkadot/keyring/types';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, decodeAddress, encodeAddress } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandbox, type Sandbox, type AddressJson, type CliResult, EXIT, expectRefused, type ImportJson, okJson, readJson, vaultDump } from '../../support/cli.js';
+import {
+  sandbox,
+  type Sandbox,
+  type AddressJson,
+  type CliResult,
+  EXIT,
+  expectRefused,
+  type ImportJson,
+  okJson,
+  readJson,
+  vaultDump,
+} from '../../support/cli.js';
 import { concordiumAddress } from '../../support/concordium.js';
 import { oracleFile, oracleOpen } from '../../support/oracle.js';
 
@@ -54,13 +65,31 @@ beforeAll(async () => {
   await must(s.run(['identity', 'recover', '--name', 'Main', '--mnemonic-file', mnemonic, '--pin-file', pinMain, '--json']));
   await must(s.run(['identity', 'derive', 'Main', '--network', 'kusama', '--pin-file', pinMain, '--json']));
   await must(s.run(['identity', 'derive', 'Main', '--network', 'polkadot', '--path', '', '--name', 'Main root', '--pin-file', pinMain, '--json']));
-  await must(s.run(['identity', 'create', '--name', 'Savings', '--words', '12', '--mnemonic-out', s.path('savings-phrase.txt'), '--pin-file', pinSavings, '--json']));
+  await must(
+    s.run(['identity', 'create', '--name', 'Savings', '--words', '12', '--mnemonic-out', s.path('savings-phrase.txt'), '--pin-file', pinSavings, '--json']),
+  );
   await must(s.run(['identity', 'derive', 'Savings', '--network', 'westend', '--type', 'ed25519', '--pin-file', pinSavings, '--json']));
   savingsPhrase = (await readFile(s.path('savings-phrase.txt'), 'utf8')).trim();
 
   // Accounts with their own passwords: created, and restored from a Polkadot{.js} file made by the oracle.
-  await must(s.run(['account', 'create', '--name', 'Created', '--network', 'polkadot', '--password-file', accountPw, '--mnemonic-out', s.path('created.txt'), '--json']));
-  await must(s.run(['account', 'create', '--name', 'Created eth', '--type', 'ethereum', '--password-file', accountPw, '--mnemonic-out', s.path('created-eth.txt'), '--json']));
+  await must(
+    s.run(['account', 'create', '--name', 'Created', '--network', 'polkadot', '--password-file', accountPw, '--mnemonic-out', s.path('created.txt'), '--json']),
+  );
+  await must(
+    s.run([
+      'account',
+      'create',
+      '--name',
+      'Created eth',
+      '--type',
+      'ethereum',
+      '--password-file',
+      accountPw,
+      '--mnemonic-out',
+      s.path('created-eth.txt'),
+      '--json',
+    ]),
+  );
   createdPhrases = [(await readFile(s.path('created.txt'), 'utf8')).trim(), (await readFile(s.path('created-eth.txt'), 'utf8')).trim()];
   const pair = new Keyring({ type: 'ed25519', ss58Format: 2 }).addFromUri(`${MAIN_PHRASE}//restored`, { name: 'Restored file' });
   const restored = await s.write('restored.json', oracleFile(pair, FILE_PW));
@@ -80,7 +109,9 @@ beforeAll(async () => {
   expect(source.addresses).toHaveLength(5);
 
   backupFile = s.path('keepsake-backup.json');
-  const r = okJson<{ identities: number; accounts: number; addresses: number }>(await s.run(['backup', 'export', '--out', backupFile, '--password-file', backupPwFile, '--json']));
+  const r = okJson<{ identities: number; accounts: number; addresses: number }>(
+    await s.run(['backup', 'export', '--out', backupFile, '--password-file', backupPwFile, '--json']),
+  );
   expect(r).toMatchObject({ identities: 2, accounts: 6, addresses: 5 });
 });
 
@@ -114,7 +145,10 @@ describe('backup export', () => {
     await b.copyVault(src.vault);
     const before = vaultDump(b.vault);
     const short = await b.secret('short.txt', '12345');
-    expectRefused(await b.run(['backup', 'export', '--out', b.path('b.json'), '--password-file', short]), EXIT.usage, { secrets: ['12345'], match: /6 characters/ });
+    expectRefused(await b.run(['backup', 'export', '--out', b.path('b.json'), '--password-file', short]), EXIT.usage, {
+      secrets: ['12345'],
+      match: /6 characters/,
+    });
     expectRefused(await b.run(['backup', 'export', '--out', b.path('b.json'), '--password-file', short, '--json']), EXIT.usage, { longerThan: 20, json: true });
     const pw = await b.secret('pw.txt', BACKUP_PW);
     expectRefused(await b.run(['backup', 'export', '--out', b.path('backup.txt'), '--password-file', pw]), EXIT.usage, { match: /\.json/ });
@@ -316,7 +350,9 @@ describe('backup export --rekey --password-file', () => {
     const mnemonic = await s.secret('phrase.txt', MAIN_PHRASE);
     okJson(await s.run(['identity', 'recover', '--name', 'Main', '--mnemonic-file', mnemonic, '--pin-file', pw, '--json']));
     const derived = okJson<{ address: string }>(await s.run(['identity', 'derive', 'Main', '--network', 'kusama', '--pin-file', pw, '--json']));
-    const created = okJson<{ address: string; publicKey: string }>(await s.run(['account', 'create', '--name', 'Created', '--password-file', pw, '--kdf', 'compat', '--mnemonic-out', s.path('m.txt'), '--json']));
+    const created = okJson<{ address: string; publicKey: string }>(
+      await s.run(['account', 'create', '--name', 'Created', '--password-file', pw, '--kdf', 'compat', '--mnemonic-out', s.path('m.txt'), '--json']),
+    );
     okJson(await s.run(['address', 'add', '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty', '--name', 'Bob', '--json']));
     const sourceLists = await s.lists();
     const sourceDump = vaultDump(s.vault);
@@ -328,8 +364,14 @@ describe('backup export --rekey --password-file', () => {
     const report = okJson<ImportJson>(await s.run(['backup', 'import', out, '--password-file', pw, '--json'], { vault: fresh }));
     expect(report.items.every((i) => i.status === 'imported')).toBe(true);
     expect(await s.lists(fresh)).toEqual(sourceLists);
-    expect(okJson<{ mnemonic: string }>(await s.run(['identity', 'show-phrase', 'Main', '--pin-file', pw, '--json'], { vault: fresh })).mnemonic).toBe(MAIN_PHRASE);
-    okJson(await s.run(['account', 'export', created.address, '--kdf', 'compat', '--out', s.path('created.json'), '--password-file', pw, '--json'], { vault: fresh }));
+    expect(okJson<{ mnemonic: string }>(await s.run(['identity', 'show-phrase', 'Main', '--pin-file', pw, '--json'], { vault: fresh })).mnemonic).toBe(
+      MAIN_PHRASE,
+    );
+    okJson(
+      await s.run(['account', 'export', created.address, '--kdf', 'compat', '--out', s.path('created.json'), '--password-file', pw, '--json'], {
+        vault: fresh,
+      }),
+    );
     expect(u8aToHex(oracleOpen(await readJson<KeyringPair$Json>(s.path('created.json')), BACKUP_PW).publicKey)).toBe(created.publicKey);
     expect((await s.list<AccountJson>('account', fresh)).find((a) => a.address === derived.address)?.identity).toBe('Main');
   });

@@ -41,7 +41,9 @@ describe('inspect', () => {
     const b = await sandbox();
     const desktop = await b.write('wallet-export.json', fileA);
     const mobile = await b.write('mobile.json', concordiumEncrypt(mobileExportData(), PW, { iterations: 100_000, saltLength: 32, keyLen: false }));
-    const d = okJson<{ format: string; label: string; kdf: { name: string; iterations: number } | null; accounts: unknown[] }>(await b.run(['inspect', desktop, '--json']));
+    const d = okJson<{ format: string; label: string; kdf: { name: string; iterations: number } | null; accounts: unknown[] }>(
+      await b.run(['inspect', desktop, '--json']),
+    );
     expect(d.format).toBe('concordium-desktop');
     expect(d.label).toMatch(/Concordium Desktop Wallet/);
     expect(d.kdf).toEqual({ name: 'pbkdf2-sha256', iterations: 10_000 });
@@ -69,7 +71,9 @@ describe('backup import of a desktop export', () => {
     expect(report.items.every((i) => i.status === 'imported')).toBe(true);
     const names = (kind: string) => report.items.filter((i) => i.kind === kind).map((i) => i.name);
     expect(names('concordium-identity')).toEqual(dataA.identities.map((i) => i['name']));
-    expect(report.items.filter((i) => i.kind === 'concordium-account').map((i) => [i.name, i.address])).toEqual(dataA.accounts.map((x) => [x['name'], x['address']]));
+    expect(report.items.filter((i) => i.kind === 'concordium-account').map((i) => [i.name, i.address])).toEqual(
+      dataA.accounts.map((x) => [x['name'], x['address']]),
+    );
     expect(report.items.filter((i) => i.kind === 'address').map((i) => [i.name, i.address])).toEqual(dataA.addressBook.map((x) => [x['name'], x['address']]));
 
     const book = await b.list<AddressJson>('address');
@@ -133,7 +137,11 @@ describe('backup import of a desktop export', () => {
     const msg = expectRefused(await b.run(['backup', 'import', testnet, '--password-file', pw]), EXIT.failed, { secrets: [PW] });
     expect(msg).toMatch(/network|genesis/i);
     expect(vaultDump(b.vault)).toEqual(before);
-    expectRefused(await b.run(['backup', 'import', testnet, '--password-file', pw, '--json']), EXIT.failed, { longerThan: 20, json: true, match: /network|genesis/i });
+    expectRefused(await b.run(['backup', 'import', testnet, '--password-file', pw, '--json']), EXIT.failed, {
+      longerThan: 20,
+      json: true,
+      match: /network|genesis/i,
+    });
     expect(vaultDump(b.vault)).toEqual(before);
   });
 
@@ -159,7 +167,11 @@ describe('refusals: a clear reason each, exit code as documented, nothing change
     const msg = expectRefused(await b.run(['backup', 'import', a, '--password-file', wrong]), EXIT.wrongPassword, { secrets: ['desk-Export-pw-8'] });
     expect(msg).toMatch(/Unable to decrypt/);
     expect(msg).not.toMatch(/not a Concordium Desktop Wallet export/);
-    expectRefused(await b.run(['backup', 'import', a, '--password-file', wrong, '--json']), EXIT.wrongPassword, { longerThan: 20, json: true, match: /Unable to decrypt/ });
+    expectRefused(await b.run(['backup', 'import', a, '--password-file', wrong, '--json']), EXIT.wrongPassword, {
+      longerThan: 20,
+      json: true,
+      match: /Unable to decrypt/,
+    });
     expect(vaultDump(b.vault)).toEqual(before);
   });
 
@@ -171,7 +183,11 @@ describe('refusals: a clear reason each, exit code as documented, nothing change
     expect(msg).toMatch(/is an export from a Concordium Mobile Wallet; those are not compatible with the desktop format/);
     // The same content under the desktop envelope's parameters: still refused, by what it holds.
     const disguised = await b.write('disguised.json', concordiumEncrypt(mobileExportData(), PW));
-    expectRefused(await b.run(['backup', 'import', disguised, '--password-file', pw, '--json']), EXIT.failed, { longerThan: 20, json: true, match: /Concordium Mobile Wallet/ });
+    expectRefused(await b.run(['backup', 'import', disguised, '--password-file', pw, '--json']), EXIT.failed, {
+      longerThan: 20,
+      json: true,
+      match: /Concordium Mobile Wallet/,
+    });
     // Refused *after* decryption: with a wrong password it is a wrong password.
     const wrong = await b.secret('wrong.txt', 'not-the-password');
     expectRefused(await b.run(['backup', 'import', mobile, '--password-file', wrong]), EXIT.wrongPassword, { match: /Unable to decrypt/ });
@@ -233,11 +249,19 @@ describe('backup export --format concordium-desktop', () => {
   it('writes a file the desktop algorithm opens to exactly the data imported (every field kept)', async () => {
     const { b, pw } = await withA();
     const out = b.path('back-to-desktop.json');
-    const r = okJson<{ identities: number; accounts: number; addresses: number }>(await b.run(['backup', 'export', '--format', 'concordium-desktop', '--out', out, '--password-file', pw, '--json']));
+    const r = okJson<{ identities: number; accounts: number; addresses: number }>(
+      await b.run(['backup', 'export', '--format', 'concordium-desktop', '--out', out, '--password-file', pw, '--json']),
+    );
     expect(r).toMatchObject({ identities: dataA.identities.length, accounts: dataA.accounts.length, addresses: dataA.addressBook.length });
     const written = await readJson<ConcordiumEnvelope>(out);
     expect(Object.keys(written).sort()).toEqual(['cipherText', 'metadata']);
-    expect(written.metadata).toMatchObject({ keyLen: 32, iterations: 10_000, encryptionMethod: 'AES-256', keyDerivationMethod: 'PBKDF2WithHmacSHA256', hashAlgorithm: 'sha256' });
+    expect(written.metadata).toMatchObject({
+      keyLen: 32,
+      iterations: 10_000,
+      encryptionMethod: 'AES-256',
+      keyDerivationMethod: 'PBKDF2WithHmacSHA256',
+      hashAlgorithm: 'sha256',
+    });
     expect(Buffer.from(String(written.metadata['salt']), 'base64')).toHaveLength(16);
     expect(Buffer.from(String(written.metadata['initializationVector']), 'base64')).toHaveLength(16);
     expect(concordiumDecrypt(written, PW)).toEqual(dataA);
@@ -250,10 +274,16 @@ describe('backup export --format concordium-desktop', () => {
   it('needs a password of at least 6 characters and a .json name', async () => {
     const { b } = await withA();
     const short = await b.secret('short.txt', '12345');
-    expectRefused(await b.run(['backup', 'export', '--format', 'concordium-desktop', '--out', b.path('x.json'), '--password-file', short]), EXIT.usage, { secrets: ['12345'] });
+    expectRefused(await b.run(['backup', 'export', '--format', 'concordium-desktop', '--out', b.path('x.json'), '--password-file', short]), EXIT.usage, {
+      secrets: ['12345'],
+    });
     const pw = await b.secret('pw6.txt', '123456');
-    expectRefused(await b.run(['backup', 'export', '--format', 'concordium-desktop', '--out', b.path('x.txt'), '--password-file', pw]), EXIT.usage, { match: /\.json/ });
-    const ok = okJson<{ out: string }>(await b.run(['backup', 'export', '--format', 'concordium-desktop', '--out', b.path('x.json'), '--password-file', pw, '--json']));
+    expectRefused(await b.run(['backup', 'export', '--format', 'concordium-desktop', '--out', b.path('x.txt'), '--password-file', pw]), EXIT.usage, {
+      match: /\.json/,
+    });
+    const ok = okJson<{ out: string }>(
+      await b.run(['backup', 'export', '--format', 'concordium-desktop', '--out', b.path('x.json'), '--password-file', pw, '--json']),
+    );
     expect(concordiumDecrypt(await readJson(ok.out), '123456')).toEqual(dataA);
   });
 

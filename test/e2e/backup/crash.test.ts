@@ -51,7 +51,11 @@ function snapshot(file: string): Snapshot {
   try {
     const rows = (table: string) =>
       (db.prepare(`SELECT * FROM ${table} ORDER BY id`).all() as Record<string, unknown>[]).map((r) =>
-        Object.fromEntries(Object.entries(r).filter(([k]) => !k.endsWith('_at')).map(([k, v]) => [k, Buffer.isBuffer(v) ? v.toString('hex') : v])),
+        Object.fromEntries(
+          Object.entries(r)
+            .filter(([k]) => !k.endsWith('_at'))
+            .map(([k, v]) => [k, Buffer.isBuffer(v) ? v.toString('hex') : v]),
+        ),
       );
     return {
       identities: rows('identities'),
@@ -74,9 +78,20 @@ beforeAll(async () => {
   try {
     const phrase = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
     await identityRecover(source, { name: 'Main', mnemonic: phrase, pin: PIN, pinKdf: FAST_PIN });
-    await identityRecover(source, { name: 'Second', mnemonic: 'letter advice cage absurd amount doctor acoustic avoid letter advice cage above', pin: PIN, pinKdf: FAST_PIN });
+    await identityRecover(source, {
+      name: 'Second',
+      mnemonic: 'letter advice cage absurd amount doctor acoustic avoid letter advice cage above',
+      pin: PIN,
+      pinKdf: FAST_PIN,
+    });
     for (let i = 0; i < ACCOUNTS; i++) {
-      await identityDerive(source, i % 2 === 0 ? 'Main' : 'Second', { pin: PIN, network: i % 3 === 0 ? 'kusama' : 'polkadot', path: `//crash//${i}`, type: i % 5 === 0 ? 'ed25519' : 'sr25519', name: `Crash account ${i}` });
+      await identityDerive(source, i % 2 === 0 ? 'Main' : 'Second', {
+        pin: PIN,
+        network: i % 3 === 0 ? 'kusama' : 'polkadot',
+        path: `//crash//${i}`,
+        type: i % 5 === 0 ? 'ed25519' : 'sr25519',
+        name: `Crash account ${i}`,
+      });
     }
     for (let i = 0; i < ADDRESSES; i++) {
       const address = i % 10 === 0 ? concordiumAddress() : ss58Encode(randomBytes(32), i % 2 === 0 ? 0 : 2);
@@ -149,7 +164,11 @@ function watchWal(vault: string, onWrite: () => void): { stop: () => void } {
  * Starts an import and SIGKILLs it: after `delayMs`, or (`onWrite`) a random 0–5 ms after SQLite
  * starts writing the import's transaction to the log — the moment that matters most.
  */
-async function killDuring(b: Sandbox, vault: string, when: { delayMs: number } | { onWrite: true }): Promise<{ killed: boolean; result: CliResult; label: string }> {
+async function killDuring(
+  b: Sandbox,
+  vault: string,
+  when: { delayMs: number } | { onWrite: true },
+): Promise<{ killed: boolean; result: CliResult; label: string }> {
   const { child, done } = b.start(['backup', 'import', backupFile, '--password-file', pwFile, '--json'], { vault });
   let label: string;
   let timer: NodeJS.Timeout | undefined;
@@ -183,7 +202,9 @@ describe('crash safety of backup import', () => {
       const now = snapshot(vault);
       const state = JSON.stringify(now) === JSON.stringify(before) ? 'before' : JSON.stringify(now) === JSON.stringify(after) ? 'after' : 'between';
       outcomes.push(`${delay}:${killed ? 'killed' : 'finished'}:${state}(${now.accounts.length}/${now.addresses.length})`);
-      expect(state, `killed at ${delay}: ${now.accounts.length} accounts, ${now.addresses.length} addresses, ${now.identities.length} identities`).not.toBe('between');
+      expect(state, `killed at ${delay}: ${now.accounts.length} accounts, ${now.addresses.length} addresses, ${now.identities.length} identities`).not.toBe(
+        'between',
+      );
       if (!killed) expect(state).toBe('after');
       // The vault opens for the next command; once, the import is run again to the end.
       const list = okJson<unknown[]>(await b.run(['address', 'list', '--json'], { vault }));

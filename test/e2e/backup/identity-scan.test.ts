@@ -72,10 +72,31 @@ describe('identity scan', () => {
   it('gives the addresses `identity derive --path` gives', async () => {
     const b = await sandbox();
     await b.copyVault(t.vault);
-    const pick = [scan.find((e) => e.type === 'sr25519' && e.path === '//kusama//2'), scan.find((e) => e.type === 'ed25519'), scan.find((e) => e.type === 'ecdsa')];
+    const pick = [
+      scan.find((e) => e.type === 'sr25519' && e.path === '//kusama//2'),
+      scan.find((e) => e.type === 'ed25519'),
+      scan.find((e) => e.type === 'ecdsa'),
+    ];
     for (const e of pick) {
       expect(e).toBeDefined();
-      const d = okJson<{ address: string }>(await b.run(['identity', 'derive', 'Main', '--network', 'kusama', '--type', e!.type, '--path', e!.path, '--name', `picked ${e!.type}`, '--pin-file', pinFile, '--json']));
+      const d = okJson<{ address: string }>(
+        await b.run([
+          'identity',
+          'derive',
+          'Main',
+          '--network',
+          'kusama',
+          '--type',
+          e!.type,
+          '--path',
+          e!.path,
+          '--name',
+          `picked ${e!.type}`,
+          '--pin-file',
+          pinFile,
+          '--json',
+        ]),
+      );
       expect(d.address).toBe(e!.address);
     }
   });
@@ -85,7 +106,9 @@ describe('identity scan', () => {
     await b.copyVault(t.vault);
     const suri = await b.secret('suri.txt', `${PHRASE}//0`);
     const pw = await b.secret('pw.txt', 'account-pw-1');
-    okJson(await b.run(['account', 'add', '--name', 'Index zero', '--suri-file', suri, '--network', 'kusama', '--kdf', 'compat', '--password-file', pw, '--json']));
+    okJson(
+      await b.run(['account', 'add', '--name', 'Index zero', '--suri-file', suri, '--network', 'kusama', '--kdf', 'compat', '--password-file', pw, '--json']),
+    );
     const again = okJson<ScanEntry[]>(await b.run(['identity', 'scan', 'Main', '--network', 'kusama', '--count', '1', '--pin-file', pinFile, '--json']));
     const zero = again.find((e) => e.type === 'sr25519' && e.path === '//0');
     expect(zero?.address).toBe(oracleAddress('sr25519', '//0'));

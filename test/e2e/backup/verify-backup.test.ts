@@ -29,7 +29,14 @@ type VerifyJson = {
   format: string;
   ok: boolean;
   restorable: boolean;
-  accounts: { address: string; name: string | null; check: string; status?: string; presentAs?: string | null; error: { name: string; message: string } | null }[];
+  accounts: {
+    address: string;
+    name: string | null;
+    check: string;
+    status?: string;
+    presentAs?: string | null;
+    error: { name: string; message: string } | null;
+  }[];
   items?: Item[];
 };
 
@@ -69,7 +76,8 @@ async function folder(...passwords: string[]) {
   return { b, file, pw };
 }
 
-const verify = (b: Sandbox, file: string, pw: string, json = true): Promise<CliResult> => b.run(['verify', file, '--password-file', pw, ...(json ? ['--json'] : [])]);
+const verify = (b: Sandbox, file: string, pw: string, json = true): Promise<CliResult> =>
+  b.run(['verify', file, '--password-file', pw, ...(json ? ['--json'] : [])]);
 const summary = (items: readonly Item[]) => items.map((i) => [i.kind, i.name, i.status, i.presentAs]);
 
 describe('verify of a keepsake whole-wallet backup', () => {

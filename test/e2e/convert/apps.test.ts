@@ -8,7 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { mnemonicGenerate } from '@polkadot/util-crypto';
-import { assertBuilt, sandbox, expectRefused, EXIT, type AccountJson, type Sandbox, type InspectJson, type RestoreJson, type VerifyJson } from '../../support/cli.js';
+import {
+  assertBuilt,
+  sandbox,
+  expectRefused,
+  EXIT,
+  type AccountJson,
+  type Sandbox,
+  type InspectJson,
+  type RestoreJson,
+  type VerifyJson,
+} from '../../support/cli.js';
 import { hex, multisigEntry, polkadotOpen, polkadotReady, type Json } from './oracle.js';
 
 const PW = 'apps pässword';
@@ -25,7 +35,11 @@ beforeAll(async () => {
   await polkadotReady();
   b = await sandbox({ manual: true });
   const keyring = new Keyring({ ss58Format: 42 });
-  sr = keyring.addFromUri(mnemonicGenerate(12), { name: 'Stash', whenCreated: 1_690_000_000_000, genesisHash: '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3' }, 'sr25519');
+  sr = keyring.addFromUri(
+    mnemonicGenerate(12),
+    { name: 'Stash', whenCreated: 1_690_000_000_000, genesisHash: '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3' },
+    'sr25519',
+  );
   ed = keyring.addFromUri(mnemonicGenerate(12), { name: 'Controller', whenCreated: 1_690_000_000_001, customField: 'kept' }, 'ed25519');
   multisig = multisigEntry([sr.address, ed.address], 'Council multisig', 2);
   // A QR-signed (Vault) ed25519 account: address, public key and type, no key (DESIGN.md, Apps "Export all").
@@ -74,7 +88,11 @@ describe('reading the list', () => {
 
   it('verify with a wrong password: exit 3', async () => {
     await b.secret('wrong.pw', 'not the apps password');
-    expectRefused(await b.run(['--json', 'verify', b.path('apps-export.json'), '--password-file', b.path('wrong.pw')]), EXIT.wrongPassword, { json: true, name: 'WrongPasswordError', secrets: ['not the apps password'] });
+    expectRefused(await b.run(['--json', 'verify', b.path('apps-export.json'), '--password-file', b.path('wrong.pw')]), EXIT.wrongPassword, {
+      json: true,
+      name: 'WrongPasswordError',
+      secrets: ['not the apps password'],
+    });
   });
 });
 

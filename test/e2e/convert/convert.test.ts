@@ -95,11 +95,16 @@ describe('a ring through every format, both directions (random ethereum key)', (
   });
 
   it('several accounts of every key type and a multisig: apps → apps, apps (keyed) → batch → apps', async () => {
-    const pairs = (['sr25519', 'ed25519', 'ecdsa', 'ethereum'] as const).map((type, i) => pairFromSeed(type, new Uint8Array(32).fill(40 + i), { name: `${type} account`, whenCreated: 1 }));
+    const pairs = (['sr25519', 'ed25519', 'ecdsa', 'ethereum'] as const).map((type, i) =>
+      pairFromSeed(type, new Uint8Array(32).fill(40 + i), { name: `${type} account`, whenCreated: 1 }),
+    );
     const expected = pairs.map((p): [string, string] => [p.type, hex(p.encodePkcs8())]);
     const ms = multisigEntry([pairs[0]!.address, pairs[1]!.address]);
     await b.write('many-apps.json', [...pairs.map((p) => polkadotToJson(p, 'many', COMPAT)), ms]);
-    await b.write('many-keyed.json', pairs.map((p) => polkadotToJson(p, 'many', COMPAT)));
+    await b.write(
+      'many-keyed.json',
+      pairs.map((p) => polkadotToJson(p, 'many', COMPAT)),
+    );
 
     expect(await convertOk('many-apps.json', 'apps', 'many-apps-2.json', 'many', 'many 2')).toMatchObject({ accounts: 5, watchOnly: 1 });
     expect(await secretsOf('many-apps-2.json', 'apps', 'many 2')).toEqual(expected);
@@ -111,7 +116,9 @@ describe('a ring through every format, both directions (random ethereum key)', (
     await convertOk('many-batch.json', 'apps', 'many-apps-3.json', 'batch', 'apps 3');
     expect(await secretsOf('many-apps-3.json', 'apps', 'apps 3')).toEqual(expected);
     // The addresses as Polkadot{.js} writes them: SS58 for sr/ed25519, the hex public key for secp256k1 types.
-    expect(((await b.read('many-apps-3.json')) as Json[]).map((e) => e['address'])).toEqual(pairs.map((p) => (p.type === 'ecdsa' || p.type === 'ethereum' ? '0x' + hex(p.publicKey) : p.address)));
+    expect(((await b.read('many-apps-3.json')) as Json[]).map((e) => e['address'])).toEqual(
+      pairs.map((p) => (p.type === 'ecdsa' || p.type === 'ethereum' ? '0x' + hex(p.publicKey) : p.address)),
+    );
   });
 
   it('without --kdf: Polkadot{.js} outputs use N=2^17, which @polkadot/keyring opens', async () => {
@@ -131,7 +138,11 @@ describe('refusals: exit code, reason, no output file', () => {
   it.each(['sr25519', 'ed25519', 'ecdsa'] as const)('%s account → ethereum-keystore: exit 1, the key type named', async (type) => {
     const p = pairFromSeed(type, seedOf(60), { name: type });
     await b.write(`${type}.json`, polkadotToJson(p, 'pw', COMPAT));
-    const err = expectRefused(await convert(`${type}.json`, 'ethereum-keystore', `${type}-ks.json`, 'pw', 'New-Pw-9'), EXIT.failed, { json: true, name: 'ConversionImpossibleError', secrets: ['New-Pw-9'] });
+    const err = expectRefused(await convert(`${type}.json`, 'ethereum-keystore', `${type}-ks.json`, 'pw', 'New-Pw-9'), EXIT.failed, {
+      json: true,
+      name: 'ConversionImpossibleError',
+      secrets: ['New-Pw-9'],
+    });
     expect(err).toContain(type);
     expect(b.exists(`${type}-ks.json`)).toBe(false);
   });
@@ -153,7 +164,10 @@ describe('refusals: exit code, reason, no output file', () => {
   it('an Apps list with a watch-only entry → polkadot-js-batch: exit 1, says it has no key', async () => {
     const p = pairFromSeed('sr25519', seedOf(63));
     await b.write('with-watch.json', [polkadotToJson(p, 'w', COMPAT), multisigEntry([p.address])]);
-    const err = expectRefused(await convert('with-watch.json', 'polkadot-js-batch', 'with-watch-batch.json', 'w', 'new'), EXIT.failed, { json: true, name: 'ConversionImpossibleError' });
+    const err = expectRefused(await convert('with-watch.json', 'polkadot-js-batch', 'with-watch-batch.json', 'w', 'new'), EXIT.failed, {
+      json: true,
+      name: 'ConversionImpossibleError',
+    });
     expect(err).toMatch(/no key/);
     expect(b.exists('with-watch-batch.json')).toBe(false);
   });
@@ -162,7 +176,13 @@ describe('refusals: exit code, reason, no output file', () => {
     const p = pairFromSeed('ethereum', seedOf(64));
     const entry = polkadotToJson(p, 'right', COMPAT);
     const content =
-      from === 'polkadot-js' ? entry : from === 'polkadot-js-batch' ? polkadotBatch([entry], 'right', COMPAT) : from === 'apps' ? [entry] : await keystoreEncrypt(ethPrivateKey(seedOf(64)), 'right', FAST);
+      from === 'polkadot-js'
+        ? entry
+        : from === 'polkadot-js-batch'
+          ? polkadotBatch([entry], 'right', COMPAT)
+          : from === 'apps'
+            ? [entry]
+            : await keystoreEncrypt(ethPrivateKey(seedOf(64)), 'right', FAST);
     await b.write(`wrong-${from}.json`, content);
     const r = await convert(`wrong-${from}.json`, 'apps', `wrong-${from}-out.json`, 'Not-The-Password', 'New-Pw-9');
     expectRefused(r, EXIT.wrongPassword, { json: true, name: 'WrongPasswordError', secrets: ['Not-The-Password', 'New-Pw-9'] });

@@ -5,8 +5,33 @@
  * every refusal with its exit code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, sandbox, expectRefused, EXIT, type AccountJson, type Sandbox, type InspectJson, type RestoreJson, type VerifyJson } from '../../support/cli.js';
-import { COMPAT, eip55, ethAddress, ethPrivateKey, GETH_LIGHT, GETH_STANDARD, hex, keystoreDecrypt, keystoreEncrypt, pairFromSeed, polkadotOpen, polkadotReady, polkadotToJson, type Json } from './oracle.js';
+import {
+  assertBuilt,
+  sandbox,
+  expectRefused,
+  EXIT,
+  type AccountJson,
+  type Sandbox,
+  type InspectJson,
+  type RestoreJson,
+  type VerifyJson,
+} from '../../support/cli.js';
+import {
+  COMPAT,
+  eip55,
+  ethAddress,
+  ethPrivateKey,
+  GETH_LIGHT,
+  GETH_STANDARD,
+  hex,
+  keystoreDecrypt,
+  keystoreEncrypt,
+  pairFromSeed,
+  polkadotOpen,
+  polkadotReady,
+  polkadotToJson,
+  type Json,
+} from './oracle.js';
 import { loadVectors } from '../../support/vectors.js';
 
 type Vector = { password: string; expectedPrivateKey: string; expectedAddressLowercase: string; file: Json };
@@ -66,7 +91,17 @@ describe('the published vector', () => {
   });
 
   it('account export --format ethereum-keystore: the independent implementation opens it to the same key', async () => {
-    const r = await b.json<{ address: string }>(['account', 'export', ADDRESS, '--format', 'ethereum-keystore', '--out', b.path('exported.json'), '--password-file', b.path('vector.pw')]);
+    const r = await b.json<{ address: string }>([
+      'account',
+      'export',
+      ADDRESS,
+      '--format',
+      'ethereum-keystore',
+      '--out',
+      b.path('exported.json'),
+      '--password-file',
+      b.path('vector.pw'),
+    ]);
     expect(r.address).toBe(ADDRESS);
     const json = (await b.read('exported.json')) as Json;
     expect(json).toMatchObject({ version: 3, address: VECTOR.expectedAddressLowercase.slice(2) });
@@ -89,21 +124,57 @@ describe('the published vector', () => {
     await b.write('sr.json', polkadotToJson(pair, 'sr pw', COMPAT));
     await b.secret('sr.pw', 'sr pw');
     await b.json(['restore', b.path('sr.json'), '--password-file', b.path('sr.pw')]);
-    const r = await b.run(['--json', 'account', 'export', pair.address, '--format', 'ethereum-keystore', '--out', b.path('sr-ks.json'), '--password-file', b.path('sr.pw')]);
+    const r = await b.run([
+      '--json',
+      'account',
+      'export',
+      pair.address,
+      '--format',
+      'ethereum-keystore',
+      '--out',
+      b.path('sr-ks.json'),
+      '--password-file',
+      b.path('sr.pw'),
+    ]);
     const err = expectRefused(r, EXIT.failed, { json: true, name: 'ConversionImpossibleError', secrets: ['sr pw'] });
     expect(err).toContain('sr25519');
     expect(b.exists('sr-ks.json')).toBe(false);
   });
 
   it('account export --format ethereum-keystore with a wrong password: exit 3, no file', async () => {
-    const r = await b.run(['--json', 'account', 'export', ADDRESS, '--format', 'ethereum-keystore', '--out', b.path('wrong-ks.json'), '--password-file', b.path('wrong.pw')]);
+    const r = await b.run([
+      '--json',
+      'account',
+      'export',
+      ADDRESS,
+      '--format',
+      'ethereum-keystore',
+      '--out',
+      b.path('wrong-ks.json'),
+      '--password-file',
+      b.path('wrong.pw'),
+    ]);
     expectRefused(r, EXIT.wrongPassword, { json: true, name: 'WrongPasswordError', secrets: [WRONG] });
     expect(b.exists('wrong-ks.json')).toBe(false);
   });
 
   it('convert --to ethereum-keystore with a new password: opened by the independent implementation; the vault is not touched', async () => {
     const vault = b.path('convert-vault.sqlite');
-    const r = await b.run(['--vault', vault, '--json', 'convert', b.path('vector.json'), '--to', 'ethereum-keystore', '--out', b.path('converted.json'), '--password-file', b.path('vector.pw'), '--new-password-file', b.path('new.pw')]);
+    const r = await b.run([
+      '--vault',
+      vault,
+      '--json',
+      'convert',
+      b.path('vector.json'),
+      '--to',
+      'ethereum-keystore',
+      '--out',
+      b.path('converted.json'),
+      '--password-file',
+      b.path('vector.pw'),
+      '--new-password-file',
+      b.path('new.pw'),
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ from: 'ethereum-keystore', to: 'ethereum-keystore', accounts: 1 });
     const opened = await keystoreDecrypt((await b.read('converted.json')) as Json, NEW_PW, 'node');
@@ -133,7 +204,7 @@ describe('keystores written by the independent implementation', () => {
     expect(v).toMatchObject({ ok: true, accounts: [{ address: eip55(ethAddress(key)), type: 'ethereum', ok: true }] });
   });
 
-  it('pbkdf2 with no address field: verify ok with the key\'s address', async () => {
+  it("pbkdf2 with no address field: verify ok with the key's address", async () => {
     const key = ethPrivateKey(new Uint8Array(32).fill(25));
     await b.write('pbkdf2.json', await keystoreEncrypt(key, 'p pw', { kdf: 'pbkdf2', c: 4096 }, { address: null }));
     await b.secret('p.pw', 'p pw');
@@ -153,11 +224,29 @@ describe('refusals', () => {
   });
 
   it('a wrong password: verify, restore and convert exit 3 (no output file)', async () => {
-    expectRefused(await b.run(['--json', 'verify', b.path('vector.json'), '--password-file', b.path('wrong.pw')]), EXIT.wrongPassword, { json: true, name: 'WrongPasswordError', secrets: [WRONG] });
+    expectRefused(await b.run(['--json', 'verify', b.path('vector.json'), '--password-file', b.path('wrong.pw')]), EXIT.wrongPassword, {
+      json: true,
+      name: 'WrongPasswordError',
+      secrets: [WRONG],
+    });
     const restore = await b.run(['--json', 'restore', b.path('vector.json'), '--password-file', b.path('wrong.pw')]);
     expect(restore.code, restore.stderr).toBe(EXIT.wrongPassword);
     expect((JSON.parse(restore.stdout) as RestoreJson).failed.map((f) => f.error.name)).toEqual(['WrongPasswordError']);
-    const convert = await b.run(['--vault', b.path('none.sqlite'), '--json', 'convert', b.path('vector.json'), '--to', 'polkadot-js', '--out', b.path('no.json'), '--password-file', b.path('wrong.pw'), '--new-password-file', b.path('new.pw')]);
+    const convert = await b.run([
+      '--vault',
+      b.path('none.sqlite'),
+      '--json',
+      'convert',
+      b.path('vector.json'),
+      '--to',
+      'polkadot-js',
+      '--out',
+      b.path('no.json'),
+      '--password-file',
+      b.path('wrong.pw'),
+      '--new-password-file',
+      b.path('new.pw'),
+    ]);
     expectRefused(convert, EXIT.wrongPassword, { json: true, name: 'WrongPasswordError', secrets: [WRONG, NEW_PW] });
     expect(b.exists('no.json')).toBe(false);
     expect(b.exists('none.sqlite')).toBe(false);
@@ -170,10 +259,14 @@ describe('refusals', () => {
     const json = clone(VECTOR.file);
     alter(json);
     await b.write(`flipped-${field}.json`, json);
-    expectRefused(await b.run(['--json', 'verify', b.path(`flipped-${field}.json`), '--password-file', b.path('vector.pw')]), EXIT.wrongPassword, { json: true, name: 'WrongPasswordError', secrets: [VECTOR.password] });
+    expectRefused(await b.run(['--json', 'verify', b.path(`flipped-${field}.json`), '--password-file', b.path('vector.pw')]), EXIT.wrongPassword, {
+      json: true,
+      name: 'WrongPasswordError',
+      secrets: [VECTOR.password],
+    });
   });
 
-  it('an address that is not the key\'s: verify, restore and convert exit 1 with AddressMismatchError', async () => {
+  it("an address that is not the key's: verify, restore and convert exit 1 with AddressMismatchError", async () => {
     const key = ethPrivateKey(new Uint8Array(32).fill(26));
     const claimed = ethAddress(ethPrivateKey(new Uint8Array(32).fill(27)));
     await b.write('mismatch.json', await keystoreEncrypt(key, 'm pw', GETH_LIGHT, { address: claimed.slice(2) }));
@@ -186,7 +279,21 @@ describe('refusals', () => {
     const r = await b.run(['--json', 'restore', b.path('mismatch.json'), '--password-file', b.path('m.pw')]);
     expect(r.code, r.stderr).toBe(EXIT.failed);
     expect((JSON.parse(r.stdout) as RestoreJson).failed.map((f) => f.error.name)).toEqual(['AddressMismatchError']);
-    const c = await b.run(['--vault', b.path('none.sqlite'), '--json', 'convert', b.path('mismatch.json'), '--to', 'polkadot-js', '--out', b.path('mm-out.json'), '--password-file', b.path('m.pw'), '--new-password-file', b.path('new.pw')]);
+    const c = await b.run([
+      '--vault',
+      b.path('none.sqlite'),
+      '--json',
+      'convert',
+      b.path('mismatch.json'),
+      '--to',
+      'polkadot-js',
+      '--out',
+      b.path('mm-out.json'),
+      '--password-file',
+      b.path('m.pw'),
+      '--new-password-file',
+      b.path('new.pw'),
+    ]);
     const err = expectRefused(c, EXIT.failed, { json: true, name: 'ConversionImpossibleError', secrets: ['m pw', NEW_PW] });
     expect(err).toContain(eip55(ethAddress(key)));
     expect(b.exists('mm-out.json')).toBe(false);
@@ -208,7 +315,21 @@ describe('refusals', () => {
     const r = await b.run(['--json', 'restore', file, '--password-file', b.path('vector.pw')]);
     expect(r.code, r.stderr).toBe(EXIT.failed);
     expect((JSON.parse(r.stdout) as RestoreJson).failed.map((f) => f.error.name)).toEqual(['KdfParamsTooLargeError']);
-    const conv = await b.run(['--vault', b.path('none.sqlite'), '--json', 'convert', file, '--to', 'polkadot-js', '--out', b.path('caps-out.json'), '--password-file', b.path('vector.pw'), '--new-password-file', b.path('new.pw')]);
+    const conv = await b.run([
+      '--vault',
+      b.path('none.sqlite'),
+      '--json',
+      'convert',
+      file,
+      '--to',
+      'polkadot-js',
+      '--out',
+      b.path('caps-out.json'),
+      '--password-file',
+      b.path('vector.pw'),
+      '--new-password-file',
+      b.path('new.pw'),
+    ]);
     expectRefused(conv, EXIT.failed, { json: true, name: 'KdfParamsTooLargeError' });
     expect(b.exists('caps-out.json')).toBe(false);
   });
@@ -228,7 +349,10 @@ describe('refusals', () => {
     for (const k of path.slice(0, -1)) o = o[k] as Json;
     delete o[path[path.length - 1]!];
     const file = await b.write(`missing-${name}.json`, json);
-    for (const args of [['inspect', file], ['verify', file, '--password-file', b.path('vector.pw')]]) {
+    for (const args of [
+      ['inspect', file],
+      ['verify', file, '--password-file', b.path('vector.pw')],
+    ]) {
       const r = await b.run(['--json', ...args]);
       const err = expectRefused(r, EXIT.failed, { json: true, name: 'CorruptFileError' });
       expect(err.toLowerCase()).toContain(name.split('.').at(-1)!.toLowerCase());

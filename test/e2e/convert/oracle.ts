@@ -81,7 +81,8 @@ export async function keystoreEncrypt(
   const cipher = createCipheriv('aes-128-ctr', dk.subarray(0, 16), iv);
   const ciphertext = new Uint8Array(Buffer.concat([cipher.update(privateKey), cipher.final()]));
   const mac = keccak_256(concatBytes(dk.subarray(16, 32), ciphertext));
-  const kdfparams = kdf.kdf === 'scrypt' ? { dklen: 32, n: kdf.n, p: kdf.p, r: kdf.r, salt: hex(salt) } : { c: kdf.c, dklen: 32, prf: 'hmac-sha256', salt: hex(salt) };
+  const kdfparams =
+    kdf.kdf === 'scrypt' ? { dklen: 32, n: kdf.n, p: kdf.p, r: kdf.r, salt: hex(salt) } : { c: kdf.c, dklen: 32, prf: 'hmac-sha256', salt: hex(salt) };
   const address = options.address === undefined ? ethAddress(privateKey).slice(2) : options.address;
   return {
     ...(address === null ? {} : { address }),
@@ -94,7 +95,11 @@ export async function keystoreEncrypt(
 export class OracleMacError extends Error {}
 
 /** Opens a keystore v3 file: the private key and the address it gives (lower-case 0x); throws {@link OracleMacError} on a bad MAC. */
-export async function keystoreDecrypt(json: Json, password: string, impl: ScryptImpl = 'noble'): Promise<{ privateKey: Uint8Array; address: string; kdf: KeystoreKdf }> {
+export async function keystoreDecrypt(
+  json: Json,
+  password: string,
+  impl: ScryptImpl = 'noble',
+): Promise<{ privateKey: Uint8Array; address: string; kdf: KeystoreKdf }> {
   if (json['version'] !== 3) throw new Error(`version ${String(json['version'])}`);
   const c = (json['crypto'] ?? json['Crypto']) as Json;
   if (c['cipher'] !== 'aes-128-ctr') throw new Error(`cipher ${String(c['cipher'])}`);
@@ -110,7 +115,8 @@ export async function keystoreDecrypt(json: Json, password: string, impl: Scrypt
           })();
   const dk = await derive(password, unhex(p['salt'] as string), kdf, impl);
   const ciphertext = unhex(c['ciphertext'] as string);
-  if (hex(keccak_256(concatBytes(dk.subarray(16, 32), ciphertext))) !== (c['mac'] as string).replace(/^0x/, '').toLowerCase()) throw new OracleMacError('MAC mismatch');
+  if (hex(keccak_256(concatBytes(dk.subarray(16, 32), ciphertext))) !== (c['mac'] as string).replace(/^0x/, '').toLowerCase())
+    throw new OracleMacError('MAC mismatch');
   const decipher = createDecipheriv('aes-128-ctr', dk.subarray(0, 16), unhex((c['cipherparams'] as Json)['iv'] as string));
   const privateKey = new Uint8Array(Buffer.concat([decipher.update(ciphertext), decipher.final()]));
   return { privateKey, address: ethAddress(privateKey), kdf };

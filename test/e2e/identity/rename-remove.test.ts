@@ -14,7 +14,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT, expectRefused, HAS_SCRIPT, okJson, sandboxFrom, template, type AccountJson, type Sandbox, type Template, type IdentityJson } from '../../support/cli.js';
+import {
+  EXIT,
+  expectRefused,
+  HAS_SCRIPT,
+  okJson,
+  sandboxFrom,
+  template,
+  type AccountJson,
+  type Sandbox,
+  type Template,
+  type IdentityJson,
+} from '../../support/cli.js';
 import { DEV_PHRASE } from '../../support/vectors.js';
 
 const PIN = '246810';
@@ -152,22 +163,25 @@ describe('identity remove', () => {
     }
   });
 
-  it.runIf(HAS_SCRIPT)('on a terminal: lists the derived accounts, says the phrase cannot be checked, and asks; "n" keeps everything, "y" removes', async () => {
-    const { box } = await fixture();
-    const before = await identities(box);
-    const phone = before.find((i) => i.name === 'Phone')!;
+  it.runIf(HAS_SCRIPT)(
+    'on a terminal: lists the derived accounts, says the phrase cannot be checked, and asks; "n" keeps everything, "y" removes',
+    async () => {
+      const { box } = await fixture();
+      const before = await identities(box);
+      const phone = before.find((i) => i.name === 'Phone')!;
 
-    const no = await box.tty(['identity', 'remove', 'Phone'], [{ wait: /Remove the identity "Phone"\? \[y\/N\]/, send: 'n' }]);
-    expect(no.transcript).toMatch(WARNING);
-    for (const a of phone.accounts) expect(no.transcript).toContain(a.address);
-    expect(no.transcript).toMatch(/with 2 accounts derived from it/);
-    expect(no.transcript).toContain('Nothing was removed.');
-    expect(no.code).toBe(EXIT.failed);
-    expect(await identities(box)).toEqual(before);
+      const no = await box.tty(['identity', 'remove', 'Phone'], [{ wait: /Remove the identity "Phone"\? \[y\/N\]/, send: 'n' }]);
+      expect(no.transcript).toMatch(WARNING);
+      for (const a of phone.accounts) expect(no.transcript).toContain(a.address);
+      expect(no.transcript).toMatch(/with 2 accounts derived from it/);
+      expect(no.transcript).toContain('Nothing was removed.');
+      expect(no.code).toBe(EXIT.failed);
+      expect(await identities(box)).toEqual(before);
 
-    const yes = await box.tty(['identity', 'remove', 'Phone'], [{ wait: /Remove the identity "Phone"\? \[y\/N\]/, send: 'y' }]);
-    expect(yes.code, yes.transcript).toBe(EXIT.ok);
-    expect(yes.transcript).toMatch(/Removed identity \d+ "Phone" and 2 accounts derived from it/);
-    expect((await identities(box)).map((i) => i.name)).toEqual(['Laptop']);
-  });
+      const yes = await box.tty(['identity', 'remove', 'Phone'], [{ wait: /Remove the identity "Phone"\? \[y\/N\]/, send: 'y' }]);
+      expect(yes.code, yes.transcript).toBe(EXIT.ok);
+      expect(yes.transcript).toMatch(/Removed identity \d+ "Phone" and 2 accounts derived from it/);
+      expect((await identities(box)).map((i) => i.name)).toEqual(['Laptop']);
+    },
+  );
 });

@@ -44,14 +44,18 @@ describe('the vault file', () => {
       expect(held.pragma('journal_mode', { simple: true })).toBe('wal');
       okJson(await box.run(['identity', 'recover', '--name', 'recovered', '--mnemonic-file', m1, '--pin-file', pin, '--json']));
       okJson(await box.run(['identity', 'recover', '--name', 'dev', '--mnemonic-file', m2, '--pin-file', pin, '--json']));
-      okJson(await box.run(['identity', 'derive', 'recovered', '--network', 'polkadot', '--path', `//polkadot//0///${PATH_PASSWORD}`, '--pin-file', pin, '--json']));
+      okJson(
+        await box.run(['identity', 'derive', 'recovered', '--network', 'polkadot', '--path', `//polkadot//0///${PATH_PASSWORD}`, '--pin-file', pin, '--json']),
+      );
       okJson(await box.run(['identity', 'derive', 'created', '--network', 'kusama', '--pin-file', pin, '--json']));
       okJson(await box.run(['identity', 'derive', 'dev', '--path', `///${PATH_PASSWORD}`, '--type', 'ed25519', '--pin-file', pin, '--json']));
       // Showing the phrase reads it; it must not write it anywhere.
       okJson(await box.run(['identity', 'show-phrase', 'recovered', '--pin-file', pin, '--json']));
 
       const secrets = [
-        ...[created, recovered, DEV_PHRASE].flatMap((phrase) => wordRuns(phrase).map((run) => ({ label: `words of a phrase: "${run}"`, bytes: Buffer.from(run) }))),
+        ...[created, recovered, DEV_PHRASE].flatMap((phrase) =>
+          wordRuns(phrase).map((run) => ({ label: `words of a phrase: "${run}"`, bytes: Buffer.from(run) })),
+        ),
         ...[created, recovered].map((phrase) => ({ label: 'the BIP-39 entropy of a phrase', bytes: Buffer.from(mnemonicToEntropy(phrase)) })),
         { label: 'the path password', bytes: Buffer.from(PATH_PASSWORD) },
         { label: 'the PIN', bytes: Buffer.from(PIN) },

@@ -87,7 +87,13 @@ describe('keepsake inspect: refusals (exit code, one line on stderr, no stack tr
     { what: 'a missing file', args: ['no-such-file.json'], code: 1, name: 'FileReadError', message: /does not exist/ },
     { what: 'a directory', args: ['.'], code: 1, name: 'FileReadError' },
     { what: 'no file argument', args: [], code: 2, name: 'UsageError' },
-    { what: 'an unknown option', args: ['good.json', '--frobnicate'], code: 2, name: 'UsageError', message: /^Unknown option '--frobnicate'\. Run `keepsake inspect --help`/ },
+    {
+      what: 'an unknown option',
+      args: ['good.json', '--frobnicate'],
+      code: 2,
+      name: 'UsageError',
+      message: /^Unknown option '--frobnicate'\. Run `keepsake inspect --help`/,
+    },
   ];
   for (const c of cases) {
     for (const json of [false, true]) {
@@ -99,7 +105,11 @@ describe('keepsake inspect: refusals (exit code, one line on stderr, no stack tr
   }
 
   it('an unknown command → exit 2', async () => {
-    expectRefused(await box.run(['inspekt', 'good.json', '--json']), 2, { name: 'UsageError', json: true, match: /^Unknown command 'inspekt'\. Did you mean inspect\?/ });
+    expectRefused(await box.run(['inspekt', 'good.json', '--json']), 2, {
+      name: 'UsageError',
+      json: true,
+      match: /^Unknown command 'inspekt'\. Did you mean inspect\?/,
+    });
     const human = await box.run(['frobnicate']);
     expectRefused(human, 2, { name: 'UsageError', json: false, match: /^Unknown command 'frobnicate'\. Run `keepsake --help`/ });
   });

@@ -18,7 +18,14 @@ afterAll(async () => {
   await box.remove();
 });
 
-type VerifyAccount = { address: string; publicKey: string | null; type: string | null; name: string | null; ok: boolean; error?: { name: string; message: string } | null };
+type VerifyAccount = {
+  address: string;
+  publicKey: string | null;
+  type: string | null;
+  name: string | null;
+  ok: boolean;
+  error?: { name: string; message: string } | null;
+};
 type VerifyReport = { format: string; accounts: VerifyAccount[] };
 
 /** The address verify reports: in the network format the file used (prefix 42 for hex keys), EIP-55 for ethereum. */
@@ -69,7 +76,8 @@ async function expectNotRestorable(file: string, name: string, message: RegExp):
     const errLines = run.stderr.split('\n').filter((l) => l.trim() !== '');
     expect(errLines).toHaveLength(1);
     expect(errLines[0]).not.toMatch(/\n\s+at /);
-    if (json) expect((JSON.parse(errLines[0]!) as { error: { name: string; message: string } }).error).toMatchObject({ name, message: expect.stringMatching(message) });
+    if (json)
+      expect((JSON.parse(errLines[0]!) as { error: { name: string; message: string } }).error).toMatchObject({ name, message: expect.stringMatching(message) });
     else expect(errLines[0]).toMatch(message);
     if (json) {
       const report = JSON.parse(run.stdout) as VerifyReport & { ok?: boolean };
@@ -215,6 +223,10 @@ describe('keepsake verify: refusals (exit code, one clear message, no stack trac
   });
 
   it('an unknown command → exit 2', async () => {
-    expectRefused(await box.run(['verifyy', 'good.json', '--json']), 2, { name: 'UsageError', json: true, match: /^Unknown command 'verifyy'\. Did you mean verify\?/ });
+    expectRefused(await box.run(['verifyy', 'good.json', '--json']), 2, {
+      name: 'UsageError',
+      json: true,
+      match: /^Unknown command 'verifyy'\. Did you mean verify\?/,
+    });
   });
 });

@@ -20,7 +20,10 @@ let pairs: Record<KeyType, KeyringPair>;
 
 beforeAll(async () => {
   await oracleReady();
-  pairs = Object.fromEntries(KEY_TYPES.map((t, i) => [t, labelledPair(t, t === 'ethereum' ? 21 : `batch-interop-${i}`, { name: `batch ${t}` })])) as Record<KeyType, KeyringPair>;
+  pairs = Object.fromEntries(KEY_TYPES.map((t, i) => [t, labelledPair(t, t === 'ethereum' ? 21 : `batch-interop-${i}`, { name: `batch ${t}` })])) as Record<
+    KeyType,
+    KeyringPair
+  >;
 });
 
 /** What ui-keyring's `restoreAccounts(json, password)` does: outer layer, then every entry with the same password. */
@@ -31,7 +34,9 @@ function extensionRestoreAll(batch: EncryptedJson, password: string): KeyringPai
 describe('extension batch files through the vault', () => {
   it('an extension batch of all four key types (one entry written by pair.toJson) is restored whole, keys intact', async () => {
     const box = await sandbox();
-    const entries = KEY_TYPES.map((t) => (t === 'sr25519' ? (JSON.parse(JSON.stringify(pairs[t].toJson(BATCH_PW))) as KeyringPair$Json) : oracleFile(pairs[t], BATCH_PW)));
+    const entries = KEY_TYPES.map((t) =>
+      t === 'sr25519' ? (JSON.parse(JSON.stringify(pairs[t].toJson(BATCH_PW))) as KeyringPair$Json) : oracleFile(pairs[t], BATCH_PW),
+    );
     const batchFile = oracleBatch(entries, BATCH_PW);
     const pw = await box.secret('pw.txt', BATCH_PW);
     const report = okJson<RestoreJson>(await box.run(['restore', await box.write('batch.json', batchFile), '--password-file', pw, '--json']));

@@ -20,11 +20,19 @@ let files: Record<KeyType, KeyringPair$Json>;
 beforeAll(async () => {
   await oracleReady();
   const phrase = mnemonicGenerate(12);
-  const suris: Record<KeyType, string> = { sr25519: `${phrase}//polkadot`, ed25519: `${phrase}//hard//0`, ecdsa: `${phrase}//ecdsa`, ethereum: `${phrase}/m/44'/60'/0'/0/0` };
+  const suris: Record<KeyType, string> = {
+    sr25519: `${phrase}//polkadot`,
+    ed25519: `${phrase}//hard//0`,
+    ecdsa: `${phrase}//ecdsa`,
+    ethereum: `${phrase}/m/44'/60'/0'/0/0`,
+  };
   pairs = Object.fromEntries(
     KEY_TYPES.map((t) => [t, oraclePair(t, suris[t], { name: `keyring ${t}`, tags: ['interop'], whenCreated: 1700000000000, customField: { kept: t } })]),
   ) as Record<KeyType, KeyringPair>;
-  files = Object.fromEntries(KEY_TYPES.map((t) => [t, JSON.parse(JSON.stringify(pairs[t].toJson(PW))) as KeyringPair$Json])) as Record<KeyType, KeyringPair$Json>;
+  files = Object.fromEntries(KEY_TYPES.map((t) => [t, JSON.parse(JSON.stringify(pairs[t].toJson(PW))) as KeyringPair$Json])) as Record<
+    KeyType,
+    KeyringPair$Json
+  >;
 });
 
 /** The exported file holds the same key: same plaintext pkcs8, and it signs for the original public key. */
@@ -48,7 +56,10 @@ describe('keyring files → keepsake vault → account export → keyring', () =
 
     const accounts = await box.list();
     for (const t of KEY_TYPES) {
-      expect(accounts.find((a) => a.publicKey === hex(pairs[t].publicKey)), t).toMatchObject({ type: t, name: `keyring ${t}`, address: pairs[t].address });
+      expect(
+        accounts.find((a) => a.publicKey === hex(pairs[t].publicKey)),
+        t,
+      ).toMatchObject({ type: t, name: `keyring ${t}`, address: pairs[t].address });
       const out = box.path(`export-${t}.json`);
       // Found by the address keyring shows for it (SS58, or EIP-55 for ethereum).
       okJson(await box.run(['account', 'export', pairs[t].address, '--out', out, '--password-file', pw, '--json']));

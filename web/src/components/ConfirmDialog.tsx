@@ -8,7 +8,9 @@ import { Busy, Dialog, FormActions, TextField, type DialogProps, type Notice } f
  * for what cannot be brought back without a copy kept elsewhere; `busy` is said while it runs. A
  * refusal is shown beside the buttons.
  */
-export function ConfirmDialog(p: DialogProps & { title: string; confirm: string; send: () => Promise<Notice>; children: ReactNode; typed?: string; busy?: string }) {
+export function ConfirmDialog(
+  p: DialogProps & { title: string; confirm: string; send: () => Promise<Notice>; children: ReactNode; typed?: string; busy?: string },
+) {
   const [typed, setTyped] = useState('');
   const { errors, busy, onSubmit } = useSubmit({
     validate: () => (p.typed !== undefined && typed !== p.typed ? { confirm: `Type the name exactly as it is shown: ${p.typed}` } : {}),

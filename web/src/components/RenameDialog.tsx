@@ -6,7 +6,13 @@ import { Dialog, FormActions, TextField, type DialogProps, type Notice } from '.
  * "Rename X": one name field, filled with the current name; `save` stores the new name and says what
  * was done. A refused name (empty, taken, unsafe characters) is shown next to the field.
  */
-export function RenameDialog({ title, current, save, onClose, onDone }: DialogProps & { title: string; current: string; save: (name: string) => Promise<Notice> }) {
+export function RenameDialog({
+  title,
+  current,
+  save,
+  onClose,
+  onDone,
+}: DialogProps & { title: string; current: string; save: (name: string) => Promise<Notice> }) {
   const [name, setName] = useState(current);
   const { errors, busy, onSubmit } = useSubmit({
     validate: () => (name.trim() === '' ? { name: 'A name cannot be empty.' } : {}),

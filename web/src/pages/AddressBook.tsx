@@ -58,7 +58,14 @@ export function AddressBookPage() {
       <section className="card" aria-labelledby={formHeading}>
         <h2 id={formHeading}>Add an address</h2>
         <form onSubmit={onSubmit} noValidate>
-          <TextField label="Address" value={address} onChange={setAddress} error={errors['address']} mono hint="A Polkadot/Substrate (SS58), Ethereum (0x…) or Concordium address. keepsake checks it before saving." />
+          <TextField
+            label="Address"
+            value={address}
+            onChange={setAddress}
+            error={errors['address']}
+            mono
+            hint="A Polkadot/Substrate (SS58), Ethereum (0x…) or Concordium address. keepsake checks it before saving."
+          />
           <div className="two">
             <TextField label="Name" value={name} onChange={setName} error={errors['name']} />
             <SelectField label="Network (optional)" value={network} onChange={setNetwork} {...networkChoices(networks, { none: 'Any / from the address' })} />

@@ -7,12 +7,13 @@ import { errorText } from '../nextStep';
 import { MIN_SECRET_LENGTH as MIN_PASSWORD } from '../../../src/wallet/secrets.js';
 import { Busy, downloadText, FilePicker, FormActions, outcomeKind, RadioGroup, TextField } from '../ui';
 
-
 export function BackupPage() {
   return (
     <>
       <h1 tabIndex={-1}>Export/Import</h1>
-      <p className="intro">One password-protected file with your identities, accounts and address book — keepsake’s own format, or the Concordium Desktop Wallet’s.</p>
+      <p className="intro">
+        One password-protected file with your identities, accounts and address book — keepsake’s own format, or the Concordium Desktop Wallet’s.
+      </p>
       <ExportSection />
       <ImportSection />
     </>
@@ -57,12 +58,24 @@ function ExportSection() {
           value={format}
           onChange={setFormat}
           options={[
-            { value: 'keepsake', label: 'keepsake backup', hint: '— identities (still under their PINs), accounts (still under their passwords) and the address book' },
+            {
+              value: 'keepsake',
+              label: 'keepsake backup',
+              hint: '— identities (still under their PINs), accounts (still under their passwords) and the address book',
+            },
             { value: 'concordium-desktop', label: 'Concordium Desktop Wallet', hint: '— wallet-export.json, as the desktop wallet’s Export/Import writes it' },
           ]}
         />
         <div className="two">
-          <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors['password']} hint={`At least ${MIN_PASSWORD} characters.`} />
+          <TextField
+            label="Password"
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={setPassword}
+            error={errors['password']}
+            hint={`At least ${MIN_PASSWORD} characters.`}
+          />
           <TextField label="Repeat password" type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} error={errors['repeat']} />
         </div>
         {busy ? <Busy text="Exporting…" /> : null}
@@ -102,7 +115,14 @@ function ImportSection() {
     <section className="card" aria-labelledby={heading}>
       <h2 id={heading}>Import a backup</h2>
       <form onSubmit={onSubmit} noValidate>
-        <FilePicker label="Backup file" multiple={false} files={files} onFiles={setFiles} error={errors['file']} hint="A keepsake backup or a Concordium Desktop Wallet export (wallet-export.json)." />
+        <FilePicker
+          label="Backup file"
+          multiple={false}
+          files={files}
+          onFiles={setFiles}
+          error={errors['file']}
+          hint="A keepsake backup or a Concordium Desktop Wallet export (wallet-export.json)."
+        />
         <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={errors['password']} />
         {busy ? <Busy text="Importing…" /> : null}
         <FormActions busy={busy} submit="Import" error={errors['form']} />

@@ -33,8 +33,8 @@ export function IdentitiesPage() {
     <>
       <h1 tabIndex={-1}>Identities</h1>
       <p className="intro">
-        An identity is a secret phrase kept under a PIN, as in Parity Signer (Polkadot Vault). Its accounts are derivation paths on that phrase:
-        picking a network derives <code>//network</code>; the root key (no path) is what Polkadot{'{.js}'} uses.
+        An identity is a secret phrase kept under a PIN, as in Parity Signer (Polkadot Vault). Its accounts are derivation paths on that phrase: picking a
+        network derives <code>//network</code>; the root key (no path) is what Polkadot{'{.js}'} uses.
       </p>
       <div className="toolbar">
         <button type="button" onClick={() => setOpen({ kind: 'create' })}>

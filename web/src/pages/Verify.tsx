@@ -60,7 +60,8 @@ export function VerifyPage() {
     <>
       <h1 tabIndex={-1}>Verify a backup</h1>
       <p className="intro">
-        Check that a backup file opens with its password and that every key in it matches its address — before you need it. <strong>Nothing is imported</strong>: the vault is not changed.
+        Check that a backup file opens with its password and that every key in it matches its address — before you need it. <strong>Nothing is imported</strong>
+        : the vault is not changed.
       </p>
       <form className="card" onSubmit={onSubmit} noValidate>
         <FilePicker label="Backup file" multiple={false} files={files} onFiles={(f) => void pick(f)} error={errors['file']} />
@@ -81,15 +82,17 @@ export function VerifyPage() {
               {inspect.olderWallets !== null ? (
                 <>
                   <dt>Older wallets</dt>
-                  <dd>{inspect.olderWallets ? 'Wallets from before mid-2025 can open it.' : 'Wallets from before mid-2025 cannot open it (they accept only scrypt N = 2^15).'}</dd>
+                  <dd>
+                    {inspect.olderWallets
+                      ? 'Wallets from before mid-2025 can open it.'
+                      : 'Wallets from before mid-2025 cannot open it (they accept only scrypt N = 2^15).'}
+                  </dd>
                 </>
               ) : null}
               <dt>Accounts</dt>
               <dd>{inspect.contentsEncrypted ? 'Inside the encrypted part: enter the password and press Verify to list them.' : inspect.accounts.length}</dd>
             </dl>
-            {inspect.accounts.length > 0 ? (
-              <h3>Accounts in the file</h3>
-            ) : null}
+            {inspect.accounts.length > 0 ? <h3>Accounts in the file</h3> : null}
             {inspect.accounts.length > 0 ? (
               <ul className="summary" aria-label="Accounts in the file">
                 {inspect.accounts.map((a, i) => (

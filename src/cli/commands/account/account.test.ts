@@ -34,16 +34,26 @@ describe('account add', () => {
     expect(again.code).toBe(1);
     expect(again.prompts).toEqual([]);
     expect(jsonErrorOf(again).name).toBe('DuplicateAccountError');
-    const updated = await box.run(['account', 'add', '--name', 'Alice (kusama)', '--network', 'kusama', '--suri-file', suri, '--on-duplicate', 'update', '--json'], { tty: true, answers: [] });
+    const updated = await box.run(
+      ['account', 'add', '--name', 'Alice (kusama)', '--network', 'kusama', '--suri-file', suri, '--on-duplicate', 'update', '--json'],
+      { tty: true, answers: [] },
+    );
     expect(updated.code).toBe(0);
     expect(updated.prompts).toEqual([]);
-    expect(JSON.parse(updated.stdout)).toMatchObject({ status: 'updated', name: 'Alice (kusama)', network: 'kusama', previous: { name: 'Alice', network: 'substrate' } });
+    expect(JSON.parse(updated.stdout)).toMatchObject({
+      status: 'updated',
+      name: 'Alice (kusama)',
+      network: 'kusama',
+      previous: { name: 'Alice', network: 'substrate' },
+    });
   });
 
   it('--on-duplicate merge: exit 2, the allowed values named', async () => {
     const r = await box.run(['account', 'add', '--name', 'X', '--suri-file', suri, '--on-duplicate', 'merge']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('keepsake: --on-duplicate is refuse, update or relock, not "merge". Run `keepsake account add --help` to see its options and an example.\n');
+    expect(r.stderr).toBe(
+      'keepsake: --on-duplicate is refuse, update or relock, not "merge". Run `keepsake account add --help` to see its options and an example.\n',
+    );
   });
 });
 
@@ -66,7 +76,10 @@ describe('account list and rename', () => {
 describe('account export, export-all and verify', () => {
   it('export: a Polkadot{.js} file (compat) that opens with the password; a wrong password writes nothing (exit 3)', async () => {
     const out = box.path('alice.json');
-    expect(await box.json(['account', 'export', 'Alice', '--out', out, '--kdf', 'compat', '--password-file', pw])).toEqual({ address: expect.any(String), out });
+    expect(await box.json(['account', 'export', 'Alice', '--out', out, '--kdf', 'compat', '--password-file', pw])).toEqual({
+      address: expect.any(String),
+      out,
+    });
     const inspected = await box.json<{ kdf: { N: number } }>(['inspect', out]);
     expect(inspected.kdf.N).toBe(1 << 15);
     const wrong = await box.run(['account', 'export', 'Alice', '--out', box.path('wrong.json'), '--json'], { tty: true, answers: ['not-the-password'] });
@@ -75,7 +88,10 @@ describe('account export, export-all and verify', () => {
   });
 
   it('export --format pdf or --kdf weak: exit 2 before the password is asked', async () => {
-    for (const extra of [['--format', 'pdf'], ['--kdf', 'weak']]) {
+    for (const extra of [
+      ['--format', 'pdf'],
+      ['--kdf', 'weak'],
+    ]) {
       const r = await box.run(['account', 'export', 'Alice', '--out', box.path('x.json'), ...extra], { tty: true, answers: [PASSWORD] });
       expect(r.code).toBe(2);
       expect(r.prompts).toEqual([]);

@@ -17,16 +17,20 @@ export type AccountAddOptions = Common & { suriFile?: string; path?: string; onD
 export function accountAddCommand(parent: Command, run: Runner): void {
   common(parent.command('add'))
     .option('--suri-file <file>', 'read the recovery phrase or 0x seed (with an optional //path and ///password) from <file> (- = standard input)')
-    .option('--path <path>', "derivation path, if the phrase file has none (//hard/soft; ethereum: default m/44'/60'/0'/0/0, as MetaMask; m for the BIP-32 master key)")
+    .option(
+      '--path <path>',
+      "derivation path, if the phrase file has none (//hard/soft; ethereum: default m/44'/60'/0'/0/0, as MetaMask; m for the BIP-32 master key)",
+    )
     .addOption(
-      new Option('--on-duplicate <mode>', 'if the account is already in the vault: refuse (the default); update its name and network; or relock: also lock its stored file with the new password').choices(
-        ADD_DUPLICATE_CHOICES,
-      ),
+      new Option(
+        '--on-duplicate <mode>',
+        'if the account is already in the vault: refuse (the default); update its name and network; or relock: also lock its stored file with the new password',
+      ).choices(ADD_DUPLICATE_CHOICES),
     )
     .summary('add an account from an existing recovery phrase or seed')
     .description(
       [
-        "Add an account from a recovery phrase or 0x seed you already have, under any name and a new password, and with --backup write its backup file right away. The vault is made on first use.",
+        'Add an account from a recovery phrase or 0x seed you already have, under any name and a new password, and with --backup write its backup file right away. The vault is made on first use.',
         "The phrase is read from --suri-file or asked on the terminal — never given as an option value — and is not stored. A derivation path goes after the phrase in the same line (phrase//hard/soft///password), or in --path; an ethereum account from a phrase without a path uses m/44'/60'/0'/0/0, as MetaMask does.",
         `The phrase is checked, and a key already in the vault found, before the new password is asked (twice on a terminal, at least ${MIN_SECRET_LENGTH} characters) or read from --password-file. A key already in the vault is refused unless --on-duplicate says what to do: update gives it the name and network asked for (no password is asked); relock also locks its stored file with the new password. Its key is never replaced; a watch-only account gains it, locked with the new password.`,
       ].join('\n\n'),
@@ -53,13 +57,22 @@ export async function accountAddRun(options: AccountAddOptions, ctx: Context): P
   // A vault that does not exist yet is not created just for the check (the password prompt may still be cancelled).
   const { vaultPath } = await import('../../../vault/open.js');
   const check = { ...o, ...path, suri, onDuplicate };
-  const { needsPassword } = existsSync(vaultPath(ctx.vaultFile)) ? await withVault(ctx, (vault) => accountAddCheck(vault, check)) : await accountAddCheck(undefined, check);
+  const { needsPassword } = existsSync(vaultPath(ctx.vaultFile))
+    ? await withVault(ctx, (vault) => accountAddCheck(vault, check))
+    : await accountAddCheck(undefined, check);
   const password = needsPassword ? await newPassword(ctx.io, options.passwordFile) : undefined;
   const result = await outputsWithVault(options.force === true, (place) =>
     withVault(
       ctx,
       (vault) =>
-        accountAdd(vault, { ...o, ...path, suri, ...(password === undefined ? {} : { password }), onDuplicate, onBackup: (json) => place(options.backup ? [{ path: options.backup, text: json }] : []) }),
+        accountAdd(vault, {
+          ...o,
+          ...path,
+          suri,
+          ...(password === undefined ? {} : { password }),
+          onDuplicate,
+          onBackup: (json) => place(options.backup ? [{ path: options.backup, text: json }] : []),
+        }),
       { mode: 'add' },
     ),
   );
@@ -77,15 +90,18 @@ function updateReport(io: Io, result: AddResult, opts: Common): void {
   }
   const was = previous === null ? '' : line` (it was "${previous.name}", ${previous.network ?? 'no network'})`;
   if (result.status === 'completed') {
-    out(io, line`Added the key of ${account.address} "${account.name}" (${account.type}, ${account.network ?? 'substrate'}), which the vault held as a watch-only account${was}.`);
+    out(
+      io,
+      line`Added the key of ${account.address} "${account.name}" (${account.type}, ${account.network ?? 'substrate'}), which the vault held as a watch-only account${was}.`,
+    );
   } else {
     out(io, line`Updated ${account.address} "${account.name}" (${account.type}, ${account.network ?? 'substrate'})${was}; its key was not changed.`);
   }
   if (result.status === 'relocked') out(io, 'Its stored file is now locked with the new password.');
-  else if (result.status === 'updated' && account.identity !== null) out(io, line`It is still derived from the identity "${account.identity}": its key opens with that identity's PIN.`);
+  else if (result.status === 'updated' && account.identity !== null)
+    out(io, line`It is still derived from the identity "${account.identity}": its key opens with that identity's PIN.`);
   else if (result.status === 'updated') out(io, 'Its stored file keeps its password.');
   if (opts.backup && result.json !== null) out(io, line`Backup written to ${opts.backup}; it opens with the account's password.`);
-  else if (opts.backup) out(io, line`No backup file was written: the account has no file of its own (export it with \`keepsake account export\`, which asks the identity's PIN).`);
+  else if (opts.backup)
+    out(io, line`No backup file was written: the account has no file of its own (export it with \`keepsake account export\`, which asks the identity's PIN).`);
 }
-
-

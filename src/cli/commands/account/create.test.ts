@@ -18,7 +18,22 @@ type Created = { address: string; name: string; type: string; network: string; b
 
 describe('account create', () => {
   it('makes the vault, the account, its phrase file (0600) and its backup file, and lists it', async () => {
-    const created = await box.json<Created>(['account', 'create', '--name', 'Savings', '--network', 'polkadot', '--words', '24', '--password-file', pw, '--mnemonic-out', box.path('m.txt'), '--backup', box.path('b.json')]);
+    const created = await box.json<Created>([
+      'account',
+      'create',
+      '--name',
+      'Savings',
+      '--network',
+      'polkadot',
+      '--words',
+      '24',
+      '--password-file',
+      pw,
+      '--mnemonic-out',
+      box.path('m.txt'),
+      '--backup',
+      box.path('b.json'),
+    ]);
     expect(created).toMatchObject({ name: 'Savings', type: 'sr25519', network: 'polkadot', backup: box.path('b.json'), mnemonicFile: box.path('m.txt') });
     expect(readFileSync(box.path('m.txt'), 'utf8').trim().split(' ')).toHaveLength(24);
     expect(statSync(box.path('m.txt')).mode & 0o777).toBe(0o600);

@@ -17,7 +17,10 @@ export function accountCreateCommand(parent: Command, run: Runner): void {
   common(parent.command('create'))
     .addOption(new Option('--words <n>', 'length of the new recovery phrase: 12 or 24').choices(WORDS_CHOICES).default('12'))
     .option('--path <path>', "derivation path on the new phrase (//hard/soft; ethereum: /m/44'/60'/0'/0/0)")
-    .option('--mnemonic-out <file>', 'write the new recovery phrase to <file> (mode 0600) instead of showing it (required when not on a terminal, and with --json)')
+    .option(
+      '--mnemonic-out <file>',
+      'write the new recovery phrase to <file> (mode 0600) instead of showing it (required when not on a terminal, and with --json)',
+    )
     .summary('create a new account with a new recovery phrase')
     .description(
       [
@@ -26,7 +29,13 @@ export function accountCreateCommand(parent: Command, run: Runner): void {
         'The account, the phrase file and the backup file are made together or not at all.',
       ].join('\n\n'),
     )
-    .addHelpText('after', helpExamples(['keepsake account create --name Savings --network polkadot --backup savings.json', 'keepsake account create --name Cold --words 24 --mnemonic-out phrase.txt --password-file pw.txt']))
+    .addHelpText(
+      'after',
+      helpExamples([
+        'keepsake account create --name Savings --network polkadot --backup savings.json',
+        'keepsake account create --name Cold --words 24 --mnemonic-out phrase.txt --password-file pw.txt',
+      ]),
+    )
     .action((opts: AccountCreateOptions) => run((ctx) => accountCreateRun(opts, ctx)));
 }
 
@@ -42,21 +51,26 @@ export async function accountCreateRun(options: AccountCreateOptions, ctx: Conte
   const { accountCreate } = await import('../../../wallet/create.js');
   const result = await outputsWithVault(options.force === true, (place) => {
     let mnemonic: string | undefined;
-    return withVault(ctx, (vault) =>
-      accountCreate(vault, {
-        ...o,
-        password,
-        words,
-        ...(options.path === undefined ? {} : { path: options.path }),
-        // Both run inside the vault transaction, the phrase first; the files are placed together at the end.
-        onMnemonic: (m) => {
-          mnemonic = m;
-        },
-        onBackup: (json) => {
-          if (mnemonic === undefined) throw new Error('accountCreate gave the backup before the phrase');
-          place([...(options.mnemonicOut ? [{ path: options.mnemonicOut, text: mnemonic }] : []), ...(options.backup ? [{ path: options.backup, text: json }] : [])]);
-        },
-      }),
+    return withVault(
+      ctx,
+      (vault) =>
+        accountCreate(vault, {
+          ...o,
+          password,
+          words,
+          ...(options.path === undefined ? {} : { path: options.path }),
+          // Both run inside the vault transaction, the phrase first; the files are placed together at the end.
+          onMnemonic: (m) => {
+            mnemonic = m;
+          },
+          onBackup: (json) => {
+            if (mnemonic === undefined) throw new Error('accountCreate gave the backup before the phrase');
+            place([
+              ...(options.mnemonicOut ? [{ path: options.mnemonicOut, text: mnemonic }] : []),
+              ...(options.backup ? [{ path: options.backup, text: json }] : []),
+            ]);
+          },
+        }),
       { mode: 'add' },
     );
   });
@@ -67,4 +81,3 @@ export async function accountCreateRun(options: AccountCreateOptions, ctx: Conte
   report(ctx.io, result.account, options, options.mnemonicOut);
   return 0;
 }
-

@@ -7,7 +7,15 @@ import { outputCheck, outputWrite } from '../../output.js';
 import { line } from '../../printable.js';
 import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
-export type AccountExportOptions = { query: string; out: string; passwordFile?: string; pinFile?: string; kdf: (typeof KDF_CHOICES)[number]; format: (typeof ACCOUNT_FORMAT_CHOICES)[number]; force?: boolean };
+export type AccountExportOptions = {
+  query: string;
+  out: string;
+  passwordFile?: string;
+  pinFile?: string;
+  kdf: (typeof KDF_CHOICES)[number];
+  format: (typeof ACCOUNT_FORMAT_CHOICES)[number];
+  force?: boolean;
+};
 
 /** Registers `keepsake account export`: its options and help; the action calls {@link accountExportRun}. */
 export function accountExportCommand(parent: Command, run: Runner): void {
@@ -17,8 +25,14 @@ export function accountExportCommand(parent: Command, run: Runner): void {
     .requiredOption('--out <file>', 'where to write the backup file')
     .option('--password-file <file>', "read the account's password (for an identity account: the new file's password) from <file> (- = stdin)")
     .option('--pin-file <file>', "for an account derived from an identity: read the identity's PIN from <file>")
-    .addOption(new Option('--kdf <kdf>', 'default (scrypt N=2^17) or compat (N=2^15, for wallets from before mid-2025)').choices(KDF_CHOICES).default('default'))
-    .addOption(new Option('--format <format>', 'polkadot-js, or ethereum-keystore (MetaMask/geth "JSON file") for ethereum accounts').choices(ACCOUNT_FORMAT_CHOICES).default('polkadot-js'))
+    .addOption(
+      new Option('--kdf <kdf>', 'default (scrypt N=2^17) or compat (N=2^15, for wallets from before mid-2025)').choices(KDF_CHOICES).default('default'),
+    )
+    .addOption(
+      new Option('--format <format>', 'polkadot-js, or ethereum-keystore (MetaMask/geth "JSON file") for ethereum accounts')
+        .choices(ACCOUNT_FORMAT_CHOICES)
+        .default('polkadot-js'),
+    )
     .option('--force', 'overwrite <file> if it exists')
     .summary("write one account's backup file (Polkadot{.js} format)")
     .description(
@@ -52,17 +66,37 @@ export async function accountExportRun(options: AccountExportOptions, ctx: Conte
     const view = accountView(row);
     const unlock =
       row.identityId === null
-        ? { password: await readSecret(ctx.io, { file: options.passwordFile, flag: '--password-file', prompt: line`Password of ${view.name} (${view.address}): ` }) }
+        ? {
+            password: await readSecret(ctx.io, {
+              file: options.passwordFile,
+              flag: '--password-file',
+              prompt: line`Password of ${view.name} (${view.address}): `,
+            }),
+          }
         : {
-            pin: await readSecret(ctx.io, { file: options.pinFile, flag: '--pin-file', prompt: line`PIN of the identity "${row.identityName}": `, what: 'PIN' }),
-            newPassword: await readNewSecret(ctx.io, { file: options.passwordFile, flag: '--password-file', prompt: `Password for the new backup file (at least ${MIN_SECRET_LENGTH} characters): `, what: 'file password', minLength: MIN_SECRET_LENGTH }),
+            pin: await readSecret(ctx.io, {
+              file: options.pinFile,
+              flag: '--pin-file',
+              prompt: line`PIN of the identity "${row.identityName}": `,
+              what: 'PIN',
+            }),
+            newPassword: await readNewSecret(ctx.io, {
+              file: options.passwordFile,
+              flag: '--password-file',
+              prompt: `Password for the new backup file (at least ${MIN_SECRET_LENGTH} characters): `,
+              what: 'file password',
+              minLength: MIN_SECRET_LENGTH,
+            }),
           };
     const { json, address } = await accountExport(vault, query, unlock, { kdf, format });
     outputWrite(options.out, json, options.force === true);
     if (ctx.io.json) printJson(ctx.io, { address, out: options.out });
     // An identity's account has no password of its own: its file opens with the one just chosen.
-    else out(ctx.io, line`Wrote ${options.out}: the backup of ${address}; it opens with ${row.identityId === null ? "the account's password" : 'the new password you chose for it'}.`);
+    else
+      out(
+        ctx.io,
+        line`Wrote ${options.out}: the backup of ${address}; it opens with ${row.identityId === null ? "the account's password" : 'the new password you chose for it'}.`,
+      );
   });
   return 0;
 }
-

@@ -11,7 +11,15 @@ import type { LeftOut } from '../../../wallet/export.js';
 import { plural } from '../../../text/plural.js';
 import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
-export type AccountExportAllOptions = { out: string; passwordFile?: string; pinFile?: string; rekey?: boolean; kdf: (typeof KDF_CHOICES)[number]; format: (typeof EXPORT_ALL_FORMAT_CHOICES)[number]; force?: boolean };
+export type AccountExportAllOptions = {
+  out: string;
+  passwordFile?: string;
+  pinFile?: string;
+  rekey?: boolean;
+  kdf: (typeof KDF_CHOICES)[number];
+  format: (typeof EXPORT_ALL_FORMAT_CHOICES)[number];
+  force?: boolean;
+};
 
 /** Registers `keepsake account export-all`: its options and help; the action calls {@link accountExportAllRun}. */
 export function accountExportAllCommand(parent: Command, run: Runner): void {
@@ -22,7 +30,11 @@ export function accountExportAllCommand(parent: Command, run: Runner): void {
     .option('--pin-file <file>', 'PINs of the identities whose accounts go in the file: one line NAME:PIN per identity (- = standard input)')
     .option('--rekey', "ask each account's password and re-lock every account with the batch password")
     .addOption(new Option('--kdf <kdf>', 'default (scrypt N=2^17) or compat (N=2^15)').choices(KDF_CHOICES).default('default'))
-    .addOption(new Option('--format <format>', 'polkadot-js-batch (the extension) or apps (Polkadot-JS Apps "Export all" list)').choices(EXPORT_ALL_FORMAT_CHOICES).default('polkadot-js-batch'))
+    .addOption(
+      new Option('--format <format>', 'polkadot-js-batch (the extension) or apps (Polkadot-JS Apps "Export all" list)')
+        .choices(EXPORT_ALL_FORMAT_CHOICES)
+        .default('polkadot-js-batch'),
+    )
     .option('--force', 'overwrite <file> if it exists')
     .summary('write every account to one batch file (the extension\'s "Export all" format)')
     .description(
@@ -50,7 +62,9 @@ export async function accountExportAllRun(options: AccountExportAllOptions, ctx:
   // The Apps list has no outer lock: a password is needed only to re-lock every entry with it.
   const needsPassword = format === 'polkadot-js-batch' || options.rekey === true;
   if (!needsPassword && options.pinFile !== undefined) {
-    throw new UsageError({ reason: 'Accounts derived from an identity need a password in the Apps list, and this list has none: --pin-file goes with --rekey here.' });
+    throw new UsageError({
+      reason: 'Accounts derived from an identity need a password in the Apps list, and this list has none: --pin-file goes with --rekey here.',
+    });
   }
   const { accountExportAll, accountExportAllPlan } = await import('../../../wallet/export.js');
   const result = await withVault(ctx, async (vault) => {
@@ -79,7 +93,12 @@ export async function accountExportAllRun(options: AccountExportAllOptions, ctx:
               rekey: true,
               // With --password-file nobody can be asked: an account the batch password does not open stops the export.
               ...(options.passwordFile === undefined
-                ? { passwordFor: (a: { address: string; name: string }) => progress.around(() => readSecret(ctx.io, { file: undefined, flag: '--password-file', prompt: line`Password of ${a.name} (${a.address}): ` })) }
+                ? {
+                    passwordFor: (a: { address: string; name: string }) =>
+                      progress.around(() =>
+                        readSecret(ctx.io, { file: undefined, flag: '--password-file', prompt: line`Password of ${a.name} (${a.address}): ` }),
+                      ),
+                  }
                 : {}),
             }
           : {}),
@@ -114,22 +133,32 @@ export async function accountExportAllRun(options: AccountExportAllOptions, ctx:
 }
 
 function exportAllIntro(io: Io, format: 'apps' | 'polkadot-js-batch', rekey: boolean, identities: boolean): void {
-  if (format === 'apps') say(io, rekey ? 'Every account in the list will be locked with the password you give now.' : 'Each account in the list keeps its own password (the list itself has none).');
+  if (format === 'apps')
+    say(
+      io,
+      rekey
+        ? 'Every account in the list will be locked with the password you give now.'
+        : 'Each account in the list keeps its own password (the list itself has none).',
+    );
   else
     say(
       io,
       rekey
         ? 'The batch password will lock the file and every account inside it: one password restores everything.'
-        : "The batch password locks the file as a whole only; each account inside keeps its own password.",
+        : 'The batch password locks the file as a whole only; each account inside keeps its own password.',
     );
-  if (identities && (format !== 'apps' || rekey)) say(io, "Accounts derived from an identity need its PIN once, and are locked with the batch password.");
+  if (identities && (format !== 'apps' || rekey)) say(io, 'Accounts derived from an identity need its PIN once, and are locked with the batch password.');
 }
 
 /**
  * Each identity's PIN, asked before the slow work: its own line of --pin-file, else the terminal
  * (Enter leaves its accounts out), else none (they are left out and named). Never another identity's PIN.
  */
-async function identityPins(io: Io, pinFile: string | undefined, identities: readonly { id: number; name: string; accounts: number }[]): Promise<Map<number, string>> {
+async function identityPins(
+  io: Io,
+  pinFile: string | undefined,
+  identities: readonly { id: number; name: string; accounts: number }[],
+): Promise<Map<number, string>> {
   if (pinFile !== undefined) {
     const { pinFileRead } = await import('../../pinFile.js');
     return pinFileRead(io, pinFile, identities);
@@ -138,7 +167,12 @@ async function identityPins(io: Io, pinFile: string | undefined, identities: rea
   if (!(io.stdin.isTTY && io.stderr.isTTY)) return pins;
   for (const i of identities) {
     const them = i.accounts === 1 ? 'it' : 'them';
-    const pin = await readSecret(io, { file: undefined, flag: '--pin-file', what: 'PIN', prompt: line`PIN of the identity "${i.name}" (${plural(i.accounts, 'account')}; press Enter to leave ${them} out): ` });
+    const pin = await readSecret(io, {
+      file: undefined,
+      flag: '--pin-file',
+      what: 'PIN',
+      prompt: line`PIN of the identity "${i.name}" (${plural(i.accounts, 'account')}; press Enter to leave ${them} out): `,
+    });
     if (pin !== '') pins.set(i.id, pin);
   }
   return pins;

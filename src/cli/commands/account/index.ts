@@ -18,11 +18,20 @@ export function accountCommand(program: Command, run: Runner): void {
     .description(
       [
         'Accounts in the vault: create a new one, add one from its recovery phrase or seed, list, rename and remove them, export them to Polkadot{.js} files or an Ethereum keystore, and check the key of one restored unchecked.',
-        'Each account keeps its own password (one derived from an identity opens with that identity\'s PIN instead). `keepsake account COMMAND --help` says what each command asks for and changes.',
+        "Each account keeps its own password (one derived from an identity opens with that identity's PIN instead). `keepsake account COMMAND --help` says what each command asks for and changes.",
       ].join('\n\n'),
     )
     .addHelpText('after', helpExamples(['keepsake account list', 'keepsake account create --name Savings --network polkadot --backup savings.json']));
-  for (const register of [accountCreateCommand, accountAddCommand, accountListCommand, accountRenameCommand, accountRemoveCommand, accountExportCommand, accountExportAllCommand, accountVerifyCommand]) {
+  for (const register of [
+    accountCreateCommand,
+    accountAddCommand,
+    accountListCommand,
+    accountRenameCommand,
+    accountRemoveCommand,
+    accountExportCommand,
+    accountExportAllCommand,
+    accountVerifyCommand,
+  ]) {
     register(account, run);
   }
 }

@@ -33,7 +33,8 @@ export async function accountListRun(options: AccountListOptions, ctx: Context):
   }));
   // --json stays the documented list of keepsake's accounts; Concordium accounts: `concordium list --json`.
   if (ctx.io.json) printJson(ctx.io, accounts);
-  else if (accounts.length === 0 && concordium.length === 0) out(ctx.io, line`The vault at ${file} has no accounts yet. Add one with \`keepsake account create\` or \`keepsake restore FILE\`.`);
+  else if (accounts.length === 0 && concordium.length === 0)
+    out(ctx.io, line`The vault at ${file} has no accounts yet. Add one with \`keepsake account create\` or \`keepsake restore FILE\`.`);
   else {
     for (const a of accounts) {
       const flags = [a.type, a.network ?? 'substrate', ...(a.hasKey ? [] : ['watch-only']), ...(a.verified ? [] : ['unchecked'])];

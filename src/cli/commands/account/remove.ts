@@ -16,11 +16,14 @@ export function accountRemoveCommand(parent: Command, run: Runner): void {
     .summary('remove an account from the vault (asks first)')
     .description(
       [
-        "Remove an account from the vault; its locked key file is zeroed in the vault file. Its key is gone from keepsake afterwards: make sure you have its backup file or recovery phrase. (An account derived from an identity can be derived again from it.)",
+        'Remove an account from the vault; its locked key file is zeroed in the vault file. Its key is gone from keepsake afterwards: make sure you have its backup file or recovery phrase. (An account derived from an identity can be derived again from it.)',
         'On a terminal it names the account and asks first; answering no removes nothing (exit 1). In scripts, --yes is required.',
       ].join('\n\n'),
     )
-    .addHelpText('after', helpExamples(['keepsake account remove 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY', 'keepsake account remove "Test account" --yes']))
+    .addHelpText(
+      'after',
+      helpExamples(['keepsake account remove 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY', 'keepsake account remove "Test account" --yes']),
+    )
     .action((query: string, opts: { yes?: boolean }) => run((ctx) => accountRemoveRun({ query, yes: opts.yes === true }, ctx)));
 }
 

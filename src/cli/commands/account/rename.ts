@@ -16,7 +16,10 @@ export function accountRenameCommand(parent: Command, run: Runner): void {
     .description(
       'Give an account another name, in the vault and in its stored file (the name is outside the encrypted part, so no password is asked). Its key, password and address stay as they are.',
     )
-    .addHelpText('after', helpExamples(['keepsake account rename 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY "Old savings"', 'keepsake account rename Savings Spending']))
+    .addHelpText(
+      'after',
+      helpExamples(['keepsake account rename 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY "Old savings"', 'keepsake account rename Savings Spending']),
+    )
     .action((query: string, name: string) => run((ctx) => accountRenameRun({ query, name }, ctx)));
 }
 

@@ -16,11 +16,14 @@ export function addressAddCommand(address: Command, run: Runner): void {
     .option('--network <network>', 'the network it is for (the SS58 prefix must match)')
     .summary('add an address')
     .description(
-      'Add an address to the address book under a name, with an optional note. The address is checked first (checksum; with --network, that the SS58 prefix is that network\'s) and an address already in the book is refused. The vault is made on first use.',
+      "Add an address to the address book under a name, with an optional note. The address is checked first (checksum; with --network, that the SS58 prefix is that network's) and an address already in the book is refused. The vault is made on first use.",
     )
     .addHelpText(
       'after',
-      helpExamples(['keepsake address add 15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5 --name Alice', 'keepsake address add 0xf24FF3a9CF04c71Dbc94D0b566f7A27B94566cac --name Exchange --note "deposit only"']),
+      helpExamples([
+        'keepsake address add 15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5 --name Alice',
+        'keepsake address add 0xf24FF3a9CF04c71Dbc94D0b566f7A27B94566cac --name Exchange --note "deposit only"',
+      ]),
     )
     .action((addr: string, opts: { name: string; note?: string; network?: string }) => run((ctx) => addressAddRun({ address: addr, ...opts }, ctx)));
 }
@@ -28,8 +31,15 @@ export function addressAddCommand(address: Command, run: Runner): void {
 /** Runs `keepsake address add` with its parsed options; resolves to the exit code. */
 export async function addressAddRun(options: AddressAddOptions, ctx: Context): Promise<number> {
   const { addressAdd } = await import('../../../wallet/addressBook.js');
-  const entry = await withVault(ctx, (vault) =>
-    addressAdd(vault, { address: options.address, name: options.name, ...(options.note === undefined ? {} : { note: options.note }), ...(options.network === undefined ? {} : { network: options.network }) }),
+  const entry = await withVault(
+    ctx,
+    (vault) =>
+      addressAdd(vault, {
+        address: options.address,
+        name: options.name,
+        ...(options.note === undefined ? {} : { note: options.note }),
+        ...(options.network === undefined ? {} : { network: options.network }),
+      }),
     { mode: 'add' },
   );
   if (ctx.io.json) printJson(ctx.io, entry);

@@ -21,7 +21,11 @@ describe('address', () => {
   });
 
   it('add (made on first use), list, edit, remove', async () => {
-    expect(await box.json<Entry>(['address', 'add', DEV_ALICE, '--name', 'Alice', '--note', 'dev'])).toMatchObject({ address: DEV_ALICE, name: 'Alice', note: 'dev' });
+    expect(await box.json<Entry>(['address', 'add', DEV_ALICE, '--name', 'Alice', '--note', 'dev'])).toMatchObject({
+      address: DEV_ALICE,
+      name: 'Alice',
+      note: 'dev',
+    });
     const added = await box.run(['address', 'add', ALITH, '--name', 'Alith']);
     expect(added.code).toBe(0);
     expect(added.stdout).toBe(`Added ${ALITH} "Alith" (ethereum).\n`);

@@ -18,7 +18,13 @@ export function addressEditCommand(address: Command, run: Runner): void {
     .description(
       "Change the name, note or network of an address-book entry, found by its address or name; what is not given stays as it is (--note '' removes the note). The address itself cannot change: remove the entry and add the other address.",
     )
-    .addHelpText('after', helpExamples(['keepsake address edit 15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5 --name "Alice (cold)" --note "paper wallet"', "keepsake address edit Alice --note ''"]))
+    .addHelpText(
+      'after',
+      helpExamples([
+        'keepsake address edit 15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5 --name "Alice (cold)" --note "paper wallet"',
+        "keepsake address edit Alice --note ''",
+      ]),
+    )
     .action((query: string, opts: { name?: string; note?: string; network?: string }) => run((ctx) => addressEditRun({ query, ...opts }, ctx)));
 }
 

@@ -17,6 +17,6 @@ export function addressCommand(program: Command, run: Runner): void {
         'No password is asked: the address book holds no keys.',
       ].join('\n\n'),
     )
-    .addHelpText('after', helpExamples(['keepsake address add 15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5 --name Alice', 'keepsake address list']));;
+    .addHelpText('after', helpExamples(['keepsake address add 15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5 --name Alice', 'keepsake address list']));
   for (const register of [addressAddCommand, addressListCommand, addressEditCommand, addressRemoveCommand]) register(address, run);
 }

@@ -9,7 +9,7 @@ export function addressListCommand(address: Command, run: Runner): void {
   address
     .command('list')
     .summary('list the address book')
-    .description("List the address book: each address with its name, network (or kind) and note. Nothing is asked or changed; the vault must exist.")
+    .description('List the address book: each address with its name, network (or kind) and note. Nothing is asked or changed; the vault must exist.')
     .addHelpText('after', helpExamples(['keepsake address list', 'keepsake address list --json']))
     .action(() => run((ctx) => addressListRun({}, ctx)));
 }
@@ -19,7 +19,8 @@ export async function addressListRun(options: Record<string, never>, ctx: Contex
   const { addressList } = await import('../../../wallet/addressBook.js');
   const { list, file } = await withVault(ctx, (vault) => ({ list: addressList(vault), file: vault.file }));
   if (ctx.io.json) printJson(ctx.io, list);
-  else if (list.length === 0) out(ctx.io, line`The address book of the vault at ${file} is empty. Add an entry with \`keepsake address add ADDRESS --name NAME\`.`);
+  else if (list.length === 0)
+    out(ctx.io, line`The address book of the vault at ${file} is empty. Add an entry with \`keepsake address add ADDRESS --name NAME\`.`);
   else for (const a of list) out(ctx.io, line`${a.address}  ${JSON.stringify(a.name)}  (${a.network ?? a.kind})${a.note ? line`  ${a.note}` : ''}`);
   return 0;
 }

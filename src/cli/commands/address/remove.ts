@@ -12,7 +12,9 @@ export function addressRemoveCommand(address: Command, run: Runner): void {
     .command('remove')
     .argument('<address>', 'the address (or its name)')
     .summary('remove an address')
-    .description('Remove an entry, found by its address or name, from the address book. It is removed without asking: the address book holds no keys, and the entry can be added again.')
+    .description(
+      'Remove an entry, found by its address or name, from the address book. It is removed without asking: the address book holds no keys, and the entry can be added again.',
+    )
     .addHelpText('after', helpExamples(['keepsake address remove Alice', 'keepsake address remove 15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5 --json']))
     .action((query: string) => run((ctx) => addressRemoveRun({ query }, ctx)));
 }

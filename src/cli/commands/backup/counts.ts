@@ -5,7 +5,11 @@ import { plural } from '../../../text/plural.js';
 export function countsText(c: BackupCounts, format: 'keepsake' | 'concordium-desktop'): string {
   const n = plural;
   if (format === 'concordium-desktop') {
-    return [n(c.identities, 'Concordium identity', 'Concordium identities'), n(c.accounts, 'Concordium account', 'Concordium accounts'), n(c.addresses, 'address', 'addresses')].join(', ');
+    return [
+      n(c.identities, 'Concordium identity', 'Concordium identities'),
+      n(c.accounts, 'Concordium account', 'Concordium accounts'),
+      n(c.addresses, 'address', 'addresses'),
+    ].join(', ');
   }
   return [
     n(c.identities, 'identity', 'identities'),
@@ -15,4 +19,3 @@ export function countsText(c: BackupCounts, format: 'keepsake' | 'concordium-des
     ...(c.concordiumAccounts ? [n(c.concordiumAccounts, 'Concordium account', 'Concordium accounts')] : []),
   ].join(', ');
 }
-

@@ -11,7 +11,14 @@ import { BACKUP_FORMAT_CHOICES } from '../../../wallet/choices.js';
 import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 import { countsText } from './counts.js';
 
-export type BackupExportOptions = { out: string; passwordFile?: string; pinFile?: string; format: (typeof BACKUP_FORMAT_CHOICES)[number]; rekey?: boolean; force?: boolean };
+export type BackupExportOptions = {
+  out: string;
+  passwordFile?: string;
+  pinFile?: string;
+  format: (typeof BACKUP_FORMAT_CHOICES)[number];
+  rekey?: boolean;
+  force?: boolean;
+};
 
 /** Registers `keepsake backup export`: its options and help; the action calls {@link backupExportRun}. */
 export function backupExportCommand(backup: Command, run: Runner): void {
@@ -19,7 +26,11 @@ export function backupExportCommand(backup: Command, run: Runner): void {
     .command('export')
     .requiredOption('--out <file>', 'where to write the backup (a .json file)')
     .option('--password-file <file>', 'read the backup password from <file> (asked twice on a terminal)')
-    .addOption(new Option('--format <format>', 'keepsake (everything) or concordium-desktop (Concordium data, for the desktop wallet)').choices(BACKUP_FORMAT_CHOICES).default('keepsake'))
+    .addOption(
+      new Option('--format <format>', 'keepsake (everything) or concordium-desktop (Concordium data, for the desktop wallet)')
+        .choices(BACKUP_FORMAT_CHOICES)
+        .default('keepsake'),
+    )
     .option('--rekey', "ask every account's password and identity's PIN and lock everything with the backup password")
     .option('--pin-file <file>', 'with --rekey: the PINs of the identities to re-key, one line NAME:PIN per identity (- = standard input)')
     .option('--force', 'overwrite <file> if it exists')
@@ -46,13 +57,20 @@ export function backupExportCommand(backup: Command, run: Runner): void {
 export async function backupExportRun(options: BackupExportOptions, ctx: Context): Promise<number> {
   const { format } = options;
   if (!options.out.toLowerCase().endsWith('.json')) throw new UsageError({ reason: 'The backup file name must end in .json.' });
-  if (options.pinFile !== undefined && !options.rekey) throw new UsageError({ reason: '--pin-file is for --rekey: without it every identity keeps its own PIN in the backup.' });
+  if (options.pinFile !== undefined && !options.rekey)
+    throw new UsageError({ reason: '--pin-file is for --rekey: without it every identity keeps its own PIN in the backup.' });
   outputCheck(options.out, options.force === true);
   const { backupExport, backupRekeyPlan } = await import('../../../wallet/backup/export.js');
   const { concordiumExportCheck } = await import('../../../wallet/concordium.js');
   // An empty Concordium export is refused before the password is asked.
   if (format === 'concordium-desktop') await withVault(ctx, (vault) => concordiumExportCheck(vault));
-  const password = await readNewSecret(ctx.io, { file: options.passwordFile, flag: '--password-file', prompt: `Backup password (at least ${MIN_SECRET_LENGTH} characters): `, what: 'backup password', minLength: MIN_SECRET_LENGTH });
+  const password = await readNewSecret(ctx.io, {
+    file: options.passwordFile,
+    flag: '--password-file',
+    prompt: `Backup password (at least ${MIN_SECRET_LENGTH} characters): `,
+    what: 'backup password',
+    minLength: MIN_SECRET_LENGTH,
+  });
   const result = await withVault(ctx, async (vault) => {
     if (!options.rekey || format !== 'keepsake') return backupExport(vault, password, { format });
     const plan = backupRekeyPlan(vault);
@@ -67,7 +85,10 @@ export async function backupExportRun(options: BackupExportOptions, ctx: Context
         onProgress: (done) => progress.update(done),
         // Accounts the backup password (or an answer given before) does not open are asked for, on a terminal only.
         ...(options.passwordFile === undefined
-          ? { passwordFor: (a: { address: string; name: string }) => progress.around(() => readSecret(ctx.io, { file: undefined, flag: '--password-file', prompt: line`Password of ${a.name} (${a.address}): ` })) }
+          ? {
+              passwordFor: (a: { address: string; name: string }) =>
+                progress.around(() => readSecret(ctx.io, { file: undefined, flag: '--password-file', prompt: line`Password of ${a.name} (${a.address}): ` })),
+            }
           : {}),
       });
     } finally {
@@ -99,9 +120,17 @@ async function rekeyPins(io: Io, identities: readonly { id: number; name: string
     const { pinFileRead } = await import('../../pinFile.js');
     pins = await pinFileRead(io, pinFile, identities);
   } else if (interactive(io) && identities.length > 0) {
-    say(io, "--rekey re-seals each identity under the backup password: its PIN in the backup becomes the backup password. Give each identity's PIN, or press Enter to keep its own PIN.");
+    say(
+      io,
+      "--rekey re-seals each identity under the backup password: its PIN in the backup becomes the backup password. Give each identity's PIN, or press Enter to keep its own PIN.",
+    );
     for (const i of identities) {
-      const pin = await readSecret(io, { file: undefined, flag: '--pin-file', what: 'PIN', prompt: line`PIN of the identity "${i.name}" (Enter keeps its own PIN): ` });
+      const pin = await readSecret(io, {
+        file: undefined,
+        flag: '--pin-file',
+        what: 'PIN',
+        prompt: line`PIN of the identity "${i.name}" (Enter keeps its own PIN): `,
+      });
       if (pin !== '') pins.set(i.id, pin);
     }
   }
@@ -118,9 +147,19 @@ function interactive(io: Io): boolean {
 }
 
 /** A line per identity: its PIN is (or will be) the backup password in the file, or it keeps its own. */
-function rekeyPrint(io: Io, r: { identities: readonly string[]; keptPin: readonly string[] }, pinFile: string | undefined, print: typeof say, tense: 'is' | 'will be' = 'is'): void {
+function rekeyPrint(
+  io: Io,
+  r: { identities: readonly string[]; keptPin: readonly string[] },
+  pinFile: string | undefined,
+  print: typeof say,
+  tense: 'is' | 'will be' = 'is',
+): void {
   for (const name of r.identities) print(io, line`The PIN of identity "${name}" ${tense} the backup password in this file.`);
-  for (const name of r.keptPin) print(io, line`Identity "${name}" keeps its own PIN in this file: no PIN was given for it${pinFile === undefined ? ' (--pin-file with a line NAME:PIN re-keys it)' : ''}.`);
+  for (const name of r.keptPin)
+    print(
+      io,
+      line`Identity "${name}" keeps its own PIN in this file: no PIN was given for it${pinFile === undefined ? ' (--pin-file with a line NAME:PIN re-keys it)' : ''}.`,
+    );
 }
 
 /** On a terminal, whether to go on once the PIN changes were said; elsewhere there is no one to ask. */

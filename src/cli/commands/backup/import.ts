@@ -20,10 +20,13 @@ export function backupImportCommand(backup: Command, run: Runner): void {
     .description(
       [
         "Import a keepsake backup or a Concordium Desktop Wallet export into the vault (made on first use). The file's password is asked on the terminal or read from --password-file (a wrong one: exit 3, nothing imported). A Concordium Mobile Wallet export is refused with the reason.",
-        "Either everything is imported or nothing is; then every identity, account and address is listed as imported, already present (and under which name), or replaced (a watch-only account gains its key; a Concordium item takes the name the file gives it). Identities keep the PIN they had in the backup; after a --rekey export, that PIN is the backup password, and the list says so.",
+        'Either everything is imported or nothing is; then every identity, account and address is listed as imported, already present (and under which name), or replaced (a watch-only account gains its key; a Concordium item takes the name the file gives it). Identities keep the PIN they had in the backup; after a --rekey export, that PIN is the backup password, and the list says so.',
       ].join('\n\n'),
     )
-    .addHelpText('after', helpExamples(['keepsake backup import wallet-backup.json', 'keepsake backup import concordium-export.json --password-file pw.txt --json']))
+    .addHelpText(
+      'after',
+      helpExamples(['keepsake backup import wallet-backup.json', 'keepsake backup import concordium-export.json --password-file pw.txt --json']),
+    )
     .action((file: string, opts: { passwordFile?: string }) => run((ctx) => backupImportRun({ file, ...opts }, ctx)));
 }
 
@@ -41,7 +44,13 @@ export async function backupImportRun(options: BackupImportOptions, ctx: Context
   return EXIT.ok;
 }
 
-const KIND_LABEL = { identity: 'identity', account: 'account', address: 'address', 'concordium-identity': 'Concordium identity', 'concordium-account': 'Concordium account' } as const;
+const KIND_LABEL = {
+  identity: 'identity',
+  account: 'account',
+  address: 'address',
+  'concordium-identity': 'Concordium identity',
+  'concordium-account': 'Concordium account',
+} as const;
 
 function printImport(io: Io, r: ImportReport): void {
   for (const i of r.items) {
@@ -57,10 +66,13 @@ function printImport(io: Io, r: ImportReport): void {
   const imported = r.items.filter((i) => i.status === 'imported');
   if (imported.length > 0) {
     const of = (kind: ImportItem['kind']) => imported.filter((i) => i.kind === kind).length;
-    out(io, `Imported: ${countsText({ identities: of('identity'), accounts: of('account'), addresses: of('address'), concordiumIdentities: of('concordium-identity'), concordiumAccounts: of('concordium-account') }, 'keepsake')}.`);
+    out(
+      io,
+      `Imported: ${countsText({ identities: of('identity'), accounts: of('account'), addresses: of('address'), concordiumIdentities: of('concordium-identity'), concordiumAccounts: of('concordium-account') }, 'keepsake')}.`,
+    );
   }
   const rekeyed = r.items.filter((i) => i.rekeyed && i.status === 'imported');
-  if (rekeyed.length > 0) say(io, `The backup was re-keyed: the PIN of ${rekeyed.length === 1 ? 'that identity' : 'those identities'} is now the backup password.`);
+  if (rekeyed.length > 0)
+    say(io, `The backup was re-keyed: the PIN of ${rekeyed.length === 1 ? 'that identity' : 'those identities'} is now the backup password.`);
   if (r.items.length === 0) say(io, 'The file holds nothing to import.');
 }
-

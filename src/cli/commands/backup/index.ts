@@ -16,7 +16,7 @@ export function backupCommand(program: Command, run: Runner): void {
         '`keepsake verify FILE` checks such a file and says what an import would do, importing nothing.',
       ].join('\n\n'),
     )
-    .addHelpText('after', helpExamples(['keepsake backup export --out wallet-backup.json', 'keepsake backup import wallet-backup.json']));;
+    .addHelpText('after', helpExamples(['keepsake backup export --out wallet-backup.json', 'keepsake backup import wallet-backup.json']));
   backupExportCommand(backup, run);
   backupImportCommand(backup, run);
 }

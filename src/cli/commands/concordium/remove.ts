@@ -23,7 +23,13 @@ export function concordiumRemoveCommand(concordium: Command, run: Runner): void 
         'On a terminal it names what will be removed and asks; answering no removes nothing (exit 1). In scripts, --yes is required.',
       ].join('\n\n'),
     )
-    .addHelpText('after', helpExamples(['keepsake concordium remove "Concordium identity A0"', 'keepsake concordium remove 3kBx2h5Y2veb4hZgAJWPrr8RyQESKm5TjzF3ti1QQ4VSYLwK1G --yes']))
+    .addHelpText(
+      'after',
+      helpExamples([
+        'keepsake concordium remove "Concordium identity A0"',
+        'keepsake concordium remove 3kBx2h5Y2veb4hZgAJWPrr8RyQESKm5TjzF3ti1QQ4VSYLwK1G --yes',
+      ]),
+    )
     .action((query: string, opts: { yes?: boolean }) => run((ctx) => concordiumRemoveRun({ query, yes: opts.yes === true }, ctx)));
 }
 
@@ -52,6 +58,9 @@ function removedText(r: ConcordiumRemoved): ReturnType<typeof line> {
   const what = r.identity
     ? line`the Concordium identity "${r.identity.name}" and its ${n(r.accounts.length, 'account', 'accounts')}${accounts.length ? line` (${accounts.map(String).join(', ')})` : ''}`
     : line`the Concordium account ${accounts[0] ?? ''}`;
-  const along = [...(r.credentials ? [n(r.credentials, 'credential', 'credentials')] : []), ...(r.addresses ? [n(r.addresses, 'address-book entry', 'address-book entries')] : [])];
+  const along = [
+    ...(r.credentials ? [n(r.credentials, 'credential', 'credentials')] : []),
+    ...(r.addresses ? [n(r.addresses, 'address-book entry', 'address-book entries')] : []),
+  ];
   return along.length ? line`${what}, with ${along.join(' and ')} tied to ${r.accounts.length === 1 ? 'it' : 'them'}` : what;
 }

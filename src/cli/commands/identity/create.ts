@@ -8,7 +8,13 @@ import { line } from '../../printable.js';
 import { newPin } from './pin.js';
 import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
-export type IdentityCreateOptions = { name: string; pinFile: string | undefined; words: (typeof WORDS_CHOICES)[number]; mnemonicOut: string | undefined; force: boolean };
+export type IdentityCreateOptions = {
+  name: string;
+  pinFile: string | undefined;
+  words: (typeof WORDS_CHOICES)[number];
+  mnemonicOut: string | undefined;
+  force: boolean;
+};
 
 /** Registers `keepsake identity create`: its options and help; the action calls {@link identityCreateRun}. */
 export function identityCreateCommand(identity: Command, run: Runner): void {
@@ -26,9 +32,14 @@ export function identityCreateCommand(identity: Command, run: Runner): void {
         'The phrase is shown once on the terminal — write it down and keep it offline — or written to --mnemonic-out (mode 0600), which is required when not on a terminal and with --json. Afterwards only `identity show-phrase`, with the PIN, shows it again.',
       ].join('\n\n'),
     )
-    .addHelpText('after', helpExamples(['keepsake identity create --name Phone', 'keepsake identity create --name Cold --mnemonic-out phrase.txt --pin-file pin.txt']))
+    .addHelpText(
+      'after',
+      helpExamples(['keepsake identity create --name Phone', 'keepsake identity create --name Cold --mnemonic-out phrase.txt --pin-file pin.txt']),
+    )
     .action((opts: { name: string; pinFile?: string; words: IdentityCreateOptions['words']; mnemonicOut?: string; force?: boolean }) =>
-      run((ctx) => identityCreateRun({ name: opts.name, pinFile: opts.pinFile, words: opts.words, mnemonicOut: opts.mnemonicOut, force: opts.force === true }, ctx)),
+      run((ctx) =>
+        identityCreateRun({ name: opts.name, pinFile: opts.pinFile, words: opts.words, mnemonicOut: opts.mnemonicOut, force: opts.force === true }, ctx),
+      ),
     );
 }
 
@@ -40,16 +51,18 @@ export async function identityCreateRun(options: IdentityCreateOptions, ctx: Con
   const { identityCreate } = await import('../../../wallet/identity/create.js');
   let phrase = '';
   const result = await outputsWithVault(options.force, (place) =>
-    withVault(ctx, (vault) =>
-      identityCreate(vault, {
-        name: options.name,
-        pin,
-        words,
-        onMnemonic: (m) => {
-          if (options.mnemonicOut) place([{ path: options.mnemonicOut, text: m }]);
-          else phrase = m;
-        },
-      }),
+    withVault(
+      ctx,
+      (vault) =>
+        identityCreate(vault, {
+          name: options.name,
+          pin,
+          words,
+          onMnemonic: (m) => {
+            if (options.mnemonicOut) place([{ path: options.mnemonicOut, text: m }]);
+            else phrase = m;
+          },
+        }),
       { mode: 'add' },
     ),
   );
@@ -58,6 +71,10 @@ export async function identityCreateRun(options: IdentityCreateOptions, ctx: Con
     say(ctx.io, line`    ${phrase}\n`);
   }
   if (ctx.io.json) printJson(ctx.io, { id: result.id, name: result.name, mnemonicFile: options.mnemonicOut ?? null });
-  else out(ctx.io, line`Created identity ${result.id} "${result.name}". Add a network account with \`keepsake identity derive ${JSON.stringify(result.name)} --network polkadot\`.`);
+  else
+    out(
+      ctx.io,
+      line`Created identity ${result.id} "${result.name}". Add a network account with \`keepsake identity derive ${JSON.stringify(result.name)} --network polkadot\`.`,
+    );
   return 0;
 }

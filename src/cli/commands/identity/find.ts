@@ -23,7 +23,13 @@ export function identityFindCommand(identity: Command, run: Runner): void {
         "It asks for the identity's PIN (on the terminal or from --pin-file; a wrong one is counted, exit 3) and changes nothing. It says which network the address format points to and prints the `identity derive` command that adds exactly that address, or the account already in the vault. An address no candidate gives: exit 1.",
       ].join('\n\n'),
     )
-    .addHelpText('after', helpExamples(['keepsake identity find Phone 15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5', 'keepsake identity find Phone 0xf24FF3a9CF04c71Dbc94D0b566f7A27B94566cac --pin-file pin.txt']))
+    .addHelpText(
+      'after',
+      helpExamples([
+        'keepsake identity find Phone 15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5',
+        'keepsake identity find Phone 0xf24FF3a9CF04c71Dbc94D0b566f7A27B94566cac --pin-file pin.txt',
+      ]),
+    )
     .action((query: string, address: string, opts: { pinFile?: string }) => run((ctx) => identityFindRun({ query, address, pinFile: opts.pinFile }, ctx)));
 }
 
@@ -54,7 +60,10 @@ function findReport(io: Io, query: string, address: string, found: FindResult): 
   if (found.network !== null && found.networkReason === 'path') {
     out(io, line`Its network: ${found.network}, from the address format (prefix ${found.prefix}) and the path.`);
   } else if (found.network !== null && found.networkReason === 'registry') {
-    out(io, line`Its network: ${found.network}, the usual one for address prefix ${found.prefix}; ${others} it too — if the account is for ${found.sharedWith.length === 1 ? 'that one' : 'one of those'}, give its name with --network instead.`);
+    out(
+      io,
+      line`Its network: ${found.network}, the usual one for address prefix ${found.prefix}; ${others} it too — if the account is for ${found.sharedWith.length === 1 ? 'that one' : 'one of those'}, give its name with --network instead.`,
+    );
   } else if (found.network !== null) {
     out(io, line`Its network: ${found.network} (from the address format, prefix ${found.prefix}).`);
   } else if (found.prefix !== null) {

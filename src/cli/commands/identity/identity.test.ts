@@ -25,7 +25,18 @@ type Identity = { id: number; name: string; accounts: { address: string; path: s
 
 describe('identity create and recover', () => {
   it('create: a new 12-word phrase in --mnemonic-out, sealed under the PIN; show-phrase gives it back', async () => {
-    const created = await box.json<{ id: number; name: string; mnemonicFile: string }>(['identity', 'create', '--name', 'Fresh', '--words', '12', '--pin-file', pin, '--mnemonic-out', box.path('fresh.txt')]);
+    const created = await box.json<{ id: number; name: string; mnemonicFile: string }>([
+      'identity',
+      'create',
+      '--name',
+      'Fresh',
+      '--words',
+      '12',
+      '--pin-file',
+      pin,
+      '--mnemonic-out',
+      box.path('fresh.txt'),
+    ]);
     const written = readFileSync(box.path('fresh.txt'), 'utf8').trim();
     expect(written.split(' ')).toHaveLength(12);
     expect(await box.json(['identity', 'show-phrase', String(created.id), '--pin-file', pin])).toEqual({ mnemonic: written });
@@ -62,7 +73,17 @@ describe('identity create and recover', () => {
 
 describe('identity derive, list, find', () => {
   it('derive --path //Alice gives the known address; list shows it under the identity', async () => {
-    const derived = await box.json<{ address: string; path: string; status: string }>(['identity', 'derive', 'Dev', '--path', '//Alice', '--name', 'Alice', '--pin-file', pin]);
+    const derived = await box.json<{ address: string; path: string; status: string }>([
+      'identity',
+      'derive',
+      'Dev',
+      '--path',
+      '//Alice',
+      '--name',
+      'Alice',
+      '--pin-file',
+      pin,
+    ]);
     expect(derived).toMatchObject({ address: ALICE, path: '//Alice', status: 'added' });
     const list = await box.json<Identity[]>(['identity', 'list']);
     expect(list.find((i) => i.name === 'Dev')?.accounts).toEqual([expect.objectContaining({ address: ALICE, path: '//Alice' })]);
@@ -72,12 +93,27 @@ describe('identity derive, list, find', () => {
     const again = await box.run(['identity', 'derive', 'Dev', '--path', '//Alice', '--pin-file', pin, '--json']);
     expect(again.code).toBe(1);
     expect(jsonErrorOf(again).name).toBe('DuplicateAccountError');
-    const updated = await box.json<{ status: string; name: string }>(['identity', 'derive', 'Dev', '--path', '//Alice', '--name', 'Alice 2', '--on-duplicate', 'update', '--pin-file', pin]);
+    const updated = await box.json<{ status: string; name: string }>([
+      'identity',
+      'derive',
+      'Dev',
+      '--path',
+      '//Alice',
+      '--name',
+      'Alice 2',
+      '--on-duplicate',
+      'update',
+      '--pin-file',
+      pin,
+    ]);
     expect(updated).toMatchObject({ status: 'updated', name: 'Alice 2' });
   });
 
   it('derive with an unknown --type or --on-duplicate: exit 2 before the PIN is asked', async () => {
-    for (const extra of [['--type', 'rsa'], ['--on-duplicate', 'relock']]) {
+    for (const extra of [
+      ['--type', 'rsa'],
+      ['--on-duplicate', 'relock'],
+    ]) {
       const r = await box.run(['identity', 'derive', 'Dev', '--path', '//Bob', ...extra], { tty: true, answers: [PIN] });
       expect(r.code).toBe(2);
       expect(r.prompts).toEqual([]);

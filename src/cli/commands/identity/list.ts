@@ -24,10 +24,15 @@ export function identityListCommand(identity: Command, run: Runner): void {
 export async function identityListRun(_options: Record<string, never>, ctx: Context): Promise<number> {
   const { identityList } = await import('../../../wallet/identity/list.js');
   const { concordiumList } = await import('../../../wallet/concordium.js');
-  const { list, concordium, file } = await withVault(ctx, (vault) => ({ list: identityList(vault), concordium: concordiumList(vault).identities, file: vault.file }));
+  const { list, concordium, file } = await withVault(ctx, (vault) => ({
+    list: identityList(vault),
+    concordium: concordiumList(vault).identities,
+    file: vault.file,
+  }));
   // --json stays the list of keepsake's identities; Concordium identities: `concordium list --json`.
   if (ctx.io.json) printJson(ctx.io, list);
-  else if (list.length === 0 && concordium.length === 0) out(ctx.io, line`The vault at ${file} has no identities yet. Create one with \`keepsake identity create --name NAME\`.`);
+  else if (list.length === 0 && concordium.length === 0)
+    out(ctx.io, line`The vault at ${file} has no identities yet. Create one with \`keepsake identity create --name NAME\`.`);
   else {
     for (const i of list) {
       out(ctx.io, line`${i.id}  "${i.name}"  ${plural(i.accounts.length, 'account')}`);

@@ -13,5 +13,11 @@ export function askPin(ctx: Context, file: string | undefined, identity: string)
 
 /** A new identity's PIN: from --pin-file, else asked twice on the terminal; at least {@link MIN_SECRET_LENGTH} characters. */
 export function newPin(io: Io, file: string | undefined): Promise<string> {
-  return readNewSecret(io, { file, flag: '--pin-file', prompt: `New PIN (at least ${MIN_SECRET_LENGTH} characters): `, what: 'PIN', minLength: MIN_SECRET_LENGTH });
+  return readNewSecret(io, {
+    file,
+    flag: '--pin-file',
+    prompt: `New PIN (at least ${MIN_SECRET_LENGTH} characters): `,
+    what: 'PIN',
+    minLength: MIN_SECRET_LENGTH,
+  });
 }

@@ -22,8 +22,13 @@ export function identityRecoverCommand(identity: Command, run: Runner): void {
         `The phrase is read from --mnemonic-file or asked on the terminal — never given as an option value — and checked (words and checksum) before the new PIN is asked twice (at least ${MIN_SECRET_LENGTH} characters) or read from --pin-file. A name already used by another identity is refused.`,
       ].join('\n\n'),
     )
-    .addHelpText('after', helpExamples(['keepsake identity recover --name Phone', 'keepsake identity recover --name "Old Signer" --mnemonic-file phrase.txt --pin-file pin.txt']))
-    .action((opts: { name: string; mnemonicFile?: string; pinFile?: string }) => run((ctx) => identityRecoverRun({ name: opts.name, mnemonicFile: opts.mnemonicFile, pinFile: opts.pinFile }, ctx)));
+    .addHelpText(
+      'after',
+      helpExamples(['keepsake identity recover --name Phone', 'keepsake identity recover --name "Old Signer" --mnemonic-file phrase.txt --pin-file pin.txt']),
+    )
+    .action((opts: { name: string; mnemonicFile?: string; pinFile?: string }) =>
+      run((ctx) => identityRecoverRun({ name: opts.name, mnemonicFile: opts.mnemonicFile, pinFile: opts.pinFile }, ctx)),
+    );
 }
 
 /** Runs `keepsake identity recover` with its parsed options; resolves to the exit code. */
@@ -36,6 +41,10 @@ export async function identityRecoverRun(options: IdentityRecoverOptions, ctx: C
   const { identityRecover } = await import('../../../wallet/identity/create.js');
   const result = await withVault(ctx, (vault) => identityRecover(vault, { name: options.name, mnemonic, pin }), { mode: 'add' });
   if (ctx.io.json) printJson(ctx.io, { id: result.id, name: result.name });
-  else out(ctx.io, line`Recovered identity ${result.id} "${result.name}". Pick a network for its first account: \`keepsake identity derive ${JSON.stringify(result.name)} --network polkadot\`.`);
+  else
+    out(
+      ctx.io,
+      line`Recovered identity ${result.id} "${result.name}". Pick a network for its first account: \`keepsake identity derive ${JSON.stringify(result.name)} --network polkadot\`.`,
+    );
   return 0;
 }

@@ -9,7 +9,7 @@ export type IdentityRemoveOptions = { query: string; yes: boolean };
 
 /** The sentence every removal shows: keepsake has no way to know where the phrase was kept. */
 const REMOVE_WARNING =
-  'keepsake cannot tell whether you kept this identity\'s recovery phrase: without a written copy of its recovery phrase or a backup file holding it, this identity is lost.';
+  "keepsake cannot tell whether you kept this identity's recovery phrase: without a written copy of its recovery phrase or a backup file holding it, this identity is lost.";
 
 /** `identity remove` (issue 12 item 13). */
 export function identityRemoveCommand(identity: Command, run: Runner): void {
@@ -32,7 +32,7 @@ export function identityRemoveCommand(identity: Command, run: Runner): void {
 export async function identityRemoveRun(options: IdentityRemoveOptions, ctx: Context): Promise<number> {
   const { query } = options;
   const { identityRemove } = await import('../../../wallet/identity/remove.js');
-const { identityShow } = await import('../../../wallet/identity/list.js');
+  const { identityShow } = await import('../../../wallet/identity/list.js');
   if (!options.yes) {
     if (!ctx.io.stdin.isTTY) throw new UsageError({ reason: 'Removing an identity needs confirmation.', hint: 'Add --yes when not on a terminal.' });
     const shown = await withVault(ctx, (vault) => identityShow(vault, query));

@@ -13,7 +13,9 @@ export function identityRenameCommand(identity: Command, run: Runner): void {
     .argument('<identity>', 'identity id or name')
     .argument('<name>', 'the new name')
     .summary('rename an identity')
-    .description('Give an identity another name (no PIN is asked). Its phrase, PIN and accounts stay as they are; the accounts keep their own names. A name another identity has is refused.')
+    .description(
+      'Give an identity another name (no PIN is asked). Its phrase, PIN and accounts stay as they are; the accounts keep their own names. A name another identity has is refused.',
+    )
     .addHelpText('after', helpExamples(['keepsake identity rename Phone "Old phone"']))
     .action((query: string, name: string) => run((ctx) => identityRenameRun({ query, name }, ctx)));
 }

@@ -22,8 +22,13 @@ export function identityScanCommand(identity: Command, run: Runner): void {
         "It asks for the identity's PIN (on the terminal or from --pin-file; a wrong one is counted, exit 3). --count (1 to 100) sets how many of each numbered family. Nothing is changed; no chain access is needed.",
       ].join('\n\n'),
     )
-    .addHelpText('after', helpExamples(['keepsake identity scan Phone --network polkadot', 'keepsake identity scan Phone --network kusama --count 10 --pin-file pin.txt']))
-    .action((query: string, opts: { network: string; count: string; pinFile?: string }) => run((ctx) => identityScanRun({ query, network: opts.network, count: opts.count, pinFile: opts.pinFile }, ctx)));
+    .addHelpText(
+      'after',
+      helpExamples(['keepsake identity scan Phone --network polkadot', 'keepsake identity scan Phone --network kusama --count 10 --pin-file pin.txt']),
+    )
+    .action((query: string, opts: { network: string; count: string; pinFile?: string }) =>
+      run((ctx) => identityScanRun({ query, network: opts.network, count: opts.count, pinFile: opts.pinFile }, ctx)),
+    );
 }
 
 /** Runs `keepsake identity scan` with its parsed options; resolves to the exit code. */

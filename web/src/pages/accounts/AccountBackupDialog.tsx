@@ -33,7 +33,11 @@ export function AccountBackupDialog({ account, onClose, onDone }: DialogProps & 
       const unlock = identity ? { pin, newPassword: password } : { password };
       const r = await apiPost<Backup>('/api/accounts/export', { address: account.address, ...unlock, kdf: compat ? 'compat' : 'default', format });
       downloadText(r.filename, r.json);
-      onDone({ kind: 'success', title: `Backup file ${r.filename} downloaded.`, lines: [identity ? 'It opens with the new password you chose.' : `It opens with the password of ${account.name}.`] });
+      onDone({
+        kind: 'success',
+        title: `Backup file ${r.filename} downloaded.`,
+        lines: [identity ? 'It opens with the new password you chose.' : `It opens with the password of ${account.name}.`],
+      });
     },
     fields: identity ? { pin: 'pin', newPassword: 'password' } : { password: 'password' },
   });
@@ -44,12 +48,43 @@ export function AccountBackupDialog({ account, onClose, onDone }: DialogProps & 
         <p className="hint mono-wrap">{account.address}</p>
         {identity ? (
           <>
-            <TextField label="PIN" type="password" autoComplete="off" value={pin} onChange={setPin} error={errors['pin']} hint={`The PIN of identity ${account.identity}.`} />
-            <TextField label="New file password" type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors['password']} hint={`The file will open with this password. At least ${MIN_SECRET_LENGTH} characters.`} />
-            <TextField label="Repeat new file password" type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} error={errors['repeat']} />
+            <TextField
+              label="PIN"
+              type="password"
+              autoComplete="off"
+              value={pin}
+              onChange={setPin}
+              error={errors['pin']}
+              hint={`The PIN of identity ${account.identity}.`}
+            />
+            <TextField
+              label="New file password"
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={setPassword}
+              error={errors['password']}
+              hint={`The file will open with this password. At least ${MIN_SECRET_LENGTH} characters.`}
+            />
+            <TextField
+              label="Repeat new file password"
+              type="password"
+              autoComplete="new-password"
+              value={repeat}
+              onChange={setRepeat}
+              error={errors['repeat']}
+            />
           </>
         ) : (
-          <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={errors['password']} hint="The password of this account; the file opens with it." />
+          <TextField
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+            error={errors['password']}
+            hint="The password of this account; the file opens with it."
+          />
         )}
         {account.type === 'ethereum' ? (
           <SelectField
@@ -62,7 +97,12 @@ export function AccountBackupDialog({ account, onClose, onDone }: DialogProps & 
             ]}
           />
         ) : null}
-        <Checkbox label="Readable by wallets from before mid-2025" checked={compat} onChange={setCompat} hint="Uses the older, lighter key-derivation settings (scrypt N=2^15) that older Polkadot{.js} versions require." />
+        <Checkbox
+          label="Readable by wallets from before mid-2025"
+          checked={compat}
+          onChange={setCompat}
+          hint="Uses the older, lighter key-derivation settings (scrypt N=2^15) that older Polkadot{.js} versions require."
+        />
         {busy ? <Busy text="Creating the backup file…" /> : null}
         <FormActions busy={busy} submit="Download backup file" onClose={onClose} error={errors['form']} />
       </form>

@@ -26,7 +26,14 @@ export function AddAccountDialog({ networks, onClose, onDone }: DialogProps & { 
 
   const create = useSubmit({
     send: async () => {
-      const body = { name: name.trim(), suri: phrase.trim(), type, network, ...(needsPassword ? { password } : {}), ...(choice === 'refuse' ? {} : { onDuplicate: choice }) };
+      const body = {
+        name: name.trim(),
+        suri: phrase.trim(),
+        type,
+        network,
+        ...(needsPassword ? { password } : {}),
+        ...(choice === 'refuse' ? {} : { onDuplicate: choice }),
+      };
       const r = await apiPost<Added>('/api/accounts/add', body);
       if (r.backup) downloadText(r.backup.filename, r.backup.json);
       onDone(addedNotice(r));
@@ -76,8 +83,8 @@ export function AddAccountDialog({ networks, onClose, onDone }: DialogProps & { 
           <h3>Important</h3>
           <div className="warning" role="note">
             <p>
-              Keep the secret phrase written down, and keep the backup file this creates together with its password. Without them the account cannot be
-              restored if this vault is lost.
+              Keep the secret phrase written down, and keep the backup file this creates together with its password. Without them the account cannot be restored
+              if this vault is lost.
             </p>
           </div>
           <dl className="facts">
@@ -125,12 +132,26 @@ export function AddAccountDialog({ networks, onClose, onDone }: DialogProps & { 
         <AddPreview state={preview} choice={choice} onChoice={setChoice} />
         {needsPassword ? (
           <>
-            <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors['password']} hint={`It locks this account in the vault and in its backup file. At least ${MIN_SECRET_LENGTH} characters.`} />
+            <TextField
+              label="Password"
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={setPassword}
+              error={errors['password']}
+              hint={`It locks this account in the vault and in its backup file. At least ${MIN_SECRET_LENGTH} characters.`}
+            />
             <TextField label="Repeat password" type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} error={errors['repeat']} />
           </>
         ) : null}
         <div className="two">
-          <SelectField label="Key type" value={type} onChange={(v) => setType(v as KeyType)} options={KEY_TYPES.map((t) => ({ value: t, label: t }))} hint="It must match the wallet the phrase comes from (Polkadot{.js}: sr25519)." />
+          <SelectField
+            label="Key type"
+            value={type}
+            onChange={(v) => setType(v as KeyType)}
+            options={KEY_TYPES.map((t) => ({ value: t, label: t }))}
+            hint="It must match the wallet the phrase comes from (Polkadot{.js}: sr25519)."
+          />
           <SelectField label="Network" value={network} onChange={setNetwork} {...networkChoices(networks)} hint="The format its address is shown in." />
         </div>
         <FormActions busy={busy} submit="Save" onClose={onClose} error={errors['form']} />

@@ -109,7 +109,9 @@ export function AddPreview({ state, choice, onChoice }: { state: AddPreviewState
               hint="Its stored file is then locked with the password you choose here (the key stays the same); otherwise it keeps its password."
             />
           ) : null}
-          {choice !== 'refuse' && existing.kind === 'identity' ? <p className="hint">It stays derived from its identity: its key opens with that identity’s PIN, so it needs no password.</p> : null}
+          {choice !== 'refuse' && existing.kind === 'identity' ? (
+            <p className="hint">It stays derived from its identity: its key opens with that identity’s PIN, so it needs no password.</p>
+          ) : null}
         </>
       ) : null}
     </div>
@@ -120,6 +122,15 @@ export function AddPreview({ state, choice, onChoice }: { state: AddPreviewState
 export function addedNotice(r: { account: { name: string; address: string }; backup: { filename: string } | null; status: string }): Notice {
   const file = r.backup ? [`Its backup file ${r.backup.filename} was downloaded: keep it, with its password, somewhere safe.`] : [];
   if (r.status === 'added') return { kind: 'success', title: `Account ${r.account.name} added.`, lines: [`Address: ${r.account.address}`, ...file] };
-  const what = r.status === 'relocked' ? 'its name, network and password were updated' : r.status === 'completed' ? 'it now holds its key' : 'its name and network were updated';
-  return { kind: 'success', title: `Account ${r.account.name} updated.`, lines: [`Address: ${r.account.address} — the account was already in the vault; ${what}, its key stays the same.`, ...file] };
+  const what =
+    r.status === 'relocked'
+      ? 'its name, network and password were updated'
+      : r.status === 'completed'
+        ? 'it now holds its key'
+        : 'its name and network were updated';
+  return {
+    kind: 'success',
+    title: `Account ${r.account.name} updated.`,
+    lines: [`Address: ${r.account.address} — the account was already in the vault; ${what}, its key stays the same.`, ...file],
+  };
 }

@@ -35,7 +35,9 @@ export function ExportAllDialog({ onClose, onDone }: DialogProps) {
       downloadText(r.filename, r.json);
       const lines = [
         ...(r.count > r.fromIdentities ? ['Each account with its own password keeps it inside the file.'] : []),
-        ...(r.fromIdentities > 0 ? [`${plural(r.fromIdentities, 'account')} derived from identities ${r.fromIdentities === 1 ? 'is' : 'are'} locked with the file’s password.`] : []),
+        ...(r.fromIdentities > 0
+          ? [`${plural(r.fromIdentities, 'account')} derived from identities ${r.fromIdentities === 1 ? 'is' : 'are'} locked with the file’s password.`]
+          : []),
         ...r.leftOut.map((l) => `Left out: ${l.name} (${l.address}) — ${l.message}.`),
       ];
       const title = `${plural(r.count, 'account')} exported to ${r.filename}${r.leftOut.length > 0 ? `; ${plural(r.leftOut.length, 'account')} left out` : ''}.`;
@@ -74,13 +76,18 @@ export function ExportAllDialog({ onClose, onDone }: DialogProps) {
         <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors['password']} />
         <TextField label="Repeat password" type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} error={errors['repeat']} />
         {plan === null ? (
-          errors['form'] ? null : <Busy text="Checking what the file will hold…" />
+          errors['form'] ? null : (
+            <Busy text="Checking what the file will hold…" />
+          )
         ) : (
           <>
             {plan.identities.length > 0 ? (
               <fieldset className="identity-pins">
                 <legend>Accounts derived from identities</legend>
-                <p className="hint">They have no password of their own: with the identity’s PIN they go in the file, locked with the password above. Leave a PIN empty to leave that identity’s accounts out.</p>
+                <p className="hint">
+                  They have no password of their own: with the identity’s PIN they go in the file, locked with the password above. Leave a PIN empty to leave
+                  that identity’s accounts out.
+                </p>
                 {plan.identities.map((i) => (
                   <TextField
                     key={i.id}
@@ -117,7 +124,8 @@ export function ExportAllDialog({ onClose, onDone }: DialogProps) {
 }
 
 const EMPTY = 'There is nothing to export: the vault has no accounts yet. No file was downloaded.';
-const EMPTY_WATCH_ONLY = 'There is nothing to export: the vault holds only watch-only accounts (an address without its key), which this file cannot hold. No file was downloaded.';
+const EMPTY_WATCH_ONLY =
+  'There is nothing to export: the vault holds only watch-only accounts (an address without its key), which this file cannot hold. No file was downloaded.';
 
 /** A wrong PIN goes next to its identity's field (the message names the identity); anything else where errorsFrom puts it. */
 function pinErrors(err: unknown, identities: Plan['identities']): Errors {

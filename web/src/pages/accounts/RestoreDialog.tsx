@@ -60,7 +60,10 @@ export function RestoreDialog({ onClose, onDone }: DialogProps) {
         title: `Restored ${plural(r.restored.length, 'account')}${r.skipped.length ? `, skipped ${r.skipped.length}` : ''}${r.failed.length ? `, ${r.failed.length} failed` : ''}.`,
         lines: [
           ...r.failed.map((x) => `Failed: ${x.file} — ${errorText(x.error)}`),
-          ...r.restored.map((x) => `Restored: ${x.name} (${x.address})${x.replaced ? ', replacing the one in the vault' : ''}${x.verified ? '' : ' — unchecked: its key could not be checked'}${relockedNote(x.relocked)}`),
+          ...r.restored.map(
+            (x) =>
+              `Restored: ${x.name} (${x.address})${x.replaced ? ', replacing the one in the vault' : ''}${x.verified ? '' : ' — unchecked: its key could not be checked'}${relockedNote(x.relocked)}`,
+          ),
           ...r.skipped.map((x) => `Skipped: ${x.address} — ${x.reason}`),
         ],
       });
@@ -80,7 +83,15 @@ export function RestoreDialog({ onClose, onDone }: DialogProps) {
           error={errors['file']}
           describe={(_file, i) => <FileContents preview={previews[i] ?? { state: 'reading' }} />}
         />
-        <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={errors['password']} hint="The password the files were saved with." />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          error={errors['password']}
+          hint="The password the files were saved with."
+        />
         <RadioGroup
           legend="If an account is already in the vault"
           name="on-duplicate"

@@ -23,8 +23,19 @@ export function VerifyAccountDialog({ account, onClose, onDone }: DialogProps & 
     <Dialog title={`Verify ${account.name}`} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate>
         <p className="hint mono-wrap">{account.address}</p>
-        <p>Its key could not be checked when it was restored: it is locked with a password of its own. Enter that password to check that the key matches the address.</p>
-        <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={errors['password']} hint="The password this account had in the wallet it was exported from." />
+        <p>
+          Its key could not be checked when it was restored: it is locked with a password of its own. Enter that password to check that the key matches the
+          address.
+        </p>
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          error={errors['password']}
+          hint="The password this account had in the wallet it was exported from."
+        />
         {busy ? <Busy text="Checking the key…" /> : null}
         <FormActions busy={busy} submit="Verify" onClose={onClose} error={errors['form']} />
       </form>

@@ -31,7 +31,9 @@ export function EditAddressDialog({ entry, networks, onClose, onDone }: DialogPr
         <p className="hint mono-wrap">{entry.address}</p>
         <TextField label="Name" value={name} onChange={setName} error={errors['name']} />
         <TextField label="Note (optional)" value={note} onChange={setNote} />
-        {entry.kind === 'ss58' ? <SelectField label="Network" value={network} onChange={setNetwork} error={errors['network']} {...networkChoices(networks, { own: entry.network })} /> : null}
+        {entry.kind === 'ss58' ? (
+          <SelectField label="Network" value={network} onChange={setNetwork} error={errors['network']} {...networkChoices(networks, { own: entry.network })} />
+        ) : null}
         {busy ? <Busy text="Saving…" /> : null}
         <FormActions busy={busy} submit="Save" onClose={onClose} error={errors['form']} />
       </form>

@@ -4,7 +4,11 @@ import { plural } from '../../ui';
 /** "2 identities, 8 accounts, 2 addresses, 1 Concordium identity, 2 Concordium accounts" (issue 12 #6: every summary counts them). */
 export function countsText(c: BackupCounts, format: string): string {
   if (format === 'concordium-desktop') {
-    return [plural(c.identities, 'Concordium identity', 'Concordium identities'), plural(c.accounts, 'Concordium account'), plural(c.addresses, 'address', 'addresses')].join(', ');
+    return [
+      plural(c.identities, 'Concordium identity', 'Concordium identities'),
+      plural(c.accounts, 'Concordium account'),
+      plural(c.addresses, 'address', 'addresses'),
+    ].join(', ');
   }
   return [
     plural(c.identities, 'identity', 'identities'),
@@ -55,6 +59,12 @@ export function ImportedCounts({ items }: { items: readonly ImportItem[] }) {
   const imported = items.filter((i) => i.status === 'imported');
   if (imported.length === 0) return null;
   const of = (kind: string) => imported.filter((i) => i.kind === kind).length;
-  const counts = { identities: of('identity'), accounts: of('account'), addresses: of('address'), concordiumIdentities: of('concordium-identity'), concordiumAccounts: of('concordium-account') };
+  const counts = {
+    identities: of('identity'),
+    accounts: of('account'),
+    addresses: of('address'),
+    concordiumIdentities: of('concordium-identity'),
+    concordiumAccounts: of('concordium-account'),
+  };
   return <p>Imported: {countsText(counts, 'keepsake')}.</p>;
 }

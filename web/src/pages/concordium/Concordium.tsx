@@ -46,7 +46,11 @@ export function ConcordiumAccountsSection({ onNotice }: { onNotice: (n: Notice) 
       render={(list, remove) => (
         <ul className="cards" aria-label="Concordium accounts">
           {list.accounts.map((a) => (
-            <ConcordiumAccountCard key={a.id} account={a} onRemove={() => remove({ id: a.id, kind: 'account', name: a.name, accounts: 1, address: a.address })} />
+            <ConcordiumAccountCard
+              key={a.id}
+              account={a}
+              onRemove={() => remove({ id: a.id, kind: 'account', name: a.name, accounts: 1, address: a.address })}
+            />
           ))}
         </ul>
       )}
@@ -90,7 +94,9 @@ export function ConcordiumIdentitiesSection({ onNotice }: { onNotice: (n: Notice
       count={(l) => l.identities.length}
       onNotice={onNotice}
       render={(list, remove) =>
-        list.identities.map((i) => <ConcordiumIdentityCard key={i.id} identity={i} onRemove={() => remove({ id: i.id, kind: 'identity', name: i.name, accounts: i.accounts })} />)
+        list.identities.map((i) => (
+          <ConcordiumIdentityCard key={i.id} identity={i} onRemove={() => remove({ id: i.id, kind: 'identity', name: i.name, accounts: i.accounts })} />
+        ))
       }
     />
   );

@@ -63,8 +63,8 @@ export function CreateIdentityDialog({ onClose, onDone }: DialogProps) {
               <strong>Write these 24 words down on paper, in order, and keep them safe.</strong>
             </p>
             <p>
-              Anyone who has them controls every account of this identity. keepsake shows them again only after the PIN (“Show Recovery Phrase”); if this
-              vault is lost or the PIN forgotten, your written copy is the only way to recover the identity.
+              Anyone who has them controls every account of this identity. keepsake shows them again only after the PIN (“Show Recovery Phrase”); if this vault
+              is lost or the PIN forgotten, your written copy is the only way to recover the identity.
             </p>
           </div>
           {phrase ? <Phrase phrase={phrase} /> : errors['form'] ? null : <Busy text="Making a new phrase…" />}

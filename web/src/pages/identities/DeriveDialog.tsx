@@ -19,7 +19,8 @@ export function DeriveDialog({ identity, networks, onClose, onDone }: DialogProp
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
 
-  const defaultPath = type === 'ethereum' ? "m/44'/60'/0'/0/0 (the Ethereum default)" : network ? `//${network}, as Parity Signer does` : 'the root key, as no network is chosen';
+  const defaultPath =
+    type === 'ethereum' ? "m/44'/60'/0'/0/0 (the Ethereum default)" : network ? `//${network}, as Parity Signer does` : 'the root key, as no network is chosen';
 
   const request: DeriveRequest = {
     identity: identity.name,
@@ -41,7 +42,10 @@ export function DeriveDialog({ identity, networks, onClose, onDone }: DialogProp
     },
     send: async (onDuplicate) => {
       const r = await apiPost<Derived>('/api/identities/derive', { ...request, pin, ...(onDuplicate ? { onDuplicate } : {}) });
-      const title = r.status === 'added' ? `Account ${r.name} derived from ${identity.name}.` : `Account ${r.name} updated: it was already in the vault, its key stays the same.`;
+      const title =
+        r.status === 'added'
+          ? `Account ${r.name} derived from ${identity.name}.`
+          : `Account ${r.name} updated: it was already in the vault, its key stays the same.`;
       onDone({ kind: 'success', title, lines: [`Address: ${r.address}`, `Path: ${pathText(r.path)} · ${r.type}${r.network ? ` · ${r.network}` : ''}`] });
     },
     // Already in the vault: said once, with the way to update it (the errors stay as they were).
@@ -69,16 +73,36 @@ export function DeriveDialog({ identity, networks, onClose, onDone }: DialogProp
           ]}
         />
         {pathMode === 'custom' ? (
-          <TextField label="Path" value={path} onChange={setPath} error={errors['path']} mono hint="For example //polkadot//0 or //hard/soft; it must be the path the other wallet used." />
+          <TextField
+            label="Path"
+            value={path}
+            onChange={setPath}
+            error={errors['path']}
+            mono
+            hint="For example //polkadot//0 or //hard/soft; it must be the path the other wallet used."
+          />
         ) : errors['path'] ? (
           <p className="field-error" role="alert">
             {errors['path']}
           </p>
         ) : null}
-        <SelectField label="Key type" value={type} onChange={(v) => setType(v as KeyType)} options={KEY_TYPES.map((t) => ({ value: t, label: t }))} hint="Signer and Polkadot{.js} use sr25519 unless told otherwise." />
+        <SelectField
+          label="Key type"
+          value={type}
+          onChange={(v) => setType(v as KeyType)}
+          options={KEY_TYPES.map((t) => ({ value: t, label: t }))}
+          hint="Signer and Polkadot{.js} use sr25519 unless told otherwise."
+        />
         <TextField label="Account name (optional)" value={name} onChange={setName} error={errors['name']} />
         <TextField label="PIN" type="password" value={pin} onChange={setPin} error={errors['pin']} />
-        <DerivePreview request={request} pin={pin} busy={busy} onError={(err) => setErrors(errorsFrom(err, FIELDS))} onUpdate={() => void derive.run('update')} onPreview={setPreviewed} />
+        <DerivePreview
+          request={request}
+          pin={pin}
+          busy={busy}
+          onError={(err) => setErrors(errorsFrom(err, FIELDS))}
+          onUpdate={() => void derive.run('update')}
+          onPreview={setPreviewed}
+        />
         {duplicate && !previewed?.existing ? <DuplicateNotice text={duplicate} onUpdate={() => void derive.run('update')} busy={busy} /> : null}
         {busy ? <Busy text="Deriving…" /> : null}
         <FormActions busy={busy} submit="Derive" onClose={onClose} error={errors['form']} />

@@ -94,7 +94,9 @@ export function DerivePreview(p: {
           >
             Show the address
           </button>
-          <span className="hint">{p.pin === '' ? 'Type the PIN to see the address before deriving.' : 'Works out the address with the PIN, without adding anything.'}</span>
+          <span className="hint">
+            {p.pin === '' ? 'Type the PIN to see the address before deriving.' : 'Works out the address with the PIN, without adding anything.'}
+          </span>
         </div>
       )}
       {asking ? <Busy text="Working out the address…" /> : null}

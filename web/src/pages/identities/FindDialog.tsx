@@ -19,7 +19,8 @@ export function FindDialog({ identity, onClose, onDone }: DialogProps & { identi
       setFound(null);
       return problems;
     },
-    send: async () => setFound({ ...(await apiPost<Found>('/api/identities/find', { identity: identity.name, address: address.trim(), pin })), address: address.trim() }),
+    send: async () =>
+      setFound({ ...(await apiPost<Found>('/api/identities/find', { identity: identity.name, address: address.trim(), pin })), address: address.trim() }),
     fields: { pin: 'pin', address: 'address' },
   });
 

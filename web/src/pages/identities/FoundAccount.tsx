@@ -10,7 +10,10 @@ import { Busy, FormError, pathText, plural, TextField, type Notice } from '../..
 // again while the dialog still holds it; otherwise it is asked for here).
 
 function networkLine(found: Found): string | null {
-  if (found.network === null) return found.prefix === null ? null : `No known network uses this address format (prefix ${found.prefix}); the account will be shown in the generic Substrate format.`;
+  if (found.network === null)
+    return found.prefix === null
+      ? null
+      : `No known network uses this address format (prefix ${found.prefix}); the account will be shown in the generic Substrate format.`;
   if (found.networkReason === 'registry') {
     const others = found.sharedWith.join(', ');
     return `Network: ${found.network}, the usual one for this address format (${others} ${found.sharedWith.length === 1 ? 'uses' : 'use'} it too).`;
@@ -39,11 +42,16 @@ export function FoundAccount(p: { identity: string; address: string; found: Foun
   const [duplicate, setDuplicate] = useState('');
   const existing = found.existing;
   // The vault already shows the address typed, for the network it was typed for (an Ethereum address is the same on every network).
-  const sameAddress = existing !== null && (p.address.startsWith('0x') ? existing.address.toLowerCase() === p.address.toLowerCase() : existing.address === p.address);
+  const sameAddress =
+    existing !== null && (p.address.startsWith('0x') ? existing.address.toLowerCase() === p.address.toLowerCase() : existing.address === p.address);
   const sameNetwork = sameAddress && (found.network === null || existing.network === found.network);
   const pinToUse = p.pin !== '' ? p.pin : pin;
 
-  const { errors, busy, run: add } = useSubmit<[onDuplicate?: 'update']>({
+  const {
+    errors,
+    busy,
+    run: add,
+  } = useSubmit<[onDuplicate?: 'update']>({
     validate: () => {
       if (pinToUse === '') return { pin: 'Enter the PIN of this identity.' };
       setDuplicate('');
@@ -75,9 +83,15 @@ export function FoundAccount(p: { identity: string; address: string; found: Foun
         <p>This account is already in the vault as “{existing!.name}”.</p>
       ) : (
         <>
-          {existing ? <DuplicateNotice text={`${existingText(existing)} Update it to show the address you typed.`} onUpdate={() => void add('update')} busy={busy} /> : null}
+          {existing ? (
+            <DuplicateNotice text={`${existingText(existing)} Update it to show the address you typed.`} onUpdate={() => void add('update')} busy={busy} />
+          ) : null}
           {!existing ? <TextField label="Account name (optional)" value={name} onChange={setName} error={errors['name']} /> : null}
-          {p.pin === '' ? <TextField label="PIN to add it" type="password" value={pin} onChange={setPin} error={errors['pin']} /> : <FormError message={errors['pin']} />}
+          {p.pin === '' ? (
+            <TextField label="PIN to add it" type="password" value={pin} onChange={setPin} error={errors['pin']} />
+          ) : (
+            <FormError message={errors['pin']} />
+          )}
           {duplicate ? <DuplicateNotice text={duplicate} onUpdate={() => void add('update')} busy={busy} /> : null}
           {!existing ? (
             <div className="inline-actions">

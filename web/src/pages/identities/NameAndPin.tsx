@@ -25,7 +25,15 @@ export function NameAndPin(p: {
   return (
     <>
       <TextField label="Name" value={p.name} onChange={p.setName} error={p.errors['name']} />
-      <TextField label="PIN" type="password" autoComplete="new-password" value={p.pin} onChange={p.setPin} error={p.errors['pin']} hint={`At least ${MIN_PIN} characters (digits or a passphrase). It unlocks the phrase.`} />
+      <TextField
+        label="PIN"
+        type="password"
+        autoComplete="new-password"
+        value={p.pin}
+        onChange={p.setPin}
+        error={p.errors['pin']}
+        hint={`At least ${MIN_PIN} characters (digits or a passphrase). It unlocks the phrase.`}
+      />
       <TextField label="Repeat PIN" type="password" autoComplete="new-password" value={p.repeat} onChange={p.setRepeat} error={p.errors['repeat']} />
     </>
   );

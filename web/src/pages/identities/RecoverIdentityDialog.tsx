@@ -18,7 +18,11 @@ export function RecoverIdentityDialog({ onClose, onDone }: DialogProps) {
     }),
     send: async () => {
       const r = await identitySave(name, phrase.trim(), pin);
-      onDone({ kind: 'success', title: `Identity ${r.name} recovered.`, lines: ['Use “Derive account” to add its accounts again, or “Find my address” to learn an address’s path.'] });
+      onDone({
+        kind: 'success',
+        title: `Identity ${r.name} recovered.`,
+        lines: ['Use “Derive account” to add its accounts again, or “Find my address” to learn an address’s path.'],
+      });
     },
     fields: { pin: 'pin', name: 'name', phrase: 'phrase' },
   });
@@ -26,7 +30,16 @@ export function RecoverIdentityDialog({ onClose, onDone }: DialogProps) {
   return (
     <Dialog title="Recover identity" onClose={onClose}>
       <form onSubmit={onSubmit} noValidate>
-        <TextField label="Recovery phrase" value={phrase} onChange={setPhrase} error={errors['phrase']} multiline rows={3} mono hint="The 12 or 24 words, in order, separated by spaces." />
+        <TextField
+          label="Recovery phrase"
+          value={phrase}
+          onChange={setPhrase}
+          error={errors['phrase']}
+          multiline
+          rows={3}
+          mono
+          hint="The 12 or 24 words, in order, separated by spaces."
+        />
         <NameAndPin name={name} setName={setName} pin={pin} setPin={setPin} repeat={repeat} setRepeat={setRepeat} errors={errors} />
         {busy ? <Busy text="Saving the identity…" /> : null}
         <FormActions busy={busy} submit="Save identity" onClose={onClose} error={errors['form']} />

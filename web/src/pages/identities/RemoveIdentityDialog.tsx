@@ -17,7 +17,15 @@ export function RemoveIdentityDialog({ identity, onClose, onDone }: DialogProps 
     };
   };
   return (
-    <ConfirmDialog title={`Remove ${identity.name}?`} confirm="Remove identity" typed={identity.name} busy="Removing…" send={send} onClose={onClose} onDone={onDone}>
+    <ConfirmDialog
+      title={`Remove ${identity.name}?`}
+      confirm="Remove identity"
+      typed={identity.name}
+      busy="Removing…"
+      send={send}
+      onClose={onClose}
+      onDone={onDone}
+    >
       <div className="warning" role="note">
         <p>
           <strong>Without a written copy of its recovery phrase or a backup file holding it, this identity is lost.</strong>

@@ -47,10 +47,14 @@ export function AccountsReport({ report }: { report: VerifyReport }) {
       <ul className="summary" aria-label="Verified accounts">
         {report.accounts.map((a, i) => (
           <li key={i} className={a.ok ? 'status-ok' : a.check === 'locked' ? 'status-present' : 'status-bad'}>
-            <span className="verdict">{a.ok ? (a.watchOnly ? 'ok (address only)' : 'ok') : a.check === 'locked' ? 'locked' : 'not ok'}</span> <strong>{a.name ?? '(no name)'}</strong>{' '}
-            <code className="mono">{a.address}</code>
+            <span className="verdict">{a.ok ? (a.watchOnly ? 'ok (address only)' : 'ok') : a.check === 'locked' ? 'locked' : 'not ok'}</span>{' '}
+            <strong>{a.name ?? '(no name)'}</strong> <code className="mono">{a.address}</code>
             {a.type ? <span className="kind"> {a.type}</span> : null}
-            {a.check === 'locked' ? <span className="kind"> — {checkText(a)}</span> : a.error ? <span className="error-text"> — {errorText(a.error)}</span> : null}
+            {a.check === 'locked' ? (
+              <span className="kind"> — {checkText(a)}</span>
+            ) : a.error ? (
+              <span className="error-text"> — {errorText(a.error)}</span>
+            ) : null}
           </li>
         ))}
       </ul>
