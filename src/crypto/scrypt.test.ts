@@ -3,6 +3,7 @@
  * and the process-wide memory budget. The budget tests count bytes in flight as node:crypto sees
  * them (its `scrypt` is observed, not replaced) and never look at the clock.
  */
+import { thrown } from '../../test/support/rejection.js';
 import { describe, expect, it, vi } from 'vitest';
 import { KdfParamsTooLargeError } from '../errors/kdf.js';
 import {
@@ -43,15 +44,6 @@ vi.mock('node:crypto', async (importOriginal) => {
 });
 
 const KEYSTORE: ScryptCaps = { N: SCRYPT_LIMITS.N, r: SCRYPT_LIMITS.r, cost: 1 << 23, memory: SCRYPT_MAX_MEMORY };
-
-function thrown(fn: () => void): unknown {
-  try {
-    fn();
-  } catch (err) {
-    return err;
-  }
-  return undefined;
-}
 
 describe('scryptCheck: one check for every reader', () => {
   it.each([

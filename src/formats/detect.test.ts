@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { thrown } from '../../test/support/rejection.js';
 import { describe, expect, it } from 'vitest';
 import { BaseError } from '../errors/base.js';
 import { CorruptFileError, EmptyFileError, NotJsonError, TruncatedFileError, UnknownFormatError } from '../errors/file.js';
@@ -41,15 +42,6 @@ function detectOrOwnError(text: string): void {
   } catch (err) {
     if (!(err instanceof BaseError)) throw err;
   }
-}
-
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (err) {
-    return err;
-  }
-  return undefined;
 }
 
 describe('formatDetect: what each file is', () => {

@@ -1,4 +1,5 @@
 import { mnemonicToMiniSecret as oracleMiniSecret } from '@polkadot/util-crypto';
+import { thrown } from '../../test/support/rejection.js';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -18,15 +19,6 @@ import {
 import { DEV_PHRASE } from './suri.js';
 
 const ABANDON_12 = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
-
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (err) {
-    return err;
-  }
-  return undefined;
-}
 
 describe('mnemonicGenerate', () => {
   for (const words of MNEMONIC_LENGTHS) {

@@ -11,3 +11,13 @@ export async function rejection(p: Promise<unknown> | (() => unknown)): Promise<
   }
   throw new Error('expected a rejection');
 }
+
+/** What a synchronous function throws, or undefined when it returns (so `expect(thrown(f)).toBeInstanceOf(X)` fails). */
+export function thrown(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (err) {
+    return err;
+  }
+  return undefined;
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../../../test/support/rejection.js';
 import { bytesToHex, concatBytes, u32le } from '../../crypto/bytes.js';
 import { SCRYPT_LIMITS } from '../../crypto/scrypt.js';
 import { CorruptFileError } from '../../errors/file.js';
@@ -23,15 +24,6 @@ const SALT = new Uint8Array(32).fill(0x5a);
 /** salt ‖ N ‖ p ‖ r, the order Polkadot{.js} writes (scrypt/toU8a.ts), then some body. */
 function header(N: number, p: number, r: number): Uint8Array {
   return concatBytes(SALT, u32le(N), u32le(p), u32le(r), new Uint8Array(24 + 16 + 117));
-}
-
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (err) {
-    return err;
-  }
-  return undefined;
 }
 
 describe('scryptHeaderRead', () => {

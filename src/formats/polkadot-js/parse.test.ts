@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { thrown } from '../../../test/support/rejection.js';
 import { describe, expect, it } from 'vitest';
 import { bytesToHex } from '../../crypto/bytes.js';
 import { BaseError } from '../../errors/base.js';
@@ -18,15 +19,6 @@ function edited(file: JsonObject, edit: (f: JsonObject & { encoding: JsonObject 
   const copy = structuredClone(file) as JsonObject & { encoding: JsonObject };
   edit(copy);
   return copy;
-}
-
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (err) {
-    return err;
-  }
-  return undefined;
 }
 
 describe('polkadotJsParse: the json vectors', () => {
