@@ -1,7 +1,6 @@
 import { xsalsa20poly1305 } from '@noble/ciphers/salsa.js';
 
 /** NaCl secretbox (XSalsa20-Poly1305): 32-byte key, 24-byte nonce; the output carries a 16-byte tag. */
-export const SECRETBOX_TAG = 16;
 
 export function secretboxSeal(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array): Uint8Array {
   return xsalsa20poly1305(key, nonce).encrypt(plaintext);

@@ -1,10 +1,9 @@
 import { utf8 } from '../../crypto/bytes.js';
 import { withPasswordKey } from '../../crypto/password.js';
 import { scrypt } from '../../crypto/scrypt.js';
-import { SECRETBOX_TAG, secretboxOpen } from '../../crypto/secretbox.js';
 import { CorruptFileError } from '../../errors/file.js';
 import { WrongPasswordError } from '../../errors/password.js';
-import { NONCE_LENGTH, SCRYPT_HEADER_LENGTH, scryptHeaderRead } from './kdf.js';
+import { NONCE_LENGTH, SCRYPT_HEADER_LENGTH, SECRETBOX_TAG, scryptHeaderRead } from './kdf.js';
 import { polkadotJsPasswordBytes } from './password.js';
 import type { PolkadotJsEnvelope } from './parse.js';
 
@@ -37,6 +36,8 @@ export async function polkadotJsDecrypt(envelope: PolkadotJsEnvelope, password: 
   if (sealedLength < SECRETBOX_TAG || (options.plaintextLengths && !options.plaintextLengths.includes(sealedLength - SECRETBOX_TAG))) {
     throw new CorruptFileError({ file: options.file, reason: '"encoded" has the wrong length for an encrypted key (the file was cut short or edited)' });
   }
+  // The cipher loads while the KDF runs: a one-file verify starts its scrypt without waiting for it.
+  const cipherLoad = import('../../crypto/secretbox.js');
   // Versions 0–2 use the password's UTF-8; scrypt gets what Polkadot{.js} gives it (a 0x… password is hex).
   const secret = header === undefined ? utf8(password) : polkadotJsPasswordBytes(password);
   const derive = async (secret: Uint8Array): Promise<Uint8Array> => {
@@ -51,7 +52,9 @@ export async function polkadotJsDecrypt(envelope: PolkadotJsEnvelope, password: 
     return derived;
   };
   const nonce = encoded.subarray(bodyStart, bodyStart + NONCE_LENGTH);
-  const plaintext = await withPasswordKey(secret, derive, (key) => secretboxOpen(key.subarray(0, 32), nonce, encoded.subarray(bodyStart + NONCE_LENGTH)));
+  const plaintext = await withPasswordKey(secret, derive, async (key) =>
+    (await cipherLoad).secretboxOpen(key.subarray(0, 32), nonce, encoded.subarray(bodyStart + NONCE_LENGTH)),
+  );
   if (plaintext === undefined) throw new WrongPasswordError({ subject: options.subject, ...(options.held === undefined ? {} : { held: options.held }) });
   return plaintext;
 }

@@ -6,6 +6,8 @@ import { UnsupportedKdfParamsError } from '../../errors/kdf.js';
 /** salt[32] ‖ N u32le ‖ p u32le ‖ r u32le (`@polkadot/util-crypto` `scrypt/toU8a.ts`). */
 export const SCRYPT_HEADER_LENGTH = 32 + 12;
 export const NONCE_LENGTH = 24;
+/** The secretbox (XSalsa20-Poly1305) tag after the nonce: a sealed body is at least this long. */
+export const SECRETBOX_TAG = 16;
 
 /** What Polkadot{.js} writes today, and what wallets from before mid-2025 write and require. */
 export const SCRYPT_DEFAULT: ScryptParams = { N: 1 << 17, r: 8, p: 1 };
