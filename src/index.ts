@@ -53,7 +53,7 @@ export { identityShowPhrase } from './wallet/identity/showPhrase.js';
 export { identityDerive } from './wallet/identity/derive.js';
 export { identityFind } from './wallet/identity/find.js';
 export { identityScan } from './wallet/identity/scan.js';
-export { signerQrText } from './wallet/identity/shared.js';
+export { signerQrText } from './wallet/identity/common.js';
 export { addressAdd, addressList, addressRemove } from './wallet/addressBook.js';
 export { backupExport } from './wallet/backup/export.js';
 export { backupImport, type ImportReport } from './wallet/backup/import.js';

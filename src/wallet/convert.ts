@@ -8,7 +8,7 @@ import { kdfParams } from '../formats/polkadot-js/kdf.js';
 import { polkadotJsWrite } from '../formats/polkadot-js/write.js';
 import type { KeyPair } from '../keys/types.js';
 import { fileAccountsOpen, type FileAccount } from './fileAccounts.js';
-import { watchOnlyEntry } from './shared.js';
+import { watchOnlyEntry } from './common.js';
 
 export const CONVERT_TARGETS = ['polkadot-js', 'polkadot-js-batch', 'apps', 'ethereum-keystore'] as const;
 export type ConvertTarget = (typeof CONVERT_TARGETS)[number];

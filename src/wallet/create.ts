@@ -21,7 +21,7 @@ import { nameValidate } from './names.js';
 import { networkResolve } from './network.js';
 import { storedKeyCheck } from './storedKey.js';
 import { newSecretCheck } from './secrets.js';
-import { ETHEREUM_DEFAULT_PATH } from './shared.js';
+import { ETHEREUM_DEFAULT_PATH } from './common.js';
 
 export type AddAccountOptions = {
   name: string;

@@ -29,7 +29,7 @@ import { accountAdd } from './create.js';
 import { accountExport } from './export.js';
 import { identityDerive } from './identity/derive.js';
 import { identityRecover } from './identity/create.js';
-import { type IdentityTuning } from './identity/shared.js';
+import { type IdentityTuning } from './identity/common.js';
 import { loadVectors } from '../../test/support/vectors.js';
 
 const VECTORS = loadVectors<{ devPhrase: string }>('polkadot-js');

@@ -21,7 +21,7 @@ import { identityAccountDerive, identityAccountPair } from './identity/accountPa
 import { identityUnlock } from './identity/unlock.js';
 import { newSecretCheck } from './secrets.js';
 import { storedKeyCheck } from './storedKey.js';
-import { watchOnlyEntry } from './shared.js';
+import { watchOnlyEntry } from './common.js';
 import { rekeyFiles, relock } from './rekey.js';
 
 export type Kdf = PolkadotJsKdf;

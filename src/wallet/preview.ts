@@ -8,7 +8,7 @@ import type { Vault } from '../vault/open.js';
 import { suriForAdd } from './create.js';
 import { existingOf, type ExistingAccount } from './duplicate.js';
 import { identityDeriveKey, identityDerivePlan, type DeriveOptions } from './identity/derivePlan.js';
-import { identityResolve } from './identity/shared.js';
+import { identityResolve } from './identity/common.js';
 import { identityUnlock } from './identity/unlock.js';
 import { networkResolve } from './network.js';
 

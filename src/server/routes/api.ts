@@ -145,7 +145,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     });
   // A PIN is tried against its identity (however the identity or account is named); a password against its account.
   const identityTarget = async (query: string) => {
-    const { identityResolve } = await import('../../wallet/identity/shared.js');
+    const { identityResolve } = await import('../../wallet/identity/common.js');
     return [`identity:${identityResolve(vault, query).id}`];
   };
   const exportTarget = async (b: Body) => {

@@ -7,7 +7,7 @@ import type { AccountRow } from '../../vault/accounts.js';
 import { identityById } from '../../vault/identities.js';
 import type { Vault } from '../../vault/open.js';
 import { storedKeyCheck } from '../storedKey.js';
-import type { IdentityTuning } from './shared.js';
+import type { IdentityTuning } from './common.js';
 import { identityUnlock } from './unlock.js';
 
 /**

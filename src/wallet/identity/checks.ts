@@ -2,7 +2,7 @@ import { ethereumDecode, ss58Decode } from '../../keys/address.js';
 import { mnemonicValidate } from '../../keys/mnemonic.js';
 import type { Vault } from '../../vault/open.js';
 import { type DeriveOptions, identityDerivePlan } from './derivePlan.js';
-import { identityResolve } from './shared.js';
+import { identityResolve } from './common.js';
 import { nameValidate } from '../names.js';
 
 /*

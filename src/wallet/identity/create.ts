@@ -6,7 +6,7 @@ import { identityById, identityByName, identityInsert } from '../../vault/identi
 import { vaultWrite, type Vault } from '../../vault/open.js';
 import { nameValidate } from '../names.js';
 import { newSecretCheck } from '../secrets.js';
-import { identitySummary, type IdentityTuning, type IdentitySummary } from './shared.js';
+import { identitySummary, type IdentityTuning, type IdentitySummary } from './common.js';
 
 /** "Create identity": a new phrase, sealed under the PIN; `onMnemonic` shows or writes it once, inside the transaction. */
 export async function identityCreate(

@@ -7,7 +7,7 @@ import type { KeyPair, KeyType } from '../../keys/types.js';
 import { accountByPublicKey, accountInsert, accountReplace } from '../../vault/accounts.js';
 import { vaultWrite, type Vault } from '../../vault/open.js';
 import { accountNameNetworkSet, existingKind, nameOrNetworkDiffers, placementOf, rowRecord } from '../duplicate.js';
-import { identityResolve, signerQrText } from './shared.js';
+import { identityResolve, signerQrText } from './common.js';
 import { identityUnlock } from './unlock.js';
 import { identityDeriveKey, identityDerivePlan, type DeriveOptions } from './derivePlan.js';
 

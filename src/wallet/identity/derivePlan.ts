@@ -7,10 +7,10 @@ import { suriParse } from '../../keys/suri.js';
 import type { KeyPair, KeyType } from '../../keys/types.js';
 import { networkByName, type Network } from '../../networks/networks.js';
 import type { IdentityRow } from '../../vault/identities.js';
-import { ETHEREUM_DEFAULT_PATH } from '../shared.js';
+import { ETHEREUM_DEFAULT_PATH } from '../common.js';
 import { nameValidate } from '../names.js';
 import { networkResolve } from '../network.js';
-import type { IdentityTuning } from './shared.js';
+import type { IdentityTuning } from './common.js';
 
 export type DeriveOptions = { network?: string; path?: string; type?: KeyType; name?: string; pin: string; onDuplicate?: 'refuse' | 'update' } & IdentityTuning;
 

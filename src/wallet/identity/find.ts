@@ -8,7 +8,7 @@ import { networkList } from '../../networks/networks.js';
 import { accountsByAccountId } from '../../vault/accounts.js';
 import type { Vault } from '../../vault/open.js';
 import { existingOf, type ExistingAccount } from '../duplicate.js';
-import { identityResolve, type IdentityTuning } from './shared.js';
+import { identityResolve, type IdentityTuning } from './common.js';
 import { identityUnlock } from './unlock.js';
 
 /** Where `identity find` puts the account: the network its address's SS58 prefix points to. */

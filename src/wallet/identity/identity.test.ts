@@ -27,7 +27,7 @@ import { identityAccountPair } from './accountPair.js';
 import { identityCreate, identityRecover } from './create.js';
 import { identityDerive } from './derive.js';
 import { identityFind } from './find.js';
-import { identityResolve, signerQrText, type IdentityTuning } from './shared.js';
+import { identityResolve, signerQrText, type IdentityTuning } from './common.js';
 import { identityList } from './list.js';
 import { identityShowPhrase } from './showPhrase.js';
 import { pinDelaySeconds } from './unlock.js';

@@ -1,6 +1,6 @@
 import { identitiesAll } from '../../vault/identities.js';
 import type { Vault } from '../../vault/open.js';
-import { identitySummary, identityResolve, type IdentitySummary } from './shared.js';
+import { identitySummary, identityResolve, type IdentitySummary } from './common.js';
 
 /** Every identity with the accounts derived from it. */
 export function identityList(vault: Vault): IdentitySummary[] {

@@ -1,7 +1,7 @@
 import { accountsOfIdentity, accountDelete } from '../../vault/accounts.js';
 import { vaultWrite, type Vault, vaultCheckpoint } from '../../vault/open.js';
 import { identityDelete } from '../../vault/identities.js';
-import { identitySummary, identityResolve, type IdentitySummary } from './shared.js';
+import { identitySummary, identityResolve, type IdentitySummary } from './common.js';
 
 /**
  * Removes an identity and every account derived from it, in one transaction. Those accounts have no

@@ -2,7 +2,7 @@ import { DuplicateIdentityError } from '../../errors/identity.js';
 import { identityById, identityByName, identityNameSet } from '../../vault/identities.js';
 import { vaultWrite, type Vault } from '../../vault/open.js';
 import { nameValidate } from '../names.js';
-import { identitySummary, identityResolve, type IdentitySummary } from './shared.js';
+import { identitySummary, identityResolve, type IdentitySummary } from './common.js';
 
 /**
  * Renames an identity. Its accounts keep their own names (a default name such as "Phone Polkadot

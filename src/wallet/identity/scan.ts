@@ -6,7 +6,7 @@ import type { KeyType } from '../../keys/types.js';
 import { accountsByAccountId } from '../../vault/accounts.js';
 import type { Vault } from '../../vault/open.js';
 import { networkResolve } from '../network.js';
-import { identityResolve, type IdentityTuning } from './shared.js';
+import { identityResolve, type IdentityTuning } from './common.js';
 import { identityUnlock } from './unlock.js';
 
 /**

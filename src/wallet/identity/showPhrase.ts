@@ -1,6 +1,6 @@
 import { wipe } from '../../crypto/bytes.js';
 import type { Vault } from '../../vault/open.js';
-import { identityResolve, type IdentityTuning } from './shared.js';
+import { identityResolve, type IdentityTuning } from './common.js';
 import { identityUnlock } from './unlock.js';
 
 /** "Show Recovery Phrase": the phrase, only after the PIN. */

@@ -3,7 +3,7 @@ import { IdentityNotFoundError, PinLockedError, WrongPinError } from '../../erro
 import { sealedSecretOpen, sealedSecretParse, sealedSecretDeriveKey } from '../../formats/identity-seal.js';
 import { identityById, identityLockUntil, identityPinFailed, identityPinSet, type IdentityRow } from '../../vault/identities.js';
 import { vaultWrite, type Vault } from '../../vault/open.js';
-import type { IdentityTuning } from './shared.js';
+import type { IdentityTuning } from './common.js';
 
 /** Seconds to wait after `attempts` wrong PINs in a row: none for the first three, then 30 s doubling, at most an hour. */
 export function pinDelaySeconds(attempts: number): number {
