@@ -80,10 +80,9 @@ const WHOLE_WALLET: ReadonlySet<FormatName> = new Set(['keepsake-backup', 'conco
  * report.restorable // it would restore
  */
 export async function verifyFile(text: string, password: string, options: VerifyOptions = {}): Promise<VerifyReport> {
-  const where = { file: options.file };
   const passwords = { passwords: [password, ...(options.morePasswords ?? [])], ask: options.askPassword };
   if (WHOLE_WALLET.has(formatDetect(text, options.file).format)) return verifyBackup(text, password, passwords, options);
-  const { format, entries } = await fileAccountsOpen(text, password, { ...where, lockedEntries: 'report' });
+  const { format, entries } = await fileAccountsOpen(text, password, { file: options.file, lockedEntries: 'report' });
   await lockedOpen(fileEntryLocks(entries, password), passwords);
   const accounts = entries.map(accountOf);
   return {
@@ -124,11 +123,10 @@ function errorOf(error: BaseError | undefined): ErrorReport {
  * import planned against the vault (backupPlan) — nothing written.
  */
 async function verifyBackup(text: string, password: string, passwords: Parameters<typeof lockedOpen>[1], options: VerifyOptions): Promise<VerifyReport> {
-  const where = { file: options.file };
   // Loaded here, not at the top: the import planner pulls in the vault and every use case, which an account file's check never needs.
   const [{ backupOpen }, { backupPlan }] = await Promise.all([import('./backup/open.js'), import('./backup/plan.js')]);
-  const contents = await backupOpen(text, password, where);
-  const plan = backupPlan(options.vault, contents, where);
+  const contents = await backupOpen(text, password, options);
+  const plan = backupPlan(options.vault, contents, options);
   const accounts = contents.format === 'keepsake-backup' ? await backupAccountsCheck(contents.payload, passwords) : [];
   // One item per account, in the file's order (backupPlan): what import would do with each.
   const accountItems = plan.items.filter((i) => i.kind === 'account');

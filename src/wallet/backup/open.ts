@@ -25,10 +25,9 @@ export type BackupContents =
  */
 export async function backupOpen(text: string, password: string, options: { file?: string | undefined } = {}): Promise<BackupContents> {
   const detected = formatDetect(text, options.file);
-  const where = { file: options.file };
   switch (detected.format) {
     case 'keepsake-backup': {
-      const payload = await keepsakeBackupOpen(keepsakeBackupParse(detected.json, options.file), password, where);
+      const payload = await keepsakeBackupOpen(keepsakeBackupParse(detected.json, options.file), password, options);
       const checked = keepsakeBackupPayloadParse(payload, options.file, addressParse);
       fileNamesCheck(options.file, [
         ...checked.identities.map((x, i) => ({ item: `identity ${i + 1}`, name: x.name })),
@@ -41,7 +40,7 @@ export async function backupOpen(text: string, password: string, options: { file
     }
     case 'concordium-desktop':
     case 'concordium-mobile': {
-      const data = await concordiumDesktopOpen(detected.json, password, where);
+      const data = await concordiumDesktopOpen(detected.json, password, options);
       // Items named as the file's own lists name them (entry 3 of "addressBook").
       fileNamesCheck(
         options.file,
@@ -50,7 +49,7 @@ export async function backupOpen(text: string, password: string, options: { file
       return { format: detected.format, data };
     }
     default:
-      throw new FormatNotSupportedError({ ...where, label: FORMAT_LABELS[detected.format], wanted: 'wallet' });
+      throw new FormatNotSupportedError({ file: options.file, label: FORMAT_LABELS[detected.format], wanted: 'wallet' });
   }
 }
 
