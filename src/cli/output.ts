@@ -5,6 +5,12 @@ import { FileWriteError, OutputExistsError } from '../errors/file.js';
 import { UsageError } from '../errors/usage.js';
 import type { Io } from './io.js';
 
+/**
+ * The options every export command (`account export`, `account export-all`, `backup export`) takes: the
+ * file it writes (--out, --force) and where its secrets come from (--password-file, --pin-file).
+ */
+export type ExportFileOptions = { out: string; passwordFile?: string; pinFile?: string; force?: boolean };
+
 /** Refuses an output path that exists (unless `force`) or is a folder, before any work is done. */
 export function outputCheck(path: string, force: boolean): void {
   // A folder cannot be replaced by a file: say so now rather than after the work (and the vault change) is done.

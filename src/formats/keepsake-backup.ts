@@ -107,32 +107,41 @@ export type BackupAccount = {
   ss58Prefix: number;
   genesisHash: string | null;
   fileJson: string | null;
+  /** False for batch entries that were locked with a password other than the one given at restore. */
   verified: boolean;
   source: string;
+  /** The identity this account is derived from (its key needs the identity's PIN), or null. */
   identity: string | null;
+  /** Derivation path on the identity's phrase, without any ///password. */
   path: string | null;
+  /** The path's ///password, sealed under the identity's PIN (JSON), or null. */
   sealedPassword: string | null;
+  /** For a watch-only account: the entry it came from (JSON), kept for a lossless export. */
   watchJson: string | null;
   createdAt: number;
+};
+
+/** An address-book entry of a backup, as the vault keeps it (without its id and date). */
+export type BackupAddress = {
+  address: string;
+  kind: 'ss58' | 'ethereum' | 'concordium';
+  name: string;
+  note: string | null;
+  network: string | null;
+  /** The entry as another wallet exported it (Concordium), kept for a lossless export. */
+  original: string | null;
 };
 
 /** A decrypted keepsake backup, every field checked ({@link keepsakeBackupPayloadParse}). */
 export type BackupPayload = {
   identities: { name: string; sealed: string; fingerprint: string; createdAt: number; failedAttempts: number; lockedUntil: number; rekeyed: boolean }[];
   accounts: BackupAccount[];
-  addresses: {
-    address: string;
-    kind: 'ss58' | 'ethereum' | 'concordium';
-    name: string;
-    note: string | null;
-    network: string | null;
-    original: string | null;
-  }[];
+  addresses: BackupAddress[];
   concordium: { genesis: string | null; items: { collection: ConcordiumCollection; key: string; name: string | null; original: string }[] };
 };
 
 /** What an address-book entry's address is, as the wallet checks a typed one (wallet/addressParse.ts). */
-export type BackupAddressCheck = (address: string) => { address: string; kind: 'ss58' | 'ethereum' | 'concordium'; network: string | null };
+export type BackupAddressCheck = (address: string) => Pick<BackupAddress, 'address' | 'kind' | 'network'>;
 
 /**
  * Checks every field of a decrypted backup (the payload {@link keepsakeBackupOpen} returns) before

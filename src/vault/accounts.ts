@@ -1,33 +1,18 @@
 import { accountAddress } from '../keys/account.js';
+import type { BackupAccount } from '../formats/keepsake-backup.js';
 import type { KeyType } from '../keys/types.js';
 import { vaultStatement, type Vault } from './open.js';
 
-/** An account as the vault keeps it. `fileJson` is still encrypted with the account's own password. */
-export type AccountRow = {
+/**
+ * An account as the vault keeps it: what a backup carries of it ({@link BackupAccount}, which names its
+ * identity; here by id and name), and the vault's own columns. `fileJson` is still encrypted with the account's own password.
+ */
+export type AccountRow = Omit<BackupAccount, 'identity'> & {
   id: number;
-  publicKey: Uint8Array;
-  accountId: Uint8Array;
-  type: KeyType;
-  name: string;
-  network: string | null;
-  ss58Prefix: number;
-  genesisHash: string | null;
-  fileJson: string | null;
   /** Whether a file is stored (false for watch-only and identity accounts); set even when `fileJson` was not read. */
   hasFile: boolean;
-  /** False for batch entries that were locked with a password other than the one given at restore. */
-  verified: boolean;
-  source: string;
-  /** The identity this account is derived from (its key needs the identity's PIN), or null. */
   identityId: number | null;
   identityName: string | null;
-  /** Derivation path on the identity's phrase, without any ///password. */
-  path: string | null;
-  /** The path's ///password, sealed under the identity's PIN (JSON), or null. */
-  sealedPassword: string | null;
-  /** For a watch-only account: the entry it came from (JSON), kept for a lossless export. */
-  watchJson: string | null;
-  createdAt: number;
   updatedAt: number;
 };
 

@@ -1,18 +1,9 @@
+import type { BackupAddress } from '../formats/keepsake-backup.js';
 import { vaultStatement, type Vault } from './open.js';
 
 /** The `addresses` table: the address book (SS58, Ethereum and Concordium entries). */
 
-export type AddressRow = {
-  id: number;
-  address: string;
-  kind: 'ss58' | 'ethereum' | 'concordium';
-  name: string;
-  note: string | null;
-  network: string | null;
-  /** The entry as another wallet exported it (Concordium), kept for a lossless export. */
-  original: string | null;
-  createdAt: number;
-};
+export type AddressRow = BackupAddress & { id: number; createdAt: number };
 
 type Raw = Omit<AddressRow, 'createdAt'> & { created_at: number };
 
@@ -27,7 +18,7 @@ export function addressByText(vault: Vault, address: string): AddressRow | undef
   return r && fromRaw(r);
 }
 
-export function addressInsert(vault: Vault, a: Omit<AddressRow, 'id' | 'createdAt'>, now = Date.now()): void {
+export function addressInsert(vault: Vault, a: BackupAddress, now = Date.now()): void {
   vaultStatement(vault, 'INSERT INTO addresses (address, kind, name, note, network, original, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     a.address,
     a.kind,

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { ImportItem } from '../../wallet/backup/plan.js';
 import type { VerifyAccount, VerifyReport } from '../../wallet/verify.js';
 import { askLocked } from '../askLocked.js';
+import { ITEM_KIND_LABEL } from './backup/counts.js';
 import { type Context, type Runner, withVault } from '../context.js';
 import { EXIT } from '../exit.js';
 import { color, type Io, out, printJson, printJsonError, readInputFile, readSecretLines, say } from '../io.js';
@@ -117,14 +118,6 @@ function printAccounts(io: Io, report: VerifyReport): void {
     );
 }
 
-const KIND = {
-  identity: 'identity',
-  account: 'account',
-  address: 'address',
-  'concordium-identity': 'Concordium identity',
-  'concordium-account': 'Concordium account',
-} as const;
-
 /** A whole-wallet backup: each item with what `backup import` would do with it, and each account's check. */
 function printBackup(io: Io, report: VerifyReport, items: readonly ImportItem[]): void {
   const count = (kind: ImportItem['kind']) => items.filter((i) => i.kind === kind).length;
@@ -139,7 +132,7 @@ function printBackup(io: Io, report: VerifyReport, items: readonly ImportItem[])
   out(io, line`${report.label}: ${counts.join(', ')}`);
   let account = 0;
   for (const item of items) {
-    const what = line`${KIND[item.kind]} ${JSON.stringify(item.name)}${item.address ? line` ${item.address}` : ''}`;
+    const what = line`${ITEM_KIND_LABEL[item.kind]} ${JSON.stringify(item.name)}${item.address ? line` ${item.address}` : ''}`;
     const checked = item.kind === 'account' ? report.accounts[account++] : undefined;
     const note = checked !== undefined ? line`: ${checkText(checked)}` : item.kind === 'identity' ? ': its phrase is sealed under its PIN (well-formed)' : '';
     if (checked?.check === 'failed') out(io, line`  ${color(io, 'red', 'FAIL')}           ${what}${note}`);

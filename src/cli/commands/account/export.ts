@@ -3,19 +3,11 @@ import { ACCOUNT_FORMAT_CHOICES, KDF_CHOICES } from '../../../wallet/choices.js'
 import { type Context, type Runner, withVault } from '../../context.js';
 import { helpExamples } from '../../help.js';
 import { out, printJson, readNewSecret, readSecret } from '../../io.js';
-import { outputCheck, outputWrite } from '../../output.js';
+import { type ExportFileOptions, outputCheck, outputWrite } from '../../output.js';
 import { line } from '../../printable.js';
 import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
-export type AccountExportOptions = {
-  query: string;
-  out: string;
-  passwordFile?: string;
-  pinFile?: string;
-  kdf: (typeof KDF_CHOICES)[number];
-  format: (typeof ACCOUNT_FORMAT_CHOICES)[number];
-  force?: boolean;
-};
+export type AccountExportOptions = ExportFileOptions & { query: string; kdf: (typeof KDF_CHOICES)[number]; format: (typeof ACCOUNT_FORMAT_CHOICES)[number] };
 
 /** Registers `keepsake account export`: its options and help; the action calls {@link accountExportRun}. */
 export function accountExportCommand(parent: Command, run: Runner): void {

@@ -3,7 +3,7 @@ import { UsageError } from '../../../errors/usage.js';
 import { type Context, type Runner, withVault } from '../../context.js';
 import { helpExamples } from '../../help.js';
 import { type Io, out, printJson, readNewSecret, readSecret, say } from '../../io.js';
-import { outputCheck, outputWrite } from '../../output.js';
+import { type ExportFileOptions, outputCheck, outputWrite } from '../../output.js';
 import { line } from '../../printable.js';
 import { progressPausable } from '../../progressPausable.js';
 import { EXPORT_ALL_FORMAT_CHOICES, KDF_CHOICES } from '../../../wallet/choices.js';
@@ -11,14 +11,10 @@ import type { LeftOut } from '../../../wallet/export.js';
 import { plural } from '../../../text/plural.js';
 import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
-export type AccountExportAllOptions = {
-  out: string;
-  passwordFile?: string;
-  pinFile?: string;
+export type AccountExportAllOptions = ExportFileOptions & {
   rekey?: boolean;
   kdf: (typeof KDF_CHOICES)[number];
   format: (typeof EXPORT_ALL_FORMAT_CHOICES)[number];
-  force?: boolean;
 };
 
 /** Registers `keepsake account export-all`: its options and help; the action calls {@link accountExportAllRun}. */

@@ -4,21 +4,14 @@ import { type Context, type Runner, withVault } from '../../context.js';
 import { EXIT } from '../../exit.js';
 import { helpExamples } from '../../help.js';
 import { confirm, type Io, out, printJson, readNewSecret, readSecret, say } from '../../io.js';
-import { outputCheck, outputWrite } from '../../output.js';
+import { type ExportFileOptions, outputCheck, outputWrite } from '../../output.js';
 import { line } from '../../printable.js';
 import { progressPausable } from '../../progressPausable.js';
 import { BACKUP_FORMAT_CHOICES } from '../../../wallet/choices.js';
 import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 import { countsText } from './counts.js';
 
-export type BackupExportOptions = {
-  out: string;
-  passwordFile?: string;
-  pinFile?: string;
-  format: (typeof BACKUP_FORMAT_CHOICES)[number];
-  rekey?: boolean;
-  force?: boolean;
-};
+export type BackupExportOptions = ExportFileOptions & { format: (typeof BACKUP_FORMAT_CHOICES)[number]; rekey?: boolean };
 
 /** Registers `keepsake backup export`: its options and help; the action calls {@link backupExportRun}. */
 export function backupExportCommand(backup: Command, run: Runner): void {

@@ -6,7 +6,7 @@ import { EXIT } from '../../exit.js';
 import { helpExamples } from '../../help.js';
 import { color, type Io, out, printJson, readInputFile, readSecret, say } from '../../io.js';
 import { line } from '../../printable.js';
-import { countsText } from './counts.js';
+import { countsText, ITEM_KIND_LABEL } from './counts.js';
 
 export type BackupImportOptions = { file: string; passwordFile?: string };
 
@@ -44,17 +44,9 @@ export async function backupImportRun(options: BackupImportOptions, ctx: Context
   return EXIT.ok;
 }
 
-const KIND_LABEL = {
-  identity: 'identity',
-  account: 'account',
-  address: 'address',
-  'concordium-identity': 'Concordium identity',
-  'concordium-account': 'Concordium account',
-} as const;
-
 function printImport(io: Io, r: ImportReport): void {
   for (const i of r.items) {
-    const what = line`${KIND_LABEL[i.kind]} "${i.name}"${i.address ? line` ${i.address}` : ''}`;
+    const what = line`${ITEM_KIND_LABEL[i.kind]} "${i.name}"${i.address ? line` ${i.address}` : ''}`;
     // A Concordium name conflict in the desktop wallet's words ("Already exists as: X", "Replaces name: X").
     const note = i.note !== undefined && i.note !== 'Already exists' ? i.note : undefined;
     if (i.status === 'imported') out(io, line`${color(io, 'green', 'imported')}  ${what}${i.rekeyed ? ': its PIN is now the backup password' : ''}`);
