@@ -1,6 +1,7 @@
 // Shared helpers for bench/run.js and bench/vault.js: timing whole processes, round-robin runs,
 // summaries and the plain-text tables every section prints.
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 
 /**
  * Runs `argv` with this `node` as a fresh process and returns its wall clock (spawn → exit, ms) and
@@ -48,6 +49,18 @@ export function roundRobin(cases, { runs, warmup, cwd, env, progress }) {
   return samples;
 }
 
+/**
+ * One section's measurement: logs what runs, then {@link roundRobin} between two load-average readings.
+ * Returns { runs, warmup, samples, load0, load1 }, as {@link sectionPrint} takes them.
+ */
+export function measure(ctx, name, cases, { runs, warmup, note = '' }) {
+  ctx.log(`${name}: ${cases.length} cases × (${warmup} warm-up + ${runs} runs), round-robin${note}`);
+  const load0 = loadavg();
+  const samples = roundRobin(cases, { runs, warmup, cwd: ctx.root, env: ctx.env, progress: name });
+  const load1 = loadavg();
+  return { runs, warmup, samples, load0, load1 };
+}
+
 export function summarize(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const q = (p) => {
@@ -61,6 +74,24 @@ export function summarize(xs) {
 /** The per-round ratio a[i] / b[i], summarised. */
 export function pairedRatio(samples, a, b) {
   return summarize(samples[a].map((x, i) => x / samples[b][i]));
+}
+
+/** A check that the median of case `a` over the median of case `b` stays at or under `atMost` (or at or over `atLeast`). */
+export function ratioCheck(samples, { id, what, a, b, atMost, atLeast }) {
+  const ratio = summarize(samples[a]).median / summarize(samples[b]).median;
+  return {
+    id,
+    what,
+    ratio,
+    paired: pairedRatio(samples, a, b),
+    target: atMost === undefined ? `≥ ${atLeast}×` : `≤ ${atMost}×`,
+    pass: atMost === undefined ? ratio >= atLeast : ratio <= atMost,
+  };
+}
+
+/** A check that a time (ms) stays under `limit` ms. */
+export function msCheck(id, what, ms, limit) {
+  return { id, what, ms, target: `< ${limit} ms`, pass: ms < limit };
 }
 
 export function table(rows) {
@@ -92,6 +123,22 @@ export function checksTable(checks) {
     ]);
   }
   return table(rows);
+}
+
+/**
+ * Prints a section's block: its title, fixture, runs and load average, the process table, the checks
+ * table, then `notes`. Every section prints this one layout.
+ */
+export function sectionPrint(say, { title, fixture, runs, warmup, load0, load1, cases, stats, checks, notes }) {
+  say('');
+  say(`== ${title} ==`);
+  say(`${fixture}; ${runs} runs each (+${warmup} warm-up), interleaved`);
+  say(`load average before ${load0.map(round2).join(' ')}, after ${load1.map(round2).join(' ')}`);
+  say('');
+  say(casesTable(cases, stats));
+  say('');
+  say(checksTable(checks));
+  for (const n of notes) say(n);
 }
 
 /** A check as it goes into the JSON report (rounded). */

@@ -8,33 +8,17 @@
 //   node bench/polkadot-restore.js DIR PWFILE     (every *.json in DIR, in name order; exit 0 when all restore)
 //
 // Prints {"files":N,"reencodedN":…} on stdout.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { polkadotStart, polkadotUnlock } from './polkadot.js';
 
-const [dir, pwFile] = process.argv.slice(2);
-if (dir === undefined || pwFile === undefined) {
-  process.stderr.write('usage: node bench/polkadot-restore.js DIR PWFILE\n');
-  process.exit(2);
-}
-
-await cryptoWaitReady();
-const password = readFileSync(pwFile, 'utf8').split(/\r?\n/)[0];
+const { path: dir, password, keyring } = await polkadotStart('node bench/polkadot-restore.js DIR PWFILE');
 const names = readdirSync(dir)
   .filter((n) => n.toLowerCase().endsWith('.json'))
   .sort();
-const keyring = new Keyring({ type: 'sr25519' });
 const saved = [];
 for (const name of names) {
-  const json = JSON.parse(readFileSync(join(dir, name), 'utf8'));
-  const pair = keyring.addFromJson(json);
-  try {
-    pair.decodePkcs8(password);
-  } catch (err) {
-    process.stderr.write(`polkadot-restore: ${name}: ${err.message}\n`);
-    process.exit(3);
-  }
+  const pair = polkadotUnlock(keyring, join(dir, name), password, `polkadot-restore: ${name}`);
   saved.push(pair.toJson(password));
   pair.lock();
 }

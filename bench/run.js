@@ -20,12 +20,12 @@
 //
 // See bench/README.md for what is measured and how to read the tables.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
-import { caseJson, casesTable, checkJson, checksTable, intEnv, pairedRatio, round2, roundRobin, summarize, table, truthy } from './lib.js';
+import { caseJson, checkJson, intEnv, measure, msCheck, ratioCheck, round2, sectionPrint, summarize, table, truthy } from './lib.js';
 import { backupSection, listSection, restoreSection, TARGETS as VAULT_TARGETS } from './vault.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -149,47 +149,31 @@ async function openSection() {
     { id: 'node', label: 'node (empty, reference)', argv: fixed(['-e', '0']) },
   ];
 
-  const load0 = loadavg();
-  log(`open: ${cases.length} cases × (${WARMUP} warm-up + ${RUNS} runs), round-robin; file ${file}`);
-  const samples = roundRobin(cases, { runs: RUNS, warmup: WARMUP, cwd: root, env, progress: 'open' });
-  const load1 = loadavg();
+  const measured = measure(ctx, 'open', cases, { runs: RUNS, warmup: WARMUP, note: `; file ${file}` });
+  const { samples, load0, load1 } = measured;
 
   // 3. Report.
   const stats = Object.fromEntries(cases.map((c) => [c.id, summarize(samples[c.id])]));
   const med = (id) => stats[id].median;
   const checks = [
-    {
-      id: 'vsPolkadot',
-      what: 'keepsake / Polkadot{.js}',
-      ratio: med('keepsake') / med('polkadot'),
-      paired: pairedRatio(samples, 'keepsake', 'polkadot'),
-      target: `≤ ${TARGETS.vsPolkadot}×`,
-      pass: med('keepsake') / med('polkadot') <= TARGETS.vsPolkadot,
-    },
-    {
-      id: 'vsFloor',
-      what: 'keepsake / native floor',
-      ratio: med('keepsake') / med('native'),
-      paired: pairedRatio(samples, 'keepsake', 'native'),
-      target: `≤ ${TARGETS.vsFloor}×`,
-      pass: med('keepsake') / med('native') <= TARGETS.vsFloor,
-    },
-    { id: 'version', what: 'keepsake --version', ms: med('version'), target: `< ${TARGETS.versionMs} ms`, pass: med('version') < TARGETS.versionMs },
+    ratioCheck(samples, { id: 'vsPolkadot', what: 'keepsake / Polkadot{.js}', a: 'keepsake', b: 'polkadot', atMost: TARGETS.vsPolkadot }),
+    ratioCheck(samples, { id: 'vsFloor', what: 'keepsake / native floor', a: 'keepsake', b: 'native', atMost: TARGETS.vsFloor }),
+    msCheck('version', 'keepsake --version', med('version'), TARGETS.versionMs),
   ];
   const overheadOverFloorMs = round2(med('keepsake') - med('native'));
 
-  say('');
-  say('== Open one account file ==');
-  say(`file: Polkadot{.js} sr25519 account made by @polkadot/keyring, scrypt N=2^17 r=8 p=1; ${RUNS} runs each (+${WARMUP} warm-up), interleaved`);
-  say(`load average before ${load0.map(round2).join(' ')}, after ${load1.map(round2).join(' ')}`);
-  say('');
-  say(casesTable(cases, stats));
-  say('');
-  say(checksTable(checks));
-  say('');
-  say(
-    `keepsake verify − native floor: ${overheadOverFloorMs.toFixed(1)} ms of overhead (median vs median); node -e 0 alone: ${stats.node.median.toFixed(1)} ms`,
-  );
+  sectionPrint(say, {
+    ...measured,
+    title: 'Open one account file',
+    fixture: 'file: Polkadot{.js} sr25519 account made by @polkadot/keyring, scrypt N=2^17 r=8 p=1',
+    cases,
+    stats,
+    checks,
+    notes: [
+      '',
+      `keepsake verify − native floor: ${overheadOverFloorMs.toFixed(1)} ms of overhead (median vs median); node -e 0 alone: ${stats.node.median.toFixed(1)} ms`,
+    ],
+  });
 
   return {
     checks,

@@ -9,12 +9,11 @@
 // Fixtures (files, vaults) are made once per section, outside the timing. See bench/README.md.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
 import { vaultClose, vaultOpen } from '../dist/vault/index.js';
-import { caseJson, casesTable, checkJson, checksTable, pairedRatio, round2, roundRobin, summarize, timeProcess } from './lib.js';
+import { caseJson, checkJson, measure, msCheck, ratioCheck, round2, sectionPrint, summarize, timeProcess } from './lib.js';
 
 export const TARGETS = {
   restoreSpeedup: 3, // Polkadot{.js} restore loop ≥ 3 × keepsake restore (100 files, N=2^15)
@@ -118,18 +117,11 @@ async function filledVault(ctx, path, { accounts, addresses }) {
 // ---------------------------------------------------------------------------------------------
 // Sections. Each measures, prints its block with ctx.say and returns { id, checks, json }.
 
-function sectionOut(ctx, { id, title, fixture, runs, warmup, cases, samples, load0, load1, checks, notes }) {
+/** Prints a section's block ({@link sectionPrint}) and returns its checks and its part of the JSON report. */
+function sectionOut(ctx, { id, title, fixture, cases, measured, checks, notes }) {
+  const { runs, warmup, samples, load0, load1 } = measured;
   const stats = Object.fromEntries(cases.map((c) => [c.id, summarize(samples[c.id])]));
-  const { say } = ctx;
-  say('');
-  say(`== ${title} ==`);
-  say(`${fixture}; ${runs} runs each (+${warmup} warm-up), interleaved`);
-  say(`load average before ${load0.map(round2).join(' ')}, after ${load1.map(round2).join(' ')}`);
-  say('');
-  say(casesTable(cases, stats));
-  say('');
-  say(checksTable(checks));
-  for (const n of notes(stats)) say(n);
+  sectionPrint(ctx.say, { title, fixture, runs, warmup, load0, load1, cases, stats, checks, notes: notes(stats) });
   return {
     id,
     checks,
@@ -209,36 +201,26 @@ export async function restoreSection(ctx) {
     },
     { id: 'native', label: `native scrypt ×${COUNT}, all cores (floor)`, argv: () => [join(ctx.here, 'native-scrypt.js'), dir, pwFile] },
   ];
-  const runs = ctx.VAULT_RUNS;
-  const warmup = ctx.VAULT_WARMUP;
-  ctx.log(
-    `restore: ${cases.length} cases × (${warmup} warm-up + ${runs} runs), round-robin (the Polkadot{.js} loop alone takes about a minute a run on an idle 2-core machine)`,
-  );
-  const load0 = loadavg();
-  const samples = roundRobin(cases, { runs, warmup, cwd: ctx.root, env: ctx.env, progress: 'restore' });
-  const load1 = loadavg();
-  const med = (id) => summarize(samples[id]).median;
-  const speedup = med('polkadot') / med('keepsake');
+  const measured = measure(ctx, 'restore', cases, {
+    runs: ctx.VAULT_RUNS,
+    warmup: ctx.VAULT_WARMUP,
+    note: ' (the Polkadot{.js} loop alone takes about a minute a run on an idle 2-core machine)',
+  });
   const checks = [
-    {
+    ratioCheck(measured.samples, {
       id: 'restoreSpeedup',
       what: 'restore: Polkadot{.js} / keepsake',
-      ratio: speedup,
-      paired: pairedRatio(samples, 'polkadot', 'keepsake'),
-      target: `≥ ${TARGETS.restoreSpeedup}×`,
-      pass: speedup >= TARGETS.restoreSpeedup,
-    },
+      a: 'polkadot',
+      b: 'keepsake',
+      atLeast: TARGETS.restoreSpeedup,
+    }),
   ];
   return sectionOut(ctx, {
     id: 'restore',
     title: `Restore ${COUNT} account files into an empty vault`,
     fixture: `${COUNT} Polkadot{.js} sr25519 files, scrypt N=2^15 r=8 p=1 (keepsake's writer; inspect says N=${inspected.kdf.N}); each keepsake run gets a fresh empty vault`,
-    runs,
-    warmup,
     cases,
-    samples,
-    load0,
-    load1,
+    measured,
     checks,
     notes: (stats) => [
       '',
@@ -272,26 +254,14 @@ export async function listSection(ctx) {
     },
     { id: 'floor', label: 'sqlite read + JSON (floor, reference)', argv: () => [join(ctx.here, 'list-floor.js'), vault] },
   ];
-  const runs = ctx.RUNS;
-  const warmup = ctx.WARMUP;
-  ctx.log(`list: ${cases.length} cases × (${warmup} warm-up + ${runs} runs), round-robin`);
-  const load0 = loadavg();
-  const samples = roundRobin(cases, { runs, warmup, cwd: ctx.root, env: ctx.env, progress: 'list' });
-  const load1 = loadavg();
-  const ms = summarize(samples.json).median;
-  const checks = [
-    { id: 'list', what: `account list --json, ${COUNT.toLocaleString('en')} accounts`, ms, target: `< ${TARGETS.listMs} ms`, pass: ms < TARGETS.listMs },
-  ];
+  const measured = measure(ctx, 'list', cases, { runs: ctx.RUNS, warmup: ctx.WARMUP });
+  const checks = [msCheck('list', `account list --json, ${COUNT.toLocaleString('en')} accounts`, summarize(measured.samples.json).median, TARGETS.listMs)];
   return sectionOut(ctx, {
     id: 'list',
     title: `List ${COUNT.toLocaleString('en')} accounts`,
     fixture: `vault with ${COUNT.toLocaleString('en')} sr25519 accounts (~570-byte stored files), ${(bytes / 1e6).toFixed(1)} MB`,
-    runs,
-    warmup,
     cases,
-    samples,
-    load0,
-    load1,
+    measured,
     checks,
     notes: (stats) => [
       '',
@@ -345,39 +315,19 @@ export async function backupSection(ctx) {
     },
     { id: 'native', label: `native scrypt N=2^${Math.log2(envelope.kdf.N)} (one KDF, floor)`, argv: () => [join(ctx.here, 'native-scrypt.js')] },
   ];
-  const runs = ctx.RUNS;
-  const warmup = ctx.WARMUP;
-  ctx.log(`backup: ${cases.length} cases × (${warmup} warm-up + ${runs} runs), round-robin`);
-  const load0 = loadavg();
-  const samples = roundRobin(cases, { runs, warmup, cwd: ctx.root, env: ctx.env, progress: 'backup' });
-  const load1 = loadavg();
-  const med = (id) => summarize(samples[id]).median;
+  const measured = measure(ctx, 'backup', cases, { runs: ctx.RUNS, warmup: ctx.WARMUP });
+  const med = (id) => summarize(measured.samples[id]).median;
+  const size = `${ACCOUNTS.toLocaleString('en')} accounts + ${ADDRESSES.toLocaleString('en')} addresses`;
   const checks = [
-    {
-      id: 'backupExport',
-      what: `backup export, ${ACCOUNTS.toLocaleString('en')} accounts + ${ADDRESSES.toLocaleString('en')} addresses`,
-      ms: med('export'),
-      target: `< ${TARGETS.backupExportMs} ms`,
-      pass: med('export') < TARGETS.backupExportMs,
-    },
-    {
-      id: 'backupImport',
-      what: `backup import, ${ACCOUNTS.toLocaleString('en')} accounts + ${ADDRESSES.toLocaleString('en')} addresses`,
-      ms: med('import'),
-      target: `< ${TARGETS.backupImportMs} ms`,
-      pass: med('import') < TARGETS.backupImportMs,
-    },
+    msCheck('backupExport', `backup export, ${size}`, med('export'), TARGETS.backupExportMs),
+    msCheck('backupImport', `backup import, ${size}`, med('import'), TARGETS.backupImportMs),
   ];
   return sectionOut(ctx, {
     id: 'backup',
     title: `Whole-wallet backup: ${ACCOUNTS.toLocaleString('en')} accounts + ${ADDRESSES.toLocaleString('en')} addresses`,
     fixture: `vault with ${ACCOUNTS.toLocaleString('en')} sr25519 accounts and ${ADDRESSES.toLocaleString('en')} SS58 addresses; backup file ${(backupBytes / 1e6).toFixed(2)} MB, scrypt N=2^${Math.log2(envelope.kdf.N)} r=${envelope.kdf.r} p=${envelope.kdf.p}; each import into a fresh empty vault`,
-    runs,
-    warmup,
     cases,
-    samples,
-    load0,
-    load1,
+    measured,
     checks,
     notes: (stats) => [
       '',
