@@ -1,5 +1,13 @@
 import type { ErrorReport, NextStep } from '../errors/next.js';
 
+/** What to run to see the items a `list` step names (a Record: a new kind of list needs its command here). */
+const LIST_COMMAND: Record<Extract<NextStep, { do: 'list' }>['what'], string> = {
+  accounts: 'Run `keepsake account list` to see the accounts and their addresses.',
+  identities: 'Run `keepsake identity list` to see the identities.',
+  concordium: 'Run `keepsake concordium list` to see them.',
+  addresses: 'Run `keepsake address list` to see the entries.',
+};
+
 /**
  * A next step in the CLI's terms: the flag or command that does it. The browser words the same
  * steps with its pages and buttons (web/src/nextStep.ts).
@@ -23,13 +31,7 @@ export function nextStepCli(step: NextStep): string {
         ? 'To give it this name and network instead, run the command again with `--on-duplicate update` (or `--on-duplicate relock` to also lock its stored file with the new password).'
         : 'To give it this name and network instead, run the command again with `--on-duplicate update`.';
     case 'list':
-      return step.what === 'accounts'
-        ? 'Run `keepsake account list` to see the accounts and their addresses.'
-        : step.what === 'identities'
-          ? 'Run `keepsake identity list` to see the identities.'
-          : step.what === 'concordium'
-            ? 'Run `keepsake concordium list` to see them.'
-            : 'Run `keepsake address list` to see the entries.';
+      return LIST_COMMAND[step.what];
     case 'derive-path':
       return 'If you know the path, use `identity derive --path`.';
     case 'other-vault':
