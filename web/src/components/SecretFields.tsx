@@ -3,8 +3,9 @@ import type { Errors } from '../errors';
 import { TextField } from '../ui';
 import { MIN_SECRET_LENGTH } from '../../../src/wallet/secrets.js';
 
-// The fields a password or PIN is typed into: one that opens something, or a new one typed twice.
-// They differ from a TextField only in what the browser may do with them (fill in, offer to save).
+// The fields a password or PIN is typed into (one that opens something, or a new one typed twice) and
+// the checks a form makes of them before it sends. The fields differ from a TextField only in what the
+// browser may do with them (fill in, offer to save).
 
 type SecretProps = { value: string; onChange: (value: string) => void; error: string | undefined; hint?: ReactNode };
 
