@@ -1,5 +1,13 @@
 import type { ErrorReport, NextStep } from '../../src/errors/next.js';
 
+/** The page that lists what a `list` step names (every kind has one: a new kind fails to compile here). */
+const LISTED_ON: Record<Extract<NextStep, { do: 'list' }>['what'], string> = {
+  accounts: 'The Accounts page lists the accounts and their addresses.',
+  identities: 'The Identities page lists the identities.',
+  concordium: 'The Accounts and Identities pages list them under Concordium.',
+  addresses: 'The Address book page lists its entries.',
+};
+
 /**
  * A next step in the browser's terms: the page, button or choice that does it — never a flag or a
  * command (the CLI words the same steps its own way, src/cli/nextStep.ts). Undefined for a step the
@@ -22,13 +30,7 @@ export function nextStepText(step: NextStep): string | undefined {
     case 'update-duplicate':
       return 'To give it this name and network instead, use “Update the existing account”.';
     case 'list':
-      return step.what === 'accounts'
-        ? 'The Accounts page lists the accounts and their addresses.'
-        : step.what === 'identities'
-          ? 'The Identities page lists the identities.'
-          : step.what === 'concordium'
-            ? 'The Accounts and Identities pages list them under Concordium.'
-            : 'The Address book page lists its entries.';
+      return LISTED_ON[step.what];
     case 'derive-path':
       return 'If you know the path, add the account with “Derive account” and that path.';
     case 'other-vault':

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { KEY_TYPES, type KeyType } from './api';
 
 /** A problem with one field, read out when it appears. */
 export function ErrorText({ id, message }: { id: string; message: string | undefined }) {
@@ -71,6 +72,25 @@ export function TextField(p: TextFieldProps) {
       <ErrorText id={`${id}-error`} message={p.error} />
     </div>
   );
+}
+
+/** The props of a field whose label and look are fixed: what it holds, and what is said of it. */
+type FixedFieldProps = Pick<TextFieldProps, 'value' | 'onChange' | 'error' | 'hint'>;
+
+/** A secret phrase (or seed) typed or pasted: three monospaced rows, labelled "Recovery phrase" unless `label` says otherwise. */
+export function PhraseField({ label = 'Recovery phrase', ...p }: FixedFieldProps & { label?: string }) {
+  return <TextField label={label} {...p} multiline rows={3} mono />;
+}
+
+/** An address pasted in (SS58, 0x… or Concordium), labelled "Address", monospaced. */
+export function AddressField(p: FixedFieldProps) {
+  return <TextField label="Address" {...p} mono />;
+}
+
+/** The key type an account is made with (`hint` says which the wallet in question uses). */
+export function KeyTypeField(p: { value: KeyType; onChange: (type: KeyType) => void; hint: string }) {
+  const options = KEY_TYPES.map((t) => ({ value: t, label: t }));
+  return <SelectField label="Key type" value={p.value} onChange={(v) => p.onChange(v as KeyType)} options={options} hint={p.hint} />;
 }
 
 export type Option = { value: string; label: string };
@@ -496,11 +516,12 @@ export function pathText(path: string | null): string {
 export { plural } from '../../src/text/plural.js';
 
 /**
- * A form's error line, its submit button (red when it destroys something: `danger`) and, in a dialog
- * (`onClose`), a Cancel (or `cancel`) button.
+ * A form's work in progress (`working`, said while `busy`), its error line, its submit button (red when
+ * it destroys something: `danger`) and, in a dialog (`onClose`), a Cancel (or `cancel`) button.
  */
 export function FormActions({
   busy,
+  working,
   submit,
   onClose,
   error,
@@ -508,6 +529,7 @@ export function FormActions({
   danger = false,
 }: {
   busy: boolean;
+  working?: string | undefined;
   submit: string;
   onClose?: () => void;
   error?: string | undefined;
@@ -516,6 +538,7 @@ export function FormActions({
 }) {
   return (
     <>
+      {busy && working !== undefined ? <Busy text={working} /> : null}
       <FormError message={error} />
       <div className="actions">
         <button type="submit" className={danger ? 'danger' : 'primary'} disabled={busy}>

@@ -1,6 +1,15 @@
 import { useState, type ReactNode } from 'react';
+import { apiPost } from '../api';
 import { useSubmit } from '../hooks';
-import { Busy, Dialog, FormActions, TextField, type DialogProps, type Notice } from '../ui';
+import { Dialog, FormActions, TextField, type DialogProps, type Notice } from '../ui';
+
+/** A ConfirmDialog's `send` that needs no answer back: POST `body` to `path`, then say `title` as a success. */
+export function postThen(path: string, body: object, title: string): () => Promise<Notice> {
+  return async () => {
+    await apiPost(path, body);
+    return { kind: 'success', title };
+  };
+}
 
 /**
  * "Forget X?", "Remove X?": what will go (`children`), then a red `confirm` button and Cancel; `send`
@@ -21,8 +30,7 @@ export function ConfirmDialog(
       <form onSubmit={onSubmit} noValidate>
         {p.children}
         {p.typed !== undefined ? <TextField label={`Type ${p.typed} to confirm`} value={typed} onChange={setTyped} error={errors['confirm']} /> : null}
-        {busy && p.busy !== undefined ? <Busy text={p.busy} /> : null}
-        <FormActions busy={busy} submit={p.confirm} danger onClose={p.onClose} error={errors['form']} />
+        <FormActions busy={busy} working={p.busy} submit={p.confirm} danger onClose={p.onClose} error={errors['form']} />
       </form>
     </Dialog>
   );

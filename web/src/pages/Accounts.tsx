@@ -11,7 +11,7 @@ import { ExportAllDialog } from './accounts/ExportAllDialog';
 import { ForgetAccountDialog } from './accounts/ForgetAccountDialog';
 import { RestoreDialog } from './accounts/RestoreDialog';
 import { VerifyAccountDialog } from './accounts/VerifyAccountDialog';
-import { ConcordiumAccountsSection } from './concordium/Concordium';
+import { ConcordiumSection } from './concordium/Concordium';
 
 /** The dialog open over the page, if any: one of the toolbar's, or one of an account's actions. */
 type Open = { kind: 'add' } | { kind: 'restore' } | { kind: 'export-all' } | { kind: AccountAction; account: Account } | null;
@@ -64,7 +64,7 @@ export function AccountsPage() {
         )}
       </Loaded>
 
-      <ConcordiumAccountsSection onNotice={setNotice} />
+      <ConcordiumSection of="accounts" onNotice={setNotice} />
 
       {open?.kind === 'add' ? <AddAccountDialog networks={networks} onClose={close} onDone={done} /> : null}
       {open?.kind === 'restore' ? <RestoreDialog onClose={close} onDone={done} /> : null}

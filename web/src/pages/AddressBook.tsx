@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { apiPost, type AddressEntry } from '../api';
 import type { Errors } from '../errors';
 import { useLoad, useSubmit } from '../hooks';
-import { Busy, FormActions, Loaded, Notices, SelectField, TextField, type Notice } from '../ui';
+import { AddressField, FormActions, Loaded, Notices, SelectField, TextField, type Notice } from '../ui';
 import { networkChoices, useNetworks } from '../networks';
 import { AddressItem } from './addressBook/AddressItem';
 import { EditAddressDialog } from './addressBook/EditAddressDialog';
@@ -58,12 +58,10 @@ export function AddressBookPage() {
       <section className="card" aria-labelledby={formHeading}>
         <h2 id={formHeading}>Add an address</h2>
         <form onSubmit={onSubmit} noValidate>
-          <TextField
-            label="Address"
+          <AddressField
             value={address}
             onChange={setAddress}
             error={errors['address']}
-            mono
             hint="A Polkadot/Substrate (SS58), Ethereum (0x…) or Concordium address. keepsake checks it before saving."
           />
           <div className="two">
@@ -71,8 +69,7 @@ export function AddressBookPage() {
             <SelectField label="Network (optional)" value={network} onChange={setNetwork} {...networkChoices(networks, { none: 'Any / from the address' })} />
           </div>
           <TextField label="Note (optional)" value={note} onChange={setNote} />
-          {busy ? <Busy text="Adding…" /> : null}
-          <FormActions busy={busy} submit="Add address" error={errors['form']} />
+          <FormActions busy={busy} working="Adding…" submit="Add address" error={errors['form']} />
         </form>
       </section>
 

@@ -1,11 +1,12 @@
 import { useId, useState } from 'react';
 import { ApiError, apiPost, filesRead, type BackupExported, type ImportReport } from '../api';
 import { countsText, ImportedCounts, ImportItemLine } from './backup/summary';
-import { errorsFrom, type Errors } from '../errors';
+import { errorsFrom } from '../errors';
 import { useSubmit } from '../hooks';
 import { errorText } from '../nextStep';
 import { MIN_SECRET_LENGTH as MIN_PASSWORD } from '../../../src/wallet/secrets.js';
-import { Busy, downloadText, FilePicker, FormActions, outcomeKind, RadioGroup, TextField } from '../ui';
+import { Busy, downloadText, FilePicker, FormActions, outcomeKind, RadioGroup } from '../ui';
+import { FILE_AND_PASSWORD, fileAndPasswordErrors, NewSecretFields, newSecretErrors, PasswordField, useNewSecret } from '../components/SecretFields';
 
 export function BackupPage() {
   return (
@@ -22,24 +23,20 @@ export function BackupPage() {
 
 function ExportSection() {
   const heading = useId();
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const password = useNewSecret();
   const [format, setFormat] = useState('keepsake');
   const [done, setDone] = useState('');
 
   const { errors, busy, onSubmit } = useSubmit({
     validate: () => {
       setDone('');
-      if ([...password].length < MIN_PASSWORD) return { password: `The password needs at least ${MIN_PASSWORD} characters.` };
-      if (repeat !== password) return { repeat: 'The two passwords are not the same.' };
-      return {};
+      return newSecretErrors(password, 'password', { short: `The password needs at least ${MIN_PASSWORD} characters.` });
     },
     send: async () => {
-      const r = await apiPost<BackupExported>('/api/backup/export', { password, format });
+      const r = await apiPost<BackupExported>('/api/backup/export', { password: password.value, format });
       downloadText(r.filename, r.json);
       setDone(`${r.filename} downloaded: ${countsText(r.counts, format)}.`);
-      setPassword('');
-      setRepeat('');
+      password.clear();
     },
     // Issue 12 #6: a Concordium Desktop file of a vault without Concordium data would hold nothing.
     fields: (err) =>
@@ -67,16 +64,7 @@ function ExportSection() {
           ]}
         />
         <div className="two">
-          <TextField
-            label="Password"
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={setPassword}
-            error={errors['password']}
-            hint={`At least ${MIN_PASSWORD} characters.`}
-          />
-          <TextField label="Repeat password" type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} error={errors['repeat']} />
+          <NewSecretFields secret={password} errors={errors} hint={`At least ${MIN_PASSWORD} characters.`} />
         </div>
         {busy ? <Busy text="Exporting…" /> : null}
         <div role="status">{done ? <p className="notice notice-success">{done}</p> : null}</div>
@@ -97,16 +85,13 @@ function ImportSection() {
   const { errors, busy, onSubmit } = useSubmit({
     validate: () => {
       setReport(null);
-      const found: Errors = {};
-      if (files.length === 0) found['file'] = 'Pick or drop the backup file.';
-      if (password === '') found['password'] = 'Enter the password of the backup file.';
-      return found;
+      return fileAndPasswordErrors(files, password, 'Pick or drop the backup file.');
     },
     send: async () => {
       setReport(await apiPost<ImportReport>('/api/backup/import', { files: await filesRead(files), password }));
       setPassword('');
     },
-    fields: { password: 'password', file: 'file' },
+    fields: FILE_AND_PASSWORD,
   });
 
   const counts = report ? (['imported', 'replaced', 'present'] as const).map((s) => [s, report.items.filter((i) => i.status === s).length] as const) : [];
@@ -123,9 +108,8 @@ function ImportSection() {
           error={errors['file']}
           hint="A keepsake backup or a Concordium Desktop Wallet export (wallet-export.json)."
         />
-        <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={errors['password']} />
-        {busy ? <Busy text="Importing…" /> : null}
-        <FormActions busy={busy} submit="Import" error={errors['form']} />
+        <PasswordField value={password} onChange={setPassword} error={errors['password']} />
+        <FormActions busy={busy} working="Importing…" submit="Import" error={errors['form']} />
       </form>
       <div role="status" aria-live="polite">
         {report ? (

@@ -3,7 +3,7 @@ import type { Identity } from '../api';
 import { useLoad } from '../hooks';
 import { useNetworks } from '../networks';
 import { Loaded, Notices, type Notice } from '../ui';
-import { ConcordiumIdentitiesSection } from './concordium/Concordium';
+import { ConcordiumSection } from './concordium/Concordium';
 import { CreateIdentityDialog } from './identities/CreateIdentityDialog';
 import { DeriveDialog } from './identities/DeriveDialog';
 import { FindDialog } from './identities/FindDialog';
@@ -49,7 +49,7 @@ export function IdentitiesPage() {
         {(list) => list.map((identity) => <IdentityCard key={identity.id} identity={identity} onAction={(kind) => setOpen({ kind, identity })} />)}
       </Loaded>
 
-      <ConcordiumIdentitiesSection onNotice={setNotice} />
+      <ConcordiumSection of="identities" onNotice={setNotice} />
 
       {open?.kind === 'create' ? <CreateIdentityDialog onClose={close} onDone={done} /> : null}
       {open?.kind === 'recover' ? <RecoverIdentityDialog onClose={close} onDone={done} /> : null}

@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import { apiPost, filesRead, type InspectReport, type Kdf, type VerifyReport } from '../api';
-import { errorsFrom, type Errors } from '../errors';
+import { errorsFrom } from '../errors';
 import { useSubmit } from '../hooks';
 import { nextStepText } from '../nextStep';
-import { Busy, FilePicker, FormActions, TextField } from '../ui';
+import { Busy, FilePicker, FormActions } from '../ui';
+import { FILE_AND_PASSWORD, fileAndPasswordErrors, PasswordField } from '../components/SecretFields';
 import { AccountsReport, BackupReport } from './verify/Report';
 
 function kdfText(kdf: Kdf | null): string {
@@ -32,13 +33,10 @@ export function VerifyPage() {
   const { errors, setErrors, busy, onSubmit } = useSubmit({
     validate: () => {
       setReport(null);
-      const found: Errors = {};
-      if (files.length === 0) found['file'] = 'Pick or drop the backup file to check.';
-      if (password === '') found['password'] = 'Enter the password of the backup file.';
-      return found;
+      return fileAndPasswordErrors(files, password, 'Pick or drop the backup file to check.');
     },
     send: async () => setReport(await apiPost<VerifyReport>('/api/verify', { files: await filesRead(files), password })),
-    fields: { password: 'password', file: 'file' },
+    fields: FILE_AND_PASSWORD,
   });
 
   const pick = async (chosen: File[]) => {
@@ -113,9 +111,8 @@ export function VerifyPage() {
             ) : null}
           </section>
         ) : null}
-        <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={errors['password']} />
-        {busy ? <Busy text="Checking every account…" /> : null}
-        <FormActions busy={busy} submit="Verify" error={errors['form']} />
+        <PasswordField value={password} onChange={setPassword} error={errors['password']} />
+        <FormActions busy={busy} working="Checking every account…" submit="Verify" error={errors['form']} />
       </form>
       <div role="status" aria-live="polite">
         {report ? (

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { ApiError, apiPost, KEY_TYPES, type Added, type KeyType, type Network } from '../../api';
+import { ApiError, apiPost, type Added, type KeyType, type Network } from '../../api';
 import { AddressPreview, firstSentence } from '../../components/AddressPreview';
 import { errorsFrom, type Errors } from '../../errors';
 import { useSubmit } from '../../hooks';
 import { networkChoices } from '../../networks';
-import { Busy, Dialog, downloadText, FormActions, SelectField, TextField, type DialogProps } from '../../ui';
+import { Busy, Dialog, downloadText, FormActions, KeyTypeField, PhraseField, SelectField, TextField, type DialogProps } from '../../ui';
+import { NewSecretFields, newSecretErrors, useNewSecret } from '../../components/SecretFields';
 import { AddPreview, addDuplicateProblem, addedNotice, addNeedsPassword, useAddChoice, useAddPreview } from './AddPreview';
 import { MIN_SECRET_LENGTH } from '../../../../src/wallet/secrets.js';
 
@@ -15,8 +16,7 @@ import { MIN_SECRET_LENGTH } from '../../../../src/wallet/secrets.js';
 export function AddAccountDialog({ networks, onClose, onDone }: DialogProps & { networks: Network[] }) {
   const [step, setStep] = useState<'form' | 'confirm'>('form');
   const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const password = useNewSecret();
   const [phrase, setPhrase] = useState('');
   const [type, setType] = useState<KeyType>('sr25519');
   const [network, setNetwork] = useState('substrate');
@@ -31,7 +31,7 @@ export function AddAccountDialog({ networks, onClose, onDone }: DialogProps & { 
         suri: phrase.trim(),
         type,
         network,
-        ...(needsPassword ? { password } : {}),
+        ...(needsPassword ? { password: password.value } : {}),
         ...(choice === 'refuse' ? {} : { onDuplicate: choice }),
       };
       const r = await apiPost<Added>('/api/accounts/add', body);
@@ -64,11 +64,16 @@ export function AddAccountDialog({ networks, onClose, onDone }: DialogProps & { 
     e.preventDefault();
     const found: Errors = {};
     if (name.trim() === '') found['name'] = 'Give the account a name.';
-    if (!needsPassword) {
-      // Only the name and network of the account already in the vault change: no password.
-    } else if (password === '') found['password'] = 'Choose a password for this account.';
-    else if ([...password].length < MIN_SECRET_LENGTH) found['password'] = `An account password has at least ${MIN_SECRET_LENGTH} characters.`;
-    else if (repeat !== password) found['repeat'] = 'The two passwords are not the same.';
+    // Without a password only the name and network of the account already in the vault change.
+    if (needsPassword) {
+      Object.assign(
+        found,
+        newSecretErrors(password, 'password', {
+          empty: 'Choose a password for this account.',
+          short: `An account password has at least ${MIN_SECRET_LENGTH} characters.`,
+        }),
+      );
+    }
     if (phrase.trim() === '') found['phrase'] = 'Enter the secret phrase of the account (or keep the generated one).';
     const duplicate = addDuplicateProblem(preview.preview, choice);
     if (duplicate) found['phrase'] = duplicate;
@@ -114,14 +119,11 @@ export function AddAccountDialog({ networks, onClose, onDone }: DialogProps & { 
     <Dialog title="Add account" onClose={onClose} step={step}>
       <form onSubmit={save} noValidate>
         <TextField label="Name" value={name} onChange={setName} error={errors['name']} />
-        <TextField
+        <PhraseField
           label="Secret phrase"
           value={phrase}
           onChange={setPhrase}
           error={errors['phrase']}
-          multiline
-          rows={3}
-          mono
           hint="A new 12-word phrase was made for you: write it down, in order, on paper. To add an account you already have, replace it with your own phrase (or seed, with a derivation path if it had one)."
         />
         <div className="inline-actions">
@@ -131,27 +133,14 @@ export function AddAccountDialog({ networks, onClose, onDone }: DialogProps & { 
         </div>
         <AddPreview state={preview} choice={choice} onChoice={setChoice} />
         {needsPassword ? (
-          <>
-            <TextField
-              label="Password"
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={setPassword}
-              error={errors['password']}
-              hint={`It locks this account in the vault and in its backup file. At least ${MIN_SECRET_LENGTH} characters.`}
-            />
-            <TextField label="Repeat password" type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} error={errors['repeat']} />
-          </>
+          <NewSecretFields
+            secret={password}
+            errors={errors}
+            hint={`It locks this account in the vault and in its backup file. At least ${MIN_SECRET_LENGTH} characters.`}
+          />
         ) : null}
         <div className="two">
-          <SelectField
-            label="Key type"
-            value={type}
-            onChange={(v) => setType(v as KeyType)}
-            options={KEY_TYPES.map((t) => ({ value: t, label: t }))}
-            hint="It must match the wallet the phrase comes from (Polkadot{.js}: sr25519)."
-          />
+          <KeyTypeField value={type} onChange={setType} hint="It must match the wallet the phrase comes from (Polkadot{.js}: sr25519)." />
           <SelectField label="Network" value={network} onChange={setNetwork} {...networkChoices(networks)} hint="The format its address is shown in." />
         </div>
         <FormActions busy={busy} submit="Save" onClose={onClose} error={errors['form']} />

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { ApiError, apiGet, apiPost, type ExportAllPlan as Plan, type ExportedAll } from '../../api';
 import { errorsFrom, type Errors } from '../../errors';
 import { messageOf, useSubmit } from '../../hooks';
-import { Busy, Dialog, downloadText, FormActions, outcomeKind, plural, TextField, type DialogProps } from '../../ui';
+import { Busy, Dialog, downloadText, FormActions, outcomeKind, plural, type DialogProps } from '../../ui';
+import { NewSecretFields, newSecretErrors, PinField, useNewSecret } from '../../components/SecretFields';
 import { MIN_SECRET_LENGTH } from '../../../../src/wallet/secrets.js';
 
 /**
@@ -15,23 +16,20 @@ import { MIN_SECRET_LENGTH } from '../../../../src/wallet/secrets.js';
 export function ExportAllDialog({ onClose, onDone }: DialogProps) {
   const [plan, setPlan] = useState<Plan | null>(null);
   const [empty, setEmpty] = useState('');
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const password = useNewSecret();
   const [pins, setPins] = useState<Record<number, string>>({});
 
   const { errors, setErrors, busy, onSubmit } = useSubmit({
-    validate: () => {
-      const found: Errors = {};
-      if (password === '') found['password'] = 'Choose a password for the file.';
-      else if ([...password].length < MIN_SECRET_LENGTH) found['password'] = `A batch password has at least ${MIN_SECRET_LENGTH} characters.`;
-      else if (repeat !== password) found['repeat'] = 'The two passwords are not the same.';
-      return found;
-    },
+    validate: () =>
+      newSecretErrors(password, 'password', {
+        empty: 'Choose a password for the file.',
+        short: `A batch password has at least ${MIN_SECRET_LENGTH} characters.`,
+      }),
     send: async () => {
       const given = Object.entries(pins)
         .filter(([, pin]) => pin !== '')
         .map(([identity, pin]) => ({ identity: Number(identity), pin }));
-      const r = await apiPost<ExportedAll>('/api/accounts/export-all', { password, pins: given });
+      const r = await apiPost<ExportedAll>('/api/accounts/export-all', { password: password.value, pins: given });
       downloadText(r.filename, r.json);
       const lines = [
         ...(r.count > r.fromIdentities ? ['Each account with its own password keeps it inside the file.'] : []),
@@ -73,8 +71,7 @@ export function ExportAllDialog({ onClose, onDone }: DialogProps) {
     <Dialog title="Export all accounts" onClose={onClose}>
       <form onSubmit={onSubmit} noValidate>
         <p className="note">This password locks the file as a whole; each account inside keeps its own password.</p>
-        <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={setPassword} error={errors['password']} />
-        <TextField label="Repeat password" type="password" autoComplete="new-password" value={repeat} onChange={setRepeat} error={errors['repeat']} />
+        <NewSecretFields secret={password} errors={errors} />
         {plan === null ? (
           errors['form'] ? null : (
             <Busy text="Checking what the file will hold…" />
@@ -89,11 +86,9 @@ export function ExportAllDialog({ onClose, onDone }: DialogProps) {
                   that identity’s accounts out.
                 </p>
                 {plan.identities.map((i) => (
-                  <TextField
+                  <PinField
                     key={i.id}
                     label={`PIN of identity ${i.name}`}
-                    type="password"
-                    autoComplete="off"
                     value={pins[i.id] ?? ''}
                     onChange={(v) => setPins((p) => ({ ...p, [i.id]: v }))}
                     error={errors[`pin-${i.id}`]}

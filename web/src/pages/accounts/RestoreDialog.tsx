@@ -1,13 +1,19 @@
 import { useEffect, useState } from 'react';
 import { apiPost, filesRead, type InspectReport, type RestoreReport } from '../../api';
 import { errorText } from '../../nextStep';
-import type { Errors } from '../../errors';
 import { useSubmit } from '../../hooks';
 import { Identicon } from '../../identicon';
-import { Busy, Dialog, FilePicker, FormActions, outcomeKind, plural, RadioGroup, TextField, type DialogProps } from '../../ui';
+import { Dialog, FilePicker, FormActions, outcomeKind, plural, RadioGroup, type DialogProps, type Option } from '../../ui';
+import { FILE_AND_PASSWORD, fileAndPasswordErrors, PasswordField } from '../../components/SecretFields';
 
 /** What a chosen file holds, as `/api/inspect` says without its password (or why it could not say). */
 type Preview = { state: 'reading' } | { state: 'read'; report: InspectReport } | { state: 'failed'; message: string };
+
+/** What Restore does with an account the vault already holds. */
+const ON_DUPLICATE: readonly Option[] = [
+  { value: 'skip', label: 'Keep the one in the vault' },
+  { value: 'replace', label: 'Replace it with the one from the file' },
+];
 
 /** Files that hold a whole wallet (identities, accounts, address book): Export/Import imports them, not Restore. */
 const WHOLE_WALLET = new Set(['keepsake-backup', 'concordium-desktop']);
@@ -42,12 +48,7 @@ export function RestoreDialog({ onClose, onDone }: DialogProps) {
   }, [files]);
 
   const { errors, setErrors, busy, onSubmit } = useSubmit({
-    validate: () => {
-      const found: Errors = {};
-      if (files.length === 0) found['file'] = 'Pick or drop at least one backup file.';
-      if (password === '') found['password'] = 'Enter the password of the backup file.';
-      return found;
-    },
+    validate: () => fileAndPasswordErrors(files, password, 'Pick or drop at least one backup file.'),
     send: async () => {
       const uploads = await filesRead(files);
       const r = await apiPost<RestoreReport>('/api/restore', { files: uploads, password, onDuplicate });
@@ -68,7 +69,7 @@ export function RestoreDialog({ onClose, onDone }: DialogProps) {
         ],
       });
     },
-    fields: { password: 'password', file: 'file' },
+    fields: FILE_AND_PASSWORD,
   });
 
   return (
@@ -83,27 +84,9 @@ export function RestoreDialog({ onClose, onDone }: DialogProps) {
           error={errors['file']}
           describe={(_file, i) => <FileContents preview={previews[i] ?? { state: 'reading' }} />}
         />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={setPassword}
-          error={errors['password']}
-          hint="The password the files were saved with."
-        />
-        <RadioGroup
-          legend="If an account is already in the vault"
-          name="on-duplicate"
-          value={onDuplicate}
-          onChange={setOnDuplicate}
-          options={[
-            { value: 'skip', label: 'Keep the one in the vault' },
-            { value: 'replace', label: 'Replace it with the one from the file' },
-          ]}
-        />
-        {busy ? <Busy text={`Restoring ${plural(files.length, 'file')}…`} /> : null}
-        <FormActions busy={busy} submit="Restore" onClose={onClose} error={errors['form']} />
+        <PasswordField value={password} onChange={setPassword} error={errors['password']} hint="The password the files were saved with." />
+        <RadioGroup legend="If an account is already in the vault" name="on-duplicate" value={onDuplicate} onChange={setOnDuplicate} options={ON_DUPLICATE} />
+        <FormActions busy={busy} working={`Restoring ${plural(files.length, 'file')}…`} submit="Restore" onClose={onClose} error={errors['form']} />
       </form>
     </Dialog>
   );

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { apiPost, type Account, type AccountVerified } from '../../api';
 import { useSubmit } from '../../hooks';
-import { Busy, Dialog, FormActions, TextField, type DialogProps } from '../../ui';
+import { Dialog, FormActions, type DialogProps } from '../../ui';
+import { PasswordField } from '../../components/SecretFields';
 
 /**
  * "Verify" on an unchecked account: an account restored from an "Export all" file whose entry kept
@@ -27,17 +28,13 @@ export function VerifyAccountDialog({ account, onClose, onDone }: DialogProps & 
           Its key could not be checked when it was restored: it is locked with a password of its own. Enter that password to check that the key matches the
           address.
         </p>
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="current-password"
+        <PasswordField
           value={password}
           onChange={setPassword}
           error={errors['password']}
           hint="The password this account had in the wallet it was exported from."
         />
-        {busy ? <Busy text="Checking the key…" /> : null}
-        <FormActions busy={busy} submit="Verify" onClose={onClose} error={errors['form']} />
+        <FormActions busy={busy} working="Checking the key…" submit="Verify" onClose={onClose} error={errors['form']} />
       </form>
     </Dialog>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { apiPost, type AddressEntry, type Network } from '../../api';
 import { useSubmit } from '../../hooks';
 import { networkChoices } from '../../networks';
-import { Busy, Dialog, FormActions, SelectField, TextField, type DialogProps } from '../../ui';
+import { Dialog, FormActions, SelectField, TextField, type DialogProps } from '../../ui';
 
 /**
  * "Edit" an address-book entry: its name, note and (for an SS58 address) network. The address itself
@@ -34,8 +34,7 @@ export function EditAddressDialog({ entry, networks, onClose, onDone }: DialogPr
         {entry.kind === 'ss58' ? (
           <SelectField label="Network" value={network} onChange={setNetwork} error={errors['network']} {...networkChoices(networks, { own: entry.network })} />
         ) : null}
-        {busy ? <Busy text="Saving…" /> : null}
-        <FormActions busy={busy} submit="Save" onClose={onClose} error={errors['form']} />
+        <FormActions busy={busy} working="Saving…" submit="Save" onClose={onClose} error={errors['form']} />
       </form>
     </Dialog>
   );

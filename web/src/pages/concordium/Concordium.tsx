@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState } from 'react';
 import type { ConcordiumAccount, ConcordiumIdentity, ConcordiumList } from '../../api';
 import { useLoad } from '../../hooks';
 import { AddressLine, type Notice } from '../../ui';
@@ -6,55 +6,52 @@ import { ConcordiumRemoveDialog, type ConcordiumTarget as Target } from './Conco
 
 // What a Concordium Desktop Wallet export brought into the vault (src/wallet/concordium.ts) — issue 12 #6.
 
+/** The heading and note of each page's Concordium section, by the part of the list it shows. */
+const SECTIONS = {
+  accounts: {
+    title: 'Concordium accounts',
+    note: 'From a Concordium Desktop Wallet export. Their keys are held on a Ledger: keepsake keeps their addresses and details, not their keys.',
+  },
+  identities: {
+    title: 'Concordium identities',
+    note: 'From a Concordium Desktop Wallet export, issued by an identity provider. Their accounts’ keys are held on a Ledger.',
+  },
+} as const;
+
 /**
- * A page's Concordium section: its heading and note, the cards `render` makes from the list (each
- * given its Remove action), and the confirmation; nothing when `count` finds none.
+ * A page's Concordium section, shown only when there are any: on the Accounts page each account's
+ * name, address and identity, held on a Ledger (keepsake has its address, not its key); on the
+ * Identities page each identity's name, identity provider, status and accounts. Each card has a
+ * Remove action, which asks first.
  */
-function ConcordiumSection(p: {
-  title: string;
-  note: string;
-  count: (list: ConcordiumList) => number;
-  render: (list: ConcordiumList, remove: (target: Target) => void) => ReactNode;
-  onNotice: (n: Notice) => void;
-}) {
+export function ConcordiumSection({ of, onNotice }: { of: keyof typeof SECTIONS; onNotice: (n: Notice) => void }) {
   const heading = useId();
   const { data: list, reload, error } = useLoad<ConcordiumList>('/api/concordium');
   const [remove, setRemove] = useState<Target | null>(null);
+  const section = SECTIONS[of];
   if (error) return <p className="notice notice-error">{error}</p>;
-  if (!list || p.count(list) === 0) return null;
+  if (!list || list[of].length === 0) return null;
   return (
     <section className="concordium" aria-labelledby={heading}>
-      <h2 id={heading}>{p.title}</h2>
-      <p className="hint">{p.note}</p>
-      {p.render(list, setRemove)}
-      {remove ? <ConcordiumRemoveDialog target={remove} onClose={() => setRemove(null)} onDone={(n) => (setRemove(null), reload(), p.onNotice(n))} /> : null}
-    </section>
-  );
-}
-
-/**
- * The Accounts page's Concordium section: each account's name, address and identity, held on a
- * Ledger (keepsake has its address, not its key), with a Remove action. Shown only when there are any.
- */
-export function ConcordiumAccountsSection({ onNotice }: { onNotice: (n: Notice) => void }) {
-  return (
-    <ConcordiumSection
-      title="Concordium accounts"
-      note="From a Concordium Desktop Wallet export. Their keys are held on a Ledger: keepsake keeps their addresses and details, not their keys."
-      count={(l) => l.accounts.length}
-      onNotice={onNotice}
-      render={(list, remove) => (
+      <h2 id={heading}>{section.title}</h2>
+      <p className="hint">{section.note}</p>
+      {of === 'accounts' ? (
         <ul className="cards" aria-label="Concordium accounts">
           {list.accounts.map((a) => (
             <ConcordiumAccountCard
               key={a.id}
               account={a}
-              onRemove={() => remove({ id: a.id, kind: 'account', name: a.name, accounts: 1, address: a.address })}
+              onRemove={() => setRemove({ id: a.id, kind: 'account', name: a.name, accounts: 1, address: a.address })}
             />
           ))}
         </ul>
+      ) : (
+        list.identities.map((i) => (
+          <ConcordiumIdentityCard key={i.id} identity={i} onRemove={() => setRemove({ id: i.id, kind: 'identity', name: i.name, accounts: i.accounts })} />
+        ))
       )}
-    />
+      {remove ? <ConcordiumRemoveDialog target={remove} onClose={() => setRemove(null)} onDone={(n) => (setRemove(null), reload(), onNotice(n))} /> : null}
+    </section>
   );
 }
 
@@ -82,23 +79,6 @@ function ConcordiumAccountCard({ account: a, onRemove }: { account: ConcordiumAc
         Remove<span className="sr-only"> {a.name}</span>
       </button>
     </li>
-  );
-}
-
-/** The Identities page's Concordium section: name, identity provider, status and accounts of each, with a Remove action. */
-export function ConcordiumIdentitiesSection({ onNotice }: { onNotice: (n: Notice) => void }) {
-  return (
-    <ConcordiumSection
-      title="Concordium identities"
-      note="From a Concordium Desktop Wallet export, issued by an identity provider. Their accounts’ keys are held on a Ledger."
-      count={(l) => l.identities.length}
-      onNotice={onNotice}
-      render={(list, remove) =>
-        list.identities.map((i) => (
-          <ConcordiumIdentityCard key={i.id} identity={i} onRemove={() => remove({ id: i.id, kind: 'identity', name: i.name, accounts: i.accounts })} />
-        ))
-      }
-    />
   );
 }
 

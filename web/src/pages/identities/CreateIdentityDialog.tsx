@@ -3,7 +3,8 @@ import { apiPost } from '../../api';
 import type { Errors } from '../../errors';
 import { messageOf, useSubmit } from '../../hooks';
 import { Busy, Dialog, FormActions, Phrase, TextField, type DialogProps } from '../../ui';
-import { identitySave, NameAndPin, pinErrors } from './NameAndPin';
+import { useNewSecret } from '../../components/SecretFields';
+import { identitySave, NameAndPin, nameAndPinErrors } from './NameAndPin';
 
 /** The words asked back after a new phrase is shown (1-based positions). */
 const CHECK_POSITIONS = [3, 7, 11] as const;
@@ -14,13 +15,12 @@ export function CreateIdentityDialog({ onClose, onDone }: DialogProps) {
   const [phrase, setPhrase] = useState('');
   const [answers, setAnswers] = useState<string[]>(CHECK_POSITIONS.map(() => ''));
   const [name, setName] = useState('');
-  const [pin, setPin] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const pin = useNewSecret();
 
   const save = useSubmit({
-    validate: () => ({ ...(name.trim() === '' ? { name: 'Give the identity a name.' } : {}), ...pinErrors(pin, repeat) }),
+    validate: () => nameAndPinErrors(name, pin),
     send: async () => {
-      const r = await identitySave(name, phrase, pin);
+      const r = await identitySave(name, phrase, pin.value);
       setPhrase('');
       onDone({ kind: 'success', title: `Identity ${r.name} saved.`, lines: ['Use “Derive account” to add an account for a network.'] });
     },
@@ -102,9 +102,8 @@ export function CreateIdentityDialog({ onClose, onDone }: DialogProps) {
       ) : (
         <form onSubmit={save.onSubmit} noValidate>
           <p className="success-text">The words match.</p>
-          <NameAndPin name={name} setName={setName} pin={pin} setPin={setPin} repeat={repeat} setRepeat={setRepeat} errors={errors} />
-          {busy ? <Busy text="Saving the identity…" /> : null}
-          <FormActions busy={busy} submit="Save identity" onClose={onClose} error={errors['form']} />
+          <NameAndPin name={name} setName={setName} pin={pin} errors={errors} />
+          <FormActions busy={busy} working="Saving the identity…" submit="Save identity" onClose={onClose} error={errors['form']} />
         </form>
       )}
     </Dialog>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { ApiError, apiPost, KEY_TYPES, type Derived, type Identity, type KeyType, type Network, type AccountPreview } from '../../api';
+import { ApiError, apiPost, type Derived, type Identity, type KeyType, type Network, type AccountPreview } from '../../api';
 import { DuplicateNotice, firstSentence } from '../../components/AddressPreview';
 import { errorsFrom, type Errors } from '../../errors';
 import { useSubmit } from '../../hooks';
 import { networkChoices } from '../../networks';
-import { Busy, Dialog, FormActions, pathText, RadioGroup, SelectField, TextField, type DialogProps } from '../../ui';
+import { Dialog, FormActions, KeyTypeField, pathText, RadioGroup, SelectField, TextField, type DialogProps } from '../../ui';
+import { PinField } from '../../components/SecretFields';
 import { DerivePreview, type DeriveRequest } from './DerivePreview';
 
 /** Where a derive's (or its preview's) error goes: a phrase problem is the path's (the phrase itself is sealed). */
@@ -86,15 +87,9 @@ export function DeriveDialog({ identity, networks, onClose, onDone }: DialogProp
             {errors['path']}
           </p>
         ) : null}
-        <SelectField
-          label="Key type"
-          value={type}
-          onChange={(v) => setType(v as KeyType)}
-          options={KEY_TYPES.map((t) => ({ value: t, label: t }))}
-          hint="Signer and Polkadot{.js} use sr25519 unless told otherwise."
-        />
+        <KeyTypeField value={type} onChange={setType} hint="Signer and Polkadot{.js} use sr25519 unless told otherwise." />
         <TextField label="Account name (optional)" value={name} onChange={setName} error={errors['name']} />
-        <TextField label="PIN" type="password" value={pin} onChange={setPin} error={errors['pin']} />
+        <PinField value={pin} onChange={setPin} error={errors['pin']} />
         <DerivePreview
           request={request}
           pin={pin}
@@ -104,8 +99,7 @@ export function DeriveDialog({ identity, networks, onClose, onDone }: DialogProp
           onPreview={setPreviewed}
         />
         {duplicate && !previewed?.existing ? <DuplicateNotice text={duplicate} onUpdate={() => void derive.run('update')} busy={busy} /> : null}
-        {busy ? <Busy text="Deriving…" /> : null}
-        <FormActions busy={busy} submit="Derive" onClose={onClose} error={errors['form']} />
+        <FormActions busy={busy} working="Deriving…" submit="Derive" onClose={onClose} error={errors['form']} />
       </form>
     </Dialog>
   );

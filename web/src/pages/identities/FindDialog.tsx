@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { apiPost, type Found, type Identity } from '../../api';
 import type { Errors } from '../../errors';
 import { useSubmit } from '../../hooks';
-import { Busy, Dialog, FormActions, TextField, type DialogProps } from '../../ui';
+import { AddressField, Busy, Dialog, FormActions, type DialogProps } from '../../ui';
+import { PinField } from '../../components/SecretFields';
 import { FoundAccount, FoundSummary } from './FoundAccount';
 
 /** "Find my address": which common path and key type of the identity give an address, and a way to add that account. */
@@ -28,8 +29,8 @@ export function FindDialog({ identity, onClose, onDone }: DialogProps & { identi
     <Dialog title={`Find my address in ${identity.name}`} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate>
         <p className="hint">keepsake tries the paths wallets commonly use (root key, //network, numbered accounts) with each key type.</p>
-        <TextField label="Address" value={address} onChange={setAddress} error={errors['address']} mono />
-        <TextField label="PIN" type="password" value={pin} onChange={setPin} error={errors['pin']} />
+        <AddressField value={address} onChange={setAddress} error={errors['address']} />
+        <PinField value={pin} onChange={setPin} error={errors['pin']} />
         {busy ? <Busy text="Searching the common paths…" /> : null}
         <div role="status" className="result">
           {found ? <FoundSummary found={found} /> : null}

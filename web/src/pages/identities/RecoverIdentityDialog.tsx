@@ -1,23 +1,19 @@
 import { useState } from 'react';
 import { useSubmit } from '../../hooks';
-import { Busy, Dialog, FormActions, TextField, type DialogProps } from '../../ui';
-import { identitySave, NameAndPin, pinErrors } from './NameAndPin';
+import { Dialog, FormActions, PhraseField, type DialogProps } from '../../ui';
+import { useNewSecret } from '../../components/SecretFields';
+import { identitySave, NameAndPin, nameAndPinErrors } from './NameAndPin';
 
 /** "Recover identity": the phrase kept on paper, a name and a PIN. */
 export function RecoverIdentityDialog({ onClose, onDone }: DialogProps) {
   const [name, setName] = useState('');
   const [phrase, setPhrase] = useState('');
-  const [pin, setPin] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const pin = useNewSecret();
 
   const { errors, busy, onSubmit } = useSubmit({
-    validate: () => ({
-      ...(name.trim() === '' ? { name: 'Give the identity a name.' } : {}),
-      ...(phrase.trim() === '' ? { phrase: 'Enter the recovery phrase you kept.' } : {}),
-      ...pinErrors(pin, repeat),
-    }),
+    validate: () => ({ ...nameAndPinErrors(name, pin), ...(phrase.trim() === '' ? { phrase: 'Enter the recovery phrase you kept.' } : {}) }),
     send: async () => {
-      const r = await identitySave(name, phrase.trim(), pin);
+      const r = await identitySave(name, phrase.trim(), pin.value);
       onDone({
         kind: 'success',
         title: `Identity ${r.name} recovered.`,
@@ -30,19 +26,9 @@ export function RecoverIdentityDialog({ onClose, onDone }: DialogProps) {
   return (
     <Dialog title="Recover identity" onClose={onClose}>
       <form onSubmit={onSubmit} noValidate>
-        <TextField
-          label="Recovery phrase"
-          value={phrase}
-          onChange={setPhrase}
-          error={errors['phrase']}
-          multiline
-          rows={3}
-          mono
-          hint="The 12 or 24 words, in order, separated by spaces."
-        />
-        <NameAndPin name={name} setName={setName} pin={pin} setPin={setPin} repeat={repeat} setRepeat={setRepeat} errors={errors} />
-        {busy ? <Busy text="Saving the identity…" /> : null}
-        <FormActions busy={busy} submit="Save identity" onClose={onClose} error={errors['form']} />
+        <PhraseField value={phrase} onChange={setPhrase} error={errors['phrase']} hint="The 12 or 24 words, in order, separated by spaces." />
+        <NameAndPin name={name} setName={setName} pin={pin} errors={errors} />
+        <FormActions busy={busy} working="Saving the identity…" submit="Save identity" onClose={onClose} error={errors['form']} />
       </form>
     </Dialog>
   );

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { apiPost, type Identity } from '../../api';
 import { useSubmit } from '../../hooks';
-import { Busy, Dialog, FormActions, Phrase, TextField } from '../../ui';
+import { Dialog, FormActions, Phrase } from '../../ui';
+import { PinField } from '../../components/SecretFields';
 
 /** "Show Recovery Phrase": the identity's phrase, after its PIN. */
 export function ShowPhraseDialog({ identity, onClose }: { identity: Identity; onClose: () => void }) {
@@ -33,9 +34,8 @@ export function ShowPhraseDialog({ identity, onClose }: { identity: Identity; on
         </>
       ) : (
         <form onSubmit={onSubmit} noValidate>
-          <TextField label="PIN" type="password" value={pin} onChange={setPin} error={errors['pin']} />
-          {busy ? <Busy text="Checking the PIN…" /> : null}
-          <FormActions busy={busy} submit="Show phrase" onClose={onClose} error={errors['form']} />
+          <PinField value={pin} onChange={setPin} error={errors['pin']} />
+          <FormActions busy={busy} working="Checking the PIN…" submit="Show phrase" onClose={onClose} error={errors['form']} />
         </form>
       )}
     </Dialog>
