@@ -25,6 +25,8 @@ import {
   oracleOpen,
   oracleWrite,
   publicKeyOf,
+  restoreFiles,
+  restoreOpen,
   scryptParams,
   textShown,
   vectors,
@@ -48,7 +50,6 @@ describeBrowser('browser wallet: Accounts', () => {
 
   const accountsList = () => wallet.page.getByRole('list', { name: 'Accounts', exact: true });
   const accountItem = (name: string) => accountsList().getByRole('listitem', { name, exact: true });
-  const restoreOpen = () => dialogOpen(wallet.page.getByRole('button', { name: 'Restore JSON' }), 'Restore JSON');
 
   it('Restore JSON: a wrong password is shown next to the Password field and adds nothing; the right one restores the account', async () => {
     const { page, server } = wallet;
@@ -59,7 +60,7 @@ describeBrowser('browser wallet: Accounts', () => {
 
     await page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
     await textShown(page.locator('p'), 'No accounts yet');
-    const d = await restoreOpen();
+    const d = await restoreOpen(page);
     await d.getByLabel('Backup files').setInputFiles(path);
     await textShown(d.getByRole('list', { name: 'Chosen files' }).getByRole('listitem'), `${file.address}.json`);
 
@@ -89,7 +90,7 @@ describeBrowser('browser wallet: Accounts', () => {
   it('Restore JSON: a file dropped on the drop zone is restored too', async () => {
     const { page } = wallet;
     const file = oracleWrite(DROPPED.suri, DROPPED.password, DROPPED.name);
-    const d = await restoreOpen();
+    const d = await restoreOpen(page);
     await fileDrop(d.getByTestId('drop-zone'), `${file.address}.json`, JSON.stringify(file.json));
     await textShown(d.getByRole('list', { name: 'Chosen files' }).getByRole('listitem'), `${file.address}.json`);
     await d.getByLabel('Password', { exact: true }).fill(DROPPED.password);
@@ -101,18 +102,14 @@ describeBrowser('browser wallet: Accounts', () => {
 
   it('Restore JSON: a file that is no wallet file is said next to the file field; a long restore shows progress; a duplicate is kept or replaced as chosen', async () => {
     const { page, server } = wallet;
-    let d = await restoreOpen();
-    const picker = d.getByLabel('Backup files');
-    await picker.setInputFiles(await fileWrite(server, 'notes.txt', 'my passwords are on a post-it\n'));
-    await d.getByLabel('Password', { exact: true }).fill(RESTORED.password);
-    await d.getByRole('button', { name: 'Restore', exact: true }).click();
-    expect((await fieldError(picker)).length).toBeGreaterThan(10);
+    let d = await restoreFiles(page, await fileWrite(server, 'notes.txt', 'my passwords are on a post-it\n'), RESTORED.password);
+    expect((await fieldError(d.getByLabel('Backup files'))).length).toBeGreaterThan(10);
     await dialogClose(d, 'Cancel');
 
     // The same file again, slowed down on its way to the server: progress is shown meanwhile, and
     // the account already in the vault is kept.
     const again = await fileWrite(server, 'again.json', JSON.stringify(oracleWrite(RESTORED.suri, RESTORED.password, RESTORED.name).json));
-    d = await restoreOpen();
+    d = await restoreOpen(page);
     await d.getByLabel('Backup files').setInputFiles(again);
     await d.getByLabel('Password', { exact: true }).fill(RESTORED.password);
     expect(await d.getByRole('radio', { name: 'Keep the one in the vault' }).isChecked()).toBe(true);
@@ -139,7 +136,7 @@ describeBrowser('browser wallet: Accounts', () => {
     expect(await notice.innerText()).toContain(restored.address);
     await d.waitFor({ state: 'hidden' });
 
-    d = await restoreOpen();
+    d = await restoreOpen(page);
     await d.getByLabel('Backup files').setInputFiles(again);
     await d.getByLabel('Password', { exact: true }).fill(RESTORED.password);
     await d.getByRole('radio', { name: 'Replace it with the one from the file' }).check();
@@ -280,10 +277,7 @@ describeBrowser('browser wallet: Accounts', () => {
 
   it("Restore JSON takes an Ethereum keystore (the Web3 vector); Rename and Forget account work from the account's menu", async () => {
     const { page, server } = wallet;
-    let d = await restoreOpen();
-    await d.getByLabel('Backup files').setInputFiles(await fileWrite(server, 'UTC--keystore.json', JSON.stringify(keystore.file)));
-    await d.getByLabel('Password', { exact: true }).fill(keystore.password);
-    await d.getByRole('button', { name: 'Restore', exact: true }).click();
+    let d = await restoreFiles(page, await fileWrite(server, 'UTC--keystore.json', JSON.stringify(keystore.file)), keystore.password);
     await textShown(page.getByTestId('notice'), 'Restored 1 account');
     await d.waitFor({ state: 'hidden' });
     const ethereum = accountsList()
@@ -310,10 +304,7 @@ describeBrowser('browser wallet: Accounts', () => {
     const { page, server } = wallet;
     const unlocked = oracleWrite(`${vectors.devPhrase}//e2e//unencrypted`, '', 'Unencrypted from keyring');
     expect(unlocked.json.encoding.type).toEqual(['none']);
-    const d = await restoreOpen();
-    await d.getByLabel('Backup files').setInputFiles(await fileWrite(server, `${unlocked.address}.json`, JSON.stringify(unlocked.json)));
-    await d.getByLabel('Password', { exact: true }).fill('lock it with this');
-    await d.getByRole('button', { name: 'Restore', exact: true }).click();
+    await restoreFiles(page, await fileWrite(server, `${unlocked.address}.json`, JSON.stringify(unlocked.json)), 'lock it with this');
     const notice = await textShown(page.getByTestId('notice'), 'Unencrypted from keyring');
     expect(await notice.innerText()).toContain('the file was not encrypted, so keepsake locked the key with the password you entered');
     // The stored file is a scrypt file that keyring opens with that password, holding the same key.

@@ -484,6 +484,23 @@ export async function dialogClose(d: Locator, button: string): Promise<void> {
   await d.waitFor({ state: 'hidden' });
 }
 
+/** Opens "Restore JSON" on the Accounts page; returns its dialog. */
+export function restoreOpen(page: Page): Promise<Locator> {
+  return dialogOpen(page.getByRole('button', { name: 'Restore JSON' }), 'Restore JSON');
+}
+
+/**
+ * "Restore JSON" of the files at `paths`: picks them, types `password` and presses Restore. Returns the
+ * dialog, which closes when the restore is done or stays open with an error next to its field.
+ */
+export async function restoreFiles(page: Page, paths: string | string[], password: string): Promise<Locator> {
+  const d = await restoreOpen(page);
+  await d.getByLabel('Backup files').setInputFiles(paths);
+  await d.getByLabel('Password', { exact: true }).fill(password);
+  await d.getByRole('button', { name: 'Restore', exact: true }).click();
+  return d;
+}
+
 /** The network lists are fetched from the server: waits until `select` holds more than `atLeast` options. */
 export async function optionsLoaded(select: Locator, atLeast = 3): Promise<void> {
   await expect.poll(() => select.locator('option').count(), { timeout: 30_000 }).toBeGreaterThan(atLeast);

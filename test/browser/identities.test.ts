@@ -69,13 +69,11 @@ describeBrowser('browser wallet: Identities', () => {
   });
 
   it('"Show Recovery Phrase" needs the PIN: a wrong PIN is said next to the PIN field, the right one shows the same 24 words', async () => {
-    const { page } = wallet;
     expect(phrase, 'needs the create test').toHaveLength(24);
-    await identityRegion()
-      .getByRole('button', { name: `Show Recovery Phrase of ${IDENTITY.name}` })
-      .click();
-    const d = dialog(page);
-    await d.getByRole('heading', { name: `Recovery phrase of ${IDENTITY.name}` }).waitFor();
+    const d = await dialogOpen(
+      identityRegion().getByRole('button', { name: `Show Recovery Phrase of ${IDENTITY.name}` }),
+      `Recovery phrase of ${IDENTITY.name}`,
+    );
     expect(await d.getByRole('list', { name: 'Recovery phrase' }).count()).toBe(0);
 
     const pin = d.getByLabel('PIN', { exact: true });
@@ -95,11 +93,10 @@ describeBrowser('browser wallet: Identities', () => {
   it("derives an account for Polkadot (//polkadot): keyring's address, the Signer QR image and its substrate:<address>:<genesis>:<name> text", async () => {
     const { page } = wallet;
     const expected = new Keyring({ type: 'sr25519', ss58Format: 0 }).addFromUri(`${phrase.join(' ')}//polkadot`).address;
-    await identityRegion()
-      .getByRole('button', { name: `Derive account for ${IDENTITY.name}` })
-      .click();
-    const d = dialog(page);
-    await d.getByRole('heading', { name: `Derive an account from ${IDENTITY.name}` }).waitFor();
+    const d = await dialogOpen(
+      identityRegion().getByRole('button', { name: `Derive account for ${IDENTITY.name}` }),
+      `Derive an account from ${IDENTITY.name}`,
+    );
     const network = d.getByLabel('Network', { exact: true });
     await optionsLoaded(network);
     await network.selectOption('polkadot');
@@ -126,13 +123,11 @@ describeBrowser('browser wallet: Identities', () => {
   });
 
   it("derives with a custom path (keyring's address) and the root key; a path that is no path is said next to the Path field", async () => {
-    const { page } = wallet;
     const derive = async (mode: 'Custom path' | 'Root key, no path', name: string, path?: string) => {
-      await identityRegion()
-        .getByRole('button', { name: `Derive account for ${IDENTITY.name}` })
-        .click();
-      const d = dialog(page);
-      await d.getByRole('heading', { name: `Derive an account from ${IDENTITY.name}` }).waitFor();
+      const d = await dialogOpen(
+        identityRegion().getByRole('button', { name: `Derive account for ${IDENTITY.name}` }),
+        `Derive an account from ${IDENTITY.name}`,
+      );
       await optionsLoaded(d.getByLabel('Network', { exact: true }));
       await d.getByLabel('Network', { exact: true }).selectOption('kusama');
       await d.getByRole('radio', { name: mode }).check();
@@ -190,13 +185,8 @@ describeBrowser('browser wallet: Identities', () => {
   });
 
   it('"Find my address" finds the Polkadot{.js} default (root key, sr25519) of the phrase', async () => {
-    const { page } = wallet;
     const root = new Keyring({ type: 'sr25519' }).addFromUri(phrase.join(' ')).address;
-    await identityRegion()
-      .getByRole('button', { name: `Find my address in ${IDENTITY.name}` })
-      .click();
-    const d = dialog(page);
-    await d.getByRole('heading', { name: `Find my address in ${IDENTITY.name}` }).waitFor();
+    const d = await dialogOpen(identityRegion().getByRole('button', { name: `Find my address in ${IDENTITY.name}` }), `Find my address in ${IDENTITY.name}`);
     await d.getByLabel('Address', { exact: true }).fill(root);
     await d.getByLabel('PIN', { exact: true }).fill(IDENTITY.pin);
     await d.getByRole('button', { name: 'Find path' }).click();

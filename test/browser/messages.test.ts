@@ -10,12 +10,12 @@ import {
   apiCall,
   describeBrowser,
   dialogClose,
-  dialogOpen,
   fieldError,
   fileWrite,
   optionsLoaded,
   oracleWrite,
   pageGo,
+  restoreFiles,
   scryptParams,
   vectors,
   walletSession,
@@ -46,12 +46,8 @@ describeBrowser('browser wallet: messages in browser words', () => {
     await apiCall(server, '/api/addresses/add', { address: new Keyring({ type: 'sr25519' }).addFromUri('//Bob').address, name: 'Bob' });
     const { json } = await apiCall<{ json: string }>(server, '/api/backup/export', { password: 'backup pässword' });
     await pageGo(page, 'Accounts');
-    const d = await dialogOpen(page.getByRole('button', { name: 'Restore JSON' }), 'Restore JSON');
-    const picker = d.getByLabel('Backup files');
-    await picker.setInputFiles(await fileWrite(server, 'keepsake-backup.json', json));
-    await d.getByLabel('Password', { exact: true }).fill('backup pässword');
-    await d.getByRole('button', { name: 'Restore', exact: true }).click();
-    const error = await fieldError(picker);
+    const d = await restoreFiles(page, await fileWrite(server, 'keepsake-backup.json', json), 'backup pässword');
+    const error = await fieldError(d.getByLabel('Backup files'));
     expect(error).toContain('is a keepsake whole-wallet backup: it is imported as a whole (identities, accounts and addresses), not read as account files.');
     expect(error).toContain('Import it as a whole with Export/Import → Import a backup.');
     expect(error).not.toMatch(CLI_WORDS);

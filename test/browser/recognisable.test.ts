@@ -30,6 +30,8 @@ import {
   optionsLoaded,
   oracleWrite,
   pageGo,
+  restoreFiles,
+  restoreOpen,
   textShown,
   vectors,
   walletSession,
@@ -60,7 +62,7 @@ describeBrowser('browser wallet: what a person recognises (issue 12 items 11–1
     const alice = oracleWrite(ALICE.suri, PW, ALICE.name);
     const aliceFile = await fileWrite(server, 'alice.json', JSON.stringify(alice.json));
     const walletExport = await fileWrite(server, 'wallet-export.json', JSON.stringify(concordiumEncrypt(desktopExportData({ identities: 1 }), PW)));
-    const d = await dialogOpen(page.getByRole('button', { name: 'Restore JSON' }), 'Restore JSON');
+    const d = await restoreOpen(page);
     await d.getByLabel('Backup files').setInputFiles([aliceFile, walletExport]);
 
     const chosen = d.getByRole('list', { name: 'Chosen files' });
@@ -89,11 +91,7 @@ describeBrowser('browser wallet: what a person recognises (issue 12 items 11–1
       await fileWrite(server, 'eth.json', JSON.stringify(oracleWrite(ETH.suri, PW, ETH.name, 'ethereum').json)),
       await fileWrite(server, 'charlie.json', JSON.stringify(oracleWrite(CHARLIE.suri, OTHER_PW, CHARLIE.name).json)),
     ];
-    await page.getByRole('button', { name: 'Restore JSON' }).click();
-    let d = dialog(page);
-    await d.getByLabel('Backup files').setInputFiles(files);
-    await d.getByLabel('Password', { exact: true }).fill(PW);
-    await d.getByRole('button', { name: 'Restore', exact: true }).click();
+    let d = await restoreFiles(page, files, PW);
     await d.waitFor({ state: 'hidden' });
     const notice = await textShown(page.getByTestId('notice'), 'Restored 2 accounts, 1 failed');
     expect(await notice.getAttribute('class')).toMatch(/\bnotice-warning\b/);
@@ -101,11 +99,7 @@ describeBrowser('browser wallet: what a person recognises (issue 12 items 11–1
     expect(await notice.innerText()).toContain('charlie.json');
 
     // The same check tells a full success apart: Charlie alone, with its own password.
-    await page.getByRole('button', { name: 'Restore JSON' }).click();
-    d = dialog(page);
-    await d.getByLabel('Backup files').setInputFiles(files[2]!);
-    await d.getByLabel('Password', { exact: true }).fill(OTHER_PW);
-    await d.getByRole('button', { name: 'Restore', exact: true }).click();
+    d = await restoreFiles(page, files[2]!, OTHER_PW);
     await d.waitFor({ state: 'hidden' });
     const ok = await textShown(page.getByTestId('notice'), 'Restored 1 account.');
     expect(await ok.getAttribute('class')).toMatch(/\bnotice-success\b/);
@@ -173,8 +167,7 @@ describeBrowser('browser wallet: what a person recognises (issue 12 items 11–1
   it('the create-identity step no longer says the phrase is shown "only this once"', async () => {
     const { page } = wallet;
     await pageGo(page, 'Identities');
-    await page.getByRole('button', { name: 'Create identity' }).click();
-    const d = dialog(page);
+    const d = await dialogOpen(page.getByRole('button', { name: 'Create identity' }), 'Create identity');
     await d.getByRole('list', { name: 'Recovery phrase' }).waitFor();
     const text = await d.innerText();
     expect(text).not.toMatch(/only this once/i);
@@ -202,11 +195,7 @@ describeBrowser('browser wallet: what a person recognises (issue 12 items 11–1
     await textShown(page.getByTestId('notice'), `Identity Phone renamed to ${IDENTITY.name}.`);
     await region(IDENTITY.name).waitFor();
 
-    await region(IDENTITY.name)
-      .getByRole('button', { name: `Remove ${IDENTITY.name}` })
-      .click();
-    d = dialog(page);
-    await d.getByRole('heading', { name: `Remove ${IDENTITY.name}?` }).waitFor();
+    d = await dialogOpen(region(IDENTITY.name).getByRole('button', { name: `Remove ${IDENTITY.name}` }), `Remove ${IDENTITY.name}?`);
     expect(await d.innerText()).toMatch(/Without a written copy of its recovery phrase or a backup file holding it, this identity is lost/);
     const going = d.getByRole('list', { name: 'Accounts removed with it' });
     expect(await going.innerText()).toContain(derived.address);
