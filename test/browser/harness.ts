@@ -501,6 +501,23 @@ export async function restoreFiles(page: Page, paths: string | string[], passwor
   return d;
 }
 
+/**
+ * Fills the Address book's "Add an address" form (its page open) with `entry` and presses "Add address".
+ * Returns the form, where an error is shown next to its field.
+ */
+export async function addressAdd(page: Page, entry: { address: string; name: string; note?: string; network?: string }): Promise<Locator> {
+  const form = page.getByRole('region', { name: 'Add an address' });
+  await form.getByLabel('Address', { exact: true }).fill(entry.address);
+  await form.getByLabel('Name', { exact: true }).fill(entry.name);
+  if (entry.note !== undefined) await form.getByLabel('Note (optional)').fill(entry.note);
+  if (entry.network !== undefined) {
+    await optionsLoaded(form.getByLabel('Network (optional)'));
+    await form.getByLabel('Network (optional)').selectOption(entry.network);
+  }
+  await form.getByRole('button', { name: 'Add address' }).click();
+  return form;
+}
+
 /** The network lists are fetched from the server: waits until `select` holds more than `atLeast` options. */
 export async function optionsLoaded(select: Locator, atLeast = 3): Promise<void> {
   await expect.poll(() => select.locator('option').count(), { timeout: 30_000 }).toBeGreaterThan(atLeast);

@@ -7,12 +7,12 @@ import { Keyring } from '@polkadot/keyring';
 import { expect, it } from 'vitest';
 import { CLI_WORDS } from '../support/cliWords.js';
 import {
+  addressAdd,
   apiCall,
   describeBrowser,
   dialogClose,
   fieldError,
   fileWrite,
-  optionsLoaded,
   oracleWrite,
   pageGo,
   restoreFiles,
@@ -27,13 +27,8 @@ describeBrowser('browser wallet: messages in browser words', () => {
   it('Address book: a Polkadot address saved for Kusama says to choose the Polkadot network, not to give a flag', async () => {
     const { page } = wallet;
     await pageGo(page, 'Address book');
-    const form = page.getByRole('region', { name: 'Add an address' });
     const polkadot = new Keyring({ type: 'sr25519', ss58Format: 0 }).addFromUri('//Alice').address;
-    await form.getByLabel('Address', { exact: true }).fill(polkadot);
-    await form.getByLabel('Name', { exact: true }).fill('Alice');
-    await optionsLoaded(form.getByLabel('Network (optional)'));
-    await form.getByLabel('Network (optional)').selectOption('kusama');
-    await form.getByRole('button', { name: 'Add address' }).click();
+    const form = await addressAdd(page, { address: polkadot, name: 'Alice', network: 'kusama' });
     const error = await fieldError(form.getByLabel('Address', { exact: true }));
     expect(error).toBe(
       `"${polkadot}" is not a Kusama Relay Chain address: it is a Polkadot Relay Chain one (prefix 0, not 2). Check the network, or choose “Polkadot Relay Chain”.`,

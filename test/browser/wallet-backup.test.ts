@@ -8,6 +8,7 @@ import { createCipheriv, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { Keyring } from '@polkadot/keyring';
 import { beforeAll, expect, it } from 'vitest';
 import {
+  addressAdd,
   apiCall,
   describeBrowser,
   dialog,
@@ -82,32 +83,21 @@ describeBrowser('browser wallet: Address book, Export/Import, Verify a backup', 
     const saved = () => page.getByRole('list', { name: 'Saved addresses' });
     await textShown(page.locator('p'), 'The address book is empty.');
 
-    const add = async (address: string, name: string, note?: string, network?: string) => {
-      await form.getByLabel('Address', { exact: true }).fill(address);
-      await form.getByLabel('Name', { exact: true }).fill(name);
-      if (note !== undefined) await form.getByLabel('Note (optional)').fill(note);
-      if (network !== undefined) {
-        await optionsLoaded(form.getByLabel('Network (optional)'));
-        await form.getByLabel('Network (optional)').selectOption(network);
-      }
-      await form.getByRole('button', { name: 'Add address' }).click();
-    };
-
-    await add(ALICE, 'Alice', 'test friend');
+    await addressAdd(page, { address: ALICE, name: 'Alice', note: 'test friend' });
     await textShown(page.getByTestId('notice'), 'Alice added to the address book.');
     const alice = saved().getByRole('listitem', { name: 'Alice', exact: true });
     await alice.waitFor();
     expect(await alice.innerText()).toContain(ALICE);
     expect(await alice.innerText()).toContain('test friend');
 
-    await add(BOB_POLKADOT, 'Bob', undefined, 'polkadot');
+    await addressAdd(page, { address: BOB_POLKADOT, name: 'Bob', network: 'polkadot' });
     await textShown(page.getByTestId('notice'), 'Bob added to the address book.');
     await saved().getByRole('listitem', { name: 'Bob', exact: true }).waitFor();
 
     // One character changed: the checksum no longer matches.
     const i = 20;
     const broken = ALICE.slice(0, i) + otherChar(ALICE[i]!) + ALICE.slice(i + 1);
-    await add(broken, 'Typo');
+    await addressAdd(page, { address: broken, name: 'Typo' });
     expect(await fieldError(form.getByLabel('Address', { exact: true }))).toMatch(/checksum/i);
     expect(await saved().getByRole('listitem').count()).toBe(2);
     expect(await form.getByLabel('Address', { exact: true }).inputValue(), 'the typed address is kept to be corrected').toBe(broken);
