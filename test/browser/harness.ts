@@ -33,15 +33,18 @@ export const WEB_BUILT = existsSync(WEB_INDEX) && existsSync(join(REPO, 'dist', 
 const SKIP_MESSAGE = 'browser: SKIPPED — dist/web/index.html is missing; run `npm run build` (npm test does) and run these tests again.';
 if (!WEB_BUILT) console.warn(SKIP_MESSAGE);
 
-/** `describe`, or a skipped `describe` whose name says why when the app is not built. */
-export function describeBrowser(name: string, body: () => void): void {
-  if (WEB_BUILT) describe(name, body);
-  else describe.skip(`${name} (${SKIP_MESSAGE})`, body);
-}
-
 /** Generous: this is a busy 2-core machine, and some steps run scrypt N=2^17 on both sides. */
 export const STEP_TIMEOUT = 60_000;
 export const TEST_TIMEOUT = 180_000;
+
+/**
+ * `describe` whose every test may take {@link TEST_TIMEOUT}, or a skipped `describe` whose name says
+ * why when the app is not built.
+ */
+export function describeBrowser(name: string, body: () => void): void {
+  if (WEB_BUILT) describe(name, { timeout: TEST_TIMEOUT }, body);
+  else describe.skip(`${name} (${SKIP_MESSAGE})`, body);
+}
 
 export type JsonObject = { [key: string]: unknown };
 type JsonVector = { password: string; keyType: string; expectedPublicKey: string; expectedAddress: string; file: JsonObject };
@@ -390,27 +393,134 @@ export function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; i
   })()`);
 }
 
+/** What {@link walletSession} gives a `describe`: filled in by its `beforeAll`, read inside the tests. */
+export type WalletSession = {
+  /** The `keepsake ui` on a fresh vault started for this `describe`. */
+  readonly server: Server;
+  readonly browser: Browser;
+  /** The first app opened: `server`'s, before the first test (with `open: false`, the first one a test opens). */
+  readonly app: App;
+  /** The page of `app`. */
+  readonly page: Page;
+  /** Another `keepsake ui` on a fresh vault, stopped after the last test. */
+  serverStart: () => Promise<Server>;
+  /** Opens `server`'s app in this browser: closed after the last test, and its page checked clean after every test. */
+  appOpen: (server: Server) => Promise<App>;
+};
+
 /**
  * For a whole `describe`: one server on a fresh vault, one browser and the app open in it, closed
- * after the last test; every test must leave a clean page ({@link expectCleanPage}). `set` is given
- * them once they run.
+ * after the last test; every app opened must leave a clean page after every test
+ * ({@link expectCleanPage}). `before` sets up data the tests are not about (through the API) before
+ * the app is opened; `open: false` leaves the opening to a test.
  */
-export function walletSession(set: (session: { server: Server; browser: Browser; app: App; page: Page }) => void): void {
-  let server: Server | undefined;
+export function walletSession(options: { before?: (server: Server) => Promise<void>; open?: boolean } = {}): WalletSession {
+  const servers: Server[] = [];
+  const apps: App[] = [];
   let browser: Browser | undefined;
-  let app: App | undefined;
+  const ready = <T>(what: string, value: T | undefined): T => {
+    if (value === undefined) throw new Error(`walletSession: no ${what} yet (read before its beforeAll ran, or no app was opened)`);
+    return value;
+  };
+  const session: WalletSession = {
+    get server() {
+      return ready('server', servers[0]);
+    },
+    get browser() {
+      return ready('browser', browser);
+    },
+    get app() {
+      return ready('app', apps[0]);
+    },
+    get page() {
+      return ready('app', apps[0]).page;
+    },
+    serverStart: async () => {
+      const server = await serverStart();
+      servers.push(server);
+      return server;
+    },
+    appOpen: async (server) => {
+      const app = await appOpen(session.browser, server);
+      apps.push(app);
+      return app;
+    },
+  };
   beforeAll(async () => {
-    const [s, b] = await Promise.all([serverStart(), browserLaunch(), oracleReady()]);
-    [server, browser] = [s, b];
-    app = await appOpen(b, s);
-    set({ server: s, browser: b, app, page: app.page });
-  });
+    const [server, launched] = await Promise.all([serverStart(), browserLaunch(), oracleReady()]);
+    servers.push(server);
+    browser = launched;
+    await options.before?.(server);
+    if (options.open !== false) await session.appOpen(server);
+  }, TEST_TIMEOUT);
   afterAll(async () => {
-    await app?.close();
+    for (const app of apps) await app.close();
     await browser?.close();
-    await server?.stop();
+    await Promise.all(servers.map((server) => server.stop()));
   });
-  afterEach(() => expectCleanPage(app));
+  afterEach(() => {
+    for (const app of apps) expectCleanPage(app);
+  });
+  return session;
+}
+
+/** Clicks `opener` and waits for the dialog it opens, titled `heading`; returns that dialog. */
+export async function dialogOpen(opener: Locator, heading: string): Promise<Locator> {
+  await opener.click();
+  const d = dialog(opener.page());
+  await d.getByRole('heading', { name: heading }).waitFor();
+  return d;
+}
+
+/** Opens the menu of button `menu` ("Actions for …"), chooses its `item`, and waits for the dialog titled `heading`; returns that dialog. */
+export async function menuDialog(page: Page, menu: string, item: string, heading: string): Promise<Locator> {
+  await page.getByRole('button', { name: menu }).click();
+  return dialogOpen(page.getByRole('menu', { name: menu }).getByRole('menuitem', { name: item }), heading);
+}
+
+/** Closes dialog `d` with its button `button` (Cancel, Close …) and waits until it is gone. */
+export async function dialogClose(d: Locator, button: string): Promise<void> {
+  await d.getByRole('button', { name: button }).click();
+  await d.waitFor({ state: 'hidden' });
+}
+
+/** Opens "Restore JSON" on the Accounts page; returns its dialog. */
+export function restoreOpen(page: Page): Promise<Locator> {
+  return dialogOpen(page.getByRole('button', { name: 'Restore JSON' }), 'Restore JSON');
+}
+
+/**
+ * "Restore JSON" of the files at `paths`: picks them, types `password` and presses Restore. Returns the
+ * dialog, which closes when the restore is done or stays open with an error next to its field.
+ */
+export async function restoreFiles(page: Page, paths: string | string[], password: string): Promise<Locator> {
+  const d = await restoreOpen(page);
+  await d.getByLabel('Backup files').setInputFiles(paths);
+  await d.getByLabel('Password', { exact: true }).fill(password);
+  await d.getByRole('button', { name: 'Restore', exact: true }).click();
+  return d;
+}
+
+/**
+ * Fills the Address book's "Add an address" form (its page open) with `entry` and presses "Add address".
+ * Returns the form, where an error is shown next to its field.
+ */
+export async function addressAdd(page: Page, entry: { address: string; name: string; note?: string; network?: string }): Promise<Locator> {
+  const form = page.getByRole('region', { name: 'Add an address' });
+  await form.getByLabel('Address', { exact: true }).fill(entry.address);
+  await form.getByLabel('Name', { exact: true }).fill(entry.name);
+  if (entry.note !== undefined) await form.getByLabel('Note (optional)').fill(entry.note);
+  if (entry.network !== undefined) {
+    await optionsLoaded(form.getByLabel('Network (optional)'));
+    await form.getByLabel('Network (optional)').selectOption(entry.network);
+  }
+  await form.getByRole('button', { name: 'Add address' }).click();
+  return form;
+}
+
+/** The network lists are fetched from the server: waits until `select` holds more than `atLeast` options. */
+export async function optionsLoaded(select: Locator, atLeast = 3): Promise<void> {
+  await expect.poll(() => select.locator('option').count(), { timeout: 30_000 }).toBeGreaterThan(atLeast);
 }
 
 // ---------------------------------------------------------------- oracle (@polkadot/keyring, never keepsake)

@@ -35,31 +35,27 @@ describeBrowser('browser wallet: the one-time link keepsake opens', () => {
     if (profile) await rm(profile, { recursive: true, force: true });
   });
 
-  it(
-    'opening the link gives a working wallet: the accounts load through the API, and the code is gone from the address bar',
-    { timeout: TEST_TIMEOUT },
-    async () => {
-      expect(link).toContain('#code=');
-      expect(link).not.toContain(server.token);
-      const page = await context!.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      const accounts = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/accounts');
-      await page.goto(link);
-      await page.getByRole('navigation', { name: 'Main' }).waitFor();
-      expect((await accounts).status()).toBe(200);
-      await page.getByRole('list', { name: 'Accounts', exact: true }).getByRole('listitem', { name: ACCOUNT.name, exact: true }).waitFor();
-      expect(page.url()).not.toContain('code=');
-      expect(page.url()).not.toContain(server.token);
-      // A reload keeps the session (the tab holds the token), although the code is spent.
-      await page.reload();
-      await page.getByRole('list', { name: 'Accounts', exact: true }).getByRole('listitem', { name: ACCOUNT.name, exact: true }).waitFor();
-      expect(errors).toEqual([]);
-      await page.close();
-    },
-  );
+  it('opening the link gives a working wallet: the accounts load through the API, and the code is gone from the address bar', async () => {
+    expect(link).toContain('#code=');
+    expect(link).not.toContain(server.token);
+    const page = await context!.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const accounts = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/accounts');
+    await page.goto(link);
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    expect((await accounts).status()).toBe(200);
+    await page.getByRole('list', { name: 'Accounts', exact: true }).getByRole('listitem', { name: ACCOUNT.name, exact: true }).waitFor();
+    expect(page.url()).not.toContain('code=');
+    expect(page.url()).not.toContain(server.token);
+    // A reload keeps the session (the tab holds the token), although the code is spent.
+    await page.reload();
+    await page.getByRole('list', { name: 'Accounts', exact: true }).getByRole('listitem', { name: ACCOUNT.name, exact: true }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
-  it('opening the same link again says it was already used, in words for a browser user, and shows no wallet', { timeout: TEST_TIMEOUT }, async () => {
+  it('opening the same link again says it was already used, in words for a browser user, and shows no wallet', async () => {
     const page = await context!.newPage();
     await page.goto(link);
     const alert = page.getByRole('alert');
@@ -72,7 +68,7 @@ describeBrowser('browser wallet: the one-time link keepsake opens', () => {
     await page.close();
   });
 
-  it("the session token is not in the browser's History (the link that is there holds only the spent code)", { timeout: TEST_TIMEOUT }, async () => {
+  it("the session token is not in the browser's History (the link that is there holds only the spent code)", async () => {
     // History is written when the browser shuts down; read a copy (SQLite keeps it locked while open).
     await context!.close();
     context = undefined;

@@ -16,22 +16,24 @@
 import { polkadotIcon } from '@polkadot/ui-shared/icons/polkadot';
 import { encodeAddress } from '@polkadot/util-crypto';
 import { blo } from 'blo';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { concordiumEncrypt, desktopExportData } from '../support/concordium.js';
 import {
   apiCall,
   describeBrowser,
   dialog,
+  dialogClose,
+  dialogOpen,
   fieldError,
   fileWrite,
+  optionsLoaded,
   oracleWrite,
   pageGo,
+  restoreFiles,
+  restoreOpen,
   textShown,
-  TEST_TIMEOUT,
   vectors,
-  type App,
-  type Server,
   walletSession,
 } from './harness.js';
 
@@ -47,62 +49,49 @@ const IDENTITY = { name: 'Old phone', pin: '246810' };
 type Circle = { cx: number; cy: number; r: number; fill: string };
 
 describeBrowser('browser wallet: what a person recognises (issue 12 items 11–13)', () => {
-  let server: Server;
-  let browser: Browser;
-  let app: App;
-  let page: Page;
-  walletSession((s) => ({ server, browser, app, page } = s));
+  const wallet = walletSession();
 
   const accountItem = (name: string) =>
-    page
+    wallet.page
       .getByRole('list', { name: 'Accounts' })
       .getByRole('listitem')
-      .filter({ has: page.getByRole('heading', { name, exact: true }) });
+      .filter({ has: wallet.page.getByRole('heading', { name, exact: true }) });
 
-  it(
-    'Restore JSON lists the accounts each chosen file holds before the password; a whole-wallet backup is sent to Export/Import',
-    { timeout: TEST_TIMEOUT },
-    async () => {
-      const alice = oracleWrite(ALICE.suri, PW, ALICE.name);
-      const aliceFile = await fileWrite(server, 'alice.json', JSON.stringify(alice.json));
-      const wallet = await fileWrite(server, 'wallet-export.json', JSON.stringify(concordiumEncrypt(desktopExportData({ identities: 1 }), PW)));
-      await page.getByRole('button', { name: 'Restore JSON' }).click();
-      const d = dialog(page);
-      await d.getByRole('heading', { name: 'Restore JSON' }).waitFor();
-      await d.getByLabel('Backup files').setInputFiles([aliceFile, wallet]);
+  it('Restore JSON lists the accounts each chosen file holds before the password; a whole-wallet backup is sent to Export/Import', async () => {
+    const { page, server } = wallet;
+    const alice = oracleWrite(ALICE.suri, PW, ALICE.name);
+    const aliceFile = await fileWrite(server, 'alice.json', JSON.stringify(alice.json));
+    const walletExport = await fileWrite(server, 'wallet-export.json', JSON.stringify(concordiumEncrypt(desktopExportData({ identities: 1 }), PW)));
+    const d = await restoreOpen(page);
+    await d.getByLabel('Backup files').setInputFiles([aliceFile, walletExport]);
 
-      const chosen = d.getByRole('list', { name: 'Chosen files' });
-      const aliceItem = chosen.getByRole('listitem').filter({ hasText: 'alice.json' }).first();
-      const accounts = aliceItem.getByRole('list', { name: 'Accounts in this file' });
-      await textShown(accounts.getByRole('listitem'), alice.address);
-      expect(await accounts.innerText()).toContain(ALICE.name);
-      expect(await accounts.innerText()).toContain('sr25519');
-      // Its icon is the account's Polkadot identicon, already here.
-      await expectPolkadotIcon(accounts.getByRole('listitem').first(), alice.address);
-      await textShown(chosen.getByRole('listitem').filter({ hasText: 'wallet-export.json' }), /whole-wallet backup\. Use Export\/Import → Import/);
+    const chosen = d.getByRole('list', { name: 'Chosen files' });
+    const aliceItem = chosen.getByRole('listitem').filter({ hasText: 'alice.json' }).first();
+    const accounts = aliceItem.getByRole('list', { name: 'Accounts in this file' });
+    await textShown(accounts.getByRole('listitem'), alice.address);
+    expect(await accounts.innerText()).toContain(ALICE.name);
+    expect(await accounts.innerText()).toContain('sr25519');
+    // Its icon is the account's Polkadot identicon, already here.
+    await expectPolkadotIcon(accounts.getByRole('listitem').first(), alice.address);
+    await textShown(chosen.getByRole('listitem').filter({ hasText: 'wallet-export.json' }), /whole-wallet backup\. Use Export\/Import → Import/);
 
-      // Shown before the password is asked for: nothing typed, and the list comes before the Password field.
-      const password = d.getByLabel('Password', { exact: true });
-      expect(await password.inputValue()).toBe('');
-      expect(
-        await accounts.evaluate((list, field) => Boolean(list.compareDocumentPosition(field as unknown as never) & 4), await password.elementHandle()),
-      ).toBe(true);
-      await d.getByRole('button', { name: 'Cancel' }).click();
-      await d.waitFor({ state: 'hidden' });
-    },
-  );
+    // Shown before the password is asked for: nothing typed, and the list comes before the Password field.
+    const password = d.getByLabel('Password', { exact: true });
+    expect(await password.inputValue()).toBe('');
+    expect(await accounts.evaluate((list, field) => Boolean(list.compareDocumentPosition(field as unknown as never) & 4), await password.elementHandle())).toBe(
+      true,
+    );
+    await dialogClose(d, 'Cancel');
+  });
 
-  it('a restore where one file of three failed is a warning, not a success; a full restore is a success', { timeout: TEST_TIMEOUT }, async () => {
+  it('a restore where one file of three failed is a warning, not a success; a full restore is a success', async () => {
+    const { page, server } = wallet;
     const files = [
       await fileWrite(server, 'bob.json', JSON.stringify(oracleWrite(BOB.suri, PW, BOB.name).json)),
       await fileWrite(server, 'eth.json', JSON.stringify(oracleWrite(ETH.suri, PW, ETH.name, 'ethereum').json)),
       await fileWrite(server, 'charlie.json', JSON.stringify(oracleWrite(CHARLIE.suri, OTHER_PW, CHARLIE.name).json)),
     ];
-    await page.getByRole('button', { name: 'Restore JSON' }).click();
-    let d = dialog(page);
-    await d.getByLabel('Backup files').setInputFiles(files);
-    await d.getByLabel('Password', { exact: true }).fill(PW);
-    await d.getByRole('button', { name: 'Restore', exact: true }).click();
+    let d = await restoreFiles(page, files, PW);
     await d.waitFor({ state: 'hidden' });
     const notice = await textShown(page.getByTestId('notice'), 'Restored 2 accounts, 1 failed');
     expect(await notice.getAttribute('class')).toMatch(/\bnotice-warning\b/);
@@ -110,18 +99,15 @@ describeBrowser('browser wallet: what a person recognises (issue 12 items 11–1
     expect(await notice.innerText()).toContain('charlie.json');
 
     // The same check tells a full success apart: Charlie alone, with its own password.
-    await page.getByRole('button', { name: 'Restore JSON' }).click();
-    d = dialog(page);
-    await d.getByLabel('Backup files').setInputFiles(files[2]!);
-    await d.getByLabel('Password', { exact: true }).fill(OTHER_PW);
-    await d.getByRole('button', { name: 'Restore', exact: true }).click();
+    d = await restoreFiles(page, files[2]!, OTHER_PW);
     await d.waitFor({ state: 'hidden' });
     const ok = await textShown(page.getByTestId('notice'), 'Restored 1 account.');
     expect(await ok.getAttribute('class')).toMatch(/\bnotice-success\b/);
     await accountItem(CHARLIE.name).waitFor();
   });
 
-  it("an SS58 account's icon is Polkadot{.js}' identicon, circle for circle; a 0x account's is its Ethereum blockie", { timeout: TEST_TIMEOUT }, async () => {
+  it("an SS58 account's icon is Polkadot{.js}' identicon, circle for circle; a 0x account's is its Ethereum blockie", async () => {
+    const { page } = wallet;
     const bob = oracleWrite(BOB.suri, PW, BOB.name);
     await expectPolkadotIcon(accountItem(BOB.name), bob.address);
     // The icon is the key's, whatever network format the address is shown in.
@@ -140,33 +126,29 @@ describeBrowser('browser wallet: what a person recognises (issue 12 items 11–1
     expect(blo(address.toLowerCase() as `0x${string}`)).toBe(blo(address as `0x${string}`));
   });
 
-  it(
-    'the network select starts with the relay chains, groups the registry after them, and has no reserved or bare-key entries',
-    { timeout: TEST_TIMEOUT },
-    async () => {
-      const select = page.getByLabel('Show addresses for network');
-      await expect.poll(() => select.locator('option').count(), { timeout: 30_000 }).toBeGreaterThan(20);
-      const options = await select
-        .locator('option')
-        .evaluateAll((list) => list.map((o) => ({ value: (o as unknown as { value: string }).value, text: (o.textContent ?? '').trim() })));
-      expect(options[0]!.value).toBe('');
-      expect(options.slice(1, 4).map((o) => o.value)).toEqual(['polkadot', 'kusama', 'westend']);
-      const groups = await select.locator('optgroup').evaluateAll((list) => list.map((g) => g.getAttribute('label')));
-      expect(groups[0]).toBe('Relay chains');
-      expect(groups.length).toBeGreaterThan(2);
-      expect(options.filter((o) => /reserved|^Bare /i.test(o.text) || /^(reserved\d+|bare)/.test(o.value))).toEqual([]);
-    },
-  );
+  it('the network select starts with the relay chains, groups the registry after them, and has no reserved or bare-key entries', async () => {
+    const { page } = wallet;
+    const select = page.getByLabel('Show addresses for network');
+    await optionsLoaded(select, 20);
+    const options = await select
+      .locator('option')
+      .evaluateAll((list) => list.map((o) => ({ value: (o as unknown as { value: string }).value, text: (o.textContent ?? '').trim() })));
+    expect(options[0]!.value).toBe('');
+    expect(options.slice(1, 4).map((o) => o.value)).toEqual(['polkadot', 'kusama', 'westend']);
+    const groups = await select.locator('optgroup').evaluateAll((list) => list.map((g) => g.getAttribute('label')));
+    expect(groups[0]).toBe('Relay chains');
+    expect(groups.length).toBeGreaterThan(2);
+    expect(options.filter((o) => /reserved|^Bare /i.test(o.text) || /^(reserved\d+|bare)/.test(o.value))).toEqual([]);
+  });
 
-  it('an address-book entry is edited: name, note and network, its own network first in the list', { timeout: TEST_TIMEOUT }, async () => {
+  it('an address-book entry is edited: name, note and network, its own network first in the list', async () => {
+    const { page, server } = wallet;
     const address = encodeAddress(oracleWrite(`${vectors.devPhrase}//friend`, PW, 'x').publicKey, 5);
     await apiCall(server, '/api/addresses/add', { address, name: 'Friend', network: 'astar' });
     await pageGo(page, 'Address book');
     const entry = page.getByRole('list', { name: 'Saved addresses' }).getByRole('listitem').filter({ hasText: address });
     await entry.waitFor();
-    await entry.getByRole('button', { name: 'Edit Friend' }).click();
-    const d = dialog(page);
-    await d.getByRole('heading', { name: 'Edit Friend' }).waitFor();
+    const d = await dialogOpen(entry.getByRole('button', { name: 'Edit Friend' }), 'Edit Friend');
     const network = d.getByLabel('Network', { exact: true });
     expect(await network.inputValue()).toBe('astar');
     expect(await network.locator('optgroup').first().getAttribute('label')).toBe('Its own network');
@@ -182,65 +164,55 @@ describeBrowser('browser wallet: what a person recognises (issue 12 items 11–1
     ]);
   });
 
-  it('the create-identity step no longer says the phrase is shown "only this once"', { timeout: TEST_TIMEOUT }, async () => {
+  it('the create-identity step no longer says the phrase is shown "only this once"', async () => {
+    const { page } = wallet;
     await pageGo(page, 'Identities');
-    await page.getByRole('button', { name: 'Create identity' }).click();
-    const d = dialog(page);
+    const d = await dialogOpen(page.getByRole('button', { name: 'Create identity' }), 'Create identity');
     await d.getByRole('list', { name: 'Recovery phrase' }).waitFor();
     const text = await d.innerText();
     expect(text).not.toMatch(/only this once/i);
     expect(text).toMatch(/Show Recovery Phrase/);
-    await d.getByRole('button', { name: 'Cancel' }).click();
-    await d.waitFor({ state: 'hidden' });
+    await dialogClose(d, 'Cancel');
   });
 
-  it(
-    'an identity is renamed, then removed: the accounts derived from it are listed, a warning says the phrase may be lost, the name must be typed',
-    { timeout: TEST_TIMEOUT },
-    async () => {
-      await apiCall(server, '/api/identities/recover', { name: 'Phone', mnemonic: vectors.devPhrase, pin: IDENTITY.pin });
-      const derived = await apiCall<{ address: string; name: string }>(server, '/api/identities/derive', {
-        identity: 'Phone',
-        pin: IDENTITY.pin,
-        network: 'polkadot',
-      });
-      await page.reload();
-      await page.getByRole('navigation', { name: 'Main' }).waitFor();
-      await pageGo(page, 'Identities');
-      const region = (name: string) => page.getByRole('region', { name, exact: true });
+  it('an identity is renamed, then removed: the accounts derived from it are listed, a warning says the phrase may be lost, the name must be typed', async () => {
+    const { page, server } = wallet;
+    await apiCall(server, '/api/identities/recover', { name: 'Phone', mnemonic: vectors.devPhrase, pin: IDENTITY.pin });
+    const derived = await apiCall<{ address: string; name: string }>(server, '/api/identities/derive', {
+      identity: 'Phone',
+      pin: IDENTITY.pin,
+      network: 'polkadot',
+    });
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await pageGo(page, 'Identities');
+    const region = (name: string) => page.getByRole('region', { name, exact: true });
 
-      await region('Phone').getByRole('button', { name: 'Rename Phone' }).click();
-      let d = dialog(page);
-      await d.getByLabel('New name').fill(IDENTITY.name);
-      await d.getByRole('button', { name: 'Save name' }).click();
-      await d.waitFor({ state: 'hidden' });
-      await textShown(page.getByTestId('notice'), `Identity Phone renamed to ${IDENTITY.name}.`);
-      await region(IDENTITY.name).waitFor();
+    await region('Phone').getByRole('button', { name: 'Rename Phone' }).click();
+    let d = dialog(page);
+    await d.getByLabel('New name').fill(IDENTITY.name);
+    await dialogClose(d, 'Save name');
+    await textShown(page.getByTestId('notice'), `Identity Phone renamed to ${IDENTITY.name}.`);
+    await region(IDENTITY.name).waitFor();
 
-      await region(IDENTITY.name)
-        .getByRole('button', { name: `Remove ${IDENTITY.name}` })
-        .click();
-      d = dialog(page);
-      await d.getByRole('heading', { name: `Remove ${IDENTITY.name}?` }).waitFor();
-      expect(await d.innerText()).toMatch(/Without a written copy of its recovery phrase or a backup file holding it, this identity is lost/);
-      const going = d.getByRole('list', { name: 'Accounts removed with it' });
-      expect(await going.innerText()).toContain(derived.address);
-      expect(await going.innerText()).toContain(derived.name);
-      // Not without the name typed.
-      const confirm = d.getByLabel(`Type ${IDENTITY.name} to confirm`);
-      await d.getByRole('button', { name: 'Remove identity' }).click();
-      expect(await fieldError(confirm)).toMatch(/Type the name exactly/);
-      expect((await apiCall<unknown[]>(server, '/api/identities')).length).toBe(1);
-      await confirm.fill(IDENTITY.name);
-      await d.getByRole('button', { name: 'Remove identity' }).click();
-      await d.waitFor({ state: 'hidden' });
-      await textShown(page.getByTestId('notice'), `Identity ${IDENTITY.name} was removed, with 1 account derived from it.`);
-      await textShown(page.locator('p'), 'No identities yet');
-      expect(await apiCall<unknown[]>(server, '/api/identities')).toEqual([]);
-      const accounts = await apiCall<{ address: string }[]>(server, '/api/accounts');
-      expect(accounts.map((a) => a.address)).not.toContain(derived.address);
-    },
-  );
+    d = await dialogOpen(region(IDENTITY.name).getByRole('button', { name: `Remove ${IDENTITY.name}` }), `Remove ${IDENTITY.name}?`);
+    expect(await d.innerText()).toMatch(/Without a written copy of its recovery phrase or a backup file holding it, this identity is lost/);
+    const going = d.getByRole('list', { name: 'Accounts removed with it' });
+    expect(await going.innerText()).toContain(derived.address);
+    expect(await going.innerText()).toContain(derived.name);
+    // Not without the name typed.
+    const confirm = d.getByLabel(`Type ${IDENTITY.name} to confirm`);
+    await d.getByRole('button', { name: 'Remove identity' }).click();
+    expect(await fieldError(confirm)).toMatch(/Type the name exactly/);
+    expect((await apiCall<unknown[]>(server, '/api/identities')).length).toBe(1);
+    await confirm.fill(IDENTITY.name);
+    await dialogClose(d, 'Remove identity');
+    await textShown(page.getByTestId('notice'), `Identity ${IDENTITY.name} was removed, with 1 account derived from it.`);
+    await textShown(page.locator('p'), 'No identities yet');
+    expect(await apiCall<unknown[]>(server, '/api/identities')).toEqual([]);
+    const accounts = await apiCall<{ address: string }[]>(server, '/api/accounts');
+    expect(accounts.map((a) => a.address)).not.toContain(derived.address);
+  });
 
   /** The `<circle>`s of the identicon in `scope`: those polkadotIcon gives for `address`, in order, colour for colour. */
   async function expectPolkadotIcon(scope: Locator, address: string): Promise<void> {

@@ -6,30 +6,25 @@
  */
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import {
   apiCall,
   appOpen,
-  browserLaunch,
   describeBrowser,
   dialog,
   expectCleanPage,
   fieldError,
   fileWrite,
   horizontalOverflow,
-  oracleReady,
   oracleWrite,
   pageGo,
   rawRequest,
   screenshot,
   SCREENSHOTS,
-  serverStart,
   textShown,
-  TEST_TIMEOUT,
   vectors,
-  type App,
-  type Server,
+  walletSession,
 } from './harness.js';
 
 const PAGES = ['Accounts', 'Identities', 'Address book', 'Export/Import', 'Verify a backup'] as const;
@@ -59,21 +54,11 @@ async function tabTo(page: Page, match: (f: { tag: string; type: string; name: s
 }
 
 describeBrowser('browser wallet: security, keyboard and layout', () => {
-  let server: Server;
-  let browser: Browser;
-  let app: App | undefined;
+  // The app is opened by the CSP test, which reads the headers of its first navigation.
+  const wallet = walletSession({ open: false });
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([serverStart(), browserLaunch(), oracleReady()]).then(([s, b]) => [s, b] as const);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(() => expectCleanPage(app));
-
-  it('the API refuses a request without the token (401), with a foreign Origin (403) or a foreign Host (421)', { timeout: TEST_TIMEOUT }, async () => {
+  it('the API refuses a request without the token (401), with a foreign Origin (403) or a foreign Host (421)', async () => {
+    const { server } = wallet;
     const token = { 'x-keepsake-token': server.token };
     const ok = await rawRequest(server, { path: '/api/accounts', headers: token });
     expect(ok.status).toBe(200);
@@ -121,114 +106,105 @@ describeBrowser('browser wallet: security, keyboard and layout', () => {
     expect(await apiCall<unknown[]>(server, '/api/addresses')).toEqual([]);
   });
 
-  it(
-    "the page has a strict CSP, loads without the token in its address, and the browser's own fetch without the token gets 401",
-    { timeout: TEST_TIMEOUT },
-    async () => {
-      app = await appOpen(browser, server);
-      const csp = app.headers['content-security-policy'] ?? '';
-      for (const directive of [
-        "default-src 'none'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "connect-src 'self'",
-        "frame-ancestors 'none'",
-        "form-action 'none'",
-      ]) {
-        expect(csp, directive).toContain(directive);
-      }
-      expect(csp).not.toMatch(/unsafe-(inline|eval)/);
-      const api = await rawRequest(server, { path: '/api/networks', headers: { 'x-keepsake-token': server.token } });
-      expect(api.headers['content-security-policy']).toBe(csp);
-      expect(app.page.url(), 'the token is removed from the address bar').not.toContain(server.token);
-      const status = await app.page.evaluate(`fetch('/api/accounts').then((r) => r.status)`);
-      expect(status).toBe(401);
-      // Inline script is blocked by the CSP: the page cannot be made to run one.
-      const ran = await app.page.evaluate(`(() => {
+  it("the page has a strict CSP, loads without the token in its address, and the browser's own fetch without the token gets 401", async () => {
+    const { server } = wallet;
+    const app = await wallet.appOpen(server);
+    const csp = app.headers['content-security-policy'] ?? '';
+    for (const directive of [
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "connect-src 'self'",
+      "frame-ancestors 'none'",
+      "form-action 'none'",
+    ]) {
+      expect(csp, directive).toContain(directive);
+    }
+    expect(csp).not.toMatch(/unsafe-(inline|eval)/);
+    const api = await rawRequest(server, { path: '/api/networks', headers: { 'x-keepsake-token': server.token } });
+    expect(api.headers['content-security-policy']).toBe(csp);
+    expect(app.page.url(), 'the token is removed from the address bar').not.toContain(server.token);
+    const status = await app.page.evaluate(`fetch('/api/accounts').then((r) => r.status)`);
+    expect(status).toBe(401);
+    // Inline script is blocked by the CSP: the page cannot be made to run one.
+    const ran = await app.page.evaluate(`(() => {
       window.__inline = false;
       const s = document.createElement('script');
       s.textContent = 'window.__inline = true';
       document.head.append(s);
       return window.__inline;
     })()`);
-      expect(ran).toBe(false);
-      // That attempt is a violation the page reports: the collector works. Forget it before the flows.
-      await expect.poll(() => app!.cspMessages.length).toBeGreaterThan(0);
-      await app.page.waitForTimeout(500); // the browser's own message and the event's may arrive apart
-      expect(app.cspMessages.join('\n')).toMatch(/inline/i);
-      app.cspMessages.length = 0;
-    },
-  );
+    expect(ran).toBe(false);
+    // That attempt is a violation the page reports: the collector works. Forget it before the flows.
+    await expect.poll(() => app.cspMessages.length).toBeGreaterThan(0);
+    await app.page.waitForTimeout(500); // the browser's own message and the event's may arrive apart
+    expect(app.cspMessages.join('\n')).toMatch(/inline/i);
+    app.cspMessages.length = 0;
+  });
 
-  it(
-    'keyboard only: Tab to "Restore JSON", Enter opens it, Tab reaches every field; pick a file, type the password, Enter restores',
-    { timeout: TEST_TIMEOUT },
-    async () => {
-      const page = app!.page;
-      const file = oracleWrite(KEYBOARD.suri, KEYBOARD.password, KEYBOARD.name);
-      const path = await fileWrite(server, 'keyboard.json', JSON.stringify(file.json));
-      await page.reload();
-      await page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
-      await page.locator('body').focus();
+  it('keyboard only: Tab to "Restore JSON", Enter opens it, Tab reaches every field; pick a file, type the password, Enter restores', async () => {
+    const { page, server } = wallet;
+    const file = oracleWrite(KEYBOARD.suri, KEYBOARD.password, KEYBOARD.name);
+    const path = await fileWrite(server, 'keyboard.json', JSON.stringify(file.json));
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
+    await page.locator('body').focus();
 
-      const toButton = await tabTo(page, (f) => f.tag === 'button' && f.name === 'Restore JSON');
-      expect(
-        toButton.some((p) => p.startsWith('a Accounts')),
-        'the navigation links come first',
-      ).toBe(true);
-      await page.keyboard.press('Enter');
-      const d = dialog(page);
-      await d.getByRole('heading', { name: 'Restore JSON' }).waitFor();
+    const toButton = await tabTo(page, (f) => f.tag === 'button' && f.name === 'Restore JSON');
+    expect(
+      toButton.some((p) => p.startsWith('a Accounts')),
+      'the navigation links come first',
+    ).toBe(true);
+    await page.keyboard.press('Enter');
+    const d = dialog(page);
+    await d.getByRole('heading', { name: 'Restore JSON' }).waitFor();
 
-      // The focus moved into the dialog; Tab walks through its controls and stays inside it (modal).
-      const start = await focused(page);
-      expect(start.inDialog, 'focus moves into the dialog').toBe(true);
-      const walk = [
-        `${start.tag}${start.type ? `[${start.type}]` : ''} ${start.name}`,
-        ...(await tabTo(page, (f) => f.tag === 'button' && f.name === 'Cancel')),
-      ];
-      for (const want of ['input[file] Backup files', 'input[password] Password', 'input[radio] Keep the one in the vault', 'button[submit] Restore']) {
-        expect(walk, `${want} in ${JSON.stringify(walk)}`).toContain(want);
-      }
-      expect((await focused(page)).inDialog).toBe(true);
+    // The focus moved into the dialog; Tab walks through its controls and stays inside it (modal).
+    const start = await focused(page);
+    expect(start.inDialog, 'focus moves into the dialog').toBe(true);
+    const walk = [`${start.tag}${start.type ? `[${start.type}]` : ''} ${start.name}`, ...(await tabTo(page, (f) => f.tag === 'button' && f.name === 'Cancel'))];
+    for (const want of ['input[file] Backup files', 'input[password] Password', 'input[radio] Keep the one in the vault', 'button[submit] Restore']) {
+      expect(walk, `${want} in ${JSON.stringify(walk)}`).toContain(want);
+    }
+    expect((await focused(page)).inDialog).toBe(true);
 
-      // Back to the file input with Shift+Tab; Space opens the file chooser.
-      for (let i = 0; i < 10 && (await focused(page)).type !== 'file'; i++) await page.keyboard.press('Shift+Tab');
-      expect((await focused(page)).name).toBe('Backup files');
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-      await chooser.setFiles(path);
-      await textShown(d.getByRole('list', { name: 'Chosen files' }).getByRole('listitem'), 'keyboard.json');
-      await tabTo(page, (f) => f.type === 'password' && f.name === 'Password', 5);
-      await page.keyboard.type(KEYBOARD.password);
-      await page.keyboard.press('Enter');
-      await textShown(page.getByTestId('notice'), 'Restored 1 account');
-      await page.getByRole('list', { name: 'Accounts', exact: true }).getByRole('listitem', { name: KEYBOARD.name, exact: true }).waitFor();
-      await d.waitFor({ state: 'hidden' });
+    // Back to the file input with Shift+Tab; Space opens the file chooser.
+    for (let i = 0; i < 10 && (await focused(page)).type !== 'file'; i++) await page.keyboard.press('Shift+Tab');
+    expect((await focused(page)).name).toBe('Backup files');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await chooser.setFiles(path);
+    await textShown(d.getByRole('list', { name: 'Chosen files' }).getByRole('listitem'), 'keyboard.json');
+    await tabTo(page, (f) => f.type === 'password' && f.name === 'Password', 5);
+    await page.keyboard.type(KEYBOARD.password);
+    await page.keyboard.press('Enter');
+    await textShown(page.getByTestId('notice'), 'Restored 1 account');
+    await page.getByRole('list', { name: 'Accounts', exact: true }).getByRole('listitem', { name: KEYBOARD.name, exact: true }).waitFor();
+    await d.waitFor({ state: 'hidden' });
 
-      // Escape closes a dialog and gives the focus back to the button that opened it.
-      await page.getByRole('button', { name: 'Restore JSON' }).focus();
-      await page.keyboard.press('Enter');
-      await d.getByRole('heading', { name: 'Restore JSON' }).waitFor();
-      await page.keyboard.press('Escape');
-      await d.waitFor({ state: 'hidden' });
-      expect(await focused(page)).toMatchObject({ tag: 'button', name: 'Restore JSON' });
+    // Escape closes a dialog and gives the focus back to the button that opened it.
+    await page.getByRole('button', { name: 'Restore JSON' }).focus();
+    await page.keyboard.press('Enter');
+    await d.getByRole('heading', { name: 'Restore JSON' }).waitFor();
+    await page.keyboard.press('Escape');
+    await d.waitFor({ state: 'hidden' });
+    expect(await focused(page)).toMatchObject({ tag: 'button', name: 'Restore JSON' });
 
-      // The account's menu: Enter opens it on its first item, arrows move, Escape closes it.
-      await page.getByRole('button', { name: `Actions for ${KEYBOARD.name}` }).focus();
-      await page.keyboard.press('Enter');
-      const menu = page.getByRole('menu', { name: `Actions for ${KEYBOARD.name}` });
-      await menu.waitFor();
-      expect((await focused(page)).name).toBe('Create a backup file for this account');
-      await page.keyboard.press('ArrowDown');
-      expect((await focused(page)).name).toBe('Rename');
-      await page.keyboard.press('Enter');
-      await d.getByRole('heading', { name: `Rename ${KEYBOARD.name}` }).waitFor();
-      await page.keyboard.press('Escape');
-      await d.waitFor({ state: 'hidden' });
-    },
-  );
+    // The account's menu: Enter opens it on its first item, arrows move, Escape closes it.
+    await page.getByRole('button', { name: `Actions for ${KEYBOARD.name}` }).focus();
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('menu', { name: `Actions for ${KEYBOARD.name}` });
+    await menu.waitFor();
+    expect((await focused(page)).name).toBe('Create a backup file for this account');
+    await page.keyboard.press('ArrowDown');
+    expect((await focused(page)).name).toBe('Rename');
+    await page.keyboard.press('Enter');
+    await d.getByRole('heading', { name: `Rename ${KEYBOARD.name}` }).waitFor();
+    await page.keyboard.press('Escape');
+    await d.waitFor({ state: 'hidden' });
+  });
 
-  it('every page at 1280 px and at 375 px: no sideways scrolling (also with a dialog open); screenshots saved', { timeout: TEST_TIMEOUT }, async () => {
+  it('every page at 1280 px and at 375 px: no sideways scrolling (also with a dialog open); screenshots saved', async () => {
+    const { server, browser } = wallet;
     // Something on every page (set up through the API: the flows themselves are tested elsewhere).
     await apiCall(server, '/api/identities/recover', { name: 'Signer phone', mnemonic: vectors.devPhrase, pin: '112233' });
     await apiCall(server, '/api/identities/derive', {
@@ -278,8 +254,8 @@ describeBrowser('browser wallet: security, keyboard and layout', () => {
     expect(overflowing).toEqual([]);
   });
 
-  it('many wrong passwords in a row are slowed down, and the wait is said next to the Password field', { timeout: TEST_TIMEOUT }, async () => {
-    const page = app!.page;
+  it('many wrong passwords in a row are slowed down, and the wait is said next to the Password field', async () => {
+    const { page, server } = wallet;
     const file = oracleWrite(`${vectors.devPhrase}//e2e//limited`, 'the right one', 'Limited');
     await pageGo(page, 'Verify a backup');
     await page.getByLabel('Backup file').setInputFiles(await fileWrite(server, 'limited.json', JSON.stringify(file.json)));
