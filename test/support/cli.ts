@@ -362,6 +362,19 @@ export async function sandboxFrom(from: Sandbox): Promise<Sandbox> {
   return box;
 }
 
+/**
+ * Recovers `phrase` as the identity `name` under `pin` (`identity recover --json`, which must succeed),
+ * each written to a private file of the sandbox first. Returns the PIN file, for the `--pin-file` of
+ * the commands that follow.
+ */
+export async function recoverIdentity(box: Sandbox, name: string, phrase: string, pin: string): Promise<string> {
+  const file = name.replace(/\W+/g, '-');
+  const pinFile = await box.secret(`identity-${file}.pin`, pin);
+  const phraseFile = await box.secret(`identity-${file}.phrase`, phrase);
+  okJson(await box.run(['identity', 'recover', '--name', name, '--mnemonic-file', phraseFile, '--pin-file', pinFile, '--json']));
+  return pinFile;
+}
+
 /** The parsed stdout of a `--json` run that must have succeeded. */
 export function okJson<T>(r: CliResult): T {
   expect(r.code, `exit ${r.code}; stderr: ${r.stderr}`).toBe(EXIT.ok);
