@@ -363,6 +363,14 @@ export async function sandboxFrom(from: Sandbox): Promise<Sandbox> {
 }
 
 /**
+ * `account create|add --name NAME [args…] --password-file PW --kdf compat --json` in `box`: the run, not yet checked.
+ * `--kdf compat` (scrypt N=2^15) keeps the tests quick where they do not look at the KDF.
+ */
+export function runAccount(box: Sandbox, verb: 'create' | 'add', pw: string, name: string, ...args: string[]): Promise<CliResult> {
+  return box.run(['account', verb, '--name', name, ...args, '--password-file', pw, '--kdf', 'compat', '--json']);
+}
+
+/**
  * Recovers `phrase` as the identity `name` under `pin` (`identity recover --json`, which must succeed),
  * each written to a private file of the sandbox first. Returns the PIN file, for the `--pin-file` of
  * the commands that follow.

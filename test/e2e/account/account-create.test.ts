@@ -19,6 +19,7 @@ import {
   fileMode,
   okJson,
   readJson,
+  runAccount,
   sandbox,
   sandboxFrom,
   type Sandbox,
@@ -63,17 +64,12 @@ async function expectNotInVault(box: Sandbox, secrets: readonly string[]): Promi
   for (const s of secrets) expect(bytes.includes(Buffer.from(s, 'utf8')), `the vault holds a secret in clear: ${s.slice(0, 12)}…`).toBe(false);
 }
 
-/** `account VERB --name NAME [args…]` under the password in the file `pw`, with the fast KDF (`--kdf compat`) and `--json`. */
-function account(box: Sandbox, verb: 'create' | 'add', pw: string, name: string, ...args: string[]): Promise<CliResult> {
-  return box.run(['account', verb, '--name', name, ...args, '--password-file', pw, '--kdf', 'compat', '--json']);
-}
-
 /** `account create --name NAME [args…] --mnemonic-out FILE` in a fresh sandbox, which must succeed: the run, the new account and its phrase. */
 async function createNew(name: string, ...args: string[]): Promise<{ box: Sandbox; r: CliResult; created: Created; out: string; phrase: string }> {
   const box = await sandbox();
   const pw = await box.secret('pw.txt', PW);
   const out = box.path('phrase.txt');
-  const r = await account(box, 'create', pw, name, ...args, '--mnemonic-out', out);
+  const r = await runAccount(box, 'create', pw, name, ...args, '--mnemonic-out', out);
   const created = okJson<Created>(r);
   return { box, r, created, out, phrase: (await readFile(out, 'utf8')).trim() };
 }
@@ -224,7 +220,7 @@ describe('account add', () => {
     const pw = await box.secret('pw.txt', PW);
     for (const [i, v] of picks.entries()) {
       const suri = await box.secret(`suri-${i}.txt`, v.suri);
-      const r = await account(box, 'add', pw, `v${i}`, '--type', v.type, '--suri-file', suri);
+      const r = await runAccount(box, 'add', pw, `v${i}`, '--type', v.type, '--suri-file', suri);
       expectNoSecrets(r, [PW, v.suri.split('/')[0]!]);
       const added = okJson<AccountJson>(r);
       expect(added, `vector ${i}: ${v.type} …${v.suri.slice(-30)}`).toMatchObject({ type: v.type, publicKey: v.publicKey, address: v.address42 });
@@ -239,7 +235,7 @@ describe('account add', () => {
     const pw = await box.secret('pw.txt', PW);
     for (const [i, v] of kusama.entries()) {
       const suri = await box.secret(`suri-${i}.txt`, v.suri);
-      const r = await account(box, 'add', pw, `k${i}`, '--type', v.type, '--network', 'kusama', '--suri-file', suri);
+      const r = await runAccount(box, 'add', pw, `k${i}`, '--type', v.type, '--network', 'kusama', '--suri-file', suri);
       expect(okJson<AccountJson>(r)).toMatchObject({ publicKey: v.publicKey, address: v.address2, network: 'kusama' });
     }
   });
@@ -254,11 +250,11 @@ describe('account add', () => {
     expect(okJson<AccountJson>(r)).toMatchObject({ address: alice.address42 });
     const seed = '0x' + 'ab'.repeat(32);
     const seedFile = await box.secret('seed.txt', `${seed}//hard/soft`);
-    const r2 = await account(box, 'add', pw, 'Seeded', '--suri-file', seedFile);
+    const r2 = await runAccount(box, 'add', pw, 'Seeded', '--suri-file', seedFile);
     expectNoSecrets(r2, ['ab'.repeat(32)]);
     expect(okJson<AccountJson>(r2)).toMatchObject({ publicKey: hex(oraclePair('sr25519', `${seed}//hard/soft`).publicKey) });
     const seedFile2 = await box.secret('seed2.txt', `${seed}//hard`);
-    const r3 = await account(box, 'add', pw, 'Seeded ed', '--type', 'ed25519', '--suri-file', seedFile2);
+    const r3 = await runAccount(box, 'add', pw, 'Seeded ed', '--type', 'ed25519', '--suri-file', seedFile2);
     expect(okJson<AccountJson>(r3)).toMatchObject({ publicKey: hex(oraclePair('ed25519', `${seed}//hard`).publicKey) });
   });
 
@@ -268,7 +264,7 @@ describe('account add', () => {
     const v = VECTORS.suri.find((x) => x.type === 'ed25519' && x.suri.endsWith('//Alice'))!;
     const suri = await box.secret('suri.txt', v.suri);
     const out = box.path('alice-ed.json');
-    const r = await account(box, 'add', pw, 'Alice ed', '--type', 'ed25519', '--suri-file', suri, '--backup', out);
+    const r = await runAccount(box, 'add', pw, 'Alice ed', '--type', 'ed25519', '--suri-file', suri, '--backup', out);
     okJson<AccountJson>(r);
     const file = await readJson<KeyringPair$Json>(out);
     expect(scryptNOf(file)).toBe(1 << 15);
@@ -286,7 +282,7 @@ describe('account add', () => {
     const runs = await Promise.all(
       vs.map(async (v, i) => {
         const suri = await box.secret(`suri-${i}.txt`, v.suri);
-        return account(box, 'add', pw, `p${i}`, '--type', v.type, '--suri-file', suri);
+        return runAccount(box, 'add', pw, `p${i}`, '--type', v.type, '--suri-file', suri);
       }),
     );
     for (const r of runs) okJson<AccountJson>(r);
