@@ -20,6 +20,8 @@ import {
   sandboxFrom,
   type Sandbox,
   tempFiles,
+  type Template,
+  template,
 } from '../../support/cli.js';
 import { hex, labelledPair, oracleBatch, oracleBatchOpen, oracleFile, oracleOpen, oracleReady, scryptNOf } from '../../support/oracle.js';
 import { testSecrets } from '../../support/secrets.js';
@@ -35,8 +37,8 @@ let b: KeyringPair; // ecdsa, restored with S.b
 let c: KeyringPair; // ed25519, a batch entry under S.c restored with the batch password: kept unchecked
 let e: KeyringPair; // ethereum, all under S.a (for --rekey)
 /** Vaults made once and copied into each test's sandbox. */
-let mixed: Sandbox & { remove: () => Promise<void> };
-let samePassword: Sandbox & { remove: () => Promise<void> };
+let mixed: Template;
+let samePassword: Template;
 
 beforeAll(async () => {
   await oracleReady();
@@ -45,18 +47,19 @@ beforeAll(async () => {
   c = labelledPair('ed25519', 'export-c', { name: 'Gamma' });
   e = labelledPair('ethereum', 11, { name: 'Epsilon' });
 
-  mixed = await sandbox({ manual: true });
   const restore = async (box: Sandbox, files: string[], password: string, count: number) => {
     const pw = await box.secret(`template-pw-${count}.txt`, password);
     const r = await box.run(['restore', ...files, '--password-file', pw, '--json']);
     expect(okJson<RestoreJson>(r).restored).toHaveLength(count);
   };
-  await restore(mixed, [await mixed.write('a.json', oracleFile(a, S.a))], S.a, 1);
-  await restore(mixed, [await mixed.write('b.json', oracleFile(b, S.b))], S.b, 1);
-  await restore(mixed, [await mixed.write('batch.json', oracleBatch([oracleFile(c, S.c)], S.batch))], S.batch, 1);
-
-  samePassword = await sandbox({ manual: true });
-  await restore(samePassword, await Promise.all([a, b, e].map((p, i) => samePassword.write(`${i}.json`, oracleFile(p, S.a)))), S.a, 3);
+  mixed = await template(async (box) => {
+    await restore(box, [await box.write('a.json', oracleFile(a, S.a))], S.a, 1);
+    await restore(box, [await box.write('b.json', oracleFile(b, S.b))], S.b, 1);
+    await restore(box, [await box.write('batch.json', oracleBatch([oracleFile(c, S.c)], S.batch))], S.batch, 1);
+  });
+  samePassword = await template(async (box) => {
+    await restore(box, await Promise.all([a, b, e].map((p, i) => box.write(`${i}.json`, oracleFile(p, S.a)))), S.a, 3);
+  });
 });
 
 afterAll(async () => {
@@ -64,7 +67,10 @@ afterAll(async () => {
   await samePassword?.remove();
 });
 
-const from = sandboxFrom;
+/** The vault lists exactly what `mixed` did: the command changed no account. */
+async function expectUnchanged(box: Sandbox): Promise<void> {
+  expect(await box.list()).toEqual(mixed.accounts);
+}
 
 async function inspect(box: Sandbox, file: string): Promise<Inspect> {
   return okJson<Inspect>(await box.run(['inspect', file, '--json']));
@@ -72,23 +78,21 @@ async function inspect(box: Sandbox, file: string): Promise<Inspect> {
 
 describe('account export', () => {
   it('a wrong password → exit 3, no output file (nor a temporary one), vault unchanged', async () => {
-    const box = await from(mixed);
-    const before = await box.list();
+    const box = await sandboxFrom(mixed);
     const wrong = await box.secret('wrong.txt', S.wrong);
     const out = box.path('alpha.json');
     const r = await box.run(['account', 'export', a.address, '--out', out, '--password-file', wrong]);
     expectRefused(r, EXIT.wrongPassword, { secrets: S.all, match: /password/i });
     await expect(stat(out)).rejects.toThrow();
     expect(await tempFiles(box.dir)).toEqual([]);
-    expect(await box.list()).toEqual(before);
+    await expectUnchanged(box);
     const j = await box.run(['account', 'export', a.address, '--out', out, '--password-file', wrong, '--json']);
     expect(expectRefused(j, EXIT.wrongPassword, { secrets: S.all, json: true })).toMatch(/password/i);
     await expect(stat(out)).rejects.toThrow();
   });
 
   it('the right password → a file @polkadot/keyring opens with it, same key, N=2^17 by default', async () => {
-    const box = await from(mixed);
-    const before = await box.list();
+    const box = await sandboxFrom(mixed);
     const pw = await box.secret('pw.txt', S.a);
     const out = box.path('alpha.json');
     const r = await box.run(['account', 'export', a.address, '--out', out, '--password-file', pw, '--json']);
@@ -104,11 +108,11 @@ describe('account export', () => {
     expect(info.kdf).toMatchObject({ name: 'scrypt', N: 1 << 17, r: 8, p: 1 });
     expect(scryptNOf(file)).toBe(1 << 17);
     expect(await tempFiles(box.dir)).toEqual([]);
-    expect(await box.list()).toEqual(before);
+    await expectUnchanged(box);
   });
 
   it('--kdf compat writes N=2^15 (older wallets); keyring opens it; the ecdsa account by its address', async () => {
-    const box = await from(mixed);
+    const box = await sandboxFrom(mixed);
     const pw = await box.secret('pw.txt', S.b);
     const out = box.path('beta.json');
     okJson(await box.run(['account', 'export', b.address, '--out', out, '--password-file', pw, '--kdf', 'compat', '--json']));
@@ -119,7 +123,7 @@ describe('account export', () => {
   });
 
   it('an account kept unchecked from a batch exports with its own password (and refuses the batch one)', async () => {
-    const box = await from(mixed);
+    const box = await sandboxFrom(mixed);
     const out = box.path('gamma.json');
     const batchPw = await box.secret('batch-pw.txt', S.batch);
     expectRefused(await box.run(['account', 'export', 'Gamma', '--out', out, '--password-file', batchPw]), EXIT.wrongPassword, { secrets: S.all });
@@ -130,21 +134,20 @@ describe('account export', () => {
   });
 
   it('an existing output without --force → exit 1 and the file unchanged; with --force it is replaced', async () => {
-    const box = await from(mixed);
-    const before = await box.list();
+    const box = await sandboxFrom(mixed);
     const pw = await box.secret('pw.txt', S.a);
     const out = await box.write('alpha.json', 'an older backup I want to keep\n');
     const r = await box.run(['account', 'export', a.address, '--out', out, '--password-file', pw]);
     expectRefused(r, EXIT.failed, { secrets: S.all, match: /alpha\.json/ });
     expect(await readFile(out, 'utf8')).toBe('an older backup I want to keep\n');
-    expect(await box.list()).toEqual(before);
+    await expectUnchanged(box);
     okJson(await box.run(['account', 'export', a.address, '--out', out, '--password-file', pw, '--kdf', 'compat', '--force', '--json']));
     expect(hex(oracleOpen(await readJson<KeyringPair$Json>(out), S.a).publicKey)).toBe(hex(a.publicKey));
     expect(await tempFiles(box.dir)).toEqual([]);
   });
 
   it('an unknown account → exit 1 and no file', async () => {
-    const box = await from(mixed);
+    const box = await sandboxFrom(mixed);
     const pw = await box.secret('pw.txt', S.a);
     const out = box.path('nobody.json');
     const r = await box.run(['account', 'export', labelledPair('sr25519', 'nobody').address, '--out', out, '--password-file', pw]);
@@ -153,15 +156,14 @@ describe('account export', () => {
   });
 
   it('an output folder that does not exist → exit 1', async () => {
-    const box = await from(mixed);
+    const box = await sandboxFrom(mixed);
     const pw = await box.secret('pw.txt', S.a);
     const r = await box.run(['account', 'export', a.address, '--out', box.path('no-such-dir', 'alpha.json'), '--password-file', pw]);
     expectRefused(r, EXIT.failed, { secrets: S.all });
   });
 
   it('no password source and no terminal → exit 2 and no file; no --out → exit 2', async () => {
-    const box = await from(mixed);
-    const before = await box.list();
+    const box = await sandboxFrom(mixed);
     const out = box.path('alpha.json');
     expectRefused(await box.run(['account', 'export', a.address, '--out', out]), EXIT.usage);
     await expect(stat(out)).rejects.toThrow();
@@ -169,14 +171,13 @@ describe('account export', () => {
     expectRefused(await box.run(['account', 'export', a.address, '--password-file', pw]), EXIT.usage, { secrets: S.all });
     expectRefused(await box.run(['account', 'export', a.address, '--out', out, '--password-file', pw, '--kdf', 'weak']), EXIT.usage, { secrets: S.all });
     await expect(stat(out)).rejects.toThrow();
-    expect(await box.list()).toEqual(before);
+    await expectUnchanged(box);
   });
 });
 
 describe('account export-all', () => {
   it('writes the extension batch format: jsonDecrypt opens it with the batch password and it lists every account', async () => {
-    const box = await from(mixed);
-    const before = await box.list();
+    const box = await sandboxFrom(mixed);
     const pw = await box.secret('batch-pw.txt', S.batch);
     const out = box.path('all.json');
     const r = await box.run(['account', 'export-all', '--out', out, '--password-file', pw]);
@@ -201,11 +202,11 @@ describe('account export-all', () => {
     const info = await inspect(box, out);
     expect(info.accounts).toHaveLength(3);
     expect(await tempFiles(box.dir)).toEqual([]);
-    expect(await box.list()).toEqual(before);
+    await expectUnchanged(box);
   });
 
   it('its output restores into an empty vault (entries under other passwords kept unchecked)', async () => {
-    const box = await from(mixed);
+    const box = await sandboxFrom(mixed);
     const pw = await box.secret('batch-pw.txt', S.batch);
     const out = box.path('all.json');
     okJson<ExportAllJson>(await box.run(['account', 'export-all', '--out', out, '--password-file', pw, '--kdf', 'compat', '--json']));
@@ -218,7 +219,7 @@ describe('account export-all', () => {
   });
 
   it('--rekey --password-file re-locks every entry with the batch password (one password restores everything)', async () => {
-    const box = await from(samePassword);
+    const box = await sandboxFrom(samePassword);
     const pw = await box.secret('pw.txt', S.a);
     const out = box.path('all.json');
     const r = await box.run(['account', 'export-all', '--out', out, '--password-file', pw, '--rekey', '--json']);
@@ -241,30 +242,28 @@ describe('account export-all', () => {
   });
 
   it('--rekey --password-file with accounts under other passwords → exit 3, no file, vault unchanged', async () => {
-    const box = await from(mixed);
-    const before = await box.list();
+    const box = await sandboxFrom(mixed);
     const pw = await box.secret('pw.txt', S.a);
     const out = box.path('all.json');
     const r = await box.run(['account', 'export-all', '--out', out, '--password-file', pw, '--rekey', '--json']);
     expectRefused(r, EXIT.wrongPassword, { secrets: S.all, json: true });
     await expect(stat(out)).rejects.toThrow();
     expect(await tempFiles(box.dir)).toEqual([]);
-    expect(await box.list()).toEqual(before);
+    await expectUnchanged(box);
   });
 
   it('an existing output without --force → exit 1 and the file unchanged', async () => {
-    const box = await from(mixed);
-    const before = await box.list();
+    const box = await sandboxFrom(mixed);
     const pw = await box.secret('pw.txt', S.batch);
     const out = await box.write('all.json', '{"keep":"me"}\n');
     const r = await box.run(['account', 'export-all', '--out', out, '--password-file', pw, '--json']);
     expectRefused(r, EXIT.failed, { secrets: S.all, json: true, match: /all\.json/ });
     expect(await readFile(out, 'utf8')).toBe('{"keep":"me"}\n');
-    expect(await box.list()).toEqual(before);
+    await expectUnchanged(box);
   });
 
   it('an empty batch password → exit 2 and no file', async () => {
-    const box = await from(mixed);
+    const box = await sandboxFrom(mixed);
     const pw = await box.secret('empty.txt', '');
     const out = box.path('all.json');
     expectRefused(await box.run(['account', 'export-all', '--out', out, '--password-file', pw, '--json']), EXIT.usage, { json: true });
@@ -273,7 +272,7 @@ describe('account export-all', () => {
   });
 
   it('the vault stays private (0600) after exports', async () => {
-    const box = await from(mixed);
+    const box = await sandboxFrom(mixed);
     const pw = await box.secret('pw.txt', S.batch);
     okJson(await box.run(['account', 'export-all', '--out', box.path('all.json'), '--password-file', pw, '--kdf', 'compat', '--json']));
     expectVaultPrivate(box.vault);

@@ -6,7 +6,6 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import type { KeyringPair } from '@polkadot/keyring/types';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type CliResult,
@@ -19,6 +18,7 @@ import {
   sandboxFrom,
   type Sandbox,
   tempFiles,
+  vaultIntegrity,
 } from '../../support/cli.js';
 import { polkadotJsWrite } from '../../../src/formats/polkadot-js/write.js';
 import { SCRYPT_COMPAT } from '../../../src/formats/polkadot-js/kdf.js';
@@ -59,16 +59,6 @@ afterAll(async () => {
   await source?.remove();
 });
 
-/** Integrity as SQLite sees it, read straight from the file (what a later process would open). */
-function integrity(vault: string): string {
-  const db = new Database(vault, { readonly: true, fileMustExist: true });
-  try {
-    return String(db.pragma('integrity_check', { simple: true }));
-  } finally {
-    db.close();
-  }
-}
-
 /** Starts `args`, SIGKILLs it after `delayMs` (unless it ended before), and says whether it was killed and how long it ran. */
 async function killAfter(box: Sandbox, args: string[], delayMs: number): Promise<{ killed: boolean; result: CliResult; ms: number }> {
   const started = Date.now();
@@ -103,7 +93,7 @@ describe('crash safety', () => {
       if (!killed) expect(accounts).toHaveLength(FILES);
       if (accounts.length === FILES) expect(accounts.map((a) => a.publicKey).sort()).toEqual(pairs.map((p) => hex(p.publicKey)).sort());
       if ((await stat(box.vault).catch(() => undefined)) !== undefined) {
-        expect(integrity(box.vault)).toBe('ok');
+        expect(vaultIntegrity(box.vault)).toBe('ok');
         expectVaultPrivate(box.vault);
       }
       // The vault is not left locked by a process killed late in its run: the same restore completes afterwards (checked once, to save time).
