@@ -36,8 +36,7 @@ import {
 } from './oracle.js';
 import { loadVectors } from '../../support/vectors.js';
 
-type Vector = { password: string; expectedPrivateKey: string; expectedAddressLowercase: string; file: Json };
-const VECTOR = loadVectors<Vector>('ethereum-keystore');
+const VECTOR = loadVectors('ethereum-keystore');
 const ADDRESS = eip55(VECTOR.expectedAddressLowercase);
 const NEW_PW = 'new keystore pässword';
 const WRONG = 'Wrong-Password-Never-Shown';
