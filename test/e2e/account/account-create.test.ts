@@ -40,7 +40,7 @@ beforeAll(async () => {
   seeded = await template(async (box) => {
     const pw = await box.secret('seed-pw.txt', PW);
     const suri = await box.secret('seed-suri.txt', `${VECTORS.devPhrase}//Alice`);
-    okJson<AccountJson>(await box.run(['account', 'add', '--name', 'Alice', '--suri-file', suri, '--password-file', pw, '--kdf', 'compat', '--json']));
+    okJson<AccountJson>(await runAccount(box, 'add', pw, 'Alice', '--suri-file', suri));
   });
 });
 

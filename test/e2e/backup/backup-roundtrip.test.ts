@@ -23,6 +23,7 @@ import {
   okJson,
   readJson,
   recoverIdentity,
+  runAccount,
   vaultDump,
 } from '../../support/cli.js';
 import { concordiumAddress } from '../../support/concordium.js';
@@ -343,9 +344,7 @@ describe('backup export --rekey --password-file', () => {
     const s = await sandbox();
     const pw = await recoverIdentity(s, 'Main', LEGAL_WINNER, S.backup);
     const derived = okJson<{ address: string }>(await s.run(['identity', 'derive', 'Main', '--network', 'kusama', '--pin-file', pw, '--json']));
-    const created = okJson<{ address: string; publicKey: string }>(
-      await s.run(['account', 'create', '--name', 'Created', '--password-file', pw, '--kdf', 'compat', '--mnemonic-out', s.path('m.txt'), '--json']),
-    );
+    const created = okJson<{ address: string; publicKey: string }>(await runAccount(s, 'create', pw, 'Created', '--mnemonic-out', s.path('m.txt')));
     okJson(await s.run(['address', 'add', '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty', '--name', 'Bob', '--json']));
     const sourceLists = await s.lists();
     const sourceDump = vaultDump(s.vault);

@@ -8,7 +8,7 @@
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandbox, type Sandbox, EXIT, expectRefused, okJson, recoverIdentity, vaultDump } from '../../support/cli.js';
+import { sandbox, type Sandbox, EXIT, expectRefused, okJson, recoverIdentity, runAccount, vaultDump } from '../../support/cli.js';
 import { LEGAL_WINNER } from '../../support/secrets.js';
 
 const PIN = 'scan-pin-31';
@@ -104,9 +104,7 @@ describe('identity scan', () => {
     await b.copyVault(t.vault);
     const suri = await b.secret('suri.txt', `${LEGAL_WINNER}//0`);
     const pw = await b.secret('pw.txt', 'account-pw-1');
-    okJson(
-      await b.run(['account', 'add', '--name', 'Index zero', '--suri-file', suri, '--network', 'kusama', '--kdf', 'compat', '--password-file', pw, '--json']),
-    );
+    okJson(await runAccount(b, 'add', pw, 'Index zero', '--suri-file', suri, '--network', 'kusama'));
     const again = okJson<ScanEntry[]>(await b.run(['identity', 'scan', 'Main', '--network', 'kusama', '--count', '1', '--pin-file', pinFile, '--json']));
     const zero = again.find((e) => e.type === 'sr25519' && e.path === '//0');
     expect(zero?.address).toBe(oracleAddress('sr25519', '//0'));
