@@ -72,6 +72,12 @@ async function expectUnchanged(box: Sandbox): Promise<void> {
   expect(await box.list()).toEqual(mixed.accounts);
 }
 
+/** No temporary file is left in the folder, and the vault lists what `mixed` did: an export changes nothing but its output. */
+async function expectNothingLeft(box: Sandbox): Promise<void> {
+  expect(await tempFiles(box.dir)).toEqual([]);
+  await expectUnchanged(box);
+}
+
 async function inspect(box: Sandbox, file: string): Promise<Inspect> {
   return okJson<Inspect>(await box.run(['inspect', file, '--json']));
 }
@@ -84,8 +90,7 @@ describe('account export', () => {
     const r = await box.run(['account', 'export', a.address, '--out', out, '--password-file', wrong]);
     expectRefused(r, EXIT.wrongPassword, { secrets: S.all, match: /password/i });
     await expect(stat(out)).rejects.toThrow();
-    expect(await tempFiles(box.dir)).toEqual([]);
-    await expectUnchanged(box);
+    await expectNothingLeft(box);
     const j = await box.run(['account', 'export', a.address, '--out', out, '--password-file', wrong, '--json']);
     expect(expectRefused(j, EXIT.wrongPassword, { secrets: S.all, json: true })).toMatch(/password/i);
     await expect(stat(out)).rejects.toThrow();
@@ -107,8 +112,7 @@ describe('account export', () => {
     expect(info.format).toBe('polkadot-js');
     expect(info.kdf).toMatchObject({ name: 'scrypt', N: 1 << 17, r: 8, p: 1 });
     expect(scryptNOf(file)).toBe(1 << 17);
-    expect(await tempFiles(box.dir)).toEqual([]);
-    await expectUnchanged(box);
+    await expectNothingLeft(box);
   });
 
   it('--kdf compat writes N=2^15 (older wallets); keyring opens it; the ecdsa account by its address', async () => {
@@ -201,8 +205,7 @@ describe('account export-all', () => {
     expect(hex(oracleOpen(byName.get('Gamma')!, S.c).encodePkcs8())).toBe(hex(c.encodePkcs8()));
     const info = await inspect(box, out);
     expect(info.accounts).toHaveLength(3);
-    expect(await tempFiles(box.dir)).toEqual([]);
-    await expectUnchanged(box);
+    await expectNothingLeft(box);
   });
 
   it('its output restores into an empty vault (entries under other passwords kept unchecked)', async () => {
@@ -248,8 +251,7 @@ describe('account export-all', () => {
     const r = await box.run(['account', 'export-all', '--out', out, '--password-file', pw, '--rekey', '--json']);
     expectRefused(r, EXIT.wrongPassword, { secrets: S.all, json: true });
     await expect(stat(out)).rejects.toThrow();
-    expect(await tempFiles(box.dir)).toEqual([]);
-    await expectUnchanged(box);
+    await expectNothingLeft(box);
   });
 
   it('an existing output without --force → exit 1 and the file unchanged', async () => {
