@@ -370,6 +370,18 @@ export function runAccount(box: Sandbox, verb: 'create' | 'add', pw: string, nam
   return box.run(['account', verb, '--name', name, ...args, '--password-file', pw, '--kdf', 'compat', '--json']);
 }
 
+let restorePasswords = 0;
+
+/**
+ * `restore FILE… --password-file PW --json` of files already in the sandbox, with `password` written to
+ * a private file of its own, which must succeed: the report. (A test of the restore run itself, its exit
+ * code or its output, calls `run`.)
+ */
+export async function restoreFiles(box: Sandbox, files: readonly string[], password: string): Promise<RestoreJson> {
+  const pw = await box.secret(`restore-${++restorePasswords}.pw`, password);
+  return okJson<RestoreJson>(await box.run(['restore', ...files, '--password-file', pw, '--json']));
+}
+
 /**
  * Recovers `phrase` as the identity `name` under `pin` (`identity recover --json`, which must succeed),
  * each written to a private file of the sandbox first. Returns the PIN file, for the `--pin-file` of

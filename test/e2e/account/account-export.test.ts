@@ -15,7 +15,7 @@ import {
   expectVaultPrivate,
   okJson,
   readJson,
-  type RestoreJson,
+  restoreFiles,
   sandbox,
   sandboxFrom,
   type Sandbox,
@@ -48,9 +48,7 @@ beforeAll(async () => {
   e = labelledPair('ethereum', 11, { name: 'Epsilon' });
 
   const restore = async (box: Sandbox, files: string[], password: string, count: number) => {
-    const pw = await box.secret(`template-pw-${count}.txt`, password);
-    const r = await box.run(['restore', ...files, '--password-file', pw, '--json']);
-    expect(okJson<RestoreJson>(r).restored).toHaveLength(count);
+    expect((await restoreFiles(box, files, password)).restored).toHaveLength(count);
   };
   mixed = await template(async (box) => {
     await restore(box, [await box.write('a.json', oracleFile(a, S.a))], S.a, 1);
@@ -214,7 +212,7 @@ describe('account export-all', () => {
     const out = box.path('all.json');
     okJson<ExportAllJson>(await box.run(['account', 'export-all', '--out', out, '--password-file', pw, '--kdf', 'compat', '--json']));
     const fresh = await sandbox();
-    const report = okJson<RestoreJson>(await fresh.run(['restore', out, '--password-file', pw, '--json']));
+    const report = await restoreFiles(fresh, [out], S.batch);
     expect(report.failed).toEqual([]);
     expect(report.restored).toHaveLength(3);
     expect(report.restored.every((x) => x.verified === false)).toBe(true);
@@ -239,7 +237,7 @@ describe('account export-all', () => {
     const epsilon = entries.find((x) => x.meta.name === 'Epsilon')!;
     expect(hex(oracleOpen(epsilon, S.a).encodePkcs8())).toBe(hex(e.encodePkcs8()));
     const fresh = await sandbox();
-    const report = okJson<RestoreJson>(await fresh.run(['restore', out, '--password-file', pw, '--json']));
+    const report = await restoreFiles(fresh, [out], S.a);
     expect(report.restored).toHaveLength(3);
     expect(report.restored.every((x) => x.verified === true)).toBe(true);
   });

@@ -21,6 +21,7 @@ import {
   HAS_SCRIPT,
   okJson,
   recoverIdentity,
+  restoreFiles,
   type RestoreJson,
   sandbox,
   type Sandbox,
@@ -201,7 +202,7 @@ describe('account verify (item 3)', () => {
   it('turns an account restored unchecked into a checked one; a wrong password exits 3 and changes nothing', async () => {
     const box = await sandbox();
     const file = await box.write('batch.json', batch);
-    okJson<RestoreJson>(await box.run(['restore', file, '--password-file', await lines(box, 'batch-pw.txt', S.batch), '--json']));
+    await restoreFiles(box, [file], S.batch);
     const before = (await box.list()) as unknown as ListJson[];
     expect(before.map((x) => [x.name, x.verified])).toEqual([
       ['Alpha', true],
@@ -243,7 +244,7 @@ describe('account verify (item 3)', () => {
     });
 
     const watch = await box.write('apps.json', [{ address: gamma.address, meta: { name: 'Watched' } }]);
-    okJson<RestoreJson>(await box.run(['restore', watch, '--password-file', await lines(box, 'any.txt', 'anything'), '--json']));
+    await restoreFiles(box, [watch], 'anything');
     expectRefused(await box.run(['account', 'verify', 'Watched']), EXIT.failed, { match: /watch-only: keepsake holds its address but not its key/ });
     expect(vaultDump(box.vault).identities).toEqual(dump.identities);
   });

@@ -14,6 +14,7 @@ import {
   okJson,
   type RefusedOptions,
   type RestoreJson,
+  restoreFiles,
   sandbox,
   sandboxFrom,
   type Sandbox,
@@ -47,16 +48,8 @@ beforeAll(async () => {
     ethereum: oracleFile(pairs.ethereum, S.pw),
   };
   seeded = await template(async (box) => {
-    const pw = await box.secret('pw.txt', S.pw);
-    const r = await box.run([
-      'restore',
-      await box.write('sr.json', files.sr25519),
-      await box.write('eth.json', files.ethereum),
-      '--password-file',
-      pw,
-      '--json',
-    ]);
-    expect(okJson<RestoreJson>(r).restored).toHaveLength(2);
+    const report = await restoreFiles(box, [await box.write('sr.json', files.sr25519), await box.write('eth.json', files.ethereum)], S.pw);
+    expect(report.restored).toHaveLength(2);
   });
 });
 

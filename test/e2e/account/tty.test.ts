@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { EncryptedJson } from '@polkadot/util-crypto/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT, HAS_SCRIPT, okJson, readJson, type RestoreJson, sandboxFrom, type Template, template } from '../../support/cli.js';
+import { EXIT, HAS_SCRIPT, readJson, restoreFiles, sandboxFrom, type Template, template } from '../../support/cli.js';
 import { hex, labelledPair, oracleBatch, oracleBatchOpen, oracleFile, oracleOpen, oracleReady } from '../../support/oracle.js';
 import { testSecrets } from '../../support/secrets.js';
 
@@ -33,8 +33,7 @@ describe.skipIf(!HAS_SCRIPT)('on a terminal', () => {
         ['b.json', oracleFile(b, S.b), S.b],
         ['batch.json', oracleBatch([oracleFile(c, S.c)], S.batch), S.batch],
       ] as const) {
-        const pwFile = await box.secret(`pw-${name}.txt`, pw);
-        expect(okJson<RestoreJson>(await box.run(['restore', await box.write(name, file), '--password-file', pwFile, '--json'])).restored).toHaveLength(1);
+        expect((await restoreFiles(box, [await box.write(name, file)], pw)).restored).toHaveLength(1);
       }
     });
   });

@@ -23,6 +23,7 @@ import {
   okJson,
   readJson,
   recoverIdentity,
+  restoreFiles,
   runAccount,
   vaultDump,
 } from '../../support/cli.js';
@@ -54,7 +55,6 @@ beforeAll(async () => {
   const s = src;
   const pinSavings = await s.secret('pin-savings.txt', S.pinSavings);
   const accountPw = await s.secret('account-pw.txt', S.account);
-  const filePw = await s.secret('file-pw.txt', S.file);
   backupPwFile = await s.secret('backup-pw.txt', S.backup);
 
   // Identities: one recovered (Signer's //network account and Polkadot{.js}'s root key), one created.
@@ -89,7 +89,7 @@ beforeAll(async () => {
   createdPhrases = [(await readFile(s.path('created.txt'), 'utf8')).trim(), (await readFile(s.path('created-eth.txt'), 'utf8')).trim()];
   const pair = new Keyring({ type: 'ed25519', ss58Format: 2 }).addFromUri(`${LEGAL_WINNER}//restored`, { name: 'Restored file' });
   const restored = await s.write('restored.json', oracleFile(pair, S.file));
-  await must(s.run(['restore', restored, '--password-file', filePw, '--json']));
+  await restoreFiles(s, [restored], S.file);
 
   // The address book: every kind.
   const alice = decodeAddress('5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY');

@@ -12,7 +12,18 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepsakeBackupOpen, keepsakeBackupParse, keepsakeBackupWrite } from '../../../src/formats/keepsake-backup.js';
-import { sandbox, type Sandbox, type CliResult, EXIT, expectRefused, type ImportJson, okJson, recoverIdentity, vaultDump } from '../../support/cli.js';
+import {
+  sandbox,
+  type Sandbox,
+  type CliResult,
+  EXIT,
+  expectRefused,
+  type ImportJson,
+  okJson,
+  recoverIdentity,
+  restoreFiles,
+  vaultDump,
+} from '../../support/cli.js';
 import { concordiumEncrypt, desktopExportData, mobileExportData, type DesktopExport } from '../../support/concordium.js';
 import { oracleFile } from '../../support/oracle.js';
 import { LEGAL_WINNER, testSecrets } from '../../support/secrets.js';
@@ -50,7 +61,7 @@ beforeAll(async () => {
   const pin = await recoverIdentity(src, 'Phone', LEGAL_WINNER, S.pin);
   derivedName = okJson<{ name: string }>(await src.run(['identity', 'derive', 'Phone', '--network', 'polkadot', '--pin-file', pin, '--json'])).name;
   restoredFile = oracleFile(new Keyring({ type: 'ed25519' }).addFromUri(`${LEGAL_WINNER}//restored`, { name: 'Restored file' }), S.file);
-  okJson(await src.run(['restore', await src.write('restored.json', restoredFile), '--password-file', await src.secret('file-pw.txt', S.file), '--json']));
+  await restoreFiles(src, [await src.write('restored.json', restoredFile)], S.file);
   okJson(await src.run(['address', 'add', '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty', '--name', 'Bob', '--json']));
   const out = src.path('whole.json');
   okJson(await src.run(['backup', 'export', '--out', out, '--password-file', await src.secret('backup-pw.txt', S.backup), '--json']));
@@ -120,7 +131,7 @@ describe('verify of a keepsake whole-wallet backup', () => {
 
   it('against a vault that already holds some of it: "present as" its name there, the rest would import; the vault is unchanged, and import then does what verify said', async () => {
     const { b, file, pw } = await folder();
-    okJson(await b.run(['restore', await b.write('restored.json', restoredFile), '--password-file', await b.secret('file-pw.txt', S.file), '--json']));
+    await restoreFiles(b, [await b.write('restored.json', restoredFile)], S.file);
     okJson(await b.run(['account', 'rename', 'Restored file', 'My savings', '--json']));
     const before = vaultDump(b.vault);
 
