@@ -13,7 +13,7 @@ import {
   expectVaultPrivate,
   okJson,
   readJson,
-  type RestoreJson,
+  restoreFiles,
   sandbox,
   sandboxFrom,
   type Sandbox,
@@ -48,9 +48,8 @@ beforeAll(async () => {
     paths.push(await source.write(`${String(i).padStart(2, '0')}.json`, file));
   }
   // A full, undisturbed run: checks that all 30 restore, and measures how long a run takes here.
-  const pw = await source.secret('pw.txt', PW);
   const started = Date.now();
-  const report = okJson<RestoreJson>(await source.run(['restore', ...paths, '--password-file', pw, '--json']));
+  const report = await restoreFiles(source, paths, PW);
   fullRunMs = Date.now() - started;
   expect(report.restored).toHaveLength(FILES);
 });
@@ -99,7 +98,7 @@ describe('crash safety', () => {
       // The vault is not left locked by a process killed late in its run: the same restore completes afterwards (checked once, to save time).
       if (!reran && ((killed && i >= half) || i === KILLS - 1)) {
         reran = true;
-        const again = okJson<RestoreJson>(await box.run(['restore', ...paths, '--password-file', pw, '--json']));
+        const again = await restoreFiles(box, paths, PW);
         expect(again.restored.length + again.skipped.length).toBe(FILES);
         expect(await box.list()).toHaveLength(FILES);
       }
