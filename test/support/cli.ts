@@ -362,6 +362,39 @@ export async function sandboxFrom(from: Sandbox): Promise<Sandbox> {
   return box;
 }
 
+/**
+ * `account create|add --name NAME [args…] --password-file PW --kdf compat --json` in `box`: the run, not yet checked.
+ * `--kdf compat` (scrypt N=2^15) keeps the tests quick where they do not look at the KDF.
+ */
+export function runAccount(box: Sandbox, verb: 'create' | 'add', pw: string, name: string, ...args: string[]): Promise<CliResult> {
+  return box.run(['account', verb, '--name', name, ...args, '--password-file', pw, '--kdf', 'compat', '--json']);
+}
+
+let restorePasswords = 0;
+
+/**
+ * `restore FILE… --password-file PW --json` of files already in the sandbox, with `password` written to
+ * a private file of its own, which must succeed: the report. (A test of the restore run itself, its exit
+ * code or its output, calls `run`.)
+ */
+export async function restoreFiles(box: Sandbox, files: readonly string[], password: string): Promise<RestoreJson> {
+  const pw = await box.secret(`restore-${++restorePasswords}.pw`, password);
+  return okJson<RestoreJson>(await box.run(['restore', ...files, '--password-file', pw, '--json']));
+}
+
+/**
+ * Recovers `phrase` as the identity `name` under `pin` (`identity recover --json`, which must succeed),
+ * each written to a private file of the sandbox first. Returns the PIN file, for the `--pin-file` of
+ * the commands that follow.
+ */
+export async function recoverIdentity(box: Sandbox, name: string, phrase: string, pin: string): Promise<string> {
+  const file = name.replace(/\W+/g, '-');
+  const pinFile = await box.secret(`identity-${file}.pin`, pin);
+  const phraseFile = await box.secret(`identity-${file}.phrase`, phrase);
+  okJson(await box.run(['identity', 'recover', '--name', name, '--mnemonic-file', phraseFile, '--pin-file', pinFile, '--json']));
+  return pinFile;
+}
+
 /** The parsed stdout of a `--json` run that must have succeeded. */
 export function okJson<T>(r: CliResult): T {
   expect(r.code, `exit ${r.code}; stderr: ${r.stderr}`).toBe(EXIT.ok);

@@ -9,6 +9,7 @@ import { mnemonicValidate } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AccountJson,
+  type CliResult,
   EXIT,
   HAS_SCRIPT,
   expectListShape,
@@ -18,6 +19,7 @@ import {
   fileMode,
   okJson,
   readJson,
+  runAccount,
   sandbox,
   sandboxFrom,
   type Sandbox,
@@ -38,7 +40,7 @@ beforeAll(async () => {
   seeded = await template(async (box) => {
     const pw = await box.secret('seed-pw.txt', PW);
     const suri = await box.secret('seed-suri.txt', `${VECTORS.devPhrase}//Alice`);
-    okJson<AccountJson>(await box.run(['account', 'add', '--name', 'Alice', '--suri-file', suri, '--password-file', pw, '--kdf', 'compat', '--json']));
+    okJson<AccountJson>(await runAccount(box, 'add', pw, 'Alice', '--suri-file', suri));
   });
 });
 
@@ -60,6 +62,27 @@ async function expectNotInVault(box: Sandbox, secrets: readonly string[]): Promi
   for (const extra of ['-wal', '-journal']) parts.push(await readFile(box.vault + extra).catch(() => Buffer.alloc(0)));
   const bytes = Buffer.concat(parts);
   for (const s of secrets) expect(bytes.includes(Buffer.from(s, 'utf8')), `the vault holds a secret in clear: ${s.slice(0, 12)}…`).toBe(false);
+}
+
+/** `account create --name NAME [args…] --mnemonic-out FILE` in a fresh sandbox, which must succeed: the run, the new account and its phrase. */
+async function createNew(name: string, ...args: string[]): Promise<{ box: Sandbox; r: CliResult; created: Created; out: string; phrase: string }> {
+  const box = await sandbox();
+  const pw = await box.secret('pw.txt', PW);
+  const out = box.path('phrase.txt');
+  const r = await runAccount(box, 'create', pw, name, ...args, '--mnemonic-out', out);
+  const created = okJson<Created>(r);
+  return { box, r, created, out, phrase: (await readFile(out, 'utf8')).trim() };
+}
+
+/** A copy of the seeded vault, with the password in a file, for a refusal that must leave it as it was. */
+async function seededBox(): Promise<{ box: Sandbox; pw: string }> {
+  const box = await sandboxFrom(seeded);
+  return { box, pw: await box.secret('pw.txt', PW) };
+}
+
+/** The vault lists exactly what the seeded vault listed. */
+async function expectUnchanged(box: Sandbox): Promise<void> {
+  expect(await box.list()).toEqual(seeded.accounts);
 }
 
 describe('account create', () => {
@@ -89,27 +112,8 @@ describe('account create', () => {
   });
 
   it('writes the phrase to --mnemonic-out (mode 0600) instead of showing it; --words 24', async () => {
-    const box = await sandbox();
-    const pw = await box.secret('pw.txt', PW);
-    const out = box.path('phrase.txt');
-    const r = await box.run([
-      'account',
-      'create',
-      '--name',
-      'Long',
-      '--words',
-      '24',
-      '--mnemonic-out',
-      out,
-      '--password-file',
-      pw,
-      '--kdf',
-      'compat',
-      '--json',
-    ]);
-    const created = okJson<Created>(r);
+    const { box, r, created, out, phrase } = await createNew('Long', '--words', '24');
     expect(fileMode(out)).toBe(0o600);
-    const phrase = (await readFile(out, 'utf8')).trim();
     expect(phrase.split(/\s+/)).toHaveLength(24);
     expect(mnemonicValidate(phrase)).toBe(true);
     expectNoSecrets(r, [phrase, PW, phrase.split(' ').slice(0, 3).join(' ')]);
@@ -141,75 +145,21 @@ describe('account create', () => {
     ['ecdsa', ''],
     ['ethereum', ETH_PATH],
   ])('--type %s creates that key type from the new phrase', async (type, path) => {
-    const box = await sandbox();
-    const pw = await box.secret('pw.txt', PW);
-    const phraseFile = box.path('phrase.txt');
-    const r = await box.run([
-      'account',
-      'create',
-      '--name',
-      type,
-      '--type',
-      type,
-      '--mnemonic-out',
-      phraseFile,
-      '--password-file',
-      pw,
-      '--kdf',
-      'compat',
-      '--json',
-    ]);
-    const created = okJson<Created>(r);
-    const expected = oraclePair(type, (await readFile(phraseFile, 'utf8')).trim() + path);
+    const { box, created, phrase } = await createNew(type, '--type', type);
+    const expected = oraclePair(type, phrase + path);
     expect(created).toMatchObject({ type, publicKey: hex(expected.publicKey), address: expected.address });
     if (type === 'ethereum') expect(created.address).toMatch(/^0x[0-9a-fA-F]{40}$/);
     expect(await box.list()).toEqual([expect.objectContaining({ type, publicKey: hex(expected.publicKey) })]);
   });
 
   it('--path derives the account on the new phrase (phrase//savings)', async () => {
-    const box = await sandbox();
-    const pw = await box.secret('pw.txt', PW);
-    const phraseFile = box.path('phrase.txt');
-    const r = await box.run([
-      'account',
-      'create',
-      '--name',
-      'Derived',
-      '--path',
-      '//savings',
-      '--mnemonic-out',
-      phraseFile,
-      '--password-file',
-      pw,
-      '--kdf',
-      'compat',
-      '--json',
-    ]);
-    const created = okJson<Created>(r);
-    const phrase = (await readFile(phraseFile, 'utf8')).trim();
+    const { created, phrase } = await createNew('Derived', '--path', '//savings');
     expect(created.publicKey).toBe(hex(oraclePair('sr25519', `${phrase}//savings`).publicKey));
     expect(created.publicKey).not.toBe(hex(oraclePair('sr25519', phrase).publicKey));
   });
 
   it('--network polkadot gives a Polkadot address (starting with 1) and genesis hash', async () => {
-    const box = await sandbox();
-    const pw = await box.secret('pw.txt', PW);
-    const r = await box.run([
-      'account',
-      'create',
-      '--name',
-      'Dot',
-      '--network',
-      'polkadot',
-      '--password-file',
-      pw,
-      '--mnemonic-out',
-      box.path('m.txt'),
-      '--kdf',
-      'compat',
-      '--json',
-    ]);
-    const created = okJson<Created>(r);
+    const { box, created } = await createNew('Dot', '--network', 'polkadot');
     expect(created.address).toMatch(/^1/);
     expect(created.network).toBe('polkadot');
     expect(created.genesisHash).toBe(POLKADOT_GENESIS);
@@ -224,44 +174,37 @@ describe('account create', () => {
       ['--network atlantis', ['--network', 'atlantis'], EXIT.usage],
       ['--kdf fast', ['--kdf', 'fast'], EXIT.usage],
     ])('%s → usage error', async (_label, extra, code) => {
-      const box = await sandboxFrom(seeded);
-      const before = seeded.accounts;
-      const pw = await box.secret('pw.txt', PW);
+      const { box, pw } = await seededBox();
       const r = await box.run(['account', 'create', '--name', 'Nope', '--password-file', pw, '--mnemonic-out', box.path('m.txt'), ...extra]);
       expectRefused(r, code, { secrets: [PW] });
-      expect(await box.list()).toEqual(before);
+      await expectUnchanged(box);
       await expect(stat(box.path('m.txt'))).rejects.toThrow();
     });
 
     it('no password source and no terminal → exit 2', async () => {
       const box = await sandboxFrom(seeded);
-      const before = seeded.accounts;
       const r = await box.run(['account', 'create', '--name', 'Nope', '--mnemonic-out', box.path('m.txt')]);
       expectRefused(r, EXIT.usage, { match: /password/ });
-      expect(await box.list()).toEqual(before);
+      await expectUnchanged(box);
     });
 
     it('an existing --backup file without --force → exit 1, the file untouched', async () => {
-      const box = await sandboxFrom(seeded);
-      const before = seeded.accounts;
-      const pw = await box.secret('pw.txt', PW);
+      const { box, pw } = await seededBox();
       const out = await box.write('taken.json', 'my precious old backup\n');
       const r = await box.run(['account', 'create', '--name', 'Nope', '--password-file', pw, '--backup', out, '--kdf', 'compat']);
       expectRefused(r, EXIT.failed, { secrets: [PW], match: /taken\.json/ });
       expect(await readFile(out, 'utf8')).toBe('my precious old backup\n');
-      expect(await box.list()).toEqual(before);
+      await expectUnchanged(box);
     });
 
     it('an existing --mnemonic-out file without --force → exit 1, the file untouched, no phrase shown', async () => {
-      const box = await sandboxFrom(seeded);
-      const before = seeded.accounts;
-      const pw = await box.secret('pw.txt', PW);
+      const { box, pw } = await seededBox();
       const out = await box.write('phrase.txt', 'old phrase file\n');
       const r = await box.run(['account', 'create', '--name', 'Nope', '--password-file', pw, '--mnemonic-out', out, '--kdf', 'compat']);
       expectRefused(r, EXIT.failed, { secrets: [PW] });
       expect(phraseIn(r.stderr)).toBeUndefined();
       expect(await readFile(out, 'utf8')).toBe('old phrase file\n');
-      expect(await box.list()).toEqual(before);
+      await expectUnchanged(box);
     });
   });
 });
@@ -277,7 +220,7 @@ describe('account add', () => {
     const pw = await box.secret('pw.txt', PW);
     for (const [i, v] of picks.entries()) {
       const suri = await box.secret(`suri-${i}.txt`, v.suri);
-      const r = await box.run(['account', 'add', '--name', `v${i}`, '--type', v.type, '--suri-file', suri, '--password-file', pw, '--kdf', 'compat', '--json']);
+      const r = await runAccount(box, 'add', pw, `v${i}`, '--type', v.type, '--suri-file', suri);
       expectNoSecrets(r, [PW, v.suri.split('/')[0]!]);
       const added = okJson<AccountJson>(r);
       expect(added, `vector ${i}: ${v.type} …${v.suri.slice(-30)}`).toMatchObject({ type: v.type, publicKey: v.publicKey, address: v.address42 });
@@ -292,23 +235,7 @@ describe('account add', () => {
     const pw = await box.secret('pw.txt', PW);
     for (const [i, v] of kusama.entries()) {
       const suri = await box.secret(`suri-${i}.txt`, v.suri);
-      const r = await box.run([
-        'account',
-        'add',
-        '--name',
-        `k${i}`,
-        '--type',
-        v.type,
-        '--network',
-        'kusama',
-        '--suri-file',
-        suri,
-        '--password-file',
-        pw,
-        '--kdf',
-        'compat',
-        '--json',
-      ]);
+      const r = await runAccount(box, 'add', pw, `k${i}`, '--type', v.type, '--network', 'kusama', '--suri-file', suri);
       expect(okJson<AccountJson>(r)).toMatchObject({ publicKey: v.publicKey, address: v.address2, network: 'kusama' });
     }
   });
@@ -323,25 +250,11 @@ describe('account add', () => {
     expect(okJson<AccountJson>(r)).toMatchObject({ address: alice.address42 });
     const seed = '0x' + 'ab'.repeat(32);
     const seedFile = await box.secret('seed.txt', `${seed}//hard/soft`);
-    const r2 = await box.run(['account', 'add', '--name', 'Seeded', '--suri-file', seedFile, '--password-file', pw, '--kdf', 'compat', '--json']);
+    const r2 = await runAccount(box, 'add', pw, 'Seeded', '--suri-file', seedFile);
     expectNoSecrets(r2, ['ab'.repeat(32)]);
     expect(okJson<AccountJson>(r2)).toMatchObject({ publicKey: hex(oraclePair('sr25519', `${seed}//hard/soft`).publicKey) });
     const seedFile2 = await box.secret('seed2.txt', `${seed}//hard`);
-    const r3 = await box.run([
-      'account',
-      'add',
-      '--name',
-      'Seeded ed',
-      '--type',
-      'ed25519',
-      '--suri-file',
-      seedFile2,
-      '--password-file',
-      pw,
-      '--kdf',
-      'compat',
-      '--json',
-    ]);
+    const r3 = await runAccount(box, 'add', pw, 'Seeded ed', '--type', 'ed25519', '--suri-file', seedFile2);
     expect(okJson<AccountJson>(r3)).toMatchObject({ publicKey: hex(oraclePair('ed25519', `${seed}//hard`).publicKey) });
   });
 
@@ -351,23 +264,7 @@ describe('account add', () => {
     const v = VECTORS.suri.find((x) => x.type === 'ed25519' && x.suri.endsWith('//Alice'))!;
     const suri = await box.secret('suri.txt', v.suri);
     const out = box.path('alice-ed.json');
-    const r = await box.run([
-      'account',
-      'add',
-      '--name',
-      'Alice ed',
-      '--type',
-      'ed25519',
-      '--suri-file',
-      suri,
-      '--password-file',
-      pw,
-      '--backup',
-      out,
-      '--kdf',
-      'compat',
-      '--json',
-    ]);
+    const r = await runAccount(box, 'add', pw, 'Alice ed', '--type', 'ed25519', '--suri-file', suri, '--backup', out);
     okJson<AccountJson>(r);
     const file = await readJson<KeyringPair$Json>(out);
     expect(scryptNOf(file)).toBe(1 << 15);
@@ -385,7 +282,7 @@ describe('account add', () => {
     const runs = await Promise.all(
       vs.map(async (v, i) => {
         const suri = await box.secret(`suri-${i}.txt`, v.suri);
-        return box.run(['account', 'add', '--name', `p${i}`, '--type', v.type, '--suri-file', suri, '--password-file', pw, '--kdf', 'compat', '--json']);
+        return runAccount(box, 'add', pw, `p${i}`, '--type', v.type, '--suri-file', suri);
       }),
     );
     for (const r of runs) okJson<AccountJson>(r);
@@ -394,49 +291,40 @@ describe('account add', () => {
 
   describe('refusals leave the vault unchanged', () => {
     it('a word not in the BIP-39 list → exit 1, naming its position (never the word, nor the rest of the phrase)', async () => {
-      const box = await sandboxFrom(seeded);
-      const before = seeded.accounts;
-      const pw = await box.secret('pw.txt', PW);
+      const { box, pw } = await seededBox();
       const suri = await box.secret('suri.txt', 'bottom drive obey lake curtain smoke basket hold racoon lonely fit walk');
       const r = await box.run(['account', 'add', '--name', 'Typo', '--suri-file', suri, '--password-file', pw]);
       const line = expectRefused(r, EXIT.failed, { secrets: [PW, 'bottom drive obey', 'lonely fit walk', 'racoon'] });
       expect(line).toMatch(/Word 9\b/);
-      expect(await box.list()).toEqual(before);
+      await expectUnchanged(box);
     });
 
     it('a soft junction on an ed25519 key (which has none) → exit 1, vault unchanged', async () => {
-      const box = await sandboxFrom(seeded);
-      const before = seeded.accounts;
-      const pw = await box.secret('pw.txt', PW);
+      const { box, pw } = await seededBox();
       const suri = await box.secret('suri.txt', `${VECTORS.devPhrase}//hard/soft`);
       const r = await box.run(['account', 'add', '--name', 'Soft', '--type', 'ed25519', '--suri-file', suri, '--password-file', pw]);
       expectRefused(r, EXIT.failed, { secrets: [PW, VECTORS.devPhrase] });
-      expect(await box.list()).toEqual(before);
+      await expectUnchanged(box);
     });
 
     it('a bad checksum → exit 1, vault unchanged', async () => {
-      const box = await sandboxFrom(seeded);
-      const before = seeded.accounts;
-      const pw = await box.secret('pw.txt', PW);
+      const { box, pw } = await seededBox();
       const suri = await box.secret('suri.txt', 'bottom drive obey lake curtain smoke basket hold race lonely fit fit');
       const r = await box.run(['account', 'add', '--name', 'Checksum', '--suri-file', suri, '--password-file', pw]);
       expectRefused(r, EXIT.failed, { secrets: [PW, 'bottom drive obey'], match: /checksum/i });
-      expect(await box.list()).toEqual(before);
+      await expectUnchanged(box);
     });
 
     it('an account already in the vault → exit 1, vault unchanged (name kept)', async () => {
-      const box = await sandboxFrom(seeded);
-      const before = seeded.accounts;
-      const pw = await box.secret('pw.txt', PW);
+      const { box, pw } = await seededBox();
       const suri = await box.secret('suri.txt', `${VECTORS.devPhrase}//Alice`);
       const r = await box.run(['account', 'add', '--name', 'Alice again', '--suri-file', suri, '--password-file', pw, '--kdf', 'compat']);
       expectRefused(r, EXIT.failed, { secrets: [PW, VECTORS.devPhrase], match: /already/ });
-      expect(await box.list()).toEqual(before);
+      await expectUnchanged(box);
     });
 
     it('a duplicate with --backup writes no backup file', async () => {
-      const box = await sandboxFrom(seeded);
-      const pw = await box.secret('pw.txt', PW);
+      const { box, pw } = await seededBox();
       const suri = await box.secret('suri.txt', `${VECTORS.devPhrase}//Alice`);
       const out = box.path('dup.json');
       const r = await box.run(['account', 'add', '--name', 'Alice again', '--suri-file', suri, '--password-file', pw, '--backup', out, '--kdf', 'compat']);
@@ -445,25 +333,22 @@ describe('account add', () => {
     });
 
     it('an empty suri file → refused, vault unchanged', async () => {
-      const box = await sandboxFrom(seeded);
-      const before = seeded.accounts;
-      const pw = await box.secret('pw.txt', PW);
+      const { box, pw } = await seededBox();
       const suri = box.path('empty.txt');
       await writeFile(suri, '');
       const r = await box.run(['account', 'add', '--name', 'Empty', '--suri-file', suri, '--password-file', pw]);
       expect([EXIT.failed, EXIT.usage]).toContain(r.code);
       expectRefused(r, r.code!, { secrets: [PW] });
-      expect(await box.list()).toEqual(before);
+      await expectUnchanged(box);
     });
 
     it('an empty password → exit 2, vault unchanged', async () => {
       const box = await sandboxFrom(seeded);
-      const before = seeded.accounts;
       const pw = await box.secret('empty-pw.txt', '');
       const suri = await box.secret('suri.txt', `${VECTORS.devPhrase}//Bob`);
       const r = await box.run(['account', 'add', '--name', 'Bob', '--suri-file', suri, '--password-file', pw]);
       expectRefused(r, EXIT.usage, { secrets: [VECTORS.devPhrase] });
-      expect(await box.list()).toEqual(before);
+      await expectUnchanged(box);
     });
   });
 });

@@ -15,31 +15,30 @@ import {
   expectVaultPrivate,
   okJson,
   readJson,
-  type RestoreJson,
+  restoreFiles,
   sandbox,
   sandboxFrom,
   type Sandbox,
   tempFiles,
+  type Template,
+  template,
 } from '../../support/cli.js';
 import { hex, labelledPair, oracleBatch, oracleBatchOpen, oracleFile, oracleOpen, oracleReady, scryptNOf } from '../../support/oracle.js';
+import { testSecrets } from '../../support/secrets.js';
 
-const PW_A = 'export-Secret-A-5';
-const PW_B = 'export-Secret-B-6';
-const PW_C = 'export-Secret-C-7';
-const BATCH_PW = 'export-Batch-Secret-8';
-const WRONG = 'export-Wrong-Guess-0';
-const SECRETS = [PW_A, PW_B, PW_C, BATCH_PW, WRONG];
+/** The passwords of a, b and c, of the batch file c came in, and a wrong guess. */
+const S = testSecrets('export', ['a', 'b', 'c', 'batch', 'wrong']);
 
 type Inspect = { format: string; kdf?: { name: string; N: number; r: number; p: number }; accounts: { address: string; name?: string; type?: string }[] };
 type ExportAllJson = { out: string; accounts: number; rekeyed?: boolean };
 
-let a: KeyringPair; // sr25519, restored with PW_A
-let b: KeyringPair; // ecdsa, restored with PW_B
-let c: KeyringPair; // ed25519, a batch entry under PW_C restored with the batch password: kept unchecked
-let e: KeyringPair; // ethereum, all under PW_A (for --rekey)
+let a: KeyringPair; // sr25519, restored with S.a
+let b: KeyringPair; // ecdsa, restored with S.b
+let c: KeyringPair; // ed25519, a batch entry under S.c restored with the batch password: kept unchecked
+let e: KeyringPair; // ethereum, all under S.a (for --rekey)
 /** Vaults made once and copied into each test's sandbox. */
-let mixed: Sandbox & { remove: () => Promise<void> };
-let samePassword: Sandbox & { remove: () => Promise<void> };
+let mixed: Template;
+let samePassword: Template;
 
 beforeAll(async () => {
   await oracleReady();
@@ -48,18 +47,17 @@ beforeAll(async () => {
   c = labelledPair('ed25519', 'export-c', { name: 'Gamma' });
   e = labelledPair('ethereum', 11, { name: 'Epsilon' });
 
-  mixed = await sandbox({ manual: true });
   const restore = async (box: Sandbox, files: string[], password: string, count: number) => {
-    const pw = await box.secret(`template-pw-${count}.txt`, password);
-    const r = await box.run(['restore', ...files, '--password-file', pw, '--json']);
-    expect(okJson<RestoreJson>(r).restored).toHaveLength(count);
+    expect((await restoreFiles(box, files, password)).restored).toHaveLength(count);
   };
-  await restore(mixed, [await mixed.write('a.json', oracleFile(a, PW_A))], PW_A, 1);
-  await restore(mixed, [await mixed.write('b.json', oracleFile(b, PW_B))], PW_B, 1);
-  await restore(mixed, [await mixed.write('batch.json', oracleBatch([oracleFile(c, PW_C)], BATCH_PW))], BATCH_PW, 1);
-
-  samePassword = await sandbox({ manual: true });
-  await restore(samePassword, await Promise.all([a, b, e].map((p, i) => samePassword.write(`${i}.json`, oracleFile(p, PW_A)))), PW_A, 3);
+  mixed = await template(async (box) => {
+    await restore(box, [await box.write('a.json', oracleFile(a, S.a))], S.a, 1);
+    await restore(box, [await box.write('b.json', oracleFile(b, S.b))], S.b, 1);
+    await restore(box, [await box.write('batch.json', oracleBatch([oracleFile(c, S.c)], S.batch))], S.batch, 1);
+  });
+  samePassword = await template(async (box) => {
+    await restore(box, await Promise.all([a, b, e].map((p, i) => box.write(`${i}.json`, oracleFile(p, S.a)))), S.a, 3);
+  });
 });
 
 afterAll(async () => {
@@ -67,7 +65,16 @@ afterAll(async () => {
   await samePassword?.remove();
 });
 
-const from = sandboxFrom;
+/** The vault lists exactly what `mixed` did: the command changed no account. */
+async function expectUnchanged(box: Sandbox): Promise<void> {
+  expect(await box.list()).toEqual(mixed.accounts);
+}
+
+/** No temporary file is left in the folder, and the vault lists what `mixed` did: an export changes nothing but its output. */
+async function expectNothingLeft(box: Sandbox): Promise<void> {
+  expect(await tempFiles(box.dir)).toEqual([]);
+  await expectUnchanged(box);
+}
 
 async function inspect(box: Sandbox, file: string): Promise<Inspect> {
   return okJson<Inspect>(await box.run(['inspect', file, '--json']));
@@ -75,145 +82,137 @@ async function inspect(box: Sandbox, file: string): Promise<Inspect> {
 
 describe('account export', () => {
   it('a wrong password → exit 3, no output file (nor a temporary one), vault unchanged', async () => {
-    const box = await from(mixed);
-    const before = await box.list();
-    const wrong = await box.secret('wrong.txt', WRONG);
+    const box = await sandboxFrom(mixed);
+    const wrong = await box.secret('wrong.txt', S.wrong);
     const out = box.path('alpha.json');
     const r = await box.run(['account', 'export', a.address, '--out', out, '--password-file', wrong]);
-    expectRefused(r, EXIT.wrongPassword, { secrets: SECRETS, match: /password/i });
+    expectRefused(r, EXIT.wrongPassword, { secrets: S.all, match: /password/i });
     await expect(stat(out)).rejects.toThrow();
-    expect(await tempFiles(box.dir)).toEqual([]);
-    expect(await box.list()).toEqual(before);
+    await expectNothingLeft(box);
     const j = await box.run(['account', 'export', a.address, '--out', out, '--password-file', wrong, '--json']);
-    expect(expectRefused(j, EXIT.wrongPassword, { secrets: SECRETS, json: true })).toMatch(/password/i);
+    expect(expectRefused(j, EXIT.wrongPassword, { secrets: S.all, json: true })).toMatch(/password/i);
     await expect(stat(out)).rejects.toThrow();
   });
 
   it('the right password → a file @polkadot/keyring opens with it, same key, N=2^17 by default', async () => {
-    const box = await from(mixed);
-    const before = await box.list();
-    const pw = await box.secret('pw.txt', PW_A);
+    const box = await sandboxFrom(mixed);
+    const pw = await box.secret('pw.txt', S.a);
     const out = box.path('alpha.json');
     const r = await box.run(['account', 'export', a.address, '--out', out, '--password-file', pw, '--json']);
-    expectNoSecrets(r, SECRETS);
+    expectNoSecrets(r, S.all);
     expect(okJson<{ address: string }>(r).address).toBe(a.address);
     const file = await readJson<KeyringPair$Json>(out);
     expect(file.meta.name).toBe('Alpha');
-    const pair = oracleOpen(file, PW_A);
+    const pair = oracleOpen(file, S.a);
     expect(hex(pair.encodePkcs8())).toBe(hex(a.encodePkcs8()));
-    expect(() => oracleOpen(file, WRONG)).toThrow();
+    expect(() => oracleOpen(file, S.wrong)).toThrow();
     const info = await inspect(box, out);
     expect(info.format).toBe('polkadot-js');
     expect(info.kdf).toMatchObject({ name: 'scrypt', N: 1 << 17, r: 8, p: 1 });
     expect(scryptNOf(file)).toBe(1 << 17);
-    expect(await tempFiles(box.dir)).toEqual([]);
-    expect(await box.list()).toEqual(before);
+    await expectNothingLeft(box);
   });
 
   it('--kdf compat writes N=2^15 (older wallets); keyring opens it; the ecdsa account by its address', async () => {
-    const box = await from(mixed);
-    const pw = await box.secret('pw.txt', PW_B);
+    const box = await sandboxFrom(mixed);
+    const pw = await box.secret('pw.txt', S.b);
     const out = box.path('beta.json');
     okJson(await box.run(['account', 'export', b.address, '--out', out, '--password-file', pw, '--kdf', 'compat', '--json']));
     expect((await inspect(box, out)).kdf).toMatchObject({ name: 'scrypt', N: 1 << 15, r: 8, p: 1 });
     const file = await readJson<KeyringPair$Json>(out);
     expect(file.encoding.content).toEqual(['pkcs8', 'ecdsa']);
-    expect(hex(oracleOpen(file, PW_B).encodePkcs8())).toBe(hex(b.encodePkcs8()));
+    expect(hex(oracleOpen(file, S.b).encodePkcs8())).toBe(hex(b.encodePkcs8()));
   });
 
   it('an account kept unchecked from a batch exports with its own password (and refuses the batch one)', async () => {
-    const box = await from(mixed);
+    const box = await sandboxFrom(mixed);
     const out = box.path('gamma.json');
-    const batchPw = await box.secret('batch-pw.txt', BATCH_PW);
-    expectRefused(await box.run(['account', 'export', 'Gamma', '--out', out, '--password-file', batchPw]), EXIT.wrongPassword, { secrets: SECRETS });
+    const batchPw = await box.secret('batch-pw.txt', S.batch);
+    expectRefused(await box.run(['account', 'export', 'Gamma', '--out', out, '--password-file', batchPw]), EXIT.wrongPassword, { secrets: S.all });
     await expect(stat(out)).rejects.toThrow();
-    const pw = await box.secret('pw.txt', PW_C);
+    const pw = await box.secret('pw.txt', S.c);
     okJson(await box.run(['account', 'export', 'Gamma', '--out', out, '--password-file', pw, '--kdf', 'compat', '--json']));
-    expect(hex(oracleOpen(await readJson<KeyringPair$Json>(out), PW_C).encodePkcs8())).toBe(hex(c.encodePkcs8()));
+    expect(hex(oracleOpen(await readJson<KeyringPair$Json>(out), S.c).encodePkcs8())).toBe(hex(c.encodePkcs8()));
   });
 
   it('an existing output without --force → exit 1 and the file unchanged; with --force it is replaced', async () => {
-    const box = await from(mixed);
-    const before = await box.list();
-    const pw = await box.secret('pw.txt', PW_A);
+    const box = await sandboxFrom(mixed);
+    const pw = await box.secret('pw.txt', S.a);
     const out = await box.write('alpha.json', 'an older backup I want to keep\n');
     const r = await box.run(['account', 'export', a.address, '--out', out, '--password-file', pw]);
-    expectRefused(r, EXIT.failed, { secrets: SECRETS, match: /alpha\.json/ });
+    expectRefused(r, EXIT.failed, { secrets: S.all, match: /alpha\.json/ });
     expect(await readFile(out, 'utf8')).toBe('an older backup I want to keep\n');
-    expect(await box.list()).toEqual(before);
+    await expectUnchanged(box);
     okJson(await box.run(['account', 'export', a.address, '--out', out, '--password-file', pw, '--kdf', 'compat', '--force', '--json']));
-    expect(hex(oracleOpen(await readJson<KeyringPair$Json>(out), PW_A).publicKey)).toBe(hex(a.publicKey));
+    expect(hex(oracleOpen(await readJson<KeyringPair$Json>(out), S.a).publicKey)).toBe(hex(a.publicKey));
     expect(await tempFiles(box.dir)).toEqual([]);
   });
 
   it('an unknown account → exit 1 and no file', async () => {
-    const box = await from(mixed);
-    const pw = await box.secret('pw.txt', PW_A);
+    const box = await sandboxFrom(mixed);
+    const pw = await box.secret('pw.txt', S.a);
     const out = box.path('nobody.json');
     const r = await box.run(['account', 'export', labelledPair('sr25519', 'nobody').address, '--out', out, '--password-file', pw]);
-    expectRefused(r, EXIT.failed, { secrets: SECRETS });
+    expectRefused(r, EXIT.failed, { secrets: S.all });
     await expect(stat(out)).rejects.toThrow();
   });
 
   it('an output folder that does not exist → exit 1', async () => {
-    const box = await from(mixed);
-    const pw = await box.secret('pw.txt', PW_A);
+    const box = await sandboxFrom(mixed);
+    const pw = await box.secret('pw.txt', S.a);
     const r = await box.run(['account', 'export', a.address, '--out', box.path('no-such-dir', 'alpha.json'), '--password-file', pw]);
-    expectRefused(r, EXIT.failed, { secrets: SECRETS });
+    expectRefused(r, EXIT.failed, { secrets: S.all });
   });
 
   it('no password source and no terminal → exit 2 and no file; no --out → exit 2', async () => {
-    const box = await from(mixed);
-    const before = await box.list();
+    const box = await sandboxFrom(mixed);
     const out = box.path('alpha.json');
     expectRefused(await box.run(['account', 'export', a.address, '--out', out]), EXIT.usage);
     await expect(stat(out)).rejects.toThrow();
-    const pw = await box.secret('pw.txt', PW_A);
-    expectRefused(await box.run(['account', 'export', a.address, '--password-file', pw]), EXIT.usage, { secrets: SECRETS });
-    expectRefused(await box.run(['account', 'export', a.address, '--out', out, '--password-file', pw, '--kdf', 'weak']), EXIT.usage, { secrets: SECRETS });
+    const pw = await box.secret('pw.txt', S.a);
+    expectRefused(await box.run(['account', 'export', a.address, '--password-file', pw]), EXIT.usage, { secrets: S.all });
+    expectRefused(await box.run(['account', 'export', a.address, '--out', out, '--password-file', pw, '--kdf', 'weak']), EXIT.usage, { secrets: S.all });
     await expect(stat(out)).rejects.toThrow();
-    expect(await box.list()).toEqual(before);
+    await expectUnchanged(box);
   });
 });
 
 describe('account export-all', () => {
   it('writes the extension batch format: jsonDecrypt opens it with the batch password and it lists every account', async () => {
-    const box = await from(mixed);
-    const before = await box.list();
-    const pw = await box.secret('batch-pw.txt', BATCH_PW);
+    const box = await sandboxFrom(mixed);
+    const pw = await box.secret('batch-pw.txt', S.batch);
     const out = box.path('all.json');
     const r = await box.run(['account', 'export-all', '--out', out, '--password-file', pw]);
     expect(r.code, r.stderr).toBe(EXIT.ok);
-    expectNoSecrets(r, SECRETS);
+    expectNoSecrets(r, S.all);
     // The issue: say plainly that the batch password only locks the outer layer.
     expect(r.stderr).toMatch(/own password/i);
     const batch = await readJson<EncryptedJson & { accounts: { address: string; meta: { name?: string } }[] }>(out);
     expect(batch.encoding.content).toEqual(['batch-pkcs8']);
     expect(batch.encoding.type).toEqual(['scrypt', 'xsalsa20-poly1305']);
     expect(batch.encoding.version).toBe('3');
-    const entries = oracleBatchOpen(batch, BATCH_PW);
-    expect(() => oracleBatchOpen(batch, WRONG)).toThrow();
+    const entries = oracleBatchOpen(batch, S.batch);
+    expect(() => oracleBatchOpen(batch, S.wrong)).toThrow();
     expect(entries).toHaveLength(3);
     expect(batch.accounts.map((x) => x.address)).toEqual(entries.map((x) => x.address));
     expect(entries.map((x) => x.meta.name).sort()).toEqual(['Alpha', 'Beta', 'Gamma']);
     // Each entry keeps its own password.
     const byName = new Map(entries.map((x) => [x.meta.name, x]));
-    expect(hex(oracleOpen(byName.get('Alpha')!, PW_A).encodePkcs8())).toBe(hex(a.encodePkcs8()));
-    expect(hex(oracleOpen(byName.get('Beta')!, PW_B).encodePkcs8())).toBe(hex(b.encodePkcs8()));
-    expect(hex(oracleOpen(byName.get('Gamma')!, PW_C).encodePkcs8())).toBe(hex(c.encodePkcs8()));
+    expect(hex(oracleOpen(byName.get('Alpha')!, S.a).encodePkcs8())).toBe(hex(a.encodePkcs8()));
+    expect(hex(oracleOpen(byName.get('Beta')!, S.b).encodePkcs8())).toBe(hex(b.encodePkcs8()));
+    expect(hex(oracleOpen(byName.get('Gamma')!, S.c).encodePkcs8())).toBe(hex(c.encodePkcs8()));
     const info = await inspect(box, out);
     expect(info.accounts).toHaveLength(3);
-    expect(await tempFiles(box.dir)).toEqual([]);
-    expect(await box.list()).toEqual(before);
+    await expectNothingLeft(box);
   });
 
   it('its output restores into an empty vault (entries under other passwords kept unchecked)', async () => {
-    const box = await from(mixed);
-    const pw = await box.secret('batch-pw.txt', BATCH_PW);
+    const box = await sandboxFrom(mixed);
+    const pw = await box.secret('batch-pw.txt', S.batch);
     const out = box.path('all.json');
     okJson<ExportAllJson>(await box.run(['account', 'export-all', '--out', out, '--password-file', pw, '--kdf', 'compat', '--json']));
     const fresh = await sandbox();
-    const report = okJson<RestoreJson>(await fresh.run(['restore', out, '--password-file', pw, '--json']));
+    const report = await restoreFiles(fresh, [out], S.batch);
     expect(report.failed).toEqual([]);
     expect(report.restored).toHaveLength(3);
     expect(report.restored.every((x) => x.verified === false)).toBe(true);
@@ -221,13 +220,13 @@ describe('account export-all', () => {
   });
 
   it('--rekey --password-file re-locks every entry with the batch password (one password restores everything)', async () => {
-    const box = await from(samePassword);
-    const pw = await box.secret('pw.txt', PW_A);
+    const box = await sandboxFrom(samePassword);
+    const pw = await box.secret('pw.txt', S.a);
     const out = box.path('all.json');
     const r = await box.run(['account', 'export-all', '--out', out, '--password-file', pw, '--rekey', '--json']);
-    expectNoSecrets(r, SECRETS);
+    expectNoSecrets(r, S.all);
     expect(okJson<ExportAllJson>(r)).toMatchObject({ accounts: 3 });
-    const entries = oracleBatchOpen(await readJson<EncryptedJson>(out), PW_A);
+    const entries = oracleBatchOpen(await readJson<EncryptedJson>(out), S.a);
     expect(entries).toHaveLength(3);
     expect(entries.map((x) => x.meta.name).sort()).toEqual(['Alpha', 'Beta', 'Epsilon']);
     for (const entry of entries) {
@@ -236,38 +235,35 @@ describe('account export-all', () => {
     }
     // One entry opened by keyring with the batch password (test/interop/vault checks every key type).
     const epsilon = entries.find((x) => x.meta.name === 'Epsilon')!;
-    expect(hex(oracleOpen(epsilon, PW_A).encodePkcs8())).toBe(hex(e.encodePkcs8()));
+    expect(hex(oracleOpen(epsilon, S.a).encodePkcs8())).toBe(hex(e.encodePkcs8()));
     const fresh = await sandbox();
-    const report = okJson<RestoreJson>(await fresh.run(['restore', out, '--password-file', pw, '--json']));
+    const report = await restoreFiles(fresh, [out], S.a);
     expect(report.restored).toHaveLength(3);
     expect(report.restored.every((x) => x.verified === true)).toBe(true);
   });
 
   it('--rekey --password-file with accounts under other passwords → exit 3, no file, vault unchanged', async () => {
-    const box = await from(mixed);
-    const before = await box.list();
-    const pw = await box.secret('pw.txt', PW_A);
+    const box = await sandboxFrom(mixed);
+    const pw = await box.secret('pw.txt', S.a);
     const out = box.path('all.json');
     const r = await box.run(['account', 'export-all', '--out', out, '--password-file', pw, '--rekey', '--json']);
-    expectRefused(r, EXIT.wrongPassword, { secrets: SECRETS, json: true });
+    expectRefused(r, EXIT.wrongPassword, { secrets: S.all, json: true });
     await expect(stat(out)).rejects.toThrow();
-    expect(await tempFiles(box.dir)).toEqual([]);
-    expect(await box.list()).toEqual(before);
+    await expectNothingLeft(box);
   });
 
   it('an existing output without --force → exit 1 and the file unchanged', async () => {
-    const box = await from(mixed);
-    const before = await box.list();
-    const pw = await box.secret('pw.txt', BATCH_PW);
+    const box = await sandboxFrom(mixed);
+    const pw = await box.secret('pw.txt', S.batch);
     const out = await box.write('all.json', '{"keep":"me"}\n');
     const r = await box.run(['account', 'export-all', '--out', out, '--password-file', pw, '--json']);
-    expectRefused(r, EXIT.failed, { secrets: SECRETS, json: true, match: /all\.json/ });
+    expectRefused(r, EXIT.failed, { secrets: S.all, json: true, match: /all\.json/ });
     expect(await readFile(out, 'utf8')).toBe('{"keep":"me"}\n');
-    expect(await box.list()).toEqual(before);
+    await expectUnchanged(box);
   });
 
   it('an empty batch password → exit 2 and no file', async () => {
-    const box = await from(mixed);
+    const box = await sandboxFrom(mixed);
     const pw = await box.secret('empty.txt', '');
     const out = box.path('all.json');
     expectRefused(await box.run(['account', 'export-all', '--out', out, '--password-file', pw, '--json']), EXIT.usage, { json: true });
@@ -276,8 +272,8 @@ describe('account export-all', () => {
   });
 
   it('the vault stays private (0600) after exports', async () => {
-    const box = await from(mixed);
-    const pw = await box.secret('pw.txt', BATCH_PW);
+    const box = await sandboxFrom(mixed);
+    const pw = await box.secret('pw.txt', S.batch);
     okJson(await box.run(['account', 'export-all', '--out', box.path('all.json'), '--password-file', pw, '--kdf', 'compat', '--json']));
     expectVaultPrivate(box.vault);
   });

@@ -5,7 +5,19 @@
  */
 import type { KeyringPair$Json } from '@polkadot/keyring/types';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type AccountJson, EXIT, expectListShape, expectRefused, expectVaultPrivate, okJson, readJson, sandbox, type Sandbox } from '../../support/cli.js';
+import {
+  type AccountJson,
+  EXIT,
+  expectListShape,
+  expectRefused,
+  expectVaultPrivate,
+  okJson,
+  readJson,
+  type RefusedOptions,
+  runAccount,
+  sandbox,
+  type Sandbox,
+} from '../../support/cli.js';
 import { oracleReady, VECTORS } from '../../support/oracle.js';
 
 const PW = 'manage-Secret-pw-4';
@@ -22,23 +34,21 @@ beforeAll(async () => {
 async function add(box: Sandbox, name: string, v: (typeof VECTORS.suri)[number], extra: string[] = []): Promise<AccountJson> {
   const pw = await box.secret('pw.txt', PW);
   const suri = await box.secret(`suri-${name}.txt`, v.suri);
-  const r = await box.run([
-    'account',
-    'add',
-    '--name',
-    name,
-    '--type',
-    v.type,
-    '--suri-file',
-    suri,
-    '--password-file',
-    pw,
-    '--kdf',
-    'compat',
-    ...extra,
-    '--json',
-  ]);
-  return okJson<AccountJson>(r);
+  return okJson<AccountJson>(await runAccount(box, 'add', pw, name, '--type', v.type, '--suri-file', suri, ...extra));
+}
+
+/** A fresh vault holding //Alice as "Alice". */
+async function withAlice(): Promise<Sandbox> {
+  const box = await sandbox();
+  await add(box, 'Alice', ALICE);
+  return box;
+}
+
+/** `account ARGS…` is refused with `code`, and the vault lists what it listed before. */
+async function expectRefusedUnchanged(box: Sandbox, args: string[], code: number, options: RefusedOptions = {}): Promise<void> {
+  const before = await box.list();
+  expectRefused(await box.run(['account', ...args]), code, options);
+  expect(await box.list()).toEqual(before);
 }
 
 describe('account list', () => {
@@ -65,8 +75,7 @@ describe('account list', () => {
   });
 
   it('--network kusama shows every SS58 address in the Kusama format (Ethereum addresses stay as they are)', async () => {
-    const box = await sandbox();
-    await add(box, 'Alice', ALICE);
+    const box = await withAlice();
     await add(box, 'Eth', ETH);
     const kusama = await box.list(['--network', 'kusama']);
     expectListShape(kusama);
@@ -78,8 +87,7 @@ describe('account list', () => {
   });
 
   it('an unknown --network is a usage error', async () => {
-    const box = await sandbox();
-    await add(box, 'Alice', ALICE);
+    const box = await withAlice();
     const r = await box.run(['account', 'list', '--network', 'atlantis']);
     expectRefused(r, EXIT.usage, { match: /atlantis/ });
     const j = await box.run(['account', 'list', '--network', 'atlantis', '--json']);
@@ -87,8 +95,7 @@ describe('account list', () => {
   });
 
   it('without --json prints one line per account on stdout', async () => {
-    const box = await sandbox();
-    await add(box, 'Alice', ALICE);
+    const box = await withAlice();
     await add(box, 'Bob', BOB);
     const r = await box.run(['account', 'list']);
     expect(r.code).toBe(EXIT.ok);
@@ -101,8 +108,7 @@ describe('account list', () => {
 
 describe('account rename', () => {
   it('renames by address; the new name is in the list and in the exported file', async () => {
-    const box = await sandbox();
-    await add(box, 'Alice', ALICE);
+    const box = await withAlice();
     await add(box, 'Bob', BOB);
     const r = await box.run(['account', 'rename', ALICE.address42!, 'Alice (cold)', '--json']);
     expect(okJson<AccountJson>(r)).toMatchObject({ address: ALICE.address42, name: 'Alice (cold)' });
@@ -114,8 +120,7 @@ describe('account rename', () => {
   });
 
   it('finds the account by its address in another network’s format, by public key, or by name', async () => {
-    const box = await sandbox();
-    await add(box, 'Alice', ALICE);
+    const box = await withAlice();
     okJson(await box.run(['account', 'rename', ALICE.address2!, 'by kusama address', '--json']));
     okJson(await box.run(['account', 'rename', ALICE.publicKey, 'by public key', '--json']));
     okJson(await box.run(['account', 'rename', 'by public key', 'by name', '--json']));
@@ -123,55 +128,36 @@ describe('account rename', () => {
   });
 
   it('an unknown account → exit 1, vault unchanged', async () => {
-    const box = await sandbox();
-    await add(box, 'Alice', ALICE);
-    const before = await box.list();
-    const r = await box.run(['account', 'rename', BOB.address42!, 'Nobody']);
-    expectRefused(r, EXIT.failed);
-    expect(await box.list()).toEqual(before);
+    const box = await withAlice();
+    await expectRefusedUnchanged(box, ['rename', BOB.address42!, 'Nobody'], EXIT.failed);
   });
 
   it('an empty name → exit 2, vault unchanged', async () => {
-    const box = await sandbox();
-    await add(box, 'Alice', ALICE);
-    const before = await box.list();
-    const r = await box.run(['account', 'rename', ALICE.address42!, '   ']);
-    expectRefused(r, EXIT.usage);
-    expect(await box.list()).toEqual(before);
+    const box = await withAlice();
+    await expectRefusedUnchanged(box, ['rename', ALICE.address42!, '   '], EXIT.usage);
   });
 
   it('a name two accounts share is ambiguous → exit 1, vault unchanged', async () => {
     const box = await sandbox();
     await add(box, 'Twin', ALICE);
     await add(box, 'Twin', BOB);
-    const before = await box.list();
-    const r = await box.run(['account', 'rename', 'Twin', 'Which one?']);
-    expectRefused(r, EXIT.failed);
-    expect(await box.list()).toEqual(before);
+    await expectRefusedUnchanged(box, ['rename', 'Twin', 'Which one?'], EXIT.failed);
   });
 
   it('a missing argument is a usage error (exit 2)', async () => {
-    const box = await sandbox();
-    await add(box, 'Alice', ALICE);
-    const before = await box.list();
-    expectRefused(await box.run(['account', 'rename', ALICE.address42!]), EXIT.usage);
-    expect(await box.list()).toEqual(before);
+    const box = await withAlice();
+    await expectRefusedUnchanged(box, ['rename', ALICE.address42!], EXIT.usage);
   });
 });
 
 describe('account remove', () => {
   it('without --yes and not on a terminal → exit 2 and nothing removed', async () => {
-    const box = await sandbox();
-    await add(box, 'Alice', ALICE);
-    const before = await box.list();
-    const r = await box.run(['account', 'remove', ALICE.address42!]);
-    expectRefused(r, EXIT.usage, { match: /--yes/ });
-    expect(await box.list()).toEqual(before);
+    const box = await withAlice();
+    await expectRefusedUnchanged(box, ['remove', ALICE.address42!], EXIT.usage, { match: /--yes/ });
   });
 
   it('with --yes removes that account only', async () => {
-    const box = await sandbox();
-    await add(box, 'Alice', ALICE);
+    const box = await withAlice();
     await add(box, 'Bob', BOB);
     const r = await box.run(['account', 'remove', ALICE.address42!, '--yes', '--json']);
     expect(okJson<AccountJson>(r)).toMatchObject({ address: ALICE.address42 });
@@ -180,17 +166,12 @@ describe('account remove', () => {
   });
 
   it('an unknown account with --yes → exit 1, vault unchanged', async () => {
-    const box = await sandbox();
-    await add(box, 'Alice', ALICE);
-    const before = await box.list();
-    const r = await box.run(['account', 'remove', BOB.address42!, '--yes']);
-    expectRefused(r, EXIT.failed);
-    expect(await box.list()).toEqual(before);
+    const box = await withAlice();
+    await expectRefusedUnchanged(box, ['remove', BOB.address42!, '--yes'], EXIT.failed);
   });
 
   it('an account removed can be added again', async () => {
-    const box = await sandbox();
-    await add(box, 'Alice', ALICE);
+    const box = await withAlice();
     okJson(await box.run(['account', 'remove', 'Alice', '--yes', '--json']));
     expect(await box.list()).toEqual([]);
     await add(box, 'Alice again', ALICE);

@@ -6,7 +6,6 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import type { KeyringPair } from '@polkadot/keyring/types';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type CliResult,
@@ -14,11 +13,12 @@ import {
   expectVaultPrivate,
   okJson,
   readJson,
-  type RestoreJson,
+  restoreFiles,
   sandbox,
   sandboxFrom,
   type Sandbox,
   tempFiles,
+  vaultIntegrity,
 } from '../../support/cli.js';
 import { polkadotJsWrite } from '../../../src/formats/polkadot-js/write.js';
 import { SCRYPT_COMPAT } from '../../../src/formats/polkadot-js/kdf.js';
@@ -48,9 +48,8 @@ beforeAll(async () => {
     paths.push(await source.write(`${String(i).padStart(2, '0')}.json`, file));
   }
   // A full, undisturbed run: checks that all 30 restore, and measures how long a run takes here.
-  const pw = await source.secret('pw.txt', PW);
   const started = Date.now();
-  const report = okJson<RestoreJson>(await source.run(['restore', ...paths, '--password-file', pw, '--json']));
+  const report = await restoreFiles(source, paths, PW);
   fullRunMs = Date.now() - started;
   expect(report.restored).toHaveLength(FILES);
 });
@@ -58,16 +57,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await source?.remove();
 });
-
-/** Integrity as SQLite sees it, read straight from the file (what a later process would open). */
-function integrity(vault: string): string {
-  const db = new Database(vault, { readonly: true, fileMustExist: true });
-  try {
-    return String(db.pragma('integrity_check', { simple: true }));
-  } finally {
-    db.close();
-  }
-}
 
 /** Starts `args`, SIGKILLs it after `delayMs` (unless it ended before), and says whether it was killed and how long it ran. */
 async function killAfter(box: Sandbox, args: string[], delayMs: number): Promise<{ killed: boolean; result: CliResult; ms: number }> {
@@ -103,13 +92,13 @@ describe('crash safety', () => {
       if (!killed) expect(accounts).toHaveLength(FILES);
       if (accounts.length === FILES) expect(accounts.map((a) => a.publicKey).sort()).toEqual(pairs.map((p) => hex(p.publicKey)).sort());
       if ((await stat(box.vault).catch(() => undefined)) !== undefined) {
-        expect(integrity(box.vault)).toBe('ok');
+        expect(vaultIntegrity(box.vault)).toBe('ok');
         expectVaultPrivate(box.vault);
       }
       // The vault is not left locked by a process killed late in its run: the same restore completes afterwards (checked once, to save time).
       if (!reran && ((killed && i >= half) || i === KILLS - 1)) {
         reran = true;
-        const again = okJson<RestoreJson>(await box.run(['restore', ...paths, '--password-file', pw, '--json']));
+        const again = await restoreFiles(box, paths, PW);
         expect(again.restored.length + again.skipped.length).toBe(FILES);
         expect(await box.list()).toHaveLength(FILES);
       }

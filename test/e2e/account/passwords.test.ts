@@ -13,15 +13,24 @@
  */
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { vaultDump, EXIT, expectNoSecrets, expectRefused, HAS_SCRIPT, okJson, type RestoreJson, sandbox, type Sandbox } from '../../support/cli.js';
+import {
+  vaultDump,
+  EXIT,
+  expectNoSecrets,
+  expectRefused,
+  HAS_SCRIPT,
+  okJson,
+  recoverIdentity,
+  restoreFiles,
+  type RestoreJson,
+  sandbox,
+  type Sandbox,
+} from '../../support/cli.js';
 import { labelledPair, oracleBatch, oracleFile, oracleReady } from '../../support/oracle.js';
+import { LEGAL_WINNER, testSecrets } from '../../support/secrets.js';
 
-const BATCH_PW = 'pw-Batch-outer-1';
-const PW_ALPHA = 'pw-Alpha-own-2';
-const PW_BETA = 'pw-Beta-own-3';
-const PW_GAMMA = 'pw-Gamma-own-4';
-const WRONG = 'pw-not-any-of-them';
-const SECRETS = [BATCH_PW, PW_ALPHA, PW_BETA, PW_GAMMA, WRONG];
+/** The batch's outer password, each account's own, and one that opens nothing. */
+const S = testSecrets('passwords', ['batch', 'alpha', 'beta', 'gamma', 'wrong']);
 
 type VerifyJson = {
   format: string;
@@ -42,7 +51,7 @@ beforeAll(async () => {
   alpha = labelledPair('sr25519', 'pw-alpha', { name: 'Alpha' });
   beta = labelledPair('ed25519', 'pw-beta', { name: 'Beta' });
   gamma = labelledPair('sr25519', 'pw-gamma', { name: 'Gamma' });
-  batch = oracleBatch([oracleFile(alpha, BATCH_PW), oracleFile(beta, PW_BETA)], BATCH_PW);
+  batch = oracleBatch([oracleFile(alpha, S.batch), oracleFile(beta, S.beta)], S.batch);
 });
 
 /** A password file with one password a line, as a script writes it. */
@@ -52,7 +61,7 @@ describe('verify: a batch entry under its own password (item 2)', () => {
   it('is reported locked and the batch would restore: exit 0, nothing on stderr', async () => {
     const box = await sandbox();
     const file = await box.write('batch.json', batch);
-    const pw = await lines(box, 'pw.txt', BATCH_PW);
+    const pw = await lines(box, 'pw.txt', S.batch);
     const json = await box.run(['verify', file, '--password-file', pw, '--json']);
     const report = okJson<VerifyJson>(json);
     expect(json.stderr).toBe('');
@@ -72,26 +81,26 @@ describe('verify: a batch entry under its own password (item 2)', () => {
     );
     expect(text.stdout).toMatch(/Every account in this file would restore; 1 is locked with its own password/);
     expect(text.stdout).not.toMatch(/FAIL|would NOT restore/);
-    expectNoSecrets(text, SECRETS);
+    expectNoSecrets(text, S.all);
     expect(vaultDump(box.vault)).toEqual({});
   });
 
   it('a second line of --password-file checks that entry; a line that opens nothing leaves it locked', async () => {
     const box = await sandbox();
     const file = await box.write('batch.json', batch);
-    const checked = okJson<VerifyJson>(await box.run(['verify', file, '--password-file', await lines(box, 'two.txt', BATCH_PW, PW_BETA), '--json']));
+    const checked = okJson<VerifyJson>(await box.run(['verify', file, '--password-file', await lines(box, 'two.txt', S.batch, S.beta), '--json']));
     expect(checked.accounts.map((a) => [a.name, a.check, a.ok])).toEqual([
       ['Alpha', 'checked', true],
       ['Beta', 'checked', true],
     ]);
     expect(checked.ok).toBe(true);
 
-    const still = okJson<VerifyJson>(await box.run(['verify', file, '--password-file', await lines(box, 'wrong.txt', BATCH_PW, WRONG, ''), '--json']));
+    const still = okJson<VerifyJson>(await box.run(['verify', file, '--password-file', await lines(box, 'wrong.txt', S.batch, S.wrong, ''), '--json']));
     expect(still.accounts.map((a) => a.check)).toEqual(['checked', 'locked']);
     expect(still.restorable).toBe(true);
     // The first line still opens the file: a wrong one is a wrong password (exit 3), whatever follows.
-    expectRefused(await box.run(['verify', file, '--password-file', await lines(box, 'first-wrong.txt', WRONG, BATCH_PW)]), EXIT.wrongPassword, {
-      secrets: SECRETS,
+    expectRefused(await box.run(['verify', file, '--password-file', await lines(box, 'first-wrong.txt', S.wrong, S.batch)]), EXIT.wrongPassword, {
+      secrets: S.all,
     });
   });
 });
@@ -99,17 +108,17 @@ describe('verify: a batch entry under its own password (item 2)', () => {
 describe('restore of files under different passwords (item 2)', () => {
   it('a two-line password file restores both files; one line keeps today’s report (1 restored, 1 failed, exit 0)', async () => {
     const box = await sandbox();
-    const a = await box.write('alpha.json', oracleFile(alpha, PW_ALPHA));
-    const g = await box.write('gamma.json', oracleFile(gamma, PW_GAMMA));
+    const a = await box.write('alpha.json', oracleFile(alpha, S.alpha));
+    const g = await box.write('gamma.json', oracleFile(gamma, S.gamma));
 
-    const one = await box.run(['restore', a, g, '--password-file', await lines(box, 'one.txt', PW_ALPHA), '--json']);
+    const one = await box.run(['restore', a, g, '--password-file', await lines(box, 'one.txt', S.alpha), '--json']);
     const oneReport = okJson<RestoreJson>(one);
     expect(oneReport.restored.map((r) => r.name)).toEqual(['Alpha']);
     expect(oneReport.failed.map((f) => [f.file, f.error.name])).toEqual([[g, 'WrongPasswordError']]);
     expect(Object.keys(oneReport).sort()).toEqual(['failed', 'restored', 'skipped']);
 
     const box2 = await sandbox();
-    const both = okJson<RestoreJson>(await box2.run(['restore', a, g, '--password-file', await lines(box2, 'two.txt', PW_ALPHA, PW_GAMMA), '--json']));
+    const both = okJson<RestoreJson>(await box2.run(['restore', a, g, '--password-file', await lines(box2, 'two.txt', S.alpha, S.gamma), '--json']));
     expect(both.restored.map((r) => [r.name, r.verified])).toEqual([
       ['Alpha', true],
       ['Gamma', true],
@@ -119,14 +128,14 @@ describe('restore of files under different passwords (item 2)', () => {
 
     // Order does not matter: the second line may open the first file.
     const box3 = await sandbox();
-    const reversed = okJson<RestoreJson>(await box3.run(['restore', a, g, '--password-file', await lines(box3, 'rev.txt', PW_GAMMA, PW_ALPHA), '--json']));
+    const reversed = okJson<RestoreJson>(await box3.run(['restore', a, g, '--password-file', await lines(box3, 'rev.txt', S.gamma, S.alpha), '--json']));
     expect(reversed.restored.map((r) => r.name).sort()).toEqual(['Alpha', 'Gamma']);
   });
 
   it('a batch entry under its own password is restored checked when a further line opens it', async () => {
     const box = await sandbox();
     const file = await box.write('batch.json', batch);
-    const report = okJson<RestoreJson>(await box.run(['restore', file, '--password-file', await lines(box, 'pw.txt', BATCH_PW, PW_BETA), '--json']));
+    const report = okJson<RestoreJson>(await box.run(['restore', file, '--password-file', await lines(box, 'pw.txt', S.batch, S.beta), '--json']));
     expect(report.restored.map((r) => [r.name, r.verified])).toEqual([
       ['Alpha', true],
       ['Beta', true],
@@ -138,30 +147,30 @@ describe('restore of files under different passwords (item 2)', () => {
 describe.skipIf(!HAS_SCRIPT)('on a terminal, keepsake asks again for what is still locked (item 2)', () => {
   it('restore of two files: the second password is asked for naming the file the first did not open', async () => {
     const box = await sandbox();
-    const a = await box.write('alpha.json', oracleFile(alpha, PW_ALPHA));
-    await box.write('gamma.json', oracleFile(gamma, PW_GAMMA));
+    const a = await box.write('alpha.json', oracleFile(alpha, S.alpha));
+    await box.write('gamma.json', oracleFile(gamma, S.gamma));
     const r = await box.tty(
       ['restore', a, box.path('gamma.json')],
       [
-        { wait: /Password for the 2 files/, send: PW_ALPHA },
-        { wait: /still locked[\s\S]*gamma\.json[\s\S]*Another password/, send: PW_GAMMA },
+        { wait: /Password for the 2 files/, send: S.alpha },
+        { wait: /still locked[\s\S]*gamma\.json[\s\S]*Another password/, send: S.gamma },
       ],
     );
     expect(r.code, r.transcript).toBe(EXIT.ok);
     expect(r.transcript).toMatch(/2 restored, 0 skipped, 0 failed/);
-    for (const s of SECRETS) expect(r.transcript.includes(s), 'a password was echoed').toBe(false);
+    for (const s of S.all) expect(r.transcript.includes(s), 'a password was echoed').toBe(false);
     expect((await box.list()).map((x) => x.name).sort()).toEqual(['Alpha', 'Gamma']);
   });
 
   it('restore: an empty answer stops asking; what opened is restored and the rest reported as before', async () => {
     const box = await sandbox();
-    const a = await box.write('alpha.json', oracleFile(alpha, PW_ALPHA));
-    const g = await box.write('gamma.json', oracleFile(gamma, PW_GAMMA));
+    const a = await box.write('alpha.json', oracleFile(alpha, S.alpha));
+    const g = await box.write('gamma.json', oracleFile(gamma, S.gamma));
     const r = await box.tty(
       ['restore', a, g],
       [
-        { wait: /Password for the 2 files/, send: PW_ALPHA },
-        { wait: /Another password/, send: WRONG },
+        { wait: /Password for the 2 files/, send: S.alpha },
+        { wait: /Another password/, send: S.wrong },
         { wait: /still locked[\s\S]*gamma\.json[\s\S]*Another password/, send: '' },
       ],
     );
@@ -178,14 +187,14 @@ describe.skipIf(!HAS_SCRIPT)('on a terminal, keepsake asks again for what is sti
     const r = await box.tty(
       ['verify', file],
       [
-        { wait: /Password for/, send: BATCH_PW },
-        { wait: /still locked[\s\S]*"Beta"[\s\S]*Another password/, send: PW_BETA },
+        { wait: /Password for/, send: S.batch },
+        { wait: /still locked[\s\S]*"Beta"[\s\S]*Another password/, send: S.beta },
       ],
     );
     expect(r.code, r.transcript).toBe(EXIT.ok);
     expect(r.transcript).toMatch(/ok +5\S+ "Beta" \(ed25519\): the key matches the address/);
     expect(r.transcript).toMatch(/Every account in this file would restore\./);
-    for (const s of SECRETS) expect(r.transcript.includes(s), 'a password was echoed').toBe(false);
+    for (const s of S.all) expect(r.transcript.includes(s), 'a password was echoed').toBe(false);
   });
 });
 
@@ -193,7 +202,7 @@ describe('account verify (item 3)', () => {
   it('turns an account restored unchecked into a checked one; a wrong password exits 3 and changes nothing', async () => {
     const box = await sandbox();
     const file = await box.write('batch.json', batch);
-    okJson<RestoreJson>(await box.run(['restore', file, '--password-file', await lines(box, 'batch-pw.txt', BATCH_PW), '--json']));
+    await restoreFiles(box, [file], S.batch);
     const before = (await box.list()) as unknown as ListJson[];
     expect(before.map((x) => [x.name, x.verified])).toEqual([
       ['Alpha', true],
@@ -202,16 +211,16 @@ describe('account verify (item 3)', () => {
     expect((await box.run(['account', 'list'])).stdout).toMatch(/"Beta" +\(ed25519, substrate, unchecked\)/);
 
     const dump = vaultDump(box.vault);
-    expectRefused(await box.run(['account', 'verify', beta.address, '--password-file', await lines(box, 'wrong.txt', WRONG)]), EXIT.wrongPassword, {
-      secrets: SECRETS,
+    expectRefused(await box.run(['account', 'verify', beta.address, '--password-file', await lines(box, 'wrong.txt', S.wrong)]), EXIT.wrongPassword, {
+      secrets: S.all,
       match: /Wrong password/,
     });
     expect(vaultDump(box.vault)).toEqual(dump);
 
-    const ok = await box.run(['account', 'verify', beta.address, '--password-file', await lines(box, 'beta.txt', PW_BETA)]);
+    const ok = await box.run(['account', 'verify', beta.address, '--password-file', await lines(box, 'beta.txt', S.beta)]);
     expect(ok.code, ok.stderr).toBe(EXIT.ok);
     expect(ok.stdout).toMatch(/"Beta": the key opens with this password and matches the address; it is now recorded as checked\./);
-    expectNoSecrets(ok, SECRETS);
+    expectNoSecrets(ok, S.all);
     expect(((await box.list()) as unknown as ListJson[]).map((x) => [x.name, x.verified])).toEqual([
       ['Alpha', true],
       ['Beta', true],
@@ -220,16 +229,14 @@ describe('account verify (item 3)', () => {
 
     // Again, by name and with --json: already checked, still opened and checked.
     const again = okJson<{ address: string; verified: boolean; wasVerified: boolean }>(
-      await box.run(['account', 'verify', 'Beta', '--password-file', await lines(box, 'beta2.txt', PW_BETA), '--json']),
+      await box.run(['account', 'verify', 'Beta', '--password-file', await lines(box, 'beta2.txt', S.beta), '--json']),
     );
     expect(again).toMatchObject({ address: beta.address, verified: true, wasVerified: true });
   });
 
   it('an identity account or a watch-only account gets a clear sentence (exit 1), before any password is asked', async () => {
     const box = await sandbox();
-    const pin = await lines(box, 'pin.txt', '135790');
-    const phrase = await lines(box, 'phrase.txt', 'legal winner thank year wave sausage worth useful legal winner thank yellow');
-    okJson(await box.run(['identity', 'recover', '--name', 'Phone', '--mnemonic-file', phrase, '--pin-file', pin, '--json']));
+    const pin = await recoverIdentity(box, 'Phone', LEGAL_WINNER, '135790');
     const derived = okJson<{ address: string }>(await box.run(['identity', 'derive', 'Phone', '--network', 'polkadot', '--pin-file', pin, '--json']));
     const dump = vaultDump(box.vault);
     expectRefused(await box.run(['account', 'verify', derived.address]), EXIT.failed, {
@@ -237,7 +244,7 @@ describe('account verify (item 3)', () => {
     });
 
     const watch = await box.write('apps.json', [{ address: gamma.address, meta: { name: 'Watched' } }]);
-    okJson<RestoreJson>(await box.run(['restore', watch, '--password-file', await lines(box, 'any.txt', 'anything'), '--json']));
+    await restoreFiles(box, [watch], 'anything');
     expectRefused(await box.run(['account', 'verify', 'Watched']), EXIT.failed, { match: /watch-only: keepsake holds its address but not its key/ });
     expect(vaultDump(box.vault).identities).toEqual(dump.identities);
   });

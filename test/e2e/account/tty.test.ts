@@ -8,19 +8,17 @@ import { stat } from 'node:fs/promises';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { EncryptedJson } from '@polkadot/util-crypto/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT, HAS_SCRIPT, okJson, readJson, type RestoreJson, sandboxFrom, type Template, template } from '../../support/cli.js';
+import { EXIT, HAS_SCRIPT, readJson, restoreFiles, sandboxFrom, type Template, template } from '../../support/cli.js';
 import { hex, labelledPair, oracleBatch, oracleBatchOpen, oracleFile, oracleOpen, oracleReady } from '../../support/oracle.js';
+import { testSecrets } from '../../support/secrets.js';
 
-const PW_A = 'tty-Secret-A-1';
-const PW_B = 'tty-Secret-B-2';
-const PW_C = 'tty-Secret-C-3';
-const BATCH_PW = 'tty-Batch-Secret-4';
-const SECRETS = [PW_A, PW_B, PW_C, BATCH_PW];
+/** The passwords of Alpha, Beta and Gamma, and of the batch file Gamma came in. */
+const S = testSecrets('tty', ['a', 'b', 'c', 'batch']);
 
 let a: KeyringPair;
 let b: KeyringPair;
 let c: KeyringPair;
-/** Alpha (sr25519, PW_A), Beta (ecdsa, PW_B), and Gamma (ed25519, a batch entry under PW_C kept unchecked). */
+/** Alpha (sr25519, S.a), Beta (ecdsa, S.b), and Gamma (ed25519, a batch entry under S.c kept unchecked). */
 let mixed: Template;
 
 describe.skipIf(!HAS_SCRIPT)('on a terminal', () => {
@@ -31,12 +29,11 @@ describe.skipIf(!HAS_SCRIPT)('on a terminal', () => {
     c = labelledPair('ed25519', 'tty-c', { name: 'Gamma' });
     mixed = await template(async (box) => {
       for (const [name, file, pw] of [
-        ['a.json', oracleFile(a, PW_A), PW_A],
-        ['b.json', oracleFile(b, PW_B), PW_B],
-        ['batch.json', oracleBatch([oracleFile(c, PW_C)], BATCH_PW), BATCH_PW],
+        ['a.json', oracleFile(a, S.a), S.a],
+        ['b.json', oracleFile(b, S.b), S.b],
+        ['batch.json', oracleBatch([oracleFile(c, S.c)], S.batch), S.batch],
       ] as const) {
-        const pwFile = await box.secret(`pw-${name}.txt`, pw);
-        expect(okJson<RestoreJson>(await box.run(['restore', await box.write(name, file), '--password-file', pwFile, '--json'])).restored).toHaveLength(1);
+        expect((await restoreFiles(box, [await box.write(name, file)], pw)).restored).toHaveLength(1);
       }
     });
   });
@@ -58,52 +55,47 @@ describe.skipIf(!HAS_SCRIPT)('on a terminal', () => {
 
   it('restore asks for the password without echoing it', async () => {
     const box = await sandboxFrom(mixed);
-    const file = await box.write('d.json', oracleFile(labelledPair('sr25519', 'tty-d', { name: 'Delta' }), PW_A));
-    const r = await box.tty(['restore', file], [{ wait: /[Pp]assword/, send: PW_A }]);
+    const file = await box.write('d.json', oracleFile(labelledPair('sr25519', 'tty-d', { name: 'Delta' }), S.a));
+    const r = await box.tty(['restore', file], [{ wait: /[Pp]assword/, send: S.a }]);
     expect(r.code, r.transcript).toBe(EXIT.ok);
-    expect(r.transcript).not.toContain(PW_A);
+    expect(r.transcript).not.toContain(S.a);
     expect(r.transcript).not.toMatch(/^\s+at /m);
     expect((await box.list()).map((x) => x.name)).toContain('Delta');
   });
 
-  it('export-all --rekey asks each account’s password and re-locks every entry with the batch password', async () => {
+  /** `account export-all --rekey` in a copy of the vault, answering the batch password twice, then each account's password (`beta` for Beta). */
+  async function exportAllRekeyed(beta: string) {
     const box = await sandboxFrom(mixed);
     const out = box.path('all.json');
     const r = await box.tty(
       ['account', 'export-all', '--out', out, '--rekey', '--kdf', 'compat'],
       [
-        { wait: /[Bb]atch password/, send: BATCH_PW },
-        { wait: /[Rr]epeat/, send: BATCH_PW },
-        { wait: /Alpha/, send: PW_A },
-        { wait: /Beta/, send: PW_B },
-        { wait: /Gamma/, send: PW_C },
+        { wait: /[Bb]atch password/, send: S.batch },
+        { wait: /[Rr]epeat/, send: S.batch },
+        { wait: /Alpha/, send: S.a },
+        { wait: /Beta/, send: beta },
+        { wait: /Gamma/, send: S.c },
       ],
     );
+    return { box, out, r };
+  }
+
+  it('export-all --rekey asks each account’s password and re-locks every entry with the batch password', async () => {
+    const { box, out, r } = await exportAllRekeyed(S.b);
     expect(r.code, r.transcript).toBe(EXIT.ok);
-    for (const s of SECRETS) expect(r.transcript.includes(s), 'a password was echoed').toBe(false);
-    const entries = oracleBatchOpen(await readJson<EncryptedJson>(out), BATCH_PW);
+    for (const s of S.all) expect(r.transcript.includes(s), 'a password was echoed').toBe(false);
+    const entries = oracleBatchOpen(await readJson<EncryptedJson>(out), S.batch);
     // What the extension does on restore: every entry decoded with the one batch password.
-    const opened = entries.map((entry) => oracleOpen(entry, BATCH_PW));
+    const opened = entries.map((entry) => oracleOpen(entry, S.batch));
     expect(opened.map((p) => hex(p.encodePkcs8())).sort()).toEqual([a, b, c].map((p) => hex(p.encodePkcs8())).sort());
     expect(await box.list()).toEqual(mixed.accounts);
   });
 
   it('export-all --rekey with a wrong account password → exit 3 and no file', async () => {
-    const box = await sandboxFrom(mixed);
-    const out = box.path('all.json');
-    const r = await box.tty(
-      ['account', 'export-all', '--out', out, '--rekey', '--kdf', 'compat'],
-      [
-        { wait: /[Bb]atch password/, send: BATCH_PW },
-        { wait: /[Rr]epeat/, send: BATCH_PW },
-        { wait: /Alpha/, send: PW_A },
-        { wait: /Beta/, send: 'not-' + PW_B },
-        { wait: /Gamma/, send: PW_C },
-      ],
-    );
+    const { box, out, r } = await exportAllRekeyed('not-' + S.b);
     expect(r.code, r.transcript).toBe(EXIT.wrongPassword);
     expect(r.transcript).not.toMatch(/^\s+at /m);
-    for (const s of [...SECRETS, 'not-' + PW_B]) expect(r.transcript.includes(s), 'a password was echoed').toBe(false);
+    for (const s of [...S.all, 'not-' + S.b]) expect(r.transcript.includes(s), 'a password was echoed').toBe(false);
     await expect(stat(out)).rejects.toThrow();
     expect(await box.list()).toEqual(mixed.accounts);
   });

@@ -22,18 +22,17 @@ import {
   type ImportJson,
   okJson,
   readJson,
+  recoverIdentity,
+  restoreFiles,
+  runAccount,
   vaultDump,
 } from '../../support/cli.js';
 import { concordiumAddress } from '../../support/concordium.js';
 import { oracleFile, oracleOpen } from '../../support/oracle.js';
+import { LEGAL_WINNER, testSecrets } from '../../support/secrets.js';
 
-const MAIN_PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
-const PIN_MAIN = '824613';
-const PIN_SAVINGS = 'savings-pin-9';
-const ACCOUNT_PW = 'account-pw-1';
-const FILE_PW = 'restored-pw-2';
-const BACKUP_PW = 'Backup-pw-5';
-const SECRETS = [PIN_MAIN, PIN_SAVINGS, ACCOUNT_PW, FILE_PW, BACKUP_PW];
+/** The PINs of the two identities, the password of the created accounts, of the restored file and of the backup. */
+const S = testSecrets('roundtrip', ['pinMain', 'pinSavings', 'account', 'file', 'backup']);
 
 type AccountJson = { address: string; name: string; type: string; publicKey: string; network: string | null; identity: string | null; path: string | null };
 type IdentityJson = { id: number; name: string; accounts: { address: string; path: string; type: string }[] };
@@ -54,15 +53,12 @@ beforeAll(async () => {
   await cryptoWaitReady();
   src = await sandbox({ manual: true });
   const s = src;
-  const mnemonic = await s.secret('main-phrase.txt', MAIN_PHRASE);
-  const pinMain = await s.secret('pin-main.txt', PIN_MAIN);
-  const pinSavings = await s.secret('pin-savings.txt', PIN_SAVINGS);
-  const accountPw = await s.secret('account-pw.txt', ACCOUNT_PW);
-  const filePw = await s.secret('file-pw.txt', FILE_PW);
-  backupPwFile = await s.secret('backup-pw.txt', BACKUP_PW);
+  const pinSavings = await s.secret('pin-savings.txt', S.pinSavings);
+  const accountPw = await s.secret('account-pw.txt', S.account);
+  backupPwFile = await s.secret('backup-pw.txt', S.backup);
 
   // Identities: one recovered (Signer's //network account and Polkadot{.js}'s root key), one created.
-  await must(s.run(['identity', 'recover', '--name', 'Main', '--mnemonic-file', mnemonic, '--pin-file', pinMain, '--json']));
+  const pinMain = await recoverIdentity(s, 'Main', LEGAL_WINNER, S.pinMain);
   await must(s.run(['identity', 'derive', 'Main', '--network', 'kusama', '--pin-file', pinMain, '--json']));
   await must(s.run(['identity', 'derive', 'Main', '--network', 'polkadot', '--path', '', '--name', 'Main root', '--pin-file', pinMain, '--json']));
   await must(
@@ -91,9 +87,9 @@ beforeAll(async () => {
     ]),
   );
   createdPhrases = [(await readFile(s.path('created.txt'), 'utf8')).trim(), (await readFile(s.path('created-eth.txt'), 'utf8')).trim()];
-  const pair = new Keyring({ type: 'ed25519', ss58Format: 2 }).addFromUri(`${MAIN_PHRASE}//restored`, { name: 'Restored file' });
-  const restored = await s.write('restored.json', oracleFile(pair, FILE_PW));
-  await must(s.run(['restore', restored, '--password-file', filePw, '--json']));
+  const pair = new Keyring({ type: 'ed25519', ss58Format: 2 }).addFromUri(`${LEGAL_WINNER}//restored`, { name: 'Restored file' });
+  const restored = await s.write('restored.json', oracleFile(pair, S.file));
+  await restoreFiles(s, [restored], S.file);
 
   // The address book: every kind.
   const alice = decodeAddress('5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY');
@@ -135,7 +131,7 @@ async function target() {
   const b = await sandbox();
   const file = b.path('backup.json');
   await writeFile(file, await readFile(backupFile));
-  const pw = await b.secret('pw.txt', BACKUP_PW);
+  const pw = await b.secret('pw.txt', S.backup);
   return { b, file, pw };
 }
 
@@ -150,7 +146,7 @@ describe('backup export', () => {
       match: /6 characters/,
     });
     expectRefused(await b.run(['backup', 'export', '--out', b.path('b.json'), '--password-file', short, '--json']), EXIT.usage, { longerThan: 20, json: true });
-    const pw = await b.secret('pw.txt', BACKUP_PW);
+    const pw = await b.secret('pw.txt', S.backup);
     expectRefused(await b.run(['backup', 'export', '--out', b.path('backup.txt'), '--password-file', pw]), EXIT.usage, { match: /\.json/ });
     expectRefused(await b.run(['backup', 'export', '--out', b.path('b.json'), '--password-file', pw, '--format', 'zip']), EXIT.usage);
     const { readdir } = await import('node:fs/promises');
@@ -172,11 +168,11 @@ describe('backup export', () => {
       ...source.identities.map((i) => i.name),
       ...source.accounts.flatMap((a) => [a.name, a.address, a.publicKey, a.publicKey.slice(2), a.address.toLowerCase()]),
       ...source.addresses.flatMap((a) => [a.name, a.address, a.address.toLowerCase(), a.note ?? a.name]),
-      MAIN_PHRASE,
+      LEGAL_WINNER,
       savingsPhrase,
       ...createdPhrases,
-      ...[MAIN_PHRASE, savingsPhrase].map((p) => p.split(' ').slice(0, 3).join(' ')),
-      ...SECRETS,
+      ...[LEGAL_WINNER, savingsPhrase].map((p) => p.split(' ').slice(0, 3).join(' ')),
+      ...S.all,
       'encoded',
       'pkcs8',
       'landlord',
@@ -207,15 +203,15 @@ describe('backup import', () => {
   it('keeps every secret under its own lock: the phrase opens with its PIN, an account exports with its own password', async () => {
     const b = await sandbox();
     await b.copyVault((await importedOnce()).vault);
-    const pw = await b.secret('pw.txt', BACKUP_PW);
-    const pinSavings = await b.secret('pin.txt', PIN_SAVINGS);
+    const pw = await b.secret('pw.txt', S.backup);
+    const pinSavings = await b.secret('pin.txt', S.pinSavings);
     expect(okJson<{ mnemonic: string }>(await b.run(['identity', 'show-phrase', 'Savings', '--pin-file', pinSavings, '--json'])).mnemonic).toBe(savingsPhrase);
-    const accountPw = await b.secret('account-pw.txt', ACCOUNT_PW);
+    const accountPw = await b.secret('account-pw.txt', S.account);
     const created = source.accounts.find((a) => a.name === 'Created')!;
     okJson(await b.run(['account', 'export', created.address, '--kdf', 'compat', '--out', b.path('created.json'), '--password-file', accountPw, '--json']));
-    expect(u8aToHex(oracleOpen(await readJson<KeyringPair$Json>(b.path('created.json')), ACCOUNT_PW).publicKey)).toBe(created.publicKey);
+    expect(u8aToHex(oracleOpen(await readJson<KeyringPair$Json>(b.path('created.json')), S.account).publicKey)).toBe(created.publicKey);
     // The backup password is not a key to them.
-    expectRefused(await b.run(['identity', 'show-phrase', 'Main', '--pin-file', pw]), EXIT.wrongPassword, { secrets: [MAIN_PHRASE] });
+    expectRefused(await b.run(['identity', 'show-phrase', 'Main', '--pin-file', pw]), EXIT.wrongPassword, { secrets: [LEGAL_WINNER] });
   });
 
   it('a second import reports every identity, account and address as already present, under its name, and changes nothing', async () => {
@@ -247,7 +243,7 @@ describe('backup import', () => {
     await b.copyVault(src.vault);
     const before = vaultDump(b.vault);
     // The password from standard input (`-`), as a script would give it.
-    const r = okJson<ImportJson>(await b.run(['backup', 'import', backupFile, '--password-file', '-', '--json'], { stdin: `${BACKUP_PW}\n` }));
+    const r = okJson<ImportJson>(await b.run(['backup', 'import', backupFile, '--password-file', '-', '--json'], { stdin: `${S.backup}\n` }));
     expect(r.items.every((i) => i.status === 'present')).toBe(true);
     expect(vaultDump(b.vault)).toEqual(before);
   });
@@ -264,7 +260,7 @@ describe('refused imports: exit code, a clear message, the vault unchanged', () 
   it('a wrong password: exit 3', async () => {
     const { b, file, before } = await populated();
     const wrong = await b.secret('wrong.txt', 'Backup-pw-6');
-    const msg = expectRefused(await b.run(['backup', 'import', file, '--password-file', wrong]), EXIT.wrongPassword, { secrets: ['Backup-pw-6', BACKUP_PW] });
+    const msg = expectRefused(await b.run(['backup', 'import', file, '--password-file', wrong]), EXIT.wrongPassword, { secrets: ['Backup-pw-6', S.backup] });
     expect(msg).toMatch(/password/i);
     expectRefused(await b.run(['backup', 'import', file, '--password-file', wrong, '--json']), EXIT.wrongPassword, { longerThan: 20, json: true });
     expect(vaultDump(b.vault)).toEqual(before);
@@ -286,7 +282,7 @@ describe('refused imports: exit code, a clear message, the vault unchanged', () 
     ];
     for (const [what, content] of variants) {
       const f = await b.write(`tampered-${what.replace(/ /g, '-')}.json`, content);
-      const msg = expectRefused(await b.run(['backup', 'import', f, '--password-file', pw]), EXIT.wrongPassword, { secrets: [BACKUP_PW] });
+      const msg = expectRefused(await b.run(['backup', 'import', f, '--password-file', pw]), EXIT.wrongPassword, { secrets: [S.backup] });
       expect(msg, what).toMatch(/altered|password/);
     }
     expect(vaultDump(b.vault)).toEqual(before);
@@ -311,7 +307,7 @@ describe('refused imports: exit code, a clear message, the vault unchanged', () 
     ];
     for (const [what, content, match] of variants) {
       const f = await b.write(`bad-${what.replace(/ /g, '-')}.json`, content);
-      const msg = expectRefused(await b.run(['backup', 'import', f, '--password-file', pw]), EXIT.failed, { secrets: [BACKUP_PW] });
+      const msg = expectRefused(await b.run(['backup', 'import', f, '--password-file', pw]), EXIT.failed, { secrets: [S.backup] });
       expect(msg, what).toMatch(match);
     }
     // The ciphertext cut short (whole bytes, still valid base64): the box no longer authenticates.
@@ -325,7 +321,7 @@ describe('refused imports: exit code, a clear message, the vault unchanged', () 
     const env = await readJson<{ kdf: Record<string, unknown> }>(file);
     for (const over of [{ N: 2 ** 21 }, { N: 2 ** 31 }, { r: 64 }, { p: 16 }]) {
       const f = await b.write(`over-${Object.keys(over)[0]}-${Object.values(over)[0]}.json`, { ...env, kdf: { ...env.kdf, ...over } });
-      const msg = expectRefused(await b.run(['backup', 'import', f, '--password-file', pw]), EXIT.failed, { secrets: [BACKUP_PW] });
+      const msg = expectRefused(await b.run(['backup', 'import', f, '--password-file', pw]), EXIT.failed, { secrets: [S.backup] });
       expect(msg).toMatch(/limit/i);
       // inspect reads the same untrusted header, and refuses it the same way.
       expectRefused(await b.run(['inspect', f]), EXIT.failed, { match: /limit/i });
@@ -336,7 +332,7 @@ describe('refused imports: exit code, a clear message, the vault unchanged', () 
   it('not a backup at all: a Polkadot{.js} account file is sent to `restore`', async () => {
     const { b, pw, before } = await populated();
     const pair = new Keyring({ type: 'ed25519' }).addFromUri('//Charlie');
-    const f = await b.write('account.json', oracleFile(pair, BACKUP_PW));
+    const f = await b.write('account.json', oracleFile(pair, S.backup));
     expectRefused(await b.run(['backup', 'import', f, '--password-file', pw]), EXIT.failed, { match: /restore/ });
     expect(vaultDump(b.vault)).toEqual(before);
   });
@@ -346,13 +342,9 @@ describe('backup export --rekey --password-file', () => {
   it('every account and identity then opens with the backup password', async () => {
     // --password-file is non-interactive: every account and identity is taken to use the backup password (as for export-all --rekey).
     const s = await sandbox();
-    const pw = await s.secret('pw.txt', BACKUP_PW);
-    const mnemonic = await s.secret('phrase.txt', MAIN_PHRASE);
-    okJson(await s.run(['identity', 'recover', '--name', 'Main', '--mnemonic-file', mnemonic, '--pin-file', pw, '--json']));
+    const pw = await recoverIdentity(s, 'Main', LEGAL_WINNER, S.backup);
     const derived = okJson<{ address: string }>(await s.run(['identity', 'derive', 'Main', '--network', 'kusama', '--pin-file', pw, '--json']));
-    const created = okJson<{ address: string; publicKey: string }>(
-      await s.run(['account', 'create', '--name', 'Created', '--password-file', pw, '--kdf', 'compat', '--mnemonic-out', s.path('m.txt'), '--json']),
-    );
+    const created = okJson<{ address: string; publicKey: string }>(await runAccount(s, 'create', pw, 'Created', '--mnemonic-out', s.path('m.txt')));
     okJson(await s.run(['address', 'add', '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty', '--name', 'Bob', '--json']));
     const sourceLists = await s.lists();
     const sourceDump = vaultDump(s.vault);
@@ -365,14 +357,14 @@ describe('backup export --rekey --password-file', () => {
     expect(report.items.every((i) => i.status === 'imported')).toBe(true);
     expect(await s.lists(fresh)).toEqual(sourceLists);
     expect(okJson<{ mnemonic: string }>(await s.run(['identity', 'show-phrase', 'Main', '--pin-file', pw, '--json'], { vault: fresh })).mnemonic).toBe(
-      MAIN_PHRASE,
+      LEGAL_WINNER,
     );
     okJson(
       await s.run(['account', 'export', created.address, '--kdf', 'compat', '--out', s.path('created.json'), '--password-file', pw, '--json'], {
         vault: fresh,
       }),
     );
-    expect(u8aToHex(oracleOpen(await readJson<KeyringPair$Json>(s.path('created.json')), BACKUP_PW).publicKey)).toBe(created.publicKey);
+    expect(u8aToHex(oracleOpen(await readJson<KeyringPair$Json>(s.path('created.json')), S.backup).publicKey)).toBe(created.publicKey);
     expect((await s.list<AccountJson>('account', fresh)).find((a) => a.address === derived.address)?.identity).toBe('Main');
   });
 
@@ -380,9 +372,9 @@ describe('backup export --rekey --password-file', () => {
     const b = await sandbox();
     await b.copyVault(src.vault);
     const before = vaultDump(b.vault);
-    const pw = await b.secret('pw.txt', BACKUP_PW);
+    const pw = await b.secret('pw.txt', S.backup);
     const out = b.path('rekeyed.json');
-    expectRefused(await b.run(['backup', 'export', '--rekey', '--out', out, '--password-file', pw]), EXIT.wrongPassword, { secrets: SECRETS });
+    expectRefused(await b.run(['backup', 'export', '--rekey', '--out', out, '--password-file', pw]), EXIT.wrongPassword, { secrets: S.all });
     const { existsSync } = await import('node:fs');
     expect(existsSync(out)).toBe(false);
     // A wrong PIN is the one change a failing command may make (the attempt counter); nothing else.

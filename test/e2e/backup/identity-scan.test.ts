@@ -8,9 +8,9 @@
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandbox, type Sandbox, EXIT, expectRefused, okJson, vaultDump } from '../../support/cli.js';
+import { sandbox, type Sandbox, EXIT, expectRefused, okJson, recoverIdentity, runAccount, vaultDump } from '../../support/cli.js';
+import { LEGAL_WINNER } from '../../support/secrets.js';
 
-const PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
 const PIN = 'scan-pin-31';
 
 type ScanEntry = { family: string; path: string; type: 'sr25519' | 'ed25519' | 'ecdsa'; address: string; inVault: boolean };
@@ -22,15 +22,13 @@ let scanDumpBefore: unknown;
 let scanDumpAfter: unknown;
 
 function oracleAddress(type: ScanEntry['type'], path: string): string {
-  return new Keyring({ type, ss58Format: 2 }).addFromUri(`${PHRASE}${path}`).address;
+  return new Keyring({ type, ss58Format: 2 }).addFromUri(`${LEGAL_WINNER}${path}`).address;
 }
 
 beforeAll(async () => {
   await cryptoWaitReady();
   t = await sandbox({ manual: true });
-  pinFile = await t.secret('pin.txt', PIN);
-  const phrase = await t.secret('phrase.txt', PHRASE);
-  okJson(await t.run(['identity', 'recover', '--name', 'Main', '--mnemonic-file', phrase, '--pin-file', pinFile, '--json']));
+  pinFile = await recoverIdentity(t, 'Main', LEGAL_WINNER, PIN);
   // Two accounts the user already has: Signer's //kusama//1 and the Polkadot{.js} root key.
   okJson(await t.run(['identity', 'derive', 'Main', '--network', 'kusama', '--path', '//kusama//1', '--pin-file', pinFile, '--json']));
   okJson(await t.run(['identity', 'derive', 'Main', '--network', 'kusama', '--path', '', '--name', 'Root', '--pin-file', pinFile, '--json']));
@@ -104,11 +102,9 @@ describe('identity scan', () => {
   it('marks an account the vault holds from another source (same key, added from the phrase)', async () => {
     const b = await sandbox();
     await b.copyVault(t.vault);
-    const suri = await b.secret('suri.txt', `${PHRASE}//0`);
+    const suri = await b.secret('suri.txt', `${LEGAL_WINNER}//0`);
     const pw = await b.secret('pw.txt', 'account-pw-1');
-    okJson(
-      await b.run(['account', 'add', '--name', 'Index zero', '--suri-file', suri, '--network', 'kusama', '--kdf', 'compat', '--password-file', pw, '--json']),
-    );
+    okJson(await runAccount(b, 'add', pw, 'Index zero', '--suri-file', suri, '--network', 'kusama'));
     const again = okJson<ScanEntry[]>(await b.run(['identity', 'scan', 'Main', '--network', 'kusama', '--count', '1', '--pin-file', pinFile, '--json']));
     const zero = again.find((e) => e.type === 'sr25519' && e.path === '//0');
     expect(zero?.address).toBe(oracleAddress('sr25519', '//0'));
@@ -120,7 +116,7 @@ describe('identity scan', () => {
     expect(r.code, r.stderr).toBe(EXIT.ok);
     expect(r.stdout).toContain(oracleAddress('sr25519', '//kusama//0'));
     expect(r.stdout).toMatch(/\[in vault\]/);
-    expect(r.stdout + r.stderr).not.toContain(PHRASE.split(' ').slice(0, 3).join(' '));
+    expect(r.stdout + r.stderr).not.toContain(LEGAL_WINNER.split(' ').slice(0, 3).join(' '));
   });
 
   it('refuses a bad --count or network (exit 2), an unknown identity (exit 1) and a wrong PIN (exit 3)', async () => {

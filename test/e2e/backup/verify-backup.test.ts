@@ -12,17 +12,24 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepsakeBackupOpen, keepsakeBackupParse, keepsakeBackupWrite } from '../../../src/formats/keepsake-backup.js';
-import { sandbox, type Sandbox, type CliResult, EXIT, expectRefused, type ImportJson, okJson, vaultDump } from '../../support/cli.js';
+import {
+  sandbox,
+  type Sandbox,
+  type CliResult,
+  EXIT,
+  expectRefused,
+  type ImportJson,
+  okJson,
+  recoverIdentity,
+  restoreFiles,
+  vaultDump,
+} from '../../support/cli.js';
 import { concordiumEncrypt, desktopExportData, mobileExportData, type DesktopExport } from '../../support/concordium.js';
 import { oracleFile } from '../../support/oracle.js';
+import { LEGAL_WINNER, testSecrets } from '../../support/secrets.js';
 
-const PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
-const PIN = '864213';
-const FILE_PW = 'restored-file-pw-3';
-const BACKUP_PW = 'Whole-backup-pw-8';
-const CONCORDIUM_PW = 'desk-Export-pw-7';
-const WRONG = 'not-the-backup-pw';
-const SECRETS = [PIN, FILE_PW, BACKUP_PW, CONCORDIUM_PW, WRONG];
+/** The identity's PIN, the passwords of the restored file, the whole backup and the Concordium export, and a wrong one. */
+const S = testSecrets('verify-backup', ['pin', 'file', 'backup', 'concordium', 'wrong']);
 
 type Item = ImportJson['items'][number];
 type VerifyJson = {
@@ -51,17 +58,16 @@ let concordiumText = '';
 beforeAll(async () => {
   await cryptoWaitReady();
   src = await sandbox({ manual: true });
-  const pin = await src.secret('pin.txt', PIN);
-  okJson(await src.run(['identity', 'recover', '--name', 'Phone', '--mnemonic-file', await src.secret('phrase.txt', PHRASE), '--pin-file', pin, '--json']));
+  const pin = await recoverIdentity(src, 'Phone', LEGAL_WINNER, S.pin);
   derivedName = okJson<{ name: string }>(await src.run(['identity', 'derive', 'Phone', '--network', 'polkadot', '--pin-file', pin, '--json'])).name;
-  restoredFile = oracleFile(new Keyring({ type: 'ed25519' }).addFromUri(`${PHRASE}//restored`, { name: 'Restored file' }), FILE_PW);
-  okJson(await src.run(['restore', await src.write('restored.json', restoredFile), '--password-file', await src.secret('file-pw.txt', FILE_PW), '--json']));
+  restoredFile = oracleFile(new Keyring({ type: 'ed25519' }).addFromUri(`${LEGAL_WINNER}//restored`, { name: 'Restored file' }), S.file);
+  await restoreFiles(src, [await src.write('restored.json', restoredFile)], S.file);
   okJson(await src.run(['address', 'add', '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty', '--name', 'Bob', '--json']));
   const out = src.path('whole.json');
-  okJson(await src.run(['backup', 'export', '--out', out, '--password-file', await src.secret('backup-pw.txt', BACKUP_PW), '--json']));
+  okJson(await src.run(['backup', 'export', '--out', out, '--password-file', await src.secret('backup-pw.txt', S.backup), '--json']));
   backupText = await readFile(out, 'utf8');
   concordium = desktopExportData({ tag: 'V' });
-  concordiumText = JSON.stringify(concordiumEncrypt(concordium, CONCORDIUM_PW));
+  concordiumText = JSON.stringify(concordiumEncrypt(concordium, S.concordium));
 });
 
 afterAll(async () => {
@@ -72,7 +78,7 @@ afterAll(async () => {
 async function folder(...passwords: string[]) {
   const b = await sandbox();
   const file = await b.write('whole.json', backupText);
-  const pw = await b.write('pw.txt', (passwords.length === 0 ? [BACKUP_PW] : passwords).map((p) => `${p}\n`).join(''));
+  const pw = await b.write('pw.txt', (passwords.length === 0 ? [S.backup] : passwords).map((p) => `${p}\n`).join(''));
   return { b, file, pw };
 }
 
@@ -109,12 +115,12 @@ describe('verify of a keepsake whole-wallet backup', () => {
     expect(text.stdout).toMatch(/would import +address "Bob" 5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty/);
     expect(text.stdout).toMatch(/Everything in this backup would import: 4 new, 0 already present, 0 replaced\. Nothing was imported\./);
     expect(text.stdout + text.stderr).not.toMatch(/cannot read accounts/);
-    for (const s of SECRETS) expect(text.stdout + text.stderr).not.toContain(s);
+    for (const s of S.all) expect(text.stdout + text.stderr).not.toContain(s);
     expect(existsSync(b.vault)).toBe(false);
   });
 
   it("with the account's own password as a further line, its key is opened and checked", async () => {
-    const { b, file, pw } = await folder(BACKUP_PW, FILE_PW);
+    const { b, file, pw } = await folder(S.backup, S.file);
     const report = okJson<VerifyJson>(await verify(b, file, pw));
     expect(report.accounts.map((a) => [a.name, a.check])).toEqual([
       [derivedName, 'identity'],
@@ -125,7 +131,7 @@ describe('verify of a keepsake whole-wallet backup', () => {
 
   it('against a vault that already holds some of it: "present as" its name there, the rest would import; the vault is unchanged, and import then does what verify said', async () => {
     const { b, file, pw } = await folder();
-    okJson(await b.run(['restore', await b.write('restored.json', restoredFile), '--password-file', await b.secret('file-pw.txt', FILE_PW), '--json']));
+    await restoreFiles(b, [await b.write('restored.json', restoredFile)], S.file);
     okJson(await b.run(['account', 'rename', 'Restored file', 'My savings', '--json']));
     const before = vaultDump(b.vault);
 
@@ -151,21 +157,21 @@ describe('verify of a keepsake whole-wallet backup', () => {
 
   it('a wrong password: exit 3, one line, nothing created or changed', async () => {
     const { b, file } = await folder();
-    const wrong = await b.secret('wrong.txt', WRONG);
-    expectRefused(await verify(b, file, wrong, false), EXIT.wrongPassword, { secrets: SECRETS, match: /Wrong password/ });
-    expectRefused(await verify(b, file, wrong), EXIT.wrongPassword, { longerThan: 20, secrets: SECRETS, json: true });
+    const wrong = await b.secret('wrong.txt', S.wrong);
+    expectRefused(await verify(b, file, wrong, false), EXIT.wrongPassword, { secrets: S.all, match: /Wrong password/ });
+    expectRefused(await verify(b, file, wrong), EXIT.wrongPassword, { longerThan: 20, secrets: S.all, json: true });
     expect(existsSync(b.vault)).toBe(false);
   });
 
   it('a backup whose account names the key file of another account: exit 1 (as backup import refuses it)', async () => {
     const { b, pw } = await folder();
     const env = keepsakeBackupParse(JSON.parse(backupText) as Record<string, unknown>);
-    const payload = await keepsakeBackupOpen(env, BACKUP_PW);
+    const payload = await keepsakeBackupOpen(env, S.backup);
     const accounts = payload['accounts'] as { name: string; file: Record<string, unknown> | null }[];
     const restored = accounts.find((a) => a.name === 'Restored file')!;
     restored.file = { ...restored.file!, address: '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty' };
-    const tampered = await b.write('tampered.json', await keepsakeBackupWrite(payload, BACKUP_PW));
-    const message = expectRefused(await verify(b, tampered, pw, false), EXIT.failed, { secrets: SECRETS });
+    const tampered = await b.write('tampered.json', await keepsakeBackupWrite(payload, S.backup));
+    const message = expectRefused(await verify(b, tampered, pw, false), EXIT.failed, { secrets: S.all });
     expect(message).toMatch(/"Restored file".*has the key file of 5FHneW46/);
     expect(existsSync(b.vault)).toBe(false);
     expectRefused(await b.run(['backup', 'import', tampered, '--password-file', pw]), EXIT.failed, { match: /has the key file of/ });
@@ -175,18 +181,18 @@ describe('verify of a keepsake whole-wallet backup', () => {
   it('a key file that opens to another key than its address: FAIL and exit 1 once its password is given (locked, exit 0, without it)', async () => {
     const { b } = await folder();
     const env = keepsakeBackupParse(JSON.parse(backupText) as Record<string, unknown>);
-    const payload = await keepsakeBackupOpen(env, BACKUP_PW);
+    const payload = await keepsakeBackupOpen(env, S.backup);
     const accounts = payload['accounts'] as { name: string; file: Record<string, unknown> | null }[];
     const restored = accounts.find((a) => a.name === 'Restored file')!;
     // Another key under the same password, dressed up with this account's address.
-    const other = oracleFile(new Keyring({ type: 'ed25519' }).addFromUri(`${PHRASE}//someone-else`, { name: 'Restored file' }), FILE_PW);
+    const other = oracleFile(new Keyring({ type: 'ed25519' }).addFromUri(`${LEGAL_WINNER}//someone-else`, { name: 'Restored file' }), S.file);
     restored.file = { ...other, address: restored.file!['address'] };
-    const swapped = await b.write('swapped.json', await keepsakeBackupWrite(payload, BACKUP_PW));
+    const swapped = await b.write('swapped.json', await keepsakeBackupWrite(payload, S.backup));
 
-    const unchecked = okJson<VerifyJson>(await verify(b, swapped, await b.write('one.txt', `${BACKUP_PW}\n`)));
+    const unchecked = okJson<VerifyJson>(await verify(b, swapped, await b.write('one.txt', `${S.backup}\n`)));
     expect(unchecked.accounts.find((a) => a.name === 'Restored file')!.check).toBe('locked');
 
-    const both = await b.write('two.txt', `${BACKUP_PW}\n${FILE_PW}\n`);
+    const both = await b.write('two.txt', `${S.backup}\n${S.file}\n`);
     const r = await verify(b, swapped, both);
     expect(r.code, r.stderr).toBe(EXIT.failed);
     const report = JSON.parse(r.stdout) as VerifyJson;
@@ -206,7 +212,7 @@ describe('verify of a Concordium Desktop Wallet export', () => {
   async function desktop() {
     const b = await sandbox();
     const file = await b.write('wallet-export.json', concordiumText);
-    const pw = await b.secret('pw.txt', CONCORDIUM_PW);
+    const pw = await b.secret('pw.txt', S.concordium);
     return { b, file, pw };
   }
   const expected = (status: string) => [
@@ -234,8 +240,8 @@ describe('verify of a Concordium Desktop Wallet export', () => {
     const before = vaultDump(b.vault);
     const report = okJson<VerifyJson>(await verify(b, file, pw));
     expect(report.items!.map((i) => [i.kind, i.name, i.status])).toEqual(expected('present'));
-    expectRefused(await verify(b, file, await b.secret('wrong.txt', WRONG), false), EXIT.wrongPassword, { secrets: SECRETS });
-    const mobile = await b.write('mobile.json', concordiumEncrypt(mobileExportData(), CONCORDIUM_PW, { iterations: 100_000, saltLength: 32, keyLen: false }));
+    expectRefused(await verify(b, file, await b.secret('wrong.txt', S.wrong), false), EXIT.wrongPassword, { secrets: S.all });
+    const mobile = await b.write('mobile.json', concordiumEncrypt(mobileExportData(), S.concordium, { iterations: 100_000, saltLength: 32, keyLen: false }));
     expectRefused(await verify(b, mobile, pw, false), EXIT.failed, { match: /Concordium Mobile Wallet/ });
     expect(vaultDump(b.vault)).toEqual(before);
   });

@@ -10,7 +10,9 @@ import {
   sandbox,
   expectRefused,
   EXIT,
+  okJson,
   type AccountJson,
+  type CliResult,
   type Sandbox,
   type InspectJson,
   type RestoreJson,
@@ -34,8 +36,7 @@ import {
 } from './oracle.js';
 import { loadVectors } from '../../support/vectors.js';
 
-type Vector = { password: string; expectedPrivateKey: string; expectedAddressLowercase: string; file: Json };
-const VECTOR = loadVectors<Vector>('ethereum-keystore');
+const VECTOR = loadVectors('ethereum-keystore');
 const ADDRESS = eip55(VECTOR.expectedAddressLowercase);
 const NEW_PW = 'new keystore pässword';
 const WRONG = 'Wrong-Password-Never-Shown';
@@ -54,6 +55,28 @@ beforeAll(async () => {
   await b.secret('wrong.pw', WRONG);
 });
 afterAll(() => b?.remove());
+
+/** `--json COMMAND FILE --password-file PW` (a file of the sandbox). */
+function withPassword(command: 'verify' | 'restore', file: string, pw: string): Promise<CliResult> {
+  return b.run(['--json', command, file, '--password-file', b.path(pw)]);
+}
+
+/** `account export ADDRESS --format ethereum-keystore --out OUT --password-file PW` (files of the sandbox). */
+function exportKeystore(address: string, out: string, pw: string): Promise<CliResult> {
+  return b.run(['--json', 'account', 'export', address, '--format', 'ethereum-keystore', '--out', b.path(out), '--password-file', b.path(pw)]);
+}
+
+/** `convert FILE --to TO --out OUT` from the password in `pw` to new.pw, with a vault (by default none.sqlite) that it must not create. */
+function convert(file: string, to: string, out: string, pw: string, vault = 'none.sqlite'): Promise<CliResult> {
+  const args = [file, '--to', to, '--out', b.path(out), '--password-file', b.path(pw), '--new-password-file', b.path('new.pw')];
+  return b.run(['--vault', b.path(vault), '--json', 'convert', ...args]);
+}
+
+/** A `restore --json` that exited `code` with its one file failed for the error `name`. */
+function expectRestoreFailed(r: CliResult, code: number, name: string): void {
+  expect(r.code, r.stderr).toBe(code);
+  expect((JSON.parse(r.stdout) as RestoreJson).failed.map((f) => f.error.name)).toEqual([name]);
+}
 
 describe('the published vector', () => {
   it('inspect: an Ethereum keystore, pbkdf2 with 262144 iterations, one ethereum account', async () => {
@@ -91,17 +114,7 @@ describe('the published vector', () => {
   });
 
   it('account export --format ethereum-keystore: the independent implementation opens it to the same key', async () => {
-    const r = await b.json<{ address: string }>([
-      'account',
-      'export',
-      ADDRESS,
-      '--format',
-      'ethereum-keystore',
-      '--out',
-      b.path('exported.json'),
-      '--password-file',
-      b.path('vector.pw'),
-    ]);
+    const r = okJson<{ address: string }>(await exportKeystore(ADDRESS, 'exported.json', 'vector.pw'));
     expect(r.address).toBe(ADDRESS);
     const json = (await b.read('exported.json')) as Json;
     expect(json).toMatchObject({ version: 3, address: VECTOR.expectedAddressLowercase.slice(2) });
@@ -124,57 +137,20 @@ describe('the published vector', () => {
     await b.write('sr.json', polkadotToJson(pair, 'sr pw', COMPAT));
     await b.secret('sr.pw', 'sr pw');
     await b.json(['restore', b.path('sr.json'), '--password-file', b.path('sr.pw')]);
-    const r = await b.run([
-      '--json',
-      'account',
-      'export',
-      pair.address,
-      '--format',
-      'ethereum-keystore',
-      '--out',
-      b.path('sr-ks.json'),
-      '--password-file',
-      b.path('sr.pw'),
-    ]);
+    const r = await exportKeystore(pair.address, 'sr-ks.json', 'sr.pw');
     const err = expectRefused(r, EXIT.failed, { json: true, name: 'ConversionImpossibleError', secrets: ['sr pw'] });
     expect(err).toContain('sr25519');
     expect(b.exists('sr-ks.json')).toBe(false);
   });
 
   it('account export --format ethereum-keystore with a wrong password: exit 3, no file', async () => {
-    const r = await b.run([
-      '--json',
-      'account',
-      'export',
-      ADDRESS,
-      '--format',
-      'ethereum-keystore',
-      '--out',
-      b.path('wrong-ks.json'),
-      '--password-file',
-      b.path('wrong.pw'),
-    ]);
+    const r = await exportKeystore(ADDRESS, 'wrong-ks.json', 'wrong.pw');
     expectRefused(r, EXIT.wrongPassword, { json: true, name: 'WrongPasswordError', secrets: [WRONG] });
     expect(b.exists('wrong-ks.json')).toBe(false);
   });
 
   it('convert --to ethereum-keystore with a new password: opened by the independent implementation; the vault is not touched', async () => {
-    const vault = b.path('convert-vault.sqlite');
-    const r = await b.run([
-      '--vault',
-      vault,
-      '--json',
-      'convert',
-      b.path('vector.json'),
-      '--to',
-      'ethereum-keystore',
-      '--out',
-      b.path('converted.json'),
-      '--password-file',
-      b.path('vector.pw'),
-      '--new-password-file',
-      b.path('new.pw'),
-    ]);
+    const r = await convert(b.path('vector.json'), 'ethereum-keystore', 'converted.json', 'vector.pw', 'convert-vault.sqlite');
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ from: 'ethereum-keystore', to: 'ethereum-keystore', accounts: 1 });
     const opened = await keystoreDecrypt((await b.read('converted.json')) as Json, NEW_PW, 'node');
@@ -224,30 +200,17 @@ describe('refusals', () => {
   });
 
   it('a wrong password: verify, restore and convert exit 3 (no output file)', async () => {
-    expectRefused(await b.run(['--json', 'verify', b.path('vector.json'), '--password-file', b.path('wrong.pw')]), EXIT.wrongPassword, {
+    expectRefused(await withPassword('verify', b.path('vector.json'), 'wrong.pw'), EXIT.wrongPassword, {
       json: true,
       name: 'WrongPasswordError',
       secrets: [WRONG],
     });
-    const restore = await b.run(['--json', 'restore', b.path('vector.json'), '--password-file', b.path('wrong.pw')]);
-    expect(restore.code, restore.stderr).toBe(EXIT.wrongPassword);
-    expect((JSON.parse(restore.stdout) as RestoreJson).failed.map((f) => f.error.name)).toEqual(['WrongPasswordError']);
-    const convert = await b.run([
-      '--vault',
-      b.path('none.sqlite'),
-      '--json',
-      'convert',
-      b.path('vector.json'),
-      '--to',
-      'polkadot-js',
-      '--out',
-      b.path('no.json'),
-      '--password-file',
-      b.path('wrong.pw'),
-      '--new-password-file',
-      b.path('new.pw'),
-    ]);
-    expectRefused(convert, EXIT.wrongPassword, { json: true, name: 'WrongPasswordError', secrets: [WRONG, NEW_PW] });
+    expectRestoreFailed(await withPassword('restore', b.path('vector.json'), 'wrong.pw'), EXIT.wrongPassword, 'WrongPasswordError');
+    expectRefused(await convert(b.path('vector.json'), 'polkadot-js', 'no.json', 'wrong.pw'), EXIT.wrongPassword, {
+      json: true,
+      name: 'WrongPasswordError',
+      secrets: [WRONG, NEW_PW],
+    });
     expect(b.exists('no.json')).toBe(false);
     expect(b.exists('none.sqlite')).toBe(false);
   });
@@ -259,7 +222,7 @@ describe('refusals', () => {
     const json = clone(VECTOR.file);
     alter(json);
     await b.write(`flipped-${field}.json`, json);
-    expectRefused(await b.run(['--json', 'verify', b.path(`flipped-${field}.json`), '--password-file', b.path('vector.pw')]), EXIT.wrongPassword, {
+    expectRefused(await withPassword('verify', b.path(`flipped-${field}.json`), 'vector.pw'), EXIT.wrongPassword, {
       json: true,
       name: 'WrongPasswordError',
       secrets: [VECTOR.password],
@@ -271,29 +234,13 @@ describe('refusals', () => {
     const claimed = ethAddress(ethPrivateKey(new Uint8Array(32).fill(27)));
     await b.write('mismatch.json', await keystoreEncrypt(key, 'm pw', GETH_LIGHT, { address: claimed.slice(2) }));
     await b.secret('m.pw', 'm pw');
-    const v = await b.run(['--json', 'verify', b.path('mismatch.json'), '--password-file', b.path('m.pw')]);
+    const v = await withPassword('verify', b.path('mismatch.json'), 'm.pw');
     expect(v.code, v.stderr).toBe(EXIT.failed);
     const report = JSON.parse(v.stdout) as VerifyJson;
     expect(report.ok).toBe(false);
     expect(report.accounts[0]!.error?.name).toBe('AddressMismatchError');
-    const r = await b.run(['--json', 'restore', b.path('mismatch.json'), '--password-file', b.path('m.pw')]);
-    expect(r.code, r.stderr).toBe(EXIT.failed);
-    expect((JSON.parse(r.stdout) as RestoreJson).failed.map((f) => f.error.name)).toEqual(['AddressMismatchError']);
-    const c = await b.run([
-      '--vault',
-      b.path('none.sqlite'),
-      '--json',
-      'convert',
-      b.path('mismatch.json'),
-      '--to',
-      'polkadot-js',
-      '--out',
-      b.path('mm-out.json'),
-      '--password-file',
-      b.path('m.pw'),
-      '--new-password-file',
-      b.path('new.pw'),
-    ]);
+    expectRestoreFailed(await withPassword('restore', b.path('mismatch.json'), 'm.pw'), EXIT.failed, 'AddressMismatchError');
+    const c = await convert(b.path('mismatch.json'), 'polkadot-js', 'mm-out.json', 'm.pw');
     const err = expectRefused(c, EXIT.failed, { json: true, name: 'ConversionImpossibleError', secrets: ['m pw', NEW_PW] });
     expect(err).toContain(eip55(ethAddress(key)));
     expect(b.exists('mm-out.json')).toBe(false);
@@ -311,26 +258,9 @@ describe('refusals', () => {
     c['kdfparams'] = { ...change.kdfparams, salt: (c['kdfparams'] as Json)['salt'] };
     const file = await b.write(`caps-${name.replace(/\W+/g, '-')}.json`, json);
     expectRefused(await b.run(['--json', 'inspect', file]), EXIT.failed, { json: true, name: 'KdfParamsTooLargeError' });
-    expectRefused(await b.run(['--json', 'verify', file, '--password-file', b.path('vector.pw')]), EXIT.failed, { json: true, name: 'KdfParamsTooLargeError' });
-    const r = await b.run(['--json', 'restore', file, '--password-file', b.path('vector.pw')]);
-    expect(r.code, r.stderr).toBe(EXIT.failed);
-    expect((JSON.parse(r.stdout) as RestoreJson).failed.map((f) => f.error.name)).toEqual(['KdfParamsTooLargeError']);
-    const conv = await b.run([
-      '--vault',
-      b.path('none.sqlite'),
-      '--json',
-      'convert',
-      file,
-      '--to',
-      'polkadot-js',
-      '--out',
-      b.path('caps-out.json'),
-      '--password-file',
-      b.path('vector.pw'),
-      '--new-password-file',
-      b.path('new.pw'),
-    ]);
-    expectRefused(conv, EXIT.failed, { json: true, name: 'KdfParamsTooLargeError' });
+    expectRefused(await withPassword('verify', file, 'vector.pw'), EXIT.failed, { json: true, name: 'KdfParamsTooLargeError' });
+    expectRestoreFailed(await withPassword('restore', file, 'vector.pw'), EXIT.failed, 'KdfParamsTooLargeError');
+    expectRefused(await convert(file, 'polkadot-js', 'caps-out.json', 'vector.pw'), EXIT.failed, { json: true, name: 'KdfParamsTooLargeError' });
     expect(b.exists('caps-out.json')).toBe(false);
   });
 

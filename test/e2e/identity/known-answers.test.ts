@@ -6,7 +6,7 @@
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mapLimit, okJson, sandbox, type AccountJson } from '../../support/cli.js';
+import { mapLimit, okJson, recoverIdentity, sandbox, type AccountJson } from '../../support/cli.js';
 import { DEV_PHRASE, vectorPath, VECTORS } from '../../support/vectors.js';
 
 type Derived = { address: string; path: string; network: string | null; type: string; name: string; signerQr: string | null };
@@ -21,9 +21,7 @@ describe('identity derive: the polkadot-js vectors through identities', () => {
   it('derives every dev-phrase vector path (root, //Alice, //Alice//stash, /foo, //foo/bar//42/69, ///password, ethereum BIP-44) with its --type to the published address', async () => {
     // The vectors of the other two phrases go through the library in src/wallet/identity.test.ts (cheaper KDF).
     const box = await sandbox();
-    const pin = await box.secret('pin', PIN);
-    const m = await box.secret('m', DEV_PHRASE);
-    okJson(await box.run(['identity', 'recover', '--name', 'dev', '--mnemonic-file', m, '--pin-file', pin, '--json']));
+    const pin = await recoverIdentity(box, 'dev', DEV_PHRASE, PIN);
     const vectors = VECTORS.suri.filter((v) => vectorPath(v).phrase === DEV_PHRASE);
     expect(vectors.map((v) => vectorPath(v).path)).toEqual(
       expect.arrayContaining(['', '//Alice', '//Alice//stash', '/foo', '//foo/bar//42/69', '///password', '//foo/bar//42/69///password', "/m/44'/60'/0'/0/0"]),
@@ -53,9 +51,7 @@ describe('identity derive: the polkadot-js vectors through identities', () => {
 
   it("--network polkadot alone derives //polkadot (a 1… address); --path '' is the root key; //Alice on polkadot is the published address0", async () => {
     const box = await sandbox();
-    const pin = await box.secret('pin', PIN);
-    const m = await box.secret('m', DEV_PHRASE);
-    okJson(await box.run(['identity', 'recover', '--name', 'dev', '--mnemonic-file', m, '--pin-file', pin, '--json']));
+    const pin = await recoverIdentity(box, 'dev', DEV_PHRASE, PIN);
 
     const signer = okJson<Derived>(await box.run(['identity', 'derive', 'dev', '--network', 'polkadot', '--pin-file', pin, '--json']));
     expect(signer.path).toBe('//polkadot');

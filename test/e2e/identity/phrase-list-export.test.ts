@@ -10,7 +10,7 @@ import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, decodeAddress, mnemonicValidate } from '@polkadot/util-crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { networkList } from '../../../src/networks/networks.js';
-import { EXIT, expectNoPhrase, expectRefused, okJson, sandbox } from '../../support/cli.js';
+import { EXIT, expectNoPhrase, expectRefused, okJson, recoverIdentity, sandbox } from '../../support/cli.js';
 import { DEV_PHRASE, VECTORS } from '../../support/vectors.js';
 
 const PIN = 'correct horse battery';
@@ -53,9 +53,7 @@ describe('identity create / show-phrase', () => {
 describe('identity list, account list, account export, identity find', () => {
   it('shows every derived account with its Signer text, exports one with the PIN to a file Polkadot{.js} opens, and finds paths', async () => {
     const box = await sandbox();
-    const pin = await box.secret('pin', PIN);
-    const m = await box.secret('m', DEV_PHRASE);
-    okJson(await box.run(['identity', 'recover', '--name', 'dev', '--mnemonic-file', m, '--pin-file', pin, '--json']));
+    const pin = await recoverIdentity(box, 'dev', DEV_PHRASE, PIN);
     expect(okJson<Record<string, unknown>>(await box.run(['identity', 'show-phrase', 'dev', '--pin-file', pin, '--json']))).toEqual({ mnemonic: DEV_PHRASE });
 
     const derive = async (...args: string[]) => okJson<Derived>(await box.run(['identity', 'derive', 'dev', ...args, '--pin-file', pin, '--json']));

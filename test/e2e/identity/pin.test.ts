@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EXIT, expectNoPhrase, expectRefused, okJson, sandbox } from '../../support/cli.js';
+import { EXIT, expectNoPhrase, expectRefused, okJson, recoverIdentity, sandbox } from '../../support/cli.js';
 import { DEV_PHRASE } from '../../support/vectors.js';
 
 const PIN = '271828';
@@ -14,11 +14,9 @@ const WRONG = '271829';
 describe('a wrong PIN', () => {
   it('exits 3 from show-phrase, derive, find and account export, shows no phrase, and leaves identities and accounts as they were', async () => {
     const box = await sandbox();
-    const pin = await box.secret('pin', PIN);
+    const pin = await recoverIdentity(box, 'dev', DEV_PHRASE, PIN);
     const wrong = await box.secret('wrong', WRONG);
     const newPassword = await box.secret('new-password', 'file-password-1');
-    const m = await box.secret('m', DEV_PHRASE);
-    okJson(await box.run(['identity', 'recover', '--name', 'dev', '--mnemonic-file', m, '--pin-file', pin, '--json']));
     const root = okJson<{ address: string }>(await box.run(['identity', 'derive', 'dev', '--path', '', '--pin-file', pin, '--json']));
     const identitiesBefore = await box.identities();
     const accountsBefore = await box.list();
@@ -57,10 +55,8 @@ describe('a wrong PIN', () => {
 
   it('after 4 wrong PINs in a row the next try, even with the right PIN, is refused with the wait (PinLockedError, exit 1)', async () => {
     const box = await sandbox();
-    const pin = await box.secret('pin', PIN);
+    const pin = await recoverIdentity(box, 'dev', DEV_PHRASE, PIN);
     const wrong = await box.secret('wrong', WRONG);
-    const m = await box.secret('m', DEV_PHRASE);
-    okJson(await box.run(['identity', 'recover', '--name', 'dev', '--mnemonic-file', m, '--pin-file', pin, '--json']));
     const before = await box.identities();
     const messages: string[] = [];
     for (let i = 1; i <= 4; i++) {
@@ -112,9 +108,7 @@ describe('a PIN shorter than 6 characters', () => {
 describe('no phrase in any output', () => {
   it('a derivation path written without its leading slash (`--path polkadot`) is refused without showing words of the phrase', async () => {
     const box = await sandbox();
-    const pin = await box.secret('pin', PIN);
-    const m = await box.secret('m', DEV_PHRASE);
-    okJson(await box.run(['identity', 'recover', '--name', 'dev', '--mnemonic-file', m, '--pin-file', pin, '--json']));
+    const pin = await recoverIdentity(box, 'dev', DEV_PHRASE, PIN);
     const r = await box.run(['identity', 'derive', 'dev', '--path', 'polkadot', '--pin-file', pin, '--json']);
     expect(r.code).not.toBe(EXIT.ok);
     expect(r.stdout).toBe('');

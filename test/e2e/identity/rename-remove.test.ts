@@ -19,6 +19,7 @@ import {
   expectRefused,
   HAS_SCRIPT,
   okJson,
+  recoverIdentity,
   sandboxFrom,
   template,
   type AccountJson,
@@ -26,11 +27,10 @@ import {
   type Template,
   type IdentityJson,
 } from '../../support/cli.js';
+import { LEGAL_WINNER } from '../../support/secrets.js';
 import { DEV_PHRASE } from '../../support/vectors.js';
 
 const PIN = '246810';
-/** The standard BIP-39 test phrase (the dev phrase is the other identity's). */
-const OTHER_PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
 const WARNING = /Without a written copy of its recovery phrase or a backup file holding it, this identity is lost/i;
 
 /**
@@ -41,11 +41,8 @@ const WARNING = /Without a written copy of its recovery phrase or a backup file 
 let made: Template;
 beforeAll(async () => {
   made = await template(async (box) => {
-    const pin = await box.secret('pin.txt', PIN);
-    const phone = await box.secret('phone.txt', DEV_PHRASE);
-    const laptop = await box.secret('laptop.txt', OTHER_PHRASE);
-    okJson(await box.run(['identity', 'recover', '--name', 'Phone', '--mnemonic-file', phone, '--pin-file', pin, '--json']));
-    okJson(await box.run(['identity', 'recover', '--name', 'Laptop', '--mnemonic-file', laptop, '--pin-file', pin, '--json']));
+    const pin = await recoverIdentity(box, 'Phone', DEV_PHRASE, PIN);
+    await recoverIdentity(box, 'Laptop', LEGAL_WINNER, PIN);
     okJson(await box.run(['identity', 'derive', 'Phone', '--network', 'polkadot', '--pin-file', pin, '--json']));
     okJson(await box.run(['identity', 'derive', 'Phone', '--network', 'kusama', '--pin-file', pin, '--json']));
     okJson(await box.run(['identity', 'derive', 'Laptop', '--network', 'polkadot', '--pin-file', pin, '--json']));

@@ -2,6 +2,9 @@
  * The input files of the `inspect` and `verify` end-to-end tests: the Polkadot{.js} and keystore
  * vectors, and damaged copies of one of them.
  */
+import { existsSync } from 'node:fs';
+import { expect } from 'vitest';
+import { assertBuilt, sandbox, type Sandbox } from '../../support/cli.js';
 import { type JsonObject, loadVectors } from '../../support/vectors.js';
 
 export type { JsonObject };
@@ -67,4 +70,22 @@ export function fixtureFiles(): Record<string, string> {
   files['binary.bin'] = '\u0000\u0001PK\u0003\u0004\u00ff garbage';
   files['keystore.json'] = JSON.stringify(keystoreVector.file);
   return files;
+}
+
+/**
+ * The folder of {@link fixtureFiles} that a test file's inspect or verify runs read, made once for the
+ * file (`dist/` must be built), its vault named by `$KEEPSAKE_VAULT` as a script would.
+ */
+export async function fixtureSandbox(): Promise<Sandbox> {
+  assertBuilt();
+  return sandbox({ manual: true, vaultFromEnv: true, files: fixtureFiles() });
+}
+
+/**
+ * Removes the folder of {@link fixtureSandbox}, once checked that no run made the vault: inspect never
+ * needs it, and verify decrypts without importing.
+ */
+export async function fixtureSandboxRemove(box: Sandbox): Promise<void> {
+  expect(existsSync(box.vault)).toBe(false);
+  await box.remove();
 }

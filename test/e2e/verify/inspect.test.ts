@@ -1,21 +1,15 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hexToBytes } from '../../../src/crypto/bytes.js';
 import { ecdsaAccountId, ss58Encode } from '../../../src/keys/address.js';
-import { assertBuilt, expectNoStack, expectNoSecrets, expectRefused, sandbox, type Sandbox } from '../../support/cli.js';
-import { fixtureFiles, VECTOR_FILES, type JsonObject } from './fixtures.js';
+import { expectNoStack, expectNoSecrets, expectRefused, type Sandbox } from '../../support/cli.js';
+import { fixtureSandbox, fixtureSandboxRemove, VECTOR_FILES, type JsonObject } from './fixtures.js';
 
 let box: Sandbox;
 
 beforeAll(async () => {
-  assertBuilt();
-  box = await sandbox({ manual: true, vaultFromEnv: true, files: fixtureFiles() });
+  box = await fixtureSandbox();
 });
-afterAll(async () => {
-  // inspect never needs the vault, so it must not create one.
-  expect(existsSync(box.vault)).toBe(false);
-  await box.remove();
-});
+afterAll(() => fixtureSandboxRemove(box));
 
 /** The address inspect shows: as the file has it, except hex keys, which become their account's address. */
 function shownAddress(v: (typeof VECTOR_FILES)[number]): string {

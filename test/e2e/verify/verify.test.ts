@@ -1,22 +1,16 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hexToBytes } from '../../../src/crypto/bytes.js';
 import { ecdsaAccountId, ss58Encode } from '../../../src/keys/address.js';
-import { assertBuilt, expectNoStack, expectNoSecrets, expectRefused, sandbox, type Sandbox, type CliResult } from '../../support/cli.js';
-import { ALICE, fixtureFiles, VECTOR_FILES, WRONG_PASSWORD, type JsonObject } from './fixtures.js';
+import { expectNoStack, expectNoSecrets, expectRefused, type Sandbox, type CliResult } from '../../support/cli.js';
+import { ALICE, fixtureSandbox, fixtureSandboxRemove, VECTOR_FILES, WRONG_PASSWORD, type JsonObject } from './fixtures.js';
 
 let box: Sandbox;
 const GOOD_PASSWORD = VECTOR_FILES.find((v) => v.name === 'sr25519-v3')!.password;
 
 beforeAll(async () => {
-  assertBuilt();
-  box = await sandbox({ manual: true, vaultFromEnv: true, files: fixtureFiles() });
+  box = await fixtureSandbox();
 });
-afterAll(async () => {
-  // verify decrypts without importing: it must not create a vault.
-  expect(existsSync(box.vault)).toBe(false);
-  await box.remove();
-});
+afterAll(() => fixtureSandboxRemove(box));
 
 type VerifyAccount = {
   address: string;
