@@ -17,14 +17,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { scrypt } from '../../src/crypto/scrypt.js';
-import { secretboxSeal } from '../../src/crypto/secretbox.js';
-import { utf8 } from '../../src/crypto/bytes.js';
 import { concordiumDesktopOpen, concordiumDesktopValidate } from '../../src/formats/concordium/desktop.js';
 import { formatDetect } from '../../src/formats/detect.js';
 import { ethereumKeystoreDecrypt, ethereumKeystoreParse } from '../../src/formats/ethereum-keystore.js';
 import { sealedSecretOpen, sealedSecretParse, sealedSecretDeriveKey } from '../../src/formats/identity-seal.js';
-import { base64Encode, isObject, type JsonObject } from '../../src/formats/json.js';
+import { isObject, type JsonObject } from '../../src/formats/json.js';
 import { keepsakeBackupOpen, keepsakeBackupParse } from '../../src/formats/keepsake-backup.js';
 import { fileAddressDecode } from '../../src/formats/polkadot-js/address.js';
 import { polkadotJsBatchOpen } from '../../src/formats/polkadot-js/batch.js';
@@ -48,7 +45,7 @@ import { fcParams, LONG_MODE, PASSWORDS, PATH_PW, PIN, PW, runs, SEED, testTimeo
 import { kdfLog, kdfWindowReset } from './kdf-log.js';
 import { fileInputArb, keyInputArb, mutationArb, randomJsonArb, randomTextArb, seedArb, shapedJsonArb, type Built } from './mutate.js';
 import { FuzzStats, show } from './outcome.js';
-import { MNEMONIC, seedsBuild, type Seed, type Seeds } from './seeds.js';
+import { backupEnvelope, backupKeyDerive, MNEMONIC, seedsBuild, type Seed, type Seeds } from './seeds.js';
 
 // Observe (never replace) every derivation keepsake asks node:crypto for.
 vi.mock('node:crypto', async (importOriginal) => {
@@ -110,6 +107,21 @@ function jsonOf(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
+/** Probes a reader of parsed JSON; an input that is not JSON is not given to it (formatDetect covers text). */
+async function probeJson(target: string, input: Built, read: (value: unknown) => unknown, password?: string): Promise<void> {
+  const json = jsonOf(input.text);
+  if (json.ok) await stats.probe(target, input, () => read(json.value), secretsWith(password));
+}
+
+/** Probes a reader of one JSON object (its callers check for an object first); other input is not given to it. */
+async function probeObject(target: string, input: Built, read: (value: JsonObject) => unknown, password?: string): Promise<void> {
+  const json = jsonOf(input.text);
+  if (json.ok && isObject(json.value)) {
+    const value = json.value;
+    await stats.probe(target, input, () => read(value), secretsWith(password));
+  }
+}
+
 const passwordArb = fc.constantFrom(...PASSWORDS);
 
 /** Runs a property whose body never throws (the stats collect), then fails the test with every distinct problem. */
@@ -139,6 +151,17 @@ describe('whole files, no password: formatDetect and inspectFile', () => {
 });
 
 describe('whole files with a password: fileAccountsOpen and verifyFile', () => {
+  /** One input, with a password, through `verify` or through the reader `restore` uses (both properties below). */
+  const openOrVerify = async ([input, password, verify]: [Built, string, boolean]): Promise<void> => {
+    if (verify) await stats.probe('verifyFile', input, () => verifyFile(input.text, password, { file: 'fuzz.json' }), secretsWith(password));
+    else
+      await stats.probe(
+        'fileAccountsOpen',
+        input,
+        () => fileAccountsOpen(input.text, password, { file: 'fuzz.json', lockedEntries: 'keep', convertKeystores: true }),
+        secretsWith(password),
+      );
+  };
   const cheap = runs(200, 0.4);
   property('cheap files (legacy, unencrypted, Apps lists, keystores at N=2^10 or PBKDF2) and random input', cheap, 60, (numRuns) =>
     fuzz(
@@ -154,16 +177,7 @@ describe('whole files with a password: fileAccountsOpen and verifyFile', () => {
         fc.boolean(),
       ),
       numRuns,
-      async ([input, password, verify]) => {
-        if (verify) await stats.probe('verifyFile', input, () => verifyFile(input.text, password, { file: 'fuzz.json' }), secretsWith(password));
-        else
-          await stats.probe(
-            'fileAccountsOpen',
-            input,
-            () => fileAccountsOpen(input.text, password, { file: 'fuzz.json', lockedEntries: 'keep', convertKeystores: true }),
-            secretsWith(password),
-          );
-      },
+      openOrVerify,
     ),
   );
   const scrypted = runs(40, 0.06);
@@ -179,16 +193,7 @@ describe('whole files with a password: fileAccountsOpen and verifyFile', () => {
         fc.boolean(),
       ),
       numRuns,
-      async ([input, password, verify]) => {
-        if (verify) await stats.probe('verifyFile', input, () => verifyFile(input.text, password, { file: 'fuzz.json' }), secretsWith(password));
-        else
-          await stats.probe(
-            'fileAccountsOpen',
-            input,
-            () => fileAccountsOpen(input.text, password, { file: 'fuzz.json', lockedEntries: 'keep', convertKeystores: true }),
-            secretsWith(password),
-          );
-      },
+      openOrVerify,
     ),
   );
 });
@@ -204,20 +209,12 @@ describe('format readers', () => {
         { weight: 1, arbitrary: randomJsonArb },
       ),
       numRuns,
-      async (input: Built) => {
-        const json = jsonOf(input.text);
-        if (!json.ok) return;
-        await stats.probe(
-          'polkadotJsParse',
-          input,
-          () => {
-            const parsed = polkadotJsParse(json.value, 'fuzz.json');
-            if (parsed.cipher === 'scrypt') scryptHeaderRead(parsed.encoded, 'fuzz.json');
-            return parsed;
-          },
-          secrets,
-        );
-      },
+      (input: Built) =>
+        probeJson('polkadotJsParse', input, (value) => {
+          const parsed = polkadotJsParse(value, 'fuzz.json');
+          if (parsed.cipher === 'scrypt') scryptHeaderRead(parsed.encoded, 'fuzz.json');
+          return parsed;
+        }),
     ),
   );
 
@@ -234,21 +231,18 @@ describe('format readers', () => {
         passwordArb,
       ),
       numRuns,
-      async ([input, password]) => {
-        const json = jsonOf(input.text);
-        if (!json.ok) return;
-        await stats.probe(
+      ([input, password]) =>
+        probeJson(
           'polkadotJsOpen',
           input,
-          async () => {
-            const parsed = polkadotJsParse(json.value, 'fuzz.json');
+          async (value) => {
+            const parsed = polkadotJsParse(value, 'fuzz.json');
             return parsed.kind === 'batch'
               ? polkadotJsBatchOpen(parsed, password, { file: 'fuzz.json' })
               : polkadotJsOpen(parsed, password, { file: 'fuzz.json' });
           },
-          secretsWith(password),
-        );
-      },
+          password,
+        ),
     ),
   );
 
@@ -258,27 +252,20 @@ describe('format readers', () => {
       ['ethereumKeystore'],
       fc.tuple(fc.oneof({ weight: 8, arbitrary: mutationArb(seeds.keystore) }, { weight: 1, arbitrary: shapedJsonArb }), passwordArb),
       numRuns,
-      async ([input, password]) => {
-        const json = jsonOf(input.text);
-        if (!json.ok || !isObject(json.value)) return;
-        const value = json.value;
-        await stats.probe(
+      ([input, password]) =>
+        probeObject(
           'ethereumKeystore',
           input,
-          async () => ethereumKeystoreDecrypt(ethereumKeystoreParse(value, 'fuzz.json'), password, { file: 'fuzz.json' }),
-          secretsWith(password),
-        );
-      },
+          async (value) => ethereumKeystoreDecrypt(ethereumKeystoreParse(value, 'fuzz.json'), password, { file: 'fuzz.json' }),
+          password,
+        ),
     ),
   );
   const ksCapRuns = runs(150, 0.5);
   property('Ethereum keystore parse: KDF parameters at the caps are accepted or refused, never derived', ksCapRuns, 10, (numRuns) =>
-    fuzz(['ethereumKeystoreParse'], mutationArb(seeds.keystore, { atCap: true }), numRuns, async (input: Built) => {
-      const json = jsonOf(input.text);
-      if (!json.ok || !isObject(json.value)) return;
-      const value = json.value;
-      await stats.probe('ethereumKeystoreParse', input, () => ethereumKeystoreParse(value, 'fuzz.json'), secrets);
-    }),
+    fuzz(['ethereumKeystoreParse'], mutationArb(seeds.keystore, { atCap: true }), numRuns, (input: Built) =>
+      probeObject('ethereumKeystoreParse', input, (value) => ethereumKeystoreParse(value, 'fuzz.json')),
+    ),
   );
 
   const ccdRuns = runs(200, 0.3);
@@ -287,12 +274,7 @@ describe('format readers', () => {
       ['concordiumDesktopOpen'],
       fc.tuple(fc.oneof({ weight: 8, arbitrary: mutationArb(seeds.concordium) }, { weight: 1, arbitrary: shapedJsonArb }), passwordArb),
       numRuns,
-      async ([input, password]) => {
-        const json = jsonOf(input.text);
-        if (!json.ok || !isObject(json.value)) return;
-        const value = json.value;
-        await stats.probe('concordiumDesktopOpen', input, () => concordiumDesktopOpen(value, password, { file: 'fuzz.json' }), secretsWith(password));
-      },
+      ([input, password]) => probeObject('concordiumDesktopOpen', input, (value) => concordiumDesktopOpen(value, password, { file: 'fuzz.json' }), password),
     ),
   );
 
@@ -302,11 +284,7 @@ describe('format readers', () => {
       ['concordiumDesktopValidate'],
       fc.oneof({ weight: 6, arbitrary: mutationArb([plainSeed()]) }, { weight: 1, arbitrary: randomJsonArb }),
       numRuns,
-      async (input: Built) => {
-        const json = jsonOf(input.text);
-        if (!json.ok) return;
-        await stats.probe('concordiumDesktopValidate', input, () => concordiumDesktopValidate(json.value, 'fuzz.json'), secrets);
-      },
+      (input: Built) => probeJson('concordiumDesktopValidate', input, (value) => concordiumDesktopValidate(value, 'fuzz.json')),
     ),
   );
 
@@ -316,27 +294,19 @@ describe('format readers', () => {
       ['keepsakeBackupParse'],
       fc.oneof({ weight: 6, arbitrary: mutationArb(seeds.backup, { atCap: true }) }, { weight: 1, arbitrary: shapedJsonArb }),
       numRuns,
-      async (input: Built) => {
-        const json = jsonOf(input.text);
-        if (!json.ok || !isObject(json.value)) return;
-        const value = json.value;
-        await stats.probe('keepsakeBackupParse', input, () => keepsakeBackupParse(value, 'fuzz.json'), secrets);
-      },
+      (input: Built) => probeObject('keepsakeBackupParse', input, (value) => keepsakeBackupParse(value, 'fuzz.json')),
     ),
   );
   const backupOpenRuns = runs(16, 0.02);
   property('keepsake backup open (scrypt N=2^15 when the parameters pass)', backupOpenRuns, 400, (numRuns) =>
-    fuzz(['keepsakeBackupOpen'], fc.tuple(mutationArb(seeds.backup), passwordArb), numRuns, async ([input, password]) => {
-      const json = jsonOf(input.text);
-      if (!json.ok || !isObject(json.value)) return;
-      const value = json.value;
-      await stats.probe(
+    fuzz(['keepsakeBackupOpen'], fc.tuple(mutationArb(seeds.backup), passwordArb), numRuns, ([input, password]) =>
+      probeObject(
         'keepsakeBackupOpen',
         input,
-        async () => keepsakeBackupOpen(keepsakeBackupParse(value, 'fuzz.json'), password, { file: 'fuzz.json' }),
-        secretsWith(password),
-      );
-    }),
+        async (value) => keepsakeBackupOpen(keepsakeBackupParse(value, 'fuzz.json'), password, { file: 'fuzz.json' }),
+        password,
+      ),
+    ),
   );
 
   const sealedRuns = runs(250, 0.5);
@@ -378,7 +348,7 @@ describe('whole-wallet import: backupImport (all or nothing)', () => {
   beforeAll(async () => {
     vault = vaultOpen(join(dir, 'import.sqlite'));
     concordiumKey = new Uint8Array(pbkdf2Sync(PW, salt, 1, 32, 'sha256'));
-    backupKey = (await scrypt(utf8(PW), backupSalt, { N: 1 << 15, r: 8, p: 1 }, 64)).slice(0, 32);
+    backupKey = await backupKeyDerive(PW, backupSalt);
   });
   afterAll(() => {
     if (vault) vaultClose(vault);
@@ -431,18 +401,8 @@ describe('whole-wallet import: backupImport (all or nothing)', () => {
   }
 
   /** Encrypts any text as a keepsake backup payload (the key is derived once; the reader derives it again, N=2^15). */
-  function backupEnvelope(plaintext: string): string {
-    const nonce = randomBytes(24);
-    const ciphertext = secretboxSeal(backupKey, nonce, utf8(plaintext));
-    return JSON.stringify({
-      type: 'keepsake-backup',
-      version: 1,
-      kdf: { name: 'scrypt', N: 1 << 15, r: 8, p: 1, salt: base64Encode(backupSalt) },
-      cipher: 'xsalsa20-poly1305',
-      nonce: base64Encode(nonce),
-      ciphertext: base64Encode(ciphertext),
-      createdAt: '2024-01-01T00:00:00.000Z',
-    });
+  function backupPayloadEnvelope(plaintext: string): string {
+    return backupEnvelope(backupKey, backupSalt, randomBytes(24), plaintext, '2024-01-01T00:00:00.000Z');
   }
 
   async function importProbe(target: string, input: Built, text: string, password: string): Promise<void> {
@@ -498,7 +458,7 @@ describe('whole-wallet import: backupImport (all or nothing)', () => {
   const payloadRuns = runs(16, 0.02);
   property('keepsake backup whose decrypted payload is mutated (identities, accounts, sealed secrets, addresses)', payloadRuns, 400, (numRuns) =>
     fuzz(['backupImport(keepsake)'], mutationArb([payloadSeed()]), numRuns, async (input: Built) => {
-      await importProbe('backupImport(keepsake)', input, backupEnvelope(input.text), PW);
+      await importProbe('backupImport(keepsake)', input, backupPayloadEnvelope(input.text), PW);
     }),
   );
 });

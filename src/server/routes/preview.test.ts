@@ -11,15 +11,9 @@
  * - POST /api/accounts/add and /api/identities/derive take `onDuplicate`.
  * Known answers: test/vectors/polkadot-js.json (//Alice), Moonbeam's published Alith for the dev phrase.
  */
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accountsAll } from '../../vault/accounts.js';
-import { vaultClose, vaultOpen, type Vault } from '../../vault/open.js';
-import { serverCreate } from '../app.js';
-import { FailureLimiter } from '../limiter.js';
+import { testAppStart, type TestApp } from '../testApp.js';
 import { loadVectors } from '../../../test/support/vectors.js';
 
 type Vector = { type: string; suri: string; publicKey: string; address42?: string; address0?: string };
@@ -30,34 +24,13 @@ const ALITH = '0xf24FF3a9CF04c71Dbc94D0b566f7A27B94566cac';
 const TOKEN = 'test-token-preview-0123456789';
 const PIN = '864200';
 
-let dir: string;
-let vault: Vault;
-let app: FastifyInstance;
-
+let server: TestApp;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'keepsake-preview-'));
-  mkdirSync(join(dir, 'web'));
-  writeFileSync(join(dir, 'web', 'index.html'), '<!doctype html><title>keepsake</title>');
-  vault = vaultOpen(join(dir, 'vault.sqlite'));
-  app = serverCreate({ vault, token: TOKEN, webRoot: join(dir, 'web'), limiter: new FailureLimiter({ free: 2, windowMs: 60_000 }) });
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  server = await testAppStart({ name: 'preview', token: TOKEN, free: 2 });
 });
+afterAll(() => server.stop());
 
-afterAll(async () => {
-  await app.close();
-  vaultClose(vault);
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const post = (url: string, body: unknown) => {
-  const port = (app.server.address() as { port: number }).port;
-  return app.inject({
-    method: 'POST',
-    url,
-    headers: { host: `127.0.0.1:${port}`, 'x-keepsake-token': TOKEN, 'content-type': 'application/json' },
-    payload: JSON.stringify(body),
-  });
-};
+const post = (url: string, body: unknown) => server.post(url, body);
 
 describe('POST /api/accounts/preview', () => {
   it('gives the address in the network chosen and the ethereum default, stores nothing, and never echoes the phrase', async () => {
@@ -67,7 +40,7 @@ describe('POST /api/accounts/preview', () => {
     const eth = await post('/api/accounts/preview', { suri: DEV, type: 'ethereum' });
     expect(eth.json()).toMatchObject({ address: ALITH, path: "/m/44'/60'/0'/0/0" });
     for (const res of [r, eth]) expect(res.body).not.toContain('bottom drive');
-    expect(accountsAll(vault)).toEqual([]);
+    expect(accountsAll(server.vault)).toEqual([]);
   });
 
   it('names the account already in the vault with that key (before any password is asked for), and add with onDuplicate updates it', async () => {
@@ -89,7 +62,7 @@ describe('POST /api/accounts/preview', () => {
     expect(updated.json().backup.json).toContain('"name":"Alice on Kusama"');
     const bad = await post('/api/accounts/add', { name: 'x', suri: ALICE.suri, onDuplicate: 'replace' });
     expect(bad.statusCode).toBe(400);
-    expect(accountsAll(vault)).toHaveLength(1);
+    expect(accountsAll(server.vault)).toHaveLength(1);
   });
 
   it('a phrase problem is one sentence that names the word by position, not the word', async () => {
@@ -122,7 +95,7 @@ describe('POST /api/accounts/preview', () => {
 describe('POST /api/identities/preview', () => {
   it('derives the address with the PIN without storing it, names the account in the vault, and wrong PINs go through the failure limiter', async () => {
     expect((await post('/api/identities/recover', { name: 'Paper', mnemonic: DEV, pin: PIN })).statusCode).toBe(200);
-    const before = accountsAll(vault).length;
+    const before = accountsAll(server.vault).length;
     const r = await post('/api/identities/preview', { identity: 'Paper', pin: PIN, path: '//Alice', network: 'polkadot' });
     expect(r.statusCode).toBe(200);
     // //Alice is in the vault already (from the tests above), as a file account.
@@ -133,7 +106,7 @@ describe('POST /api/identities/preview', () => {
       name: 'Paper Polkadot Relay Chain',
       existing: { kind: 'file', name: 'Alice on Kusama' },
     });
-    expect(accountsAll(vault)).toHaveLength(before);
+    expect(accountsAll(server.vault)).toHaveLength(before);
 
     const updated = await post('/api/identities/derive', { identity: 'Paper', pin: PIN, path: '//Alice', network: 'polkadot', onDuplicate: 'update' });
     expect(updated.json()).toMatchObject({ status: 'updated', address: ALICE.address0, name: 'Alice on Kusama', network: 'polkadot' });
