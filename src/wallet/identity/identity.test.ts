@@ -3,24 +3,22 @@
  * a fake one, so the wrong-PIN delays can be walked through without waiting; the CLI tests in
  * `test/e2e/identity/` use the real N=2^18 and the real clock.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair$Json } from '@polkadot/keyring/types';
 import { u8aToHex } from '@polkadot/util';
-import { cryptoWaitReady, mnemonicToEntropy, mnemonicValidate as oracleMnemonicValidate } from '@polkadot/util-crypto';
+import { mnemonicToEntropy, mnemonicValidate as oracleMnemonicValidate } from '@polkadot/util-crypto';
 import { entropyToMnemonic } from '@scure/bip39';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BaseError } from '../../errors/base.js';
 import { DuplicateIdentityError, IdentityNotFoundError, PathNotFoundError, PinLockedError, WrongPinError } from '../../errors/identity.js';
 import { MnemonicChecksumError, MnemonicWordError } from '../../errors/mnemonic.js';
 import { UsageError } from '../../errors/usage.js';
 import { DuplicateAccountError } from '../../errors/vault.js';
 import { identityById } from '../../vault/identities.js';
-import { vaultClose, vaultOpen, type Vault } from '../../vault/open.js';
+import { vaultClose, type Vault } from '../../vault/open.js';
 import { accountFind, accountList } from '../accounts.js';
 import { accountExport } from '../export.js';
 import { identityAccountPair } from './accountPair.js';
@@ -32,6 +30,8 @@ import { identityList } from './list.js';
 import { identityShowPhrase } from './showPhrase.js';
 import { pinDelaySeconds } from './unlock.js';
 import { MIN_SECRET_LENGTH as MIN_PIN_LENGTH } from '../secrets.js';
+import { keepsakeRejection } from '../../../test/support/rejection.js';
+import { FAST_PIN, vaultsForFile } from '../../../test/support/vaults.js';
 import { loadVectors } from '../../../test/support/vectors.js';
 
 type KeyType = 'sr25519' | 'ed25519' | 'ecdsa' | 'ethereum';
@@ -53,27 +53,10 @@ const T0 = 1_750_000_000_000;
 /** A fake clock and a cheap KDF; `advance` moves the clock. */
 function tuning(): IdentityTuning & { now: () => number; advance: (ms: number) => void } {
   let t = T0;
-  return { now: () => t, advance: (ms) => void (t += ms), pinKdf: { N: 1 << 10, r: 8, p: 1 } };
+  return { now: () => t, advance: (ms) => void (t += ms), pinKdf: FAST_PIN };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'keepsake-identity-test-'));
-let vaults = 0;
-const open: Vault[] = [];
-
-function freshVault(): Vault {
-  const vault = vaultOpen(join(dir, `vault-${++vaults}.sqlite`));
-  open.push(vault);
-  return vault;
-}
-
-beforeAll(async () => {
-  await cryptoWaitReady();
-});
-
-afterAll(() => {
-  for (const v of open) if (v.db.open) vaultClose(v);
-  rmSync(dir, { recursive: true, force: true });
-});
+const freshVault = vaultsForFile('identity-test');
 
 /** Everything a user can see of identities and accounts (not the wrong-PIN counter). */
 function snapshot(vault: Vault) {
@@ -83,16 +66,6 @@ function snapshot(vault: Vault) {
 function wordRuns(phrase: string): string[] {
   const words = phrase.split(' ');
   return [phrase, ...words.slice(0, -2).map((_, i) => words.slice(i, i + 3).join(' '))];
-}
-
-async function caught(promise: Promise<unknown>): Promise<BaseError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(BaseError);
-    return err as BaseError;
-  }
-  throw new Error('expected a rejection');
 }
 
 function vectorPath(v: SuriVector): { phrase: string; path: string } {
@@ -196,7 +169,7 @@ describe('identityDerive: known answers (vectors/polkadot-js.json) through ident
     const before = snapshot(vault);
     // `--path polkadot` (meant: //polkadot). Appended to the phrase it would turn "walk" into "walkpolkadot".
     for (const path of ['polkadot', 'x//y', 'Alice']) {
-      const err = await caught(identityDerive(vault, 'dev', { path, pin: PIN, ...t }));
+      const err = await keepsakeRejection(identityDerive(vault, 'dev', { path, pin: PIN, ...t }));
       // A word of the phrase at the start of a word of the message ("walkpolkadot" is the last word plus the path).
       for (const word of DEV.split(' '))
         expect(err.fullMessage, `error for --path ${JSON.stringify(path)}: ${err.fullMessage}`).not.toMatch(new RegExp(`\\b${word}`));
@@ -281,7 +254,7 @@ describe('a wrong PIN', () => {
       () => identityAccountPair(vault, row, WRONG, t),
     ];
     for (const [i, attempt] of attempts.entries()) {
-      const err = await caught(attempt());
+      const err = await keepsakeRejection(attempt());
       expect(err).toBeInstanceOf(WrongPinError);
       for (const run of wordRuns(DEV)) expect(err.fullMessage).not.toContain(run);
       expect(err.fullMessage).not.toContain(WRONG);
@@ -326,17 +299,17 @@ describe('repeated wrong PINs slow down', () => {
     await identityRecover(vault, { name: 'dev', mnemonic: DEV, pin: PIN, ...t });
     for (let i = 1; i <= 3; i++) await expect(identityShowPhrase(vault, 'dev', WRONG, t)).rejects.toThrow(WrongPinError);
     expect(identityResolve(vault, 'dev')).toMatchObject({ failedAttempts: 3, lockedUntil: 0 });
-    const fourth = await caught(identityShowPhrase(vault, 'dev', WRONG, t));
+    const fourth = await keepsakeRejection(identityShowPhrase(vault, 'dev', WRONG, t));
     expect(fourth).toBeInstanceOf(WrongPinError);
     expect(fourth.fullMessage).toMatch(/30 seconds/);
     expect(identityResolve(vault, 'dev')).toMatchObject({ failedAttempts: 4, lockedUntil: T0 + 30_000 });
 
-    const locked = await caught(identityShowPhrase(vault, 'dev', PIN, t));
+    const locked = await keepsakeRejection(identityShowPhrase(vault, 'dev', PIN, t));
     expect(locked).toBeInstanceOf(PinLockedError);
     expect(locked.fullMessage).toMatch(/30 seconds/);
     await expect(identityDerive(vault, 'dev', { network: 'polkadot', pin: PIN, ...t })).rejects.toThrow(PinLockedError);
     t.advance(29_000);
-    const almost = await caught(identityShowPhrase(vault, 'dev', PIN, t));
+    const almost = await keepsakeRejection(identityShowPhrase(vault, 'dev', PIN, t));
     expect(almost).toBeInstanceOf(PinLockedError);
     expect(almost.fullMessage).toMatch(/1 second\b/);
     // Tries while locked are not counted.
@@ -363,7 +336,7 @@ describe('repeated wrong PINs slow down', () => {
       [7, 240],
     ] as const) {
       t.advance(pinDelaySeconds(attempt - 1) * 1000);
-      const err = await caught(identityShowPhrase(vault, 'dev', WRONG, t));
+      const err = await keepsakeRejection(identityShowPhrase(vault, 'dev', WRONG, t));
       expect(err).toBeInstanceOf(WrongPinError);
       expect(identityResolve(vault, 'dev')).toMatchObject({ failedAttempts: attempt, lockedUntil: t.now() + wait * 1000 });
       await expect(identityShowPhrase(vault, 'dev', PIN, t)).rejects.toThrow(PinLockedError);
@@ -407,7 +380,7 @@ describe('repeated wrong PINs slow down', () => {
     const t = tuning();
     await identityRecover(vault, { name: 'dev', mnemonic: DEV, pin: PIN, ...t });
     for (let k = 1; k <= 3; k++) {
-      const err = await caught(identityShowPhrase(vault, 'dev', WRONG, t));
+      const err = await keepsakeRejection(identityShowPhrase(vault, 'dev', WRONG, t));
       const left = /after (\d+) more wrong PIN/.exec(err.fullMessage);
       expect(left, err.fullMessage).not.toBeNull();
       // After wrong PIN k, wrong PINs k+1 … 3 are still free; wrong PIN 4 starts the delay.
@@ -475,7 +448,7 @@ describe('identityFind', () => {
     // A miss, and its count of candidates, is checked through the CLI (test/e2e/identity) and in keys/find.test.ts;
     // here only that the pathFind result becomes PathNotFoundError, on a smaller search (an Ethereum address: 40 candidates).
     const other = new Keyring({ type: 'ethereum' }).addFromUri(`${DEV}/m/44'/60'/0'/1/0`, {}, 'ethereum').address;
-    const miss = await caught(identityFind(vault, 'dev', other, PIN, t));
+    const miss = await keepsakeRejection(identityFind(vault, 'dev', other, PIN, t));
     expect(miss).toBeInstanceOf(PathNotFoundError);
     expect(miss.fullMessage).toContain(' 40 ');
     expect(accountList(vault)).toEqual([]);
@@ -484,9 +457,8 @@ describe('identityFind', () => {
 
 describe('the vault file holds no secret in clear', () => {
   it('neither a phrase (nor 3 consecutive words, nor its entropy), nor the path password, nor the PIN — in the vault, -wal or -shm', async () => {
-    const file = join(dir, 'bytes.sqlite');
-    const vault = vaultOpen(file);
-    open.push(vault);
+    const vault = freshVault();
+    const file = vault.file;
     const t = tuning();
     const pin = 'Pin-Albatross-5521';
     const pathPassword = 'Pw-Walrus-Umbrella-88';
