@@ -5,13 +5,12 @@ import { BODY_LIMIT } from './app.js';
 import { testAppStart, type TestApp } from './testApp.js';
 import type { FastifyInstance } from 'fastify';
 
-const TOKEN = 'test-token-0123456789abcdef';
 let server: TestApp;
 let app: FastifyInstance;
 let port: number;
 
 beforeAll(async () => {
-  server = await testAppStart({ name: 'server', token: TOKEN, free: 3 });
+  server = await testAppStart({ name: 'server', free: 3 });
   ({ app, port } = server);
   writeFileSync(join(server.dir, 'secret.txt'), 'outside the web root');
 });
@@ -34,7 +33,7 @@ describe('the guard', () => {
   });
 
   it('refuses API calls without the token or with a wrong one', async () => {
-    for (const headers of [{ 'x-keepsake-token': '' }, { 'x-keepsake-token': 'wrong' }, { 'x-keepsake-token': TOKEN + 'x' }]) {
+    for (const headers of [{ 'x-keepsake-token': '' }, { 'x-keepsake-token': 'wrong' }, { 'x-keepsake-token': server.token + 'x' }]) {
       const res = await api('/api/accounts', headers);
       expect(res.statusCode).toBe(401);
       expect(res.json().error.message).toMatch(/token/);

@@ -109,14 +109,13 @@ describe('sendError: no message names a flag, a command or Markdown', () => {
 
 // The errors real requests meet, with the wording their call sites give, through the running server.
 
-const TOKEN = 'test-token-messages-0123456789';
 const PW = 'file pässword';
 type JsonVector = { keyType: string; password: string; file: Record<string, unknown> };
 const vectors = loadVectors<{ json: JsonVector[] }>('polkadot-js');
 const SR = vectors.json.find((v) => v.keyType === 'sr25519')!;
 let server: TestApp;
 beforeAll(async () => {
-  server = await testAppStart({ name: 'server-messages', token: TOKEN, free: 1000 });
+  server = await testAppStart({ name: 'server-messages', free: 1000 });
 });
 afterAll(() => server.stop());
 

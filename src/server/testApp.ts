@@ -12,10 +12,10 @@ import { FailureLimiter } from './limiter.js';
  * requests sent with Fastify's inject as the page sends them (its Host, the token). Nothing here is
  * used by keepsake itself.
  *
- * - `name`: the folder's prefix (keepsake-`name`-…).
+ * - `name`: the folder's prefix (keepsake-`name`-…) and part of the token.
  * - `free`: the failures the limiter lets through in its minute (a test of the limiter sets it low).
  */
-export type TestAppOptions = { name: string; token: string; free: number };
+export type TestAppOptions = { name: string; free: number };
 
 export type TestApp = {
   app: FastifyInstance;
@@ -23,6 +23,8 @@ export type TestApp = {
   /** The folder holding the vault and the web root (`web/`). */
   dir: string;
   port: number;
+  /** The server's token (test-token-`name`-…). */
+  token: string;
   /** What the page sends with every API request: the server's own Host and the token. */
   headers: () => Record<string, string>;
   /** POSTs `body` as JSON with {@link TestApp.headers}. */
@@ -32,7 +34,8 @@ export type TestApp = {
 };
 
 /** Starts a {@link TestApp} (a test file calls it in `beforeAll` and `stop` in `afterAll`). */
-export async function testAppStart({ name, token, free }: TestAppOptions): Promise<TestApp> {
+export async function testAppStart({ name, free }: TestAppOptions): Promise<TestApp> {
+  const token = `test-token-${name}-0123456789abcdef`;
   const dir = mkdtempSync(join(tmpdir(), `keepsake-${name}-`));
   mkdirSync(join(dir, 'web'));
   writeFileSync(join(dir, 'web', 'index.html'), '<!doctype html><title>keepsake</title>');
@@ -46,6 +49,7 @@ export async function testAppStart({ name, token, free }: TestAppOptions): Promi
     vault,
     dir,
     port,
+    token,
     headers,
     post: (url, body) => app.inject({ method: 'POST', url, headers: { ...headers(), 'content-type': 'application/json' }, payload: JSON.stringify(body) }),
     stop: async () => {

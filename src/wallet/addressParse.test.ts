@@ -8,6 +8,7 @@ import { InvalidAddressError } from '../errors/address.js';
 import { UsageError } from '../errors/usage.js';
 import { networkByPrefix, networkList } from '../networks/networks.js';
 import { addressParse } from './addressParse.js';
+import { thrownMessage } from '../../test/support/rejection.js';
 
 // Expected values come from @polkadot/util-crypto (SS58, EIP-55) and a base58check built here.
 const base58check = createBase58check(sha256);
@@ -25,13 +26,7 @@ const EIP55 = [
 ];
 
 function refused(f: () => unknown, kind: new (...args: never[]) => Error = InvalidAddressError): string {
-  try {
-    f();
-  } catch (err) {
-    expect(err).toBeInstanceOf(kind);
-    return (err as Error).message;
-  }
-  throw new Error('expected a refusal');
+  return thrownMessage(f, kind);
 }
 
 describe('SS58', () => {

@@ -25,6 +25,20 @@ export function concordiumAddress(key: Uint8Array = randomBytes(32)): string {
 
 export type ConcordiumEnvelope = { cipherText: string; metadata: Record<string, unknown> };
 
+/** A desktop export's envelope, its metadata as the desktop writes it and no real ciphertext: for what reads a file's kind, not its content. */
+export const DESKTOP_ENVELOPE_STUB: ConcordiumEnvelope = {
+  cipherText: 'AAAA',
+  metadata: {
+    keyLen: 32,
+    iterations: 10000,
+    salt: 'AAAA',
+    initializationVector: 'AAAA',
+    encryptionMethod: 'AES-256',
+    keyDerivationMethod: 'PBKDF2WithHmacSHA256',
+    hashAlgorithm: 'sha256',
+  },
+};
+
 export type EncryptOptions = { iterations?: number; saltLength?: number; keyLen?: boolean; salt?: Buffer; iv?: Buffer };
 
 /** Encrypts `plaintext` (any JSON value) as the desktop wallet does (or, with options, the mobile wallet). */

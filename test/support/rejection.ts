@@ -31,3 +31,10 @@ export async function keepsakeRejection(p: Promise<unknown>): Promise<BaseError>
   expect(err).toBeInstanceOf(BaseError);
   return err as BaseError;
 }
+
+/** The message of what a synchronous call throws, which must be a `kind`; fails when it returns. */
+export function thrownMessage(f: () => unknown, kind: new (...args: never[]) => Error): string {
+  const err = thrown(f);
+  expect(err).toBeInstanceOf(kind);
+  return (err as Error).message;
+}
