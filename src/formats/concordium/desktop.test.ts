@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { MobileWalletExportError, NotAnExportError, UnableToDecryptError } from '../../errors/concordium.js';
 import { CorruptFileError } from '../../errors/file.js';
 import { KdfParamsTooLargeError } from '../../errors/kdf.js';
-import { concordiumDecrypt, concordiumEncrypt, type ConcordiumEnvelope, desktopExportData, mobileExportData } from '../../../test/support/concordium.js';
+import {
+  concordiumDecrypt,
+  concordiumEncrypt,
+  type ConcordiumEnvelope,
+  desktopExportData,
+  EXPORT_ALGORITHMS,
+  mobileExportData,
+} from '../../../test/support/concordium.js';
 import { concordiumDesktopOpen, concordiumDesktopValidate, concordiumDesktopWrite, type ConcordiumExport } from './desktop.js';
 import { rejection } from '../../../test/support/rejection.js';
 
@@ -157,13 +164,7 @@ describe('concordiumDesktopWrite', () => {
     const data = desktopExportData();
     const env = (await concordiumDesktopWrite(asExport(data), PW)) as ConcordiumEnvelope;
     expect(Object.keys(env).sort()).toEqual(['cipherText', 'metadata']);
-    expect(env.metadata).toMatchObject({
-      keyLen: 32,
-      iterations: 10_000,
-      encryptionMethod: 'AES-256',
-      keyDerivationMethod: 'PBKDF2WithHmacSHA256',
-      hashAlgorithm: 'sha256',
-    });
+    expect(env.metadata).toMatchObject({ keyLen: 32, iterations: 10_000, ...EXPORT_ALGORITHMS });
     expect(Buffer.from(String(env.metadata['salt']), 'base64')).toHaveLength(16);
     expect(Buffer.from(String(env.metadata['initializationVector']), 'base64')).toHaveLength(16);
     expect(concordiumDecrypt(env, PW)).toEqual(data);
