@@ -24,8 +24,7 @@ import { ethereumKeystoreDecrypt, ethereumKeystoreParse, ethereumKeystoreWrite, 
 import { rejection } from '../../test/support/rejection.js';
 import { loadVectors } from '../../test/support/vectors.js';
 
-type Vector = { password: string; expectedPrivateKey: string; expectedAddressLowercase: string; file: Json };
-const VECTOR = loadVectors<Vector>('ethereum-keystore');
+const VECTOR = loadVectors('ethereum-keystore');
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const cryptoOf = (json: Json) => json['crypto'] as Json;

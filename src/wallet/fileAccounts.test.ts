@@ -29,8 +29,7 @@ import { rejection } from '../../test/support/rejection.js';
 import { loadVectors } from '../../test/support/vectors.js';
 import { DESKTOP_ENVELOPE_STUB } from '../../test/support/concordium.js';
 
-type Vector = { password: string; expectedPrivateKey: string; expectedAddressLowercase: string; file: Json };
-const VECTOR = loadVectors<Vector>('ethereum-keystore');
+const VECTOR = loadVectors('ethereum-keystore');
 const VECTOR_ADDRESS = eip55(VECTOR.expectedAddressLowercase);
 const PW = 'correct horse';
 /** Small scrypt: these tests are about what keepsake does with the file, not the KDF (see formats/ethereum-keystore.test.ts). */
