@@ -95,6 +95,10 @@ afterAll(async () => {
   }
 });
 
+/** The name every reader is given for the fuzz input (its messages quote it), and the options that pass it. */
+const FILE = 'fuzz.json';
+const IN_FILE = { file: FILE };
+
 /** The secrets a call must not reveal: the seeds' and the password it was given. */
 const secretsWith = (password?: string) => (password === undefined ? secrets : [...secrets, password]);
 
@@ -124,6 +128,11 @@ async function probeObject(target: string, input: Built, read: (value: JsonObjec
 
 const passwordArb = fc.constantFrom(...PASSWORDS);
 
+/** Mutations of valid files (`weight` runs in `weight + 1`), now and then `other` input: most runs reach deep into a reader. */
+function mostlyMutations(mutations: fc.Arbitrary<Built>, weight: number, other: fc.Arbitrary<Built>): fc.Arbitrary<Built> {
+  return fc.oneof({ weight, arbitrary: mutations }, { weight: 1, arbitrary: other });
+}
+
 /** Runs a property whose body never throws (the stats collect), then fails the test with every distinct problem. */
 async function fuzz<T>(targets: string[], arb: fc.Arbitrary<T>, numRuns: number, body: (value: T) => Promise<void>): Promise<void> {
   kdfWindowReset();
@@ -144,8 +153,8 @@ describe('whole files, no password: formatDetect and inspectFile', () => {
   const n = runs(500, 1);
   property('any text → a format or a keepsake error; KDF parameters at and past the caps are only reported', n, 20, (numRuns) =>
     fuzz(['formatDetect', 'inspectFile'], fileInputArb(seeds.files, { atCap: true }), numRuns, async (input: Built) => {
-      await stats.probe('formatDetect', input, () => formatDetect(input.text, 'fuzz.json'), secrets);
-      await stats.probe('inspectFile', input, () => inspectFile(input.text, { file: 'fuzz.json' }), secrets);
+      await stats.probe('formatDetect', input, () => formatDetect(input.text, FILE), secrets);
+      await stats.probe('inspectFile', input, () => inspectFile(input.text, IN_FILE), secrets);
     }),
   );
 });
@@ -153,49 +162,39 @@ describe('whole files, no password: formatDetect and inspectFile', () => {
 describe('whole files with a password: fileAccountsOpen and verifyFile', () => {
   /** One input, with a password, through `verify` or through the reader `restore` uses (both properties below). */
   const openOrVerify = async ([input, password, verify]: [Built, string, boolean]): Promise<void> => {
-    if (verify) await stats.probe('verifyFile', input, () => verifyFile(input.text, password, { file: 'fuzz.json' }), secretsWith(password));
+    if (verify) await stats.probe('verifyFile', input, () => verifyFile(input.text, password, IN_FILE), secretsWith(password));
     else
       await stats.probe(
         'fileAccountsOpen',
         input,
-        () => fileAccountsOpen(input.text, password, { file: 'fuzz.json', lockedEntries: 'keep', convertKeystores: true }),
+        () => fileAccountsOpen(input.text, password, { file: FILE, lockedEntries: 'keep', convertKeystores: true }),
         secretsWith(password),
       );
   };
+  /** Each input with a password, and whether it goes to `verify` (else to the reader of `restore`). */
+  const withPasswordAndMode = (files: fc.Arbitrary<Built>) => fc.tuple(files, passwordArb, fc.boolean());
+  const targets = ['fileAccountsOpen', 'verifyFile'];
   const cheap = runs(200, 0.4);
   property('cheap files (legacy, unencrypted, Apps lists, keystores at N=2^10 or PBKDF2) and random input', cheap, 60, (numRuns) =>
     fuzz(
-      ['fileAccountsOpen', 'verifyFile'],
-      fc.tuple(
+      targets,
+      withPasswordAndMode(
         fc.oneof(
           { weight: 1, arbitrary: randomTextArb },
           { weight: 1, arbitrary: randomJsonArb },
           { weight: 2, arbitrary: shapedJsonArb },
           { weight: 12, arbitrary: mutationArb(seeds.accountFiles.filter((s) => s.cost === 0)) },
         ),
-        passwordArb,
-        fc.boolean(),
       ),
       numRuns,
       openOrVerify,
     ),
   );
   const scrypted = runs(40, 0.06);
-  property('scrypt files (N=2^15 single, batch, Apps list) mutated, incl. KDF headers past the caps', scrypted, 400, (numRuns) =>
-    fuzz(
-      ['fileAccountsOpen', 'verifyFile'],
-      fc.tuple(
-        fc.oneof(
-          { weight: 1, arbitrary: seedArb(seeds.accountFiles.filter((s) => s.cost > 0)) },
-          { weight: 8, arbitrary: mutationArb(seeds.accountFiles.filter((s) => s.cost > 0)) },
-        ),
-        passwordArb,
-        fc.boolean(),
-      ),
-      numRuns,
-      openOrVerify,
-    ),
-  );
+  property('scrypt files (N=2^15 single, batch, Apps list) mutated, incl. KDF headers past the caps', scrypted, 400, (numRuns) => {
+    const files = seeds.accountFiles.filter((s) => s.cost > 0);
+    return fuzz(targets, withPasswordAndMode(mostlyMutations(mutationArb(files), 8, seedArb(files))), numRuns, openOrVerify);
+  });
 });
 
 describe('format readers', () => {
@@ -211,8 +210,8 @@ describe('format readers', () => {
       numRuns,
       (input: Built) =>
         probeJson('polkadotJsParse', input, (value) => {
-          const parsed = polkadotJsParse(value, 'fuzz.json');
-          if (parsed.cipher === 'scrypt') scryptHeaderRead(parsed.encoded, 'fuzz.json');
+          const parsed = polkadotJsParse(value, FILE);
+          if (parsed.cipher === 'scrypt') scryptHeaderRead(parsed.encoded, FILE);
           return parsed;
         }),
     ),
@@ -236,10 +235,8 @@ describe('format readers', () => {
           'polkadotJsOpen',
           input,
           async (value) => {
-            const parsed = polkadotJsParse(value, 'fuzz.json');
-            return parsed.kind === 'batch'
-              ? polkadotJsBatchOpen(parsed, password, { file: 'fuzz.json' })
-              : polkadotJsOpen(parsed, password, { file: 'fuzz.json' });
+            const parsed = polkadotJsParse(value, FILE);
+            return parsed.kind === 'batch' ? polkadotJsBatchOpen(parsed, password, IN_FILE) : polkadotJsOpen(parsed, password, IN_FILE);
           },
           password,
         ),
@@ -248,64 +245,41 @@ describe('format readers', () => {
 
   const ksRuns = runs(200, 0.3);
   property('Ethereum keystore parse and decrypt (scrypt N=2^10, PBKDF2), KDF parameters cheap or refused', ksRuns, 40, (numRuns) =>
-    fuzz(
-      ['ethereumKeystore'],
-      fc.tuple(fc.oneof({ weight: 8, arbitrary: mutationArb(seeds.keystore) }, { weight: 1, arbitrary: shapedJsonArb }), passwordArb),
-      numRuns,
-      ([input, password]) =>
-        probeObject(
-          'ethereumKeystore',
-          input,
-          async (value) => ethereumKeystoreDecrypt(ethereumKeystoreParse(value, 'fuzz.json'), password, { file: 'fuzz.json' }),
-          password,
-        ),
+    fuzz(['ethereumKeystore'], fc.tuple(mostlyMutations(mutationArb(seeds.keystore), 8, shapedJsonArb), passwordArb), numRuns, ([input, password]) =>
+      probeObject('ethereumKeystore', input, async (value) => ethereumKeystoreDecrypt(ethereumKeystoreParse(value, FILE), password, IN_FILE), password),
     ),
   );
   const ksCapRuns = runs(150, 0.5);
   property('Ethereum keystore parse: KDF parameters at the caps are accepted or refused, never derived', ksCapRuns, 10, (numRuns) =>
     fuzz(['ethereumKeystoreParse'], mutationArb(seeds.keystore, { atCap: true }), numRuns, (input: Built) =>
-      probeObject('ethereumKeystoreParse', input, (value) => ethereumKeystoreParse(value, 'fuzz.json')),
+      probeObject('ethereumKeystoreParse', input, (value) => ethereumKeystoreParse(value, FILE)),
     ),
   );
 
   const ccdRuns = runs(200, 0.3);
   property('Concordium desktop/mobile export open (PBKDF2 ≤ 10^5 rounds in the open path)', ccdRuns, 40, (numRuns) =>
-    fuzz(
-      ['concordiumDesktopOpen'],
-      fc.tuple(fc.oneof({ weight: 8, arbitrary: mutationArb(seeds.concordium) }, { weight: 1, arbitrary: shapedJsonArb }), passwordArb),
-      numRuns,
-      ([input, password]) => probeObject('concordiumDesktopOpen', input, (value) => concordiumDesktopOpen(value, password, { file: 'fuzz.json' }), password),
+    fuzz(['concordiumDesktopOpen'], fc.tuple(mostlyMutations(mutationArb(seeds.concordium), 8, shapedJsonArb), passwordArb), numRuns, ([input, password]) =>
+      probeObject('concordiumDesktopOpen', input, (value) => concordiumDesktopOpen(value, password, IN_FILE), password),
     ),
   );
 
   const validateRuns = runs(300, 1);
   property('Concordium decrypted content: concordiumDesktopValidate on mutated and random data', validateRuns, 10, (numRuns) =>
-    fuzz(
-      ['concordiumDesktopValidate'],
-      fc.oneof({ weight: 6, arbitrary: mutationArb([plainSeed()]) }, { weight: 1, arbitrary: randomJsonArb }),
-      numRuns,
-      (input: Built) => probeJson('concordiumDesktopValidate', input, (value) => concordiumDesktopValidate(value, 'fuzz.json')),
+    fuzz(['concordiumDesktopValidate'], mostlyMutations(mutationArb([plainSeed()]), 6, randomJsonArb), numRuns, (input: Built) =>
+      probeJson('concordiumDesktopValidate', input, (value) => concordiumDesktopValidate(value, FILE)),
     ),
   );
 
   const backupParseRuns = runs(250, 1);
   property('keepsake backup parse: KDF parameters at and past the caps, never derived', backupParseRuns, 10, (numRuns) =>
-    fuzz(
-      ['keepsakeBackupParse'],
-      fc.oneof({ weight: 6, arbitrary: mutationArb(seeds.backup, { atCap: true }) }, { weight: 1, arbitrary: shapedJsonArb }),
-      numRuns,
-      (input: Built) => probeObject('keepsakeBackupParse', input, (value) => keepsakeBackupParse(value, 'fuzz.json')),
+    fuzz(['keepsakeBackupParse'], mostlyMutations(mutationArb(seeds.backup, { atCap: true }), 6, shapedJsonArb), numRuns, (input: Built) =>
+      probeObject('keepsakeBackupParse', input, (value) => keepsakeBackupParse(value, FILE)),
     ),
   );
   const backupOpenRuns = runs(16, 0.02);
   property('keepsake backup open (scrypt N=2^15 when the parameters pass)', backupOpenRuns, 400, (numRuns) =>
     fuzz(['keepsakeBackupOpen'], fc.tuple(mutationArb(seeds.backup), passwordArb), numRuns, ([input, password]) =>
-      probeObject(
-        'keepsakeBackupOpen',
-        input,
-        async (value) => keepsakeBackupOpen(keepsakeBackupParse(value, 'fuzz.json'), password, { file: 'fuzz.json' }),
-        password,
-      ),
+      probeObject('keepsakeBackupOpen', input, async (value) => keepsakeBackupOpen(keepsakeBackupParse(value, FILE), password, IN_FILE), password),
     ),
   );
 
@@ -313,7 +287,7 @@ describe('format readers', () => {
   property('sealed identity phrase: sealedSecretParse, then the PIN key (N=2^10 or refused) and the box', sealedRuns, 20, (numRuns) =>
     fuzz(
       ['sealedSecret'],
-      fc.tuple(fc.oneof({ weight: 8, arbitrary: mutationArb(seeds.sealed) }, { weight: 1, arbitrary: randomJsonArb }), fc.constantFrom(PIN, PIN, '000000', PW)),
+      fc.tuple(mostlyMutations(mutationArb(seeds.sealed), 8, randomJsonArb), fc.constantFrom(PIN, PIN, '000000', PW)),
       numRuns,
       async ([input, pin]) => {
         await stats.probe(
@@ -414,7 +388,7 @@ describe('whole-wallet import: backupImport (all or nothing)', () => {
       input,
       async () => {
         try {
-          return await backupImport(vault, text, password, { file: 'fuzz.json' });
+          return await backupImport(vault, text, password, IN_FILE);
         } catch (err) {
           failure = err ?? 'thrown';
           throw err;
@@ -440,14 +414,9 @@ describe('whole-wallet import: backupImport (all or nothing)', () => {
 
   const ccdRuns = runs(150, 0.3);
   property('Concordium export whose decrypted content is mutated (deep nesting, huge values, wrong types)', ccdRuns, 40, (numRuns) =>
-    fuzz(
-      ['backupImport(concordium)'],
-      fc.oneof({ weight: 8, arbitrary: mutationArb([plainSeed()]) }, { weight: 1, arbitrary: randomJsonArb }),
-      numRuns,
-      async (input: Built) => {
-        await importProbe('backupImport(concordium)', input, concordiumEnvelope(input.text), PW);
-      },
-    ),
+    fuzz(['backupImport(concordium)'], mostlyMutations(mutationArb([plainSeed()]), 8, randomJsonArb), numRuns, async (input: Built) => {
+      await importProbe('backupImport(concordium)', input, concordiumEnvelope(input.text), PW);
+    }),
   );
   const fileRuns = runs(100, 0.3);
   property('Concordium export file mutated (envelope, KDF parameters cheap or refused)', fileRuns, 40, (numRuns) =>
