@@ -7,6 +7,7 @@ import { plural } from '../text/plural.js';
 import { FORMAT_LABELS, formatDetect, type FormatName } from './detect.js';
 import type { JsonObject } from './json.js';
 import { loadVectors } from '../../test/support/vectors.js';
+import { DESKTOP_ENVELOPE_STUB } from '../../test/support/concordium.js';
 
 type JsonVector = { keyType: string; file: JsonObject };
 const polkadot = loadVectors<{ json: JsonVector[] }>('polkadot-js');
@@ -17,18 +18,6 @@ const batch = {
   encoded: V3['encoded'],
   encoding: { content: ['batch-pkcs8'], type: ['scrypt', 'xsalsa20-poly1305'], version: '3' },
   accounts: [{ address: V3['address'], meta: { name: 'a' } }],
-};
-const concordiumDesktop = {
-  cipherText: 'AAAA',
-  metadata: {
-    keyLen: 32,
-    iterations: 10000,
-    salt: 'AAAA',
-    initializationVector: 'AAAA',
-    encryptionMethod: 'AES-256',
-    keyDerivationMethod: 'PBKDF2WithHmacSHA256',
-    hashAlgorithm: 'sha256',
-  },
 };
 const concordiumMobile = {
   cipherText: 'AAAA',
@@ -51,7 +40,7 @@ describe('formatDetect: what each file is', () => {
     ['an Apps "Export all" list', [V3, { address: V3['address'], meta: { name: 'multisig' }, publicKey: '0x00', type: 'sr25519' }], 'apps'],
     ['the Ethereum keystore vector', keystore.file, 'ethereum-keystore'],
     ['a geth keystore with "Crypto"', { version: 3, Crypto: keystore.file['crypto'] }, 'ethereum-keystore'],
-    ['a Concordium Desktop export', concordiumDesktop, 'concordium-desktop'],
+    ['a Concordium Desktop export', DESKTOP_ENVELOPE_STUB, 'concordium-desktop'],
     ['a Concordium Mobile export', concordiumMobile, 'concordium-mobile'],
     ['a keepsake backup', { type: 'keepsake-backup', version: 1 }, 'keepsake-backup'],
   ];

@@ -22,10 +22,9 @@ import { KdfParamsTooLargeError } from '../errors/kdf.js';
 import { WrongPasswordError } from '../errors/password.js';
 import { ethereumKeystoreDecrypt, ethereumKeystoreParse, ethereumKeystoreWrite, KEYSTORE_PBKDF2_MAX, KEYSTORE_SCRYPT_DEFAULT } from './ethereum-keystore.js';
 import { rejection } from '../../test/support/rejection.js';
-import { loadVectors } from '../../test/support/vectors.js';
+import { loadVectors, EIP55_EXAMPLES } from '../../test/support/vectors.js';
 
-type Vector = { password: string; expectedPrivateKey: string; expectedAddressLowercase: string; file: Json };
-const VECTOR = loadVectors<Vector>('ethereum-keystore');
+const VECTOR = loadVectors('ethereum-keystore');
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const cryptoOf = (json: Json) => json['crypto'] as Json;
@@ -351,12 +350,6 @@ describe('damaged files: a CorruptFileError that says what is wrong, never a Typ
 
 describe('EIP-55 helper of the oracle', () => {
   it('matches the spec examples', () => {
-    for (const a of [
-      '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed',
-      '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359',
-      '0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB',
-    ]) {
-      expect(eip55(a.toLowerCase())).toBe(a);
-    }
+    for (const a of EIP55_EXAMPLES) expect(eip55(a.toLowerCase())).toBe(a);
   });
 });

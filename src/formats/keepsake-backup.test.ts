@@ -7,6 +7,7 @@ import { KdfParamsTooLargeError } from '../errors/kdf.js';
 import { WrongPasswordError } from '../errors/password.js';
 import type { JsonObject } from './json.js';
 import { BACKUP_TYPE, BACKUP_VERSION, keepsakeBackupOpen, keepsakeBackupParse, keepsakeBackupWrite } from './keepsake-backup.js';
+import { rejection, thrown } from '../../test/support/rejection.js';
 
 // The format (DESIGN.md "keepsake's own full backup"): key = scrypt(password, salt)[0..32], body =
 // NaCl secretbox (XSalsa20-Poly1305). Checked here against node:crypto's scrypt and the oracle's
@@ -65,15 +66,6 @@ const PAYLOAD: JsonObject = {
   accounts: [{ name: 'Savings account', publicKey: '0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d' }],
   addresses: [{ name: 'Landlord', address: '15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5', note: 'rent' }],
 };
-
-async function refusal(p: Promise<unknown> | (() => unknown)): Promise<unknown> {
-  try {
-    await (typeof p === 'function' ? p() : p);
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('keepsakeBackupWrite', () => {
   it('writes the versioned envelope of DESIGN.md, which the published recipe opens', async () => {
@@ -141,7 +133,7 @@ describe('keepsakeBackupParse + keepsakeBackupOpen', () => {
 
   it('a wrong password is a wrong password (naming the file, not showing the password)', async () => {
     const env = keepsakeBackupParse(await keepsakeBackupWrite(PAYLOAD, PW, { params: FAST }), 'b.json');
-    const err = await refusal(keepsakeBackupOpen(env, 'backup-pw-2', { file: 'b.json' }));
+    const err = await rejection(keepsakeBackupOpen(env, 'backup-pw-2', { file: 'b.json' }));
     expect(err).toBeInstanceOf(WrongPasswordError);
     expect((err as Error).message).toContain('b.json');
     expect((err as Error).message).not.toContain('backup-pw-2');
@@ -165,7 +157,7 @@ describe('keepsakeBackupParse + keepsakeBackupOpen', () => {
       { ...json, kdf: { ...json.kdf, salt: flip(json.kdf.salt, 31) } },
     );
     for (const v of variants) {
-      const err = await refusal(keepsakeBackupOpen(keepsakeBackupParse(v as unknown as JsonObject), PW));
+      const err = await rejection(keepsakeBackupOpen(keepsakeBackupParse(v as unknown as JsonObject), PW));
       expect(err).toBeInstanceOf(WrongPasswordError);
     }
   });
@@ -173,7 +165,7 @@ describe('keepsakeBackupParse + keepsakeBackupOpen', () => {
   it('a box that opens but holds no backup object is a damaged file, not a wrong password', async () => {
     for (const plain of ['[1,2,3]', '"text"', 'not json at all']) {
       const env = oracleSeal(new TextEncoder().encode(plain), PW);
-      const err = await refusal(keepsakeBackupOpen(keepsakeBackupParse(env as unknown as JsonObject), PW, { file: 'b.json' }));
+      const err = await rejection(keepsakeBackupOpen(keepsakeBackupParse(env as unknown as JsonObject), PW, { file: 'b.json' }));
       expect(err).not.toBeInstanceOf(WrongPasswordError);
       expect((err as Error).name).toMatch(/Corrupt|NotJson|Json/);
     }
@@ -189,14 +181,7 @@ describe('keepsakeBackupParse refuses, before any KDF work', () => {
       expect(() => keepsakeBackupParse(v as JsonObject)).toThrow(UnknownFormatError);
     }
     for (const version of [2, 0, '1', null]) {
-      const err = (() => {
-        try {
-          keepsakeBackupParse({ ...base, version } as JsonObject, 'b.json');
-        } catch (e) {
-          return e as Error;
-        }
-        throw new Error('expected a refusal');
-      })();
+      const err = thrown(() => keepsakeBackupParse({ ...base, version } as JsonObject, 'b.json')) as Error;
       expect(err).toBeInstanceOf(UnknownFormatError);
       expect(err.message).toMatch(/version/);
     }

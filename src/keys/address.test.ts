@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { bytesToHex, concatBytes, hexToBytes, utf8 } from '../crypto/bytes.js';
 import { InvalidAddressError } from '../errors/address.js';
 import { ecdsaAccountId, ethereumChecksum, ethereumDecode, ss58Decode, ss58Encode } from './address.js';
-import { loadVectors } from '../../test/support/vectors.js';
+import { loadVectors, EIP55_EXAMPLES } from '../../test/support/vectors.js';
 
 type Ss58Vector = { prefix: number; publicKey: string; address: string };
 const vectors = loadVectors<{ ss58: Ss58Vector[] }>('polkadot-js');
@@ -148,15 +148,7 @@ describe('ss58Encode / ss58Decode', () => {
 });
 
 describe('ethereumChecksum / ethereumDecode (EIP-55)', () => {
-  // The examples in EIP-55 itself.
-  const EIP55 = [
-    '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed',
-    '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359',
-    '0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB',
-    '0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb',
-  ];
-
-  for (const address of EIP55) {
+  for (const address of EIP55_EXAMPLES) {
     it(`checksums ${address}`, () => {
       expect(ethereumChecksum(hexToBytes(address.toLowerCase()))).toBe(address);
       expect(bytesToHex(ethereumDecode(address))).toBe(address.toLowerCase());
@@ -164,19 +156,19 @@ describe('ethereumChecksum / ethereumDecode (EIP-55)', () => {
   }
 
   it('accepts all-lower and all-upper case (no checksum claimed)', () => {
-    const a = EIP55[0]!;
+    const a = EIP55_EXAMPLES[2];
     expect(bytesToHex(ethereumDecode(a.toLowerCase()))).toBe(a.toLowerCase());
     expect(bytesToHex(ethereumDecode('0x' + a.slice(2).toUpperCase()))).toBe(a.toLowerCase());
   });
 
   it('refuses mixed case with a wrong checksum', () => {
-    const a = EIP55[0]!;
+    const a = EIP55_EXAMPLES[2];
     const flipped = a.slice(0, 3) + (a[3] === a[3]!.toUpperCase() ? a[3]!.toLowerCase() : a[3]!.toUpperCase()) + a.slice(4);
     expectInvalid(() => ethereumDecode(flipped), /EIP-55 checksum/);
   });
 
   it('refuses anything but 0x and 40 hex digits', () => {
-    for (const bad of ['', '0x', EIP55[0]!.slice(0, -1), EIP55[0]! + '0', EIP55[0]!.slice(2), '0x' + 'g'.repeat(40)]) {
+    for (const bad of ['', '0x', EIP55_EXAMPLES[2].slice(0, -1), EIP55_EXAMPLES[2] + '0', EIP55_EXAMPLES[2].slice(2), '0x' + 'g'.repeat(40)]) {
       expectInvalid(() => ethereumDecode(bad), /0x followed by 40 hex digits/);
     }
   });

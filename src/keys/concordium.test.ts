@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidAddressError } from '../errors/address.js';
 import { concordiumDecode, concordiumEncode } from './concordium.js';
+import { thrownMessage } from '../../test/support/rejection.js';
 
 /**
  * An independent base58check (Bitcoin's: payload ‖ sha256(sha256(payload))[0..4], base58 with the
@@ -54,13 +55,7 @@ const KNOWN = [
 ] as const;
 
 function reasonOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InvalidAddressError);
-    return (err as Error).message;
-  }
-  throw new Error('expected InvalidAddressError');
+  return thrownMessage(f, InvalidAddressError);
 }
 
 describe('concordiumDecode / concordiumEncode: known answers', () => {

@@ -1,41 +1,27 @@
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { vaultClose, vaultOpen, type Vault } from '../vault/open.js';
-import { serverCreate, BODY_LIMIT } from './app.js';
-import { FailureLimiter } from './limiter.js';
+import { BODY_LIMIT } from './app.js';
+import { testAppStart, type TestApp } from './testApp.js';
 import type { FastifyInstance } from 'fastify';
 
-const TOKEN = 'test-token-0123456789abcdef';
-let dir: string;
-let vault: Vault;
+let server: TestApp;
 let app: FastifyInstance;
 let port: number;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'keepsake-server-'));
-  mkdirSync(join(dir, 'web'));
-  writeFileSync(join(dir, 'web', 'index.html'), '<!doctype html><title>keepsake</title>');
-  writeFileSync(join(dir, 'secret.txt'), 'outside the web root');
-  vault = vaultOpen(join(dir, 'vault.sqlite'));
-  app = serverCreate({ vault, token: TOKEN, webRoot: join(dir, 'web'), limiter: new FailureLimiter({ free: 3, windowMs: 60_000 }) });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  port = (app.server.address() as { port: number }).port;
+  server = await testAppStart({ name: 'server', free: 3 });
+  ({ app, port } = server);
+  writeFileSync(join(server.dir, 'secret.txt'), 'outside the web root');
 });
-
-afterAll(async () => {
-  await app.close();
-  vaultClose(vault);
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => server.stop());
 
 const host = () => `127.0.0.1:${port}`;
 const api = (url: string, headers: Record<string, string> = {}, body?: unknown) =>
   app.inject({
     method: body === undefined ? 'GET' : 'POST',
     url,
-    headers: { host: host(), 'x-keepsake-token': TOKEN, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    headers: { ...server.headers(), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
     ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
   });
 
@@ -47,7 +33,7 @@ describe('the guard', () => {
   });
 
   it('refuses API calls without the token or with a wrong one', async () => {
-    for (const headers of [{ 'x-keepsake-token': '' }, { 'x-keepsake-token': 'wrong' }, { 'x-keepsake-token': TOKEN + 'x' }]) {
+    for (const headers of [{ 'x-keepsake-token': '' }, { 'x-keepsake-token': 'wrong' }, { 'x-keepsake-token': server.token + 'x' }]) {
       const res = await api('/api/accounts', headers);
       expect(res.statusCode).toBe(401);
       expect(res.json().error.message).toMatch(/token/);

@@ -1,14 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import { readdirSync } from 'node:fs';
+import type { FastifyReply } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_WORDS } from '../../test/support/cliWords.js';
 import { BaseError } from '../errors/base.js';
-import { vaultClose, vaultOpen, type Vault } from '../vault/open.js';
-import { serverCreate } from './app.js';
 import { sendError } from './errors.js';
-import { FailureLimiter } from './limiter.js';
+import { testAppStart, type TestApp } from './testApp.js';
 import { loadVectors } from '../../test/support/vectors.js';
 
 // Issue 12 #10: what the server sends is read in the browser, so no message names a flag, a command or
@@ -113,42 +109,21 @@ describe('sendError: no message names a flag, a command or Markdown', () => {
 
 // The errors real requests meet, with the wording their call sites give, through the running server.
 
-const TOKEN = 'test-token-messages-0123456789';
 const PW = 'file pässword';
 type JsonVector = { keyType: string; password: string; file: Record<string, unknown> };
 const vectors = loadVectors<{ json: JsonVector[] }>('polkadot-js');
 const SR = vectors.json.find((v) => v.keyType === 'sr25519')!;
-let dir: string;
-let vault: Vault;
-let app: FastifyInstance;
-let port: number;
-
+let server: TestApp;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'keepsake-server-messages-'));
-  mkdirSync(join(dir, 'web'));
-  writeFileSync(join(dir, 'web', 'index.html'), '<!doctype html><title>keepsake</title>');
-  vault = vaultOpen(join(dir, 'vault.sqlite'));
-  app = serverCreate({ vault, token: TOKEN, webRoot: join(dir, 'web'), limiter: new FailureLimiter({ free: 1000, windowMs: 60_000 }) });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  port = (app.server.address() as { port: number }).port;
+  server = await testAppStart({ name: 'server-messages', free: 1000 });
 });
-
-afterAll(async () => {
-  await app.close();
-  vaultClose(vault);
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => server.stop());
 
 async function post(
   url: string,
   body: unknown,
 ): Promise<{ status: number; json: Record<string, unknown> & { error?: { name: string; message: string; next?: unknown } } }> {
-  const res = await app.inject({
-    method: 'POST',
-    url,
-    headers: { host: `127.0.0.1:${port}`, 'x-keepsake-token': TOKEN, 'content-type': 'application/json' },
-    payload: JSON.stringify(body),
-  });
+  const res = await server.post(url, body);
   const json = res.json() as Record<string, unknown>;
   // Everything the page may show: the message, report entries, notes.
   expect(JSON.stringify(json), url).not.toMatch(CLI_WORDS);
@@ -170,7 +145,7 @@ describe('the server, on requests that fail: no flag, command or Markdown anywhe
     const imp = await post('/api/backup/import', { files: [{ name: 'alice.json', text: account }], password: SR.password });
     expect(imp.json.error).toMatchObject({ name: 'FormatNotSupportedError', next: { do: 'use-restore' } });
     const { backupExport } = await import('../wallet/backup/export.js');
-    const { json: whole } = await backupExport(vault, 'backup pässword');
+    const { json: whole } = await backupExport(server.vault, 'backup pässword');
     const restore = await post('/api/restore', { files: [{ name: 'whole.json', text: whole }], password: 'backup pässword' });
     expect((restore.json['failed'] as { error: unknown }[])[0]!.error).toMatchObject({ name: 'FormatNotSupportedError', next: { do: 'use-backup-import' } });
   });
@@ -204,7 +179,7 @@ describe('the server, on requests that fail: no flag, command or Markdown anywhe
     const r = await post('/api/inspect', { files: [{ name: 'alice.json', text: JSON.stringify(SR.file) }] });
     if (r.json['olderWallets'] === false) expect(r.json['next']).toEqual({ do: 'kdf-compat' });
     const { accountExport } = await import('../wallet/export.js');
-    const { json } = await accountExport(vault, 'a', { password: PW });
+    const { json } = await accountExport(server.vault, 'a', { password: PW });
     const current = await post('/api/inspect', { files: [{ name: 'a.json', text: json }] });
     expect(current.json['olderWallets']).toBe(false);
     expect(current.json['notes']).toEqual([expect.stringMatching(/wallets from before mid-2025 refuse it\.$/)]);

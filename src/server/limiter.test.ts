@@ -10,6 +10,11 @@ function waitOf(v: LimiterVerdict): number {
   return v.ok ? 0 : v.waitMs;
 }
 
+/** A limiter whose clock stands still: waits are asked for, never waited out. */
+function stillLimiter(free: number, globalFree: number): FailureLimiter {
+  return new FailureLimiter({ free, globalFree, now: () => 0 });
+}
+
 it('lets the first failures of a target through, then makes each try wait longer, and forgets that target after its own success', () => {
   let t = 0;
   const limiter = new FailureLimiter({ free: 3, globalFree: 100, windowMs: 60_000, now: () => t });
@@ -24,8 +29,7 @@ it('lets the first failures of a target through, then makes each try wait longer
 });
 
 it('a success on one target does not clear the failures of another (the reset attack of the security review)', () => {
-  const t = 0;
-  const limiter = new FailureLimiter({ free: 3, globalFree: 100, now: () => t });
+  const limiter = stillLimiter(3, 100);
   for (let i = 0; i < 3; i++) {
     ticket(limiter.take(['guessed'])).failed();
     ticket(limiter.take(['known'])).succeeded();
@@ -36,8 +40,7 @@ it('a success on one target does not clear the failures of another (the reset at
 });
 
 it('keeps a global budget over all targets that successes never reset', () => {
-  const t = 0;
-  const limiter = new FailureLimiter({ free: 3, globalFree: 4, now: () => t });
+  const limiter = stillLimiter(3, 4);
   for (let i = 0; i < 4; i++) {
     ticket(limiter.take(['known'])).succeeded();
     ticket(limiter.take([`file-${i}`])).failed();
@@ -48,8 +51,7 @@ it('keeps a global budget over all targets that successes never reset', () => {
 });
 
 it('counts tries still running: a burst gets no more than the free tries', () => {
-  const t = 0;
-  const limiter = new FailureLimiter({ free: 3, globalFree: 100, now: () => t });
+  const limiter = stillLimiter(3, 100);
   const burst = Array.from({ length: 8 }, () => limiter.take(['pin']));
   expect(burst.filter((v) => v.ok)).toHaveLength(3);
   expect(burst.filter((v) => !v.ok).every((v) => !v.ok && v.reason === 'busy' && v.waitMs > 0)).toBe(true);
@@ -59,8 +61,7 @@ it('counts tries still running: a burst gets no more than the free tries', () =>
 });
 
 it('a ticket over several targets counts its failure on each of them, once on the global budget', () => {
-  const t = 0;
-  const limiter = new FailureLimiter({ free: 2, globalFree: 3, now: () => t });
+  const limiter = stillLimiter(2, 3);
   ticket(limiter.take(['a', 'b'])).failed();
   ticket(limiter.take(['a', 'b'])).failed();
   expect(limiter.take(['a'])).toMatchObject({ ok: false });
@@ -70,8 +71,7 @@ it('a ticket over several targets counts its failure on each of them, once on th
 });
 
 it('settles a ticket once: a second call changes nothing', () => {
-  const t = 0;
-  const limiter = new FailureLimiter({ free: 2, globalFree: 100, now: () => t });
+  const limiter = stillLimiter(2, 100);
   const first = ticket(limiter.take(['a']));
   first.failed();
   first.failed();

@@ -8,30 +8,17 @@ import { InvalidAddressError } from '../errors/address.js';
 import { UsageError } from '../errors/usage.js';
 import { networkByPrefix, networkList } from '../networks/networks.js';
 import { addressParse } from './addressParse.js';
+import { thrownMessage } from '../../test/support/rejection.js';
+import { EIP55_EXAMPLES } from '../../test/support/vectors.js';
 
 // Expected values come from @polkadot/util-crypto (SS58, EIP-55) and a base58check built here.
 const base58check = createBase58check(sha256);
 const concordium = (key: Uint8Array = randomBytes(32)) => base58check.encode(Uint8Array.from([1, ...key]));
 
 const ALICE = decodeAddress('5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY');
-/** EIP-55's examples (all-caps, all-lower and mixed groups). */
-const EIP55 = [
-  '0x52908400098527886E0F7030069857D2E4169EE7',
-  '0xde709f2102306220921060314715629080e2fb77',
-  '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed',
-  '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359',
-  '0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB',
-  '0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb',
-];
 
 function refused(f: () => unknown, kind: new (...args: never[]) => Error = InvalidAddressError): string {
-  try {
-    f();
-  } catch (err) {
-    expect(err).toBeInstanceOf(kind);
-    return (err as Error).message;
-  }
-  throw new Error('expected a refusal');
+  return thrownMessage(f, kind);
 }
 
 describe('SS58', () => {
@@ -85,7 +72,7 @@ describe('SS58', () => {
 });
 
 describe('Ethereum', () => {
-  it.each(EIP55)('%s is kept in its EIP-55 form, from any case', (address) => {
+  it.each(EIP55_EXAMPLES)('%s is kept in its EIP-55 form, from any case', (address) => {
     expect(addressParse(address)).toEqual({ kind: 'ethereum', address, network: 'ethereum', prefix: null });
     expect(addressParse(address.toLowerCase()).address).toBe(address);
     expect(addressParse('0x' + address.slice(2).toUpperCase()).address).toBe(address);
@@ -102,7 +89,7 @@ describe('Ethereum', () => {
   });
 
   it('an unknown --network name is refused as for SS58', () => {
-    expect(refused(() => addressParse(EIP55[2]!, 'no-such-network'), UsageError)).toMatch(/Unknown network/);
+    expect(refused(() => addressParse(EIP55_EXAMPLES[2], 'no-such-network'), UsageError)).toMatch(/Unknown network/);
   });
 
   it("property: the checksum form equals the oracle's (ethereumEncode)", () => {

@@ -10,26 +10,24 @@
  * "Prefunded Development Addresses", derived from Substrate's dev phrase with MetaMask's path). Keys
  * of stored files are read back with @polkadot/keyring, never with keepsake.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair$Json } from '@polkadot/keyring/types';
 import { u8aToHex } from '@polkadot/util';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nextStepCli } from '../cli/nextStep.js';
-import { BaseError } from '../errors/base.js';
 import { UsageError } from '../errors/usage.js';
 import { DuplicateAccountError } from '../errors/vault.js';
 import { accountByPublicKey, accountInsert, accountsAll } from '../vault/accounts.js';
-import { vaultClose, vaultOpen, vaultWrite, type Vault } from '../vault/open.js';
+import { vaultWrite, type Vault } from '../vault/open.js';
 import { accountFind } from './accounts.js';
 import { accountAdd } from './create.js';
 import { accountExport } from './export.js';
 import { identityDerive } from './identity/derive.js';
 import { identityRecover } from './identity/create.js';
 import { type IdentityTuning } from './identity/common.js';
+import { keepsakeRejection } from '../../test/support/rejection.js';
+import { testSecrets } from '../../test/support/secrets.js';
+import { FAST_PIN, vaultsForFile } from '../../test/support/vaults.js';
 import { loadVectors } from '../../test/support/vectors.js';
 
 const VECTORS = loadVectors<{ devPhrase: string }>('polkadot-js');
@@ -38,27 +36,9 @@ const DEV = VECTORS.devPhrase;
 const ALITH = '0xf24FF3a9CF04c71Dbc94D0b566f7A27B94566cac';
 const BALTATHAR = '0x3Cd0A705a2DC65e5b1E1205896BaA2be8A07c6e0';
 const POLKADOT_GENESIS = '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3';
-const PW = 'old-password-1';
-const NEW_PW = 'new-password-2';
-const PIN = '314159';
-const t: IdentityTuning = { pinKdf: { N: 1 << 10, r: 8, p: 1 } };
-
-const dir = mkdtempSync(join(tmpdir(), 'keepsake-duplicate-test-'));
-const open: Vault[] = [];
-let n = 0;
-function freshVault(): Vault {
-  const vault = vaultOpen(join(dir, `vault-${++n}.sqlite`));
-  open.push(vault);
-  return vault;
-}
-
-beforeAll(async () => {
-  await cryptoWaitReady();
-});
-afterAll(() => {
-  for (const v of open) if (v.db.open) vaultClose(v);
-  rmSync(dir, { recursive: true, force: true });
-});
+const S = testSecrets('duplicate', ['password', 'newPassword', 'pin']);
+const t: IdentityTuning = { pinKdf: FAST_PIN };
+const freshVault = vaultsForFile('duplicate-test');
 
 /** Every row as it is stored (the file included), for "nothing changed". */
 function snapshot(vault: Vault) {
@@ -73,22 +53,31 @@ function keyringOpen(vault: Vault, address: string, password: string) {
   return { publicKey: u8aToHex(pair.publicKey), meta: json.meta, address: json.address };
 }
 
-async function caught(promise: Promise<unknown>): Promise<BaseError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(BaseError);
-    return err as BaseError;
-  }
-  throw new Error('expected a rejection');
+/** Stores the key `publicKey` as a watch-only account "Watched" (as restore stores an address without its key). */
+function watchOnlyInsert(vault: Vault, publicKey: Uint8Array, watch: { watchJson?: string } = {}): void {
+  vaultWrite(vault, () =>
+    accountInsert(vault, {
+      publicKey,
+      accountId: publicKey,
+      type: 'sr25519',
+      name: 'Watched',
+      network: null,
+      ss58Prefix: 42,
+      genesisHash: null,
+      fileJson: null,
+      verified: true,
+      source: 'watch-only',
+      ...watch,
+    }),
+  );
 }
 
 describe('account add: ethereum paths (item 8)', () => {
   it("a phrase without a path gives m/44'/60'/0'/0/0, MetaMask's first account (Alith), and records that path", async () => {
     const vault = freshVault();
-    const r = await accountAdd(vault, { name: 'MetaMask', suri: DEV, type: 'ethereum', password: PW, kdf: 'compat' });
+    const r = await accountAdd(vault, { name: 'MetaMask', suri: DEV, type: 'ethereum', password: S.password, kdf: 'compat' });
     expect(r.account).toMatchObject({ address: ALITH, path: "/m/44'/60'/0'/0/0", type: 'ethereum' });
-    expect(keyringOpen(vault, ALITH, PW).publicKey).toBe(u8aToHex(new Keyring({ type: 'ethereum' }).addFromUri(`${DEV}/m/44'/60'/0'/0/0`).publicKey));
+    expect(keyringOpen(vault, ALITH, S.password).publicKey).toBe(u8aToHex(new Keyring({ type: 'ethereum' }).addFromUri(`${DEV}/m/44'/60'/0'/0/0`).publicKey));
   });
 
   it('the BIP-32 master key only when asked for: path "m" (or "/m" in the phrase, or an explicit empty path); other paths apart from the phrase too', async () => {
@@ -98,22 +87,22 @@ describe('account add: ethereum paths (item 8)', () => {
     expect(master.toLowerCase()).toMatch(/^0x7c4d/);
     for (const [i, how] of ([{ path: 'm' }, { path: '/m' }, { path: '' }, { suri: `${DEV}/m` }] as const).entries()) {
       const vault = freshVault();
-      const r = await accountAdd(vault, { name: `Master ${i}`, suri: DEV, type: 'ethereum', password: PW, kdf: 'compat', ...how });
+      const r = await accountAdd(vault, { name: `Master ${i}`, suri: DEV, type: 'ethereum', password: S.password, kdf: 'compat', ...how });
       expect(r.account.address, JSON.stringify(how)).toBe(master);
     }
     const vault = freshVault();
     expect(
-      (await accountAdd(vault, { name: 'Second', suri: DEV, path: "m/44'/60'/0'/0/1", type: 'ethereum', password: PW, kdf: 'compat' })).account.address,
+      (await accountAdd(vault, { name: 'Second', suri: DEV, path: "m/44'/60'/0'/0/1", type: 'ethereum', password: S.password, kdf: 'compat' })).account.address,
     ).toBe(BALTATHAR);
-    expect((await accountAdd(vault, { name: 'Hard', suri: DEV, path: '//Alice', password: PW, kdf: 'compat' })).account.address).toBe(
+    expect((await accountAdd(vault, { name: 'Hard', suri: DEV, path: '//Alice', password: S.password, kdf: 'compat' })).account.address).toBe(
       new Keyring({ type: 'sr25519' }).addFromUri('//Alice').address,
     );
   });
 
   it('a path given twice (in the phrase and apart), or a ///password given with the path, is refused and nothing is added', async () => {
     const vault = freshVault();
-    expect(await caught(accountAdd(vault, { name: 'Twice', suri: `${DEV}//a`, path: '//b', password: PW }))).toBeInstanceOf(UsageError);
-    const err = await caught(accountAdd(vault, { name: 'Secret', suri: DEV, path: '//a///hunter22', password: PW }));
+    expect(await keepsakeRejection(accountAdd(vault, { name: 'Twice', suri: `${DEV}//a`, path: '//b', password: S.password }))).toBeInstanceOf(UsageError);
+    const err = await keepsakeRejection(accountAdd(vault, { name: 'Secret', suri: DEV, path: '//a///hunter22', password: S.password }));
     expect(err).toBeInstanceOf(UsageError);
     expect(err.fullMessage).not.toContain('hunter22');
     expect(snapshot(vault)).toEqual([]);
@@ -123,9 +112,11 @@ describe('account add: ethereum paths (item 8)', () => {
 describe('account add of a key already in the vault (item 7)', () => {
   it('is refused by default, changing nothing, and says how to update it instead (not "restore --on-duplicate replace")', async () => {
     const vault = freshVault();
-    await accountAdd(vault, { name: 'Bob', suri: `${DEV}//Bob`, password: PW, kdf: 'compat' });
+    await accountAdd(vault, { name: 'Bob', suri: `${DEV}//Bob`, password: S.password, kdf: 'compat' });
     const before = snapshot(vault);
-    const err = await caught(accountAdd(vault, { name: 'Bob again', suri: `${DEV}//Bob`, network: 'polkadot', password: NEW_PW, kdf: 'compat' }));
+    const err = await keepsakeRejection(
+      accountAdd(vault, { name: 'Bob again', suri: `${DEV}//Bob`, network: 'polkadot', password: S.newPassword, kdf: 'compat' }),
+    );
     expect(err).toBeInstanceOf(DuplicateAccountError);
     expect(err.shortMessage).toMatch(/already in the vault as "Bob"/);
     expect(err.shortMessage).not.toMatch(/--|`/);
@@ -138,7 +129,7 @@ describe('account add of a key already in the vault (item 7)', () => {
 
   it('update: the name and network change, the stored file keeps its key and its password (meta and address prefix follow)', async () => {
     const vault = freshVault();
-    const added = await accountAdd(vault, { name: 'Bob', suri: `${DEV}//Bob`, password: PW, kdf: 'compat' });
+    const added = await accountAdd(vault, { name: 'Bob', suri: `${DEV}//Bob`, password: S.password, kdf: 'compat' });
     const r = await accountAdd(vault, { name: 'Bob on Polkadot', suri: `${DEV}//Bob`, network: 'polkadot', onDuplicate: 'update' });
     const onPolkadot = new Keyring({ type: 'sr25519', ss58Format: 0 }).addFromUri(`${DEV}//Bob`).address;
     expect(r).toMatchObject({
@@ -147,27 +138,27 @@ describe('account add of a key already in the vault (item 7)', () => {
       account: { name: 'Bob on Polkadot', network: 'polkadot', address: onPolkadot, genesisHash: POLKADOT_GENESIS },
     });
     expect(accountsAll(vault)).toHaveLength(1);
-    const file = keyringOpen(vault, onPolkadot, PW);
+    const file = keyringOpen(vault, onPolkadot, S.password);
     expect(file.publicKey).toBe(added.account.publicKey);
     expect(file.meta).toMatchObject({ name: 'Bob on Polkadot', genesisHash: POLKADOT_GENESIS });
     expect(file.address).toBe(onPolkadot);
-    expect(() => keyringOpen(vault, onPolkadot, NEW_PW)).toThrow();
+    expect(() => keyringOpen(vault, onPolkadot, S.newPassword)).toThrow();
     // And the export (which checks the key against the row) still opens with the old password.
-    const exported = JSON.parse((await accountExport(vault, onPolkadot, { password: PW }, { kdf: 'compat' })).json) as KeyringPair$Json;
+    const exported = JSON.parse((await accountExport(vault, onPolkadot, { password: S.password }, { kdf: 'compat' })).json) as KeyringPair$Json;
     const pair = new Keyring({ type: 'sr25519' }).addFromJson(exported);
-    pair.decodePkcs8(PW);
+    pair.decodePkcs8(S.password);
     expect(u8aToHex(pair.publicKey)).toBe(added.account.publicKey);
   });
 
   it('relock: "re-add the phrase under a new name and password" — the same key, now locked with the new password only', async () => {
     const vault = freshVault();
-    const added = await accountAdd(vault, { name: 'Bob', suri: `${DEV}//Bob`, network: 'kusama', password: PW, kdf: 'compat' });
-    const whenCreated = keyringOpen(vault, added.account.address, PW).meta['whenCreated'];
+    const added = await accountAdd(vault, { name: 'Bob', suri: `${DEV}//Bob`, network: 'kusama', password: S.password, kdf: 'compat' });
+    const whenCreated = keyringOpen(vault, added.account.address, S.password).meta['whenCreated'];
     const r = await accountAdd(vault, {
       name: 'Bob renewed',
       suri: `${DEV}//Bob`,
       network: 'polkadot',
-      password: NEW_PW,
+      password: S.newPassword,
       kdf: 'compat',
       onDuplicate: 'relock',
     });
@@ -177,19 +168,21 @@ describe('account add of a key already in the vault (item 7)', () => {
       account: { name: 'Bob renewed', network: 'polkadot', publicKey: added.account.publicKey },
     });
     expect(r.json).toBe(accountFind(vault, r.account.address).fileJson);
-    const file = keyringOpen(vault, r.account.address, NEW_PW);
+    const file = keyringOpen(vault, r.account.address, S.newPassword);
     expect(file.publicKey).toBe(added.account.publicKey);
     expect(file.meta).toMatchObject({ name: 'Bob renewed', genesisHash: POLKADOT_GENESIS, whenCreated });
-    expect(() => keyringOpen(vault, r.account.address, PW)).toThrow();
+    expect(() => keyringOpen(vault, r.account.address, S.password)).toThrow();
     expect(accountsAll(vault)).toHaveLength(1);
   });
 
   it('an identity account stays one: update changes its name and network; relock (it has no password) is refused, changing nothing', async () => {
     const vault = freshVault();
-    await identityRecover(vault, { name: 'dev', mnemonic: DEV, pin: PIN, ...t });
-    const derived = await identityDerive(vault, 'dev', { path: '//Bob', pin: PIN, ...t });
+    await identityRecover(vault, { name: 'dev', mnemonic: DEV, pin: S.pin, ...t });
+    const derived = await identityDerive(vault, 'dev', { path: '//Bob', pin: S.pin, ...t });
     const before = snapshot(vault);
-    const err = await caught(accountAdd(vault, { name: 'Bob', suri: `${DEV}//Bob`, network: 'polkadot', password: NEW_PW, onDuplicate: 'relock' }));
+    const err = await keepsakeRejection(
+      accountAdd(vault, { name: 'Bob', suri: `${DEV}//Bob`, network: 'polkadot', password: S.newPassword, onDuplicate: 'relock' }),
+    );
     expect(err).toBeInstanceOf(UsageError);
     expect(err.shortMessage).toMatch(/identity "dev".*PIN/);
     expect(snapshot(vault)).toEqual(before);
@@ -199,59 +192,36 @@ describe('account add of a key already in the vault (item 7)', () => {
     const row = accountFind(vault, derived.address);
     expect(row).toMatchObject({ fileJson: null, source: 'identity', path: '//Bob', identityName: 'dev' });
     // Its key still comes from the identity, with its PIN.
-    const exported = JSON.parse((await accountExport(vault, r.account.address, { pin: PIN, newPassword: NEW_PW }, { kdf: 'compat' })).json) as KeyringPair$Json;
+    const exported = JSON.parse(
+      (await accountExport(vault, r.account.address, { pin: S.pin, newPassword: S.newPassword }, { kdf: 'compat' })).json,
+    ) as KeyringPair$Json;
     const pair = new Keyring({ type: 'sr25519' }).addFromJson(exported);
-    pair.decodePkcs8(NEW_PW);
+    pair.decodePkcs8(S.newPassword);
     expect(u8aToHex(pair.publicKey)).toBe(r.account.publicKey);
   });
 
   it('a watch-only account gains its key (with update or relock, as restore completes one), keeping its name unless given', async () => {
     const vault = freshVault();
     const watched = new Keyring({ type: 'sr25519' }).addFromUri(`${DEV}//Watched`);
-    vaultWrite(vault, () =>
-      accountInsert(vault, {
-        publicKey: watched.publicKey,
-        accountId: watched.publicKey,
-        type: 'sr25519',
-        name: 'Watched',
-        network: null,
-        ss58Prefix: 42,
-        genesisHash: null,
-        fileJson: null,
-        verified: true,
-        source: 'watch-only',
-        watchJson: '{"address":"x"}',
-      }),
-    );
-    const r = await accountAdd(vault, { name: 'Now mine', suri: `${DEV}//Watched`, password: PW, kdf: 'compat', onDuplicate: 'update' });
+    watchOnlyInsert(vault, watched.publicKey, { watchJson: '{"address":"x"}' });
+    const r = await accountAdd(vault, { name: 'Now mine', suri: `${DEV}//Watched`, password: S.password, kdf: 'compat', onDuplicate: 'update' });
     expect(r).toMatchObject({ status: 'completed', account: { name: 'Now mine', hasKey: true } });
-    expect(keyringOpen(vault, watched.address, PW).publicKey).toBe(u8aToHex(watched.publicKey));
+    expect(keyringOpen(vault, watched.address, S.password).publicKey).toBe(u8aToHex(watched.publicKey));
     expect(accountByPublicKey(vault, watched.publicKey)).toMatchObject({ watchJson: null, verified: true, path: '//Watched' });
     // It needs the password then: a file is made.
     const vault2 = freshVault();
-    vaultWrite(vault2, () =>
-      accountInsert(vault2, {
-        publicKey: watched.publicKey,
-        accountId: watched.publicKey,
-        type: 'sr25519',
-        name: 'Watched',
-        network: null,
-        ss58Prefix: 42,
-        genesisHash: null,
-        fileJson: null,
-        verified: true,
-        source: 'watch-only',
-      }),
-    );
-    expect(await caught(accountAdd(vault2, { name: 'x', suri: `${DEV}//Watched`, onDuplicate: 'update' }))).toBeInstanceOf(UsageError);
+    watchOnlyInsert(vault2, watched.publicKey);
+    expect(await keepsakeRejection(accountAdd(vault2, { name: 'x', suri: `${DEV}//Watched`, onDuplicate: 'update' }))).toBeInstanceOf(UsageError);
   });
 
   it('the same public key under another key type (a 0x secp256k1 seed as ecdsa, then as ethereum) is never updated: refused, no update offered', async () => {
     const vault = freshVault();
     const seed = `0x${'11'.repeat(32)}`;
-    await accountAdd(vault, { name: 'ecdsa', suri: seed, type: 'ecdsa', password: PW, kdf: 'compat' });
+    await accountAdd(vault, { name: 'ecdsa', suri: seed, type: 'ecdsa', password: S.password, kdf: 'compat' });
     const before = snapshot(vault);
-    const err = await caught(accountAdd(vault, { name: 'eth', suri: seed, type: 'ethereum', password: PW, kdf: 'compat', onDuplicate: 'relock' }));
+    const err = await keepsakeRejection(
+      accountAdd(vault, { name: 'eth', suri: seed, type: 'ethereum', password: S.password, kdf: 'compat', onDuplicate: 'relock' }),
+    );
     expect(err).toBeInstanceOf(DuplicateAccountError);
     expect(err.fullMessage).not.toMatch(/--on-duplicate/);
     expect(snapshot(vault)).toEqual(before);
@@ -261,10 +231,10 @@ describe('account add of a key already in the vault (item 7)', () => {
 describe('identity derive of a key already in the vault (item 7)', () => {
   it('refused by default with the way to update it; with update the network (and a given name) change and the identity account keeps its path', async () => {
     const vault = freshVault();
-    await identityRecover(vault, { name: 'dev', mnemonic: DEV, pin: PIN, ...t });
-    await identityDerive(vault, 'dev', { path: '', pin: PIN, ...t });
+    await identityRecover(vault, { name: 'dev', mnemonic: DEV, pin: S.pin, ...t });
+    await identityDerive(vault, 'dev', { path: '', pin: S.pin, ...t });
     const before = snapshot(vault);
-    const err = await caught(identityDerive(vault, 'dev', { path: '', network: 'polkadot', pin: PIN, ...t }));
+    const err = await keepsakeRejection(identityDerive(vault, 'dev', { path: '', network: 'polkadot', pin: S.pin, ...t }));
     expect(err).toBeInstanceOf(DuplicateAccountError);
     expect(err.next).toEqual({ do: 'update-duplicate', relock: false });
     expect(nextStepCli(err.next!)).toMatch(/--on-duplicate update/);
@@ -272,7 +242,7 @@ describe('identity derive of a key already in the vault (item 7)', () => {
     expect(snapshot(vault)).toEqual(before);
 
     const onPolkadot = new Keyring({ type: 'sr25519', ss58Format: 0 }).addFromUri(DEV).address;
-    const r = await identityDerive(vault, 'dev', { path: '', network: 'polkadot', pin: PIN, onDuplicate: 'update', ...t });
+    const r = await identityDerive(vault, 'dev', { path: '', network: 'polkadot', pin: S.pin, onDuplicate: 'update', ...t });
     expect(r).toMatchObject({
       status: 'updated',
       address: onPolkadot,
@@ -283,9 +253,9 @@ describe('identity derive of a key already in the vault (item 7)', () => {
     });
     expect(r.signerQr).toBe(`substrate:${onPolkadot}:${POLKADOT_GENESIS}:dev root`);
     expect(accountFind(vault, onPolkadot)).toMatchObject({ source: 'identity', identityName: 'dev', path: '', network: 'polkadot', ss58Prefix: 0 });
-    const again = await identityDerive(vault, 'dev', { path: '', network: 'polkadot', name: 'Main', pin: PIN, onDuplicate: 'update', ...t });
+    const again = await identityDerive(vault, 'dev', { path: '', network: 'polkadot', name: 'Main', pin: S.pin, onDuplicate: 'update', ...t });
     expect(again).toMatchObject({ status: 'updated', name: 'Main' });
-    expect(await identityDerive(vault, 'dev', { path: '', network: 'polkadot', pin: PIN, onDuplicate: 'update', ...t })).toMatchObject({
+    expect(await identityDerive(vault, 'dev', { path: '', network: 'polkadot', pin: S.pin, onDuplicate: 'update', ...t })).toMatchObject({
       status: 'unchanged',
       name: 'Main',
     });
@@ -294,30 +264,17 @@ describe('identity derive of a key already in the vault (item 7)', () => {
 
   it('an account with a stored file stays with its file (same key, same password); a watch-only one becomes the identity account', async () => {
     const vault = freshVault();
-    await identityRecover(vault, { name: 'dev', mnemonic: DEV, pin: PIN, ...t });
-    const added = await accountAdd(vault, { name: 'From file', suri: `${DEV}//polkadot`, password: PW, kdf: 'compat' });
-    const r = await identityDerive(vault, 'dev', { network: 'polkadot', pin: PIN, onDuplicate: 'update', ...t });
+    await identityRecover(vault, { name: 'dev', mnemonic: DEV, pin: S.pin, ...t });
+    const added = await accountAdd(vault, { name: 'From file', suri: `${DEV}//polkadot`, password: S.password, kdf: 'compat' });
+    const r = await identityDerive(vault, 'dev', { network: 'polkadot', pin: S.pin, onDuplicate: 'update', ...t });
     expect(r).toMatchObject({ status: 'updated', name: 'From file', network: 'polkadot' });
     const row = accountFind(vault, r.address);
     expect(row).toMatchObject({ identityId: null, source: 'add', network: 'polkadot' });
-    expect(keyringOpen(vault, r.address, PW).publicKey).toBe(added.account.publicKey);
+    expect(keyringOpen(vault, r.address, S.password).publicKey).toBe(added.account.publicKey);
 
     const watched = new Keyring({ type: 'sr25519' }).addFromUri(`${DEV}//kusama`);
-    vaultWrite(vault, () =>
-      accountInsert(vault, {
-        publicKey: watched.publicKey,
-        accountId: watched.publicKey,
-        type: 'sr25519',
-        name: 'Watched',
-        network: null,
-        ss58Prefix: 42,
-        genesisHash: null,
-        fileJson: null,
-        verified: true,
-        source: 'watch-only',
-      }),
-    );
-    const c = await identityDerive(vault, 'dev', { network: 'kusama', pin: PIN, onDuplicate: 'update', ...t });
+    watchOnlyInsert(vault, watched.publicKey);
+    const c = await identityDerive(vault, 'dev', { network: 'kusama', pin: S.pin, onDuplicate: 'update', ...t });
     expect(c).toMatchObject({ status: 'completed', name: 'Watched', network: 'kusama', path: '//kusama' });
     expect(accountFind(vault, c.address)).toMatchObject({ identityName: 'dev', source: 'identity', path: '//kusama' });
   });

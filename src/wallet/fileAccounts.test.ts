@@ -27,9 +27,9 @@ import { BatchEntryLockedError, WrongPasswordError } from '../errors/password.js
 import { fileAccountsOpen, type FileEntry } from './fileAccounts.js';
 import { rejection } from '../../test/support/rejection.js';
 import { loadVectors } from '../../test/support/vectors.js';
+import { DESKTOP_ENVELOPE_STUB } from '../../test/support/concordium.js';
 
-type Vector = { password: string; expectedPrivateKey: string; expectedAddressLowercase: string; file: Json };
-const VECTOR = loadVectors<Vector>('ethereum-keystore');
+const VECTOR = loadVectors('ethereum-keystore');
 const VECTOR_ADDRESS = eip55(VECTOR.expectedAddressLowercase);
 const PW = 'correct horse';
 /** Small scrypt: these tests are about what keepsake does with the file, not the KDF (see formats/ethereum-keystore.test.ts). */
@@ -280,18 +280,6 @@ describe('Polkadot{.js} single files and other formats', () => {
   });
 
   it('a format that holds no accounts to read is refused with FormatNotSupportedError', async () => {
-    const concordium = {
-      cipherText: 'AAAA',
-      metadata: {
-        keyLen: 32,
-        iterations: 10000,
-        salt: 'AAAA',
-        initializationVector: 'AAAA',
-        encryptionMethod: 'AES-256',
-        keyDerivationMethod: 'PBKDF2WithHmacSHA256',
-        hashAlgorithm: 'sha256',
-      },
-    };
-    expect(await rejection(fileAccountsOpen(text(concordium), PW))).toBeInstanceOf(FormatNotSupportedError);
+    expect(await rejection(fileAccountsOpen(text(DESKTOP_ENVELOPE_STUB), PW))).toBeInstanceOf(FormatNotSupportedError);
   });
 });

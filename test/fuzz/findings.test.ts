@@ -29,7 +29,7 @@ import { backupImport } from '../../src/wallet/backup/import.js';
 import { fileAccountsOpen } from '../../src/wallet/fileAccounts.js';
 import { inspectFile } from '../../src/wallet/inspect.js';
 import { restoreFiles } from '../../src/wallet/restore.js';
-import { seededRandom } from './seeds.js';
+import { backupEnvelope, backupKeyDerive, seededRandom } from './seeds.js';
 
 const PW = 'findings-pw-⚑';
 const DEPTH = 100_000;
@@ -68,24 +68,20 @@ const SEALED = JSON.stringify({
   ciphertext: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
 });
 
-/** A keepsake backup (scrypt N=2^15) of any payload text, opened with PW. */
-async function keepsakeBackupOf(payload: string): Promise<string> {
-  const { scrypt } = await import('../../src/crypto/scrypt.js');
-  const { secretboxSeal } = await import('../../src/crypto/secretbox.js');
-  const { base64Encode } = await import('../../src/formats/json.js');
-  const salt = new Uint8Array(32).fill(8);
-  const nonce = new Uint8Array(24).fill(9);
-  const key = (await scrypt(new TextEncoder().encode(PW), salt, { N: 1 << 15, r: 8, p: 1 }, 64)).slice(0, 32);
-  const ciphertext = secretboxSeal(key, nonce, new TextEncoder().encode(payload));
-  return JSON.stringify({
-    type: 'keepsake-backup',
-    version: 1,
-    kdf: { name: 'scrypt', N: 1 << 15, r: 8, p: 1, salt: base64Encode(salt) },
-    cipher: 'xsalsa20-poly1305',
-    nonce: base64Encode(nonce),
-    ciphertext: base64Encode(ciphertext),
-    createdAt: null,
-  });
+/** A keepsake backup (scrypt N=2^15) of any payload text, opened with PW; `fill` picks its salt and nonce bytes. */
+async function keepsakeBackupOf(payload: string, fill = 8): Promise<string> {
+  const salt = new Uint8Array(32).fill(fill);
+  return backupEnvelope(await backupKeyDerive(PW, salt), salt, new Uint8Array(24).fill(fill + 1), payload, null);
+}
+
+/** The full message of the keepsake error a call throws ('' when it does not throw). */
+async function errorMessage(fn: () => unknown): Promise<string> {
+  try {
+    await fn();
+    return '';
+  } catch (err) {
+    return err instanceof BaseError ? err.fullMessage : String(err);
+  }
 }
 
 /** A 1-round Concordium export of any plaintext (decrypts with PW). */
@@ -142,23 +138,7 @@ describe('deeply nested values (JSON.stringify of file content throws RangeError
   });
 
   it('backup import: a keepsake backup whose decrypted payload holds a deeply nested sealed phrase (backup.ts validatePayload)', async () => {
-    const { scrypt } = await import('../../src/crypto/scrypt.js');
-    const { secretboxSeal } = await import('../../src/crypto/secretbox.js');
-    const { base64Encode } = await import('../../src/formats/json.js');
-    const salt = new Uint8Array(32).fill(4);
-    const nonce = new Uint8Array(24).fill(5);
-    const key = (await scrypt(new TextEncoder().encode(PW), salt, { N: 1 << 15, r: 8, p: 1 }, 64)).slice(0, 32);
-    const payload = `{"version":1,"identities":[{"name":"Main","sealed":${DEEP}}],"accounts":[],"addresses":[]}`;
-    const ciphertext = secretboxSeal(key, nonce, new TextEncoder().encode(payload));
-    const text = JSON.stringify({
-      type: 'keepsake-backup',
-      version: 1,
-      kdf: { name: 'scrypt', N: 1 << 15, r: 8, p: 1, salt: base64Encode(salt) },
-      cipher: 'xsalsa20-poly1305',
-      nonce: base64Encode(nonce),
-      ciphertext: base64Encode(ciphertext),
-      createdAt: null,
-    });
+    const text = await keepsakeBackupOf(`{"version":1,"identities":[{"name":"Main","sealed":${DEEP}}],"accounts":[],"addresses":[]}`, 4);
     expect(await outcome(() => backupImport(vault, text, PW))).toMatch(KEEPSAKE);
   });
 });
@@ -171,23 +151,7 @@ describe('found after the first fixes', () => {
   // JSON.parse(undefined) threw a SyntaxError that became NotJsonError. The CLI prints "Unexpected error
   // (TypeError): this is a bug" for a damaged backup opened with its right password.
   it('backup import: a keepsake backup whose identity has no "sealed" field is refused as damaged, not a TypeError', async () => {
-    const { scrypt } = await import('../../src/crypto/scrypt.js');
-    const { secretboxSeal } = await import('../../src/crypto/secretbox.js');
-    const { base64Encode } = await import('../../src/formats/json.js');
-    const salt = new Uint8Array(32).fill(6);
-    const nonce = new Uint8Array(24).fill(7);
-    const key = (await scrypt(new TextEncoder().encode(PW), salt, { N: 1 << 15, r: 8, p: 1 }, 64)).slice(0, 32);
-    const payload = '{"version":1,"identities":[{"name":"Main","createdAt":1}],"accounts":[],"addresses":[]}';
-    const ciphertext = secretboxSeal(key, nonce, new TextEncoder().encode(payload));
-    const text = JSON.stringify({
-      type: 'keepsake-backup',
-      version: 1,
-      kdf: { name: 'scrypt', N: 1 << 15, r: 8, p: 1, salt: base64Encode(salt) },
-      cipher: 'xsalsa20-poly1305',
-      nonce: base64Encode(nonce),
-      ciphertext: base64Encode(ciphertext),
-      createdAt: null,
-    });
+    const text = await keepsakeBackupOf('{"version":1,"identities":[{"name":"Main","createdAt":1}],"accounts":[],"addresses":[]}', 6);
     expect(await outcome(() => backupImport(vault, text, PW))).toMatch(KEEPSAKE);
   });
 });
@@ -211,12 +175,7 @@ describe('found by the long run against 278e315 (fixed since)', () => {
   // or over 80 characters; "//0x" + 64 hex digits + "//hard" is 75.
   it('a 0x seed typed as a path junction is not quoted back in the error', async () => {
     const seed = `0x${'6cbfec3df34e163817e009b1d45e59d19c88d83006c888fc5226c4c6b139b7af'}`;
-    let message = '';
-    try {
-      await pairFromSuri(`//${seed}//hard`, 'ethereum');
-    } catch (err) {
-      message = err instanceof BaseError ? err.fullMessage : String(err);
-    }
+    const message = await errorMessage(() => pairFromSuri(`//${seed}//hard`, 'ethereum'));
     expect(message).not.toBe('');
     expect(message).not.toContain(seed.slice(2));
   });
@@ -268,12 +227,7 @@ describe('secret URIs (pairFromSuri)', () => {
       );
     const suri = `${words.slice(0, 12).join(' ')}/${words.slice(12).join(' ')}`;
     for (const type of ['ed25519', 'ecdsa', 'ethereum'] as const) {
-      let message = '';
-      try {
-        await pairFromSuri(suri, type);
-      } catch (err) {
-        message = err instanceof BaseError ? err.fullMessage : String(err);
-      }
+      const message = await errorMessage(() => pairFromSuri(suri, type));
       expect(message, type).not.toBe('');
       expect(message, `${type}: ${message}`).not.toContain(`${words[13]} ${words[14]} ${words[15]}`);
     }

@@ -241,24 +241,24 @@ const SCRYPT_JSON_REFUSED: Triple[] = [
   ['NaN', 8, 1],
   ['Infinity', 8, 1],
 ];
-/** Keystore (n, r, p): cheap to derive, or refused (node:crypto's own limits included: N < 2^(16·r)). */
-const KEYSTORE_CHEAP: Triple[] = [
+/**
+ * (N, r, p) that the readers allowing small scrypt parameters (keystore, sealed secret) derive cheaply or
+ * refuse: node:crypto's own limits (N < 2^(16·r)), r or p zero or negative.
+ */
+const SCRYPT_SMALL: Triple[] = [
   [1024, 8, 1],
   [2, 1, 1],
   [1024, 1, 1],
   [2 ** 16, 1, 1],
   [2 ** 17, 1, 1],
   [1024, 16, 4],
-  [1024, 8, 6],
-  [16, 1, 1000],
   [1024, 0, 1],
   [1024, -1, 1],
   [1024, 8, 0],
   [1024, 8, -1],
-  [2 ** 20, 8, 2],
-  [2 ** 19, 16, 2],
-  ...SCRYPT_JSON_REFUSED,
 ];
+/** Keystore (n, r, p): cheap to derive, or refused. */
+const KEYSTORE_CHEAP: Triple[] = [...SCRYPT_SMALL, [1024, 8, 6], [16, 1, 1000], [2 ** 20, 8, 2], [2 ** 19, 16, 2], ...SCRYPT_JSON_REFUSED];
 const KEYSTORE_AT_CAP: Triple[] = [
   [2 ** 20, 8, 1],
   [2 ** 19, 16, 1],
@@ -285,20 +285,7 @@ const BACKUP_AT_CAP: Triple[] = [
   [2 ** 18, 16, 2],
 ];
 /** Sealed secret (N, r, p). */
-const SEALED_CHEAP: Triple[] = [
-  [1024, 8, 1],
-  [2, 1, 1],
-  [1024, 1, 1],
-  [2 ** 17, 1, 1],
-  [2 ** 16, 1, 1],
-  [1024, 0, 1],
-  [1024, -1, 1],
-  [1024, 8, 0],
-  [1024, 8, -1],
-  [1024, 16, 4],
-  [-2, 8, 1],
-  ...SCRYPT_JSON_REFUSED,
-];
+const SEALED_CHEAP: Triple[] = [...SCRYPT_SMALL, [-2, 8, 1], ...SCRYPT_JSON_REFUSED];
 const SEALED_AT_CAP: Triple[] = [
   [2 ** 20, 16, 4],
   [2 ** 18, 8, 1],

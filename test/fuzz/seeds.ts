@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bytesToHex, utf8 } from '../../src/crypto/bytes.js';
+import { scrypt } from '../../src/crypto/scrypt.js';
 import { secretboxSeal } from '../../src/crypto/secretbox.js';
 import { concordiumDesktopWrite, type ConcordiumExport } from '../../src/formats/concordium/desktop.js';
 import { ethereumKeystoreWrite } from '../../src/formats/ethereum-keystore.js';
@@ -411,4 +412,26 @@ async function keepsakeBackupSeed(
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The key a keepsake backup at N=2^15, r=8, p=1 seals its payload with (the first 32 of the 64 bytes scrypt derives). */
+export async function backupKeyDerive(password: string, salt: Uint8Array): Promise<Uint8Array> {
+  return (await scrypt(utf8(password), salt, { N: 1 << 15, r: 8, p: 1 }, 64)).slice(0, 32);
+}
+
+/**
+ * A keepsake backup around any payload *text*, sealed with a key from {@link backupKeyDerive}: keepsake's
+ * writer takes a value, and the payloads the fuzz suite needs (nested deeper than JSON.stringify goes,
+ * fields of the wrong kind) are written as text.
+ */
+export function backupEnvelope(key: Uint8Array, salt: Uint8Array, nonce: Uint8Array, payload: string, createdAt: string | null): string {
+  return JSON.stringify({
+    type: 'keepsake-backup',
+    version: 1,
+    kdf: { name: 'scrypt', N: 1 << 15, r: 8, p: 1, salt: base64Encode(salt) },
+    cipher: 'xsalsa20-poly1305',
+    nonce: base64Encode(nonce),
+    ciphertext: base64Encode(secretboxSeal(key, nonce, utf8(payload))),
+    createdAt,
+  });
 }

@@ -24,6 +24,7 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, EXIT, expectRefused, okJson, sandbox, type AccountJson, type CliResult, type Sandbox } from '../support/cli.js';
 import { DEV_PHRASE } from '../support/vectors.js';
+import { spawnedResult } from './spawned.js';
 
 const PIN = '246810';
 const PW = 'account-pw-1';
@@ -62,17 +63,9 @@ function runPrinted(box: Sandbox, printed: string, pin: string): Promise<CliResu
   expect(printed).toMatch(/^keepsake identity derive /);
   const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
   const command = `${q(process.execPath)} ${q(BIN)} --vault ${q(box.vault)} ${printed.slice('keepsake '.length)} --pin-file ${q(pin)} --json`;
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, HOME: box.dir, NO_COLOR: '1' };
-    delete env['KEEPSAKE_VAULT'];
-    const child = spawn('/bin/sh', ['-c', command], { cwd: box.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: box.dir, NO_COLOR: '1' };
+  delete env['KEEPSAKE_VAULT'];
+  return spawnedResult(spawn('/bin/sh', ['-c', command], { cwd: box.dir, env, stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
 /** The command after "Add it with:" (or "… instead:") in `identity find`'s text. */
@@ -245,29 +238,11 @@ describe("account add --type ethereum: MetaMask's path by default (item 8)", () 
     const box = await sandbox();
     const pw = await box.secret('pw', PW);
     const suri = await box.secret('suri', DEV_PHRASE);
-    const metamask = okJson<AccountJson>(
-      await box.run(['account', 'add', '--name', 'MetaMask', '--type', 'ethereum', '--suri-file', suri, '--password-file', pw, '--kdf', 'compat', '--json']),
-    );
+    // The options both adds share: the dev phrase as an ethereum account.
+    const ethereum = ['--type', 'ethereum', '--suri-file', suri, '--password-file', pw, '--kdf', 'compat', '--json'];
+    const metamask = okJson<AccountJson>(await box.run(['account', 'add', '--name', 'MetaMask', ...ethereum]));
     expect(metamask).toMatchObject({ address: ALITH, path: "/m/44'/60'/0'/0/0" });
-    const master = okJson<AccountJson>(
-      await box.run([
-        'account',
-        'add',
-        '--name',
-        'Master',
-        '--type',
-        'ethereum',
-        '--path',
-        'm',
-        '--suri-file',
-        suri,
-        '--password-file',
-        pw,
-        '--kdf',
-        'compat',
-        '--json',
-      ]),
-    );
+    const master = okJson<AccountJson>(await box.run(['account', 'add', '--name', 'Master', '--path', 'm', ...ethereum]));
     expect(master.address).toBe(new Keyring({ type: 'ethereum' }).addFromUri(DEV_PHRASE).address);
     expect(master.address.toLowerCase()).toMatch(/^0x7c4d/);
   });

@@ -20,13 +20,14 @@ import { bytesToHex } from '../../src/crypto/bytes.js';
 import { SCRYPT_COMPAT } from '../../src/formats/polkadot-js/kdf.js';
 import { polkadotJsWrite } from '../../src/formats/polkadot-js/write.js';
 import { pairFromSuri } from '../../src/keys/fromSuri.js';
-import { BIN } from '../support/cli.js';
+import { BIN, type CliResult } from '../support/cli.js';
+import { spawnedResult } from './spawned.js';
 
 const PW = 'concurrency-Secret-pw-8';
 const PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
 const FILES = 20;
 
-type Result = { args: string[]; code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
+type Result = CliResult & { args: string[] };
 
 let dir: string;
 let pwFile: string;
@@ -35,20 +36,13 @@ const files: { path: string; publicKey: string; address: string }[] = [];
 /** Two accounts every scenario's vault holds before it starts (export and list work on them). */
 let base: { path: string; publicKey: string; address: string }[];
 
-function run(args: string[], cwd: string): Promise<Result> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd,
-      env: { ...process.env, HOME: cwd, NO_COLOR: '1', KEEPSAKE_DEBUG: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', fail);
-    child.on('close', (code, signal) => done({ args, code, signal, stdout, stderr }));
+async function run(args: string[], cwd: string): Promise<Result> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { ...process.env, HOME: cwd, NO_COLOR: '1', KEEPSAKE_DEBUG: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  return { args, ...(await spawnedResult(child)) };
 }
 
 /**

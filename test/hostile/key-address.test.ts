@@ -28,16 +28,11 @@ import { polkadotJsWrite } from '../../src/formats/polkadot-js/write.js';
 import { ss58Encode } from '../../src/keys/address.js';
 import { pairFromSuri } from '../../src/keys/fromSuri.js';
 import type { KeyPair } from '../../src/keys/types.js';
-import { sandbox, EXIT, expectRefused, okJson, vaultDump, type Sandbox, type ImportJson } from '../support/cli.js';
+import { sandbox, EXIT, expectRefused, okJson, vaultDump, type CliResult, type Sandbox, type ImportJson } from '../support/cli.js';
+import { FAST_PIN } from '../support/vaults.js';
+import { LEGAL_WINNER, LETTER_ADVICE, testSecrets } from '../support/secrets.js';
 
-const USER_PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
-const ATTACKER_PHRASE = 'letter advice cage absurd amount doctor acoustic avoid letter advice cage above';
-const VPW = 'victim-pw-12';
-const APW = 'attacker-pw-34';
-const SHARED = 'shared-pass-56';
-const PIN = '246813';
-/** A cheap PIN KDF for identities sealed here (the format is the same; keepsake reads any N within the caps). */
-const CHEAP_PIN = { N: 1 << 10, r: 8, p: 1 };
+const S = testSecrets('key-address', ['victim', 'attacker', 'shared', 'pin']);
 
 type VerifyJson = { ok: boolean; accounts: { address: string; ok: boolean; error: { name: string; message: string } | null }[] };
 type RestoreJson = {
@@ -52,16 +47,16 @@ let attacker: KeyPair;
 let victimFile: JsonObject;
 
 beforeAll(async () => {
-  victim = await pairFromSuri(`${USER_PHRASE}//victim`, 'sr25519');
-  attacker = await pairFromSuri(`${ATTACKER_PHRASE}//attacker`, 'sr25519');
-  victimFile = await polkadotJsWrite(victim, VPW, { meta: { name: 'Victim' }, prefix: 0, params: SCRYPT_COMPAT });
+  victim = await pairFromSuri(`${LEGAL_WINNER}//victim`, 'sr25519');
+  attacker = await pairFromSuri(`${LETTER_ADVICE}//attacker`, 'sr25519');
+  victimFile = await polkadotJsWrite(victim, S.victim, { meta: { name: 'Victim' }, prefix: 0, params: SCRYPT_COMPAT });
 });
 
 const polkadot = (pair: KeyPair) => ss58Encode(pair.publicKey, 0);
 
 /** A vault holding "Victim" (restored from its key file). */
 async function victimVault(b: Sandbox): Promise<void> {
-  const restored = await b.run(['restore', await b.write('victim.json', victimFile), '--password-file', await b.secret('vpw', VPW), '--json']);
+  const restored = await b.run(['restore', await b.write('victim.json', victimFile), '--password-file', await b.secret('vpw', S.victim), '--json']);
   expect(okJson<RestoreJson>(restored).restored).toHaveLength(1);
 }
 
@@ -95,13 +90,25 @@ function backupAccount(fields: {
 
 async function backupFile(b: Sandbox, name: string, identities: JsonObject[], accounts: JsonObject[]): Promise<string> {
   const payload = { version: 1, identities, accounts, addresses: [], concordium: { genesis: null, items: [] } };
-  return b.write(name, await keepsakeBackupWrite(payload, SHARED, { params: SCRYPT_COMPAT }));
+  return b.write(name, await keepsakeBackupWrite(payload, S.shared, { params: SCRYPT_COMPAT }));
+}
+
+/** Recovers the identity "Main" from the user's phrase in `b`'s vault; gives the PIN's file. */
+async function mainRecover(b: Sandbox): Promise<string> {
+  const pin = await b.secret('pin', S.pin);
+  okJson(await b.run(['identity', 'recover', '--name', 'Main', '--mnemonic-file', await b.secret('m', LEGAL_WINNER), '--pin-file', pin, '--json']));
+  return pin;
+}
+
+/** `account export` of an identity account to `out`, with the PIN's file and the new file password 'new-file-pw'. */
+async function exportWithPin(b: Sandbox, address: string, out: string, pin: string): Promise<CliResult> {
+  return b.run(['account', 'export', address, '--out', out, '--pin-file', pin, '--password-file', await b.secret('nf', 'new-file-pw'), '--json']);
 }
 
 /** An identity sealed under PIN (cheap KDF), as a backup carries it. */
 async function sealedIdentity(name: string, phrase: string): Promise<JsonObject> {
-  const kdf = sealedSecretKdfNew(undefined, CHEAP_PIN);
-  const key = await sealedSecretDeriveKey(PIN, kdf);
+  const kdf = sealedSecretKdfNew(undefined, FAST_PIN);
+  const key = await sealedSecretDeriveKey(S.pin, kdf);
   return { name, sealed: sealedSecretSeal(key, kdf, new TextEncoder().encode(phrase)) as unknown as JsonObject, createdAt: 1_700_000_000_000 };
 }
 
@@ -114,7 +121,7 @@ describe("an Apps watch-only entry that names another account's publicKey (secur
     const forged = await b.write('apps-forged.json', [
       { address: polkadot(attacker), publicKey: bytesToHex(victim.publicKey), meta: { name: 'Victim', isExternal: true } },
     ]);
-    const apw = await b.secret('apw', APW);
+    const apw = await b.secret('apw', S.attacker);
 
     const verified = await b.run(['verify', forged, '--password-file', apw, '--json']);
     expect(verified.code, verified.stderr).toBe(EXIT.failed);
@@ -134,15 +141,14 @@ describe("an Apps watch-only entry that names another account's publicKey (secur
   it('an entry that only names the address of a keyed account (stored file, or derived from an identity) is skipped, even with --on-duplicate replace', async () => {
     const b = await sandbox();
     await victimVault(b);
-    const pin = await b.secret('pin', PIN);
-    okJson(await b.run(['identity', 'recover', '--name', 'Main', '--mnemonic-file', await b.secret('m', USER_PHRASE), '--pin-file', pin, '--json']));
+    const pin = await mainRecover(b);
     const derived = okJson<{ address: string }>(await b.run(['identity', 'derive', 'Main', '--network', 'polkadot', '--pin-file', pin, '--json']));
     const before = vaultDump(b.vault);
     const list = await b.write('apps-watch.json', [
       { address: polkadot(victim), meta: { name: 'Victim (watch)' } },
       {
         address: derived.address,
-        publicKey: bytesToHex((await pairFromSuri(`${USER_PHRASE}//polkadot`, 'sr25519')).publicKey),
+        publicKey: bytesToHex((await pairFromSuri(`${LEGAL_WINNER}//polkadot`, 'sr25519')).publicKey),
         meta: { name: 'Main (watch)' },
       },
     ]);
@@ -160,16 +166,16 @@ describe("an Apps watch-only entry that names another account's publicKey (secur
     const before = vaultDump(b.vault);
     // The victim's address over the attacker's key, locked with a password the batch password does not open.
     const forgedEntry = {
-      ...(await polkadotJsWrite(attacker, APW, { meta: { name: 'Victim' }, prefix: 0, params: SCRYPT_COMPAT })),
+      ...(await polkadotJsWrite(attacker, S.attacker, { meta: { name: 'Victim' }, prefix: 0, params: SCRYPT_COMPAT })),
       address: polkadot(victim),
     };
     const batch = {
-      encoded: await polkadotJsEncrypt(new TextEncoder().encode(JSON.stringify([forgedEntry])), SHARED, { params: SCRYPT_COMPAT }),
+      encoded: await polkadotJsEncrypt(new TextEncoder().encode(JSON.stringify([forgedEntry])), S.shared, { params: SCRYPT_COMPAT }),
       encoding: polkadotJsEncoding(['batch-pkcs8']),
       accounts: [{ address: polkadot(victim), meta: { name: 'Victim' } }],
     };
     const file = await b.write('batch-forged.json', batch);
-    const r = okJson<RestoreJson>(await b.run(['restore', file, '--password-file', await b.secret('shared', SHARED), '--on-duplicate', 'replace', '--json']));
+    const r = okJson<RestoreJson>(await b.run(['restore', file, '--password-file', await b.secret('shared', S.shared), '--on-duplicate', 'replace', '--json']));
     expect(r.restored).toEqual([]);
     expect(r.skipped).toHaveLength(1);
     expect(r.skipped[0]!.reason).toMatch(/with a checked key; an entry whose key could not be checked does not replace it/);
@@ -182,11 +188,11 @@ describe('a keepsake backup whose accounts do not match their keys (security rev
     const b = await sandbox();
     await victimVault(b);
     const alice = await pairFromSuri('//Alice', 'sr25519');
-    const attackerFile = await polkadotJsWrite(attacker, APW, { meta: { name: 'Cold storage' }, prefix: 0, params: SCRYPT_COMPAT });
+    const attackerFile = await polkadotJsWrite(attacker, S.attacker, { meta: { name: 'Cold storage' }, prefix: 0, params: SCRYPT_COMPAT });
     // Alice's own file with its key type changed: the address is hers, the type is not.
-    const aliceFile = await polkadotJsWrite(alice, APW, { meta: { name: 'Cold storage' }, prefix: 0, params: SCRYPT_COMPAT });
+    const aliceFile = await polkadotJsWrite(alice, S.attacker, { meta: { name: 'Cold storage' }, prefix: 0, params: SCRYPT_COMPAT });
     const retyped = { ...aliceFile, encoding: { ...(aliceFile['encoding'] as JsonObject), content: ['pkcs8', 'ed25519'] } };
-    const main = await sealedIdentity('Team', ATTACKER_PHRASE);
+    const main = await sealedIdentity('Team', LETTER_ADVICE);
     const cases: [string, JsonObject[], JsonObject[], RegExp][] = [
       // The review's crafted backup: Alice's key and address, the attacker's key file.
       ["Alice's row with the attacker's key file", [], [backupAccount({ pair: alice, name: 'Cold storage', file: attackerFile })], /has the key file of /],
@@ -204,12 +210,12 @@ describe('a keepsake backup whose accounts do not match their keys (security rev
         /both a key file and an identity/,
       ],
     ];
-    const sp = await b.secret('sp', SHARED);
+    const sp = await b.secret('sp', S.shared);
     const before = vaultDump(b.vault);
     for (const [what, identities, accounts, why] of cases) {
       const file = await backupFile(b, 'crafted-backup.json', identities, accounts);
       const r = await b.run(['backup', 'import', file, '--password-file', sp, '--json']);
-      const message = expectRefused(r, EXIT.failed, { longerThan: 20, json: true, secrets: [SHARED, APW] });
+      const message = expectRefused(r, EXIT.failed, { longerThan: 20, json: true, secrets: [S.shared, S.attacker] });
       expect(JSON.parse(r.stderr).error.name, what).toBe('CorruptFileError');
       expect(message, what).toMatch(/the account "Cold storage" \(1/);
       expect(message, what).toMatch(why);
@@ -220,23 +226,22 @@ describe('a keepsake backup whose accounts do not match their keys (security rev
 
   it("an account cannot join the user's identity through another identity of the same name: it stays with the backup's own identity", async () => {
     const b = await sandbox();
-    const pin = await b.secret('pin', PIN);
-    okJson(await b.run(['identity', 'recover', '--name', 'Main', '--mnemonic-file', await b.secret('m', USER_PHRASE), '--pin-file', pin, '--json']));
+    const pin = await mainRecover(b);
     okJson(await b.run(['identity', 'derive', 'Main', '--network', 'polkadot', '--pin-file', pin, '--json']));
     const [mainBefore] = await b.list<IdentityJson>('identity');
-    const own = await pairFromSuri(`${USER_PHRASE}//polkadot`, 'sr25519');
+    const own = await pairFromSuri(`${LEGAL_WINNER}//polkadot`, 'sr25519');
     // The review's second backup: an identity "Main" (the attacker's phrase), an entry with the user's
     // //polkadot key (public on chain) to make it look like the user's, and the attacker's address at //polkadot//1.
     const file = await backupFile(
       b,
       'crafted-identity-backup.json',
-      [await sealedIdentity('Main', ATTACKER_PHRASE)],
+      [await sealedIdentity('Main', LETTER_ADVICE)],
       [
         backupAccount({ pair: own, name: 'Main Polkadot', identity: 'Main', path: '//polkadot' }),
         backupAccount({ pair: attacker, name: 'Main Polkadot savings', identity: 'Main', path: '//polkadot//1' }),
       ],
     );
-    const report = okJson<ImportJson>(await b.run(['backup', 'import', file, '--password-file', await b.secret('sp', SHARED), '--json']));
+    const report = okJson<ImportJson>(await b.run(['backup', 'import', file, '--password-file', await b.secret('sp', S.shared), '--json']));
     expect(report.items.find((i) => i.kind === 'identity')).toMatchObject({ status: 'imported', name: 'Main (2)' });
     const identities = await b.list<IdentityJson>('identity');
     expect(identities.find((i) => i.name === 'Main')).toEqual(mainBefore);
@@ -245,8 +250,7 @@ describe('a keepsake backup whose accounts do not match their keys (security rev
 
   it("an account attached to the user's own identity (same sealed bytes) exports only if its path gives its key: otherwise StoredKeyMismatchError, no file", async () => {
     const b = await sandbox();
-    const pin = await b.secret('pin', PIN);
-    okJson(await b.run(['identity', 'recover', '--name', 'Main', '--mnemonic-file', await b.secret('m', USER_PHRASE), '--pin-file', pin, '--json']));
+    const pin = await mainRecover(b);
     const db = new Database(b.vault, { readonly: true });
     const sealed = JSON.parse((db.prepare('SELECT sealed FROM identities').get() as { sealed: string }).sealed) as JsonObject;
     db.close();
@@ -257,23 +261,12 @@ describe('a keepsake backup whose accounts do not match their keys (security rev
       [{ name: 'Main', sealed, createdAt: 1 }],
       [backupAccount({ pair: attacker, name: 'Main Polkadot savings', identity: 'Main', path: '//polkadot//1' })],
     );
-    const report = okJson<ImportJson>(await b.run(['backup', 'import', file, '--password-file', await b.secret('sp', SHARED), '--json']));
+    const report = okJson<ImportJson>(await b.run(['backup', 'import', file, '--password-file', await b.secret('sp', S.shared), '--json']));
     expect(report.items.find((i) => i.kind === 'identity')).toMatchObject({ status: 'present', presentAs: 'Main' });
 
     const out = b.path('s.json');
-    const r = await b.run([
-      'account',
-      'export',
-      polkadot(attacker),
-      '--out',
-      out,
-      '--pin-file',
-      pin,
-      '--password-file',
-      await b.secret('nf', 'new-file-pw'),
-      '--json',
-    ]);
-    const message = expectRefused(r, EXIT.failed, { longerThan: 20, json: true, secrets: [PIN, 'new-file-pw'] });
+    const r = await exportWithPin(b, polkadot(attacker), out, pin);
+    const message = expectRefused(r, EXIT.failed, { longerThan: 20, json: true, secrets: [S.pin, 'new-file-pw'] });
     expect(JSON.parse(r.stderr).error.name).toBe('StoredKeyMismatchError');
     expect(message).toBe(
       `The key stored for ${polkadot(attacker)} does not belong to it: nothing was exported. The vault may have been altered; restore this account from a backup.`,
@@ -285,25 +278,13 @@ describe('a keepsake backup whose accounts do not match their keys (security rev
 describe("a vault row edited with SQLite (security review #10): export refuses a key that is not the row's", () => {
   it('an identity account whose path was changed', async () => {
     const b = await sandbox();
-    const pin = await b.secret('pin', PIN);
-    okJson(await b.run(['identity', 'recover', '--name', 'Main', '--mnemonic-file', await b.secret('m', USER_PHRASE), '--pin-file', pin, '--json']));
+    const pin = await mainRecover(b);
     const derived = okJson<{ address: string }>(await b.run(['identity', 'derive', 'Main', '--network', 'polkadot', '--pin-file', pin, '--json']));
     const db = new Database(b.vault);
     db.prepare("UPDATE accounts SET path = '//polkadot//1' WHERE path = '//polkadot'").run();
     db.close();
     const out = b.path('export.json');
-    const r = await b.run([
-      'account',
-      'export',
-      derived.address,
-      '--out',
-      out,
-      '--pin-file',
-      pin,
-      '--password-file',
-      await b.secret('nf', 'new-file-pw'),
-      '--json',
-    ]);
+    const r = await exportWithPin(b, derived.address, out, pin);
     expectRefused(r, EXIT.failed, {
       longerThan: 20,
       json: true,
@@ -317,11 +298,11 @@ describe("a vault row edited with SQLite (security review #10): export refuses a
     const b = await sandbox();
     await victimVault(b);
     // Another account's file, under the same password, so it opens.
-    const other = await polkadotJsWrite(attacker, VPW, { meta: { name: 'Victim' }, prefix: 0, params: SCRYPT_COMPAT });
+    const other = await polkadotJsWrite(attacker, S.victim, { meta: { name: 'Victim' }, prefix: 0, params: SCRYPT_COMPAT });
     const db = new Database(b.vault);
     db.prepare('UPDATE accounts SET file_json = ?').run(JSON.stringify(other));
     db.close();
-    const vpw = await b.secret('vpw', VPW);
+    const vpw = await b.secret('vpw', S.victim);
     for (const args of [
       ['account', 'export', 'Victim', '--out', b.path('one.json'), '--password-file', vpw],
       ['account', 'export-all', '--out', b.path('all.json'), '--password-file', vpw, '--rekey'],
@@ -331,7 +312,7 @@ describe("a vault row edited with SQLite (security review #10): export refuses a
       expectRefused(r, EXIT.failed, {
         longerThan: 20,
         json: true,
-        secrets: [VPW],
+        secrets: [S.victim],
         match: new RegExp(`^The key stored for ${polkadot(victim)} does not belong to it`),
       });
       expect(existsSync(args[args.indexOf('--out') + 1]!), args.join(' ')).toBe(false);

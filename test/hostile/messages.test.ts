@@ -30,6 +30,16 @@ async function withIdentity(box: Sandbox): Promise<{ pin: string }> {
   return { pin };
 }
 
+/** A vault with Alice in its address book, and its whole-wallet backup (whole.json, locked with PW's file pw.txt). */
+async function aliceBackup(): Promise<{ box: Sandbox; pw: string; whole: string }> {
+  const box = await sandbox();
+  okJson(await box.run(['address', 'add', ALICE_POLKADOT, '--name', 'Alice', '--json']));
+  const pw = await box.secret('pw.txt', PW);
+  const whole = box.path('whole.json');
+  okJson(await box.run(['backup', 'export', '--out', whole, '--password-file', pw, '--json']));
+  return { box, pw, whole };
+}
+
 describe('#14 a cut-off or empty file says so, in every command that reads files', () => {
   const commands = (file: string, pw: string): string[][] => [
     ['inspect', file],
@@ -53,11 +63,7 @@ describe('#14 a cut-off or empty file says so, in every command that reads files
   });
 
   it('a whole-wallet backup cut short: the same', async () => {
-    const box = await sandbox();
-    okJson(await box.run(['address', 'add', ALICE_POLKADOT, '--name', 'Alice', '--json']));
-    const pw = await box.secret('pw.txt', PW);
-    const whole = box.path('whole.json');
-    okJson(await box.run(['backup', 'export', '--out', whole, '--password-file', pw, '--json']));
+    const { box, pw, whole } = await aliceBackup();
     const text = await readFile(whole, 'utf8');
     const cut = await box.write('whole-cut.json', text.slice(0, Math.floor(text.length / 2)));
     const line = expectRefused(await box.run(['backup', 'import', cut, '--password-file', pw]), EXIT.failed, { secrets: [PW] });
@@ -93,11 +99,7 @@ describe('#15 messages that read right', () => {
   });
 
   it('a whole-wallet backup given to restore: sent to backup import', async () => {
-    const box = await sandbox();
-    okJson(await box.run(['address', 'add', ALICE_POLKADOT, '--name', 'Alice', '--json']));
-    const pw = await box.secret('pw.txt', PW);
-    const whole = box.path('whole.json');
-    okJson(await box.run(['backup', 'export', '--out', whole, '--password-file', pw, '--json']));
+    const { box, pw, whole } = await aliceBackup();
     const line = expectRefused(await box.run(['restore', whole, '--password-file', pw]), EXIT.failed, { report: true, secrets: [PW] });
     expect(line).toContain(
       'is a keepsake whole-wallet backup: it is imported as a whole (identities, accounts and addresses), not read as account files. Import it with `keepsake backup import FILE`.',

@@ -77,6 +77,22 @@ function send(port: number, method: string, target: string, options: { token?: s
   return raw(port, head, payload);
 }
 
+/** Verifies the known file with its right password (a success, which must not reset the limiter), noting `[known:<status>]`. */
+async function verifyKnown(port: number, known: { text: string }, statuses: string[]): Promise<void> {
+  const reset = await verifySend(port, 'k.json', known.text, 'known-pass');
+  statuses.push(`[known:${reset.status}]`);
+}
+
+/** How many of the noted requests reached the password check and failed it (422). */
+function wrongGuesses(statuses: readonly string[]): number {
+  return statuses.filter((x) => x === '422').length;
+}
+
+/** POST /api/verify of one file (`name`, `text`) with `password`, as the page sends it. */
+function verifySend(port: number, name: string, text: string, password: string): Promise<Reply> {
+  return send(port, 'POST', '/api/verify', { body: { files: [{ name, text }], password } });
+}
+
 function expectSecurityHeaders(r: Reply, what: string): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(r.headers[name], `${what}: ${name}`).toBe(value);
 }
@@ -200,7 +216,7 @@ describe('issue 11 item 1: no spelling of the API reaches it without the token',
     expectSecurityHeaders(accounts, '/api/accounts');
     expect((await send(s.port, 'GET', '/%61pi/addresses')).body).toContain(EXCHANGE);
     expect((await send(s.port, 'GET', `http://127.0.0.1:${s.port}/api/accounts`)).body).toContain(savings.address);
-    const verify = await send(s.port, 'POST', '/api/verify', { body: { files: [{ name: 's.json', text: savings.text }], password: 'savings-pass-1' } });
+    const verify = await verifySend(s.port, 's.json', savings.text, 'savings-pass-1');
     expect(verify.status).toBe(200);
     expect(JSON.parse(verify.body).ok).toBe(true);
     // An unknown API path is a 404 behind the token, not the app's page.
@@ -235,19 +251,13 @@ describe('issue 11 item 3: the failure limiter', () => {
       const statuses: string[] = [];
       let firstLimited: Reply | undefined;
       for (let i = 0; i < 20; i++) {
-        const r = await send(s.port, 'POST', '/api/verify', { body: { files: [{ name: 't.json', text: target.text }], password: `guess-${i}` } });
+        const r = await verifySend(s.port, 't.json', target.text, `guess-${i}`);
         statuses.push(String(r.status));
         if (r.status === 429) firstLimited ??= r;
-        if ((i + 1) % 4 === 0) {
-          const reset = await send(s.port, 'POST', '/api/verify', { body: { files: [{ name: 'k.json', text: known.text }], password: 'known-pass' } });
-          statuses.push(`[known:${reset.status}]`);
-        }
+        if ((i + 1) % 4 === 0) await verifyKnown(s.port, known, statuses);
       }
       // 5 free wrong guesses at the target, then it waits: the successes on the known file do not count for it.
-      expect(
-        statuses.filter((x) => x === '422'),
-        statuses.join(' '),
-      ).toHaveLength(5);
+      expect(wrongGuesses(statuses), statuses.join(' ')).toBe(5);
       expect(statuses.slice(0, 7), statuses.join(' ')).toEqual(['422', '422', '422', '422', '[known:200]', '422', '429']);
       expect(firstLimited!.headers['retry-after']).toMatch(/^[1-9]\d*$/);
       expect(JSON.parse(firstLimited!.body).error).toEqual({
@@ -264,14 +274,14 @@ describe('issue 11 item 3: the failure limiter', () => {
     s = await start(frozen());
     const b = await accountFile('b', 'b-password', 'B');
     const a = await accountFile('a', 'a-password', 'A');
-    const verifyB = (password: string) => send(s!.port, 'POST', '/api/verify', { body: { files: [{ name: 'b.json', text: b.text }], password } });
+    const verifyB = (password: string) => verifySend(s!.port, 'b.json', b.text, password);
     for (let i = 0; i < 5; i++) expect((await verifyB(`wrong-${i}`)).status).toBe(422);
     expect((await verifyB('wrong-5')).status).toBe(429);
-    const okA = await send(s.port, 'POST', '/api/verify', { body: { files: [{ name: 'a.json', text: a.text }], password: 'a-password' } });
+    const okA = await verifySend(s.port, 'a.json', a.text, 'a-password');
     expect(okA.status).toBe(200);
     expect((await verifyB('wrong-6')).status).toBe(429);
     // The same file under another name is the same target (keyed by content, not by name).
-    const renamed = await send(s.port, 'POST', '/api/verify', { body: { files: [{ name: 'other-name.json', text: b.text }], password: 'wrong-7' } });
+    const renamed = await verifySend(s.port, 'other-name.json', b.text, 'wrong-7');
     expect(renamed.status).toBe(429);
   });
 
@@ -305,15 +315,11 @@ describe('issue 11 item 3: the failure limiter', () => {
     for (let i = 0; i < 12; i++) {
       // The same key under a different name each time: a different file hash, so a fresh per-file target.
       const variant = JSON.stringify({ ...target, meta: { ...target.meta, name: `variant ${i}` } });
-      const r = await send(s.port, 'POST', '/api/verify', { body: { files: [{ name: 't.json', text: variant }], password: `guess-${i}` } });
+      const r = await verifySend(s.port, 't.json', variant, `guess-${i}`);
       statuses.push(String(r.status));
-      const reset = await send(s.port, 'POST', '/api/verify', { body: { files: [{ name: 'k.json', text: known.text }], password: 'known-pass' } });
-      statuses.push(`[known:${reset.status}]`);
+      await verifyKnown(s.port, known, statuses);
     }
-    expect(
-      statuses.filter((x) => x === '422'),
-      statuses.join(' '),
-    ).toHaveLength(10);
+    expect(wrongGuesses(statuses), statuses.join(' ')).toBe(10);
     expect(statuses.slice(-2), statuses.join(' ')).toEqual(['429', '[known:429]']);
   });
 

@@ -27,13 +27,13 @@ import { vaultClose, vaultOpen } from '../../src/vault/open.js';
 import { addressAdd } from '../../src/wallet/addressBook.js';
 import { backupExport } from '../../src/wallet/backup/export.js';
 import { restoreFiles } from '../../src/wallet/restore.js';
-import { BIN } from '../support/cli.js';
+import { BIN, type CliResult } from '../support/cli.js';
+import { spawnedResult } from './spawned.js';
 
 const PW = 'storage-Secret-pw-5';
 const PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
 const NOBODY = 65534;
 
-type Result = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 type As = 'self' | 'nobody';
 
 const IS_ROOT = process.getuid?.() === 0;
@@ -55,22 +55,15 @@ let backupFile: string;
 let backupAccounts: string[] = [];
 let nobody: { prefix: string[] } | { reason: string } = unprivileged();
 
-function run(args: string[], options: { as?: As; cwd?: string } = {}): Promise<Result> {
+function run(args: string[], options: { as?: As; cwd?: string } = {}): Promise<CliResult> {
   const prefix = options.as === 'nobody' && 'prefix' in nobody ? nobody.prefix : [];
   const argv = [...prefix, process.execPath, BIN, ...args];
-  return new Promise((done, fail) => {
-    const child = spawn(argv[0]!, argv.slice(1), {
-      cwd: options.cwd ?? dir,
-      env: { ...process.env, HOME: dir, NO_COLOR: '1', KEEPSAKE_DEBUG: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    child.on('error', fail);
-    child.on('close', (code, signal) => done({ code, signal, stdout, stderr }));
+  const child = spawn(argv[0]!, argv.slice(1), {
+    cwd: options.cwd ?? dir,
+    env: { ...process.env, HOME: dir, NO_COLOR: '1', KEEPSAKE_DEBUG: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  return spawnedResult(child);
 }
 
 /**
@@ -78,7 +71,7 @@ function run(args: string[], options: { as?: As; cwd?: string } = {}): Promise<R
  * Returns that sentence. `notes`: the command may print notices before it (export-all explains what
  * its password locks before asking for it); the refusal is then the last line.
  */
-function expectRefused(r: Result, reason: RegExp, options: { notes?: boolean } = {}): string {
+function expectRefused(r: CliResult, reason: RegExp, options: { notes?: boolean } = {}): string {
   const what = `exit ${r.code}; stdout: ${r.stdout.slice(0, 300)}; stderr: ${r.stderr.slice(0, 600)}`;
   expect(r.signal, what).toBeNull();
   expect(r.code, what).toBe(1);

@@ -10,11 +10,11 @@
  * Runs the real CLI (`node bin/keepsake.js`, i.e. the built `dist/`: `npm test` builds first).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT, expectRefused, okJson, sandboxFrom, type Template, template } from '../support/cli.js';
+import { type CliResult, EXIT, expectRefused, okJson, type Sandbox, sandboxFrom, type Template, template } from '../support/cli.js';
 import { DEV_PHRASE } from '../support/oracle.js';
+import { testSecrets } from '../support/secrets.js';
 
-const PW = 'suri-Secret-pw-6';
-const PIN = '531864';
+const S = testSecrets('suri', ['password', 'pin']);
 const SECRET = 'MySecretPass123';
 
 /** //Alice in a vault and an identity on the dev phrase, so "unchanged" is checked against a vault that holds something. */
@@ -22,8 +22,8 @@ let seeded: Template;
 
 beforeAll(async () => {
   seeded = await template(async (box) => {
-    const pw = await box.secret('pw.txt', PW);
-    const pin = await box.secret('pin.txt', PIN);
+    const pw = await box.secret('pw.txt', S.password);
+    const pin = await box.secret('pin.txt', S.pin);
     const suri = await box.secret('alice.txt', `${DEV_PHRASE}//Alice`);
     const phrase = await box.secret('phrase.txt', DEV_PHRASE);
     okJson(await box.run(['account', 'add', '--name', 'Alice', '--suri-file', suri, '--password-file', pw, '--kdf', 'compat', '--json']));
@@ -34,6 +34,22 @@ beforeAll(async () => {
 afterAll(async () => {
   await seeded?.remove();
 });
+
+/** `account add` of the SURI in `file` (of `type` when given) into a copy of the seeded vault, with its password. */
+function seededAdd(box: Sandbox, { name, type, file, json }: { name: string; type?: string; file: string; json: boolean }): Promise<CliResult> {
+  return box.run([
+    'account',
+    'add',
+    '--name',
+    name,
+    ...(type === undefined ? [] : ['--type', type]),
+    '--suri-file',
+    file,
+    '--password-file',
+    seeded.path('pw.txt'),
+    ...(json ? ['--json'] : []),
+  ]);
+}
 
 describe('account add: a path too long to derive is refused before any derivation (review #11)', () => {
   it.each([
@@ -46,19 +62,7 @@ describe('account add: a path too long to derive is refused before any derivatio
     const before = seeded.accounts;
     const file = await box.secret('long.txt', suri);
     for (const json of [false, true]) {
-      const r = await box.run([
-        'account',
-        'add',
-        '--name',
-        'Long',
-        '--type',
-        type,
-        '--suri-file',
-        file,
-        '--password-file',
-        seeded.path('pw.txt'),
-        ...(json ? ['--json'] : []),
-      ]);
+      const r = await seededAdd(box, { name: 'Long', type, file, json });
       expectRefused(r, EXIT.failed, { json, match, secrets: [DEV_PHRASE.split(' ').slice(0, 2).join(' ')] });
     }
     expect(await box.list()).toEqual(before);
@@ -70,7 +74,7 @@ describe('secrets typed into a phrase or path are never quoted (review #14)', ()
     const box = await sandboxFrom(seeded);
     const file = await box.secret('typo.txt', DEV_PHRASE.replace('curtain', 'fabricx'));
     for (const json of [false, true]) {
-      const r = await box.run(['account', 'add', '--name', 'Typo', '--suri-file', file, '--password-file', seeded.path('pw.txt'), ...(json ? ['--json'] : [])]);
+      const r = await seededAdd(box, { name: 'Typo', file, json });
       expectRefused(r, EXIT.failed, { json, match: /Word 5 of the recovery phrase/, secrets: ['fabricx', 'fabric'] });
     }
     expect(await box.list()).toEqual(seeded.accounts);
@@ -80,19 +84,7 @@ describe('secrets typed into a phrase or path are never quoted (review #14)', ()
     const box = await sandboxFrom(seeded);
     const file = await box.secret('slash.txt', `${DEV_PHRASE}/${SECRET}`);
     for (const json of [false, true]) {
-      const r = await box.run([
-        'account',
-        'add',
-        '--name',
-        'Slash',
-        '--type',
-        type,
-        '--suri-file',
-        file,
-        '--password-file',
-        seeded.path('pw.txt'),
-        ...(json ? ['--json'] : []),
-      ]);
+      const r = await seededAdd(box, { name: 'Slash', type, file, json });
       expectRefused(r, EXIT.failed, { json, match: /derivation path cannot be used/, secrets: [SECRET, 'Secret'] });
     }
     expect(await box.list()).toEqual(seeded.accounts);

@@ -32,11 +32,9 @@ import {
 } from '../support/cli.js';
 import { DEV_PHRASE, hex, labelledPair, oracleFile, oracleReady } from '../support/oracle.js';
 import { concordiumEncrypt, type DesktopExport, desktopExportData } from '../support/concordium.js';
+import { LEGAL_WINNER, testSecrets } from '../support/secrets.js';
 
-const PW = 'terminal-Secret-pw-3';
-const BACKUP_PW = 'terminal-Backup-pw-4';
-const PIN = '975318';
-const IDENTITY_PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
+const S = testSecrets('terminal', ['password', 'backup', 'pin']);
 const EXCHANGE = '15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5';
 
 const ESC = '\u001b';
@@ -81,11 +79,11 @@ beforeAll(async () => {
   HOSTILE = `Savings${osc52}\r    ${bob.address}  sr25519  "Savings"${ESC}[K`;
   HOSTILE_MORE = `${HOSTILE}\u202e\u009b31m\n\t\u2028end`;
   base = await template(async (box) => {
-    const pw = await box.secret('pw.txt', PW);
-    const pin = await box.secret('pin.txt', PIN);
-    await box.secret('bpw.txt', BACKUP_PW);
+    const pw = await box.secret('pw.txt', S.password);
+    const pin = await box.secret('pin.txt', S.pin);
+    await box.secret('bpw.txt', S.backup);
     const suri = await box.secret('alice.txt', `${DEV_PHRASE}//e2e-vault//alice`);
-    const phrase = await box.secret('phrase.txt', IDENTITY_PHRASE);
+    const phrase = await box.secret('phrase.txt', LEGAL_WINNER);
     okJson(await box.run(['account', 'add', '--name', 'Alice', '--suri-file', suri, '--password-file', pw, '--kdf', 'compat', '--json']));
     okJson(await box.run(['identity', 'recover', '--name', 'Main', '--mnemonic-file', phrase, '--pin-file', pin, '--json']));
     okJson(await box.run(['identity', 'derive', 'Main', '--network', 'polkadot', '--pin-file', pin, '--json']));
@@ -130,16 +128,16 @@ describe("restore: the review's hostile Apps list", () => {
     charlie = labelledPair('sr25519', 'charlie');
     dave = labelledPair('sr25519', 'dave');
     list = JSON.stringify([
-      oracleFile(alice, PW, undefined, { name: HOSTILE }),
+      oracleFile(alice, S.password, undefined, { name: HOSTILE }),
       { address: dave.address, meta: { name: HOSTILE_MORE }, publicKey: hex(dave.publicKey), type: 'sr25519' },
-      oracleFile(charlie, PW, undefined, { name: 'Charlie' }),
+      oracleFile(charlie, S.password, undefined, { name: 'Charlie' }),
     ]);
   });
 
   it('the entries with hostile names fail, each with the reason; the other restores; nothing on screen acts on the terminal', async () => {
     const box = await sandbox();
     const file = await box.write('hostile-apps.json', list);
-    const r = await box.run(['restore', file, '--password-file', await box.secret('pw.txt', PW)]);
+    const r = await box.run(['restore', file, '--password-file', await box.secret('pw.txt', S.password)]);
     expect(r.code, r.stderr).toBe(EXIT.ok);
     expectInert(r);
     expect(r.stdout).toMatch(new RegExp(`restored\\s+${charlie.address} "Charlie"`));
@@ -154,7 +152,7 @@ describe("restore: the review's hostile Apps list", () => {
   it('--json says the same: two entries failed as UnsafeNameError, the JSON text inert', async () => {
     const box = await sandbox();
     const file = await box.write('hostile-apps.json', list);
-    const r = await box.run(['restore', file, '--password-file', await box.secret('pw.txt', PW), '--json']);
+    const r = await box.run(['restore', file, '--password-file', await box.secret('pw.txt', S.password), '--json']);
     const report = okJson<RestoreJson>(r);
     expectInert(r);
     expect(report.restored.map((a) => a.address)).toEqual([charlie.address]);
@@ -167,7 +165,7 @@ describe("restore: the review's hostile Apps list", () => {
     for (const args of [
       ['inspect', file],
       ['inspect', file, '--json'],
-      ['verify', file, '--password-file', await box.secret('pw.txt', PW)],
+      ['verify', file, '--password-file', await box.secret('pw.txt', S.password)],
     ]) {
       const r = await box.run(args);
       expect([EXIT.ok, EXIT.failed], r.stderr).toContain(r.code);
@@ -191,7 +189,7 @@ describe('backup import: a backup holding a hostile name is refused whole, namin
     const box = await sandbox();
     okJson(await box.run(['address', 'add', bob.address, '--name', 'Bob', '--json']));
     const before = await contents(box);
-    const r = await box.run(['backup', 'import', file, '--password-file', await box.secret('bpw.txt', BACKUP_PW)]);
+    const r = await box.run(['backup', 'import', file, '--password-file', await box.secret('bpw.txt', S.backup)]);
     expectRefused(r, EXIT.failed, { match: reason });
     expect(r.stderr).toMatch(/control or invisible formatting character \(U\+001B\).*nothing from the file was imported/);
     expectInert(r);
@@ -208,9 +206,9 @@ describe('backup import: a Concordium Desktop export holding a hostile name is r
     okJson(await box.run(['address', 'add', bob.address, '--name', 'Bob', '--json']));
     const data = desktopExportData();
     poison(data);
-    const file = await box.write('wallet-export.json', concordiumEncrypt(data, BACKUP_PW));
+    const file = await box.write('wallet-export.json', concordiumEncrypt(data, S.backup));
     const before = await contents(box);
-    const r = await box.run(['backup', 'import', file, '--password-file', await box.secret('bpw.txt', BACKUP_PW)]);
+    const r = await box.run(['backup', 'import', file, '--password-file', await box.secret('bpw.txt', S.backup)]);
     expectRefused(r, EXIT.failed, { match: reason });
     expectInert(r);
     expect(await contents(box)).toEqual(before);
@@ -299,7 +297,7 @@ describe('the sanitiser on its own: hostile names written straight into the vaul
 
   it('restore: the skipped line quotes the name in the vault, inert', async () => {
     const copy = await sandboxFrom(box);
-    const file = await copy.write('alice.json', oracleFile(alice, PW, undefined, { name: 'Alice again' }));
+    const file = await copy.write('alice.json', oracleFile(alice, S.password, undefined, { name: 'Alice again' }));
     const r = await copy.run(['restore', file, '--password-file', base.path('pw.txt')]);
     expect(r.code, r.stderr).toBe(EXIT.ok);
     expectInert(r);
@@ -310,7 +308,7 @@ describe('the sanitiser on its own: hostile names written straight into the vaul
     const copy = await sandboxFrom(box);
     const exported = await copy.tty(
       ['account', 'export', alice.address, '--out', copy.path('out.json'), '--kdf', 'compat'],
-      [{ wait: /Password of/, send: PW }],
+      [{ wait: /Password of/, send: S.password }],
     );
     expect(exported.code, exported.transcript).toBe(EXIT.ok);
     expectInertOnTty(exported.transcript);
@@ -324,18 +322,18 @@ describe('the sanitiser on its own: hostile names written straight into the vaul
 describe.skipIf(!HAS_SCRIPT)('type-ahead before the hidden prompt (review #15)', () => {
   it('is discarded with a warning, not taken as the password; the password typed at the prompt is', async () => {
     const box = await sandbox();
-    const file = await box.write('alice.json', oracleFile(alice, PW, undefined, { name: 'Alice' }));
+    const file = await box.write('alice.json', oracleFile(alice, S.password, undefined, { name: 'Alice' }));
     const r = await box.tty(
       ['restore', file],
       [
         // Typed while Node starts, before raw mode is on: the terminal echoes it.
         { wait: null, send: 'typed-ahead-not-the-password', delayMs: 0 },
-        { wait: /discarded[\s\S]*Password for/, send: PW },
+        { wait: /discarded[\s\S]*Password for/, send: S.password },
       ],
     );
     expect(r.code, r.transcript).toBe(EXIT.ok);
     expect(r.transcript).toMatch(/typed before this prompt appeared was discarded: it may have been shown on the screen/);
-    expect(r.transcript).not.toContain(PW);
+    expect(r.transcript).not.toContain(S.password);
     expect((await box.list()).map((a) => a.address)).toEqual([alice.address]);
   });
 });

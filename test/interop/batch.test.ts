@@ -5,11 +5,11 @@
  * unauthenticated `accounts` preview. keepsake `verify` reports every account, and never throws for one
  * that the batch password does not open.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { KeyringPair, KeyringPair$Json } from '@polkadot/keyring/types';
 import { stringToU8a } from '@polkadot/util';
-import { cryptoWaitReady, jsonEncrypt } from '@polkadot/util-crypto';
+import { jsonEncrypt } from '@polkadot/util-crypto';
 import { WrongPasswordError } from '../../src/errors/password.js';
 import { polkadotJsBatchOpen } from '../../src/formats/polkadot-js/batch.js';
 import { SCRYPT_COMPAT, SCRYPT_DEFAULT } from '../../src/formats/polkadot-js/kdf.js';
@@ -30,10 +30,6 @@ import {
   suriArb,
   type KeyType,
 } from './oracle.js';
-
-beforeAll(async () => {
-  await cryptoWaitReady();
-});
 
 type Entry = { pair: KeyringPair; json: KeyringPair$Json; locked: boolean };
 

@@ -4,16 +4,15 @@
  * message); an edited `address` is accepted by Polkadot{.js} (it never checks) and refused by keepsake
  * (AddressMismatchError), unless the edit only changes the network prefix of the same key.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { KeyringPair$Json } from '@polkadot/keyring/types';
-import { cryptoWaitReady, encodeAddress } from '@polkadot/util-crypto';
+import { encodeAddress } from '@polkadot/util-crypto';
 import { BaseError } from '../../src/errors/base.js';
 import { AddressMismatchError } from '../../src/errors/key.js';
 import { WrongPasswordError } from '../../src/errors/password.js';
 import { SCRYPT_COMPAT } from '../../src/formats/polkadot-js/kdf.js';
 import { polkadotJsOpen } from '../../src/formats/polkadot-js/open.js';
-import { polkadotJsParse, type PolkadotJsSingle } from '../../src/formats/polkadot-js/parse.js';
 import { polkadotJsWrite } from '../../src/formats/polkadot-js/write.js';
 import { accountAddress } from '../../src/keys/account.js';
 import { pairFromSuri } from '../../src/keys/fromSuri.js';
@@ -21,6 +20,7 @@ import { schemeLoad } from '../../src/keys/scheme.js';
 import { verifyFile } from '../../src/wallet/verify.js';
 import {
   KEY_TYPES,
+  parseSingle,
   asFile,
   distinctPasswordArb,
   expectNoSecret,
@@ -34,16 +34,6 @@ import {
   type KeyType,
 } from './oracle.js';
 import { rejection } from '../support/rejection.js';
-
-beforeAll(async () => {
-  await cryptoWaitReady();
-});
-
-function parseSingle(json: unknown): PolkadotJsSingle {
-  const parsed = polkadotJsParse(json);
-  if (parsed.kind !== 'single') throw new Error(`expected a single-account file, got ${parsed.kind}`);
-  return parsed;
-}
 
 /** Everything an error can show: message, message with hints, stack, and its JSON form. */
 function shownBy(err: unknown): string[] {

@@ -3,11 +3,11 @@
  * with the same password (`keyring.addFromJson` + `decodePkcs8`), giving the same address, public key
  * and secret — and it is the very file util-crypto would build from the same salt and nonce.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { KeyringPair$Json, KeyringPair$Meta } from '@polkadot/keyring/types';
 import { stringToU8a, u8aConcat } from '@polkadot/util';
-import { cryptoWaitReady, signatureVerify } from '@polkadot/util-crypto';
+import { signatureVerify } from '@polkadot/util-crypto';
 import { SCRYPT_COMPAT, SCRYPT_DEFAULT } from '../../src/formats/polkadot-js/kdf.js';
 import { polkadotJsWrite } from '../../src/formats/polkadot-js/write.js';
 import { accountAddress } from '../../src/keys/account.js';
@@ -29,10 +29,6 @@ import {
   suriArb,
   type KeyType,
 } from './oracle.js';
-
-beforeAll(async () => {
-  await cryptoWaitReady();
-});
 
 /** The address keepsake shows for a pair: SS58 at `prefix`, or EIP-55 for ethereum. */
 async function keepsakeAddress(pair: KeyPair, prefix: number): Promise<string> {

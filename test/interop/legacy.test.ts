@@ -4,26 +4,28 @@
  * is the password's UTF-8 zero-padded to 32 bytes (no scrypt), which may store the 32-byte seed instead
  * of the secret, and may not record the key type at all.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { KeyringPair$Json } from '@polkadot/keyring/types';
 import { hexToU8a, stringToU8a, u8aConcat, u8aFixLength, u8aToHex } from '@polkadot/util';
-import { base64Encode, cryptoWaitReady, naclEncrypt } from '@polkadot/util-crypto';
+import { base64Encode, naclEncrypt } from '@polkadot/util-crypto';
 import { WrongPasswordError } from '../../src/errors/password.js';
 import { polkadotJsOpen } from '../../src/formats/polkadot-js/open.js';
-import { polkadotJsParse, type PolkadotJsSingle } from '../../src/formats/polkadot-js/parse.js';
 import { inspectFile } from '../../src/wallet/inspect.js';
-import { PKCS8_DIVIDER, PKCS8_HEADER, asFile, hex, hexSeedArb, keyringFor, keyringSecret, passwordArb, runs, suriArb, KEY_TYPES } from './oracle.js';
-
-beforeAll(async () => {
-  await cryptoWaitReady();
-});
-
-function parseSingle(json: unknown): PolkadotJsSingle {
-  const parsed = polkadotJsParse(json);
-  if (parsed.kind !== 'single') throw new Error(`expected a single-account file, got ${parsed.kind}`);
-  return parsed;
-}
+import {
+  PKCS8_DIVIDER,
+  PKCS8_HEADER,
+  asFile,
+  hex,
+  hexSeedArb,
+  keyringFor,
+  keyringSecret,
+  passwordArb,
+  runs,
+  suriArb,
+  KEY_TYPES,
+  parseSingle,
+} from './oracle.js';
 
 describe('unencrypted files: pair.toJson() without a password', () => {
   it('open in keepsake with the same key, and inspect says they are not encrypted', async () => {

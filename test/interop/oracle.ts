@@ -8,14 +8,25 @@ import fc from 'fast-check';
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair, KeyringPair$Json, KeyringPair$Meta } from '@polkadot/keyring/types';
 import { u8aConcat, u8aEq, u8aToHex, u8aToU8a } from '@polkadot/util';
-import { jsonEncryptFormat, mnemonicGenerate as utilMnemonicGenerate, naclEncrypt, scryptEncode, scryptToU8a } from '@polkadot/util-crypto';
+import { cryptoWaitReady, jsonEncryptFormat, mnemonicGenerate as utilMnemonicGenerate, naclEncrypt, scryptEncode, scryptToU8a } from '@polkadot/util-crypto';
 import { mnemonicGenerate } from '../../src/keys/mnemonic.js';
 import { DEV_PHRASE } from '../../src/keys/suri.js';
 import { KEY_TYPES, type KeyType } from '../../src/keys/types.js';
 import type { ScryptParams } from '../../src/crypto/scrypt.js';
+import { polkadotJsParse, type PolkadotJsSingle } from '../../src/formats/polkadot-js/parse.js';
 
 export { KEY_TYPES, type KeyType };
 export { oracleToJson } from '../support/oracle.js';
+
+// The oracle's keyring needs util-crypto's WASM: a test file that imports the oracle finds it ready.
+await cryptoWaitReady();
+
+/** keepsake's reading of a Polkadot{.js} file that must be a single account (not a batch). */
+export function parseSingle(json: unknown): PolkadotJsSingle {
+  const parsed = polkadotJsParse(json);
+  if (parsed.kind !== 'single') throw new Error(`expected a single-account file, got ${parsed.kind}`);
+  return parsed;
+}
 
 /** pkcs8 framing, written out from DESIGN.md rather than taken from keepsake's own constants. */
 export const PKCS8_HEADER = Uint8Array.from([0x30, 0x53, 0x02, 0x01, 0x01, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20]);

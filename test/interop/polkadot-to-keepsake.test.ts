@@ -3,28 +3,30 @@
  * with the older N=2^15 parameters) opens in keepsake with the same password, giving the account
  * Polkadot{.js} holds: same public key, same address, same secret bytes. `verify` and `inspect` agree.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { KeyringPair, KeyringPair$Json } from '@polkadot/keyring/types';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { KdfParamsTooLargeError, UnsupportedKdfParamsError } from '../../src/errors/kdf.js';
 import { SCRYPT_COMPAT, SCRYPT_DEFAULT } from '../../src/formats/polkadot-js/kdf.js';
 import { polkadotJsOpen } from '../../src/formats/polkadot-js/open.js';
-import { polkadotJsParse, type PolkadotJsSingle } from '../../src/formats/polkadot-js/parse.js';
 import type { ScryptParams } from '../../src/crypto/scrypt.js';
 import { inspectFile } from '../../src/wallet/inspect.js';
 import { verifyFile } from '../../src/wallet/verify.js';
-import { KEY_TYPES, asFile, hex, keyringFor, keyringSecret, mnemonicArb, oracleToJson, passwordArb, prefixArb, runs, suriArb, type KeyType } from './oracle.js';
-
-beforeAll(async () => {
-  await cryptoWaitReady();
-});
-
-function parseSingle(json: unknown): PolkadotJsSingle {
-  const parsed = polkadotJsParse(json);
-  if (parsed.kind !== 'single') throw new Error(`expected a single-account file, got ${parsed.kind}`);
-  return parsed;
-}
+import {
+  KEY_TYPES,
+  asFile,
+  hex,
+  keyringFor,
+  keyringSecret,
+  mnemonicArb,
+  oracleToJson,
+  passwordArb,
+  prefixArb,
+  runs,
+  suriArb,
+  type KeyType,
+  parseSingle,
+} from './oracle.js';
 
 /** secp256k1 files carry a hex public key, not an address: the network prefix is not in the file. */
 function filePrefix(type: KeyType, prefix: number): number {

@@ -25,6 +25,21 @@ export function concordiumAddress(key: Uint8Array = randomBytes(32)): string {
 
 export type ConcordiumEnvelope = { cipherText: string; metadata: Record<string, unknown> };
 
+/** The algorithms every export's metadata names (desktop and mobile wallet alike). */
+export const EXPORT_ALGORITHMS = { encryptionMethod: 'AES-256', keyDerivationMethod: 'PBKDF2WithHmacSHA256', hashAlgorithm: 'sha256' } as const;
+
+/** A desktop export's envelope, its metadata as the desktop writes it and no real ciphertext: for what reads a file's kind, not its content. */
+export const DESKTOP_ENVELOPE_STUB: ConcordiumEnvelope = {
+  cipherText: 'AAAA',
+  metadata: {
+    keyLen: 32,
+    iterations: 10000,
+    salt: 'AAAA',
+    initializationVector: 'AAAA',
+    ...EXPORT_ALGORITHMS,
+  },
+};
+
 export type EncryptOptions = { iterations?: number; saltLength?: number; keyLen?: boolean; salt?: Buffer; iv?: Buffer };
 
 /** Encrypts `plaintext` (any JSON value) as the desktop wallet does (or, with options, the mobile wallet). */
@@ -42,9 +57,7 @@ export function concordiumEncrypt(plaintext: unknown, password: string, options:
       iterations,
       salt: salt.toString('base64'),
       initializationVector: iv.toString('base64'),
-      encryptionMethod: 'AES-256',
-      keyDerivationMethod: 'PBKDF2WithHmacSHA256',
-      hashAlgorithm: 'sha256',
+      ...EXPORT_ALGORITHMS,
     },
   };
 }

@@ -40,3 +40,13 @@ export function vectorPath(v: SuriVector): { phrase: string; path: string } {
   const phrase = PHRASES.find((p) => v.suri.startsWith(p))!;
   return { phrase, path: v.suri.slice(phrase.length) };
 }
+
+/** EIP-55's own test cases (all caps, all lower, mixed case): each address is its checksummed form. */
+export const EIP55_EXAMPLES = [
+  '0x52908400098527886E0F7030069857D2E4169EE7',
+  '0xde709f2102306220921060314715629080e2fb77',
+  '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed',
+  '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359',
+  '0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB',
+  '0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb',
+] as const;

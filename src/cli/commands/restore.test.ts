@@ -55,20 +55,23 @@ describe('restore', () => {
 });
 
 describe('convert', () => {
+  /** `convert` of the vector's file to `to` at `out`, with its password and a new one. */
+  const convertArgs = (to: string, out: string) => [
+    'convert',
+    file,
+    '--to',
+    to,
+    '--out',
+    out,
+    '--password-file',
+    pw,
+    '--new-password-file',
+    box.file('new.txt', 'new-password'),
+  ];
+
   it('to an extension batch under a new password', async () => {
     const out = box.path('batch.json');
-    const r = await box.json([
-      'convert',
-      file,
-      '--to',
-      'polkadot-js-batch',
-      '--out',
-      out,
-      '--password-file',
-      pw,
-      '--new-password-file',
-      box.file('new.txt', 'new-password'),
-    ]);
+    const r = await box.json(convertArgs('polkadot-js-batch', out));
     expect(r).toMatchObject({ from: 'polkadot-js', to: 'polkadot-js-batch', out, accounts: 1 });
     expect((await box.json<{ format: string }>(['inspect', out])).format).toBe('polkadot-js-batch');
   });
@@ -83,19 +86,7 @@ describe('convert', () => {
   });
 
   it('an sr25519 key to an Ethereum keystore: refused with the reason (exit 1)', async () => {
-    const r = await box.run([
-      'convert',
-      file,
-      '--to',
-      'ethereum-keystore',
-      '--out',
-      box.path('k.json'),
-      '--password-file',
-      pw,
-      '--new-password-file',
-      box.path('new.txt'),
-      '--json',
-    ]);
+    const r = await box.run([...convertArgs('ethereum-keystore', box.path('k.json')), '--json']);
     expect(r.code).toBe(1);
     expect(jsonErrorOf(r).name).toBe('ConversionImpossibleError');
   });

@@ -3,22 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { MobileWalletExportError, NotAnExportError, UnableToDecryptError } from '../../errors/concordium.js';
 import { CorruptFileError } from '../../errors/file.js';
 import { KdfParamsTooLargeError } from '../../errors/kdf.js';
-import { concordiumDecrypt, concordiumEncrypt, type ConcordiumEnvelope, desktopExportData, mobileExportData } from '../../../test/support/concordium.js';
+import {
+  concordiumDecrypt,
+  concordiumEncrypt,
+  type ConcordiumEnvelope,
+  desktopExportData,
+  EXPORT_ALGORITHMS,
+  mobileExportData,
+} from '../../../test/support/concordium.js';
 import { concordiumDesktopOpen, concordiumDesktopValidate, concordiumDesktopWrite, type ConcordiumExport } from './desktop.js';
+import { rejection } from '../../../test/support/rejection.js';
 
 // Files are made and opened with the desktop wallet's published algorithm, written independently in
 // test/support/concordium.ts (node:crypto PBKDF2-HMAC-SHA256 + AES-256-CBC): never with this module.
 
 const PW = 'desktop-pw-1';
-
-async function throwsOf(p: Promise<unknown> | (() => unknown)): Promise<unknown> {
-  try {
-    await (typeof p === 'function' ? p() : p);
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a refusal');
-}
 
 /** A counting random source: distinct, predictable bytes. */
 function countingRandom(start = 1) {
@@ -68,7 +67,7 @@ describe('concordiumDesktopOpen', () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ minLength: 0, maxLength: 20 }), async (wrong) => {
         fc.pre(wrong !== PW);
-        const err = await throwsOf(concordiumDesktopOpen(env, wrong, { file: 'wallet-export.json' }));
+        const err = await rejection(concordiumDesktopOpen(env, wrong, { file: 'wallet-export.json' }));
         expect(err).toBeInstanceOf(UnableToDecryptError);
         expect((err as Error).message).toMatch(/^Unable to decrypt wallet-export\.json/);
         expect((err as Error).message).not.toContain(wrong.length > 3 ? wrong : '\u0000');
@@ -83,7 +82,7 @@ describe('concordiumDesktopOpen', () => {
     for (const at of [ct.length - 1, ct.length - 8, ct.length - 16]) {
       const copy = Buffer.from(ct);
       copy[at] = copy[at]! ^ 0x80;
-      expect(await throwsOf(concordiumDesktopOpen({ ...env, cipherText: copy.toString('base64') }, PW))).toBeInstanceOf(UnableToDecryptError);
+      expect(await rejection(concordiumDesktopOpen({ ...env, cipherText: copy.toString('base64') }, PW))).toBeInstanceOf(UnableToDecryptError);
     }
   });
 
@@ -92,7 +91,7 @@ describe('concordiumDesktopOpen', () => {
       concordiumEncrypt(mobileExportData(), PW, { iterations: 100_000, saltLength: 32, keyLen: false }),
       concordiumEncrypt(mobileExportData(), PW),
     ]) {
-      const err = await throwsOf(concordiumDesktopOpen(env, PW, { file: 'export.concordiumwallet' }));
+      const err = await rejection(concordiumDesktopOpen(env, PW, { file: 'export.concordiumwallet' }));
       expect(err).toBeInstanceOf(MobileWalletExportError);
       expect((err as Error).message).toContain('is an export from a Concordium Mobile Wallet; those are not compatible with the desktop format');
     }
@@ -111,7 +110,7 @@ describe('concordiumDesktopOpen', () => {
       [null, /object/],
     ];
     for (const [plain, reason] of cases) {
-      const err = await throwsOf(concordiumDesktopOpen(concordiumEncrypt(plain, PW), PW, { file: 'f.json' }));
+      const err = await rejection(concordiumDesktopOpen(concordiumEncrypt(plain, PW), PW, { file: 'f.json' }));
       expect(err, JSON.stringify(plain).slice(0, 40)).toBeInstanceOf(NotAnExportError);
       expect((err as Error).message).toMatch(/not a Concordium Desktop Wallet export/);
       expect((err as Error).message).toMatch(reason);
@@ -137,12 +136,12 @@ describe('concordiumDesktopOpen', () => {
       ['cipherText not text', { ...good, cipherText: 42 }],
     ];
     for (const [what, env] of damaged) {
-      const err = await throwsOf(concordiumDesktopOpen(env as ConcordiumEnvelope, PW, { file: 'f.json' }));
+      const err = await rejection(concordiumDesktopOpen(env as ConcordiumEnvelope, PW, { file: 'f.json' }));
       expect(err, what).toBeInstanceOf(CorruptFileError);
       expect((err as Error).message, what).toMatch(/f\.json is damaged/);
     }
     for (const iterations of [1_000_001, 2 ** 40, Number.MAX_SAFE_INTEGER]) {
-      const err = await throwsOf(concordiumDesktopOpen({ ...good, metadata: { ...m, iterations } }, PW));
+      const err = await rejection(concordiumDesktopOpen({ ...good, metadata: { ...m, iterations } }, PW));
       expect(err).toBeInstanceOf(KdfParamsTooLargeError);
       expect((err as Error).message).toMatch(/limit/);
     }
@@ -165,13 +164,7 @@ describe('concordiumDesktopWrite', () => {
     const data = desktopExportData();
     const env = (await concordiumDesktopWrite(asExport(data), PW)) as ConcordiumEnvelope;
     expect(Object.keys(env).sort()).toEqual(['cipherText', 'metadata']);
-    expect(env.metadata).toMatchObject({
-      keyLen: 32,
-      iterations: 10_000,
-      encryptionMethod: 'AES-256',
-      keyDerivationMethod: 'PBKDF2WithHmacSHA256',
-      hashAlgorithm: 'sha256',
-    });
+    expect(env.metadata).toMatchObject({ keyLen: 32, iterations: 10_000, ...EXPORT_ALGORITHMS });
     expect(Buffer.from(String(env.metadata['salt']), 'base64')).toHaveLength(16);
     expect(Buffer.from(String(env.metadata['initializationVector']), 'base64')).toHaveLength(16);
     expect(concordiumDecrypt(env, PW)).toEqual(data);

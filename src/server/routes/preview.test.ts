@@ -11,15 +11,9 @@
  * - POST /api/accounts/add and /api/identities/derive take `onDuplicate`.
  * Known answers: test/vectors/polkadot-js.json (//Alice), Moonbeam's published Alith for the dev phrase.
  */
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accountsAll } from '../../vault/accounts.js';
-import { vaultClose, vaultOpen, type Vault } from '../../vault/open.js';
-import { serverCreate } from '../app.js';
-import { FailureLimiter } from '../limiter.js';
+import { testAppStart, type TestApp } from '../testApp.js';
 import { loadVectors } from '../../../test/support/vectors.js';
 
 type Vector = { type: string; suri: string; publicKey: string; address42?: string; address0?: string };
@@ -27,59 +21,35 @@ const VECTORS = loadVectors<{ devPhrase: string; suri: Vector[] }>('polkadot-js'
 const DEV = VECTORS.devPhrase;
 const ALICE = VECTORS.suri.find((v) => v.type === 'sr25519' && v.suri === `${DEV}//Alice`)!;
 const ALITH = '0xf24FF3a9CF04c71Dbc94D0b566f7A27B94566cac';
-const TOKEN = 'test-token-preview-0123456789';
 const PIN = '864200';
 
-let dir: string;
-let vault: Vault;
-let app: FastifyInstance;
-
+let server: TestApp;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'keepsake-preview-'));
-  mkdirSync(join(dir, 'web'));
-  writeFileSync(join(dir, 'web', 'index.html'), '<!doctype html><title>keepsake</title>');
-  vault = vaultOpen(join(dir, 'vault.sqlite'));
-  app = serverCreate({ vault, token: TOKEN, webRoot: join(dir, 'web'), limiter: new FailureLimiter({ free: 2, windowMs: 60_000 }) });
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  server = await testAppStart({ name: 'preview', free: 2 });
 });
-
-afterAll(async () => {
-  await app.close();
-  vaultClose(vault);
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const post = (url: string, body: unknown) => {
-  const port = (app.server.address() as { port: number }).port;
-  return app.inject({
-    method: 'POST',
-    url,
-    headers: { host: `127.0.0.1:${port}`, 'x-keepsake-token': TOKEN, 'content-type': 'application/json' },
-    payload: JSON.stringify(body),
-  });
-};
+afterAll(() => server.stop());
 
 describe('POST /api/accounts/preview', () => {
   it('gives the address in the network chosen and the ethereum default, stores nothing, and never echoes the phrase', async () => {
-    const r = await post('/api/accounts/preview', { suri: ALICE.suri, network: 'polkadot' });
+    const r = await server.post('/api/accounts/preview', { suri: ALICE.suri, network: 'polkadot' });
     expect(r.statusCode).toBe(200);
     expect(r.json()).toEqual({ address: ALICE.address0, publicKey: ALICE.publicKey, type: 'sr25519', network: 'polkadot', path: '//Alice', existing: null });
-    const eth = await post('/api/accounts/preview', { suri: DEV, type: 'ethereum' });
+    const eth = await server.post('/api/accounts/preview', { suri: DEV, type: 'ethereum' });
     expect(eth.json()).toMatchObject({ address: ALITH, path: "/m/44'/60'/0'/0/0" });
     for (const res of [r, eth]) expect(res.body).not.toContain('bottom drive');
-    expect(accountsAll(vault)).toEqual([]);
+    expect(accountsAll(server.vault)).toEqual([]);
   });
 
   it('names the account already in the vault with that key (before any password is asked for), and add with onDuplicate updates it', async () => {
-    const added = await post('/api/accounts/add', { name: 'Alice', suri: ALICE.suri, password: 'pw-123456' });
+    const added = await server.post('/api/accounts/add', { name: 'Alice', suri: ALICE.suri, password: 'pw-123456' });
     expect(added.statusCode).toBe(200);
-    const r = await post('/api/accounts/preview', { suri: ALICE.suri, network: 'kusama' });
+    const r = await server.post('/api/accounts/preview', { suri: ALICE.suri, network: 'kusama' });
     expect(r.json().existing).toEqual({ name: 'Alice', address: ALICE.address42, network: 'substrate', type: 'sr25519', kind: 'file', identity: null });
 
-    const refused = await post('/api/accounts/add', { name: 'Alice 2', suri: ALICE.suri, password: 'pw-654321', network: 'kusama' });
+    const refused = await server.post('/api/accounts/add', { name: 'Alice 2', suri: ALICE.suri, password: 'pw-654321', network: 'kusama' });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.name).toBe('DuplicateAccountError');
-    const updated = await post('/api/accounts/add', { name: 'Alice on Kusama', suri: ALICE.suri, network: 'kusama', onDuplicate: 'update' });
+    const updated = await server.post('/api/accounts/add', { name: 'Alice on Kusama', suri: ALICE.suri, network: 'kusama', onDuplicate: 'update' });
     expect(updated.statusCode).toBe(200);
     expect(updated.json()).toMatchObject({
       status: 'updated',
@@ -87,13 +57,13 @@ describe('POST /api/accounts/preview', () => {
       previous: { name: 'Alice', network: 'substrate' },
     });
     expect(updated.json().backup.json).toContain('"name":"Alice on Kusama"');
-    const bad = await post('/api/accounts/add', { name: 'x', suri: ALICE.suri, onDuplicate: 'replace' });
+    const bad = await server.post('/api/accounts/add', { name: 'x', suri: ALICE.suri, onDuplicate: 'replace' });
     expect(bad.statusCode).toBe(400);
-    expect(accountsAll(vault)).toHaveLength(1);
+    expect(accountsAll(server.vault)).toHaveLength(1);
   });
 
   it('a phrase problem is one sentence that names the word by position, not the word', async () => {
-    const r = await post('/api/accounts/preview', { suri: DEV.replace('curtain', 'curtainx') });
+    const r = await server.post('/api/accounts/preview', { suri: DEV.replace('curtain', 'curtainx') });
     expect(r.statusCode).toBe(400);
     expect(r.json().error.message).toMatch(/Word 5/);
     expect(r.body).not.toContain('curtainx');
@@ -106,7 +76,7 @@ describe('POST /api/accounts/preview', () => {
       const statuses: number[] = [];
       let retryAfter: string | undefined;
       for (let i = 0; i < 25; i++) {
-        const r = await post('/api/accounts/preview', { suri: `${DEV}//${i}` });
+        const r = await server.post('/api/accounts/preview', { suri: `${DEV}//${i}` });
         statuses.push(r.statusCode);
         if (r.statusCode === 429) retryAfter = r.headers['retry-after'] as string;
       }
@@ -121,9 +91,9 @@ describe('POST /api/accounts/preview', () => {
 
 describe('POST /api/identities/preview', () => {
   it('derives the address with the PIN without storing it, names the account in the vault, and wrong PINs go through the failure limiter', async () => {
-    expect((await post('/api/identities/recover', { name: 'Paper', mnemonic: DEV, pin: PIN })).statusCode).toBe(200);
-    const before = accountsAll(vault).length;
-    const r = await post('/api/identities/preview', { identity: 'Paper', pin: PIN, path: '//Alice', network: 'polkadot' });
+    expect((await server.post('/api/identities/recover', { name: 'Paper', mnemonic: DEV, pin: PIN })).statusCode).toBe(200);
+    const before = accountsAll(server.vault).length;
+    const r = await server.post('/api/identities/preview', { identity: 'Paper', pin: PIN, path: '//Alice', network: 'polkadot' });
     expect(r.statusCode).toBe(200);
     // //Alice is in the vault already (from the tests above), as a file account.
     expect(r.json()).toMatchObject({
@@ -133,13 +103,13 @@ describe('POST /api/identities/preview', () => {
       name: 'Paper Polkadot Relay Chain',
       existing: { kind: 'file', name: 'Alice on Kusama' },
     });
-    expect(accountsAll(vault)).toHaveLength(before);
+    expect(accountsAll(server.vault)).toHaveLength(before);
 
-    const updated = await post('/api/identities/derive', { identity: 'Paper', pin: PIN, path: '//Alice', network: 'polkadot', onDuplicate: 'update' });
+    const updated = await server.post('/api/identities/derive', { identity: 'Paper', pin: PIN, path: '//Alice', network: 'polkadot', onDuplicate: 'update' });
     expect(updated.json()).toMatchObject({ status: 'updated', address: ALICE.address0, name: 'Alice on Kusama', network: 'polkadot' });
 
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await post('/api/identities/preview', { identity: 'Paper', pin: `00000${i}`, path: '//x' })).statusCode);
+    for (let i = 0; i < 3; i++) statuses.push((await server.post('/api/identities/preview', { identity: 'Paper', pin: `00000${i}`, path: '//x' })).statusCode);
     expect(statuses).toEqual([422, 422, 429]);
   });
 });

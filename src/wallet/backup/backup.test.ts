@@ -46,18 +46,16 @@ import { identityDerive } from '../identity/derive.js';
 import { identityList } from '../identity/list.js';
 import { identityRecover } from '../identity/create.js';
 import { identityShowPhrase } from '../identity/showPhrase.js';
+import { LEGAL_WINNER, LETTER_ADVICE, testSecrets } from '../../../test/support/secrets.js';
+import { FAST_PIN } from '../../../test/support/vaults.js';
 
 // Library-level checks of issue 5's backup (DESIGN.md "keepsake's own full backup"): round trips,
 // the duplicate rules, all-or-nothing, --rekey, and Concordium Desktop Wallet exports (made and opened
 // with the desktop wallet's published algorithm in test/support/concordium.ts).
 
-const PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
-const PHRASE2 = 'letter advice cage absurd amount doctor acoustic avoid letter advice cage above';
-const PIN = '135790';
-const ACCOUNT_PW = 'account-pw-1';
-const BACKUP_PW = 'backup-pw-9';
-/** A cheap PIN KDF (IdentityTuning) so identities cost milliseconds here; the format is the same. */
-const FAST_PIN = { N: 1 << 10, r: 8, p: 1 };
+const PHRASE = LEGAL_WINNER;
+const PHRASE2 = LETTER_ADVICE;
+const S = testSecrets('backup-unit', ['pin', 'account', 'backup']);
 const ALICE = decodeAddress('5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY');
 
 const dirs: string[] = [];
@@ -96,8 +94,8 @@ async function refusal(p: Promise<unknown>): Promise<Error> {
 
 /** A vault with two identities (one account with a ///password path), two own-password accounts and an address book. */
 async function populate(vault: Vault): Promise<void> {
-  const pin = PIN;
-  const accountPw = ACCOUNT_PW;
+  const pin = S.pin;
+  const accountPw = S.account;
   await identityRecover(vault, { name: 'Main', mnemonic: PHRASE, pin, pinKdf: FAST_PIN });
   await identityRecover(vault, { name: 'Second', mnemonic: PHRASE2, pin, pinKdf: FAST_PIN });
   await identityDerive(vault, 'Main', { pin, network: 'kusama' });
@@ -120,7 +118,7 @@ beforeAll(async () => {
   dirs.push(dir);
   source = vaultOpen(join(dir, 'source.sqlite'));
   await populate(source);
-  backup = (await backupExport(source, BACKUP_PW)).json;
+  backup = (await backupExport(source, S.backup)).json;
 });
 
 afterAll(() => {
@@ -129,7 +127,7 @@ afterAll(() => {
 
 describe('backupExport', () => {
   it('counts what it wrote and refuses a password under 6 characters', async () => {
-    const { counts } = await backupExport(source, BACKUP_PW);
+    const { counts } = await backupExport(source, S.backup);
     expect(counts).toEqual({ identities: 2, accounts: 6, addresses: 3 });
     for (const short of ['', '12345', '☃☃☃☃☃']) {
       const err = await refusal(backupExport(source, short));
@@ -142,7 +140,7 @@ describe('backupExport', () => {
 
   it('exporting changes nothing in the vault', async () => {
     const before = dump(source);
-    await backupExport(source, BACKUP_PW);
+    await backupExport(source, S.backup);
     expect(dump(source)).toEqual(before);
   });
 });
@@ -150,7 +148,7 @@ describe('backupExport', () => {
 describe('backupImport of a keepsake backup', () => {
   it('gives a fresh vault the same identities, accounts and addresses, every one reported as imported', async () => {
     const target = freshVault();
-    const report = await backupImport(target, backup, BACKUP_PW, { file: 'b.json' });
+    const report = await backupImport(target, backup, S.backup, { file: 'b.json' });
     expect(report.format).toBe('keepsake-backup');
     expect(report.items.map((i) => i.status)).toEqual(Array(2 + 6 + 3).fill('imported'));
     expect(report.items.map((i) => i.kind)).toEqual([...Array(2).fill('identity'), ...Array(6).fill('account'), ...Array(3).fill('address')]);
@@ -162,24 +160,24 @@ describe('backupImport of a keepsake backup', () => {
 
   it('keeps each secret under its own lock: the PIN opens the phrase and the ///password path, the account password its file', async () => {
     const target = freshVault();
-    await backupImport(target, backup, BACKUP_PW);
-    expect((await identityShowPhrase(target, 'Main', PIN)).mnemonic).toBe(PHRASE);
+    await backupImport(target, backup, S.backup);
+    expect((await identityShowPhrase(target, 'Main', S.pin)).mnemonic).toBe(PHRASE);
     const hidden = accountFind(target, 'Main hidden');
-    const pair = await identityAccountPair(target, hidden, PIN);
+    const pair = await identityAccountPair(target, hidden, S.pin);
     expect(u8aToHex(pair.publicKey)).toBe(u8aToHex(new Keyring({ type: 'sr25519' }).addFromUri(`${PHRASE}//polkadot///path-secret`).publicKey));
-    const { json } = await accountExport(target, 'Added', { password: ACCOUNT_PW }, { kdf: 'compat' });
+    const { json } = await accountExport(target, 'Added', { password: S.account }, { kdf: 'compat' });
     const file = new Keyring({ type: 'sr25519' }).addFromJson(JSON.parse(json));
-    file.decodePkcs8(ACCOUNT_PW);
+    file.decodePkcs8(S.account);
     expect(u8aToHex(file.publicKey)).toBe(u8aToHex(new Keyring({ type: 'sr25519' }).addFromUri(`${PHRASE}//added`).publicKey));
-    expect(await refusal(identityShowPhrase(target, 'Second', BACKUP_PW))).toBeInstanceOf(WrongPinError);
+    expect(await refusal(identityShowPhrase(target, 'Second', S.backup))).toBeInstanceOf(WrongPinError);
   });
 
   it('a second import reports everything present under its current name and changes nothing', async () => {
     const target = freshVault();
-    await backupImport(target, backup, BACKUP_PW);
+    await backupImport(target, backup, S.backup);
     vaultWrite(target, () => target.db.prepare("UPDATE accounts SET name = 'Renamed' WHERE name = 'Added'").run());
     const before = dump(target);
-    const again = await backupImport(target, backup, BACKUP_PW);
+    const again = await backupImport(target, backup, S.backup);
     expect(again.items.every((i) => i.status === 'present')).toBe(true);
     expect(again.items.find((i) => i.name === 'Added')?.presentAs).toBe('Renamed');
     expect(again.items.filter((i) => i.name !== 'Added').every((i) => i.presentAs === i.name)).toBe(true);
@@ -193,15 +191,15 @@ describe('backupImport of a keepsake backup', () => {
     await identityRecover(target, {
       name: 'Main',
       mnemonic: 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about',
-      pin: PIN,
+      pin: S.pin,
       pinKdf: FAST_PIN,
     });
-    const report = await backupImport(target, backup, BACKUP_PW);
+    const report = await backupImport(target, backup, S.backup);
     const main = report.items.find((i) => i.kind === 'identity' && i.status === 'imported' && i.name.startsWith('Main'));
     expect(main?.name).not.toBe('Main');
     const accounts = accountList(target).filter((a) => a.identity === main?.name);
     expect(accounts.map((a) => a.name).sort()).toEqual(['Main Kusama Relay Chain', 'Main hidden', 'Main root'].sort());
-    expect((await identityShowPhrase(target, main!.name, PIN)).mnemonic).toBe(PHRASE);
+    expect((await identityShowPhrase(target, main!.name, S.pin)).mnemonic).toBe(PHRASE);
   });
 
   it('into a vault where the identity is already present under another PIN: the ///password account comes with its own copy of the identity, and both keep working', async () => {
@@ -212,11 +210,11 @@ describe('backupImport of a keepsake backup', () => {
     const target = freshVault();
     await identityRecover(target, { name: 'Main', mnemonic: PHRASE, pin: OTHER_PIN, pinKdf: FAST_PIN });
     await identityDerive(target, 'Main', { pin: OTHER_PIN, network: 'kusama' });
-    const report = await backupImport(target, backup, BACKUP_PW);
+    const report = await backupImport(target, backup, S.backup);
     expect(report.items.find((i) => i.kind === 'identity')).toMatchObject({ status: 'imported', name: 'Main (2)' });
     const hidden = accountFind(target, 'Main hidden');
     expect(hidden.identityName).toBe('Main (2)');
-    const pair = await identityAccountPair(target, hidden, PIN);
+    const pair = await identityAccountPair(target, hidden, S.pin);
     expect(u8aToHex(pair.publicKey)).toBe(u8aToHex(new Keyring({ type: 'sr25519' }).addFromUri(`${PHRASE}//polkadot///path-secret`).publicKey));
     expect((await identityShowPhrase(target, 'Main', OTHER_PIN)).mnemonic).toBe(PHRASE);
     expect(
@@ -243,7 +241,7 @@ describe('backupImport of a keepsake backup', () => {
         source: 'watch',
       }),
     );
-    const report = await backupImport(target, backup, BACKUP_PW);
+    const report = await backupImport(target, backup, S.backup);
     const item = report.items.find((i) => i.address === added.address)!;
     expect(item).toMatchObject({ status: 'replaced', presentAs: 'Watching' });
     expect(accountList(target).find((a) => a.address === added.address)?.hasKey).toBe(true);
@@ -257,14 +255,14 @@ describe('backupImport of a keepsake backup', () => {
     const env = JSON.parse(backup) as { ciphertext: string };
     const ct = Buffer.from(env.ciphertext, 'base64');
     ct[100] = ct[100]! ^ 4;
-    expect(await refusal(backupImport(target, JSON.stringify({ ...env, ciphertext: ct.toString('base64') }), BACKUP_PW))).toBeInstanceOf(WrongPasswordError);
+    expect(await refusal(backupImport(target, JSON.stringify({ ...env, ciphertext: ct.toString('base64') }), S.backup))).toBeInstanceOf(WrongPasswordError);
     expect(dump(target)).toEqual(before);
   });
 
   it('is all or nothing: a bad entry anywhere in the decrypted backup refuses the whole file', async () => {
     // Backups sealed correctly, whose content is wrong: made from the real export's payload.
     const { keepsakeBackupOpen, keepsakeBackupParse } = await import('../../formats/keepsake-backup.js');
-    const payload = await keepsakeBackupOpen(keepsakeBackupParse(JSON.parse(backup) as JsonObject), BACKUP_PW);
+    const payload = await keepsakeBackupOpen(keepsakeBackupParse(JSON.parse(backup) as JsonObject), S.backup);
     const P = (p: JsonObject) => JSON.parse(JSON.stringify(p)) as JsonObject & { accounts: JsonObject[]; addresses: JsonObject[]; identities: JsonObject[] };
     const fast = { params: { N: 1 << 15, r: 8, p: 1 } };
     const variants: [string, JsonObject, new (...a: never[]) => Error][] = [];
@@ -308,8 +306,8 @@ describe('backupImport of a keepsake backup', () => {
     addressAdd(target, { address: encodeAddress(ALICE, 42), name: 'Mine' });
     const before = dump(target);
     for (const [what, p, kind] of variants) {
-      const text = JSON.stringify(await keepsakeBackupWrite(p, BACKUP_PW, fast));
-      const err = await refusal(backupImport(target, text, BACKUP_PW, { file: 'b.json' }));
+      const text = JSON.stringify(await keepsakeBackupWrite(p, S.backup, fast));
+      const err = await refusal(backupImport(target, text, S.backup, { file: 'b.json' }));
       expect(err, what).toBeInstanceOf(kind);
       expect(dump(target), what).toEqual(before);
     }
@@ -347,7 +345,7 @@ describe('backupImport: keys against addresses and wrong-PIN counts (issue 11 it
       accountInsert(vault, { ...common, publicKey: eth, accountId: eth, type: 'ethereum', name: 'Cold ETH', ss58Prefix: 42, fileJson: null, verified: true });
     });
     const target = freshVault();
-    const report = await backupImport(target, (await backupExport(vault, BACKUP_PW)).json, BACKUP_PW);
+    const report = await backupImport(target, (await backupExport(vault, S.backup)).json, S.backup);
     expect(report.items.map((i) => [i.name, i.status])).toEqual([
       ['Locked ecdsa', 'imported'],
       ['Cold ETH', 'imported'],
@@ -357,18 +355,18 @@ describe('backupImport: keys against addresses and wrong-PIN counts (issue 11 it
 
   it('an identity already present takes the higher wrong-PIN count and the later delay the backup brings', async () => {
     const target = freshVault();
-    await backupImport(target, backup, BACKUP_PW);
+    await backupImport(target, backup, S.backup);
     const later = Date.now() + 60_000;
-    const payload = await keepsakeBackupOpen(keepsakeBackupParse(JSON.parse(backup) as JsonObject), BACKUP_PW);
+    const payload = await keepsakeBackupOpen(keepsakeBackupParse(JSON.parse(backup) as JsonObject), S.backup);
     const identities = (payload['identities'] as JsonObject[]).map((i) => ({ ...i, failedAttempts: 5, lockedUntil: later }));
-    const counted = JSON.stringify(await keepsakeBackupWrite({ ...payload, identities }, BACKUP_PW, { params: { N: 1 << 15, r: 8, p: 1 } }));
-    const report = await backupImport(target, counted, BACKUP_PW);
+    const counted = JSON.stringify(await keepsakeBackupWrite({ ...payload, identities }, S.backup, { params: { N: 1 << 15, r: 8, p: 1 } }));
+    const report = await backupImport(target, counted, S.backup);
     expect(report.items.filter((i) => i.kind === 'identity').map((i) => i.status)).toEqual(['present', 'present']);
     expect(identitiesAll(target).map((i) => [i.failedAttempts, i.lockedUntil])).toEqual([
       [5, later],
       [5, later],
     ]);
-    expect(await refusal(identityShowPhrase(target, 'Main', PIN))).toBeInstanceOf(PinLockedError);
+    expect(await refusal(identityShowPhrase(target, 'Main', S.pin))).toBeInstanceOf(PinLockedError);
   });
 });
 
@@ -377,29 +375,29 @@ describe('backupExport rekey', () => {
     const vault = source;
     const before = dump(vault);
     const asked: string[] = [];
-    const { json } = await backupExport(vault, BACKUP_PW, {
+    const { json } = await backupExport(vault, S.backup, {
       rekey: true,
-      passwordFor: async (a) => (asked.push(`account ${a.name}`), ACCOUNT_PW),
-      pinFor: async (i) => (asked.push(`identity ${i.name}`), PIN),
+      passwordFor: async (a) => (asked.push(`account ${a.name}`), S.account),
+      pinFor: async (i) => (asked.push(`identity ${i.name}`), S.pin),
     });
     // Issue 12 #5 (ux review): the answer given for "Added" is tried on "Added eth" (the same password) before asking again.
     expect(asked.sort()).toEqual(['account Added', 'identity Main', 'identity Second']);
     expect(dump(vault)).toEqual(before);
     const target = freshVault();
-    await backupImport(target, json, BACKUP_PW);
+    await backupImport(target, json, S.backup);
     expect(lists(target)).toEqual(lists(vault));
     // (The old PIN and password are different from the backup password, so these open only if re-keyed.)
-    expect((await identityShowPhrase(target, 'Main', BACKUP_PW)).mnemonic).toBe(PHRASE);
-    const pair = await identityAccountPair(target, accountFind(target, 'Main hidden'), BACKUP_PW);
+    expect((await identityShowPhrase(target, 'Main', S.backup)).mnemonic).toBe(PHRASE);
+    const pair = await identityAccountPair(target, accountFind(target, 'Main hidden'), S.backup);
     expect(u8aToHex(pair.publicKey)).toBe(u8aToHex(new Keyring({ type: 'sr25519' }).addFromUri(`${PHRASE}//polkadot///path-secret`).publicKey));
-    const { json: file } = await accountExport(target, 'Added', { password: BACKUP_PW }, { kdf: 'compat' });
-    new Keyring({ type: 'sr25519' }).addFromJson(JSON.parse(file)).decodePkcs8(BACKUP_PW);
+    const { json: file } = await accountExport(target, 'Added', { password: S.backup }, { kdf: 'compat' });
+    new Keyring({ type: 'sr25519' }).addFromJson(JSON.parse(file)).decodePkcs8(S.backup);
   });
 
   it('a wrong account password stops the export before anything is written', async () => {
     const vault = source;
     const before = dump(vault);
-    const err = await refusal(backupExport(vault, BACKUP_PW, { rekey: true, passwordFor: async () => 'not-it', pinFor: async () => PIN }));
+    const err = await refusal(backupExport(vault, S.backup, { rekey: true, passwordFor: async () => 'not-it', pinFor: async () => S.pin }));
     expect(err).toBeInstanceOf(WrongPasswordError);
     expect(dump(vault)).toEqual(before);
   });
@@ -475,9 +473,9 @@ describe('Concordium Desktop Wallet exports', () => {
     }
     if (accepted) {
       // keepsake must be able to read back every backup it writes.
-      const { json } = await backupExport(vault, BACKUP_PW);
+      const { json } = await backupExport(vault, S.backup);
       const fresh = freshVault();
-      await backupImport(fresh, json, BACKUP_PW);
+      await backupImport(fresh, json, S.backup);
       expect(addressList(fresh)).toEqual(addressList(vault));
     }
   });

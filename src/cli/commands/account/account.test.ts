@@ -7,8 +7,6 @@ import { cliSandbox, type CliSandbox, DEV_ALICE, DEV_PHRASE, jsonErrorOf } from 
  * export-all, verify, remove — each one's main path and its refusals, those before a prompt asking nothing.
  */
 
-const DEV = DEV_PHRASE;
-const ALICE = DEV_ALICE;
 const PASSWORD = 'account-password';
 let box: CliSandbox;
 let pw: string;
@@ -17,7 +15,7 @@ let suri: string;
 beforeAll(() => {
   box = cliSandbox();
   pw = box.file('pw.txt', PASSWORD);
-  suri = box.file('suri.txt', `${DEV}//Alice`);
+  suri = box.file('suri.txt', `${DEV_PHRASE}//Alice`);
 });
 afterAll(() => box.remove());
 
@@ -26,7 +24,7 @@ type Account = { address: string; name: string; network: string | null; verified
 describe('account add', () => {
   it('adds //Alice from a phrase file, at the known address', async () => {
     const added = await box.json<Account & { status?: string }>(['account', 'add', '--name', 'Alice', '--suri-file', suri, '--password-file', pw]);
-    expect(added).toMatchObject({ address: ALICE, name: 'Alice' });
+    expect(added).toMatchObject({ address: DEV_ALICE, name: 'Alice' });
   });
 
   it('the same key again: refused (exit 1) before a password is asked; --on-duplicate update renames it, asking none', async () => {
@@ -62,11 +60,11 @@ describe('account list and rename', () => {
     const [own] = await box.json<Account[]>(['account', 'list']);
     expect(own).toMatchObject({ name: 'Alice (kusama)', network: 'kusama' });
     const [generic] = await box.json<Account[]>(['account', 'list', '--network', 'substrate']);
-    expect(generic!.address).toBe(ALICE);
+    expect(generic!.address).toBe(DEV_ALICE);
   });
 
   it('renames it by address; a name that is not there is refused (exit 1)', async () => {
-    expect(await box.json(['account', 'rename', ALICE, 'Alice'])).toMatchObject({ name: 'Alice' });
+    expect(await box.json(['account', 'rename', DEV_ALICE, 'Alice'])).toMatchObject({ name: 'Alice' });
     const r = await box.run(['account', 'rename', 'Nobody', 'X', '--json']);
     expect(r.code).toBe(1);
     expect(jsonErrorOf(r).name).toBe('AccountNotFoundError');

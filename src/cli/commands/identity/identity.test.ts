@@ -7,8 +7,6 @@ import { cliSandbox, type CliSandbox, DEV_ALICE, DEV_PHRASE, jsonErrorOf } from 
  * rename, find, remove — each one's main path and its refusals, those before the PIN asking nothing.
  */
 
-const DEV = DEV_PHRASE;
-const ALICE = DEV_ALICE;
 const PIN = '864200';
 let box: CliSandbox;
 let pin: string;
@@ -17,29 +15,31 @@ let phrase: string;
 beforeAll(() => {
   box = cliSandbox();
   pin = box.file('pin.txt', PIN);
-  phrase = box.file('phrase.txt', DEV);
+  phrase = box.file('phrase.txt', DEV_PHRASE);
 });
 afterAll(() => box.remove());
+
+/** `keepsake identity <argv> --pin-file <the PIN's file>`: its --json answer. */
+function withPin<T = unknown>(...argv: string[]): Promise<T> {
+  return box.json<T>(['identity', ...argv, '--pin-file', pin]);
+}
 
 type Identity = { id: number; name: string; accounts: { address: string; path: string }[] };
 
 describe('identity create and recover', () => {
   it('create: a new 12-word phrase in --mnemonic-out, sealed under the PIN; show-phrase gives it back', async () => {
-    const created = await box.json<{ id: number; name: string; mnemonicFile: string }>([
-      'identity',
+    const created = await withPin<{ id: number; name: string; mnemonicFile: string }>(
       'create',
       '--name',
       'Fresh',
       '--words',
       '12',
-      '--pin-file',
-      pin,
       '--mnemonic-out',
       box.path('fresh.txt'),
-    ]);
+    );
     const written = readFileSync(box.path('fresh.txt'), 'utf8').trim();
     expect(written.split(' ')).toHaveLength(12);
-    expect(await box.json(['identity', 'show-phrase', String(created.id), '--pin-file', pin])).toEqual({ mnemonic: written });
+    expect(await withPin('show-phrase', String(created.id))).toEqual({ mnemonic: written });
   });
 
   it('create --words 15: exit 2 in the words of before', async () => {
@@ -63,7 +63,7 @@ describe('identity create and recover', () => {
   });
 
   it('recover: a phrase with a wrong word is refused before the PIN is asked', async () => {
-    const bad = box.file('bad-phrase.txt', DEV.replace('curtain', 'curtainx'));
+    const bad = box.file('bad-phrase.txt', DEV_PHRASE.replace('curtain', 'curtainx'));
     const r = await box.run(['identity', 'recover', '--name', 'Bad', '--mnemonic-file', bad], { tty: true, answers: [PIN, PIN] });
     expect(r.code).toBe(1);
     expect(r.prompts).toEqual([]);
@@ -73,39 +73,17 @@ describe('identity create and recover', () => {
 
 describe('identity derive, list, find', () => {
   it('derive --path //Alice gives the known address; list shows it under the identity', async () => {
-    const derived = await box.json<{ address: string; path: string; status: string }>([
-      'identity',
-      'derive',
-      'Dev',
-      '--path',
-      '//Alice',
-      '--name',
-      'Alice',
-      '--pin-file',
-      pin,
-    ]);
-    expect(derived).toMatchObject({ address: ALICE, path: '//Alice', status: 'added' });
+    const derived = await withPin<{ address: string; path: string; status: string }>('derive', 'Dev', '--path', '//Alice', '--name', 'Alice');
+    expect(derived).toMatchObject({ address: DEV_ALICE, path: '//Alice', status: 'added' });
     const list = await box.json<Identity[]>(['identity', 'list']);
-    expect(list.find((i) => i.name === 'Dev')?.accounts).toEqual([expect.objectContaining({ address: ALICE, path: '//Alice' })]);
+    expect(list.find((i) => i.name === 'Dev')?.accounts).toEqual([expect.objectContaining({ address: DEV_ALICE, path: '//Alice' })]);
   });
 
   it('derive again: refused as already in the vault (exit 1); --on-duplicate update keeps the key and changes the name', async () => {
     const again = await box.run(['identity', 'derive', 'Dev', '--path', '//Alice', '--pin-file', pin, '--json']);
     expect(again.code).toBe(1);
     expect(jsonErrorOf(again).name).toBe('DuplicateAccountError');
-    const updated = await box.json<{ status: string; name: string }>([
-      'identity',
-      'derive',
-      'Dev',
-      '--path',
-      '//Alice',
-      '--name',
-      'Alice 2',
-      '--on-duplicate',
-      'update',
-      '--pin-file',
-      pin,
-    ]);
+    const updated = await withPin<{ status: string; name: string }>('derive', 'Dev', '--path', '//Alice', '--name', 'Alice 2', '--on-duplicate', 'update');
     expect(updated).toMatchObject({ status: 'updated', name: 'Alice 2' });
   });
 
@@ -158,7 +136,7 @@ describe('identity rename and remove', () => {
   it('rename, then remove with --yes takes its accounts along', async () => {
     expect(await box.json(['identity', 'rename', 'Dev', 'Old dev'])).toMatchObject({ name: 'Old dev' });
     const removed = await box.json<Identity>(['identity', 'remove', 'Old dev', '--yes']);
-    expect(removed).toMatchObject({ name: 'Old dev', accounts: [expect.objectContaining({ address: ALICE })] });
+    expect(removed).toMatchObject({ name: 'Old dev', accounts: [expect.objectContaining({ address: DEV_ALICE })] });
     expect((await box.json<Identity[]>(['identity', 'list'])).map((i) => i.name)).toEqual(['Fresh']);
   });
 
