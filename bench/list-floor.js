@@ -4,7 +4,7 @@
 // (keepsake computes each SS58 address), no CLI. What is left is Node + SQLite + JSON.
 //
 //   node bench/list-floor.js VAULT
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 const [file] = process.argv.slice(2);
 if (file === undefined) {

@@ -10,7 +10,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
 import { vaultClose, vaultOpen } from '../dist/vault/index.js';
 import { caseJson, checkJson, measure, msCheck, ratioCheck, round2, sectionPrint, summarize, timeProcess } from './lib.js';

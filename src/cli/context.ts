@@ -1,8 +1,12 @@
 import type { Vault } from '../vault/open.js';
-import type { Io } from './io.js';
+import { type Io, readSecret } from './io.js';
+import { line } from './printable.js';
 
-/** What every command receives: its terminal streams and the global options. */
-export type Context = { io: Io; vaultFile: string | undefined };
+/**
+ * What every command receives: its terminal streams and the global options. `vaultPasswordFile` is
+ * --vault-password-file, else $KEEPSAKE_VAULT_PASSWORD_FILE.
+ */
+export type Context = { io: Io; vaultFile: string | undefined; vaultPasswordFile?: string | undefined };
 
 /**
  * How a command uses the vault: `add` (it adds accounts, identities or addresses) creates the vault
@@ -11,18 +15,41 @@ export type Context = { io: Io; vaultFile: string | undefined };
  */
 export type VaultMode = 'existing' | 'add';
 
+/** The vault password once read in a run: a command that opens the vault twice asks once. */
+const passwords = new WeakMap<Context, string>();
+
 /**
  * Opens the vault named by --vault / $KEEPSAKE_VAULT / the default, runs `fn`, and closes it. Only
  * a command that adds something passes `{ mode: 'add' }`; any other finds an existing vault or fails.
+ * A locked vault's password is asked on the terminal (or read from --vault-password-file) on the
+ * first open of the run.
  */
 export async function withVault<T>(ctx: Context, fn: (vault: Vault) => Promise<T> | T, options: { mode?: VaultMode } = {}): Promise<T> {
   const { vaultOpen, vaultPath, vaultClose } = await import('../vault/open.js');
-  const vault = vaultOpen(vaultPath(ctx.vaultFile), { create: options.mode === 'add' });
+  const file = vaultPath(ctx.vaultFile);
+  const vault = vaultOpen(file, { create: options.mode === 'add', password: await vaultPasswordOf(ctx, file) });
   try {
     return await fn(vault);
   } finally {
     vaultClose(vault);
   }
+}
+
+/** The password of the vault at `file` when it is locked (asked once a run), else undefined. */
+export async function vaultPasswordOf(ctx: Context, file: string): Promise<string | undefined> {
+  const { vaultEncrypted } = await import('../vault/cipher.js');
+  if (!vaultEncrypted(file)) return undefined;
+  let password = passwords.get(ctx);
+  if (password === undefined) {
+    password = await readSecret(ctx.io, {
+      file: ctx.vaultPasswordFile,
+      flag: '--vault-password-file',
+      prompt: line`Vault password (${file}): `,
+      what: 'vault password',
+    });
+    passwords.set(ctx, password);
+  }
+  return password;
 }
 
 export type Runner = (f: (ctx: Context) => Promise<number>) => Promise<void>;

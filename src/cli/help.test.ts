@@ -115,6 +115,8 @@ describe('--help of every command', async () => {
       'keepsake backup import',
       'keepsake concordium remove',
       'keepsake ui',
+      'keepsake vault lock',
+      'keepsake vault change-password',
     ]) {
       expect(paths).toContain(expected);
     }
@@ -128,6 +130,7 @@ describe('--help of every command', async () => {
       'inspect',
       'restore',
       'ui',
+      'vault',
       'verify',
     ]);
     // The program, 5 groups and 30 commands when this test was written.

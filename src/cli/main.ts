@@ -24,12 +24,14 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   backup: async () => (await import('./commands/backup/index.js')).backupCommand,
   convert: async () => (await import('./commands/convert.js')).convertCommand,
   concordium: async () => (await import('./commands/concordium/index.js')).concordiumCommand,
+  vault: async () => (await import('./commands/vault/index.js')).vaultCommand,
   ui: async () => (await import('./commands/ui.js')).uiCommand,
 };
 
 /** After the program's own help: how secrets are read, and the exit statuses (wrapped at the help width). */
 const HELP_FOOTER = [
   'Secrets (passwords, PINs, phrases) are never taken as option values: keepsake asks for them on the terminal without echo, or reads the first line of the file given with --password-file (- = stdin).',
+  'A locked vault (`keepsake vault lock`) asks for its password once per command, or reads it from --vault-password-file, else from the file $KEEPSAKE_VAULT_PASSWORD_FILE names.',
   'Exit status: 0 ok · 1 failed (bad or corrupt input, conflict) · 2 usage · 3 wrong password or PIN.',
 ];
 
@@ -42,7 +44,8 @@ export async function main(argv: readonly string[], version: string, makeIo: (js
   let code: number = EXIT.ok;
   let program: Command | undefined;
   const run: Runner = async (f) => {
-    code = await f({ io, vaultFile: (program!.opts() as { vault?: string }).vault });
+    const opts = program!.opts() as { vault?: string; vaultPasswordFile?: string };
+    code = await f({ io, vaultFile: opts.vault, vaultPasswordFile: opts.vaultPasswordFile ?? process.env['KEEPSAKE_VAULT_PASSWORD_FILE'] });
   };
   const chosen = commandName(argv);
   program = await programCreate(io, run, version, chosen === undefined ? {} : { only: chosen });
@@ -74,6 +77,7 @@ export async function programCreate(io: Io, run: Runner, version: string, option
     .version(version, '-V, --version', 'print the version')
     .option('--json', 'print one JSON document on stdout (messages go to stderr)')
     .option('--vault <file>', 'the vault file (default: $KEEPSAKE_VAULT, else ~/.keepsake/vault.sqlite)')
+    .option('--vault-password-file <file>', "read a locked vault's password from <file> (else asked)")
     .helpCommand('help [command]', 'show help for a command')
     .showSuggestionAfterError(true)
     // On a narrow terminal, wrap an option's description in the room its name leaves rather than not at all.
@@ -96,7 +100,7 @@ export async function programCreate(io: Io, run: Runner, version: string, option
 function commandName(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--vault') i++;
+    if (arg === '--vault' || arg === '--vault-password-file') i++;
     else if (!arg.startsWith('-')) return Object.hasOwn(COMMANDS, arg) ? arg : undefined;
   }
   return undefined;

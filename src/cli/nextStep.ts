@@ -42,6 +42,10 @@ export function nextStepCli(step: NextStep): string {
       return 'Pick another file name, or add --force to replace it.';
     case 'secret-from-file':
       return `Pass ${step.option} FILE (or ${step.option} - to read it from standard input).`;
+    case 'vault-change-password':
+      return 'To choose another, run `keepsake vault change-password`.';
+    case 'vault-lock':
+      return 'To set one, run `keepsake vault lock`.';
     case 'see-help':
       return 'Run `keepsake help` to see how to use it.';
   }

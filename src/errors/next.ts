@@ -38,6 +38,10 @@ export type NextStep =
   | { do: 'overwrite' }
   /** A secret is needed and there is no terminal to ask on: give it from a file (`option` names the CLI flag). */
   | { do: 'secret-from-file'; option: string }
+  /** The vault has a password already: change it rather than set one. */
+  | { do: 'vault-change-password' }
+  /** The vault has no password: set one. */
+  | { do: 'vault-lock' }
   /** The command line was not understood: read the command's help. */
   | { do: 'see-help' };
 

@@ -147,3 +147,56 @@ export class NothingToExportError extends BaseError {
     });
   }
 }
+
+/** The vault is locked (encrypted under a vault password) and no password was given. */
+export class VaultPasswordNeededError extends BaseError {
+  override readonly name = 'VaultPasswordNeededError';
+  override readonly kind = 'usage';
+  override readonly field = 'password';
+  constructor({ file }: { file: string }) {
+    super(`The vault ${file} is locked with a vault password, and none was given; nothing was changed.`, {
+      next: { do: 'secret-from-file', option: '--vault-password-file' },
+    });
+  }
+}
+
+/** The vault password given does not open the vault (SQLCipher cannot tell a wrong password from an altered file). */
+export class WrongVaultPasswordError extends BaseError {
+  override readonly name = 'WrongVaultPasswordError';
+  override readonly kind = 'wrong-secret';
+  override readonly field = 'password';
+  constructor({ file }: { file: string }) {
+    super(`Wrong vault password: it does not open the vault ${file}; nothing was changed.`, {
+      hints: ['Check the password (case, keyboard layout) and try again; it is the vault password, not the password of an account.'],
+    });
+  }
+}
+
+/**
+ * Setting, changing or removing the vault password needs the vault to itself: another keepsake
+ * (a command, or the browser wallet) has it open.
+ */
+export class VaultInUseError extends BaseError {
+  override readonly name = 'VaultInUseError';
+  override readonly kind = 'busy';
+  constructor({ file }: { file: string }, cause?: unknown) {
+    super(`The vault ${file} is in use by another keepsake (a command, or the browser wallet); its password was not changed.`, {
+      hints: ['Close the browser wallet and wait for other keepsake commands to finish, then try again.'],
+      cause,
+    });
+  }
+}
+
+/** `vault lock` on a vault that already has a password, or `unlock`/`change-password` on one that has none. */
+export class VaultLockStateError extends BaseError {
+  override readonly name = 'VaultLockStateError';
+  override readonly kind = 'usage';
+  constructor({ file, locked }: { file: string; locked: boolean }) {
+    super(
+      locked
+        ? `The vault ${file} already has a vault password; nothing was changed.`
+        : `The vault ${file} has no vault password to change or remove; nothing was changed.`,
+      { next: { do: locked ? 'vault-change-password' : 'vault-lock' } },
+    );
+  }
+}

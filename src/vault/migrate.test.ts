@@ -5,7 +5,7 @@
  * silently change how old vaults are upgraded.
  */
 import { encodeAddress, ethereumEncode } from '@polkadot/util-crypto';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { VaultTooNewError } from '../errors/vault.js';
 import { MIGRATIONS, migrationsCheck, SCHEMA_VERSION, vaultMigrate, type Migration } from './migrate.js';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { VaultTooNewError, VaultUnavailableError } from '../errors/vault.js';
 import init from './migrations/0010-init.js';
 import identities from './migrations/0020-identities.js';

@@ -1,20 +1,36 @@
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { BaseError } from '../errors/base.js';
-import { VaultBusyError, VaultNotFoundError, VaultUnavailableError } from '../errors/vault.js';
+import { VaultBusyError, VaultNotFoundError, VaultPasswordNeededError, VaultUnavailableError, WrongVaultPasswordError } from '../errors/vault.js';
+import { cipherKey, vaultEncrypted } from './cipher.js';
 import { vaultCheckOwn, vaultMigrate } from './migrate.js';
 
 /**
  * The native SQLite driver, required on the first open rather than imported: every use case imports
  * this module (vaultWrite), and the library entry and commands that never open a vault must not load it.
  */
-const driver = (): typeof Database => createRequire(import.meta.url)('better-sqlite3') as typeof Database;
+export const driver = (): typeof Database => createRequire(import.meta.url)('better-sqlite3-multiple-ciphers') as typeof Database;
 
-/** An open vault: the SQLite handle (used only inside `src/vault/`) and where it lives. */
-export type Vault = { db: Database.Database; file: string };
+/**
+ * An open vault: the SQLite handle (used only inside `src/vault/`), where it lives, and whether it
+ * is locked (encrypted under a vault password, which the handle holds as its key while it is open).
+ */
+export type Vault = { db: Database.Database; file: string; locked: boolean };
+
+/** How {@link vaultOpen} opens a vault. */
+export type VaultOpenOptions = {
+  busyTimeoutMs?: number;
+  /** Create the vault if there is none (a command that adds something); otherwise a missing one is an error. */
+  create?: boolean;
+  /** The vault password, for a locked vault (ignored for a plain one). */
+  password?: string | undefined;
+};
+
+/** How often an open retries when the vault file was replaced (its password set or changed) while it waited. */
+const REPLACED_RETRIES = 3;
 
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
@@ -36,9 +52,11 @@ export function vaultPath(explicit?: string): string {
  * Opens (creating on first use, mode 0600 in a 0700 folder) and migrates a vault. WAL lets readers
  * work beside a writer; the busy timeout makes a second writer wait instead of failing at once.
  * With `create: false` (a command that reads or changes what is there) a missing vault is
- * {@link VaultNotFoundError} and nothing — no file, no folder — is created.
+ * {@link VaultNotFoundError} and nothing — no file, no folder — is created. A locked vault needs
+ * its `password` ({@link VaultPasswordNeededError} without one, {@link WrongVaultPasswordError} for a
+ * wrong one; either way nothing about the file changes).
  */
-export function vaultOpen(file: string, options: { busyTimeoutMs?: number; create?: boolean } = {}): Vault {
+export function vaultOpen(file: string, options: VaultOpenOptions = {}): Vault {
   const create = options.create ?? true;
   if (create) {
     try {
@@ -51,12 +69,32 @@ export function vaultOpen(file: string, options: { busyTimeoutMs?: number; creat
   } else if (!existsSync(file)) {
     throw new VaultNotFoundError({ file });
   }
+  for (let attempt = 0; ; attempt++) {
+    const opened = vaultOpenOnce(file, create, options);
+    if (opened !== 'replaced') return opened;
+    // `vault lock` (or unlock, change-password) swapped the file while this open waited for it: the
+    // handle is on the old file, which nobody will read again. Open the new one.
+    if (attempt >= REPLACED_RETRIES) throw new VaultBusyError({ file });
+  }
+}
+
+function vaultOpenOnce(file: string, create: boolean, options: VaultOpenOptions): Vault | 'replaced' {
+  const locked = vaultEncrypted(file);
+  if (locked && (options.password === undefined || options.password === '')) throw new VaultPasswordNeededError({ file });
+  const inode = inodeOf(file);
   let db: Database.Database | undefined;
   try {
     // fileMustExist: a vault removed between the check above and here is not made anew either.
     db = new (driver())(file, { timeout: options.busyTimeoutMs ?? 10_000, fileMustExist: !create });
-    // Another program's database is refused before anything about it changes (journal mode, tables, mode).
+    if (locked) cipherKey(db, options.password!);
+    // The first read: it checks the key (a wrong one reads as "not a database") and waits while a
+    // password change holds the file. Another program's database is refused before anything
+    // about it changes (journal mode, tables, mode).
     vaultCheckOwn(db, file);
+    if (inodeOf(file) !== inode) {
+      db.close();
+      return 'replaced';
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -65,10 +103,19 @@ export function vaultOpen(file: string, options: { busyTimeoutMs?: number; creat
     db.pragma('secure_delete = ON');
     vaultMigrate(db, file);
     chmodSync(file, 0o600);
-    return { db, file };
+    return { db, file, locked };
   } catch (err) {
     db?.close();
+    if (locked && String((err as { code?: unknown })?.code) === 'SQLITE_NOTADB') throw new WrongVaultPasswordError({ file });
     throw vaultError(file, err);
+  }
+}
+
+function inodeOf(file: string): number | undefined {
+  try {
+    return statSync(file).ino;
+  } catch {
+    return undefined;
   }
 }
 

@@ -10,7 +10,7 @@
  * restoreFiles in-process for a batch file.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { bytesToHex } from '../../src/crypto/bytes.js';
 import { secretboxSeal } from '../../src/crypto/secretbox.js';

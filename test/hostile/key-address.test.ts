@@ -16,7 +16,7 @@
  * Runs the real CLI (`node bin/keepsake.js`, i.e. the built `dist/`).
  */
 import { existsSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bytesToHex } from '../../src/crypto/bytes.js';
 import { sealedSecretKdfNew, sealedSecretDeriveKey, sealedSecretSeal } from '../../src/formats/identity-seal.js';

@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import type { KeyringPair, KeyringPair$Json } from '@polkadot/keyring/types';
 import { decodeAddress } from '@polkadot/util-crypto';
 import type { EncryptedJson } from '@polkadot/util-crypto/types';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConcordiumEnvelope, concordiumDecrypt, concordiumEncrypt, desktopExportData, type DesktopExport } from '../support/concordium.js';
 import {

@@ -20,7 +20,7 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, constants, openSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/formats/json.js';
 import { keepsakeBackupOpen, keepsakeBackupParse, keepsakeBackupWrite } from '../../src/formats/keepsake-backup.js';

@@ -7,7 +7,7 @@
  *
  * Runs the real CLI (`node bin/keepsake.js`, i.e. the built `dist/`: `npm test` builds first).
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ss58Encode } from '../../src/keys/address.js';
 import { EXIT, okJson, sandbox, type AccountJson, type Sandbox } from '../support/cli.js';

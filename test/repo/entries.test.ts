@@ -45,20 +45,20 @@ function packagesLoaded(specifier: string, vaultFile?: string): string[] {
 it('`keepsake` loads neither Fastify nor the native SQLite driver', () => {
   const loaded = packagesLoaded('keepsake');
   expect(loaded).not.toContain('fastify');
-  expect(loaded).not.toContain('better-sqlite3');
+  expect(loaded).not.toContain('better-sqlite3-multiple-ciphers');
 });
 
 it('`keepsake/vault` loads the SQLite driver when a vault is opened, not before, and never Fastify', () => {
   const imported = packagesLoaded('keepsake/vault');
-  expect(imported).not.toContain('better-sqlite3');
+  expect(imported).not.toContain('better-sqlite3-multiple-ciphers');
   expect(imported).not.toContain('fastify');
   const opened = packagesLoaded('keepsake/vault', join(dir, 'vault.sqlite'));
-  expect(opened).toContain('better-sqlite3');
+  expect(opened).toContain('better-sqlite3-multiple-ciphers');
   expect(opened).not.toContain('fastify');
 });
 
 it('`keepsake/server` loads Fastify, and not the SQLite driver', () => {
   const loaded = packagesLoaded('keepsake/server');
   expect(loaded).toContain('fastify');
-  expect(loaded).not.toContain('better-sqlite3');
+  expect(loaded).not.toContain('better-sqlite3-multiple-ciphers');
 });

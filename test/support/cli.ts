@@ -12,7 +12,7 @@ import { copyFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { expect, onTestFinished } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { testIo } from '../../src/cli/testIo.js';
@@ -503,13 +503,24 @@ export async function readJson<T>(file: string): Promise<T> {
   return JSON.parse(await readFile(file, 'utf8')) as T;
 }
 
+/** A read-only connection straight to a vault file; a locked one (SQLCipher 4) keyed with its `password`. */
+function vaultRead(file: string, password: string | undefined): Database.Database {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  if (password !== undefined) {
+    db.pragma(`cipher = 'sqlcipher'`);
+    db.pragma('legacy = 4');
+    db.key(Buffer.from(password, 'utf8'));
+  }
+  return db;
+}
+
 /**
  * Every row of every table of a vault, read straight from the file (what a later process would
- * see). Two equal dumps mean the command changed nothing at all.
+ * see); a locked vault with its `password`. Two equal dumps mean the command changed nothing at all.
  */
-export function vaultDump(file: string): Record<string, unknown[]> {
+export function vaultDump(file: string, password?: string): Record<string, unknown[]> {
   if (!existsSync(file)) return {};
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = vaultRead(file, password);
   try {
     const tables = (
       db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
@@ -527,9 +538,9 @@ export function vaultDump(file: string): Record<string, unknown[]> {
   }
 }
 
-/** Integrity as SQLite sees it. */
-export function vaultIntegrity(file: string): string {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+/** Integrity as SQLite sees it (a locked vault with its `password`). */
+export function vaultIntegrity(file: string, password?: string): string {
+  const db = vaultRead(file, password);
   try {
     return String(db.pragma('integrity_check', { simple: true }));
   } finally {

@@ -39,6 +39,8 @@ export function nextStepText(step: NextStep): string | undefined {
     case 'overwrite':
     case 'secret-from-file':
     case 'see-help':
+    case 'vault-change-password':
+    case 'vault-lock':
       return undefined;
   }
 }

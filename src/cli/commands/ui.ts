@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type Command, Option } from 'commander';
 import { UsageError } from '../../errors/usage.js';
-import type { Context, Runner } from '../context.js';
+import { type Context, type Runner, vaultPasswordOf } from '../context.js';
 import { helpExamples } from '../help.js';
 import { out, say } from '../io.js';
 
@@ -35,7 +35,8 @@ export async function uiRun(options: UiOptions, ctx: Context): Promise<number> {
   const { vaultOpen, vaultPath, vaultClose } = await import('../../vault/open.js');
   const { serverCreate } = await import('../../server/app.js');
   const { LaunchCodes } = await import('../../server/launch.js');
-  const vault = vaultOpen(vaultPath(ctx.vaultFile));
+  const file = vaultPath(ctx.vaultFile);
+  const vault = vaultOpen(file, { password: await vaultPasswordOf(ctx, file) });
   const token = randomBytes(24).toString('base64url');
   const launch = new LaunchCodes(token);
   const app = serverCreate({ vault, token, launch, webRoot: fileURLToPath(new URL('../../web/', import.meta.url)) });

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 /**
  * Accounts. `file_json` is the Polkadot{.js} file exactly as restored or written — still locked

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 /**
  * Identities (Signer model): a name and its phrase, sealed under the PIN (`sealed` is JSON of

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 /**
  * The address book, and what keepsake keeps of Concordium Desktop Wallet exports so it can write

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 /**
  * The entry a watch-only account came from (an Apps multisig with its threshold and signatories, a

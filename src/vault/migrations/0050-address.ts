@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { accountAddress } from '../../keys/account.js';
 import type { KeyType } from '../../keys/types.js';
 

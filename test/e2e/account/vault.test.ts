@@ -4,7 +4,7 @@
  * a keepsake vault refused and left as they were.
  */
 import { chmod, readFile, writeFile } from 'node:fs/promises';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { EXIT, expectRefused, expectVaultPrivate, fileMode, okJson, type RestoreJson, sandbox } from '../../support/cli.js';
 import { labelledPair, oracleFile, oracleReady } from '../../support/oracle.js';

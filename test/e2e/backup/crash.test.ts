@@ -10,7 +10,7 @@
 import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ss58Encode } from '../../../src/keys/address.js';
 import { vaultClose, vaultOpen } from '../../../src/vault/open.js';

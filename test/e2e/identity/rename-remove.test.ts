@@ -12,7 +12,7 @@
  *   ciphertext (secure_delete + the WAL truncated), as `account remove` does for a key file.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   EXIT,

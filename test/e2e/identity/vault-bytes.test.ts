@@ -8,7 +8,7 @@
  * the write-ahead log back and delete it when the CLI exits: the log's bytes are searched too.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { mnemonicGenerate, mnemonicToEntropy } from '@polkadot/util-crypto';
 import { describe, expect, it } from 'vitest';
 import { okJson, sandbox, wordRuns } from '../../support/cli.js';

@@ -1,0 +1,73 @@
+import { statSync } from 'node:fs';
+import { VaultLockStateError, VaultNotFoundError, type WrongVaultPasswordError } from '../errors/vault.js';
+import { vaultEncrypted } from '../vault/cipher.js';
+import { vaultClose, vaultOpen } from '../vault/open.js';
+import { vaultRekey } from '../vault/rekey.js';
+import { type VaultCounts, vaultCounts } from '../vault/status.js';
+import { newSecretCheck } from './secrets.js';
+
+/**
+ * The vault password: one more layer over the whole vault file (SQLCipher 4), so a copy of it shows
+ * no name, address or address-book entry. Account files stay locked with their own passwords and
+ * identities sealed under their PINs inside it: the vault password replaces neither.
+ */
+
+/** What a password change is about to do, checked before any password is asked: the vault exists and is (not) locked. */
+export function vaultPasswordPrecheck(file: string, action: 'lock' | 'change' | 'remove'): void {
+  vaultExisting(file);
+  const locked = vaultEncrypted(file);
+  if (action === 'lock' ? locked : !locked) throw new VaultLockStateError({ file, locked });
+}
+
+/** Refuses a wrong current vault password ({@link WrongVaultPasswordError}) before a new one is asked. */
+export function vaultPasswordCheck(file: string, password: string): void {
+  vaultClose(vaultOpen(file, { create: false, password }));
+}
+
+/** `vault lock`: sets a password on a vault that has none, encrypting the file in place (see vaultRekey). */
+export function vaultPasswordSet(file: string, password: string): void {
+  vaultPasswordPrecheck(file, 'lock');
+  newSecretCheck(password, 'vault password');
+  vaultRekey(file, { from: '', to: password });
+}
+
+/** `vault change-password`: the vault opens with `current`, and afterwards with `next` only. */
+export function vaultPasswordChange(file: string, current: string, next: string): void {
+  vaultPasswordPrecheck(file, 'change');
+  newSecretCheck(next, 'vault password');
+  vaultRekey(file, { from: current, to: next });
+}
+
+/** `vault unlock`: removes the password; the file is plain SQLite again. */
+export function vaultPasswordRemove(file: string, current: string): void {
+  vaultPasswordPrecheck(file, 'remove');
+  vaultRekey(file, { from: current, to: '' });
+}
+
+/** What `vault status` shows: always the file's path, size and whether it is locked; its contents when it opened. */
+export type VaultStatus = { file: string; size: number; locked: boolean } & (({ opened: true } & VaultCounts) | { opened: false });
+
+/**
+ * The vault's status. A locked vault is opened (and counted) only with its `password`; without
+ * one, what can be seen from outside is reported.
+ */
+export function vaultStatus(file: string, password?: string): VaultStatus {
+  vaultExisting(file);
+  const outside = { file, size: statSync(file).size, locked: vaultEncrypted(file) };
+  if (outside.locked && password === undefined) return { ...outside, opened: false };
+  const vault = vaultOpen(file, { create: false, password });
+  try {
+    return { ...outside, opened: true, ...vaultCounts(vault) };
+  } finally {
+    vaultClose(vault);
+  }
+}
+
+function vaultExisting(file: string): void {
+  try {
+    if (statSync(file).isFile()) return;
+  } catch {
+    // Reported below as no vault there.
+  }
+  throw new VaultNotFoundError({ file });
+}
