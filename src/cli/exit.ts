@@ -9,6 +9,7 @@ const BY_KIND: Record<ErrorKind, number> = {
   'wrong-secret': EXIT.wrongPassword,
   'other-secret': EXIT.failed,
   locked: EXIT.failed,
+  closed: EXIT.usage,
   'not-found': EXIT.failed,
   conflict: EXIT.failed,
   busy: EXIT.failed,

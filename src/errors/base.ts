@@ -9,6 +9,7 @@ import type { ErrorReport, NextStep } from './next.js';
  * - `other-secret`: an item the secret given does not open, since it has its own (a failed guess,
  *   though what held it opened: the rest went on).
  * - `locked`: too many wrong tries; refused until a wait is over.
+ * - `closed`: the browser wallet's vault is locked (it has a vault password): unlock it first.
  * - `not-found`: nothing in the vault is called that.
  * - `conflict`: it is already in the vault.
  * - `busy`: another keepsake holds the vault.
@@ -16,7 +17,8 @@ import type { ErrorReport, NextStep } from './next.js';
  * - `damaged`: the file (or the vault's copy) is damaged or was altered.
  * - `failed`: anything else keepsake could not do (exit 1).
  */
-export type ErrorKind = 'usage' | 'wrong-secret' | 'other-secret' | 'locked' | 'not-found' | 'conflict' | 'busy' | 'gone' | 'forbidden' | 'damaged' | 'failed';
+export type ErrorKind =
+  'usage' | 'wrong-secret' | 'other-secret' | 'locked' | 'closed' | 'not-found' | 'conflict' | 'busy' | 'gone' | 'forbidden' | 'damaged' | 'failed';
 
 /**
  * The one input an error concerns, so a form shows it next to that input: the keys of a form's

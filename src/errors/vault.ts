@@ -200,3 +200,12 @@ export class VaultLockStateError extends BaseError {
     );
   }
 }
+
+/** The browser wallet's vault is locked (at start, by "Lock now" or after a while unused): unlock it first. */
+export class VaultSessionLockedError extends BaseError {
+  override readonly name = 'VaultSessionLockedError';
+  override readonly kind = 'closed';
+  constructor({ file }: { file: string }) {
+    super(`The vault ${file} is locked; nothing was done. Unlock it with the vault password first.`);
+  }
+}

@@ -9,6 +9,7 @@ import { LaunchCodes } from './launch.js';
 import { FailureLimiter } from './limiter.js';
 import { apiRoutes } from './routes/api.js';
 import { sendError } from './errors.js';
+import { VaultSession } from './vaultSession.js';
 
 /**
  * How long the server waits for a client. A request's headers and body must arrive in time (a
@@ -22,7 +23,9 @@ export type ServerTimeouts = { requestMs: number; headersMs: number; idleMs: num
 export const SERVER_TIMEOUTS: ServerTimeouts = { requestMs: 30_000, headersMs: 10_000, idleMs: 10 * 60_000, keepAliveMs: 5_000, checkEveryMs: 5_000 };
 
 export type ServerOptions = {
-  vault: Vault;
+  /** The vault, open for the whole run; or `session`, which may start locked (a vault password) and lock again. */
+  vault?: Vault;
+  session?: VaultSession;
   token: string;
   /** The built browser app (index.html and assets). */
   webRoot: string;
@@ -46,6 +49,7 @@ export function serverCreate(options: ServerOptions): FastifyInstance {
   const timeouts = { ...SERVER_TIMEOUTS, ...options.timeouts };
   const limiter = options.limiter ?? new FailureLimiter();
   const launch = options.launch ?? new LaunchCodes(options.token);
+  const session = options.session ?? new VaultSession(options.vault!.file, { vault: options.vault });
   const guard: GuardConfig = {
     token: options.token,
     port: () => {
@@ -89,7 +93,7 @@ export function serverCreate(options: ServerOptions): FastifyInstance {
         const verdict = tokenCheck(guard, request.headers);
         if (!verdict.ok) return refuse(reply, verdict);
       });
-      apiRoutes(api, { vault: options.vault, limiter });
+      apiRoutes(api, { session, limiter });
       api.all('/*', async (_request, reply) => notFound(reply));
     },
     { prefix: '/api' },

@@ -9,6 +9,7 @@ const STATUS: Record<ErrorKind, number> = {
   'wrong-secret': 422,
   'other-secret': 400,
   locked: 429,
+  closed: 423,
   'not-found': 404,
   conflict: 409,
   busy: 503,

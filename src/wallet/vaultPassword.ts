@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { VaultLockStateError, VaultNotFoundError, type WrongVaultPasswordError } from '../errors/vault.js';
 import { vaultEncrypted } from '../vault/cipher.js';
-import { vaultClose, vaultOpen } from '../vault/open.js';
+import { vaultClose, vaultOpen, vaultWrite, type Vault } from '../vault/open.js';
+import { settingGet, settingSet } from '../vault/settings.js';
 import { vaultRekey } from '../vault/rekey.js';
 import { type VaultCounts, vaultCounts } from '../vault/status.js';
 import { newSecretCheck } from './secrets.js';
@@ -61,6 +62,19 @@ export function vaultStatus(file: string, password?: string): VaultStatus {
   } finally {
     vaultClose(vault);
   }
+}
+
+/** The setting that records "Not now" to the browser wallet's offer of a vault password. */
+const OFFER_DECLINED = 'browser.vaultPasswordOffer';
+
+/** Whether the browser wallet still offers a vault password (it is offered until one is set or the offer declined). */
+export function vaultPasswordOffered(vault: Vault): boolean {
+  return !vault.locked && settingGet(vault, OFFER_DECLINED) !== 'declined';
+}
+
+/** "Not now": the browser wallet stops offering a vault password (`keepsake vault lock` sets one any time). */
+export function vaultPasswordOfferDecline(vault: Vault): void {
+  vaultWrite(vault, () => settingSet(vault, OFFER_DECLINED, 'declined'));
 }
 
 function vaultExisting(file: string): void {

@@ -77,11 +77,13 @@ export type Server = {
 /**
  * Starts `keepsake --json ui --no-open --port 0` on a new vault in a temporary folder. With
  * `open: true` it is started without `--no-open`, and a stand-in `xdg-open` first on its PATH
- * records the command line the browser would have been opened with (see `openerArgv`).
+ * records the command line the browser would have been opened with (see `openerArgv`). `prepare`
+ * makes the vault first (a locked one, through the CLI); `args` are more options of `ui`.
  */
-export async function serverStart(options: { open?: boolean } = {}): Promise<Server> {
+export async function serverStart(options: { open?: boolean; args?: readonly string[]; prepare?: (vault: string) => Promise<void> } = {}): Promise<Server> {
   const dir = await mkdtemp(join(tmpdir(), 'keepsake-e2e-browser-'));
   const vault = join(dir, 'vault.sqlite');
+  await options.prepare?.(vault);
   const bin = join(dir, 'bin');
   const argvFile = join(dir, 'opener-argv');
   if (options.open) {
@@ -91,11 +93,15 @@ export async function serverStart(options: { open?: boolean } = {}): Promise<Ser
     await writeFile(join(bin, 'xdg-open'), script);
     await chmod(join(bin, 'xdg-open'), 0o755);
   }
-  const child = spawn(process.execPath, [BIN, '--vault', vault, '--json', 'ui', ...(options.open ? [] : ['--no-open']), '--port', '0'], {
-    cwd: dir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1', ...(options.open ? { PATH: `${bin}:${process.env['PATH'] ?? ''}` } : {}) },
-  });
+  const child = spawn(
+    process.execPath,
+    [BIN, '--vault', vault, '--json', 'ui', ...(options.open ? [] : ['--no-open']), '--port', '0', ...(options.args ?? [])],
+    {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1', ...(options.open ? { PATH: `${bin}:${process.env['PATH'] ?? ''}` } : {}) },
+    },
+  );
   // Should this test process end without stopping it, the server goes with it.
   const orphan = () => child.kill('SIGKILL');
   process.once('exit', orphan);
@@ -249,7 +255,7 @@ export type App = {
 };
 
 /** Opens the address keepsake printed in a new browser context (its own downloads, storage and viewport). */
-export async function appOpen(browser: Browser, server: Server, viewport = { width: 1280, height: 900 }): Promise<App> {
+export async function appOpen(browser: Browser, server: Server, viewport = { width: 1280, height: 900 }, options: { locked?: boolean } = {}): Promise<App> {
   const context = await browser.newContext({ acceptDownloads: true, viewport });
   context.setDefaultTimeout(STEP_TIMEOUT);
   // Violations are also reported as events; send them to the console, where they are collected with the rest.
@@ -278,7 +284,9 @@ export async function appOpen(browser: Browser, server: Server, viewport = { wid
   });
   const response = await page.goto(server.url);
   if (response === null) throw new Error('No response to the first navigation.');
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  // A locked vault shows its unlock page instead of the wallet.
+  if (options.locked) await page.getByRole('heading', { level: 1, name: 'Unlock the vault' }).waitFor();
+  else await page.getByRole('navigation', { name: 'Main' }).waitFor();
   return {
     page,
     context,

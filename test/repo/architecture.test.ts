@@ -44,7 +44,20 @@ describe('ARCHITECTURE.md', () => {
 
   it('lists every kind of error once', () => {
     const kinds = table.flatMap((r) => r.kinds).sort();
-    expect(kinds).toEqual(['busy', 'conflict', 'damaged', 'failed', 'forbidden', 'gone', 'locked', 'not-found', 'other-secret', 'usage', 'wrong-secret']);
+    expect(kinds).toEqual([
+      'busy',
+      'closed',
+      'conflict',
+      'damaged',
+      'failed',
+      'forbidden',
+      'gone',
+      'locked',
+      'not-found',
+      'other-secret',
+      'usage',
+      'wrong-secret',
+    ]);
   });
 
   it('gives each kind the exit code, HTTP status and limiter verdict the code gives it', () => {

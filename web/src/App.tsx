@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState, type ComponentType } from 'react';
-import { tokenPresent } from './api';
+import { apiGet, apiPost, tokenPresent, VAULT_LOCKED_EVENT, type VaultView } from './api';
 import { AccountsPage } from './pages/Accounts';
 import { AddressBookPage } from './pages/AddressBook';
 import { BackupPage } from './pages/Backup';
 import { IdentitiesPage } from './pages/Identities';
 import { VerifyPage } from './pages/Verify';
+import { UnlockPage } from './pages/vault/UnlockPage';
+import { VaultPasswordOffer } from './pages/vault/VaultPasswordOffer';
 
 type Page = { id: string; label: string; Component: ComponentType };
 
@@ -25,7 +27,18 @@ function pageFromHash(): Page {
 /** `launchProblem`: why the link this page was opened with did not start a session (shown instead of the wallet). */
 export function App({ launchProblem = null }: { launchProblem?: string | null }) {
   const [page, setPage] = useState(pageFromHash);
+  const [vault, setVault] = useState<VaultView | null>(null);
+  const [vaultProblem, setVaultProblem] = useState('');
   const first = useRef(true);
+
+  // The vault's state, and the unlock page whenever the server says the vault locked itself.
+  useEffect(() => {
+    if (launchProblem !== null || !tokenPresent()) return;
+    const load = () => apiGet<VaultView>('/api/vault').then(setVault, (err: unknown) => setVaultProblem(err instanceof Error ? err.message : String(err)));
+    void load();
+    window.addEventListener(VAULT_LOCKED_EVENT, load);
+    return () => window.removeEventListener(VAULT_LOCKED_EVENT, load);
+  }, [launchProblem]);
 
   useEffect(() => {
     const onHash = () => setPage(pageFromHash());
@@ -52,11 +65,33 @@ export function App({ launchProblem = null }: { launchProblem?: string | null })
     );
   }
 
+  if (vault === null) {
+    return (
+      <main className="page">
+        <h1>keepsake</h1>
+        {vaultProblem === '' ? (
+          <p>Opening the vault…</p>
+        ) : (
+          <p className="notice notice-error" role="alert">
+            {vaultProblem}
+          </p>
+        )}
+      </main>
+    );
+  }
+  if (vault.locked) return <UnlockPage vault={vault} onUnlocked={setVault} />;
+
+  const lockNow = async () => setVault(await apiPost<VaultView>('/api/vault/lock', {}));
   const { Component } = page;
   return (
     <>
       <header className="top">
         <p className="brand">keepsake</p>
+        {vault.encrypted ? (
+          <button type="button" className="lock-now" onClick={() => void lockNow()}>
+            Lock now
+          </button>
+        ) : null}
         <nav aria-label="Main">
           <ul>
             {PAGES.map((p) => (
@@ -70,6 +105,7 @@ export function App({ launchProblem = null }: { launchProblem?: string | null })
         </nav>
       </header>
       <main className="page">
+        {vault.offerPassword ? <VaultPasswordOffer onChange={setVault} /> : null}
         <Component key={page.id} />
       </main>
     </>

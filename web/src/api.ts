@@ -14,9 +14,13 @@ import type { ExportAllPlan, ExportAllResult } from '../../src/wallet/export.js'
 import type { BackupCounts } from '../../src/wallet/backup/export.js';
 import type { ConcordiumRemoved } from '../../src/wallet/concordium.js';
 import type { Network } from '../../src/networks/networks.js';
+import type { VaultState } from '../../src/server/vaultSession.js';
 import { errorText } from './nextStep';
 
 const TOKEN_KEY = 'keepsake-token';
+
+/** Dispatched on `window` when the server says the vault is locked. */
+export const VAULT_LOCKED_EVENT = 'keepsake-vault-locked';
 
 /**
  * Starts this tab's session from the address it was opened with, before anything renders, and
@@ -103,6 +107,8 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
     // Sent by this keepsake's own server: a kind and a field it sends are ones it knows.
     const kind = typeof error?.kind === 'string' ? (error.kind as ErrorKind) : undefined;
     const field = typeof error?.field === 'string' ? (error.field as ErrorField) : undefined;
+    // The vault locked itself (unused for a while) or was locked in another tab: the app shows its unlock page.
+    if (kind === 'closed') window.dispatchEvent(new Event(VAULT_LOCKED_EVENT));
     throw new ApiError(name, message, response.status, next, { kind, field });
   }
   return json as T;
@@ -127,6 +133,8 @@ export type { VerifyAccount, VerifyReport } from '../../src/wallet/verify.js';
 export type { ConcordiumAccountView as ConcordiumAccount, ConcordiumIdentityView as ConcordiumIdentity, ConcordiumList } from '../../src/wallet/concordium.js';
 export type { RestoreReport, BackupCounts, ExportAllPlan, ConcordiumRemoved, Network };
 
+/** GET /api/vault (and unlock, lock, password): whether the vault has a vault password, whether it is open, and whether to offer one. */
+export type VaultView = VaultState & { offerPassword: boolean };
 /** GET /api/accounts (and rename, remove): an account as every face shows it. */
 export type Account = AccountView;
 /** GET /api/identities (and recover, rename, remove). */

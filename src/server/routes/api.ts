@@ -4,7 +4,6 @@ import { BaseError, reportKind, type ErrorField } from '../../errors/base.js';
 import type { ErrorReport } from '../../errors/next.js';
 import { UsageError } from '../../errors/usage.js';
 import { isKeyType, type KeyType } from '../../keys/types.js';
-import type { Vault } from '../../vault/open.js';
 import {
   ACCOUNT_FORMAT_CHOICES,
   BACKUP_FORMAT_CHOICES,
@@ -17,8 +16,9 @@ import {
 import { failedGuess, sendError, tooManyAttempts, tooManyRequests } from '../errors.js';
 import type { FailureLimiter, LimiterVerdict } from '../limiter.js';
 import { RateCap } from '../rateCap.js';
+import type { VaultSession } from '../vaultSession.js';
 
-type Ctx = { vault: Vault; limiter: FailureLimiter };
+type Ctx = { session: VaultSession; limiter: FailureLimiter };
 type Body = Record<string, unknown>;
 
 /** The form input each body field is typed in: an error about the field is shown next to it. */
@@ -108,7 +108,9 @@ function secretFailedIn(result: unknown): boolean {
  * failure limiter, keyed by what the secret is tried against (see {@link FailureLimiter}).
  */
 export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
-  const { vault, limiter } = ctx;
+  const { session, limiter } = ctx;
+  /** The open vault; a locked session refuses every route that needs it (VaultSessionLockedError). */
+  const vault = () => session.vault();
   const plain = (path: string, fn: (body: Body) => Promise<unknown> | unknown) =>
     app.post(path, async (request, reply) => reply.send(await fn((request.body ?? {}) as Body)));
   /** `targets` names what the secret is tried against; it runs before the ticket and may refuse the request itself. */
@@ -146,13 +148,45 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   // A PIN is tried against its identity (however the identity or account is named); a password against its account.
   const identityTarget = async (query: string) => {
     const { identityResolve } = await import('../../wallet/identity/common.js');
-    return [`identity:${identityResolve(vault, query).id}`];
+    return [`identity:${identityResolve(vault(), query).id}`];
   };
   const exportTarget = async (b: Body) => {
     const { accountFind } = await import('../../wallet/accounts.js');
-    const row = accountFind(vault, str(b, 'address'));
+    const row = accountFind(vault(), str(b, 'address'));
     return [row.identityId !== null && str(b, 'pin', true) !== undefined ? `identity:${row.identityId}` : `account:${row.id}`];
   };
+
+  // The vault itself (issue 14): whether it has a vault password and is open, unlocking it, "Lock
+  // now", and the offer of a vault password to a plain vault. These work while it is locked.
+  const vaultView = async () => {
+    const { vaultPasswordOffered } = await import('../../wallet/vaultPassword.js');
+    const state = session.state;
+    return { ...state, offerPassword: !state.encrypted && !state.locked && vaultPasswordOffered(vault()) };
+  };
+  app.get('/vault', vaultView);
+  secret(
+    '/vault/unlock',
+    () => ['vault'],
+    async (b) => {
+      session.unlock(str(b, 'password'));
+      return vaultView();
+    },
+  );
+  plain('/vault/lock', () => {
+    session.lock();
+    return vaultView();
+  });
+  plain('/vault/password', async (b) => {
+    const { vaultPasswordSet } = await import('../../wallet/vaultPassword.js');
+    const password = str(b, 'password');
+    session.reopenAfter(password, () => vaultPasswordSet(session.file, password));
+    return vaultView();
+  });
+  plain('/vault/offer-declined', async () => {
+    const { vaultPasswordOfferDecline } = await import('../../wallet/vaultPassword.js');
+    vaultPasswordOfferDecline(vault());
+    return vaultView();
+  });
 
   app.get('/networks', async () => {
     const { networksAvailable } = await import('../../wallet/network.js');
@@ -162,7 +196,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   app.get('/accounts', async (request) => {
     const { accountList } = await import('../../wallet/accounts.js');
     const network = (request.query as Record<string, string | undefined>)['network'];
-    return accountList(vault, network ? { network } : {});
+    return accountList(vault(), network ? { network } : {});
   });
   secret(
     '/accounts/add',
@@ -171,7 +205,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
       const { accountAdd } = await import('../../wallet/create.js');
       const password = str(b, 'password', true);
       const path = typeof b['path'] === 'string' ? { path: b['path'] } : {};
-      const r = await accountAdd(vault, {
+      const r = await accountAdd(vault(), {
         name: str(b, 'name'),
         suri: str(b, 'suri'),
         ...(password === undefined ? {} : { password }),
@@ -190,18 +224,18 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   );
   plain('/accounts/rename', async (b) => {
     const { accountRenameByQuery } = await import('../../wallet/accounts.js');
-    return accountRenameByQuery(vault, str(b, 'address'), str(b, 'name'));
+    return accountRenameByQuery(vault(), str(b, 'address'), str(b, 'name'));
   });
   plain('/accounts/remove', async (b) => {
     const { accountRemoveByQuery } = await import('../../wallet/accounts.js');
-    return accountRemoveByQuery(vault, str(b, 'address'));
+    return accountRemoveByQuery(vault(), str(b, 'address'));
   });
   secret('/accounts/export', exportTarget, async (b) => {
     const { accountExport } = await import('../../wallet/export.js');
     const pin = str(b, 'pin', true);
     const unlock = pin === undefined ? { password: str(b, 'password') } : { pin, newPassword: str(b, 'newPassword') };
     const format = choiceOf(b, 'format', ACCOUNT_FORMAT_CHOICES, 'polkadot-js');
-    const r = await accountExport(vault, str(b, 'address'), unlock, { kdf: choiceOf(b, 'kdf', KDF_CHOICES, 'default'), format });
+    const r = await accountExport(vault(), str(b, 'address'), unlock, { kdf: choiceOf(b, 'kdf', KDF_CHOICES, 'default'), format });
     return { filename: `${r.address}.json`, json: r.json };
   });
   // Issue 12 #4 (nothing silently left out of "Export all"): what the file will hold, the PIN of each
@@ -223,7 +257,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   app.get('/accounts/export-all/plan', async () => {
     // The page's "Export all" writes the extension's batch (a password locks it and the identity accounts in it).
     const { accountExportAllPlan } = await import('../../wallet/export.js');
-    return accountExportAllPlan(vault);
+    return accountExportAllPlan(vault());
   });
   secret(
     '/accounts/export-all',
@@ -233,7 +267,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
       const format = choiceOf(b, 'format', EXPORT_ALL_FORMAT_CHOICES, 'polkadot-js-batch');
       const password = format === 'apps' ? (str(b, 'password', true) ?? '') : str(b, 'password');
       const pins = exportAllPins(b);
-      const r = await accountExportAll(vault, password, {
+      const r = await accountExportAll(vault(), password, {
         format,
         pinFor: async (i) => pins.get(i.id),
         ...(format === 'apps' && password !== '' ? { rekey: true } : {}),
@@ -245,7 +279,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   secret('/restore', fileTargets, async (b) => {
     const { restoreFiles, restoreVerdict } = await import('../../wallet/restore.js');
     const onDuplicate = choiceOf(b, 'onDuplicate', RESTORE_DUPLICATE_CHOICES, 'skip');
-    const report = await restoreFiles(vault, files(b), str(b, 'password'), { onDuplicate });
+    const report = await restoreFiles(vault(), files(b), str(b, 'password'), { onDuplicate });
     // A restore that opened nothing because of the password counts as a wrong password (and for the limiter).
     if (restoreVerdict(report) === 'wrong-password') {
       const { WrongPasswordError } = await import('../../errors/password.js');
@@ -262,19 +296,19 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const { verifyFile } = await import('../../wallet/verify.js');
     const [f] = files(b);
     // A whole-wallet backup is compared with this vault (read only): what an import would do with each item.
-    return verifyFile(f!.text, str(b, 'password'), { file: f!.file, vault });
+    return verifyFile(f!.text, str(b, 'password'), { file: f!.file, vault: vault() });
   });
 
   // Issue 12 item 3: an account restored unchecked (a batch entry under its own password) opened with
   // that password, its key checked against its address, and recorded as checked.
   secret('/accounts/verify', exportTarget, async (b) => {
     const { accountVerify } = await import('../../wallet/accountVerify.js');
-    return accountVerify(vault, str(b, 'address'), str(b, 'password'));
+    return accountVerify(vault(), str(b, 'address'), str(b, 'password'));
   });
 
   app.get('/identities', async () => {
     const { identityList } = await import('../../wallet/identity/list.js');
-    return identityList(vault);
+    return identityList(vault());
   });
   plain('/identities/generate', async (b) => {
     // A new phrase for the "create identity" flow: shown once, saved only after the user re-enters words.
@@ -286,7 +320,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     () => ['identities/recover'],
     async (b) => {
       const { identityRecover } = await import('../../wallet/identity/create.js');
-      return identityRecover(vault, { name: str(b, 'name'), mnemonic: str(b, 'mnemonic'), pin: str(b, 'pin') });
+      return identityRecover(vault(), { name: str(b, 'name'), mnemonic: str(b, 'mnemonic'), pin: str(b, 'pin') });
     },
   );
   secret(
@@ -294,14 +328,14 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     (b) => identityTarget(str(b, 'identity')),
     async (b) => {
       const { identityShowPhrase } = await import('../../wallet/identity/showPhrase.js');
-      return identityShowPhrase(vault, str(b, 'identity'), str(b, 'pin'));
+      return identityShowPhrase(vault(), str(b, 'identity'), str(b, 'pin'));
     },
   );
   // What a derive or a find refuses before the PIN (a path, a network, an address) is refused before a PIN try is taken, as the CLI does.
   const deriveTarget = async (b: Body) => {
     const { identityDeriveCheck } = await import('../../wallet/identity/checks.js');
     const { pin: _pin, ...options } = deriveOptions(b);
-    identityDeriveCheck(vault, str(b, 'identity'), options);
+    identityDeriveCheck(vault(), str(b, 'identity'), options);
     return identityTarget(str(b, 'identity'));
   };
   const findTarget = async (b: Body) => {
@@ -311,11 +345,11 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   };
   secret('/identities/derive', deriveTarget, async (b) => {
     const { identityDerive } = await import('../../wallet/identity/derive.js');
-    return identityDerive(vault, str(b, 'identity'), { ...deriveOptions(b), onDuplicate: onDuplicateOf(b, ['update']) === 'update' ? 'update' : 'refuse' });
+    return identityDerive(vault(), str(b, 'identity'), { ...deriveOptions(b), onDuplicate: onDuplicateOf(b, ['update']) === 'update' ? 'update' : 'refuse' });
   });
   secret('/identities/find', findTarget, async (b) => {
     const { identityFind } = await import('../../wallet/identity/find.js');
-    return identityFind(vault, str(b, 'identity'), str(b, 'address'), str(b, 'pin'));
+    return identityFind(vault(), str(b, 'identity'), str(b, 'address'), str(b, 'pin'));
   });
 
   // Issue 12 items 7-9: the address an add or a derive would give, before anything is stored.
@@ -332,20 +366,20 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const b = (request.body ?? {}) as Body;
     const { accountPreview } = await import('../../wallet/preview.js');
     const path = typeof b['path'] === 'string' ? { path: b['path'] } : {};
-    return reply.send(await accountPreview(vault, { suri: str(b, 'suri'), type: keyType(b), network: str(b, 'network', true) ?? 'substrate', ...path }));
+    return reply.send(await accountPreview(vault(), { suri: str(b, 'suri'), type: keyType(b), network: str(b, 'network', true) ?? 'substrate', ...path }));
   });
   secret('/identities/preview', deriveTarget, async (b) => {
     const { identityDerivePreview } = await import('../../wallet/preview.js');
-    return identityDerivePreview(vault, str(b, 'identity'), deriveOptions(b));
+    return identityDerivePreview(vault(), str(b, 'identity'), deriveOptions(b));
   });
 
   app.get('/addresses', async () => {
     const { addressList } = await import('../../wallet/addressBook.js');
-    return addressList(vault);
+    return addressList(vault());
   });
   plain('/addresses/add', async (b) => {
     const { addressAdd } = await import('../../wallet/addressBook.js');
-    return addressAdd(vault, {
+    return addressAdd(vault(), {
       address: str(b, 'address'),
       name: str(b, 'name'),
       ...(str(b, 'note', true) ? { note: str(b, 'note') } : {}),
@@ -354,20 +388,20 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   });
   plain('/addresses/remove', async (b) => {
     const { addressRemove } = await import('../../wallet/addressBook.js');
-    return addressRemove(vault, str(b, 'address'));
+    return addressRemove(vault(), str(b, 'address'));
   });
 
   // Issue 12 #6: the Concordium identities and accounts a desktop-wallet export brought in, shown and removable.
   app.get('/concordium', async () => {
     const { concordiumList } = await import('../../wallet/concordium.js');
-    return concordiumList(vault);
+    return concordiumList(vault());
   });
   plain('/concordium/remove', async (b) => {
     const { concordiumRemove } = await import('../../wallet/concordium.js');
     // The browser names the item by the number the list gave it (a name could be another item's number).
     const id = b['id'];
     if (typeof id !== 'number' || !Number.isSafeInteger(id)) throw new UsageError({ reason: 'Say which Concordium identity or account to remove.' });
-    return concordiumRemove(vault, { id });
+    return concordiumRemove(vault(), { id });
   });
 
   secret(
@@ -376,7 +410,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     async (b) => {
       const { backupExport } = await import('../../wallet/backup/export.js');
       const format = choiceOf(b, 'format', BACKUP_FORMAT_CHOICES, 'keepsake');
-      const r = await backupExport(vault, str(b, 'password'), { format });
+      const r = await backupExport(vault(), str(b, 'password'), { format });
       return {
         filename: format === 'keepsake' ? `keepsake-backup-${new Date().toISOString().slice(0, 10)}.json` : 'wallet-export.json',
         json: r.json,
@@ -387,18 +421,18 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   secret('/backup/import', fileTargets, async (b) => {
     const { backupImport } = await import('../../wallet/backup/import.js');
     const [f] = files(b);
-    return backupImport(vault, f!.text, str(b, 'password'), { file: f!.file });
+    return backupImport(vault(), f!.text, str(b, 'password'), { file: f!.file });
   });
 
   // Issue 12 item 13: rename and remove an identity, edit an address-book entry. No secret is taken:
   // the page asks for a typed confirmation before it removes an identity.
   plain('/identities/rename', async (b) => {
     const { identityRename } = await import('../../wallet/identity/rename.js');
-    return identityRename(vault, str(b, 'identity'), str(b, 'name'));
+    return identityRename(vault(), str(b, 'identity'), str(b, 'name'));
   });
   plain('/identities/remove', async (b) => {
     const { identityRemove } = await import('../../wallet/identity/remove.js');
-    return identityRemove(vault, str(b, 'identity'));
+    return identityRemove(vault(), str(b, 'identity'));
   });
   plain('/addresses/edit', async (b) => {
     const { addressEdit } = await import('../../wallet/addressBook.js');
@@ -406,7 +440,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const network = str(b, 'network', true);
     // An empty note is a change (it clears the note); an absent one is not.
     const note = typeof b['note'] === 'string' ? b['note'] : undefined;
-    return addressEdit(vault, str(b, 'address'), {
+    return addressEdit(vault(), str(b, 'address'), {
       ...(name === undefined ? {} : { name }),
       ...(note === undefined ? {} : { note }),
       ...(network === undefined ? {} : { network }),
