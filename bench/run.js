@@ -14,7 +14,7 @@
 //                        also checks that every command exits 0 and prints what it should)
 //   BENCH_VAULT_RUNS=N   measured runs per case in restore (default 3: the Polkadot{.js} loop takes ~1 min)
 //   BENCH_VAULT_WARMUP=N warm-up runs per case in restore (default 0: every restore run checks its output)
-//   BENCH_ONLY=a,b       only these sections (open, list, backup, restore; default all)
+//   BENCH_ONLY=a,b       only these sections (open, list, backup, restore, locked; default all)
 //   BENCH_STRICT=1       exit 1 when a target is missed (default: report only, exit 0)
 //   BENCH_KEEP=1         keep the temporary directory with the files, vaults and passwords
 //
@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
 import { caseJson, checkJson, intEnv, measure, msCheck, ratioCheck, round2, sectionPrint, summarize, table, truthy } from './lib.js';
-import { backupSection, listSection, restoreSection, TARGETS as VAULT_TARGETS } from './vault.js';
+import { backupSection, listSection, lockedSection, restoreSection, TARGETS as VAULT_TARGETS } from './vault.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -40,7 +40,7 @@ const VAULT_RUNS = intEnv('BENCH_VAULT_RUNS', 3, 1);
 const VAULT_WARMUP = intEnv('BENCH_VAULT_WARMUP', 0, 0);
 const STRICT = truthy(process.env.BENCH_STRICT);
 const KEEP = truthy(process.env.BENCH_KEEP);
-const ALL_SECTIONS = ['open', 'list', 'backup', 'restore'];
+const ALL_SECTIONS = ['open', 'list', 'backup', 'restore', 'locked'];
 const SECTIONS = (process.env.BENCH_ONLY ?? '').trim() === '' ? ALL_SECTIONS : process.env.BENCH_ONLY.split(',').map((s) => s.trim());
 for (const s of SECTIONS) {
   if (!ALL_SECTIONS.includes(s)) {
@@ -81,8 +81,8 @@ try {
     Object.assign(report, open.json);
     allChecks.push(...open.checks);
   }
-  const vaultSections = { list: listSection, backup: backupSection, restore: restoreSection };
-  for (const id of ['list', 'backup', 'restore']) {
+  const vaultSections = { list: listSection, backup: backupSection, restore: restoreSection, locked: lockedSection };
+  for (const id of ['list', 'backup', 'restore', 'locked']) {
     if (!SECTIONS.includes(id)) continue;
     const section = await vaultSections[id](ctx);
     report[id] = section.json;

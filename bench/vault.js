@@ -4,6 +4,9 @@
 //   backup   `backup export` / `backup import`, 1,000 accounts + 1,000 addresses target each < 1.5 s
 //   restore  restore 100 single-account files (N=2^15) into an empty vault vs
 //            the Polkadot{.js} extension's loop (decode + re-encode)           target ≥ 3× faster
+//   locked   a vault with a vault password vs the same vault plain: `account list --json` of
+//            10,000 accounts and `address list`, beside one native PBKDF2-SHA512 256k (the floor
+//            of opening it)                                                    target list after unlock ≤ 1.3× plain
 //
 // Every case is a fresh `node` process timed by wall clock, as in run.js; cases run round-robin.
 // Fixtures (files, vaults) are made once per section, outside the timing. See bench/README.md.
@@ -20,6 +23,7 @@ export const TARGETS = {
   listMs: 300, // account list --json, 10,000 accounts < 300 ms
   backupExportMs: 1500, // backup export, 1,000 accounts + 1,000 addresses < 1.5 s
   backupImportMs: 1500, // backup import of that file into a fresh vault < 1.5 s
+  lockedListRatio: 1.3, // account list --json of 10,000 accounts on a locked vault, less the KDF floor, ≤ 1.3 × plain
 };
 
 const POLKADOT_GENESIS = '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3';
@@ -334,4 +338,73 @@ export async function backupSection(ctx) {
       `export − one KDF: ${(stats.export.median - stats.native.median).toFixed(1)} ms; import − one KDF: ${(stats.import.median - stats.native.median).toFixed(1)} ms (median vs median)`,
     ],
   });
+}
+
+/**
+ * 4. A locked vault (a vault password, SQLCipher 4) against the same vault plain: each command
+ * pays one PBKDF2-HMAC-SHA512 of 256,000 iterations to open it (the floor, measured as one native
+ * PBKDF2 process beside the Node start-up it shares), then decrypts every page it reads.
+ */
+export async function lockedSection(ctx) {
+  const COUNT = 10_000;
+  ctx.log(`locked: building a vault with ${COUNT.toLocaleString('en')} accounts and locking a copy…`);
+  const { path: plain } = await filledVault(ctx, join(ctx.tmp, 'locked-plain-10k.sqlite'), { accounts: COUNT, addresses: 10 });
+  const locked = join(ctx.tmp, 'locked-10k.sqlite');
+  removeVault(locked);
+  copyFileSync(plain, locked);
+  const pwFile = join(ctx.tmp, 'vault-password.txt');
+  writeFileSync(pwFile, 'bench vault password 1\n', { mode: 0o600 });
+  timeProcess('keepsake vault lock', [ctx.bin, '--vault', locked, 'vault', 'lock', '--password-file', pwFile], ctx);
+  if (readFileSync(locked).subarray(0, 15).toString('latin1') === 'SQLite format 3') throw new Error('vault lock did not encrypt the vault');
+  const listOf = (vault, extra = []) => [ctx.bin, '--vault', vault, ...extra, 'account', 'list', '--json'];
+  const listCheck = (r, i) => {
+    if (i === 0 && JSON.parse(r.stdout).length !== COUNT) throw new Error('account list --json did not list every account');
+  };
+  const cases = [
+    { id: 'listPlain', label: 'account list --json, plain vault', argv: () => listOf(plain), check: listCheck },
+    { id: 'listLocked', label: 'account list --json, locked vault', argv: () => listOf(locked, ['--vault-password-file', pwFile]), check: listCheck },
+    { id: 'addressPlain', label: 'address list --json, plain vault', argv: () => [ctx.bin, '--vault', plain, 'address', 'list', '--json'] },
+    {
+      id: 'addressLocked',
+      label: 'address list --json, locked vault',
+      argv: () => [ctx.bin, '--vault', locked, '--vault-password-file', pwFile, 'address', 'list', '--json'],
+    },
+    { id: 'kdf', label: 'one PBKDF2-SHA512 256k in node (floor)', argv: () => [join(ctx.here, 'native-pbkdf2.js'), pwFile] },
+  ];
+  const measured = measure(ctx, 'locked', cases, { runs: ctx.VAULT_RUNS, warmup: ctx.VAULT_WARMUP });
+  const median = (id) => summarize(measured.samples[id]).median;
+  // The KDF floor's own Node start-up is not part of the key derivation: measured as the plain address list's start.
+  const kdfMs = Math.max(0, median('kdf') - nodeStartMs(ctx));
+  const afterUnlock = (median('listLocked') - kdfMs) / median('listPlain');
+  const checks = [
+    {
+      id: 'locked',
+      what: `account list --json of ${COUNT.toLocaleString('en')} accounts, locked vault less one KDF ÷ plain`,
+      ratio: afterUnlock,
+      target: `≤ ${TARGETS.lockedListRatio}×`,
+      pass: afterUnlock <= TARGETS.lockedListRatio,
+    },
+  ];
+  return sectionOut(ctx, {
+    id: 'locked',
+    title: 'A locked vault (SQLCipher 4) vs the same vault plain',
+    fixture: `vault with ${COUNT.toLocaleString('en')} sr25519 accounts and 10 addresses, plain and locked (vault lock)`,
+    cases,
+    measured,
+    checks,
+    notes: (stats) => [
+      '',
+      `one PBKDF2-SHA512 256k (native, Node start-up taken off): ${kdfMs.toFixed(1)} ms`,
+      `account list, locked − plain: ${(stats.listLocked.median - stats.listPlain.median).toFixed(1)} ms; above the KDF: ${(stats.listLocked.median - stats.listPlain.median - kdfMs).toFixed(1)} ms (page decryption)`,
+      `address list, locked − plain: ${(stats.addressLocked.median - stats.addressPlain.median).toFixed(1)} ms; keepsake's overhead above one KDF: ${(stats.addressLocked.median - stats.addressPlain.median - kdfMs).toFixed(1)} ms`,
+      `account list after unlock (less the KDF) ÷ plain: ${afterUnlock.toFixed(2)}×`,
+    ],
+  });
+}
+
+/** Node's own start-up here: the median of a few `node -e 0`. */
+function nodeStartMs(ctx) {
+  const xs = [];
+  for (let i = 0; i < 5; i++) xs.push(timeProcess('node -e 0', ['-e', '0'], ctx).ms);
+  return summarize(xs).median;
 }
