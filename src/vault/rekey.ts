@@ -43,6 +43,8 @@ export function vaultRekey(file: string, { from, to }: Rekey, options: { busyTim
     // refuses while another keepsake has the vault open), and in it the exclusive lock below keeps
     // readers out too, until the swap is done.
     if (String(db.pragma('journal_mode = DELETE', { simple: true })) !== 'delete') throw new VaultInUseError({ file });
+    // The copy is the owner's alone from its first byte, as the vault is (VACUUM INTO fills an empty file).
+    closeSync(openSync(tmp, 'wx', 0o600));
     db.prepare('VACUUM INTO ?').run(tmp);
     copyRekey(tmp, from, to);
     const copy = withConnection(tmp, to, contentsOf);

@@ -7,7 +7,7 @@
  * uses) with the password as typed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -193,6 +193,8 @@ describe('lock, change-password, unlock: round trips keep every row', () => {
     expect(plainStatus).toMatchObject({ locked: false, opened: true, accounts: 1, addresses: 1 });
 
     okJson(await box.run(['vault', 'lock', '--password-file', box.files.vault, '--json']));
+    // The new file is the owner's alone as it lands (no later open has set its mode yet).
+    expect(statSync(box.vault).mode & 0o777).toBe(0o600);
     expect(vaultDump(box.vault, S.vault)).toEqual(before);
 
     const changed = await box.run([...VAULT_PW, box.files.vault, 'vault', 'change-password', '--password-file', box.files.next, '--json']);
@@ -203,6 +205,7 @@ describe('lock, change-password, unlock: round trips keep every row', () => {
     const unlocked = await box.run([...VAULT_PW, box.files.next, 'vault', 'unlock', '--yes', '--json']);
     expect(okJson(unlocked)).toEqual({ file: box.vault, locked: false });
     expect(readFileSync(box.vault).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+    expect(statSync(box.vault).mode & 0o777).toBe(0o600);
     expect(vaultDump(box.vault)).toEqual(before);
     expect((await box.list()).map((a) => a.name)).toEqual([ACCOUNT_NAME]);
     // Nothing of the copies made on the way is left beside the vault.
