@@ -59,18 +59,21 @@ export class VaultSession {
 
   /**
    * Runs `change` on the vault file with the session's connection closed (a password change needs
-   * the vault to itself), then opens it again with `password` ('' for a plain vault).
+   * the vault to itself), then opens it again: with `after` when the change was made, else with
+   * `before` (as it was). `''` is no password.
    */
-  reopenAfter(password: string, change: () => void): VaultState {
-    const open = this.vault();
-    vaultClose(open);
+  reopenAfter(change: () => void, passwords: { before: string; after: string }): VaultState {
+    vaultClose(this.vault());
     this.#vault = undefined;
+    let changed = false;
     try {
       change();
+      changed = true;
     } finally {
+      const password = changed ? passwords.after : passwords.before;
       this.#vault = vaultOpen(this.file, { create: false, password: password === '' ? undefined : password });
+      this.#touch();
     }
-    this.#touch();
     return this.state;
   }
 

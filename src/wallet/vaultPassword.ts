@@ -27,9 +27,14 @@ export function vaultPasswordCheck(file: string, password: string): void {
 
 /** `vault lock`: sets a password on a vault that has none, encrypting the file in place (see vaultRekey). */
 export function vaultPasswordSet(file: string, password: string): void {
+  vaultPasswordSetCheck(file, password);
+  vaultRekey(file, { from: '', to: password });
+}
+
+/** What setting `password` on the vault would refuse, checked before anything is closed or asked: a vault with one, a short one. */
+export function vaultPasswordSetCheck(file: string, password: string): void {
   vaultPasswordPrecheck(file, 'lock');
   newSecretCheck(password, 'vault password');
-  vaultRekey(file, { from: '', to: password });
 }
 
 /** `vault change-password`: the vault opens with `current`, and afterwards with `next` only. */

@@ -177,9 +177,11 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     return vaultView();
   });
   plain('/vault/password', async (b) => {
-    const { vaultPasswordSet } = await import('../../wallet/vaultPassword.js');
+    const { vaultPasswordSet, vaultPasswordSetCheck } = await import('../../wallet/vaultPassword.js');
     const password = str(b, 'password');
-    session.reopenAfter(password, () => vaultPasswordSet(session.file, password));
+    // Refused before the session lets go of the vault: it has a password already, or this one is too short.
+    vaultPasswordSetCheck(session.file, password);
+    session.reopenAfter(() => vaultPasswordSet(session.file, password), { before: '', after: password });
     return vaultView();
   });
   plain('/vault/offer-declined', async () => {
