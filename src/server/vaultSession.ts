@@ -30,7 +30,7 @@ export class VaultSession {
   }
 
   get state(): VaultState {
-    return { file: this.file, encrypted: this.#vault?.locked ?? vaultEncrypted(this.file), locked: this.#vault === undefined };
+    return { file: this.file, encrypted: this.#vault?.encrypted ?? vaultEncrypted(this.file), locked: this.#vault === undefined };
   }
 
   /** The open vault (and a new idle period); refused while the session is locked. */
@@ -49,7 +49,7 @@ export class VaultSession {
 
   /** Closes a locked vault ("Lock now"); a plain vault has nothing to lock and stays open. */
   lock(): VaultState {
-    if (this.#vault?.locked) {
+    if (this.#vault?.encrypted) {
       vaultClose(this.#vault);
       this.#vault = undefined;
       clearTimeout(this.#timer);
@@ -85,7 +85,7 @@ export class VaultSession {
   }
 
   #touch(): void {
-    if (!this.#vault?.locked) return;
+    if (!this.#vault?.encrypted) return;
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => this.lock(), this.idleMs);
     this.#timer.unref();

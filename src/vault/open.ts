@@ -16,9 +16,9 @@ export const driver = (): typeof Database => createRequire(import.meta.url)('bet
 
 /**
  * An open vault: the SQLite handle (used only inside `src/vault/`), where it lives, and whether it
- * is locked (encrypted under a vault password, which the handle holds as its key while it is open).
+ * is encrypted under a vault password (which the handle holds as its key while it is open).
  */
-export type Vault = { db: Database.Database; file: string; locked: boolean };
+export type Vault = { db: Database.Database; file: string; encrypted: boolean };
 
 /** How {@link vaultOpen} opens a vault. */
 export type VaultOpenOptions = {
@@ -103,7 +103,7 @@ function vaultOpenOnce(file: string, create: boolean, options: VaultOpenOptions)
     db.pragma('secure_delete = ON');
     vaultMigrate(db, file);
     chmodSync(file, 0o600);
-    return { db, file, locked };
+    return { db, file, encrypted: locked };
   } catch (err) {
     db?.close();
     if (locked && String((err as { code?: unknown })?.code) === 'SQLITE_NOTADB') throw new WrongVaultPasswordError({ file });

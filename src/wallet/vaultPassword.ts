@@ -74,7 +74,7 @@ const OFFER_DECLINED = 'browser.vaultPasswordOffer';
 
 /** Whether the browser wallet still offers a vault password (it is offered until one is set or the offer declined). */
 export function vaultPasswordOffered(vault: Vault): boolean {
-  return !vault.locked && settingGet(vault, OFFER_DECLINED) !== 'declined';
+  return !vault.encrypted && settingGet(vault, OFFER_DECLINED) !== 'declined';
 }
 
 /** "Not now": the browser wallet stops offering a vault password (`keepsake vault lock` sets one any time). */
