@@ -37,6 +37,16 @@ export function vaultPasswordSetCheck(file: string, password: string): void {
   newSecretCheck(password, 'vault password');
 }
 
+/**
+ * What changing (with `next`) or removing the vault password would refuse, checked before the
+ * vault is let go of: a vault without one, a wrong `current` (WrongVaultPasswordError), a short `next`.
+ */
+export function vaultPasswordChangeCheck(file: string, current: string, next?: string): void {
+  vaultPasswordPrecheck(file, next === undefined ? 'remove' : 'change');
+  if (next !== undefined) newSecretCheck(next, 'vault password');
+  vaultPasswordCheck(file, current);
+}
+
 /** `vault change-password`: the vault opens with `current`, and afterwards with `next` only. */
 export function vaultPasswordChange(file: string, current: string, next: string): void {
   vaultPasswordPrecheck(file, 'change');

@@ -27,7 +27,7 @@ import {
   walletSession,
 } from './harness.js';
 
-const PAGES = ['Accounts', 'Identities', 'Address book', 'Export/Import', 'Verify a backup'] as const;
+const PAGES = ['Accounts', 'Identities', 'Address book', 'Export/Import', 'Verify a backup', 'Vault'] as const;
 const KEYBOARD = { name: 'Typed with the keyboard only', password: 'keys only 7', suri: `${vectors.devPhrase}//e2e//keyboard` };
 
 /** What has the focus: tag, type, and its label (or text), and whether it is inside a dialog. */

@@ -10,9 +10,21 @@ import { afterEach, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { BIN } from '../support/cli.js';
 import { testSecrets } from '../support/secrets.js';
-import { appOpen, browserLaunch, describeBrowser, dialog, expectCleanPage, fieldError, rawRequest, serverStart, type App, type Server } from './harness.js';
+import {
+  appOpen,
+  browserLaunch,
+  describeBrowser,
+  dialog,
+  expectCleanPage,
+  fieldError,
+  pageGo,
+  rawRequest,
+  serverStart,
+  type App,
+  type Server,
+} from './harness.js';
 
-const S = testSecrets('browser-vault', ['vault', 'wrong']);
+const S = testSecrets('browser-vault', ['vault', 'next', 'wrong']);
 const BOOK = { address: '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty', name: 'Landlord in the locked vault' };
 
 /** Whether the vault file is encrypted: it no longer starts as a plain SQLite database. */
@@ -90,6 +102,52 @@ describeBrowser('browser wallet: the vault password', () => {
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
     // Nothing of the password reached the page's address or the API's answers.
     expect(page.url()).not.toContain(S.vault);
+  });
+
+  it('the Vault page sets, changes and removes the vault password; a wrong current password is said by its field and changes nothing', async () => {
+    const { server, page } = await start();
+    await pageGo(page, 'Vault');
+    const main = page.getByRole('main');
+    await main.getByText(/It has no vault password/).waitFor();
+    const set = main.getByRole('region', { name: 'Set a vault password' });
+    await set.getByLabel('Vault password', { exact: true }).fill(S.vault);
+    await set.getByLabel('Repeat vault password').fill(S.vault);
+    await set.getByRole('button', { name: 'Set vault password' }).click();
+    await main.getByText(/A vault password encrypts the whole file/).waitFor();
+    expect(encrypted(server.vault)).toBe(true);
+
+    const change = main.getByRole('region', { name: 'Change the vault password' });
+    const before = readFileSync(server.vault);
+    await change.getByLabel('Current vault password').fill(S.wrong);
+    await change.getByLabel('New vault password', { exact: true }).fill(S.next);
+    await change.getByLabel('Repeat new vault password').fill(S.next);
+    await change.getByRole('button', { name: 'Change vault password' }).click();
+    expect(await fieldError(change.getByLabel('Current vault password'))).toMatch(/^Wrong vault password/);
+    expect(readFileSync(server.vault).equals(before)).toBe(true);
+    await change.getByLabel('Current vault password').fill(S.vault);
+    await change.getByRole('button', { name: 'Change vault password' }).click();
+    await change.getByRole('status').filter({ hasText: 'The vault password was changed.' }).waitFor();
+
+    // The new password is the one that opens it now.
+    await page.getByRole('button', { name: 'Lock now' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Unlock the vault' }).waitFor();
+    await page.getByLabel('Vault password').fill(S.vault);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    expect(await fieldError(page.getByLabel('Vault password'))).toMatch(/^Wrong vault password/);
+    await page.getByLabel('Vault password').fill(S.next);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+
+    await pageGo(page, 'Vault');
+    const remove = page.getByRole('main').getByRole('region', { name: 'Remove the vault password' });
+    await remove.getByLabel('Vault password to remove').fill(S.next);
+    await remove.getByRole('button', { name: 'Remove vault password' }).click();
+    await page
+      .getByRole('main')
+      .getByText(/It has no vault password/)
+      .waitFor();
+    expect(encrypted(server.vault)).toBe(false);
+    expect(await page.getByRole('button', { name: 'Lock now' }).count()).toBe(0);
   });
 
   it('"Not now" stops the offer, also after the page is opened again', async () => {

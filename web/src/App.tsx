@@ -5,6 +5,8 @@ import { AddressBookPage } from './pages/AddressBook';
 import { BackupPage } from './pages/Backup';
 import { IdentitiesPage } from './pages/Identities';
 import { VerifyPage } from './pages/Verify';
+import { VaultPage } from './pages/Vault';
+import { VaultContext } from './vaultContext';
 import { UnlockPage } from './pages/vault/UnlockPage';
 import { VaultPasswordOffer } from './pages/vault/VaultPasswordOffer';
 
@@ -16,6 +18,7 @@ const PAGES: readonly Page[] = [
   { id: 'address-book', label: 'Address book', Component: AddressBookPage },
   { id: 'export-import', label: 'Export/Import', Component: BackupPage },
   { id: 'verify', label: 'Verify a backup', Component: VerifyPage },
+  { id: 'vault', label: 'Vault', Component: VaultPage },
 ];
 
 /** The page named in the address bar (`#identities`), else Accounts. Read after the token was removed. */
@@ -84,7 +87,7 @@ export function App({ launchProblem = null }: { launchProblem?: string | null })
   const lockNow = async () => setVault(await apiPost<VaultView>('/api/vault/lock', {}));
   const { Component } = page;
   return (
-    <>
+    <VaultContext.Provider value={{ vault, setVault }}>
       <header className="top">
         <p className="brand">keepsake</p>
         {vault.encrypted ? (
@@ -108,6 +111,6 @@ export function App({ launchProblem = null }: { launchProblem?: string | null })
         {vault.offerPassword ? <VaultPasswordOffer onChange={setVault} /> : null}
         <Component key={page.id} />
       </main>
-    </>
+    </VaultContext.Provider>
   );
 }

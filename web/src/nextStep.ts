@@ -35,12 +35,14 @@ export function nextStepText(step: NextStep): string | undefined {
       return 'If you know the path, add the account with “Derive account” and that path.';
     case 'other-vault':
       return 'To use another vault, start keepsake again with that vault.';
+    case 'vault-change-password':
+      return 'To choose another, use the Vault page.';
+    case 'vault-lock':
+      return 'To set one, use the Vault page.';
     case 'check-vault-path':
     case 'overwrite':
     case 'secret-from-file':
     case 'see-help':
-    case 'vault-change-password':
-    case 'vault-lock':
       return undefined;
   }
 }

@@ -184,6 +184,29 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     session.reopenAfter(() => vaultPasswordSet(session.file, password), { before: '', after: password });
     return vaultView();
   });
+  // Changing or removing it tries the current password: through the limiter, as an unlock does.
+  secret(
+    '/vault/change-password',
+    () => ['vault'],
+    async (b) => {
+      const { vaultPasswordChange, vaultPasswordChangeCheck } = await import('../../wallet/vaultPassword.js');
+      const [current, next] = [str(b, 'password'), str(b, 'newPassword')];
+      vaultPasswordChangeCheck(session.file, current, next);
+      session.reopenAfter(() => vaultPasswordChange(session.file, current, next), { before: current, after: next });
+      return vaultView();
+    },
+  );
+  secret(
+    '/vault/remove-password',
+    () => ['vault'],
+    async (b) => {
+      const { vaultPasswordRemove, vaultPasswordChangeCheck } = await import('../../wallet/vaultPassword.js');
+      const current = str(b, 'password');
+      vaultPasswordChangeCheck(session.file, current);
+      session.reopenAfter(() => vaultPasswordRemove(session.file, current), { before: current, after: '' });
+      return vaultView();
+    },
+  );
   plain('/vault/offer-declined', async () => {
     const { vaultPasswordOfferDecline } = await import('../../wallet/vaultPassword.js');
     vaultPasswordOfferDecline(vault());

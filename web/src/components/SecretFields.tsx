@@ -9,9 +9,9 @@ import { MIN_SECRET_LENGTH } from '../../../src/wallet/secrets.js';
 
 type SecretProps = { value: string; onChange: (value: string) => void; error: string | undefined; hint?: ReactNode };
 
-/** The password that opens a file or an account, labelled "Password": the browser's password manager may fill it in. */
-export function PasswordField(p: SecretProps) {
-  return <TextField label="Password" type="password" autoComplete="current-password" {...p} />;
+/** The password that opens a file, an account or the vault ("Password" unless `label` says whose): the browser's password manager may fill it in. */
+export function PasswordField({ label = 'Password', ...p }: SecretProps & { label?: string }) {
+  return <TextField label={label} type="password" autoComplete="current-password" {...p} />;
 }
 
 /** An identity's PIN ("PIN" unless `label` says whose): never filled in by the browser. */
@@ -48,7 +48,7 @@ export function NewSecretFields({
   secret: NewSecret;
   errors: Errors;
   what?: string;
-  field?: 'password' | 'pin';
+  field?: 'password' | 'newPassword' | 'pin';
   hint?: ReactNode;
 }) {
   const label = what.charAt(0).toUpperCase() + what.slice(1);
@@ -72,7 +72,7 @@ export function NewSecretFields({
  * differ): `empty` when nothing is typed (a form that does not say it apart says `short`), `short`
  * when it has fewer than MIN_SECRET_LENGTH characters (code points, as the vault counts them).
  */
-export function newSecretErrors(secret: NewSecret, field: 'password' | 'pin', say: { empty?: string; short: string }): Errors {
+export function newSecretErrors(secret: NewSecret, field: 'password' | 'newPassword' | 'pin', say: { empty?: string; short: string }): Errors {
   const { value, repeat } = secret;
   if (value === '' && say.empty !== undefined) return { [field]: say.empty };
   if ([...value].length < MIN_SECRET_LENGTH) return { [field]: say.short };

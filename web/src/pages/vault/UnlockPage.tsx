@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { apiPost, type VaultView } from '../../api';
 import { useSubmit } from '../../hooks';
-import { FormActions, TextField } from '../../ui';
+import { FormActions } from '../../ui';
+import { PasswordField } from '../../components/SecretFields';
 
 /**
  * What a locked vault shows instead of the wallet: its password, which opens the vault in the
@@ -26,7 +27,7 @@ export function UnlockPage({ vault, onUnlocked }: { vault: VaultView; onUnlocked
         to open it. It stays open in keepsake on this computer until you lock it or leave it unused for a while.
       </p>
       <form onSubmit={onSubmit} noValidate>
-        <TextField label="Vault password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={errors['password']} />
+        <PasswordField label="Vault password" value={password} onChange={setPassword} error={errors['password']} />
         <FormActions busy={busy} working="Opening the vault…" submit="Unlock" error={errors['form']} />
       </form>
     </main>

@@ -34,6 +34,15 @@ export function VaultPasswordOffer({ onChange }: { onChange: (vault: VaultView) 
 
 /** Sets the vault password: the whole vault file is encrypted with it. */
 function VaultPasswordDialog({ onClose, onDone }: { onClose: () => void; onDone: (vault: VaultView) => void }) {
+  return (
+    <Dialog title="Set a vault password" onClose={onClose}>
+      <VaultPasswordForm onDone={onDone} onClose={onClose} />
+    </Dialog>
+  );
+}
+
+/** What a vault password protects and what it does not, and the new password typed twice (the offer's dialog, the Vault page). */
+export function VaultPasswordForm({ onDone, onClose }: { onDone: (vault: VaultView) => void; onClose?: () => void }) {
   const secret = useNewSecret();
   const { errors, busy, onSubmit } = useSubmit({
     validate: () =>
@@ -46,7 +55,7 @@ function VaultPasswordDialog({ onClose, onDone }: { onClose: () => void; onDone:
     fields: { password: 'password' },
   });
   return (
-    <Dialog title="Set a vault password" onClose={onClose}>
+    <>
       <p>
         The whole vault file is encrypted with it: a copy shows no name, address or address-book entry. Your accounts keep their own passwords and your
         identities their PINs — this is one more lock, not a replacement. keepsake asks for it each time it starts, and locks the vault again when you press
@@ -55,8 +64,8 @@ function VaultPasswordDialog({ onClose, onDone }: { onClose: () => void; onDone:
       <p>If you forget it, the vault cannot be opened. Keep a backup of everything (Export/Import), which has a password of its own.</p>
       <form onSubmit={onSubmit} noValidate>
         <NewSecretFields secret={secret} errors={errors} what="vault password" />
-        <FormActions busy={busy} working="Encrypting the vault…" submit="Set vault password" onClose={onClose} error={errors['form']} />
+        <FormActions busy={busy} working="Encrypting the vault…" submit="Set vault password" {...(onClose ? { onClose } : {})} error={errors['form']} />
       </form>
-    </Dialog>
+    </>
   );
 }
