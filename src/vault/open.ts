@@ -106,8 +106,7 @@ function vaultOpenOnce(file: string, create: boolean, options: VaultOpenOptions)
     return { db, file, encrypted: locked };
   } catch (err) {
     db?.close();
-    if (locked && String((err as { code?: unknown })?.code) === 'SQLITE_NOTADB') throw new WrongVaultPasswordError({ file });
-    throw vaultError(file, err);
+    throw vaultError(file, err, { encrypted: locked });
   }
 }
 
@@ -152,10 +151,14 @@ export function vaultCheckpoint(vault: Vault): boolean {
   }
 }
 
-/** Maps a SQLite or file-system failure to a sentence; keepsake's own errors pass through. */
-export function vaultError(file: string, err: unknown): BaseError {
+/**
+ * Maps a SQLite or file-system failure to a sentence; keepsake's own errors pass through. On an
+ * `encrypted` vault "not a database" is what a wrong vault password reads as (SQLCipher's HMAC fails).
+ */
+export function vaultError(file: string, err: unknown, options: { encrypted?: boolean } = {}): BaseError {
   if (err instanceof BaseError) return err;
   const code = String((err as { code?: unknown })?.code ?? '');
+  if (options.encrypted && code === 'SQLITE_NOTADB') return new WrongVaultPasswordError({ file });
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new VaultBusyError({ file }, err);
   if (code.startsWith('SQLITE_READONLY')) return new VaultUnavailableError({ file, reason: 'it is read-only' }, err);
   if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) return new VaultUnavailableError({ file, reason: 'the disk is full or failing' }, err);

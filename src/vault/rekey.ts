@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { BaseError } from '../errors/base.js';
-import { VaultInUseError, VaultLockStateError, WrongVaultPasswordError } from '../errors/vault.js';
+import { VaultInUseError, VaultLockStateError } from '../errors/vault.js';
 import { cipherKey, cipherRekey, vaultEncrypted } from './cipher.js';
 import { driver, vaultError } from './open.js';
 
@@ -33,12 +33,8 @@ export function vaultRekey(file: string, { from, to }: Rekey, options: { busyTim
   const db = new (driver())(file, { timeout: options.busyTimeoutMs ?? 10_000, fileMustExist: true });
   try {
     if (locked) cipherKey(db, from);
-    try {
-      db.prepare('SELECT count(*) FROM sqlite_master').get();
-    } catch (err) {
-      if (locked && String((err as { code?: unknown }).code) === 'SQLITE_NOTADB') throw new WrongVaultPasswordError({ file });
-      throw err;
-    }
+    // The first read: a wrong `from` fails here (see vaultError), before anything changes.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
     // Rollback journal for the duration: leaving WAL needs every other connection closed (so this
     // refuses while another keepsake has the vault open), and in it the exclusive lock below keeps
     // readers out too, until the swap is done.
@@ -63,7 +59,7 @@ export function vaultRekey(file: string, { from, to }: Rekey, options: { busyTim
     if (err instanceof BaseError) throw err;
     const code = String((err as { code?: unknown })?.code ?? '');
     if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) throw new VaultInUseError({ file }, err);
-    throw vaultError(file, err);
+    throw vaultError(file, err, { encrypted: locked });
   } finally {
     db.close();
   }
@@ -95,10 +91,7 @@ function withConnection<T>(file: string, password: string, fn: (db: Database.Dat
  * table in rowid order. Two vaults with the same string hold the same data.
  */
 function contentsOf(db: Database.Database): string {
-  const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
-    name: string;
-    sql: string;
-  }[];
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
   const parts: unknown[] = [db.pragma('user_version', { simple: true }), db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').all()];
   for (const { name } of tables) {
     const rows = db
