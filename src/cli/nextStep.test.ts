@@ -22,6 +22,7 @@ const SAMPLES = {
   'see-help': { do: 'see-help' },
   'vault-change-password': { do: 'vault-change-password' },
   'vault-lock': { do: 'vault-lock' },
+  'concordium-password': { do: 'concordium-password' },
 } as const satisfies { [K in NextStep['do']]: Extract<NextStep, { do: K }> };
 const STEPS: NextStep[] = [
   ...Object.values(SAMPLES),

@@ -46,6 +46,8 @@ export function nextStepCli(step: NextStep): string {
       return 'To choose another, run `keepsake vault change-password`.';
     case 'vault-lock':
       return 'To set one, run `keepsake vault lock`.';
+    case 'concordium-password':
+      return 'Pass --concordium-password-file FILE (one password per line), or run the command on a terminal to be asked.';
     case 'see-help':
       return 'Run `keepsake help` to see how to use it.';
   }

@@ -25,7 +25,7 @@ export type ErrorKind =
  * fields in the browser (web/src/errors.ts). `secret` is whichever secret a form asks for (its PIN,
  * else its password); `newPassword` the password of a file being made.
  */
-export type ErrorField = 'password' | 'newPassword' | 'pin' | 'secret' | 'file' | 'address' | 'phrase' | 'name' | 'path';
+export type ErrorField = 'password' | 'newPassword' | 'pin' | 'secret' | 'file' | 'address' | 'phrase' | 'name' | 'path' | 'concordiumPassword';
 
 /**
  * The root of every error keepsake raises on purpose.

@@ -67,3 +67,22 @@ export class AmbiguousConcordiumItemError extends BaseError {
     });
   }
 }
+
+/**
+ * Concordium data in the vault is sealed under the password of the file it came from (issue 14), and
+ * no password given opens it: it cannot be written back in the clear without that password.
+ */
+export class ConcordiumSealedError extends BaseError {
+  override readonly name = 'ConcordiumSealedError';
+  override readonly kind = 'wrong-secret';
+  override readonly field = 'concordiumPassword';
+  constructor({ source, given }: { source: string; given: boolean }) {
+    super(
+      `The Concordium data from ${source} is sealed in the vault under that file's password, and ${given ? 'no password given opens it' : 'it was not given'}; nothing was written.`,
+      {
+        hints: ['Give the password that file was exported with.'],
+        next: { do: 'concordium-password' },
+      },
+    );
+  }
+}

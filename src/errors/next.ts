@@ -42,6 +42,8 @@ export type NextStep =
   | { do: 'vault-change-password' }
   /** The vault has no password: set one. */
   | { do: 'vault-lock' }
+  /** Concordium data is sealed under the password of the file it came from: give that password. */
+  | { do: 'concordium-password' }
   /** The command line was not understood: read the command's help. */
   | { do: 'see-help' };
 

@@ -7,7 +7,8 @@ import { CorruptFileError, UnknownFormatError } from '../errors/file.js';
 import { WrongPasswordError } from '../errors/password.js';
 import { base64Decode, base64Encode, describeValue, isObject, jsonParse, type JsonObject } from './json.js';
 import { SCRYPT_DEFAULT } from './polkadot-js/kdf.js';
-import { CONCORDIUM_COLLECTIONS, type ConcordiumCollection } from './concordium/desktop.js';
+import { CONCORDIUM_COLLECTIONS } from './concordium/desktop.js';
+import { concordiumListing, type ConcordiumItemCollection, type ConcordiumListing, type ConcordiumSealKdf } from './concordium/sealed.js';
 import { sealedSecretFingerprint, sealedSecretParse } from './identity-seal.js';
 import { polkadotJsParse } from './polkadot-js/parse.js';
 import { isKeyType, type KeyType } from '../keys/types.js';
@@ -137,8 +138,16 @@ export type BackupPayload = {
   identities: { name: string; sealed: string; fingerprint: string; createdAt: number; failedAttempts: number; lockedUntil: number; rekeyed: boolean }[];
   accounts: BackupAccount[];
   addresses: BackupAddress[];
-  concordium: { genesis: string | null; items: { collection: ConcordiumCollection; key: string; name: string | null; original: string }[] };
+  concordium: { genesis: string | null; seals: BackupConcordiumSeal[]; items: BackupConcordiumItem[] };
 };
+
+/** A seal of Concordium data, as a backup carries it: `ref` is how its items name it in the file. */
+export type BackupConcordiumSeal = { ref: number; kdf: ConcordiumSealKdf; source: string; createdAt: number };
+/**
+ * A Concordium item of a backup: its public listing, and its object either still sealed as the vault
+ * held it (under the seal `sealed.seal`) or readable inside the backup (an item the vault had not sealed yet).
+ */
+export type BackupConcordiumItem = ConcordiumListing & { original: string | null; sealed: { seal: number; box: Uint8Array } | null };
 
 /** What an address-book entry's address is, as the wallet checks a typed one (wallet/addressParse.ts). */
 export type BackupAddressCheck = (address: string) => Pick<BackupAddress, 'address' | 'kind' | 'network'>;
@@ -151,7 +160,8 @@ export type BackupAddressCheck = (address: string) => Pick<BackupAddress, 'addre
  */
 export function keepsakeBackupPayloadParse(p: JsonObject, file: string | undefined, addressCheck: BackupAddressCheck): BackupPayload {
   const bad = (reason: string) => new CorruptFileError({ file, reason });
-  if (p['version'] !== 1) throw bad('its content version is not 1');
+  const version = p['version'];
+  if (version !== 1 && version !== 2) throw bad(`its content version is ${describeValue(version)}; this keepsake reads versions 1 and 2`);
   const arr = (v: unknown, name: string): JsonObject[] => {
     if (!Array.isArray(v) || !v.every(isObject)) throw bad(`"${name}" is not a list of objects`);
     return v;
@@ -238,17 +248,45 @@ export function keepsakeBackupPayloadParse(p: JsonObject, file: string | undefin
     };
   });
   const c = isObject(p['concordium']) ? p['concordium'] : {};
+  // Version 2 carries Concordium items still sealed (issue 14), their seals, and the export's unknown fields ('rest').
+  const seals = (c['seals'] === undefined || version === 1 ? [] : arr(c['seals'], 'concordium.seals')).map((x) => {
+    const kdf = x['kdf'];
+    if (!isObject(kdf) || kdf['name'] !== 'scrypt' || typeof kdf['salt'] !== 'string' || ![kdf['N'], kdf['r'], kdf['p']].every(Number.isSafeInteger))
+      throw bad('a Concordium seal has no scrypt parameters');
+    return {
+      ref: int(x['ref'], 'a Concordium seal reference', -1),
+      kdf: { name: 'scrypt' as const, N: kdf['N'] as number, r: kdf['r'] as number, p: kdf['p'] as number, salt: kdf['salt'] },
+      source: str(x['source'], 'a Concordium seal source'),
+      createdAt: int(x['createdAt'], "a Concordium seal's creation time", Date.now()),
+    };
+  });
+  const collections: readonly unknown[] = version === 1 ? CONCORDIUM_COLLECTIONS : [...CONCORDIUM_COLLECTIONS, 'rest'];
   const concordium = {
     genesis: c['genesis'] === null || c['genesis'] === undefined ? null : JSON.stringify(c['genesis']),
-    items: (c['items'] === undefined ? [] : arr(c['items'], 'concordium.items')).map((i) => {
+    seals,
+    items: (c['items'] === undefined ? [] : arr(c['items'], 'concordium.items')).map((i): BackupConcordiumItem => {
       const collection = i['collection'];
-      if (!(CONCORDIUM_COLLECTIONS as readonly unknown[]).includes(collection)) throw bad('a Concordium item has an unknown collection');
-      if (!isObject(i['original'])) throw bad('a Concordium item has no original entry');
+      if (!collections.includes(collection)) throw bad('a Concordium item has an unknown collection');
+      const name = strOrNull(i['name'], 'a Concordium item name');
+      if (isObject(i['original'])) {
+        // Readable: its listing follows from the object (a version-1 key may be the identity object itself).
+        return { ...concordiumListing(collection as ConcordiumItemCollection, i['original']), name, original: JSON.stringify(i['original']), sealed: null };
+      }
+      const sealed = i['sealed'];
+      if (version === 1 || !isObject(sealed)) throw bad('a Concordium item has no original entry');
+      const box = typeof sealed['box'] === 'string' ? base64Decode(sealed['box']) : undefined;
+      const seal = int(sealed['seal'], 'a Concordium item seal reference', -1);
+      if (box === undefined || !seals.some((x) => x.ref === seal)) throw bad('a sealed Concordium item is damaged');
       return {
-        collection: collection as ConcordiumCollection,
+        collection: collection as ConcordiumItemCollection,
         key: str(i['key'], 'a Concordium item key'),
-        name: strOrNull(i['name'], 'a Concordium item name'),
-        original: JSON.stringify(i['original']),
+        name,
+        status: strOrNull(i['status'], 'a Concordium item status'),
+        provider: strOrNull(i['provider'], 'a Concordium item provider'),
+        link: strOrNull(i['link'], 'a Concordium item link'),
+        number: strOrNull(i['number'], 'a Concordium item number'),
+        original: null,
+        sealed: { seal, box },
       };
     }),
   };

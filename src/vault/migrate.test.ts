@@ -90,3 +90,42 @@ describe('vaultMigrate', () => {
     db.close();
   });
 });
+
+describe('0060: Concordium items sealed', () => {
+  it("keeps every item, readable until sealed, with its listing; an identity key becomes a hash; the export's unknown fields become an item", async () => {
+    const { desktopExportData } = await import('../../test/support/concordium.js');
+    const d = desktopExportData({ tag: 'M' });
+    const db = new Database(':memory:');
+    vaultMigrate(
+      db,
+      ':memory:',
+      MIGRATIONS.filter((m) => m.version <= 50),
+    );
+    const insert = db.prepare('INSERT INTO concordium_items (collection, item_key, name, original) VALUES (?, ?, ?, ?)');
+    insert.run('identities', String(d.identities[0]!['identityObject']), 'Renamed identity', JSON.stringify(d.identities[0]));
+    insert.run('accounts', String(d.accounts[0]!['address']), d.accounts[0]!['name'], JSON.stringify(d.accounts[0]));
+    db.prepare("INSERT INTO settings (key, value) VALUES ('concordium.rest', ?)").run('{"future":1}');
+    vaultMigrate(db, ':memory:');
+    const rows = db
+      .prepare('SELECT collection, item_key, name, status, provider, link, number, seal_id, sealed, original FROM concordium_items ORDER BY id')
+      .all() as Record<string, unknown>[];
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatchObject({
+      collection: 'identities',
+      name: 'Renamed identity',
+      status: 'confirmed',
+      provider: 'Notabene (Staging)',
+      link: '1',
+      number: '0',
+      seal_id: null,
+      sealed: null,
+    });
+    expect(rows[0]!['item_key']).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(JSON.parse(rows[0]!['original'] as string)).toEqual(d.identities[0]);
+    expect(rows[1]).toMatchObject({ collection: 'accounts', item_key: d.accounts[0]!['address'], link: '1' });
+    expect(rows[2]).toMatchObject({ collection: 'rest', item_key: 'rest', original: '{"future":1}' });
+    expect(db.prepare("SELECT count(*) AS n FROM settings WHERE key = 'concordium.rest'").get()).toEqual({ n: 0 });
+    // A row can be sealed or readable, never both or neither.
+    expect(() => db.prepare("UPDATE concordium_items SET original = NULL WHERE collection = 'rest'").run()).toThrow(/CHECK/);
+  });
+});

@@ -5,6 +5,7 @@ import identities from './migrations/0020-identities.js';
 import addresses from './migrations/0030-addresses.js';
 import watchOnly from './migrations/0040-watch-only.js';
 import address from './migrations/0050-address.js';
+import concordiumSealed from './migrations/0060-concordium-sealed.js';
 
 export type Migration = { version: number; up: (db: Database) => void };
 
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 30, up: addresses },
   { version: 40, up: watchOnly },
   { version: 50, up: address },
+  { version: 60, up: concordiumSealed },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,7 +1,7 @@
 import { vaultStatement, type Vault } from './open.js';
 
 /** How many of each thing a vault holds, and its schema version: what `vault status` shows. */
-export type VaultCounts = { schemaVersion: number; accounts: number; identities: number; addresses: number; concordium: number };
+export type VaultCounts = { schemaVersion: number; accounts: number; identities: number; addresses: number; concordium: number; concordiumReadable: number };
 
 export function vaultCounts(vault: Vault): VaultCounts {
   const count = (table: string) => (vaultStatement(vault, `SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -10,6 +10,8 @@ export function vaultCounts(vault: Vault): VaultCounts {
     accounts: count('accounts'),
     identities: count('identities'),
     addresses: count('addresses'),
-    concordium: count('concordium_items'),
+    concordium: count("concordium_items WHERE collection <> 'rest'"),
+    // Items imported before seals existed, still readable in a copy of a plain vault (`concordium seal`).
+    concordiumReadable: count('concordium_items WHERE original IS NOT NULL'),
   };
 }

@@ -10,7 +10,7 @@ import { InvalidInputError } from '../errors/usage.js';
 export const MIN_SECRET_LENGTH = 6;
 
 /** What a new secret is, as a sentence names it. */
-export type NewSecret = 'PIN' | 'account password' | 'backup password' | 'batch password' | 'file password' | 'vault password';
+export type NewSecret = 'PIN' | 'account password' | 'backup password' | 'batch password' | 'file password' | 'vault password' | 'Concordium seal password';
 
 /**
  * Refuses a new secret shorter than {@link MIN_SECRET_LENGTH} (a usage error naming its input: nothing is done).

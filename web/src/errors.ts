@@ -21,6 +21,7 @@ const PLACE: Record<ErrorField, (fields: FieldMap) => string | undefined> = {
   phrase: (f) => f.phrase,
   name: (f) => f.name,
   path: (f) => f.path,
+  concordiumPassword: (f) => f.concordiumPassword ?? f.password,
 };
 
 /**

@@ -39,6 +39,8 @@ export function nextStepText(step: NextStep): string | undefined {
       return 'To choose another, use the Vault page.';
     case 'vault-lock':
       return 'To set one, use the Vault page.';
+    case 'concordium-password':
+      return 'Type it in “Password of the Concordium file”.';
     case 'check-vault-path':
     case 'overwrite':
     case 'secret-from-file':

@@ -429,13 +429,21 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     return concordiumRemove(vault(), { id });
   });
 
+  plain('/concordium/seal', async (b) => {
+    const { concordiumSealReadable } = await import('../../wallet/concordium.js');
+    return { sealed: await concordiumSealReadable(vault(), str(b, 'password')) };
+  });
+
   secret(
     '/backup/export',
     () => ['backup/export'],
     async (b) => {
       const { backupExport } = await import('../../wallet/backup/export.js');
       const format = choiceOf(b, 'format', BACKUP_FORMAT_CHOICES, 'keepsake');
-      const r = await backupExport(vault(), str(b, 'password'), { format });
+      // The password of the Concordium file the data came from, when it is not the new file's (issue 14).
+      const concordiumPassword = b['concordiumPassword'];
+      const concordiumPasswords = typeof concordiumPassword === 'string' && concordiumPassword !== '' ? [concordiumPassword] : [];
+      const r = await backupExport(vault(), str(b, 'password'), { format, concordiumPasswords });
       return {
         filename: format === 'keepsake' ? `keepsake-backup-${new Date().toISOString().slice(0, 10)}.json` : 'wallet-export.json',
         json: r.json,

@@ -294,7 +294,7 @@ describe('backupImport of a keepsake backup', () => {
     }
     {
       const p = P(payload);
-      (p as JsonObject)['version'] = 2;
+      (p as JsonObject)['version'] = 3;
       variants.push(['another content version', p, CorruptFileError]);
     }
     {

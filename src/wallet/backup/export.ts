@@ -1,16 +1,17 @@
 import { bytesToHex, utf8, wipe } from '../../crypto/bytes.js';
 import { CorruptFileError } from '../../errors/file.js';
-import { concordiumDesktopWrite, type ConcordiumCollection, type ConcordiumExport } from '../../formats/concordium/desktop.js';
+import { concordiumDesktopWrite, type ConcordiumExport } from '../../formats/concordium/desktop.js';
+import type { ConcordiumItemCollection } from '../../formats/concordium/sealed.js';
 import { sealedSecretOpen, sealedSecretParse, sealedSecretKdfNew, sealedSecretDeriveKey, sealedSecretSeal } from '../../formats/identity-seal.js';
-import { jsonParse, type JsonObject } from '../../formats/json.js';
+import { base64Encode, jsonParse, type JsonObject } from '../../formats/json.js';
 import { keepsakeBackupWrite } from '../../formats/keepsake-backup.js';
 import { accountsAll, type AccountRow } from '../../vault/accounts.js';
 import { addressesAll } from '../../vault/addresses.js';
-import { concordiumItems } from '../../vault/concordiumItems.js';
+import { concordiumItems, concordiumSeals } from '../../vault/concordiumItems.js';
 import { settingGet } from '../../vault/settings.js';
 import { identitiesAll, identityById } from '../../vault/identities.js';
 import type { Vault } from '../../vault/open.js';
-import { concordiumCounts, concordiumExportCheck } from '../concordium.js';
+import { concordiumCounts, concordiumExportCheck, concordiumObjects, type ConcordiumPasswordAsk } from '../concordium.js';
 import { rekeyFiles } from '../rekey.js';
 import { identityUnlock } from '../identity/unlock.js';
 import { newSecretCheck } from '../secrets.js';
@@ -30,6 +31,12 @@ export type BackupExportOptions = {
    * tried and wrong counts against the identity (identityUnlock), so only the user's answer may be tried.
    */
   pinFor?: (identity: { id: number; name: string }) => Promise<string | undefined>;
+  /**
+   * Concordium Desktop format: passwords that may open the sealed Concordium data (the passwords of
+   * the files it came from). The new file's password is tried first, then these, then `concordiumPasswordAsk`.
+   */
+  concordiumPasswords?: readonly string[];
+  concordiumPasswordAsk?: ConcordiumPasswordAsk;
   /** Accounts re-locked so far, of how many (the slow part of a rekey). */
   onProgress?: (done: number, total: number) => void;
 };
@@ -64,7 +71,7 @@ export function backupRekeyPlan(vault: Vault): { identities: { id: number; name:
  */
 export async function backupExport(vault: Vault, password: string, options: BackupExportOptions = {}): Promise<BackupExportResult> {
   newSecretCheck(password, 'backup password');
-  if (options.format === 'concordium-desktop') return concordiumExport(vault, password);
+  if (options.format === 'concordium-desktop') return concordiumExport(vault, password, options);
   const identities = identitiesAll(vault);
   const accounts = accountsAll(vault);
   const resealed = new Map<number, Reseal>();
@@ -91,8 +98,10 @@ export async function backupExport(vault: Vault, password: string, options: Back
       const sealedPassword = reseal && row.sealedPassword !== null ? resealPathPassword(row.sealedPassword, reseal) : row.sealedPassword;
       return accountToJson(row, files.get(row.id) ?? row.fileJson, sealedPassword);
     });
+    const concordium = concordiumPayload(vault);
     const payload = {
-      version: 1,
+      // Version 2 when it carries what version 1 cannot: sealed Concordium items or the export's unknown fields.
+      version: concordium.items.some((i) => i['sealed'] !== undefined || i['collection'] === 'rest') ? 2 : 1,
       // The wrong-PIN count and delay go along (read now: a rekey's right PIN has just reset them), so a
       // restored identity does not start with fresh tries.
       identities: identities.map((i) => {
@@ -117,10 +126,7 @@ export async function backupExport(vault: Vault, password: string, options: Back
         network: a.network,
         original: a.original === null ? null : jsonParse(a.original),
       })),
-      concordium: {
-        genesis: jsonOrNull(settingGet(vault, 'concordium.genesis')),
-        items: concordiumItems(vault).map((c) => ({ collection: c.collection, key: c.itemKey, name: c.name, original: jsonParse(c.original) })),
-      },
+      concordium,
     };
     const json = await keepsakeBackupWrite(payload, password);
     return {
@@ -131,6 +137,26 @@ export async function backupExport(vault: Vault, password: string, options: Back
   } finally {
     for (const r of resealed.values()) wipe(r.oldKey, r.newKey);
   }
+}
+
+/**
+ * The vault's Concordium data as a keepsake backup carries it: sealed items stay sealed under their
+ * seals (the backup password is one more lock around them), with the seals' KDFs; readable ones (from
+ * before seals existed) are readable inside the backup, and sealed by the import.
+ */
+function concordiumPayload(vault: Vault): { genesis: unknown; seals: JsonObject[]; items: JsonObject[] } {
+  const rows = concordiumItems(vault);
+  const used = new Set(rows.map((r) => r.sealId));
+  return {
+    genesis: jsonOrNull(settingGet(vault, 'concordium.genesis')),
+    seals: concordiumSeals(vault)
+      .filter((x) => used.has(x.id))
+      .map((x) => ({ ref: x.id, kdf: x.kdf, source: x.source, createdAt: x.createdAt })),
+    items: rows.map(({ id: _id, sealId, sealed, original, ...listing }) => ({
+      ...listing,
+      ...(original !== null ? { original: jsonParse(original) } : { sealed: { seal: sealId, box: base64Encode(sealed!) } }),
+    })),
+  };
 }
 
 /** The Concordium counts, when there is Concordium data (a vault without any keeps the first version's three counts). */
@@ -174,10 +200,10 @@ function jsonOrNull(text: string | undefined): unknown {
   return text === undefined ? null : jsonParse(text);
 }
 
-async function concordiumExport(vault: Vault, password: string): Promise<BackupExportResult> {
+async function concordiumExport(vault: Vault, password: string, options: BackupExportOptions): Promise<BackupExportResult> {
   concordiumExportCheck(vault);
-  const items = concordiumItems(vault);
-  const of = (c: ConcordiumCollection) => items.filter((i) => i.collection === c).map((i) => jsonParse(i.original) as JsonObject);
+  const items = await concordiumObjects(vault, [password, ...(options.concordiumPasswords ?? [])], options.concordiumPasswordAsk);
+  const of = (c: ConcordiumItemCollection) => items.filter((i) => i.row.collection === c).map((i) => i.o);
   const addressBook = addressesAll(vault)
     .filter((a) => a.kind === 'concordium')
     .map((a) =>
@@ -191,7 +217,7 @@ async function concordiumExport(vault: Vault, password: string): Promise<BackupE
     externalCredentials: of('externalCredentials'),
     wallets: of('wallets'),
     genesis: (jsonOrNull(settingGet(vault, 'concordium.genesis')) as JsonObject | null) ?? undefined,
-    rest: (jsonOrNull(settingGet(vault, 'concordium.rest')) as JsonObject | null) ?? {},
+    rest: of('rest')[0] ?? {},
   };
   const json = await concordiumDesktopWrite(data, password);
   return {

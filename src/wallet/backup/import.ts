@@ -1,7 +1,11 @@
 import type { FormatName } from '../../formats/detect.js';
 import { vaultWrite, type Vault } from '../../vault/open.js';
-import { backupPlan, backupPlanWrite, type ImportItem, type ImportKind } from './plan.js';
-import { backupOpen } from './open.js';
+import { basename } from 'node:path';
+import { wipe } from '../../crypto/bytes.js';
+import { CONCORDIUM_COLLECTIONS } from '../../formats/concordium/desktop.js';
+import { concordiumSealKdfNew, concordiumSealKey } from '../../formats/concordium/sealed.js';
+import { backupPlan, backupPlanWrite, type ConcordiumSealer, type ImportItem, type ImportKind } from './plan.js';
+import { backupOpen, type BackupContents } from './open.js';
 
 export type ImportReport = {
   format: FormatName;
@@ -18,14 +22,25 @@ export type ImportReport = {
  */
 export async function backupImport(vault: Vault, text: string, password: string, options: { file?: string | undefined } = {}): Promise<ImportReport> {
   const contents = await backupOpen(text, password, options);
-  // Planned and written in one transaction: what the plan read cannot change before it is written.
-  const items = vaultWrite(vault, () => {
-    const plan = backupPlan(vault, contents, options);
-    backupPlanWrite(vault, plan);
-    return plan.items;
-  });
+  // Concordium objects readable in the file are sealed under its password (issue 14): the key is made
+  // before the transaction (scrypt is slow), and only when there are any.
+  const sealer = concordiumReadableIn(contents) ? await concordiumSealer(password, contents.format, options.file) : undefined;
+  try {
+    // Planned and written in one transaction: what the plan read cannot change before it is written.
+    const items = vaultWrite(vault, () => {
+      const plan = backupPlan(vault, contents, options);
+      backupPlanWrite(vault, plan, sealer);
+      return plan.items;
+    });
+    return report(contents.format, items);
+  } finally {
+    wipe(sealer?.key);
+  }
+}
+
+function report(format: FormatName, items: ImportItem[]): ImportReport {
   return {
-    format: contents.format,
+    format,
     items,
     restored: items.filter((i) => i.status !== 'present').map((i) => ({ address: i.address, name: i.name, kind: i.kind })),
     skipped: items
@@ -33,4 +48,24 @@ export async function backupImport(vault: Vault, text: string, password: string,
       .map((i) => ({ address: i.address, name: i.name, kind: i.kind, reason: `already present as "${i.presentAs}"` })),
     failed: [],
   };
+}
+
+function concordiumReadableIn(contents: BackupContents): boolean {
+  if (contents.format === 'keepsake-backup') return contents.payload.concordium.items.some((i) => i.sealed === null);
+  return CONCORDIUM_COLLECTIONS.some((c) => contents.data[c].length > 0) || Object.keys(contents.data.rest).length > 0;
+}
+
+/** A new seal under the file's password, named after the file so the user knows which password it is. */
+async function concordiumSealer(password: string, format: FormatName, file: string | undefined): Promise<ConcordiumSealer> {
+  const kdf = concordiumSealKdfNew();
+  const what = format === 'keepsake-backup' ? 'the keepsake backup' : 'the Concordium export';
+  // Only printable characters of the name, and not all of a long one: it is shown in messages.
+  const name =
+    file === undefined
+      ? ''
+      : ` ${basename(file)
+          .replace(/[^\p{L}\p{N}\p{P}\p{Zs}]/gu, '?')
+          .slice(0, 80)}`;
+  const day = new Date().toISOString().slice(0, 10);
+  return { kdf, key: await concordiumSealKey(password, kdf), source: `${what}${name} (imported ${day})` };
 }

@@ -1,14 +1,15 @@
 import { bytesToHex } from '../../crypto/bytes.js';
 import { WrongNetworkError } from '../../errors/concordium.js';
-import { CONCORDIUM_COLLECTIONS, type ConcordiumCollection } from '../../formats/concordium/desktop.js';
+import { CONCORDIUM_COLLECTIONS } from '../../formats/concordium/desktop.js';
+import { concordiumListing, concordiumSeal, type ConcordiumItemCollection, type ConcordiumSealKdf } from '../../formats/concordium/sealed.js';
 import type { FormatName } from '../../formats/detect.js';
 import { sealedSecretFingerprint, sealedSecretParse } from '../../formats/identity-seal.js';
 import { jsonParse, type JsonObject } from '../../formats/json.js';
-import type { BackupPayload } from '../../formats/keepsake-backup.js';
+import type { BackupConcordiumItem, BackupConcordiumSeal, BackupPayload } from '../../formats/keepsake-backup.js';
 import { accountAddress } from '../../keys/account.js';
 import { accountByPublicKey, accountInsert, accountReplace, type AccountInsert } from '../../vault/accounts.js';
 import { addressByText, addressInsert } from '../../vault/addresses.js';
-import { concordiumItemByKey, concordiumItemInsert, concordiumItemRename } from '../../vault/concordiumItems.js';
+import { concordiumItemByKey, concordiumItemInsert, concordiumItemRename, concordiumSealInsert } from '../../vault/concordiumItems.js';
 import { settingGet, settingSet } from '../../vault/settings.js';
 import { identitiesAll, identityInsert, identityPinSet } from '../../vault/identities.js';
 import type { Vault } from '../../vault/open.js';
@@ -34,7 +35,13 @@ export type ImportItem = {
  * (imported, present under which name, replaced) and the writes that carry it out. `verify` shows
  * the items; `backup import` writes them (backupPlanWrite), in the same transaction it planned in.
  */
-export type ImportPlan = { format: FormatName; items: ImportItem[]; steps: PlanStep[] };
+export type ImportPlan = { format: FormatName; items: ImportItem[]; steps: PlanStep[]; seals: BackupConcordiumSeal[] };
+
+/**
+ * The seal that Concordium objects readable in the file are sealed under when they are written: a
+ * fresh KDF of the file's own password, its key, and what that password is (issue 14).
+ */
+export type ConcordiumSealer = { kdf: ConcordiumSealKdf; key: Uint8Array; source: string };
 
 /**
  * One write of a plan. An identity is named by `ref`: its vault id (> 0), or for one the plan adds,
@@ -45,8 +52,8 @@ export type PlanStep =
   | { kind: 'identity-pin'; ref: number; failedAttempts: number; lockedUntil: number }
   | { kind: 'account-insert' | 'account-replace'; row: Omit<AccountInsert, 'identityId'>; identity: number | null; createdAt: number }
   | { kind: 'address-insert'; entry: BackupPayload['addresses'][number] }
-  | { kind: 'concordium-insert'; item: BackupPayload['concordium']['items'][number] }
-  | { kind: 'concordium-rename'; id: number; name: string; original: string }
+  | { kind: 'concordium-insert'; item: BackupConcordiumItem }
+  | { kind: 'concordium-rename'; id: number; name: string }
   | { kind: 'setting'; key: string; value: string };
 
 /**
@@ -57,24 +64,25 @@ export type PlanStep =
  */
 export function backupPlan(vault: Vault | undefined, contents: BackupContents, options: { file?: string | undefined } = {}): ImportPlan {
   const state = planState(vault);
+  let seals: BackupConcordiumSeal[] = [];
   if (contents.format === 'keepsake-backup') {
     const p = contents.payload;
     planIdentities(state, p.identities);
     planAccounts(state, p.accounts);
     for (const entry of p.addresses) planAddress(state, entry);
     planConcordiumItems(state, p.concordium.genesis, p.concordium.items, undefined);
+    seals = p.concordium.seals;
   } else {
     const data = contents.data;
-    const list = CONCORDIUM_COLLECTIONS.flatMap((collection) =>
-      data[collection].map((o) => ({
-        collection,
-        key: concordiumKey(collection, o),
-        name: typeof o['name'] === 'string' ? o['name'] : null,
-        original: JSON.stringify(o),
-      })),
-    );
+    const readable = (collection: ConcordiumItemCollection, o: JsonObject): BackupConcordiumItem => ({
+      ...concordiumListing(collection, o),
+      original: JSON.stringify(o),
+      sealed: null,
+    });
+    const list = CONCORDIUM_COLLECTIONS.flatMap((collection) => data[collection].map((o) => readable(collection, o)));
+    // The export's fields keepsake does not know go with it, sealed like the rest (kept from the first file that had any).
+    if (Object.keys(data.rest).length > 0) list.push(readable('rest', data.rest));
     planConcordiumItems(state, data.genesis === undefined ? null : JSON.stringify(data.genesis), list, options.file);
-    if (Object.keys(data.rest).length > 0) planSetting(state, 'concordium.rest', JSON.stringify(data.rest));
     for (const entry of data.addressBook) {
       const address = String(entry['address']);
       const name = typeof entry['name'] === 'string' ? entry['name'] : address;
@@ -88,12 +96,40 @@ export function backupPlan(vault: Vault | undefined, contents: BackupContents, o
       });
     }
   }
-  return { format: contents.format, items: state.items, steps: state.steps };
+  return { format: contents.format, items: state.items, steps: state.steps, seals };
 }
 
-/** Carries out a plan; the caller runs it inside `vaultWrite`, in the transaction that planned it. */
-export function backupPlanWrite(vault: Vault, plan: ImportPlan): void {
+/** Whether writing the plan stores Concordium objects that must first be sealed (it then needs a {@link ConcordiumSealer}). */
+export function backupPlanSeals(plan: ImportPlan): boolean {
+  return plan.steps.some((s) => s.kind === 'concordium-insert' && s.item.sealed === null);
+}
+
+/**
+ * Carries out a plan; the caller runs it inside `vaultWrite`, in the transaction that planned it.
+ * Concordium objects readable in the file are sealed under `sealer` (needed when {@link backupPlanSeals});
+ * items the file carries sealed keep their seal, which comes into the vault with them.
+ */
+export function backupPlanWrite(vault: Vault, plan: ImportPlan, sealer?: ConcordiumSealer): void {
   const added = new Map<number, number>();
+  const sealIds = new Map<number, number>();
+  let newSeal: number | undefined;
+  const sealedOf = (item: BackupConcordiumItem): { sealId: number; sealed: Uint8Array } => {
+    if (item.sealed !== null) {
+      const ref = item.sealed.seal;
+      if (!sealIds.has(ref))
+        sealIds.set(
+          ref,
+          concordiumSealInsert(
+            vault,
+            plan.seals.find((x) => x.ref === ref)!,
+          ),
+        );
+      return { sealId: sealIds.get(ref)!, sealed: item.sealed.box };
+    }
+    if (sealer === undefined) throw new Error('a readable Concordium object was about to be stored without a seal (this is a bug)');
+    newSeal ??= concordiumSealInsert(vault, { kdf: sealer.kdf, source: sealer.source, createdAt: Date.now() });
+    return { sealId: newSeal, sealed: concordiumSeal(sealer.key, item, item.original!) };
+  };
   const identityId = (ref: number) => (ref > 0 ? ref : added.get(ref)!);
   for (const step of plan.steps) {
     switch (step.kind) {
@@ -116,11 +152,13 @@ export function backupPlanWrite(vault: Vault, plan: ImportPlan): void {
       case 'address-insert':
         addressInsert(vault, step.entry);
         break;
-      case 'concordium-insert':
-        concordiumItemInsert(vault, { collection: step.item.collection, itemKey: step.item.key, name: step.item.name, original: step.item.original });
+      case 'concordium-insert': {
+        const { original: _readable, sealed: _carried, ...listing } = step.item;
+        concordiumItemInsert(vault, { ...listing, ...sealedOf(step.item), original: null });
         break;
+      }
       case 'concordium-rename':
-        concordiumItemRename(vault, step.id, step.name, step.original);
+        concordiumItemRename(vault, step.id, step.name);
         break;
       case 'setting':
         settingSet(vault, step.key, step.value);
@@ -259,23 +297,7 @@ function planSetting(state: PlanState, key: string, value: string): void {
   state.steps.push({ kind: 'setting', key, value });
 }
 
-/** Keys by which the desktop wallet recognises duplicates: identity number/object, address, credential id. */
-function concordiumKey(collection: ConcordiumCollection, o: JsonObject): string {
-  const s = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
-  switch (collection) {
-    case 'identities':
-      return s(o['identityObject']) ?? `${s(o['walletId']) ?? ''}/${s(o['identityNumber']) ?? s(o['id']) ?? JSON.stringify(o)}`;
-    case 'accounts':
-      return s(o['address']) ?? JSON.stringify(o);
-    case 'credentials':
-    case 'externalCredentials':
-      return s(o['credId']) ?? JSON.stringify(o);
-    case 'wallets':
-      return s(o['identifier']) ?? s(o['id']) ?? JSON.stringify(o);
-  }
-}
-
-function planConcordiumItems(state: PlanState, genesis: string | null, list: BackupPayload['concordium']['items'], file: string | undefined): void {
+function planConcordiumItems(state: PlanState, genesis: string | null, list: readonly BackupConcordiumItem[], file: string | undefined): void {
   if (genesis !== null) {
     const current = planSettingGet(state, 'concordium.genesis');
     const block = (g: string) => (jsonParse(g) as JsonObject)['genesisBlock'] ?? g;
@@ -299,7 +321,7 @@ function planConcordiumItems(state: PlanState, genesis: string | null, list: Bac
     // A name conflict with what the vault holds is settled as the desktop wallet settles it, in its words (wallet/concordium.ts).
     const conflict = stored && concordiumNameConflict(item.collection as 'identities' | 'accounts', stored, item);
     if (stored && conflict?.rename) {
-      state.steps.push({ kind: 'concordium-rename', id: stored.id, name: conflict.rename.name, original: conflict.rename.original });
+      state.steps.push({ kind: 'concordium-rename', id: stored.id, name: conflict.rename.name });
       state.concordium.set(mapKey, conflict.rename.name);
     }
     const status = existing ? (conflict?.rename ? 'replaced' : 'present') : 'imported';

@@ -278,11 +278,25 @@ describe('backup export --format concordium-desktop', () => {
       secrets: ['12345'],
     });
     const pw = await b.secret('pw6.txt', '123456');
+    // The data stays sealed under the imported file's password (PW), given beside the new one.
+    const sealedUnder = await b.secret('import-pw.txt', PW);
     expectRefused(await b.run(['backup', 'export', '--format', 'concordium-desktop', '--out', b.path('x.txt'), '--password-file', pw]), EXIT.usage, {
       match: /\.json/,
     });
     const ok = okJson<{ out: string }>(
-      await b.run(['backup', 'export', '--format', 'concordium-desktop', '--out', b.path('x.json'), '--password-file', pw, '--json']),
+      await b.run([
+        'backup',
+        'export',
+        '--format',
+        'concordium-desktop',
+        '--out',
+        b.path('x.json'),
+        '--password-file',
+        pw,
+        '--concordium-password-file',
+        sealedUnder,
+        '--json',
+      ]),
     );
     expect(concordiumDecrypt(await readJson(ok.out), '123456')).toEqual(dataA);
   });

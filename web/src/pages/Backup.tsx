@@ -25,6 +25,7 @@ function ExportSection() {
   const heading = useId();
   const password = useNewSecret();
   const [format, setFormat] = useState('keepsake');
+  const [concordiumPassword, setConcordiumPassword] = useState('');
   const [done, setDone] = useState('');
 
   const { errors, busy, onSubmit } = useSubmit({
@@ -33,16 +34,18 @@ function ExportSection() {
       return newSecretErrors(password, 'password', { short: `The password needs at least ${MIN_PASSWORD} characters.` });
     },
     send: async () => {
-      const r = await apiPost<BackupExported>('/api/backup/export', { password: password.value, format });
+      const concordium = format === 'concordium-desktop' && concordiumPassword !== '' ? { concordiumPassword } : {};
+      const r = await apiPost<BackupExported>('/api/backup/export', { password: password.value, format, ...concordium });
       downloadText(r.filename, r.json);
       setDone(`${r.filename} downloaded: ${countsText(r.counts, format)}.`);
       password.clear();
+      setConcordiumPassword('');
     },
     // Issue 12 #6: a Concordium Desktop file of a vault without Concordium data would hold nothing.
     fields: (err) =>
       err instanceof ApiError && err.name === 'NothingToExportError'
         ? { form: 'There is nothing to export in this format: the vault holds no Concordium identity, account or address. No file was downloaded.' }
-        : errorsFrom(err, { password: 'password' }),
+        : errorsFrom(err, { password: 'password', concordiumPassword: 'concordiumPassword' }),
   });
 
   return (
@@ -66,6 +69,15 @@ function ExportSection() {
         <div className="two">
           <NewSecretFields secret={password} errors={errors} hint={`At least ${MIN_PASSWORD} characters.`} />
         </div>
+        {format === 'concordium-desktop' ? (
+          <PasswordField
+            label="Password of the Concordium file"
+            value={concordiumPassword}
+            onChange={setConcordiumPassword}
+            error={errors['concordiumPassword']}
+            hint="keepsake keeps the Concordium data sealed under the password of the file you imported it from. Needed only when that password is not the one above."
+          />
+        ) : null}
         {busy ? <Busy text="Exporting…" /> : null}
         <div role="status">{done ? <p className="notice notice-success">{done}</p> : null}</div>
         <FormActions busy={busy} submit="Export wallet" error={errors['form']} />

@@ -3,7 +3,8 @@ import { UsageError } from '../../../errors/usage.js';
 import { type Context, type Runner, withVault } from '../../context.js';
 import { EXIT } from '../../exit.js';
 import { helpExamples } from '../../help.js';
-import { confirm, type Io, out, printJson, readNewSecret, readSecret, say } from '../../io.js';
+import { canPrompt, confirm, type Io, out, printJson, readNewSecret, readSecret, readSecretLines, say } from '../../io.js';
+import type { BackupExportOptions as WalletExportOptions } from '../../../wallet/backup/export.js';
 import { type ExportFileOptions, outputCheck, outputWrite } from '../../output.js';
 import { line } from '../../printable.js';
 import { progressPausable } from '../../progressPausable.js';
@@ -11,7 +12,7 @@ import { BACKUP_FORMAT_CHOICES } from '../../../wallet/choices.js';
 import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 import { countsText } from './counts.js';
 
-export type BackupExportOptions = ExportFileOptions & { format: (typeof BACKUP_FORMAT_CHOICES)[number]; rekey?: boolean };
+export type BackupExportOptions = ExportFileOptions & { format: (typeof BACKUP_FORMAT_CHOICES)[number]; rekey?: boolean; concordiumPasswordFile?: string };
 
 /** Registers `keepsake backup export`: its options and help; the action calls {@link backupExportRun}. */
 export function backupExportCommand(backup: Command, run: Runner): void {
@@ -26,13 +27,17 @@ export function backupExportCommand(backup: Command, run: Runner): void {
     )
     .option('--rekey', "ask every account's password and identity's PIN and lock everything with the backup password")
     .option('--pin-file <file>', 'with --rekey: the PINs of the identities to re-key, one line NAME:PIN per identity (- = standard input)')
+    .option(
+      '--concordium-password-file <file>',
+      'with --format concordium-desktop: the passwords of the Concordium files the data was imported from, one per line (asked on a terminal when the backup password does not open it)',
+    )
     .option('--force', 'overwrite <file> if it exists')
     .summary('export the whole wallet to one file')
     .description(
       [
         `Write identities (phrases still sealed under their PINs), accounts (still locked with their own passwords), the address book and Concordium data to one file (its name ends in .json). Nothing in it — not even names or addresses — is readable without the backup password, which is asked twice on a terminal (at least ${MIN_SECRET_LENGTH} characters) or read from --password-file. The vault is not changed.`,
         "With --rekey everything is locked with the backup password instead: each account's file (an account the backup password does not open is asked for by name, on a terminal only), and each identity whose PIN is given — asked on a terminal (Enter keeps its own PIN), or one line NAME:PIN per identity in --pin-file. Which identities' PINs become the backup password is said before anything is written (on a terminal, confirmed: answering no writes nothing, exit 1) or with the result.",
-        '--format concordium-desktop writes only the Concordium data (identities, accounts, Concordium addresses of the address book), as the Concordium Desktop Wallet imports it; a vault without any is refused before the password is asked.',
+        "--format concordium-desktop writes only the Concordium data (identities, accounts, Concordium addresses of the address book), as the Concordium Desktop Wallet imports it; a vault without any is refused before the password is asked. The vault keeps that data sealed under the password of the file it came from: when the new file's password is another one, that password is asked on a terminal (naming the file) or read from --concordium-password-file.",
       ].join('\n\n'),
     )
     .addHelpText(
@@ -41,6 +46,7 @@ export function backupExportCommand(backup: Command, run: Runner): void {
         'keepsake backup export --out wallet-backup.json',
         'keepsake backup export --out wallet-backup.json --rekey --password-file pw.txt --pin-file pins.txt',
         'keepsake backup export --out concordium.json --format concordium-desktop',
+        'keepsake backup export --out concordium.json --format concordium-desktop --password-file new.txt --concordium-password-file old.txt',
       ]),
     )
     .action((opts: BackupExportOptions) => run((ctx) => backupExportRun(opts, ctx)));
@@ -52,6 +58,10 @@ export async function backupExportRun(options: BackupExportOptions, ctx: Context
   if (!options.out.toLowerCase().endsWith('.json')) throw new UsageError({ reason: 'The backup file name must end in .json.' });
   if (options.pinFile !== undefined && !options.rekey)
     throw new UsageError({ reason: '--pin-file is for --rekey: without it every identity keeps its own PIN in the backup.' });
+  if (options.concordiumPasswordFile !== undefined && format !== 'concordium-desktop')
+    throw new UsageError({
+      reason: '--concordium-password-file is for --format concordium-desktop: a keepsake backup keeps Concordium data sealed as the vault holds it.',
+    });
   outputCheck(options.out, options.force === true);
   const { backupExport, backupRekeyPlan } = await import('../../../wallet/backup/export.js');
   const { concordiumExportCheck } = await import('../../../wallet/concordium.js');
@@ -65,7 +75,8 @@ export async function backupExportRun(options: BackupExportOptions, ctx: Context
     minLength: MIN_SECRET_LENGTH,
   });
   const result = await withVault(ctx, async (vault) => {
-    if (!options.rekey || format !== 'keepsake') return backupExport(vault, password, { format });
+    if (format === 'concordium-desktop') return backupExport(vault, password, { format, ...(await concordiumPasswords(ctx.io, options)) });
+    if (!options.rekey) return backupExport(vault, password, { format });
     const plan = backupRekeyPlan(vault);
     const pins = await rekeyPins(ctx.io, plan.identities, options.pinFile);
     if (!(await rekeyConfirm(ctx.io, pins))) return undefined;
@@ -100,6 +111,24 @@ export async function backupExportRun(options: BackupExportOptions, ctx: Context
     if (options.rekey && !interactive(ctx.io)) rekeyPrint(ctx.io, result.rekeyed, options.pinFile, out);
   }
   return 0;
+}
+
+/**
+ * The passwords that may open the vault's sealed Concordium data: the lines of --concordium-password-file,
+ * else asked on a terminal for each seal the backup password does not open, naming the file it came from.
+ */
+async function concordiumPasswords(io: Io, options: BackupExportOptions): Promise<Pick<WalletExportOptions, 'concordiumPasswords' | 'concordiumPasswordAsk'>> {
+  const file = options.concordiumPasswordFile;
+  if (file !== undefined) return { concordiumPasswords: await readSecretLines(io, { file, flag: '--concordium-password-file', prompt: '' }) };
+  if (!canPrompt(io, { file })) return {};
+  return {
+    concordiumPasswordAsk: ({ source, wrong }) =>
+      readSecret(io, {
+        file: undefined,
+        flag: '--concordium-password-file',
+        prompt: line`${wrong ? 'That password does not open it. ' : ''}The Concordium data from ${source} is sealed under that file's password. Password (Enter gives up): `,
+      }),
+  };
 }
 
 /**

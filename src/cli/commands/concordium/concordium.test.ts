@@ -14,7 +14,7 @@ afterAll(() => box.remove());
 
 describe('concordium', () => {
   it('list: empty, said so', async () => {
-    expect(await box.json(['concordium', 'list'])).toEqual({ identities: [], accounts: [] });
+    expect(await box.json(['concordium', 'list'])).toEqual({ identities: [], accounts: [], readable: 0 });
     const r = await box.run(['concordium', 'list']);
     expect(r.stdout).toMatch(/^The vault has no Concordium identities or accounts\./);
   });

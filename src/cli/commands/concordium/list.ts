@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { type Context, type Runner, withVault } from '../../context.js';
 import { helpExamples } from '../../help.js';
 import { out, printJson } from '../../io.js';
+import { plural } from '../../../text/plural.js';
 import { concordiumPrint } from './print.js';
 
 /** Registers `keepsake concordium list`: its options and help; the action calls {@link concordiumListRun}. */
@@ -27,5 +28,12 @@ export async function concordiumListRun(_options: Record<string, never>, ctx: Co
   else if (list.identities.length + list.accounts.length === 0) {
     out(ctx.io, 'The vault has no Concordium identities or accounts. Import a Concordium Desktop Wallet export with `keepsake backup import FILE`.');
   } else concordiumPrint(ctx.io, list, { numbers: true });
+  if (!ctx.io.json && list.readable > 0) out(ctx.io, readableNote(list.readable));
   return 0;
+}
+
+/** What an earlier keepsake left readable in the vault file, and the command that seals it. */
+export function readableNote(n: number, locked = false): string {
+  const where = locked ? 'kept unsealed inside the locked vault (readable if its vault password is removed)' : 'readable in a copy of the vault file';
+  return `${plural(n, 'Concordium item')} imported by an earlier keepsake ${n === 1 ? 'is' : 'are'} ${where}: seal ${n === 1 ? 'it' : 'them'} with \`keepsake concordium seal\`.`;
 }

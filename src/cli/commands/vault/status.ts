@@ -4,6 +4,7 @@ import { helpExamples } from '../../help.js';
 import { canPrompt, out, printJson } from '../../io.js';
 import { line } from '../../printable.js';
 import { plural } from '../../../text/plural.js';
+import { readableNote } from '../concordium/list.js';
 
 /** Registers `keepsake vault status`: its help; the action calls {@link vaultStatusRun}. */
 export function vaultStatusCommand(parent: Command, run: Runner): void {
@@ -45,5 +46,6 @@ export async function vaultStatusRun(_options: object, ctx: Context): Promise<nu
     ctx.io,
     `Holds:   ${plural(status.accounts, 'account')}, ${plural(status.identities, 'identity', 'identities')}, ${plural(status.addresses, 'address-book entry', 'address-book entries')}, ${plural(status.concordium, 'Concordium item')}`,
   );
+  if (status.concordiumReadable > 0) out(ctx.io, readableNote(status.concordiumReadable, status.locked));
   return 0;
 }

@@ -3,6 +3,7 @@ import type { ConcordiumAccount, ConcordiumIdentity, ConcordiumList } from '../.
 import { useLoad } from '../../hooks';
 import { AddressLine, type Notice } from '../../ui';
 import { ConcordiumRemoveDialog, type ConcordiumTarget as Target } from './ConcordiumRemoveDialog';
+import { ConcordiumSealNotice } from './ConcordiumSeal';
 
 // What a Concordium Desktop Wallet export brought into the vault (src/wallet/concordium.ts) — issue 12 #6.
 
@@ -14,7 +15,7 @@ const SECTIONS = {
   },
   identities: {
     title: 'Concordium identities',
-    note: 'From a Concordium Desktop Wallet export, issued by an identity provider. Their accounts’ keys are held on a Ledger.',
+    note: 'From a Concordium Desktop Wallet export, issued by an identity provider. Their accounts’ keys are held on a Ledger. Their attributes are kept sealed under the password of that export.',
   },
 } as const;
 
@@ -35,6 +36,7 @@ export function ConcordiumSection({ of, onNotice }: { of: keyof typeof SECTIONS;
     <section className="concordium" aria-labelledby={heading}>
       <h2 id={heading}>{section.title}</h2>
       <p className="hint">{section.note}</p>
+      {of === 'identities' && list.readable > 0 ? <ConcordiumSealNotice readable={list.readable} onDone={(n) => (reload(), onNotice(n))} /> : null}
       {of === 'accounts' ? (
         <ul className="cards" aria-label="Concordium accounts">
           {list.accounts.map((a) => (
