@@ -12,6 +12,8 @@
 import { createCipheriv, createDecipheriv, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { createBase58check } from '@scure/base';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { MIGRATIONS, vaultMigrate } from '../../src/vault/migrate.js';
 
 const base58check = createBase58check(sha256);
 
@@ -198,4 +200,28 @@ export function mobileExportData(): Record<string, unknown> {
       recipients: [{ name: 'Someone', address: concordiumAddress() }],
     },
   };
+}
+
+/**
+ * A vault as keepsake wrote it before Concordium data was sealed (schema 50, issue 14): the export's
+ * identities, accounts, credentials and wallets stored readable, keyed as that version keyed them.
+ */
+export function legacyConcordiumVault(file: string, data: DesktopExport): void {
+  const db = new Database(file);
+  try {
+    vaultMigrate(
+      db,
+      file,
+      MIGRATIONS.filter((m) => m.version <= 50),
+    );
+    const insert = db.prepare('INSERT INTO concordium_items (collection, item_key, name, original) VALUES (?, ?, ?, ?)');
+    for (const i of data.identities) insert.run('identities', String(i['identityObject']), i['name'], JSON.stringify(i));
+    for (const a of data.accounts) insert.run('accounts', String(a['address']), a['name'], JSON.stringify(a));
+    for (const c of data.credentials) insert.run('credentials', String(c['credId']), null, JSON.stringify(c));
+    for (const c of data.externalCredentials) insert.run('externalCredentials', String(c['credId']), null, JSON.stringify(c));
+    for (const w of data.wallets) insert.run('wallets', String(w['identifier']), null, JSON.stringify(w));
+    db.prepare("INSERT INTO settings (key, value) VALUES ('concordium.genesis', ?)").run(JSON.stringify(data.genesis));
+  } finally {
+    db.close();
+  }
 }

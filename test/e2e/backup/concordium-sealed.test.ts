@@ -6,11 +6,16 @@
  * data an earlier keepsake kept readable is sealed by `concordium seal`.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS, vaultMigrate } from '../../../src/vault/migrate.js';
 import { sandbox, EXIT, expectRefused, type ImportJson, okJson, readJson, vaultDump, type Sandbox } from '../../support/cli.js';
-import { concordiumDecrypt, concordiumEncrypt, type ConcordiumEnvelope, type DesktopExport, desktopExportData } from '../../support/concordium.js';
+import {
+  concordiumDecrypt,
+  concordiumEncrypt,
+  type ConcordiumEnvelope,
+  type DesktopExport,
+  desktopExportData,
+  legacyConcordiumVault,
+} from '../../support/concordium.js';
 
 const PW = 'desk-Export-pw-7';
 const OTHER = 'another-pw-8';
@@ -200,30 +205,9 @@ describe('Concordium data sealed in a plain vault', () => {
 });
 
 describe('Concordium data an earlier keepsake kept readable', () => {
-  /** A vault as the version before seals wrote it (schema 50), holding the export's items readable. */
-  function legacyVault(file: string): void {
-    const db = new Database(file);
-    try {
-      vaultMigrate(
-        db,
-        file,
-        MIGRATIONS.filter((m) => m.version <= 50),
-      );
-      const insert = db.prepare('INSERT INTO concordium_items (collection, item_key, name, original) VALUES (?, ?, ?, ?)');
-      for (const i of data.identities) insert.run('identities', String(i['identityObject']), i['name'], JSON.stringify(i));
-      for (const a of data.accounts) insert.run('accounts', String(a['address']), a['name'], JSON.stringify(a));
-      for (const c of data.credentials) insert.run('credentials', String(c['credId']), null, JSON.stringify(c));
-      for (const c of data.externalCredentials) insert.run('externalCredentials', String(c['credId']), null, JSON.stringify(c));
-      for (const w of data.wallets) insert.run('wallets', String(w['identifier']), null, JSON.stringify(w));
-      db.prepare("INSERT INTO settings (key, value) VALUES ('concordium.genesis', ?)").run(JSON.stringify(data.genesis));
-    } finally {
-      db.close();
-    }
-  }
-
   it('are listed as readable; `concordium seal` seals them (none left in the file) and the export asks for that password', async () => {
     const b = await sandbox();
-    legacyVault(b.vault);
+    legacyConcordiumVault(b.vault, data);
     expect(found(b.vault, secretsOf(data)).length).toBeGreaterThan(0);
     const list = await b.run(['concordium', 'list']);
     expect(list.stdout).toMatch(/readable in a copy of the vault file: seal them with `keepsake concordium seal`/);

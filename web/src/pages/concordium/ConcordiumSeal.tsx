@@ -30,9 +30,9 @@ export function ConcordiumSealNotice({ readable, onDone }: { readable: number; o
     <section className="card notice-warning" aria-labelledby={heading}>
       <h3 id={heading}>Seal the Concordium data</h3>
       <p>
-        {items} imported by an earlier keepsake {readable === 1 ? 'is' : 'are'} stored readable: anyone with a copy of the vault file can read identity
-        attributes in {readable === 1 ? 'it' : 'them'}. Choose a password to seal {readable === 1 ? 'it' : 'them'} under; exporting to the Concordium Desktop
-        Wallet will ask for it.
+        {items} came in before this version of keepsake, and {readable === 1 ? 'is' : 'are'} stored readable: anyone with a copy of the vault file can read
+        identity attributes in {readable === 1 ? 'it' : 'them'}. Choose a password to seal {readable === 1 ? 'it' : 'them'} under; exporting to the Concordium
+        Desktop Wallet will ask for it.
       </p>
       <form onSubmit={onSubmit} noValidate>
         <div className="two">
