@@ -19,6 +19,10 @@ import { UnsupportedKdfParamsError } from '../errors/kdf.js';
  * `{"type":"keepsake-backup","version":1,"kdf":{"name":"scrypt",N,r,p,salt},"cipher":"xsalsa20-poly1305","nonce","ciphertext","createdAt"}`.
  * key = scrypt(password, salt)[0..32]; ciphertext = secretbox(JSON payload). Names, addresses and sealed
  * phrases are all inside the box: nothing is readable without the password.
+ *
+ * The payload inside has its own `version`: 1, or 2 when it carries Concordium items still sealed
+ * under their seals (`concordium.seals` [{ref, kdf, source, createdAt}], an item's `sealed` {seal, box})
+ * or the Concordium export's unknown fields (collection `rest`). A reader of version 1 refuses 2.
  */
 export const BACKUP_TYPE = 'keepsake-backup';
 export const BACKUP_VERSION = 1;
