@@ -15,6 +15,7 @@ it('exports exactly the public API', () => {
       "BatchEntryLockedError",
       "CONVERT_TARGETS",
       "ConcordiumItemNotFoundError",
+      "ConcordiumSealedError",
       "ConversionImpossibleError",
       "CorruptFileError",
       "DEV_PHRASE",
