@@ -79,7 +79,9 @@ export async function concordiumDesktopDbRead(file: string, password: string): P
 function sizeOf(file: string): number {
   try {
     const stat = statSync(file);
-    if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    if (stat.isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
+    // A device or a pipe is never the wallet's database, and reading one might not end.
+    if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: 'EINVAL' });
     return stat.size;
   } catch (err) {
     throw new FileReadError({ file, code: (err as NodeJS.ErrnoException).code }, err);
@@ -109,6 +111,9 @@ function copyInto(file: string, copy: string): void {
   } catch (err) {
     throw new FileReadError({ file, code: (err as NodeJS.ErrnoException).code }, err);
   }
+  // The wallet may have written to it since it was measured.
+  const size = statSync(copy).size;
+  if (size > DESKTOP_DB_MAX_BYTES) throw new FileTooLargeError({ file, size, limit: DESKTOP_DB_MAX_BYTES });
   for (const side of SIDE_FILES) {
     let size: number;
     try {
