@@ -7,14 +7,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { devNull, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DesktopDatabaseBusyError, DesktopDatabaseDamagedError, DesktopDatabasePasswordError, NotADesktopDatabaseError } from '../errors/concordium.js';
 import { FileReadError, FileTooLargeError } from '../errors/file.js';
-import { concordiumEncrypt, type DesktopExport } from '../../test/support/concordium.js';
-import { concordiumDesktopDbWrite, desktopDbData } from '../../test/support/concordiumDb.js';
+import { concordiumEncrypt, desktopExportData, type DesktopExport } from '../../test/support/concordium.js';
+import { concordiumDesktopDbWrite, DESKTOP_DB_SCHEMA_2021_05, desktopDbData } from '../../test/support/concordiumDb.js';
 import { backupOpen, type BackupContents } from '../wallet/backup/open.js';
 import { backupPlan } from '../wallet/backup/plan.js';
 import { concordiumDesktopDbRead, DESKTOP_DB_MAX_BYTES } from './concordiumDesktopDb.js';
@@ -121,6 +121,24 @@ describe('concordiumDesktopDbRead', () => {
     expect(read).toEqual({ ...byName(data), genesis: undefined, rest: {} });
   });
 
+  it("reads a database a wallet of May 2021 left (no genesis or external-credential table, older account columns) as that wallet's export", async () => {
+    const file = path('old.sqlite3');
+    const current = desktopExportData({ genesisBlock: null, identities: 1 });
+    // That wallet's export: its rows as they are, rewardFilter text and maxTransactionId a number; no external credentials yet.
+    const data: DesktopExport = {
+      ...current,
+      identities: current.identities.map(({ version: _v, ...i }) => i),
+      credentials: current.credentials.map(({ walletId: _w, external: _e, ...c }) => c),
+      externalCredentials: [],
+      addressBook: current.addressBook.map((e) => ({ ...e, note: e['note'] ?? null })),
+    };
+    await concordiumDesktopDbWrite(file, PASSWORD, data, { schema: DESKTOP_DB_SCHEMA_2021_05 });
+    const read = await concordiumDesktopDbRead(file, PASSWORD);
+    expect(read).toEqual({ ...byName(data), genesis: undefined, rest: {} });
+    expect(read.accounts[0]!['rewardFilter']).toBe('[]');
+    expect(read.accounts[0]!['maxTransactionId']).toBe(0);
+  });
+
   it('reads the writes still in the -wal of a running wallet, and never changes its files', async () => {
     const file = path('running.sqlite3');
     const data = desktopDbData({ tag: 'W' });
@@ -224,6 +242,9 @@ describe('concordiumDesktopDbRead', () => {
     const missingErr = await concordiumDesktopDbRead(missing, PASSWORD).catch((e: unknown) => e);
     expect(missingErr).toBeInstanceOf(FileReadError);
     expect((missingErr as Error).message).toMatch(/does not exist/);
+
+    // A device is never the database (and reading one might not end).
+    expect(await concordiumDesktopDbRead(devNull, PASSWORD).catch((e: unknown) => e)).toBeInstanceOf(FileReadError);
 
     const folder = path('folder');
     mkdirSync(folder);

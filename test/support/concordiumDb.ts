@@ -50,6 +50,29 @@ export const DESKTOP_DB_SCHEMA = [
   'CREATE TABLE `decrypted_amounts` (`transactionHash` varchar(255), `amount` varchar(255) not null, primary key (`transactionHash`))',
 ];
 
+/**
+ * The same tables as a wallet of May 2021 left them, before `20210521130101_create_genesis_table.ts`:
+ * no genesis or external_credentials table, accounts as `20201221115213_create_accounts_table.ts` +
+ * `2021052114000_add_reward_filter.ts` made them (maxTransactionId a number, rewardFilter text),
+ * identities without `version`, credentials without `randomness`. A database the wallet has not
+ * opened since looks like this (it migrates on login).
+ */
+export const DESKTOP_DB_SCHEMA_2021_05 = [
+  DESKTOP_DB_SCHEMA[0]!,
+  DESKTOP_DB_SCHEMA[1]!,
+  DESKTOP_DB_SCHEMA[2]!.replace(", `version` integer not null default '0'", ''),
+  'CREATE TABLE `accounts` (`identityId` integer not null, `name` varchar(255), `status` varchar(255), `address` varchar(255), ' +
+    "`signatureThreshold` integer, `incomingAmounts` varchar(255) default '[]', `selfAmounts` varchar(255) default '', " +
+    "`totalDecrypted` varchar(255) default '', `allDecrypted` boolean default '1', `maxTransactionId` integer default '0', " +
+    "`deploymentTransactionId` varchar(255), `isInitial` boolean default '0', `rewardFilter` varchar(255) default '[]', " +
+    'foreign key(`identityId`) references `identities`(`id`))',
+  DESKTOP_DB_SCHEMA[4]!,
+  DESKTOP_DB_SCHEMA[5]!,
+  DESKTOP_DB_SCHEMA[6]!.replace(', `randomness` varchar(255)', ''),
+  DESKTOP_DB_SCHEMA[7]!,
+  DESKTOP_DB_SCHEMA[8]!,
+];
+
 /** Which table holds each list of the export. */
 const TABLES = [
   ['wallets', 'wallet'],
@@ -99,6 +122,8 @@ export type DesktopDbWriteOptions = {
    * a write does: a transaction that replaced the address book had spilled pages into the file.
    */
   interrupted?: boolean;
+  /** The tables to make: the wallet's current ones (the default) or another layout's. */
+  schema?: readonly string[];
 };
 
 /**
@@ -130,8 +155,9 @@ export async function concordiumDesktopDbWrite(file: string, password: string, d
       await run('PRAGMA journal_mode = WAL');
       await run('PRAGMA wal_autocheckpoint = 0');
     }
-    for (const sql of DESKTOP_DB_SCHEMA) await run(sql);
+    for (const sql of options.schema ?? DESKTOP_DB_SCHEMA) await run(sql);
     for (const [list, table] of TABLES) {
+      if (data[list].length === 0) continue; // (a layout without the table)
       if (options.wal && list === 'addressBook') await run('PRAGMA wal_checkpoint(TRUNCATE)');
       for (const row of data[list]) await insert(table, row);
     }
