@@ -154,8 +154,8 @@ function readCopy(file: string, copy: string, password: string): ConcordiumExpor
 
 /**
  * The wallet's export, row by row. `Export.tsx` takes its lists from the Redux store, which holds what
- * the preload DAOs (`app/preload/database/*.ts`) return, strips two joined fields, and JSON.stringifies
- * the lot. Each mapping below names the DAO it follows. Rows come in the order of the table (the
+ * the DAOs (`app/database/*Dao.ts`, most through `app/preload/database/*.ts`) return, strips two joined
+ * fields, and JSON.stringifies the lot (paths in concordium-desktop-wallet). Each mapping below names the file it follows. Rows come in the order of the table (the
  * wallet shows accounts newest first, `AccountSlice.loadAccounts`; the order carries no meaning).
  */
 function exportOf(file: string, db: Database.Database, tables: Set<string>): ConcordiumExport {
@@ -165,10 +165,10 @@ function exportOf(file: string, db: Database.Database, tables: Set<string>): Con
       throw new DesktopDatabaseDamagedError({ file, reason: `its "${table}" table has ${count} rows, more than a wallet holds` });
     return (db.prepare(sql).all() as JsonObject[]).map((row) => checkValues(file, table, row));
   };
-  // identityDao / IdentityDao.getAllIdentities: `selectAll('identities')`, the rows as they are
+  // `app/database/IdentityDao.ts` getAllIdentities: `selectAll('identities')`, the rows as they are
   // (identityProvider and identityObject stay JSON text).
   const identities = rows(T.identities, `SELECT * FROM "${T.identities}" ORDER BY rowid`);
-  // accountDao.getAllAccounts: accounts joined to their identity (an account without one is left out),
+  // `app/preload/database/accountDao.ts` getAllAccounts: accounts joined to their identity (an account without one is left out),
   // `parseAccounts` turns allDecrypted and isInitial into booleans and parses transactionFilter;
   // Export.tsx then drops the joined identityName and identityNumber, so only `accounts.*` is kept.
   const accounts = rows(T.accounts, `SELECT a.* FROM "${T.accounts}" a JOIN "${T.identities}" i ON a.identityId = i.id ORDER BY a.rowid`).map((a) => {
@@ -179,19 +179,19 @@ function exportOf(file: string, db: Database.Database, tables: Set<string>): Con
     if (typeof a['address'] !== 'string') throw new DesktopDatabaseDamagedError({ file, reason: 'an account has no address' });
     return out;
   });
-  // addressBookDao.getAddressBook: ordered by name (COLLATE NOCASE), `sanitizeAddressBookEntry` makes readOnly a boolean.
+  // `app/preload/database/addressBookDao.ts` getAddressBook: ordered by name (COLLATE NOCASE), `sanitizeAddressBookEntry` makes readOnly a boolean.
   const addressBook = rows(T.addressBook, `SELECT * FROM "${T.addressBook}" ORDER BY name COLLATE NOCASE ASC, rowid`).map((e) => {
     if (typeof e['address'] !== 'string') throw new DesktopDatabaseDamagedError({ file, reason: 'an address-book entry has no address' });
     return { ...e, readOnly: Boolean(e['readOnly']) };
   });
-  // credentialDao.getCredentials: credentials joined to their identity; Export.tsx drops the joined
+  // `app/preload/database/credentialDao.ts` getCredentials: credentials joined to their identity; Export.tsx drops the joined
   // identityNumber, so only `credentials.*` is kept (policy stays JSON text).
   const credentials = rows(T.credentials, `SELECT c.* FROM "${T.credentials}" c JOIN "${T.identities}" i ON c.identityId = i.id ORDER BY c.rowid`);
-  // externalCredentialDao.getAllExternalCredentials: the rows as they are.
+  // `app/preload/database/externalCredentialDao.ts` getAllExternalCredentials: the rows as they are.
   const externalCredentials = tables.has(T.externalCredentials) ? rows(T.externalCredentials, `SELECT * FROM "${T.externalCredentials}" ORDER BY rowid`) : [];
-  // WalletDao.getAllWallets: `selectAll('wallet')`.
+  // `app/database/WalletDao.ts` getAllWallets: `selectAll('wallet')`.
   const wallets = rows(T.wallet, `SELECT * FROM "${T.wallet}" ORDER BY rowid`);
-  // GenesisDao.getGenesis: `selectFirst('genesis')`, the first row or nothing (then JSON.stringify leaves it out).
+  // `app/database/GenesisDao.ts` getGenesis: `selectFirst('genesis')`, the first row or nothing (then JSON.stringify leaves it out).
   const genesis = tables.has(T.genesis) ? rows(T.genesis, `SELECT * FROM "${T.genesis}" ORDER BY rowid LIMIT 1`)[0] : undefined;
   return { identities, accounts, addressBook, credentials, externalCredentials, wallets, genesis, rest: {} };
 }
