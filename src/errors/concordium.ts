@@ -86,3 +86,59 @@ export class ConcordiumSealedError extends BaseError {
     );
   }
 }
+
+/**
+ * The Concordium Desktop Wallet's own database does not open with the password given. SQLCipher
+ * cannot tell a wrong key from bytes that were never a database, so both read as this.
+ */
+export class DesktopDatabasePasswordError extends BaseError {
+  override readonly name = 'DesktopDatabasePasswordError';
+  override readonly kind = 'wrong-secret';
+  override readonly field = 'password';
+  constructor({ file }: { file: string }) {
+    super(`${file} does not open with this password (or it is not a Concordium Desktop Wallet database); nothing was read.`, {
+      hints: ['Use the password you log in to the Concordium Desktop Wallet with.'],
+    });
+  }
+}
+
+/** The file is not the Concordium Desktop Wallet's database: another program's, a plain SQLite file, an empty file. */
+export class NotADesktopDatabaseError extends BaseError {
+  override readonly name = 'NotADesktopDatabaseError';
+  override readonly kind = 'failed';
+  override readonly field = 'file';
+  constructor({ file, reason }: { file: string; reason: string }) {
+    super(`${file} is not a Concordium Desktop Wallet database: ${reason}; nothing was read.`, {
+      hints: ['Pick concordium-desktop-wallet-database.sqlite3 in the folder where the wallet keeps its data.'],
+    });
+  }
+}
+
+/** The Concordium Desktop Wallet's database opens with the password, but part of it is missing or malformed. */
+export class DesktopDatabaseDamagedError extends BaseError {
+  override readonly name = 'DesktopDatabaseDamagedError';
+  override readonly kind = 'damaged';
+  override readonly field = 'file';
+  constructor({ file, reason }: { file: string; reason: string }, cause?: unknown) {
+    super(`${file} is damaged: ${reason}; nothing was read.`, {
+      hints: ['Use a full copy of the file, or open it once in the Concordium Desktop Wallet and make an export there.'],
+      cause,
+    });
+  }
+}
+
+/**
+ * The copy of the Concordium Desktop Wallet's database caught it in the middle of a write (a hot
+ * rollback journal beside it): what it holds is not whole until the wallet finishes or undoes that write.
+ */
+export class DesktopDatabaseBusyError extends BaseError {
+  override readonly name = 'DesktopDatabaseBusyError';
+  override readonly kind = 'busy';
+  override readonly field = 'file';
+  constructor({ file }: { file: string }, cause?: unknown) {
+    super(`${file} was being written by the Concordium Desktop Wallet (or it stopped in the middle of a write); nothing was read.`, {
+      hints: ['Let the wallet finish, or start it once and close it, then try again.'],
+      cause,
+    });
+  }
+}
