@@ -5,7 +5,7 @@ import type { KeyringPair$Json } from '@polkadot/keyring/types';
 import { ClassicLevel } from 'classic-level';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumExtensionProfile, extensionAccountJson, extensionAccountKey, type ChromiumExtensionProfile } from './chromiumProfile.js';
-import { DEV_PHRASE } from './oracle.js';
+import { DEV_PHRASE, oracleOpen } from './oracle.js';
 
 // One browser launch for the file: three accounts set, one removed, one key overwritten by another account's file.
 let root: string;
@@ -20,7 +20,7 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'keepsake-chromium-profile-'));
   [kept, removed, overwritten, replacement] = await Promise.all([
     extensionAccountJson(`${DEV_PHRASE}//kept`, 'kept password', 'kept'),
-    extensionAccountJson(`${DEV_PHRASE}//removed`, 'removed password', 'removed', 'ed25519'),
+    extensionAccountJson(`${DEV_PHRASE}//removed`, 'removed password', 'removed', { type: 'ed25519' }),
     extensionAccountJson(`${DEV_PHRASE}//overwritten`, 'old password', 'overwritten'),
     extensionAccountJson(`${DEV_PHRASE}//replacement`, 'new password', 'replacement'),
   ]);
@@ -101,5 +101,51 @@ describe('chromiumExtensionProfile', () => {
     expect(text).toContain(`"encoded":"${overwritten.encoded}"`);
     expect(text).toContain(`"encoded":"${replacement.encoded}"`);
     expect(text).toContain(keys.removed);
+  });
+});
+
+describe('chromiumExtensionProfile with a restart', () => {
+  // Chromium reuses the .log across restarts while it is small; once the log it replays holds more than LevelDB's
+  // write buffer, it writes the replayed entries into a Snappy-compressed .ldb table and starts a new log. Filler
+  // values (as `metadata:` entries are, in the extension) make the log big enough.
+  let restarted: ChromiumExtensionProfile;
+  let gone: KeyringPair$Json;
+  let stays: KeyringPair$Json;
+  const filler = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`metadata:0x${String(i).padStart(64, '0')}`, { blob: '-'.repeat(1_000_000) }]));
+
+  beforeAll(async () => {
+    [gone, stays] = await Promise.all([
+      extensionAccountJson(`${DEV_PHRASE}//gone`, 'gone password', 'gone', { randomness: 1 }),
+      extensionAccountJson(`${DEV_PHRASE}//stays`, 'stays password', 'stays', { randomness: 2 }),
+    ]);
+    restarted = await chromiumExtensionProfile({
+      dir: join(root, 'restarted'),
+      writes: [
+        { set: { [extensionAccountKey(gone.address)]: gone, [extensionAccountKey(stays.address)]: stays } },
+        { remove: [extensionAccountKey(gone.address)] },
+        { set: filler },
+        { restart: true },
+      ],
+    });
+  });
+
+  it('makes the same account files on every run (fixed salt and nonce)', async () => {
+    expect(await extensionAccountJson(`${DEV_PHRASE}//gone`, 'gone password', 'gone', { randomness: 1 })).toEqual(gone);
+    expect(gone.encoding.type).toEqual(['scrypt', 'xsalsa20-poly1305']);
+    expect(oracleOpen(gone, 'gone password').address).toBe(gone.address);
+  });
+
+  it('moves the entries into an .ldb table, the removed account with them; the live ones read back the same', async () => {
+    const files = await readdir(restarted.storeDir);
+    expect(files.some((name) => name.endsWith('.ldb'))).toBe(true);
+    const logs = await Promise.all(files.filter((name) => name.endsWith('.log')).map((name) => readFile(join(restarted.storeDir, name), 'latin1')));
+    expect(logs.join('')).not.toContain(gone.encoded);
+    // The removed account's record (its value, then the deletion) went into the table with the rest. Its key is
+    // prefix-compressed against its neighbour's there, so not readable as is; its value stays a Snappy literal
+    // (random base64 gives Snappy nothing to copy; with these fixed bytes it is so on every run).
+    const tables = await Promise.all(files.filter((name) => name.endsWith('.ldb')).map((name) => readFile(join(restarted.storeDir, name), 'latin1')));
+    expect(tables.join('')).toContain(gone.encoded);
+    expect(tables.join('')).not.toContain(extensionAccountKey(gone.address));
+    expect(await liveEntries(restarted.storeDir)).toEqual({ [extensionAccountKey(stays.address)]: stays, ...filler });
   });
 });

@@ -14,6 +14,7 @@
  * Chromium keeps `chrome.storage.local` in `<profile>/Local Extension Settings/<extension id>/`, a LevelDB whose
  * values are the JSON text of each stored value (Chromium `extensions/browser/value_store/leveldb_value_store.cc`).
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,11 +23,15 @@ import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair$Json } from '@polkadot/keyring/types';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, decodeAddress } from '@polkadot/util-crypto';
-import { chromium } from 'playwright-core';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_QUIET_ARGS } from './chromium.js';
+import { oracleToJson, type KeyType } from './oracle.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
-
-export type StoreWrite = { set: Record<string, unknown> } | { remove: string[] };
+/**
+ * One step: `chrome.storage.local.set(items)`, `.remove(keys)`, or `restart` — close the browser and start it again on
+ * the same profile and extension (as after a computer restart or an update), which makes LevelDB replay its log.
+ */
+export type StoreWrite = { set: Record<string, unknown> } | { remove: string[] } | { restart: true };
 
 export type ChromiumExtensionProfile = {
   /** `<dir>/Default`, the profile Chromium made. */
@@ -50,17 +55,24 @@ export function extensionAccountKey(address: string, prefix = ''): string {
 
 /**
  * The single-account file the extension stores for a secret URI: `@polkadot/keyring` `addFromUri(...).toJson(password)`
- * with SS58 prefix 42 and the extension's meta (`name`, `whenCreated`). Scrypt N=2^17 as the keyring writes today.
+ * with SS58 prefix 42 and the extension's meta (`name`, `whenCreated`); scrypt N=2^17 as the keyring writes today.
+ * With `randomness`, the salt and nonce are fixed bytes derived from that number (the same file as `toJson` with those, built by
+ * {@link oracleToJson}), so a test that depends on the bytes Chromium writes is the same on every run.
  */
 export async function extensionAccountJson(
   suri: string,
   password: string,
   name: string,
-  type: 'sr25519' | 'ed25519' | 'ecdsa' | 'ethereum' = 'sr25519',
+  options: { type?: KeyType; randomness?: number } = {},
 ): Promise<KeyringPair$Json> {
   await cryptoWaitReady();
+  const type = options.type ?? 'sr25519';
   const pair = new Keyring({ type, ss58Format: 42 }).addFromUri(suri, { name, whenCreated: 1_700_000_000_000 }, type);
-  return pair.toJson(password);
+  if (options.randomness === undefined) return pair.toJson(password);
+  // Random-looking (Snappy finds nothing to copy in them, as in real files), yet the same on every run.
+  const fixed = (length: number): Uint8Array =>
+    createHash('sha512').update(`keepsake test randomness ${options.randomness} ${length}`).digest().subarray(0, length);
+  return JSON.parse(JSON.stringify(oracleToJson(pair, password, { N: 1 << 17, p: 1, r: 8 }, pair.meta, fixed(32), fixed(24)))) as KeyringPair$Json;
 }
 
 // The smallest MV3 extension whose service worker can reach chrome.storage.local; the writes are sent to it with
@@ -88,39 +100,43 @@ export async function chromiumExtensionProfile(options: { dir: string; writes: r
     await writeFile(join(extension, 'manifest.json'), JSON.stringify(MANIFEST));
     await writeFile(join(extension, 'worker.js'), '// chrome.storage.local is driven from the test through the DevTools protocol.\n');
     await mkdir(options.dir, { recursive: true });
-    // Playwright's own `headless: true` starts chrome-headless-shell style flags; extensions need Chromium's "new"
-    // headless mode, which is the full browser without a window, so it is asked for by flag.
-    const context = await chromium.launchPersistentContext(options.dir, {
-      executablePath: CHROMIUM,
-      headless: false,
-      timeout: 120_000,
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--disable-extensions-except=${extension}`,
-        `--load-extension=${extension}`,
-      ],
-    });
+    let session = await sessionStart(options.dir, extension);
     try {
-      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 60_000 }));
-      const extensionId = new URL(worker.url()).host;
       for (const write of options.writes) {
-        if ('set' in write) await worker.evaluate((items) => chrome.storage.local.set(items), write.set);
-        else await worker.evaluate((keys) => chrome.storage.local.remove(keys), write.remove);
+        if ('restart' in write) {
+          await session.context.close();
+          session = await sessionStart(options.dir, extension);
+        } else if ('set' in write) await session.worker.evaluate((items) => chrome.storage.local.set(items), write.set);
+        else await session.worker.evaluate((keys) => chrome.storage.local.remove(keys), write.remove);
       }
-      const live = await worker.evaluate(() => chrome.storage.local.get(null));
+      const live = await session.worker.evaluate(() => chrome.storage.local.get(null));
+      const extensionId = new URL(session.worker.url()).host;
       const profileDir = join(options.dir, 'Default');
       return { profileDir, extensionId, storeDir: join(profileDir, 'Local Extension Settings', extensionId), live };
     } finally {
-      await context.close();
+      await session.context.close();
     }
   } finally {
     await rm(extension, { recursive: true, force: true });
+  }
+}
+
+/** Chromium on the profile with the extension loaded, and the extension's service worker. */
+async function sessionStart(dir: string, extension: string): Promise<{ context: BrowserContext; worker: Worker }> {
+  // Playwright's own `headless: true` starts chrome-headless-shell style flags; extensions need Chromium's "new"
+  // headless mode, which is the full browser without a window, so it is asked for by flag.
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: false,
+    timeout: 120_000,
+    args: ['--headless=new', ...CHROMIUM_QUIET_ARGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 60_000 }));
+    return { context, worker };
+  } catch (error) {
+    await context.close();
+    throw error;
   }
 }
 
