@@ -156,8 +156,19 @@ describe('extensionStoresFind', () => {
   it('stops after maxDirs folders, with a note', async () => {
     const wide = await tree(join(tmp, 'wide'), Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`d${i}/e/`, ''])));
     const { notes } = await extensionStoresFind([wide, chrome], { maxDirs: 20 });
-    expect(notes[0]).toBe('Stopped looking after 21 folders; point at a browser profile folder to look there.');
+    expect(notes[0]).toBe('Stopped looking after 20 folders; point at a browser profile folder to look there.');
     expect(notes.filter((n) => n.startsWith('Stopped'))).toHaveLength(1);
+  });
+
+  it('looks at no more than 10000 entries of a folder, with a note', async () => {
+    const crowded = join(tmp, 'crowded');
+    await mkdir(crowded);
+    // In batches, so as few files are open at once as a small descriptor limit allows.
+    for (let start = 0; start < 10_001; start += 100) {
+      await Promise.all(Array.from({ length: Math.min(100, 10_001 - start) }, (_, i) => writeFile(join(crowded, `f${start + i}`), '')));
+    }
+    const { notes } = await extensionStoresFind([crowded]);
+    expect(notes[0]).toBe(`${crowded} has more than 10000 entries, more than a browser profile has; only the first were looked at.`);
   });
 
   it('finds the store a real Chromium wrote, in a copy of its user-data folder or given the profile', async () => {

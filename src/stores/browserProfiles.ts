@@ -10,7 +10,7 @@
  *   <profile>/Local Extension Settings/<extension id>/{CURRENT, MANIFEST-*, *.log, *.ldb, LOCK, LOG}
  */
 import { constants, type Dirent } from 'node:fs';
-import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, open, opendir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { StoreTooLargeError, StoreUnreadableError } from '../errors/store.js';
 
@@ -43,6 +43,29 @@ const FIREFOX_NOTE = 'Firefox keeps extension storage in IndexedDB; keepsake can
 // further profiles), from the folder given: deeper than that is not a browser's layout.
 const MAX_DEPTH = 3;
 const DEFAULT_MAX_DIRS = 5000;
+// A browser profile holds a few hundred entries, an extension store a few dozen: a folder with more is not one, and
+// is not listed whole (no allocation grows with a folder's size).
+const MAX_ENTRIES = 10_000;
+
+/**
+ * Up to `max` of a folder's entries that `keep` accepts, read one by one, and how many it accepts in all (the rest
+ * are counted, not kept). Throws as `opendir` does (missing, not a folder, no permission).
+ */
+async function listDir(dir: string, max: number, keep: (entry: Dirent) => boolean = () => true): Promise<{ list: Dirent[]; total: number }> {
+  const handle = await opendir(dir);
+  const list: Dirent[] = [];
+  let total = 0;
+  try {
+    for (let entry = await handle.read(); entry !== null; entry = await handle.read()) {
+      if (!keep(entry)) continue;
+      total += 1;
+      if (list.length < max) list.push(entry);
+    }
+    return { list, total };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
 
 /** A LevelDB folder: LevelDB writes CURRENT first and keeps its data in numbered `.log` / `.ldb` (`.sst` before 1.14) files. */
 const LEVELDB_FILE = /^(CURRENT|MANIFEST-\d+|\d+\.(log|ldb|sst))$/;
@@ -51,18 +74,20 @@ function errorCode(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'unknown error';
 }
 
-type Walk = { visited: Set<string>; budget: number; capNoted: boolean; stores: ExtensionStoreDir[]; notes: string[]; firefox: Set<string> };
+type Walk = { visited: Set<string>; maxDirs: number; budget: number; capNoted: boolean; stores: ExtensionStoreDir[]; notes: string[]; firefox: Set<string> };
 
 /** The folder's entries, or null (and a note) when it cannot be listed. Counts against the walk's budget. */
 async function entries(walk: Walk, dir: string): Promise<Dirent[] | null> {
   if (walk.budget <= 0) {
-    if (!walk.capNoted) walk.notes.push(`Stopped looking after ${walk.visited.size} folders; point at a browser profile folder to look there.`);
+    if (!walk.capNoted) walk.notes.push(`Stopped looking after ${walk.maxDirs} folders; point at a browser profile folder to look there.`);
     walk.capNoted = true;
     return null;
   }
   walk.budget -= 1;
   try {
-    return await readdir(dir, { withFileTypes: true });
+    const { list, total } = await listDir(dir, MAX_ENTRIES);
+    if (total > MAX_ENTRIES) walk.notes.push(`${dir} has more than ${MAX_ENTRIES} entries, more than a browser profile has; only the first were looked at.`);
+    return list;
   } catch (error) {
     walk.notes.push(`${dir} could not be read (${errorCode(error)}).`);
     return null;
@@ -161,7 +186,8 @@ export async function extensionStoresFind(
   dirs: readonly StoreSearchDir[],
   options: StoreSearchOptions = {},
 ): Promise<{ stores: ExtensionStoreDir[]; notes: string[] }> {
-  const walk: Walk = { visited: new Set(), budget: options.maxDirs ?? DEFAULT_MAX_DIRS, capNoted: false, stores: [], notes: [], firefox: new Set() };
+  const maxDirs = options.maxDirs ?? DEFAULT_MAX_DIRS;
+  const walk: Walk = { visited: new Set(), maxDirs, budget: maxDirs, capNoted: false, stores: [], notes: [], firefox: new Set() };
   for (const given of dirs) {
     const dir = typeof given === 'string' ? given : given.root;
     const browser = typeof given === 'string' ? null : given.browser;
@@ -216,21 +242,22 @@ function storeFileOrder(name: string): [number, number] {
  * const files = await storeFilesRead(store.dir, { maxFiles: 200, maxFileBytes: 16 << 20 });
  */
 export async function storeFilesRead(dir: string, caps: { maxFiles: number; maxFileBytes: number }): Promise<{ name: string; bytes: Uint8Array }[]> {
-  let list: Dirent[];
+  // Only the data files are kept while listing, at most the cap of them: a folder of junk costs no memory, and too
+  // many data files are refused before any is read.
+  let listed: { list: Dirent[]; total: number };
   try {
-    list = await readdir(dir, { withFileTypes: true });
+    listed = await listDir(dir, caps.maxFiles, (entry) => entry.isFile() && LEVELDB_FILE.test(entry.name));
   } catch (error) {
     throw new StoreUnreadableError({ store: dir, reason: errorCode(error), cause: error });
   }
-  const names = list
-    .filter((entry) => entry.isFile() && LEVELDB_FILE.test(entry.name))
+  if (listed.total > caps.maxFiles) throw new StoreTooLargeError({ store: dir, size: listed.total, limit: caps.maxFiles });
+  const names = listed.list
     .map((entry) => entry.name)
     .sort((a, b) => {
       const [ka, na] = storeFileOrder(a);
       const [kb, nb] = storeFileOrder(b);
       return ka - kb || na - nb || a.localeCompare(b);
     });
-  if (names.length > caps.maxFiles) throw new StoreTooLargeError({ store: dir, size: names.length, limit: caps.maxFiles });
   for (const name of names) {
     const size = (await lstat(join(dir, name)).catch(() => null))?.size ?? 0;
     if (size > caps.maxFileBytes) throw new StoreTooLargeError({ store: dir, file: name, size, limit: caps.maxFileBytes });
