@@ -19,6 +19,7 @@ import type { KeyringPair, KeyringPair$Json } from '@polkadot/keyring/types';
 import { u8aToHex } from '@polkadot/util';
 import { decodeAddress } from '@polkadot/util-crypto';
 import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
+import { CHROMIUM_QUIET_ARGS } from '../support/chromium.js';
 import { oracleOpen as keyringOpen, oracleReady } from '../support/oracle.js';
 import { loadVectors } from '../support/vectors.js';
 
@@ -205,15 +206,7 @@ export async function apiCall<T>(server: Server, path: string, body?: object): P
 
 // ---------------------------------------------------------------- browser
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM_ARGS = ['--headless', ...CHROMIUM_QUIET_ARGS];
 
 export function browserLaunch(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` (.ci/run does).`);
