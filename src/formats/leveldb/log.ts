@@ -1,6 +1,6 @@
 import { batchRecords } from './batch.js';
 import { crcMaskedMatches } from './crc.js';
-import type { LeveldbSink } from './types.js';
+import { type LeveldbSink, sinkProblem } from './types.js';
 import { fixed32Read } from './varint.js';
 
 // google/leveldb `db/log_format.h`: 32 KiB blocks, a 7-byte header per physical record.
@@ -35,21 +35,15 @@ export function logRecords(sink: LeveldbSink, bytes: Uint8Array): void {
         break;
       }
       if (pos + HEADER + length > blockEnd) {
-        if (blockEnd === bytes.length)
-          sink.problems.push({
-            file: sink.file,
-            reason: `the log ends inside a record at byte ${pos} (the browser may have stopped while writing); the records before it were read`,
-          });
-        else
-          sink.problems.push({
-            file: sink.file,
-            reason: `block ${blockStart / BLOCK} has a record longer than the block at byte ${pos}; the rest of the block was skipped`,
-          });
+        if (blockEnd === bytes.length) {
+          const start = fragments === undefined ? `a record at byte ${pos}` : `the record begun at byte ${begun}`;
+          sinkProblem(sink, `the log ends inside ${start} (the browser may have stopped while writing); the records before it were read`);
+        } else sinkProblem(sink, `block ${blockStart / BLOCK} has a record longer than the block at byte ${pos}; the rest of the block was skipped`);
         fragments = undefined;
         break;
       }
       if (!crcMaskedMatches(bytes.subarray(pos + 6, pos + HEADER + length), fixed32Read(bytes, pos))) {
-        sink.problems.push({ file: sink.file, reason: `the record at byte ${pos} fails its checksum; the rest of block ${blockStart / BLOCK} was skipped` });
+        sinkProblem(sink, `the record at byte ${pos} fails its checksum; the rest of block ${blockStart / BLOCK} was skipped`);
         fragments = undefined;
         break;
       }
@@ -58,7 +52,7 @@ export function logRecords(sink: LeveldbSink, bytes: Uint8Array): void {
       pos += HEADER + length;
       if (type === FULL || type === FIRST) {
         if (fragments !== undefined && fragments.some((f) => f.length > 0)) {
-          sink.problems.push({ file: sink.file, reason: `the record begun at byte ${begun} has no end; skipped` });
+          sinkProblem(sink, `the record begun at byte ${begun} has no end; skipped`);
         }
         fragments = undefined;
         if (type === FULL) batchRecords(sink, data, `the write batch at byte ${at}`);
@@ -68,7 +62,7 @@ export function logRecords(sink: LeveldbSink, bytes: Uint8Array): void {
         }
       } else if (type === MIDDLE || type === LAST) {
         if (fragments === undefined) {
-          sink.problems.push({ file: sink.file, reason: `the record piece at byte ${at} has no beginning; skipped` });
+          sinkProblem(sink, `the record piece at byte ${at} has no beginning; skipped`);
           continue;
         }
         fragments.push(data);
@@ -77,16 +71,13 @@ export function logRecords(sink: LeveldbSink, bytes: Uint8Array): void {
           fragments = undefined;
         }
       } else {
-        sink.problems.push({ file: sink.file, reason: `the record at byte ${at} has an unknown type ${type}; skipped` });
+        sinkProblem(sink, `the record at byte ${at} has an unknown type ${type}; skipped`);
         fragments = undefined;
       }
     }
   }
   if (fragments !== undefined && !sink.full) {
-    sink.problems.push({
-      file: sink.file,
-      reason: `the log ends inside the record begun at byte ${begun} (the browser may have stopped while writing); the records before it were read`,
-    });
+    sinkProblem(sink, `the log ends inside the record begun at byte ${begun} (the browser may have stopped while writing); the records before it were read`);
   }
 }
 
