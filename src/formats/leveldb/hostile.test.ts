@@ -108,6 +108,16 @@ describe('damaged files: one clear problem each, the rest still read', () => {
     ]);
   });
 
+  it('Snappy data snappyjs would mishandle is refused by the walk before it: a literal of 2^31 bytes, a stream short of its length', () => {
+    // A literal whose 4-byte length has its top bit set: snappyjs reads it as negative and then steps
+    // through about 2^31 bytes that are not there (the test would hang, not fail, without the walk).
+    expect(snappyUncompress(new Uint8Array([0x05, 0xfc, 0x00, 0x00, 0x00, 0x80, 0x61]), 1000)).toBe('its Snappy data is cut off');
+    // Declares 5 bytes, holds a 1-byte literal: snappyjs would return 5 bytes, 4 of them zeros.
+    expect(snappyUncompress(new Uint8Array([0x05, 0x00, 0x61]), 1000)).toBe('its Snappy data is shorter than it declares');
+    expect(snappyUncompress(new Uint8Array([0x01, 0x04, 0x61, 0x62]), 1000)).toBe('its Snappy data is longer than it declares');
+    expect(snappyUncompress(new Uint8Array([0x05, 0x00, 0x61, 0x01]), 1000)).toBe('its Snappy data is cut off');
+  });
+
   it('zstd and unknown compression are named as what keepsake cannot read', () => {
     const block = blockBuild([{ key: internalKey('a', 1), value: text.encode('v') }]);
     const zstd = tableBuild([
