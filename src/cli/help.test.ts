@@ -117,6 +117,9 @@ describe('--help of every command', async () => {
       'keepsake ui',
       'keepsake vault lock',
       'keepsake vault change-password',
+      'keepsake concordium seal',
+      'keepsake rescue scan',
+      'keepsake rescue restore',
     ]) {
       expect(paths).toContain(expected);
     }
@@ -128,6 +131,7 @@ describe('--help of every command', async () => {
       'convert',
       'identity',
       'inspect',
+      'rescue',
       'restore',
       'ui',
       'vault',

@@ -25,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   convert: async () => (await import('./commands/convert.js')).convertCommand,
   concordium: async () => (await import('./commands/concordium/index.js')).concordiumCommand,
   vault: async () => (await import('./commands/vault/index.js')).vaultCommand,
+  rescue: async () => (await import('./commands/rescue/index.js')).rescueCommand,
   ui: async () => (await import('./commands/ui.js')).uiCommand,
 };
 

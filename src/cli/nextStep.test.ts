@@ -23,6 +23,7 @@ const SAMPLES = {
   'vault-change-password': { do: 'vault-change-password' },
   'vault-lock': { do: 'vault-lock' },
   'concordium-password': { do: 'concordium-password' },
+  'rescue-scan': { do: 'rescue-scan' },
 } as const satisfies { [K in NextStep['do']]: Extract<NextStep, { do: K }> };
 const STEPS: NextStep[] = [
   ...Object.values(SAMPLES),

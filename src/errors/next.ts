@@ -44,6 +44,8 @@ export type NextStep =
   | { do: 'vault-lock' }
   /** Concordium data is sealed under the password of the file it came from: give that password. */
   | { do: 'concordium-password' }
+  /** Nothing to rescue was found or named: see what the scan finds. */
+  | { do: 'rescue-scan' }
   /** The command line was not understood: read the command's help. */
   | { do: 'see-help' };
 

@@ -72,6 +72,12 @@ export type OpenOptions = {
    */
   relockUnprotected?: boolean;
   keepKeys?: boolean;
+  /**
+   * A single-account file kept under its own password by another wallet (`rescue restore`): when the
+   * password does not open it, it is an entry like a batch's — kept unchecked under `lockedEntries: 'keep'` —
+   * rather than a wrong password for the file.
+   */
+  singleAsEntry?: boolean;
 };
 
 /**
@@ -85,6 +91,8 @@ export async function fileAccountsOpen(text: string, password: string, options: 
   const detected = formatDetect(text, options.file);
   switch (detected.format) {
     case 'polkadot-js':
+      if (options.singleAsEntry)
+        return { format: detected.format, entries: [await keyedEntry(detected.file, detected.file.json, file, password, { ...options, batch: true })] };
       return {
         format: detected.format,
         entries: [await single(file, await previewOf(detected.file.json), () => fromPolkadotJs(detected.file, text.trim(), password, file, options))],

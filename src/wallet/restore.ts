@@ -10,7 +10,8 @@ import { fileAccountsOpen, fileEntryLocks, type FileAccount, type FileEntry, typ
 import { unsafeCharFind } from './names.js';
 import { lockedOpen, type AskPassword, type Locked } from './unlock.js';
 
-export type RestoreInput = { file: string; text: string };
+/** A file to restore; `ownPassword`: a single account another wallet keeps under its own password, kept unchecked when no password opens it. */
+export type RestoreInput = { file: string; text: string; ownPassword?: boolean };
 
 export type RestoreOptions = {
   onDuplicate?: 'skip' | 'replace';
@@ -111,7 +112,13 @@ export async function restoreFiles(vault: Vault, inputs: readonly RestoreInput[]
 
 async function openOne(input: RestoreInput, password: string): Promise<Opened> {
   try {
-    return await fileAccountsOpen(input.text, password, { file: input.file, lockedEntries: 'keep', convertKeystores: true, relockUnprotected: true });
+    return await fileAccountsOpen(input.text, password, {
+      file: input.file,
+      lockedEntries: 'keep',
+      convertKeystores: true,
+      relockUnprotected: true,
+      ...(input.ownPassword ? { singleAsEntry: true } : {}),
+    });
   } catch (err) {
     if (!(err instanceof BaseError)) throw err;
     return { error: err };

@@ -6,6 +6,7 @@ import { BackupPage } from './pages/Backup';
 import { IdentitiesPage } from './pages/Identities';
 import { VerifyPage } from './pages/Verify';
 import { VaultPage } from './pages/Vault';
+import { RescuePage } from './pages/Rescue';
 import { VaultContext } from './vaultContext';
 import { UnlockPage } from './pages/vault/UnlockPage';
 import { VaultPasswordOffer } from './pages/vault/VaultPasswordOffer';
@@ -18,6 +19,7 @@ const PAGES: readonly Page[] = [
   { id: 'address-book', label: 'Address book', Component: AddressBookPage },
   { id: 'export-import', label: 'Export/Import', Component: BackupPage },
   { id: 'verify', label: 'Verify a backup', Component: VerifyPage },
+  { id: 'find-wallets', label: 'Find wallets', Component: RescuePage },
   { id: 'vault', label: 'Vault', Component: VaultPage },
 ];
 

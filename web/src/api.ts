@@ -132,6 +132,7 @@ export type { KdfReport as Kdf, InspectReport } from '../../src/wallet/inspect.j
 export type { VerifyAccount, VerifyReport } from '../../src/wallet/verify.js';
 export type { ConcordiumAccountView as ConcordiumAccount, ConcordiumIdentityView as ConcordiumIdentity, ConcordiumList } from '../../src/wallet/concordium.js';
 export type { RestoreReport, BackupCounts, ExportAllPlan, ConcordiumRemoved, Network };
+export type { RescueAccount, RescueScan, RescueStore } from '../../src/wallet/rescue/scan.js';
 
 /** GET /api/vault (and unlock, lock, password): whether the vault has a vault password, whether it is open, and whether to offer one. */
 export type VaultView = VaultState & { offerPassword: boolean };

@@ -39,6 +39,8 @@ export function nextStepText(step: NextStep): string | undefined {
       return 'To choose another, use the Vault page.';
     case 'vault-lock':
       return 'To set one, use the Vault page.';
+    case 'rescue-scan':
+      return 'Search again on the “Find wallets” page, or give it the folder of a copied browser profile.';
     case 'concordium-password':
       return 'Type it in “Password of the Concordium file”.';
     case 'check-vault-path':

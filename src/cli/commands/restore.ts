@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { UsageError } from '../../errors/usage.js';
 import { RESTORE_DUPLICATE_CHOICES } from '../../wallet/choices.js';
-import type { RestoreReport } from '../../wallet/restore.js';
+import { restoreVerdict, type RestoreReport } from '../../wallet/restore.js';
 import { type Context, type Runner, withVault } from '../context.js';
 import { EXIT } from '../exit.js';
 import { askLocked } from '../askLocked.js';
@@ -64,7 +64,7 @@ export async function restoreRun(options: RestoreOptions, ctx: Context): Promise
     flag: '--password-file',
     prompt: inputs.length === 1 ? line`Password for ${inputs[0]!.file}: ` : `Password for the ${inputs.length} files: `,
   });
-  const { restoreFiles, restoreVerdict } = await import('../../wallet/restore.js');
+  const { restoreFiles } = await import('../../wallet/restore.js');
   const progress = progressStart(io, 'Restoring', inputs.length);
   const ask = askLocked(io, options.passwordFile);
   let report: RestoreReport;
@@ -93,20 +93,25 @@ export async function restoreRun(options: RestoreOptions, ctx: Context): Promise
   }
   if (io.json) printJson(io, report);
   else printReport(io, report);
-  // Partial success keeps what was restored (and says what was not); a run that restored nothing failed.
+  return restoreExit(io, report);
+}
+
+/** The exit status of a restore (`restore`, `rescue restore`): partial success keeps what was restored; a run that restored nothing failed. */
+export function restoreExit(io: Io, report: RestoreReport, what = 'files'): number {
   const verdict = restoreVerdict(report);
   if (verdict === 'ok') return EXIT.ok;
   const wrongPassword = verdict === 'wrong-password';
   if (io.json) {
     const first = report.failed[0]!.error;
     const message =
-      report.failed.length === 1 ? errorTextCli(first) : `None of the ${report.failed.length} files could be restored; the first: ${errorTextCli(first)}`;
+      report.failed.length === 1 ? errorTextCli(first) : `None of the ${report.failed.length} ${what} could be restored; the first: ${errorTextCli(first)}`;
     printJsonError(io, { name: wrongPassword ? 'WrongPasswordError' : first.name, message });
   }
   return wrongPassword ? EXIT.wrongPassword : EXIT.failed;
 }
 
-function printReport(io: Io, r: RestoreReport): void {
+/** Each account restored, skipped or failed, and the counts. */
+export function printReport(io: Io, r: RestoreReport): void {
   for (const a of r.restored) {
     const note = a.verified ? '' : ' (locked with its own password; its key could not be checked yet)';
     out(io, line`${color(io, 'green', a.replaced ? 'replaced' : 'restored')}  ${a.address} "${a.name}"${note}`);

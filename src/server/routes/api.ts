@@ -312,6 +312,49 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     }
     return report;
   });
+  // Issue 15: accounts straight from wallets' own storage on this disk. `dirs` (optional) are folders
+  // typed by the user (a copied profile); without them, this machine's browsers are searched.
+  const rescueDirs = (b: Body): { dirs?: string[] } => {
+    const dirs = b['dirs'];
+    if (dirs === undefined) return {};
+    if (!Array.isArray(dirs) || !dirs.every((d) => typeof d === 'string' && d.trim() !== ''))
+      throw new UsageError({ reason: 'The folders to search must be a list of folder paths.', field: 'path' });
+    return dirs.length === 0 ? {} : { dirs: dirs.map((d: string) => d.trim()) };
+  };
+  plain('/rescue/scan', async (b) => {
+    const { rescueScan } = await import('../../wallet/rescue/scan.js');
+    return rescueScan(rescueDirs(b));
+  });
+  secret(
+    '/rescue/restore',
+    () => ['rescue'],
+    async (b) => {
+      const { rescueRestore } = await import('../../wallet/rescue/restore.js');
+      const { restoreVerdict } = await import('../../wallet/restore.js');
+      const addresses = b['addresses'];
+      if (addresses !== undefined && (!Array.isArray(addresses) || !addresses.every((a) => typeof a === 'string')))
+        throw new UsageError({ reason: 'The accounts to restore must be a list of addresses.' });
+      const report = await rescueRestore(vault(), str(b, 'password', true) ?? '', {
+        ...rescueDirs(b),
+        addresses: (addresses as string[] | undefined) ?? [],
+        onDuplicate: choiceOf(b, 'onDuplicate', RESTORE_DUPLICATE_CHOICES, 'skip'),
+      });
+      if (restoreVerdict(report) === 'wrong-password') {
+        const { WrongPasswordError } = await import('../../errors/password.js');
+        throw new WrongPasswordError({ subject: report.failed[0]!.file });
+      }
+      return report;
+    },
+  );
+  secret(
+    '/rescue/concordium',
+    (b) => [`concordium-db:${str(b, 'file')}`],
+    async (b) => {
+      const { rescueConcordiumImport } = await import('../../wallet/rescue/concordium.js');
+      return rescueConcordiumImport(vault(), str(b, 'file'), str(b, 'password'));
+    },
+  );
+
   plain('/inspect', async (b) => {
     const { inspectFile } = await import('../../wallet/inspect.js');
     const [f] = files(b);

@@ -21,10 +21,23 @@ export type ImportReport = {
  * The decision is {@link backupPlan}'s (the same one `verify` reports); this only carries it out.
  */
 export async function backupImport(vault: Vault, text: string, password: string, options: { file?: string | undefined } = {}): Promise<ImportReport> {
-  const contents = await backupOpen(text, password, options);
+  return backupContentsImport(vault, await backupOpen(text, password, options), password, options);
+}
+
+/**
+ * Imports what a file (or the Concordium Desktop Wallet's database, `rescue restore --concordium-db`)
+ * holds, opened with `password`: Concordium objects readable in it are sealed under that password,
+ * named after `source` (default: the file).
+ */
+export async function backupContentsImport(
+  vault: Vault,
+  contents: BackupContents,
+  password: string,
+  options: { file?: string | undefined; source?: string },
+): Promise<ImportReport> {
   // Concordium objects readable in the file are sealed under its password (issue 14): the key is made
   // before the transaction (scrypt is slow), and only when there are any.
-  const sealer = concordiumReadableIn(contents) ? await concordiumSealer(password, contents.format, options.file) : undefined;
+  const sealer = concordiumReadableIn(contents) ? await concordiumSealer(password, options.source ?? sourceOf(contents.format, options.file)) : undefined;
   try {
     // Planned and written in one transaction: what the plan read cannot change before it is written.
     const items = vaultWrite(vault, () => {
@@ -55,17 +68,20 @@ function concordiumReadableIn(contents: BackupContents): boolean {
   return CONCORDIUM_COLLECTIONS.some((c) => contents.data[c].length > 0) || Object.keys(contents.data.rest).length > 0;
 }
 
-/** A new seal under the file's password, named after the file so the user knows which password it is. */
-async function concordiumSealer(password: string, format: FormatName, file: string | undefined): Promise<ConcordiumSealer> {
+/** A new seal under the file's password, named after where the data came from so the user knows which password it is. */
+async function concordiumSealer(password: string, source: string): Promise<ConcordiumSealer> {
   const kdf = concordiumSealKdfNew();
+  const day = new Date().toISOString().slice(0, 10);
+  return { kdf, key: await concordiumSealKey(password, kdf), source: `${source} (imported ${day})` };
+}
+
+/** "the Concordium export wallet-export.json": what the file is, and its name. */
+function sourceOf(format: FormatName, file: string | undefined): string {
   const what = format === 'keepsake-backup' ? 'the keepsake backup' : 'the Concordium export';
   // Only printable characters of the name, and not all of a long one: it is shown in messages.
-  const name =
-    file === undefined
-      ? ''
-      : ` ${basename(file)
-          .replace(/[^\p{L}\p{N}\p{P}\p{Zs}]/gu, '?')
-          .slice(0, 80)}`;
-  const day = new Date().toISOString().slice(0, 10);
-  return { kdf, key: await concordiumSealKey(password, kdf), source: `${what}${name} (imported ${day})` };
+  return file === undefined
+    ? what
+    : `${what} ${basename(file)
+        .replace(/[^\p{L}\p{N}\p{P}\p{Zs}]/gu, '?')
+        .slice(0, 80)}`;
 }

@@ -204,6 +204,27 @@ describe('Concordium data sealed in a plain vault', () => {
   });
 });
 
+describe('Concordium data in a locked vault', () => {
+  it('a copy of the file, its -wal and -shm show no Concordium name, address or attribute; listed and exported with the vault password', async () => {
+    const b = await sandbox();
+    const pw = await imported(b);
+    const shown = [...data.identities.map((i) => String(i['name'])), ...data.accounts.map((a) => String(a['address']))];
+    // Readable in the plain vault (listing needs them), sealed data not.
+    expect(found(b.vault, shown)).toEqual(shown);
+    const vaultPw = await b.secret('vault-pw.txt', 'vault password 9');
+    okJson(await b.run(['vault', 'lock', '--password-file', vaultPw, '--json']));
+    expect(found(b.vault, [...shown, ...secretsOf(data)])).toEqual([]);
+    const list = okJson<{ accounts: { address: string }[] }>(await b.run(['--vault-password-file', vaultPw, 'concordium', 'list', '--json']));
+    expect(list.accounts.map((a) => a.address).sort()).toEqual(data.accounts.map((a) => String(a['address'])).sort());
+    const out = b.path('locked-export.json');
+    okJson(
+      await b.run(['--vault-password-file', vaultPw, 'backup', 'export', '--format', 'concordium-desktop', '--out', out, '--password-file', pw, '--json']),
+    );
+    expect(concordiumDecrypt(await readJson<ConcordiumEnvelope>(out), PW)).toEqual(data);
+    expect(found(b.vault, [...shown, ...secretsOf(data)])).toEqual([]);
+  });
+});
+
 describe('Concordium data an earlier keepsake kept readable', () => {
   it('are listed as readable; `concordium seal` seals them (none left in the file) and the export asks for that password', async () => {
     const b = await sandbox();

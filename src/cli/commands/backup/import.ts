@@ -44,7 +44,8 @@ export async function backupImportRun(options: BackupImportOptions, ctx: Context
   return EXIT.ok;
 }
 
-function printImport(io: Io, r: ImportReport): void {
+/** Each imported item and the counts, as `backup import` and `rescue restore --concordium-db` print them. */
+export function printImport(io: Io, r: ImportReport): void {
   for (const i of r.items) {
     const what = line`${ITEM_KIND_LABEL[i.kind]} "${i.name}"${i.address ? line` ${i.address}` : ''}`;
     // A Concordium name conflict in the desktop wallet's words ("Already exists as: X", "Replaces name: X").

@@ -3,14 +3,15 @@ import { apiPost, filesRead, type InspectReport, type RestoreReport } from '../.
 import { errorText } from '../../nextStep';
 import { useSubmit } from '../../hooks';
 import { Identicon } from '../../identicon';
-import { Dialog, FilePicker, FormActions, outcomeKind, plural, RadioGroup, type DialogProps, type Option } from '../../ui';
+import { Dialog, FilePicker, FormActions, plural, RadioGroup, type DialogProps, type Option } from '../../ui';
+import { restoreNotice } from './restoreNotice';
 import { FILE_AND_PASSWORD, fileAndPasswordErrors, PasswordField } from '../../components/SecretFields';
 
 /** What a chosen file holds, as `/api/inspect` says without its password (or why it could not say). */
 type Preview = { state: 'reading' } | { state: 'read'; report: InspectReport } | { state: 'failed'; message: string };
 
 /** What Restore does with an account the vault already holds. */
-const ON_DUPLICATE: readonly Option[] = [
+export const ON_DUPLICATE: readonly Option[] = [
   { value: 'skip', label: 'Keep the one in the vault' },
   { value: 'replace', label: 'Replace it with the one from the file' },
 ];
@@ -56,18 +57,7 @@ export function RestoreDialog({ onClose, onDone }: DialogProps) {
         setErrors({ file: r.failed.map((f) => (r.failed.length > 1 ? `${f.file}: ${errorText(f.error)}` : errorText(f.error))).join('\n') });
         return;
       }
-      onDone({
-        kind: outcomeKind(r.restored.length + r.skipped.length, r.failed.length),
-        title: `Restored ${plural(r.restored.length, 'account')}${r.skipped.length ? `, skipped ${r.skipped.length}` : ''}${r.failed.length ? `, ${r.failed.length} failed` : ''}.`,
-        lines: [
-          ...r.failed.map((x) => `Failed: ${x.file} — ${errorText(x.error)}`),
-          ...r.restored.map(
-            (x) =>
-              `Restored: ${x.name} (${x.address})${x.replaced ? ', replacing the one in the vault' : ''}${x.verified ? '' : ' — unchecked: its key could not be checked'}${relockedNote(x.relocked)}`,
-          ),
-          ...r.skipped.map((x) => `Skipped: ${x.address} — ${x.reason}`),
-        ],
-      });
+      onDone(restoreNotice(r));
     },
     fields: FILE_AND_PASSWORD,
   });
@@ -122,11 +112,4 @@ function FileContents({ preview }: { preview: Preview }) {
       </ul>
     </div>
   );
-}
-
-/** What the vault did with a backup file that had no real lock of its own. */
-function relockedNote(relocked: 'unencrypted' | 'legacy' | undefined): string {
-  if (relocked === undefined) return '';
-  const was = relocked === 'unencrypted' ? 'the file was not encrypted' : 'the file used an old lock without key derivation';
-  return ` — ${was}, so keepsake locked the key with the password you entered`;
 }
