@@ -6,7 +6,7 @@
  * removed and overwritten ones as deleted; the restore brings them in, and @polkadot/keyring opens
  * what the vault stored with the accounts' passwords.
  */
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KeyringPair$Json } from '@polkadot/keyring/types';
@@ -156,5 +156,94 @@ describe('rescue restore', () => {
     );
     expect(msg).toMatch(/None of the accounts found has the address/);
     expect(vaultDump(b.vault)).toEqual(before);
+  });
+});
+
+describe('rescue scan after the browser compacted its log into a table', () => {
+  // Chromium replays a big log into a Snappy-compressed .ldb at its next start (filler values, as the
+  // extension's `metadata:` entries are, make it big): the removed account is then only in that table.
+  let restarted: ChromiumExtensionProfile;
+  let gone: KeyringPair$Json;
+  let stays: KeyringPair$Json;
+  beforeAll(async () => {
+    [gone, stays] = await Promise.all([
+      extensionAccountJson(`${DEV_PHRASE}//rescue//gone`, 'gone password', 'Gone'),
+      extensionAccountJson(`${DEV_PHRASE}//rescue//stays`, 'stays password', 'Stays'),
+    ]);
+    const filler = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`metadata:0x${String(i).padStart(64, '0')}`, { blob: '-'.repeat(1_000_000) }]));
+    restarted = await chromiumExtensionProfile({
+      dir: join(root, 'restarted'),
+      writes: [
+        { set: { [extensionAccountKey(gone.address)]: gone, [extensionAccountKey(stays.address)]: stays } },
+        { remove: [extensionAccountKey(gone.address)] },
+        { set: filler },
+        { restart: true },
+      ],
+    });
+  }, 120_000);
+
+  it('finds the removed account in the .ldb table as deleted, and restores it', async () => {
+    const files = await readdir(restarted.storeDir);
+    expect(files.some((f) => f.endsWith('.ldb'))).toBe(true);
+    const logs = await Promise.all(files.filter((f) => f.endsWith('.log')).map((f) => readFile(join(restarted.storeDir, f), 'latin1')));
+    expect(logs.some((l) => l.includes(gone.encoded))).toBe(false);
+    const b = await sandbox();
+    const copy = b.path('restarted-copy');
+    await cp(restarted.profileDir, copy, { recursive: true });
+    const scan = okJson<ScanJson>(await b.run(['rescue', 'scan', '--profile', copy, '--json']));
+    const accounts = scan.stores.flatMap((s) => s.accounts);
+    expect(accounts).toEqual([
+      expect.objectContaining({ name: 'Stays', state: 'live' }),
+      expect.objectContaining({ name: 'Gone', state: 'deleted', how: 'removed' }),
+    ]);
+    const pw = await b.secret('pw.txt', 'gone password\nstays password\n');
+    const r = okJson<RestoreJson>(await b.run(['rescue', 'restore', gone.address, '--profile', copy, '--password-file', pw, '--json']));
+    expect(r.restored).toEqual([expect.objectContaining({ name: 'Gone', verified: true })]);
+  });
+
+  it('a damaged store (a cut table, flipped bytes, junk files) is read as far as it goes: its problems are listed, no crash, exit 0', async () => {
+    const b = await sandbox();
+    const copy = b.path('damaged', 'Default');
+    await cp(restarted.profileDir, copy, { recursive: true });
+    const store = join(copy, 'Local Extension Settings', restarted.extensionId);
+    const table = (await readdir(store)).find((f) => f.endsWith('.ldb'))!;
+    const bytes = await readFile(join(store, table));
+    // Flip bytes in the middle of the table (a data block fails its checksum), and add junk.
+    for (let i = 0; i < 64; i++) {
+      const at = Math.floor(bytes.length / 3) + i * 7;
+      bytes[at] = bytes[at]! ^ 0x5a;
+    }
+    await writeFile(join(store, table), bytes);
+    await writeFile(join(store, '000999.ldb'), Buffer.alloc(5000, 0x41));
+    await writeFile(join(store, '001000.log'), Buffer.from('not a log at all'));
+    const r = await b.run(['rescue', 'scan', '--profile', copy, '--json']);
+    expect(r.code, r.stderr).toBe(EXIT.ok);
+    const scan = JSON.parse(r.stdout) as ScanJson;
+    const s = scan.stores[0]!;
+    expect(s.problems.length).toBeGreaterThan(0);
+    expect(s.problems.join('\n')).toMatch(/000999\.ldb/);
+    // The live account is still found: it is in the log Chromium started after the restart, or in a block still intact.
+    expect(s.accounts.some((a) => a.name === 'Stays')).toBe(true);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    // Cut in half: still no crash.
+    await writeFile(join(store, table), bytes.subarray(0, bytes.length >> 1));
+    const cut = await b.run(['rescue', 'scan', '--profile', copy]);
+    expect(cut.code, cut.stderr).toBe(EXIT.ok);
+    expect(cut.stdout + cut.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('rescue scan in the default locations', () => {
+  it("lists the Concordium Desktop Wallet's database where the wallet keeps it (Linux: ~/.config/Concordium Wallet)", async () => {
+    const b = await sandbox();
+    const { concordiumDesktopDbWrite, desktopDbData } = await import('../../support/concordiumDb.js');
+    const dir = b.path('.config', 'Concordium Wallet');
+    await mkdir(dir, { recursive: true });
+    const db = join(dir, 'concordium-desktop-wallet-database.sqlite3');
+    await concordiumDesktopDbWrite(db, 'wallet password', desktopDbData({ tag: 'L' }));
+    const scan = okJson<ScanJson>(await b.run(['rescue', 'scan', '--json'], { env: { XDG_CONFIG_HOME: '' } }));
+    expect(scan.concordium).toEqual([{ file: db }]);
+    const text = await b.run(['rescue', 'scan'], { env: { XDG_CONFIG_HOME: '' } });
+    expect(text.stdout).toContain(db);
   });
 });
