@@ -74,7 +74,19 @@ function errorCode(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : 'unknown error';
 }
 
-type Walk = { visited: Set<string>; maxDirs: number; budget: number; capNoted: boolean; stores: ExtensionStoreDir[]; notes: string[]; firefox: Set<string> };
+type Walk = {
+  visited: Set<string>;
+  maxDirs: number;
+  budget: number;
+  capNoted: boolean;
+  stores: ExtensionStoreDir[];
+  profiles: BrowserProfileDir[];
+  notes: string[];
+  firefox: Set<string>;
+};
+
+/** A browser profile found (a folder with `Local Extension Settings`), whether or not a wallet's storage is in it. */
+export type BrowserProfileDir = { browser: string | null; profile: string; dir: string };
 
 /** The folder's entries, or null (and a note) when it cannot be listed. Counts against the walk's budget. */
 async function entries(walk: Walk, dir: string): Promise<Dirent[] | null> {
@@ -132,6 +144,7 @@ async function seen(walk: Walk, path: string): Promise<boolean> {
 
 /** Every LevelDB under `<profileDir>/Local Extension Settings/`. */
 async function profileStores(walk: Walk, browser: string | null, profileDir: string): Promise<void> {
+  walk.profiles.push({ browser, profile: basename(profileDir), dir: profileDir });
   const settings = join(profileDir, EXTENSION_SETTINGS);
   const list = await entries(walk, settings);
   if (list === null) return;
@@ -185,9 +198,9 @@ async function descend(walk: Walk, browser: string | null, dir: string, depth: n
 export async function extensionStoresFind(
   dirs: readonly StoreSearchDir[],
   options: StoreSearchOptions = {},
-): Promise<{ stores: ExtensionStoreDir[]; notes: string[] }> {
+): Promise<{ stores: ExtensionStoreDir[]; profiles: BrowserProfileDir[]; notes: string[] }> {
   const maxDirs = options.maxDirs ?? DEFAULT_MAX_DIRS;
-  const walk: Walk = { visited: new Set(), maxDirs, budget: maxDirs, capNoted: false, stores: [], notes: [], firefox: new Set() };
+  const walk: Walk = { visited: new Set(), maxDirs, budget: maxDirs, capNoted: false, stores: [], profiles: [], notes: [], firefox: new Set() };
   for (const given of dirs) {
     const dir = typeof given === 'string' ? given : given.root;
     const browser = typeof given === 'string' ? null : given.browser;
@@ -222,7 +235,7 @@ export async function extensionStoresFind(
     }
   }
   for (const profile of walk.firefox) walk.notes.push(`${profile}: ${FIREFOX_NOTE}`);
-  return { stores: walk.stores, notes: walk.notes };
+  return { stores: walk.stores, profiles: walk.profiles, notes: walk.notes };
 }
 
 /** Which of a LevelDB folder's files hold its data, in the order a reader wants them: CURRENT, MANIFEST-*, then by number. */

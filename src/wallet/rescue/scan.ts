@@ -4,7 +4,7 @@ import { BaseError } from '../../errors/base.js';
 import { LEVELDB_CAPS, leveldbLatest, leveldbRecords, type LeveldbRecord } from '../../formats/leveldb/index.js';
 import { isObject, jsonParse } from '../../formats/json.js';
 import type { KeyType } from '../../keys/types.js';
-import { extensionStoresFind, storeFilesRead, type ExtensionStoreDir, type StoreSearchDir } from '../../stores/browserProfiles.js';
+import { extensionStoresFind, storeFilesRead, type BrowserProfileDir, type ExtensionStoreDir, type StoreSearchDir } from '../../stores/browserProfiles.js';
 import { browserProfileRoots, concordiumDesktopDbLocations, firefoxProfileRoots, KNOWN_EXTENSIONS } from '../../stores/locations.js';
 import { inspectFile, type KdfReport } from '../inspect.js';
 import { existsSync } from 'node:fs';
@@ -47,6 +47,8 @@ export type RescueStore = {
 
 export type RescueScan = {
   stores: RescueStore[];
+  /** Every browser profile folder found in what was searched, with a wallet's storage or not. */
+  profiles: BrowserProfileDir[];
   /** Concordium Desktop Wallet databases found (their contents need the wallet's password: `rescue restore --concordium-db`). */
   concordium: { file: string }[];
   /** What was searched (the folders given, or the default locations of this machine). */
@@ -81,7 +83,7 @@ export async function rescueFind(options: RescueScanOptions = {}): Promise<{ sca
   // This machine's browsers carry their names; Firefox profiles are searched only to say they cannot be read.
   const roots: StoreSearchDir[] = given ? [...options.dirs!] : [...browserProfileRoots(platform, env, home), ...firefoxProfileRoots(platform, env, home)];
   const searched = roots.map((r) => (typeof r === 'string' ? r : r.root));
-  const { stores: dirs, notes } = await extensionStoresFind(roots, { ignoreMissing: !given });
+  const { stores: dirs, profiles, notes } = await extensionStoresFind(roots, { ignoreMissing: !given });
   const stores: RescueStore[] = [];
   const found: RescueFound[] = [];
   for (const dir of dirs) {
@@ -95,7 +97,7 @@ export async function rescueFind(options: RescueScanOptions = {}): Promise<{ sca
     found.push(...read.found);
   }
   const concordium = (given ? [] : concordiumDesktopDbLocations(platform, env, home)).filter((file) => existsSync(file)).map((file) => ({ file }));
-  return { scan: { stores, concordium, searched, notes }, found };
+  return { scan: { stores, profiles, concordium, searched, notes }, found };
 }
 
 const ACCOUNT_KEY = /(?:^|:)account:0x[0-9a-fA-F]{40,}$/;

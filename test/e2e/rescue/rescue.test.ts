@@ -234,6 +234,20 @@ describe('rescue scan after the browser compacted its log into a table', () => {
 });
 
 describe('rescue scan in the default locations', () => {
+  it("lists every profile folder of this machine's browsers, and the wallet storage in them, by browser", async () => {
+    const b = await sandbox();
+    await mkdir(b.path('.config', 'chromium', 'Default', 'Local Extension Settings'), { recursive: true });
+    const brave = b.path('.config', 'BraveSoftware', 'Brave-Browser', 'Profile 1', 'Local Extension Settings', 'mopnmbcafieddcagagdcbnhejhlodfdd');
+    await mkdir(join(brave, '..'), { recursive: true });
+    await cp(profile.storeDir, brave, { recursive: true });
+    const scan = okJson<ScanJson & { profiles: { browser: string; profile: string }[] }>(
+      await b.run(['rescue', 'scan', '--json'], { env: { XDG_CONFIG_HOME: '' } }),
+    );
+    expect(scan.profiles.map((p) => `${p.browser}/${p.profile}`).sort()).toEqual(['Brave/Profile 1', 'Chromium/Default']);
+    expect(scan.stores.map((s) => [s.browser, s.profile, s.extension])).toEqual([['Brave', 'Profile 1', 'Polkadot{.js} extension']]);
+    expect(scan.stores[0]!.accounts).toHaveLength(4);
+  });
+
   it("lists the Concordium Desktop Wallet's database where the wallet keeps it (Linux: ~/.config/Concordium Wallet)", async () => {
     const b = await sandbox();
     const { concordiumDesktopDbWrite, desktopDbData } = await import('../../support/concordiumDb.js');

@@ -62,7 +62,14 @@ function Results({ scan, onNotice }: { scan: RescueScan; onNotice: (n: Notice) =
   const nothing = scan.stores.length === 0 && scan.concordium.length === 0;
   return (
     <div role="status" aria-live="polite">
-      {nothing ? <p className="notice notice-info">No wallet storage was found in {plural(scan.searched.length, 'place')} searched.</p> : null}
+      {nothing ? (
+        <p className="notice notice-info">
+          No wallet storage was found in {plural(scan.searched.length, 'place')} searched
+          {scan.profiles.length > 0 ? ` (${plural(scan.profiles.length, 'browser profile')})` : ''}.
+        </p>
+      ) : (
+        <p className="hint">Searched {plural(scan.profiles.length, 'browser profile')}.</p>
+      )}
       {scan.stores.map((s) => (
         <StoreCard key={s.dir} store={s} chosen={chosen} onToggle={toggle} />
       ))}

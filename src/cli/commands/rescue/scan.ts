@@ -38,8 +38,9 @@ export async function rescueScanRun(options: RescueScanOptions, ctx: Context): P
 
 function scanPrint(io: Io, scan: RescueScan): void {
   if (scan.stores.length === 0 && scan.concordium.length === 0) {
-    out(io, `No wallet storage found in ${plural(scan.searched.length, 'place')} searched.`);
-  }
+    const profiles = scan.profiles.length > 0 ? ` (${plural(scan.profiles.length, 'browser profile')})` : '';
+    out(io, `No wallet storage found in ${plural(scan.searched.length, 'place')} searched${profiles}.`);
+  } else if (scan.profiles.length > 0) out(io, `Searched ${plural(scan.profiles.length, 'browser profile')}.`);
   for (const s of scan.stores) {
     out(io, line`${[s.browser, s.profile].filter(Boolean).join(' ')} — ${s.extension} (${s.extensionId})`);
     out(io, line`  ${s.dir}`);
