@@ -4,6 +4,8 @@
 //   list     `account list --json` with 10,000 accounts                  (bench/vault.js)
 //   backup   `backup export` / `backup import`, 1,000 accounts + 1,000 addresses (bench/vault.js)
 //   restore  100 files (N=2^15) into an empty vault vs the Polkadot{.js} restore loop (bench/vault.js)
+//   locked   a command on a locked vault vs a plain one, and the PBKDF2 floor  (bench/vault.js)
+//   rescue   `rescue scan` of an extension store vs LevelDB itself reading it (bench/rescue.js)
 //
 //   npm run bench                      (builds, then runs this file)
 //   node bench/run.js [--json]         (after `npm run build`)
@@ -14,7 +16,7 @@
 //                        also checks that every command exits 0 and prints what it should)
 //   BENCH_VAULT_RUNS=N   measured runs per case in restore (default 3: the Polkadot{.js} loop takes ~1 min)
 //   BENCH_VAULT_WARMUP=N warm-up runs per case in restore (default 0: every restore run checks its output)
-//   BENCH_ONLY=a,b       only these sections (open, list, backup, restore, locked; default all)
+//   BENCH_ONLY=a,b       only these sections (open, list, backup, restore, locked, rescue; default all)
 //   BENCH_STRICT=1       exit 1 when a target is missed (default: report only, exit 0)
 //   BENCH_KEEP=1         keep the temporary directory with the files, vaults and passwords
 //
@@ -27,6 +29,7 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
 import { caseJson, checkJson, intEnv, measure, msCheck, ratioCheck, round2, sectionPrint, summarize, table, truthy } from './lib.js';
 import { backupSection, listSection, lockedSection, restoreSection, TARGETS as VAULT_TARGETS } from './vault.js';
+import { RESCUE_TARGETS, rescueSection } from './rescue.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -40,7 +43,7 @@ const VAULT_RUNS = intEnv('BENCH_VAULT_RUNS', 3, 1);
 const VAULT_WARMUP = intEnv('BENCH_VAULT_WARMUP', 0, 0);
 const STRICT = truthy(process.env.BENCH_STRICT);
 const KEEP = truthy(process.env.BENCH_KEEP);
-const ALL_SECTIONS = ['open', 'list', 'backup', 'restore', 'locked'];
+const ALL_SECTIONS = ['open', 'list', 'backup', 'restore', 'locked', 'rescue'];
 const SECTIONS = (process.env.BENCH_ONLY ?? '').trim() === '' ? ALL_SECTIONS : process.env.BENCH_ONLY.split(',').map((s) => s.trim());
 for (const s of SECTIONS) {
   if (!ALL_SECTIONS.includes(s)) {
@@ -54,6 +57,7 @@ const TARGETS = {
   vsFloor: 1.15, // keepsake verify ≤ 1.15 × one native scrypt process (issue 13; 1.3 before)
   versionMs: 150, // keepsake --version < 150 ms
   ...VAULT_TARGETS,
+  ...RESCUE_TARGETS,
 };
 
 const tmp = mkdtempSync(join(tmpdir(), 'keepsake-bench-'));
@@ -81,8 +85,8 @@ try {
     Object.assign(report, open.json);
     allChecks.push(...open.checks);
   }
-  const vaultSections = { list: listSection, backup: backupSection, restore: restoreSection, locked: lockedSection };
-  for (const id of ['list', 'backup', 'restore', 'locked']) {
+  const vaultSections = { list: listSection, backup: backupSection, restore: restoreSection, locked: lockedSection, rescue: rescueSection };
+  for (const id of ['list', 'backup', 'restore', 'locked', 'rescue']) {
     if (!SECTIONS.includes(id)) continue;
     const section = await vaultSections[id](ctx);
     report[id] = section.json;
