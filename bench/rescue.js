@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { encodeAddress, cryptoWaitReady } from '@polkadot/util-crypto';
 import { ClassicLevel } from 'classic-level';
-import { measure, sectionPrint, summarize, caseJson, checkJson, round2 } from './lib.js';
+import { measure, summarize } from './lib.js';
+import { sectionOut } from './vault.js';
 
 export const RESCUE_TARGETS = {
   rescueScanRatio: 3, // rescue scan (every version of every record, each account inspected) ≤ 3 × LevelDB iterating the live entries
@@ -62,8 +63,8 @@ export async function rescueSection(ctx) {
     { id: 'native', label: 'LevelDB (classic-level) iterating the live entries (floor)', argv: () => [join(ctx.here, 'native-leveldb.js'), forLevelDb] },
   ];
   const measured = measure(ctx, 'rescue', cases, { runs: ctx.RUNS, warmup: ctx.WARMUP });
-  const stats = Object.fromEntries(cases.map((c) => [c.id, summarize(measured.samples[c.id])]));
-  const ratio = stats.scan.median / stats.native.median;
+  const median = (id) => summarize(measured.samples[id]).median;
+  const ratio = median('scan') / median('native');
   const checks = [
     {
       id: 'rescueScan',
@@ -73,34 +74,16 @@ export async function rescueSection(ctx) {
       pass: ratio <= RESCUE_TARGETS.rescueScanRatio,
     },
   ];
-  const fixture = `one extension store: ${COUNT} accounts, ${COUNT / 10} removed, ${COUNT / 10} overwritten, 20 × 200 KB metadata, compacted`;
-  const { runs, warmup, samples, load0, load1 } = measured;
-  sectionPrint(ctx.say, {
+  return sectionOut(ctx, {
+    id: 'rescue',
     title: 'Rescue: scanning an extension store vs LevelDB itself',
-    fixture,
-    runs,
-    warmup,
-    load0,
-    load1,
+    fixture: `one extension store: ${COUNT} accounts, ${COUNT / 10} removed, ${COUNT / 10} overwritten, 20 × 200 KB metadata, compacted`,
     cases,
-    stats,
+    measured,
     checks,
-    notes: [
+    notes: (stats) => [
       '',
       `scan − LevelDB: ${(stats.scan.median - stats.native.median).toFixed(1)} ms (keepsake reads every version in every file, checks every CRC, and inspects each account found; LevelDB reads the live ones)`,
     ],
   });
-  return {
-    id: 'rescue',
-    checks,
-    json: {
-      fixture,
-      runs,
-      warmup,
-      loadavg: { before: load0.map(round2), after: load1.map(round2) },
-      cases: cases.map((c) => caseJson(c, stats[c.id], samples[c.id], { tmp: ctx.tmp, root: ctx.root, argv: c.argv(0) })),
-      checks: checks.map(checkJson),
-      pass: checks.every((c) => c.pass),
-    },
-  };
 }

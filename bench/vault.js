@@ -122,7 +122,7 @@ async function filledVault(ctx, path, { accounts, addresses }) {
 // Sections. Each measures, prints its block with ctx.say and returns { id, checks, json }.
 
 /** Prints a section's block ({@link sectionPrint}) and returns its checks and its part of the JSON report. */
-function sectionOut(ctx, { id, title, fixture, cases, measured, checks, notes }) {
+export function sectionOut(ctx, { id, title, fixture, cases, measured, checks, notes }) {
   const { runs, warmup, samples, load0, load1 } = measured;
   const stats = Object.fromEntries(cases.map((c) => [c.id, summarize(samples[c.id])]));
   sectionPrint(ctx.say, { title, fixture, runs, warmup, load0, load1, cases, stats, checks, notes: notes(stats) });

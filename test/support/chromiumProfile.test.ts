@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import type { KeyringPair$Json } from '@polkadot/keyring/types';
 import { ClassicLevel } from 'classic-level';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumExtensionProfile, extensionAccountJson, extensionAccountKey, type ChromiumExtensionProfile } from './chromiumProfile.js';
+import {
+  chromiumExtensionProfile,
+  COMPACTING_FILLER,
+  compactingWrites,
+  extensionAccountJson,
+  extensionAccountKey,
+  type ChromiumExtensionProfile,
+} from './chromiumProfile.js';
 import { DEV_PHRASE, oracleOpen } from './oracle.js';
 
 // One browser launch for the file: three accounts set, one removed, one key overwritten by another account's file.
@@ -111,22 +118,14 @@ describe('chromiumExtensionProfile with a restart', () => {
   let restarted: ChromiumExtensionProfile;
   let gone: KeyringPair$Json;
   let stays: KeyringPair$Json;
-  const filler = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`metadata:0x${String(i).padStart(64, '0')}`, { blob: '-'.repeat(1_000_000) }]));
+  const filler = COMPACTING_FILLER;
 
   beforeAll(async () => {
     [gone, stays] = await Promise.all([
       extensionAccountJson(`${DEV_PHRASE}//gone`, 'gone password', 'gone', { randomness: 1 }),
       extensionAccountJson(`${DEV_PHRASE}//stays`, 'stays password', 'stays', { randomness: 2 }),
     ]);
-    restarted = await chromiumExtensionProfile({
-      dir: join(root, 'restarted'),
-      writes: [
-        { set: { [extensionAccountKey(gone.address)]: gone, [extensionAccountKey(stays.address)]: stays } },
-        { remove: [extensionAccountKey(gone.address)] },
-        { set: filler },
-        { restart: true },
-      ],
-    });
+    restarted = await chromiumExtensionProfile({ dir: join(root, 'restarted'), writes: compactingWrites(gone, stays) });
   });
 
   it('makes the same account files on every run (fixed salt and nonce)', async () => {

@@ -150,3 +150,22 @@ declare const chrome: {
     };
   };
 };
+
+/** Values as big as the extension's `metadata:` entries get: eight of 1 MB, enough for Chromium to compact its log at the next start. */
+export const COMPACTING_FILLER: Record<string, unknown> = Object.fromEntries(
+  Array.from({ length: 8 }, (_, i) => [`metadata:0x${String(i).padStart(64, '0')}`, { blob: '-'.repeat(1_000_000) }]),
+);
+
+/**
+ * Writes after which the removed account is only in a table: `gone` and `stays` set, `gone` removed,
+ * {@link COMPACTING_FILLER} set, and a restart — Chromium replays the big log into a Snappy-compressed
+ * .ldb and starts a new, empty log.
+ */
+export function compactingWrites(gone: KeyringPair$Json, stays: KeyringPair$Json): StoreWrite[] {
+  return [
+    { set: { [extensionAccountKey(gone.address)]: gone, [extensionAccountKey(stays.address)]: stays } },
+    { remove: [extensionAccountKey(gone.address)] },
+    { set: COMPACTING_FILLER },
+    { restart: true },
+  ];
+}

@@ -51,6 +51,12 @@ function found(vault: string, secrets: readonly string[]): string[] {
   return secrets.filter((s) => bytes.includes(Buffer.from(s, 'utf8')) || bytes.includes(Buffer.from(JSON.stringify(s).slice(1, -1), 'utf8')));
 }
 
+/** `backup export --format concordium-desktop --out OUT --password-file PW`, with the Concordium password file `seal` and `--json` when asked. */
+function toDesktop(out: string, pw: string, options: { seal?: string; json?: boolean } = {}): string[] {
+  const seal = options.seal === undefined ? [] : ['--concordium-password-file', options.seal];
+  return ['backup', 'export', '--format', 'concordium-desktop', '--out', out, '--password-file', pw, ...seal, ...(options.json ? ['--json'] : [])];
+}
+
 async function imported(b: Sandbox, vault?: string): Promise<string> {
   const pw = await b.secret('pw.txt', PW);
   const file = await b.write('wallet-export.json', concordiumEncrypt(data, PW));
@@ -85,16 +91,12 @@ describe('Concordium data sealed in a plain vault', () => {
     const other = await b.secret('other.txt', OTHER);
     const out = b.path('back.json');
     const before = vaultDump(b.vault);
-    const refused = await b.run(['backup', 'export', '--format', 'concordium-desktop', '--out', out, '--password-file', other, '--json']);
+    const refused = await b.run(toDesktop(out, other, { json: true }));
     expect(refused.code).toBe(EXIT.wrongPassword);
     expect(JSON.parse(refused.stderr)).toMatchObject({ error: { name: 'ConcordiumSealedError' } });
-    const text = expectRefused(
-      await b.run(['backup', 'export', '--format', 'concordium-desktop', '--out', out, '--password-file', other]),
-      EXIT.wrongPassword,
-      {
-        secrets: [OTHER],
-      },
-    );
+    const text = expectRefused(await b.run(toDesktop(out, other)), EXIT.wrongPassword, {
+      secrets: [OTHER],
+    });
     expect(text).toMatch(/sealed in the vault under that file's password/);
     expect(text).toMatch(/wallet-export\.json/);
     expect(text).toMatch(/--concordium-password-file/);
@@ -102,40 +104,13 @@ describe('Concordium data sealed in a plain vault', () => {
     expect(vaultDump(b.vault)).toEqual(before);
     // A wrong line, then the right one: the right one opens it.
     const lines = await b.secret('lines.txt', `wrong-one-1\n${PW}\n`);
-    okJson(
-      await b.run([
-        'backup',
-        'export',
-        '--format',
-        'concordium-desktop',
-        '--out',
-        out,
-        '--password-file',
-        other,
-        '--concordium-password-file',
-        lines,
-        '--json',
-      ]),
-    );
+    okJson(await b.run(toDesktop(out, other, { seal: lines, json: true })));
     expect(concordiumDecrypt(await readJson<ConcordiumEnvelope>(out), OTHER)).toEqual(data);
     // Only wrong ones: refused, naming the file.
     const wrong = await b.secret('wrong.txt', 'wrong-one-1\nwrong-two-2\n');
-    const again = expectRefused(
-      await b.run([
-        'backup',
-        'export',
-        '--format',
-        'concordium-desktop',
-        '--out',
-        b.path('x.json'),
-        '--password-file',
-        other,
-        '--concordium-password-file',
-        wrong,
-      ]),
-      EXIT.wrongPassword,
-      { secrets: ['wrong-one-1', 'wrong-two-2'] },
-    );
+    const again = expectRefused(await b.run(toDesktop(b.path('x.json'), other, { seal: wrong })), EXIT.wrongPassword, {
+      secrets: ['wrong-one-1', 'wrong-two-2'],
+    });
     expect(again).toMatch(/no password given opens it/);
   });
 
@@ -144,13 +119,10 @@ describe('Concordium data sealed in a plain vault', () => {
     await imported(b);
     const other = await b.secret('other.txt', OTHER);
     const out = b.path('tty.json');
-    const r = await b.tty(
-      ['backup', 'export', '--format', 'concordium-desktop', '--out', out, '--password-file', other],
-      [
-        { wait: /from the Concordium export wallet-export\.json \(imported \d{4}-\d\d-\d\d\) is sealed.*Password/s, send: 'not-it-9' },
-        { wait: /That password does not open it/, send: PW },
-      ],
-    );
+    const r = await b.tty(toDesktop(out, other), [
+      { wait: /from the Concordium export wallet-export\.json \(imported \d{4}-\d\d-\d\d\) is sealed.*Password/s, send: 'not-it-9' },
+      { wait: /That password does not open it/, send: PW },
+    ]);
     expect(r.code, r.transcript).toBe(EXIT.ok);
     expect(r.transcript).not.toContain(PW);
     expect(concordiumDecrypt(await readJson<ConcordiumEnvelope>(out), OTHER)).toEqual(data);
@@ -167,18 +139,12 @@ describe('Concordium data sealed in a plain vault', () => {
     expect(found(fresh, secretsOf(data))).toEqual([]);
     // Sealed under the desktop export's password, not the backup's: the backup password alone does not open it.
     const out = b.path('again.json');
-    expectRefused(
-      await b.run(['backup', 'export', '--format', 'concordium-desktop', '--out', out, '--password-file', backupPw], { vault: fresh }),
-      EXIT.wrongPassword,
-    );
+    expectRefused(await b.run(toDesktop(out, backupPw), { vault: fresh }), EXIT.wrongPassword);
     const pw = await b.secret('pw2.txt', PW);
     okJson(
-      await b.run(
-        ['backup', 'export', '--format', 'concordium-desktop', '--out', out, '--password-file', backupPw, '--concordium-password-file', pw, '--json'],
-        {
-          vault: fresh,
-        },
-      ),
+      await b.run(toDesktop(out, backupPw, { seal: pw, json: true }), {
+        vault: fresh,
+      }),
     );
     expect(concordiumDecrypt(await readJson<ConcordiumEnvelope>(out), OTHER)).toEqual(data);
   });
@@ -198,7 +164,7 @@ describe('Concordium data sealed in a plain vault', () => {
     const r = okJson<ImportJson>(await b.run(['backup', 'import', second, '--password-file', pw, '--json'], { vault: fresh }));
     expect(r.items.find((i) => i.name === 'Real name now')).toMatchObject({ status: 'replaced' });
     const out = b.path('renamed-out.json');
-    okJson(await b.run(['backup', 'export', '--format', 'concordium-desktop', '--out', out, '--password-file', pw, '--json'], { vault: fresh }));
+    okJson(await b.run(toDesktop(out, pw, { json: true }), { vault: fresh }));
     const back = concordiumDecrypt(await readJson<ConcordiumEnvelope>(out), PW) as DesktopExport;
     expect(back.identities[0]).toEqual({ ...placeholder.identities[0], name: 'Real name now' });
   });
@@ -237,7 +203,7 @@ describe('Concordium data an earlier keepsake kept readable', () => {
     );
     // Before sealing, the export needs no other password (nothing is sealed yet).
     const any = await b.secret('any.txt', OTHER);
-    okJson(await b.run(['backup', 'export', '--format', 'concordium-desktop', '--out', b.path('before.json'), '--password-file', any, '--json']));
+    okJson(await b.run(toDesktop(b.path('before.json'), any, { json: true })));
     expect(concordiumDecrypt(await readJson<ConcordiumEnvelope>(b.path('before.json')), OTHER)).toEqual({ ...data, addressBook: [] });
 
     const short = await b.secret('short.txt', '12345');
@@ -250,22 +216,8 @@ describe('Concordium data an earlier keepsake kept readable', () => {
     expect(okJson<{ readable: number }>(await b.run(['concordium', 'list', '--json'])).readable).toBe(0);
     expect(okJson<{ sealed: number }>(await b.run(['concordium', 'seal', '--password-file', seal, '--json'])).sealed).toBe(0);
 
-    expectRefused(await b.run(['backup', 'export', '--format', 'concordium-desktop', '--out', b.path('x.json'), '--password-file', any]), EXIT.wrongPassword);
-    okJson(
-      await b.run([
-        'backup',
-        'export',
-        '--format',
-        'concordium-desktop',
-        '--out',
-        b.path('after.json'),
-        '--password-file',
-        any,
-        '--concordium-password-file',
-        seal,
-        '--json',
-      ]),
-    );
+    expectRefused(await b.run(toDesktop(b.path('x.json'), any)), EXIT.wrongPassword);
+    okJson(await b.run(toDesktop(b.path('after.json'), any, { seal: seal, json: true })));
     expect(concordiumDecrypt(await readJson<ConcordiumEnvelope>(b.path('after.json')), OTHER)).toEqual({ ...data, addressBook: [] });
   });
 });

@@ -14,7 +14,13 @@ import { decodeAddress } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, expectRefused, okJson, sandbox, vaultDump, type Sandbox } from '../../support/cli.js';
-import { chromiumExtensionProfile, extensionAccountJson, extensionAccountKey, type ChromiumExtensionProfile } from '../../support/chromiumProfile.js';
+import {
+  chromiumExtensionProfile,
+  compactingWrites,
+  extensionAccountJson,
+  extensionAccountKey,
+  type ChromiumExtensionProfile,
+} from '../../support/chromiumProfile.js';
 import { DEV_PHRASE, oracleOpen } from '../../support/oracle.js';
 
 type ScanJson = {
@@ -170,16 +176,7 @@ describe('rescue scan after the browser compacted its log into a table', () => {
       extensionAccountJson(`${DEV_PHRASE}//rescue//gone`, 'gone password', 'Gone'),
       extensionAccountJson(`${DEV_PHRASE}//rescue//stays`, 'stays password', 'Stays'),
     ]);
-    const filler = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`metadata:0x${String(i).padStart(64, '0')}`, { blob: '-'.repeat(1_000_000) }]));
-    restarted = await chromiumExtensionProfile({
-      dir: join(root, 'restarted'),
-      writes: [
-        { set: { [extensionAccountKey(gone.address)]: gone, [extensionAccountKey(stays.address)]: stays } },
-        { remove: [extensionAccountKey(gone.address)] },
-        { set: filler },
-        { restart: true },
-      ],
-    });
+    restarted = await chromiumExtensionProfile({ dir: join(root, 'restarted'), writes: compactingWrites(gone, stays) });
   }, 120_000);
 
   it('finds the removed account in the .ldb table as deleted, and restores it', async () => {
