@@ -96,3 +96,18 @@ export class ShardCountError extends UsageError {
     });
   }
 }
+
+/** The shards opened, but what they hold is not a BIP-39 recovery phrase, so it cannot be an identity. */
+export class ShardSecretNotPhraseError extends BaseError {
+  override readonly name = 'ShardSecretNotPhraseError';
+  override readonly kind = 'failed';
+  override readonly field = 'file';
+  constructor({ title, cause }: { title: string; cause?: unknown }) {
+    super(
+      `The shards of "${title.slice(0, 80)}" open, but what they hold is not a recovery phrase, so no identity was made; recover it with Banana Split itself.`,
+      {
+        cause,
+      },
+    );
+  }
+}

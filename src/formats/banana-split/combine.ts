@@ -19,18 +19,19 @@ const TAG_LENGTH = 16;
 /** A shard as `bananaSplitCombine` takes it: its text, or its text with the name messages give it (its file). */
 export type ShardInput = string | { text: string; label: string };
 
+/** A set of shards that passed every check: its shards, in the order given, and what they share. */
+export type BananaSplitSet = { shards: BananaSplitShard[]; title: string; required: number };
+
 /**
- * The secret a set of Banana Split shards (v0 or v1 texts) holds, with its passphrase (spaces already
- * read as "-" by the caller: {@link bananaSplitPassphraseNormalize}). Checks, in order, before any key is
- * derived: at most 255 texts, each a shard, all of one set (version, title, threshold, nonce — as
- * banana_split `reconstruct` and banana-recovery-rust `try_add_share` check), no shard twice, data of
- * one length, at least the threshold. The first `required` shards are combined (as Polkadot Vault does);
- * a passphrase that does not open the result is {@link ShardPassphraseWrongError}.
+ * Every check {@link bananaSplitCombine} makes before it derives a key, on their own so a front end
+ * refuses the shards before it asks for the passphrase: at most 255 texts, each a shard, all of one
+ * set (version, title, threshold, nonce — as banana_split `reconstruct` and banana-recovery-rust
+ * `try_add_share` check), no shard twice, data of one length, at least the threshold.
  *
  * @example
- * await bananaSplitCombine([shard1, shard3], 'orbit-lamp-tiger-salad') // 'bottom drive obey …'
+ * bananaSplitSetCheck([shard1, shard3]).title // 'Alice tries BananaSplit again'
  */
-export async function bananaSplitCombine(inputs: readonly ShardInput[], passphrase: string): Promise<string> {
+export function bananaSplitSetCheck(inputs: readonly ShardInput[]): BananaSplitSet {
   if (inputs.length > SHARDS_MAX) throw new ShardsTooManyError({ have: inputs.length, max: SHARDS_MAX });
   const shards = inputs.map((input, i) =>
     typeof input === 'string'
@@ -48,7 +49,22 @@ export async function bananaSplitCombine(inputs: readonly ShardInput[], passphra
     if (shard.data.length !== first.data.length) throw new ShardDamagedError({ reason: 'the shards hold data of different lengths' });
   }
   if (shards.length < first.required) throw new ShardsTooFewError({ have: shards.length, need: first.required, title: first.title });
-  const sealed = shamirCombine(shards.slice(0, first.required));
+  return { shards, title: first.title, required: first.required };
+}
+
+/**
+ * The secret a set of Banana Split shards (v0 or v1 texts) holds, with its passphrase (spaces already
+ * read as "-" by the caller: {@link bananaSplitPassphraseNormalize}). The shards are checked first
+ * ({@link bananaSplitSetCheck}); the first `required` are combined (as Polkadot Vault does); a
+ * passphrase that does not open the result is {@link ShardPassphraseWrongError}.
+ *
+ * @example
+ * await bananaSplitCombine([shard1, shard3], 'orbit-lamp-tiger-salad') // 'bottom drive obey …'
+ */
+export async function bananaSplitCombine(inputs: readonly ShardInput[], passphrase: string): Promise<string> {
+  const { shards, required } = bananaSplitSetCheck(inputs);
+  const first = shards[0]!;
+  const sealed = shamirCombine(shards.slice(0, required));
   if (sealed === undefined || sealed.length <= TAG_LENGTH) throw new ShardDamagedError({ reason: 'together they do not make an encrypted secret' });
   const key = await bananaSplitKey(passphrase, first.title);
   let plaintext: Uint8Array | undefined;

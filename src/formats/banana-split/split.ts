@@ -26,6 +26,12 @@ export function bananaSplitThreshold(shares: number): number {
   return Math.floor(shares / 2) + 1;
 }
 
+/** Refuses a number of shards outside 3..255 and a title that is empty or over 256 characters (before any work). */
+export function bananaSplitOptionsCheck({ title, shares }: { title: string; shares: number }): void {
+  if (!Number.isInteger(shares) || shares < SHARDS_MIN || shares > SHARDS_MAX) throw new ShardCountError({ shares, min: SHARDS_MIN, max: SHARDS_MAX });
+  if (title.length < 1 || title.length > TITLE_MAX) throw new InvalidInputError({ field: 'name', what: 'shard title', min: 1, max: TITLE_MAX });
+}
+
 /**
  * The key for a set: scrypt(UTF-8 passphrase, SHA-512(UTF-8 title), N=2^15, r=8, p=1, 32 bytes)
  * (banana_split `hashString` is tweetnacl `hash`, SHA-512).
@@ -55,8 +61,7 @@ export async function bananaSplitShards(
 ): Promise<string[]> {
   const { title, shares, passphrase } = options;
   const random = options.random ?? systemRandom;
-  if (!Number.isInteger(shares) || shares < SHARDS_MIN || shares > SHARDS_MAX) throw new ShardCountError({ shares, min: SHARDS_MIN, max: SHARDS_MAX });
-  if (title.length < 1 || title.length > TITLE_MAX) throw new InvalidInputError({ field: 'name', what: 'shard title', min: 1, max: TITLE_MAX });
+  bananaSplitOptionsCheck({ title, shares });
   if (secret.length < 1 || secret.length > SECRET_MAX) throw new InvalidInputError({ field: 'phrase', what: 'secret to split', min: 1, max: SECRET_MAX });
   if (passphrase.length < 1) throw new InvalidInputError({ field: 'password', what: 'shard passphrase', min: 1 });
   const required = bananaSplitThreshold(shares);
