@@ -89,7 +89,7 @@ export class ShardPassphraseWrongError extends BaseError {
 /** A split asked for a number of shards Banana Split cannot make. */
 export class ShardCountError extends UsageError {
   override readonly name = 'ShardCountError';
-  constructor({ shares, min, max }: { shares: number; min: number; max: number }) {
+  constructor({ shares, min, max }: { shares: number | string; min: number; max: number }) {
     super({
       reason: `A secret is split into ${min} to ${max} shards, not ${String(shares).slice(0, 20)}.`,
       hint: `Choose a number of shards from ${min} to ${max}.`,
@@ -109,5 +109,25 @@ export class ShardSecretNotPhraseError extends BaseError {
         cause,
       },
     );
+  }
+}
+
+/** An image given as a shard is not a PNG keepsake can read, or holds no QR code it can find. */
+export class ShardImageError extends BaseError {
+  override readonly name = 'ShardImageError';
+  override readonly kind = 'failed';
+  override readonly field = 'file';
+  constructor({ label, reason }: { label: string; reason: string }) {
+    super(`${label} ${reason}; give a sharper PNG photo or scan of the shard's QR code, or its text.`);
+  }
+}
+
+/** The folder for a split's files already holds files. */
+export class ShardFolderNotEmptyError extends BaseError {
+  override readonly name = 'ShardFolderNotEmptyError';
+  override readonly kind = 'failed';
+  override readonly field = 'file';
+  constructor({ folder }: { folder: string }) {
+    super(`The folder ${folder} is not empty; keepsake writes shards only into a new or empty folder, so nothing was written.`, { next: { do: 'overwrite' } });
   }
 }
