@@ -12,6 +12,24 @@ export const QR_IMAGE_MAX_PIXELS = 24_000_000;
 /** The PNG file signature (PNG spec §5.2), then the IHDR chunk, whose first fields are width and height. */
 const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 
+/**
+ * Whether the PNG's chunks (length, type, data, CRC; PNG spec §5.3) run whole from the signature to
+ * IEND. pngjs decodes a cut-off file without complaint into pixels it never wrote, so a damaged image
+ * is refused here, before it is decoded.
+ */
+function pngChunksWhole(bytes: Uint8Array): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = 8;
+  while (at + 12 <= bytes.length) {
+    const length = view.getUint32(at);
+    const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+    at += 12 + length;
+    if (at > bytes.length) return false;
+    if (type === 'IEND') return true;
+  }
+  return false;
+}
+
 /** Whether `bytes` start as a PNG file does. */
 export function isPng(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && PNG_SIGNATURE.every((b, i) => bytes[i] === b);
@@ -42,6 +60,7 @@ export function qrPngDecode(bytes: Uint8Array, label: string): string {
   const width = view.getUint32(16);
   const height = view.getUint32(20);
   if (width * height > QR_IMAGE_MAX_PIXELS) throw new ShardImageError({ label, reason: `is ${width}×${height} pixels, larger than keepsake reads` });
+  if (!pngChunksWhole(bytes)) throw new ShardImageError({ label, reason: 'is a damaged PNG image (cut off or altered)' });
   let image: { width: number; height: number; data: Buffer };
   try {
     image = pngjs.PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));

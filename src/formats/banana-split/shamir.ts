@@ -23,21 +23,31 @@ export const SHAMIR_BITS = 8;
 /** One share: its x-coordinate (1..255) and its bytes (one per byte position of the padded secret). */
 export type ShamirShare = { id: number; data: Uint8Array };
 
-/** secrets.js's RNG contract: a string of `bits` random '0'/'1' characters, from keepsake's random source. */
-function bitSource(random: RandomSource): (bits: number) => string {
-  return (bits) => {
+/**
+ * secrets.js's RNG contract: a string of `bits` random '0'/'1' characters, from keepsake's random
+ * source. `setRNG` first tests the function by calling it and refuses an output of 0 — which a real
+ * source gives once in 256 calls at 8 bits — so those test calls get a constant; once the RNG is
+ * set (`armed`), every coefficient comes from the source.
+ */
+function bitSource(random: RandomSource): { rng: (bits: number) => string; arm: () => void } {
+  let armed = false;
+  const rng = (bits: number): string => {
+    if (!armed) return '1'.padStart(bits, '0');
     const bytes = random(Math.ceil(bits / 8));
     let out = '';
     for (const b of bytes) out += b.toString(2).padStart(8, '0');
     return out.slice(0, bits);
   };
+  return { rng, arm: () => void (armed = true) };
 }
 
 /** `shares` shares of `secret`, any `threshold` of which give it back. */
 export function shamirSplit(secret: Uint8Array, shares: number, threshold: number, random: RandomSource): ShamirShare[] {
   secrets.init(SHAMIR_BITS, 'nodeCryptoRandomBytes');
+  const source = bitSource(random);
   // secrets.js documents a function RNG (`setRNG(function(bits){…})`); its typings list only the named ones.
-  secrets.setRNG(bitSource(random) as never);
+  secrets.setRNG(source.rng as never);
+  source.arm();
   try {
     return secrets.share(hex(secret), shares, threshold).map((share) => {
       // "8" (the bits, base 36) ‖ 2 hex digits of id ‖ hex data (secrets.js `constructPublicShareString`).
