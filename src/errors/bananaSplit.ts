@@ -60,7 +60,7 @@ export class ShardSetsMixedError extends BaseError {
   override readonly kind = 'failed';
   override readonly field = 'file';
   constructor({ differs }: { differs: ShardSetDifference }) {
-    super(`These shards are of different sets (${DIFFERENCE[differs]}); give shards of one set only.`);
+    super(`These shards are of different sets (${DIFFERENCE[differs] ?? `their ${differs} differs`}); give shards of one set only.`);
   }
 }
 
