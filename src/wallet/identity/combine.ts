@@ -22,14 +22,9 @@ export async function identityCombine(
   passphrase: string,
   options: { pin: string; name?: string | undefined } & IdentityTuning,
 ): Promise<IdentitySummary> {
-  const { title } = identityCombineCheck(shards, options);
-  const secret = await bananaSplitCombine(shards, bananaSplitPassphraseNormalize(passphrase));
-  try {
-    mnemonicValidate(secret);
-  } catch (cause) {
-    throw new ShardSecretNotPhraseError({ title, cause });
-  }
-  return identitySave(vault, { ...options, name: options.name ?? title, mnemonic: mnemonicNormalize(secret) });
+  identityCombineCheck(shards, options);
+  const { phrase, title } = await identityCombineOpen(shards, passphrase);
+  return identitySave(vault, { ...options, name: options.name ?? title, mnemonic: phrase });
 }
 
 /**
@@ -40,4 +35,23 @@ export function identityCombineCheck(shards: readonly ShardInput[], options: { n
   const { title, required } = bananaSplitSetCheck(shards);
   nameValidate(options.name ?? title, 'identity');
   return { title, required };
+}
+
+/**
+ * The recovery phrase the shards hold (normalised), with the set's title, without touching any vault:
+ * so a front end learns of a wrong passphrase (or shards that hold no phrase) before it asks for a new
+ * PIN or opens the vault. The passphrase may be typed with spaces for its dashes.
+ *
+ * @example
+ * const { phrase, title } = await identityCombineOpen([shard1, shard3], 'orbit-lamp-tiger-salad')
+ */
+export async function identityCombineOpen(shards: readonly ShardInput[], passphrase: string): Promise<{ phrase: string; title: string }> {
+  const { title } = bananaSplitSetCheck(shards);
+  const secret = await bananaSplitCombine(shards, bananaSplitPassphraseNormalize(passphrase));
+  try {
+    mnemonicValidate(secret);
+  } catch (cause) {
+    throw new ShardSecretNotPhraseError({ title, cause });
+  }
+  return { phrase: mnemonicNormalize(secret), title };
 }

@@ -197,6 +197,13 @@ describe('refusals: exit code, one line, the vault unchanged', () => {
       expectNoPhrase(r, PHRASE);
     }
     expect(vaultDump(box.vault)).toEqual(before);
+    // into a vault that is not there yet: a wrong passphrase creates no vault file
+    const fresh = box.path('fresh.sqlite');
+    const r = await box.run(['identity', 'combine', shard(1), shard(2), shard(3), '--passphrase-file', wrongPass, '--pin-file', newPin, '--json'], {
+      vault: fresh,
+    });
+    expectRefused(r, EXIT.wrongPassword, { json: true, name: 'ShardPassphraseWrongError' });
+    expect(box.exists('fresh.sqlite')).toBe(false);
     // the title names an identity already there: refused before any prompt
     const dup = await box.run(['identity', 'combine', shard(1), shard(2), shard(3), '--passphrase-file', passphraseFile, '--pin-file', newPin, '--json']);
     expectRefused(dup, EXIT.failed, { json: true, name: 'DuplicateIdentityError' });

@@ -86,7 +86,7 @@ export async function identityCombineRun(options: IdentityCombineOptions, ctx: C
   if (stdinUses > 1) throw new UsageError({ reason: 'Standard input can give only one thing: the shards, the passphrase or the PIN; nothing was recovered.' });
   const inputs = await shardInputs(ctx, options.shards);
   // The shards and the name are checked before the passphrase and the new PIN are asked for.
-  const { identityCombine, identityCombineCheck } = await import('../../../wallet/identity/combine.js');
+  const { identityCombineCheck, identityCombineOpen } = await import('../../../wallet/identity/combine.js');
   const { title } = identityCombineCheck(inputs, { name: options.name });
   const passphrase = await readSecret(ctx.io, {
     file: options.passphraseFile,
@@ -94,8 +94,11 @@ export async function identityCombineRun(options: IdentityCombineOptions, ctx: C
     prompt: line`Passphrase of the shards of "${title}" (four words): `,
     what: 'passphrase',
   });
+  // Opened before the new PIN is asked and the vault opened: a wrong passphrase (exit 3) creates no vault file.
+  const { phrase } = await identityCombineOpen(inputs, passphrase);
   const pin = await newPin(ctx.io, options.pinFile);
-  const result = await withVault(ctx, (vault) => identityCombine(vault, inputs, passphrase, { pin, name: options.name }), { mode: 'add' });
+  const { identityRecover } = await import('../../../wallet/identity/create.js');
+  const result = await withVault(ctx, (vault) => identityRecover(vault, { name: options.name ?? title, mnemonic: phrase, pin }), { mode: 'add' });
   if (ctx.io.json) printJson(ctx.io, { id: result.id, name: result.name, title, shards: inputs.length });
   else
     out(
