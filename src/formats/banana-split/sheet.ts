@@ -54,7 +54,7 @@ export function bananaSplitSheet(sheet: ShardSheet): string {
 <ol>
 <li>Gather any ${required} shards of "${html(title)}" and the passphrase (four words joined by "-"), which is kept apart from the shards and is not on this sheet.</li>
 <li>With keepsake: <code>keepsake identity combine</code> followed by the shards' files or photos of their QR codes (PNG); it asks for the passphrase and a new PIN.</li>
-<li>Or scan the QR codes with Polkadot Vault ("Recover with Banana Split"), or open them in Parity's Banana Split.</li>
+<li>Or scan the QR codes with Polkadot Vault, which recovers a key from Banana Split shards, or open them in Parity's Banana Split.</li>
 </ol>
 <p class="warn">Keep each shard in a different place, and never with the passphrase.</p>
 <h2>Shard text</h2>
