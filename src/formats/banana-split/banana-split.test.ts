@@ -165,6 +165,9 @@ describe('bananaSplitShards', () => {
     await expect(bananaSplitShards('', ok)).rejects.toBeInstanceOf(InvalidInputError);
     await expect(bananaSplitShards('x'.repeat(1025), ok)).rejects.toBeInstanceOf(InvalidInputError);
     expect(await bananaSplitShards('x'.repeat(1024), ok)).toHaveLength(3);
+    // the largest secret in bytes (1024 characters of 3 UTF-8 bytes) is within what a shard may hold
+    const widest = '€'.repeat(1024);
+    expect(await bananaSplitCombine((await bananaSplitShards(widest, ok)).slice(1), ok.passphrase)).toBe(widest);
   });
 });
 
@@ -253,6 +256,7 @@ describe('bananaSplitCombine: refusals', () => {
       edit(v1.shards[1]!, (o) => (o.d = '9' + (o.d as string).slice(1))),
       edit(v1.shards[1]!, (o) => (o.d = (o.d as string).slice(0, -8) + '=')),
       edit(v1.shards[1]!, (o) => (o.r = 0)),
+      edit(v1.shards[1]!, (o) => (o.d = '8' + Buffer.alloc(4098, 7).toString('base64'))),
     ];
     for (const text of damaged) await expect(bananaSplitCombine([v1.shards[0]!, text], v1.passphrase), text).rejects.toBeInstanceOf(ShardDamagedError);
     await expect(bananaSplitCombine([v0.shards[0]!, edit(v0.shards[1]!, (o) => (o.d = '80zz'))], v0.passphrase)).rejects.toBeInstanceOf(ShardDamagedError);

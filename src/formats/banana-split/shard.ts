@@ -10,6 +10,14 @@ import { SHAMIR_BITS } from './shamir.js';
  */
 export const SHARD_TEXT_MAX = 16 * 1024;
 
+/**
+ * The most bytes one share holds: a 1024-character secret (Banana Split's limit) is at most 3072 UTF-8
+ * bytes, 3088 sealed, 3104 padded to 128 bits; this leaves room for other padding (Polkadot Vault pads
+ * to 7 bytes). Checked before combining: secrets.js's interpolation works per byte over strings, about
+ * half a second for 128 shares of 3 KiB, so the cap bounds what 255 crafted shards can cost.
+ */
+export const SHARD_DATA_MAX = 4096;
+
 /** Banana Split's nonce: NaCl secretbox's 24 bytes. */
 export const SHARD_NONCE_LENGTH = 24;
 
@@ -68,5 +76,7 @@ export function bananaSplitShardParse(text: string, label?: string): BananaSplit
   // id ‖ data: at 8 bits the id is one byte (banana-recovery-rust `id_length`), 1..255 (x = 0 is the secret itself).
   const id = body[0];
   if (id === undefined || id === 0 || body.length < 2) throw new ShardDamagedError({ label, reason: 'its data is too short or has no shard number' });
+  if (body.length - 1 > SHARD_DATA_MAX)
+    throw new ShardDamagedError({ label, reason: `its data is over ${SHARD_DATA_MAX} bytes, more than any secret Banana Split splits` });
   return { version, title: t, required: r, id, data: body.subarray(1), nonce, nonceText: n };
 }
