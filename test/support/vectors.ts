@@ -15,7 +15,10 @@ export type Ss58Vector = { prefix: number; publicKey: string; address: string };
 export type PolkadotVectors = { source: string; devPhrase: string; suri: SuriVector[]; json: JsonVector[]; ss58: Ss58Vector[] };
 export type KeystoreVector = { source: string; password: string; expectedPrivateKey: string; expectedAddressLowercase: string; file: JsonObject };
 
-type VectorFile = 'polkadot-js' | 'ethereum-keystore';
+/** A Banana Split set: its shards' texts (any `required` of them), passphrase and secret. */
+export type BananaSplitVectors = { about: string; sets: { name: string; passphrase: string; secret: string; shards: string[] }[] };
+
+type VectorFile = 'polkadot-js' | 'ethereum-keystore' | 'banana-split';
 
 /**
  * A vector file of test/vectors/, parsed afresh (a caller may change its copy). A type argument
@@ -23,6 +26,7 @@ type VectorFile = 'polkadot-js' | 'ethereum-keystore';
  */
 export function loadVectors(name: 'polkadot-js'): PolkadotVectors;
 export function loadVectors(name: 'ethereum-keystore'): KeystoreVector;
+export function loadVectors(name: 'banana-split'): BananaSplitVectors;
 export function loadVectors<T>(name: VectorFile): T;
 export function loadVectors(name: VectorFile): unknown {
   return JSON.parse(readFileSync(new URL(`../vectors/${name}.json`, import.meta.url), 'utf8')) as unknown;

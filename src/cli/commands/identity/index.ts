@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Runner } from '../../context.js';
 import { helpExamples } from '../../help.js';
+import { identityCombineCommand } from './combine.js';
 import { identityCreateCommand } from './create.js';
 import { identityDeriveCommand } from './derive.js';
 import { identityFindCommand } from './find.js';
@@ -10,6 +11,7 @@ import { identityRemoveCommand } from './remove.js';
 import { identityRenameCommand } from './rename.js';
 import { identityScanCommand } from './scan.js';
 import { identityShowPhraseCommand } from './showPhrase.js';
+import { identitySplitCommand } from './split.js';
 import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
 /** `keepsake identity` and its commands, one file each (their logic is loaded when one runs). */
@@ -29,6 +31,8 @@ export function identityCommand(program: Command, run: Runner): void {
     identityRecoverCommand,
     identityListCommand,
     identityShowPhraseCommand,
+    identitySplitCommand,
+    identityCombineCommand,
     identityDeriveCommand,
     identityScanCommand,
     identityFindCommand,
