@@ -25,8 +25,3 @@ export function identityCover(sealed: string): BackupCover | undefined {
   }
   return fingerprint === undefined ? undefined : { kind: 'identity', item: bytesToHex(sha256(utf8(fingerprint))) };
 }
-
-/** The SHA-256 of a file's text (as written to disk: UTF-8), hex. */
-export function backupFileHash(text: string): string {
-  return bytesToHex(sha256(utf8(text)));
-}

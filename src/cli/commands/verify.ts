@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
+import { BaseError } from '../../errors/base.js';
 import type { ImportItem } from '../../wallet/backup/plan.js';
 import type { VerifyAccount, VerifyReport } from '../../wallet/verify.js';
 import { askLocked } from '../askLocked.js';
@@ -57,7 +58,10 @@ export async function verifyRun(options: VerifyOptions, ctx: Context): Promise<n
     wholeWallet && existsSync((await import('../../vault/open.js')).vaultPath(ctx.vaultFile))
       ? await withVault(ctx, (vault) => verifyFile(text, password!, { ...verifyOptions, vault }))
       : await verifyFile(text, password!, verifyOptions);
-  if (io.json) printJson(io, report);
+  // A file that would restore was opened with its password and its keys checked: backup health remembers it.
+  if (report.restorable) await verifyRecord(ctx, options.file, text, report);
+  const { covers: _covers, ...shown } = report;
+  if (io.json) printJson(io, shown);
   else if (report.items) printBackup(io, report, report.items);
   else printAccounts(io, report);
   // Problems also go to stderr, one line each, so they are seen when stdout is piped.
@@ -72,6 +76,23 @@ export async function verifyRun(options: VerifyOptions, ctx: Context): Promise<n
     else say(io, line`keepsake: ${message}`);
   }
   return report.restorable ? EXIT.ok : EXIT.failed;
+}
+
+/**
+ * Records the verify in the vault, when there is one (a verify never creates a vault). The verify
+ * itself succeeded: a vault that cannot be written (locked with no password at hand, busy) is said
+ * on stderr and does not change the exit code.
+ */
+async function verifyRecord(ctx: Context, file: string, text: string, report: VerifyReport): Promise<void> {
+  const { vaultPath } = await import('../../vault/open.js');
+  if (!existsSync(vaultPath(ctx.vaultFile))) return;
+  const { backupRecordVerified } = await import('../../wallet/backupHealth.js');
+  try {
+    await withVault(ctx, (vault) => backupRecordVerified(vault, { path: file, text, format: report.format, covers: report.covers }));
+  } catch (err) {
+    if (!(err instanceof BaseError)) throw err;
+    say(ctx.io, line`keepsake: this verify was not recorded in the vault: ${errorTextCli(err.report)}`);
+  }
 }
 
 function askOf(io: Io, passwordFile: string | undefined) {

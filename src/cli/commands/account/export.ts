@@ -80,8 +80,10 @@ export async function accountExportRun(options: AccountExportOptions, ctx: Conte
               minLength: MIN_SECRET_LENGTH,
             }),
           };
-    const { json, address } = await accountExport(vault, query, unlock, { kdf, format });
+    const { json, address, covers } = await accountExport(vault, query, unlock, { kdf, format });
     outputWrite(options.out, json, options.force === true);
+    const { backupRecordWritten } = await import('../../../wallet/backupHealth.js');
+    backupRecordWritten(vault, { path: options.out, text: json, format, covers });
     if (ctx.io.json) printJson(ctx.io, { address, out: options.out });
     // An identity's account has no password of its own: its file opens with the one just chosen.
     else

@@ -104,6 +104,8 @@ export async function accountExportAllRun(options: AccountExportAllOptions, ctx:
     }
   });
   outputWrite(options.out, result.json, options.force === true);
+  const { backupRecordWritten } = await import('../../../wallet/backupHealth.js');
+  await withVault(ctx, (vault) => backupRecordWritten(vault, { path: options.out, text: result.json, format, covers: result.covers }));
   if (ctx.io.json) {
     printJson(ctx.io, {
       out: options.out,

@@ -104,6 +104,9 @@ export async function backupExportRun(options: BackupExportOptions, ctx: Context
     return EXIT.failed;
   }
   outputWrite(options.out, result.json, options.force === true);
+  const { backupRecordWritten } = await import('../../../wallet/backupHealth.js');
+  const written = { path: options.out, text: result.json, format: format === 'keepsake' ? 'keepsake-backup' : format, covers: result.covers };
+  await withVault(ctx, (vault) => backupRecordWritten(vault, written));
   if (ctx.io.json) printJson(ctx.io, { out: options.out, format, ...result.counts, ...(options.rekey ? { rekeyed: result.rekeyed } : {}) });
   else {
     out(ctx.io, line`Wrote ${options.out}: ${countsText(result.counts, format)}.`);
