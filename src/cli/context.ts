@@ -29,9 +29,41 @@ export async function withVault<T>(ctx: Context, fn: (vault: Vault) => Promise<T
   const file = vaultPath(ctx.vaultFile);
   const vault = vaultOpen(file, { create: options.mode === 'add', password: await vaultPasswordOf(ctx, file) });
   try {
-    return await fn(vault);
+    const before = await itemsCount(vault);
+    const result = await fn(vault);
+    if (before !== undefined && ((await itemsCount(vault)) ?? 0) > before) await unbackedNote(ctx, vault);
+    return result;
   } finally {
     vaultClose(vault);
+  }
+}
+
+/**
+ * After a command that added an account or identity: how many have no backup yet, said once by the
+ * runner after the command (main.ts), whatever added them — every command that adds opens the vault here.
+ */
+const unbacked = new WeakMap<Context, { accounts: number; identities: number }>();
+
+export function unbackedOf(ctx: Context): { accounts: number; identities: number } | undefined {
+  return unbacked.get(ctx);
+}
+
+/** Accounts and identities in the vault; undefined when it cannot be read (the note is advice: it never fails a command). */
+async function itemsCount(vault: Vault): Promise<number | undefined> {
+  try {
+    const [{ accountsCount }, { identitiesCount }] = await Promise.all([import('../vault/accounts.js'), import('../vault/identities.js')]);
+    return accountsCount(vault) + identitiesCount(vault);
+  } catch {
+    return undefined;
+  }
+}
+
+async function unbackedNote(ctx: Context, vault: Vault): Promise<void> {
+  try {
+    const { backupMissingCount } = await import('../wallet/backupHealth.js');
+    unbacked.set(ctx, backupMissingCount(vault));
+  } catch {
+    // Advice only: a vault that cannot be read now is reported by the next command that needs it.
   }
 }
 

@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import { UsageError } from '../../../errors/usage.js';
+import { backupWrittenRecord } from '../../backupRecord.js';
 import { type Context, type Runner, withVault } from '../../context.js';
 import { helpExamples } from '../../help.js';
 import { type Io, out, printJson, readNewSecret, readSecret, say } from '../../io.js';
@@ -104,8 +105,7 @@ export async function accountExportAllRun(options: AccountExportAllOptions, ctx:
     }
   });
   outputWrite(options.out, result.json, options.force === true);
-  const { backupRecordWritten } = await import('../../../wallet/backupHealth.js');
-  await withVault(ctx, (vault) => backupRecordWritten(vault, { path: options.out, text: result.json, format, covers: result.covers }));
+  await backupWrittenRecord(ctx, { path: options.out, text: result.json, format, covers: result.covers });
   if (ctx.io.json) {
     printJson(ctx.io, {
       out: options.out,

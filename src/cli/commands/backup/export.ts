@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import { UsageError } from '../../../errors/usage.js';
+import { backupWrittenRecord } from '../../backupRecord.js';
 import { type Context, type Runner, withVault } from '../../context.js';
 import { EXIT } from '../../exit.js';
 import { helpExamples } from '../../help.js';
@@ -104,9 +105,7 @@ export async function backupExportRun(options: BackupExportOptions, ctx: Context
     return EXIT.failed;
   }
   outputWrite(options.out, result.json, options.force === true);
-  const { backupRecordWritten } = await import('../../../wallet/backupHealth.js');
-  const written = { path: options.out, text: result.json, format: format === 'keepsake' ? 'keepsake-backup' : format, covers: result.covers };
-  await withVault(ctx, (vault) => backupRecordWritten(vault, written));
+  await backupWrittenRecord(ctx, { path: options.out, text: result.json, format: format === 'keepsake' ? 'keepsake-backup' : format, covers: result.covers });
   if (ctx.io.json) printJson(ctx.io, { out: options.out, format, ...result.counts, ...(options.rekey ? { rekeyed: result.rekeyed } : {}) });
   else {
     out(ctx.io, line`Wrote ${options.out}: ${countsText(result.counts, format)}.`);
