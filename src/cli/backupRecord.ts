@@ -10,3 +10,9 @@ export async function backupWrittenRecord(ctx: Context, written: BackupRecordWri
   const { backupRecordWritten } = await import('../wallet/backupHealth.js');
   await withVault(ctx, (vault) => backupRecordWritten(vault, { ...written, text: outputFileText(written.text) }));
 }
+
+/** `account create|add --backup FILE`: the account's file, when one was written (`text`), covering that account (`publicKey`, hex). */
+export async function accountBackupRecord(ctx: Context, path: string | undefined, text: string | undefined, publicKey: string): Promise<void> {
+  if (path === undefined || text === undefined) return;
+  await backupWrittenRecord(ctx, { path, text, format: 'polkadot-js', covers: [{ kind: 'account', item: publicKey }] });
+}

@@ -31,21 +31,31 @@ export async function withVault<T>(ctx: Context, fn: (vault: Vault) => Promise<T
   try {
     const before = await itemsCount(vault);
     const result = await fn(vault);
-    if (before !== undefined && ((await itemsCount(vault)) ?? 0) > before) await unbackedNote(ctx, vault);
+    if (before !== undefined && ((await itemsCount(vault)) ?? 0) > before) added.add(ctx);
     return result;
   } finally {
     vaultClose(vault);
   }
 }
 
-/**
- * After a command that added an account or identity: how many have no backup yet, said once by the
- * runner after the command (main.ts), whatever added them — every command that adds opens the vault here.
- */
-const unbacked = new WeakMap<Context, { accounts: number; identities: number }>();
+/** The runs whose command added an account or identity (see {@link unbackedAfter}). */
+const added = new WeakSet<Context>();
 
-export function unbackedOf(ctx: Context): { accounts: number; identities: number } | undefined {
-  return unbacked.get(ctx);
+/**
+ * After a command that added an account or identity (every command that adds opens the vault here):
+ * how many have no backup yet, read once the command is done — after the backup file it may have
+ * written (`account add --backup`) is recorded. Undefined when nothing was added, or the vault cannot
+ * be read now: this is advice, and never fails a command.
+ */
+export async function unbackedAfter(ctx: Context): Promise<{ accounts: number; identities: number } | undefined> {
+  if (!added.has(ctx)) return undefined;
+  added.delete(ctx);
+  try {
+    const { backupMissingCount } = await import('../wallet/backupHealth.js');
+    return await withVault(ctx, (vault) => backupMissingCount(vault));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Accounts and identities in the vault; undefined when it cannot be read (the note is advice: it never fails a command). */
@@ -55,15 +65,6 @@ async function itemsCount(vault: Vault): Promise<number | undefined> {
     return accountsCount(vault) + identitiesCount(vault);
   } catch {
     return undefined;
-  }
-}
-
-async function unbackedNote(ctx: Context, vault: Vault): Promise<void> {
-  try {
-    const { backupMissingCount } = await import('../wallet/backupHealth.js');
-    unbacked.set(ctx, backupMissingCount(vault));
-  } catch {
-    // Advice only: a vault that cannot be read now is reported by the next command that needs it.
   }
 }
 

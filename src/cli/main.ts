@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { BaseError } from '../errors/base.js';
 import { EXIT, exitCodeOf } from './exit.js';
-import { type Runner, unbackedOf } from './context.js';
+import { type Runner, unbackedAfter } from './context.js';
 import { type Io, printJsonError, processIo, say } from './io.js';
 import { errorTextCli } from './nextStep.js';
 import { helpExamples, helpParagraphs, optionDescriptionPlain } from './help.js';
@@ -49,7 +49,7 @@ export async function main(argv: readonly string[], version: string, makeIo: (js
     const opts = program!.opts() as { vault?: string; vaultPasswordFile?: string };
     const ctx = { io, vaultFile: opts.vault, vaultPasswordFile: opts.vaultPasswordFile ?? process.env['KEEPSAKE_VAULT_PASSWORD_FILE'] };
     code = await f(ctx);
-    unbackedSay(io, unbackedOf(ctx));
+    unbackedSay(io, await unbackedAfter(ctx));
   };
   const chosen = commandName(argv);
   program = await programCreate(io, run, version, chosen === undefined ? {} : { only: chosen });

@@ -28,7 +28,8 @@ export function verifyCommand(program: Command, run: Runner): void {
     .description(
       [
         'Check a backup before you need it: decrypt it without importing anything, check every key against the address the file names, and say per account whether it would restore.',
-        'A whole-wallet backup (keepsake or Concordium Desktop) is also compared with the vault, which is only read (and not created): each item would be imported, is already present (and under which name), or would replace a watch-only account.',
+        'A whole-wallet backup (keepsake or Concordium Desktop) is also compared with the vault (which is not created): each item would be imported, is already present (and under which name), or would replace a watch-only account.',
+        "When the file would restore and a vault exists, the vault remembers the check for `keepsake status` (the file's path, SHA-256 and the accounts and identities whose keys were checked; never its content). Nothing is imported.",
         "The password is asked on the terminal (hidden) or read from the first line of --password-file, never given as an option value. Entries locked with a password of their own are then asked for on a terminal (an empty answer stops), or tried with the file's further lines; an entry none opens would restore unchecked.",
         'Exit status: 0 it would restore or import · 1 a problem was found · 2 usage · 3 wrong password.',
       ].join('\n\n'),

@@ -122,6 +122,18 @@ describe('keepsake status', () => {
     void pw;
   });
 
+  it('account add --backup: its file is recorded, so nothing is said to lack a backup', async () => {
+    const box = await sandbox();
+    const pw = await box.secret('account.pw', S.account);
+    const suri = await box.secret('suri.txt', `${LEGAL_WINNER}//with-backup`);
+    const r = await runAccount(box, 'add', pw, 'Kept', '--suri-file', suri, '--backup', box.path('kept.json'));
+    okJson(r);
+    expect(r.stderr).not.toMatch(/no backup/);
+    expect(await lineOf(box, 'Kept')).toMatch(/: backed up, never verified \(.*kept\.json\)$/);
+    expect((await box.run(['verify', box.path('kept.json'), '--password-file', pw])).code).toBe(EXIT.ok);
+    expect(await stateOf(box, 'Kept')).toBe('verified');
+  });
+
   it('a watch-only account needs no backup; an empty vault is all right; no vault is refused', async () => {
     const box = await sandbox();
     expectRefused(await box.run(['status']), EXIT.failed);

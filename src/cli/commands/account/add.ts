@@ -3,7 +3,7 @@ import { type Command, Option } from 'commander';
 import { ADD_DUPLICATE_CHOICES } from '../../../wallet/choices.js';
 import type { AddResult } from '../../../wallet/create.js';
 import type { OnDuplicate } from '../../../wallet/duplicate.js';
-import { backupWrittenRecord } from '../../backupRecord.js';
+import { accountBackupRecord } from '../../backupRecord.js';
 import { type Context, type Runner, withVault } from '../../context.js';
 import { helpExamples } from '../../help.js';
 import { type Io, out, printJson, readSecret } from '../../io.js';
@@ -81,13 +81,7 @@ export async function accountAddRun(options: AccountAddOptions, ctx: Context): P
       { mode: 'add' },
     ),
   );
-  if (options.backup && backupText !== undefined)
-    await backupWrittenRecord(ctx, {
-      path: options.backup,
-      text: backupText,
-      format: 'polkadot-js',
-      covers: [{ kind: 'account', item: result.account.publicKey }],
-    });
+  await accountBackupRecord(ctx, options.backup, backupText, result.account.publicKey);
   if (result.status === 'added') report(ctx.io, result.account, options, undefined);
   else updateReport(ctx.io, result, options);
   return 0;

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { UsageError } from '../../../errors/usage.js';
-import { backupWrittenRecord } from '../../backupRecord.js';
+import { accountBackupRecord } from '../../backupRecord.js';
 import { type Context, type Runner, withVault } from '../../context.js';
 import { helpExamples } from '../../help.js';
 import { say } from '../../io.js';
@@ -77,13 +77,7 @@ export async function accountCreateRun(options: AccountCreateOptions, ctx: Conte
       { mode: 'add' },
     );
   });
-  if (options.backup && backupText !== undefined)
-    await backupWrittenRecord(ctx, {
-      path: options.backup,
-      text: backupText,
-      format: 'polkadot-js',
-      covers: [{ kind: 'account', item: result.account.publicKey }],
-    });
+  await accountBackupRecord(ctx, options.backup, backupText, result.account.publicKey);
   if (!options.mnemonicOut) {
     say(ctx.io, '\nYour new recovery phrase — write it down and keep it offline. It will not be shown again:\n');
     say(ctx.io, line`    ${result.mnemonic}\n`);
