@@ -80,13 +80,21 @@ export async function verifyRun(options: VerifyOptions, ctx: Context): Promise<n
 }
 
 /**
- * Records the verify in the vault, when there is one (a verify never creates a vault). The verify
- * itself succeeded: a vault that cannot be written (locked with no password at hand, busy) is said
- * on stderr and does not change the exit code.
+ * Records the verify in the vault, when there is one (a verify never creates a vault, and never asks
+ * for a locked vault's password). The verify itself succeeded: a vault that cannot be written (a
+ * wrong vault password, busy) is said on stderr and does not change the exit code.
  */
 async function verifyRecord(ctx: Context, file: string, text: string, report: VerifyReport): Promise<void> {
   const { vaultPath } = await import('../../vault/open.js');
-  if (!existsSync(vaultPath(ctx.vaultFile))) return;
+  const vaultFile = vaultPath(ctx.vaultFile);
+  if (!existsSync(vaultFile)) return;
+  // A verify never asks for the vault password: a locked vault is written only with its password file.
+  const { vaultEncrypted } = await import('../../vault/cipher.js');
+  if (vaultEncrypted(vaultFile) && ctx.vaultPasswordFile === undefined) {
+    if (!ctx.io.json)
+      say(ctx.io, 'keepsake: this verify was not recorded for `keepsake status`: the vault is locked (give --vault-password-file to record it).');
+    return;
+  }
   const { backupRecordVerified } = await import('../../wallet/backupHealth.js');
   try {
     await withVault(ctx, (vault) => backupRecordVerified(vault, { path: file, text, format: report.format, covers: report.covers }));

@@ -134,6 +134,24 @@ describe('keepsake status', () => {
     expect(await stateOf(box, 'Kept')).toBe('verified');
   });
 
+  it('a locked vault: verify never asks for its password; the check is recorded only with the vault password file', async () => {
+    const { box, pw } = await withAccount();
+    const file = box.path('saved.json');
+    okJson(await box.run(['account', 'export', 'Saved', '--out', file, '--password-file', pw, '--json']));
+    const vaultPw = await box.secret('vault.pw', 'vault-password-health');
+    okJson(await box.run(['vault', 'lock', '--password-file', vaultPw, '--json']));
+    const plain = await box.run(['verify', file, '--password-file', pw]);
+    expect(plain.code, plain.stderr).toBe(EXIT.ok);
+    expect(plain.stderr).toMatch(/not recorded .*the vault is locked/);
+    const state = async () =>
+      okJson<StatusJson>(await box.run(['--vault-password-file', vaultPw, 'status', '--json'])).items.find((i) => i.name === 'Saved')?.state;
+    expect(await state()).toBe('unverified');
+    const withPw = await box.run(['--vault-password-file', vaultPw, 'verify', file, '--password-file', pw]);
+    expect(withPw.code, withPw.stderr).toBe(EXIT.ok);
+    expect(withPw.stderr).toBe('');
+    expect(await state()).toBe('verified');
+  });
+
   it('a watch-only account needs no backup; an empty vault is all right; no vault is refused', async () => {
     const box = await sandbox();
     expectRefused(await box.run(['status']), EXIT.failed);

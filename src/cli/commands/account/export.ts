@@ -29,7 +29,7 @@ export function accountExportCommand(parent: Command, run: Runner): void {
     .summary("write one account's backup file (Polkadot{.js} format)")
     .description(
       [
-        "Write one account's backup file to --out: a Polkadot{.js} account file, or with --format ethereum-keystore (ethereum accounts only) a keystore that MetaMask and geth import. The vault is not changed.",
+        "Write one account's backup file to --out: a Polkadot{.js} account file, or with --format ethereum-keystore (ethereum accounts only) a keystore that MetaMask and geth import. Only the file is recorded in the vault (for `keepsake status`).",
         `It asks for that account's password (or reads it from --password-file) and refuses a wrong one (exit 3, no file written); the file opens in Polkadot{.js} and other wallets with the same password. An account derived from an identity has no password of its own: it asks for the identity's PIN (or reads --pin-file), then for a password for the new file (twice on a terminal, at least ${MIN_SECRET_LENGTH} characters). A watch-only account has no key to export.`,
         'Files are written with scrypt N=2^17; --kdf compat writes N=2^15, for wallets from before mid-2025.',
       ].join('\n\n'),
