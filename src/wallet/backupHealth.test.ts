@@ -126,6 +126,17 @@ describe('backupStatus', () => {
     expect(derived).toMatchObject({ state: 'unverified', viaIdentity: true, backup: { name: 'shards', path: null, file: 'unknown' } });
   });
 
+  it('the same file seen again: one record; a path moves it, no path (a download) keeps the path it had', async () => {
+    const vault = freshVault();
+    const covers = [{ kind: 'account' as const, item: '0x01' }];
+    backupRecordWritten(vault, { path: join(dir, 'a.json'), text: 'same', format: 'apps', covers, now: 1 });
+    backupRecordWritten(vault, { path: null, name: 'download.json', text: 'same', format: 'apps', covers, now: 2 });
+    expect(backupRecordsAll(vault).map((r) => [r.path, r.name, r.createdAt])).toEqual([[join(dir, 'a.json'), 'a.json', 1]]);
+    backupRecordWritten(vault, { path: join(dir, 'b.json'), text: 'same', format: 'apps', covers, now: 3 });
+    expect(backupRecordsAll(vault).map((r) => [r.path, r.name])).toEqual([[join(dir, 'b.json'), 'b.json']]);
+    expect(backupCoversAll(vault)).toHaveLength(1);
+  });
+
   it('a file verified that keepsake never wrote gets a record of its own; records hold no file content', async () => {
     const vault = await vaultWithEverything();
     const { json } = await accountExport(vault, 'Saved', { password: S.account }, { kdf: 'compat' });

@@ -72,8 +72,8 @@ function backupRecordSave(vault: Vault, w: BackupRecordWrite, verifiedAt: number
       id = backupRecordInsert(vault, row);
     } else {
       id = known.id;
-      // A verify without a path (none known) keeps the place recorded; a write or a verify at a path moves it there.
-      const place = path === null && verifiedAt !== null ? { path: known.path, name: known.name } : { path, name };
+      // Seen at a path: the record moves there. Seen without one (a download, a verify of pasted text): the place recorded stays.
+      const place = path === null && known.path !== null ? { path: known.path, name: known.name } : { path, name };
       backupRecordUpdate(vault, id, { ...place, verifiedAt: verifiedAt ?? known.verifiedAt });
     }
     backupCoversAdd(vault, id, w.covers, verifiedAt);
