@@ -3,7 +3,8 @@ import { ACCOUNT_FORMAT_CHOICES, KDF_CHOICES } from '../../../wallet/choices.js'
 import { type Context, type Runner, withVault } from '../../context.js';
 import { helpExamples } from '../../help.js';
 import { out, printJson, readNewSecret, readSecret } from '../../io.js';
-import { type ExportFileOptions, outputCheck, outputFileText, outputWrite } from '../../output.js';
+import { type ExportFileOptions, outputCheck, outputWrite } from '../../output.js';
+import { backupRecordOrSay, backupWrittenRecordIn } from '../../backupRecord.js';
 import { line } from '../../printable.js';
 import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
@@ -82,8 +83,7 @@ export async function accountExportRun(options: AccountExportOptions, ctx: Conte
           };
     const { json, address, covers } = await accountExport(vault, query, unlock, { kdf, format });
     outputWrite(options.out, json, options.force === true);
-    const { backupRecordWritten } = await import('../../../wallet/backupHealth.js');
-    backupRecordWritten(vault, { path: options.out, text: outputFileText(json), format, covers });
+    await backupRecordOrSay(ctx, () => backupWrittenRecordIn(vault, { path: options.out, text: json, format, covers }));
     if (ctx.io.json) printJson(ctx.io, { address, out: options.out });
     // An identity's account has no password of its own: its file opens with the one just chosen.
     else
