@@ -57,6 +57,7 @@ export { signerQrText } from './wallet/identity/common.js';
 export { addressAdd, addressList, addressRemove } from './wallet/addressBook.js';
 export { backupExport } from './wallet/backup/export.js';
 export { backupImport, type ImportReport } from './wallet/backup/import.js';
+export { backupRecordVerified, backupRecordWritten, backupStatus, type BackupStatusReport, type BackupState } from './wallet/backupHealth.js';
 export { concordiumList, concordiumRemove } from './wallet/concordium.js';
 export { convertFile, CONVERT_TARGETS, type ConvertTarget } from './wallet/convert.js';
 export { ethereumKeystoreParse, ethereumKeystoreDecrypt, ethereumKeystoreWrite } from './formats/ethereum-keystore.js';

@@ -29,9 +29,42 @@ export async function withVault<T>(ctx: Context, fn: (vault: Vault) => Promise<T
   const file = vaultPath(ctx.vaultFile);
   const vault = vaultOpen(file, { create: options.mode === 'add', password: await vaultPasswordOf(ctx, file) });
   try {
-    return await fn(vault);
+    const before = await itemsCount(vault);
+    const result = await fn(vault);
+    if (before !== undefined && ((await itemsCount(vault)) ?? 0) > before) added.add(ctx);
+    return result;
   } finally {
     vaultClose(vault);
+  }
+}
+
+/** The runs whose command added an account or identity (see {@link unbackedAfter}). */
+const added = new WeakSet<Context>();
+
+/**
+ * After a command that added an account or identity (every command that adds opens the vault here):
+ * how many have no backup yet, read once the command is done — after the backup file it may have
+ * written (`account add --backup`) is recorded. Undefined when nothing was added, or the vault cannot
+ * be read now: this is advice, and never fails a command.
+ */
+export async function unbackedAfter(ctx: Context): Promise<{ accounts: number; identities: number } | undefined> {
+  if (!added.has(ctx)) return undefined;
+  added.delete(ctx);
+  try {
+    const { backupMissingCount } = await import('../wallet/backupHealth.js');
+    return await withVault(ctx, (vault) => backupMissingCount(vault));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Accounts and identities in the vault; undefined when it cannot be read (the note is advice: it never fails a command). */
+async function itemsCount(vault: Vault): Promise<number | undefined> {
+  try {
+    const [{ accountsCount }, { identitiesCount }] = await Promise.all([import('../vault/accounts.js'), import('../vault/identities.js')]);
+    return accountsCount(vault) + identitiesCount(vault);
+  } catch {
+    return undefined;
   }
 }
 

@@ -133,6 +133,7 @@ describe('--help of every command', async () => {
       'inspect',
       'rescue',
       'restore',
+      'status',
       'ui',
       'vault',
       'verify',

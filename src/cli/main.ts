@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { BaseError } from '../errors/base.js';
 import { EXIT, exitCodeOf } from './exit.js';
-import type { Runner } from './context.js';
+import { type Runner, unbackedAfter } from './context.js';
 import { type Io, printJsonError, processIo, say } from './io.js';
 import { errorTextCli } from './nextStep.js';
 import { helpExamples, helpParagraphs, optionDescriptionPlain } from './help.js';
@@ -26,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   concordium: async () => (await import('./commands/concordium/index.js')).concordiumCommand,
   vault: async () => (await import('./commands/vault/index.js')).vaultCommand,
   rescue: async () => (await import('./commands/rescue/index.js')).rescueCommand,
+  status: async () => (await import('./commands/status.js')).statusCommand,
   ui: async () => (await import('./commands/ui.js')).uiCommand,
 };
 
@@ -46,7 +47,9 @@ export async function main(argv: readonly string[], version: string, makeIo: (js
   let program: Command | undefined;
   const run: Runner = async (f) => {
     const opts = program!.opts() as { vault?: string; vaultPasswordFile?: string };
-    code = await f({ io, vaultFile: opts.vault, vaultPasswordFile: opts.vaultPasswordFile ?? process.env['KEEPSAKE_VAULT_PASSWORD_FILE'] });
+    const ctx = { io, vaultFile: opts.vault, vaultPasswordFile: opts.vaultPasswordFile ?? process.env['KEEPSAKE_VAULT_PASSWORD_FILE'] };
+    code = await f(ctx);
+    unbackedSay(io, await unbackedAfter(ctx));
   };
   const chosen = commandName(argv);
   program = await programCreate(io, run, version, chosen === undefined ? {} : { only: chosen });
@@ -125,6 +128,18 @@ function usageEverywhere(cmd: Command, io: Io): void {
     if (sub.commands.length === 0) sub.option('--json', 'print one JSON document on stdout');
     usageEverywhere(sub, io);
   }
+}
+
+/**
+ * After a command that added an account or identity, one line on stderr (never in --json's stdout):
+ * how many accounts and identities have no backup yet (issue 16), and the command that makes one.
+ */
+function unbackedSay(io: Io, n: { accounts: number; identities: number } | undefined): void {
+  if (n === undefined || n.accounts + n.identities === 0) return;
+  const accounts = n.accounts === 1 ? '1 account' : `${n.accounts} accounts`;
+  const identities = n.identities === 1 ? '1 identity' : `${n.identities} identities`;
+  const what = n.identities === 0 ? accounts : n.accounts === 0 ? identities : `${accounts} and ${identities}`;
+  say(io, `${what} ${n.accounts + n.identities === 1 ? 'has' : 'have'} no backup yet: keepsake backup export`);
 }
 
 /**

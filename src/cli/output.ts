@@ -42,7 +42,7 @@ export function outputStage(path: string, text: string, force: boolean): StagedO
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', 0o600);
-    writeSync(fd, text.endsWith('\n') ? text : text + '\n');
+    writeSync(fd, outputFileText(text));
     fsyncSync(fd);
     closeSync(fd);
     return { path, temp, force };
@@ -114,6 +114,11 @@ export function outputCommit(staged: readonly StagedOutput[]): CommittedOutputs 
       placed.length = 0;
     },
   };
+}
+
+/** A file's text as keepsake writes it: ending in a line break (backup health hashes exactly these bytes). */
+export function outputFileText(text: string): string {
+  return text.endsWith('\n') ? text : text + '\n';
 }
 
 /**

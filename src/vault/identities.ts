@@ -18,6 +18,10 @@ export function identitiesAll(vault: Vault): IdentityRow[] {
   return (vaultStatement(vault, 'SELECT * FROM identities ORDER BY id').all() as Raw[]).map(fromRaw);
 }
 
+export function identitiesCount(vault: Vault): number {
+  return (vaultStatement(vault, 'SELECT count(*) AS n FROM identities').get() as { n: number }).n;
+}
+
 export function identityById(vault: Vault, id: number): IdentityRow | undefined {
   const r = vaultStatement(vault, 'SELECT * FROM identities WHERE id = ?').get(id) as Raw | undefined;
   return r && fromRaw(r);

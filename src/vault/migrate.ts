@@ -6,6 +6,7 @@ import addresses from './migrations/0030-addresses.js';
 import watchOnly from './migrations/0040-watch-only.js';
 import address from './migrations/0050-address.js';
 import concordiumSealed from './migrations/0060-concordium-sealed.js';
+import backupRecords from './migrations/0070-backup-records.js';
 
 export type Migration = { version: number; up: (db: Database) => void };
 
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 40, up: watchOnly },
   { version: 50, up: address },
   { version: 60, up: concordiumSealed },
+  { version: 70, up: backupRecords },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -22,6 +22,8 @@ import { identityUnlock } from './identity/unlock.js';
 import { newSecretCheck } from './secrets.js';
 import { storedKeyCheck } from './storedKey.js';
 import { watchOnlyEntry } from './common.js';
+import { accountCover } from './backupCover.js';
+import type { BackupCover } from '../vault/backupRecords.js';
 import { rekeyFiles, relock } from './rekey.js';
 
 export type Kdf = PolkadotJsKdf;
@@ -39,9 +41,11 @@ export async function accountExport(
   query: string,
   unlock: ExportUnlock,
   options: { kdf?: Kdf; format?: 'polkadot-js' | 'ethereum-keystore' } = {},
-): Promise<{ json: string; address: string }> {
+): Promise<{ json: string; address: string; covers: BackupCover[] }> {
   const row = accountFind(vault, query);
   const view = accountView(row);
+  // What the file backs up (recorded by backup health): this one account.
+  const covers = [accountCover(row.publicKey)];
   const format = options.format ?? 'polkadot-js';
   if (format === 'ethereum-keystore' && row.type !== 'ethereum') {
     throw new ConversionImpossibleError({ reason: `an Ethereum keystore holds an ethereum (secp256k1, BIP-44) key, and ${view.address} is ${row.type}` });
@@ -50,16 +54,16 @@ export async function accountExport(
   if (row.identityId === null && format === 'polkadot-js') {
     if (!('password' in unlock))
       throw new UsageError({ reason: `${view.address} is locked with its own password; its export needs that password, not a PIN.`, field: 'pin' });
-    return { json: await relock(row, unlock.password, unlock.password, options.kdf ?? 'default'), address: view.address };
+    return { json: await relock(row, unlock.password, unlock.password, options.kdf ?? 'default'), address: view.address, covers };
   }
   const { pair, password } = await unlockPair(vault, row, unlock);
   try {
     if (format === 'ethereum-keystore') {
-      return { json: JSON.stringify(await ethereumKeystoreWrite(pair.secretKey, row.accountId, password)), address: view.address };
+      return { json: JSON.stringify(await ethereumKeystoreWrite(pair.secretKey, row.accountId, password)), address: view.address, covers };
     }
     const meta = { name: row.name, ...(row.genesisHash ? { genesisHash: row.genesisHash } : {}), whenCreated: row.createdAt };
     const json = await polkadotJsWrite(pair, password, { meta, prefix: row.ss58Prefix, params: kdfParams(options.kdf ?? 'default') });
-    return { json: JSON.stringify(json), address: view.address };
+    return { json: JSON.stringify(json), address: view.address, covers };
   } finally {
     wipe(pair.secretKey);
   }
@@ -151,6 +155,8 @@ export type ExportAllResult = {
   /** Of them, accounts derived from identities (each locked with the batch password). */
   fromIdentities: number;
   leftOut: LeftOut[];
+  /** The accounts whose key the file holds (recorded by backup health). */
+  covers: BackupCover[];
   /** Counts of `leftOut` by kind (kept for callers of the first version). */
   skippedWatchOnly: number;
   skippedIdentity: number;
@@ -243,8 +249,10 @@ export async function accountExportAll(vault: Vault, batchPassword: string, opti
   const keyed = all.filter((r) => r.fileJson !== null);
   const relocked = options.rekey ? await rekeyFiles(keyed, batchPassword, { ...options, kdf }) : new Map<number, string>();
   // In the vault's order, as the extension lists them.
+  const covers: BackupCover[] = [];
   const entries = all.flatMap((row) => {
     const file = derived.get(row.id) ?? relocked.get(row.id) ?? (row.fileJson === null ? undefined : withName(row.fileJson, row.name));
+    if (file !== undefined) covers.push(accountCover(row.publicKey));
     return file === undefined ? [] : [JSON.parse(file) as Record<string, unknown>];
   });
   const watch = apps ? all.filter((r) => r.fileJson === null && r.identityId === null).map(appsWatchEntry) : [];
@@ -254,6 +262,7 @@ export async function accountExportAll(vault: Vault, batchPassword: string, opti
     count,
     fromIdentities: derived.size,
     leftOut,
+    covers,
     skippedWatchOnly: leftOut.filter((l) => l.reason === 'watch-only').length,
     skippedIdentity: leftOut.filter((l) => l.reason !== 'watch-only').length,
   });

@@ -12,6 +12,8 @@ import type { BackupPayload } from './backup/open.js';
 import type { ImportItem } from './backup/plan.js';
 import { fileAccountsOpen, fileEntryLocks, type FileEntry } from './fileAccounts.js';
 import { storedKeyCheck } from './storedKey.js';
+import { identityCover } from './backupCover.js';
+import type { BackupCover } from '../vault/backupRecords.js';
 import { lockedOpen, type AskPassword, type Locked } from './unlock.js';
 
 /**
@@ -53,6 +55,12 @@ export type VerifyReport = {
   accounts: VerifyAccount[];
   /** Whole-wallet backups: everything `backup import` would report against the vault, with its status. Nothing is imported. */
   items?: ImportItem[];
+  /**
+   * What this verify found to be backed up in the file (for backup health, wallet/backupHealth.ts):
+   * each account whose key was opened and checked, and each identity whose sealed phrase the
+   * authenticated backup holds. Not for display.
+   */
+  covers: BackupCover[];
 };
 
 export type VerifyOptions = {
@@ -91,6 +99,7 @@ export async function verifyFile(text: string, password: string, options: Verify
     ok: accounts.length > 0 && accounts.every((a) => a.ok),
     restorable: accounts.length > 0 && accounts.every((a) => a.check !== 'failed'),
     accounts,
+    covers: checkedCovers(accounts),
   };
 }
 
@@ -138,7 +147,16 @@ async function verifyBackup(text: string, password: string, passwords: Parameter
     restorable: plan.items.length > 0 && accounts.every((a) => a.check !== 'failed'),
     accounts,
     items: plan.items,
+    covers: [
+      ...checkedCovers(accounts),
+      ...(contents.format === 'keepsake-backup' ? contents.payload.identities.flatMap((i) => identityCover(i.sealed) ?? []) : []),
+    ],
   };
+}
+
+/** The accounts whose key was opened with a password given and gives their address. */
+function checkedCovers(accounts: readonly VerifyAccount[]): BackupCover[] {
+  return accounts.flatMap((a) => (a.check === 'checked' && a.publicKey !== null ? [{ kind: 'account' as const, item: a.publicKey }] : []));
 }
 
 /**

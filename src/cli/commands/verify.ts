@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
+import { BaseError } from '../../errors/base.js';
 import type { ImportItem } from '../../wallet/backup/plan.js';
 import type { VerifyAccount, VerifyReport } from '../../wallet/verify.js';
 import { askLocked } from '../askLocked.js';
@@ -27,7 +28,8 @@ export function verifyCommand(program: Command, run: Runner): void {
     .description(
       [
         'Check a backup before you need it: decrypt it without importing anything, check every key against the address the file names, and say per account whether it would restore.',
-        'A whole-wallet backup (keepsake or Concordium Desktop) is also compared with the vault, which is only read (and not created): each item would be imported, is already present (and under which name), or would replace a watch-only account.',
+        'A whole-wallet backup (keepsake or Concordium Desktop) is also compared with the vault (which is not created): each item would be imported, is already present (and under which name), or would replace a watch-only account.',
+        "When the file would restore and a vault exists, the vault remembers the check for `keepsake status` (the file's path, SHA-256 and the accounts and identities whose keys were checked; never its content). Nothing is imported.",
         "The password is asked on the terminal (hidden) or read from the first line of --password-file, never given as an option value. Entries locked with a password of their own are then asked for on a terminal (an empty answer stops), or tried with the file's further lines; an entry none opens would restore unchecked.",
         'Exit status: 0 it would restore or import · 1 a problem was found · 2 usage · 3 wrong password.',
       ].join('\n\n'),
@@ -57,7 +59,10 @@ export async function verifyRun(options: VerifyOptions, ctx: Context): Promise<n
     wholeWallet && existsSync((await import('../../vault/open.js')).vaultPath(ctx.vaultFile))
       ? await withVault(ctx, (vault) => verifyFile(text, password!, { ...verifyOptions, vault }))
       : await verifyFile(text, password!, verifyOptions);
-  if (io.json) printJson(io, report);
+  // A file that would restore was opened with its password and its keys checked: backup health remembers it.
+  if (report.restorable) await verifyRecord(ctx, options.file, text, report);
+  const { covers: _covers, ...shown } = report;
+  if (io.json) printJson(io, shown);
   else if (report.items) printBackup(io, report, report.items);
   else printAccounts(io, report);
   // Problems also go to stderr, one line each, so they are seen when stdout is piped.
@@ -72,6 +77,31 @@ export async function verifyRun(options: VerifyOptions, ctx: Context): Promise<n
     else say(io, line`keepsake: ${message}`);
   }
   return report.restorable ? EXIT.ok : EXIT.failed;
+}
+
+/**
+ * Records the verify in the vault, when there is one (a verify never creates a vault, and never asks
+ * for a locked vault's password). The verify itself succeeded: a vault that cannot be written (a
+ * wrong vault password, busy) is said on stderr and does not change the exit code.
+ */
+async function verifyRecord(ctx: Context, file: string, text: string, report: VerifyReport): Promise<void> {
+  const { vaultPath } = await import('../../vault/open.js');
+  const vaultFile = vaultPath(ctx.vaultFile);
+  if (!existsSync(vaultFile)) return;
+  // A verify never asks for the vault password: a locked vault is written only with its password file.
+  const { vaultEncrypted } = await import('../../vault/cipher.js');
+  if (vaultEncrypted(vaultFile) && ctx.vaultPasswordFile === undefined) {
+    if (!ctx.io.json)
+      say(ctx.io, 'keepsake: this verify was not recorded for `keepsake status`: the vault is locked (give --vault-password-file to record it).');
+    return;
+  }
+  const { backupRecordVerified } = await import('../../wallet/backupHealth.js');
+  try {
+    await withVault(ctx, (vault) => backupRecordVerified(vault, { path: file, text, format: report.format, covers: report.covers }));
+  } catch (err) {
+    if (!(err instanceof BaseError)) throw err;
+    say(ctx.io, line`keepsake: this verify was not recorded in the vault: ${errorTextCli(err.report)}`);
+  }
 }
 
 function askOf(io: Io, passwordFile: string | undefined) {

@@ -17,6 +17,7 @@ import { failedGuess, sendError, tooManyAttempts, tooManyRequests } from '../err
 import type { FailureLimiter, LimiterVerdict } from '../limiter.js';
 import { RateCap } from '../rateCap.js';
 import type { VaultSession } from '../vaultSession.js';
+import type { BackupCover } from '../../vault/backupRecords.js';
 
 type Ctx = { session: VaultSession; limiter: FailureLimiter };
 type Body = Record<string, unknown>;
@@ -150,6 +151,15 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const { identityResolve } = await import('../../wallet/identity/common.js');
     return [`identity:${identityResolve(vault(), query).id}`];
   };
+  /**
+   * A backup file the page is about to download, recorded for backup health (issue 16): the server
+   * never learns where the browser saves it, so only its file name is kept (path null).
+   */
+  const downloadRecorded = async <T extends { filename: string; json: string }>(download: T, format: string, covers: readonly BackupCover[]): Promise<T> => {
+    const { backupRecordWritten } = await import('../../wallet/backupHealth.js');
+    backupRecordWritten(vault(), { path: null, name: download.filename, text: download.json, format, covers });
+    return download;
+  };
   const exportTarget = async (b: Body) => {
     const { accountFind } = await import('../../wallet/accounts.js');
     const row = accountFind(vault(), str(b, 'address'));
@@ -261,7 +271,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const unlock = pin === undefined ? { password: str(b, 'password') } : { pin, newPassword: str(b, 'newPassword') };
     const format = choiceOf(b, 'format', ACCOUNT_FORMAT_CHOICES, 'polkadot-js');
     const r = await accountExport(vault(), str(b, 'address'), unlock, { kdf: choiceOf(b, 'kdf', KDF_CHOICES, 'default'), format });
-    return { filename: `${r.address}.json`, json: r.json };
+    return downloadRecorded({ filename: `${r.address}.json`, json: r.json }, format, r.covers);
   });
   // Issue 12 #4 (nothing silently left out of "Export all"): what the file will hold, the PIN of each
   // identity whose accounts go in it (tried against that identity only), and every account left out.
@@ -297,7 +307,14 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
         pinFor: async (i) => pins.get(i.id),
         ...(format === 'apps' && password !== '' ? { rekey: true } : {}),
       });
-      return { filename: `batch_exported_account_${Date.now()}.json`, json: r.json, count: r.count, fromIdentities: r.fromIdentities, leftOut: r.leftOut };
+      const download = {
+        filename: `batch_exported_account_${Date.now()}.json`,
+        json: r.json,
+        count: r.count,
+        fromIdentities: r.fromIdentities,
+        leftOut: r.leftOut,
+      };
+      return downloadRecorded(download, format, r.covers);
     },
   );
 
@@ -487,11 +504,12 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
       const concordiumPassword = b['concordiumPassword'];
       const concordiumPasswords = typeof concordiumPassword === 'string' && concordiumPassword !== '' ? [concordiumPassword] : [];
       const r = await backupExport(vault(), str(b, 'password'), { format, concordiumPasswords });
-      return {
+      const download = {
         filename: format === 'keepsake' ? `keepsake-backup-${new Date().toISOString().slice(0, 10)}.json` : 'wallet-export.json',
         json: r.json,
         counts: r.counts,
       };
+      return downloadRecorded(download, format === 'keepsake' ? 'keepsake-backup' : format, r.covers);
     },
   );
   secret('/backup/import', fileTargets, async (b) => {

@@ -13,6 +13,8 @@ import { identitiesAll, identityById } from '../../vault/identities.js';
 import type { Vault } from '../../vault/open.js';
 import { concordiumCounts, concordiumExportCheck, concordiumObjects, type ConcordiumPasswordAsk } from '../concordium.js';
 import { rekeyFiles } from '../rekey.js';
+import { accountCover, identityCover } from '../backupCover.js';
+import type { BackupCover } from '../../vault/backupRecords.js';
 import { identityUnlock } from '../identity/unlock.js';
 import { newSecretCheck } from '../secrets.js';
 
@@ -52,6 +54,12 @@ export type BackupExportResult = {
   counts: BackupCounts;
   /** With `rekey`: the identities whose PIN is the backup password in this file, and those that keep their own PIN. */
   rekeyed: { identities: string[]; keptPin: string[] };
+  /**
+   * What the file backs up (recorded by backup health): every account and identity of a keepsake
+   * backup, identities named by the seal the vault holds (a re-keyed copy is the same identity);
+   * nothing for a Concordium Desktop export (it holds no keepsake account or identity).
+   */
+  covers: BackupCover[];
 };
 
 /** What a rekey will ask for, before anything is asked: the identities (whose PIN re-keys them) and how many accounts have a key file. */
@@ -133,6 +141,7 @@ export async function backupExport(vault: Vault, password: string, options: Back
       json: JSON.stringify(json),
       counts: { identities: identities.length, accounts: accounts.length, addresses: payload.addresses.length, ...concordiumCountsPresent(vault) },
       rekeyed: { identities: identities.filter((i) => resealed.has(i.id)).map((i) => i.name), keptPin },
+      covers: [...accounts.map((a) => accountCover(a.publicKey)), ...identities.flatMap((i) => identityCover(i.sealed) ?? [])],
     };
   } finally {
     for (const r of resealed.values()) wipe(r.oldKey, r.newKey);
@@ -224,5 +233,6 @@ async function concordiumExport(vault: Vault, password: string, options: BackupE
     json: JSON.stringify(json),
     counts: { identities: data.identities.length, accounts: data.accounts.length, addresses: addressBook.length },
     rekeyed: { identities: [], keptPin: [] },
+    covers: [],
   };
 }

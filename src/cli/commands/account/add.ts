@@ -3,6 +3,7 @@ import { type Command, Option } from 'commander';
 import { ADD_DUPLICATE_CHOICES } from '../../../wallet/choices.js';
 import type { AddResult } from '../../../wallet/create.js';
 import type { OnDuplicate } from '../../../wallet/duplicate.js';
+import { accountBackupRecord } from '../../backupRecord.js';
 import { type Context, type Runner, withVault } from '../../context.js';
 import { helpExamples } from '../../help.js';
 import { type Io, out, printJson, readSecret } from '../../io.js';
@@ -61,6 +62,7 @@ export async function accountAddRun(options: AccountAddOptions, ctx: Context): P
     ? await withVault(ctx, (vault) => accountAddCheck(vault, check))
     : await accountAddCheck(undefined, check);
   const password = needsPassword ? await newPassword(ctx.io, options.passwordFile) : undefined;
+  let backupText: string | undefined;
   const result = await outputsWithVault(options.force === true, (place) =>
     withVault(
       ctx,
@@ -71,11 +73,15 @@ export async function accountAddRun(options: AccountAddOptions, ctx: Context): P
           suri,
           ...(password === undefined ? {} : { password }),
           onDuplicate,
-          onBackup: (json) => place(options.backup ? [{ path: options.backup, text: json }] : []),
+          onBackup: (json) => {
+            backupText = json;
+            place(options.backup ? [{ path: options.backup, text: json }] : []);
+          },
         }),
       { mode: 'add' },
     ),
   );
+  await accountBackupRecord(ctx, options.backup, backupText, result.account.publicKey);
   if (result.status === 'added') report(ctx.io, result.account, options, undefined);
   else updateReport(ctx.io, result, options);
   return 0;

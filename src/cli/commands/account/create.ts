@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { UsageError } from '../../../errors/usage.js';
+import { accountBackupRecord } from '../../backupRecord.js';
 import { type Context, type Runner, withVault } from '../../context.js';
 import { helpExamples } from '../../help.js';
 import { say } from '../../io.js';
@@ -49,6 +50,7 @@ export async function accountCreateRun(options: AccountCreateOptions, ctx: Conte
   }
   const password = await newPassword(ctx.io, options.passwordFile);
   const { accountCreate } = await import('../../../wallet/create.js');
+  let backupText: string | undefined;
   const result = await outputsWithVault(options.force === true, (place) => {
     let mnemonic: string | undefined;
     return withVault(
@@ -65,6 +67,7 @@ export async function accountCreateRun(options: AccountCreateOptions, ctx: Conte
           },
           onBackup: (json) => {
             if (mnemonic === undefined) throw new Error('accountCreate gave the backup before the phrase');
+            backupText = json;
             place([
               ...(options.mnemonicOut ? [{ path: options.mnemonicOut, text: mnemonic }] : []),
               ...(options.backup ? [{ path: options.backup, text: json }] : []),
@@ -74,6 +77,7 @@ export async function accountCreateRun(options: AccountCreateOptions, ctx: Conte
       { mode: 'add' },
     );
   });
+  await accountBackupRecord(ctx, options.backup, backupText, result.account.publicKey);
   if (!options.mnemonicOut) {
     say(ctx.io, '\nYour new recovery phrase — write it down and keep it offline. It will not be shown again:\n');
     say(ctx.io, line`    ${result.mnemonic}\n`);

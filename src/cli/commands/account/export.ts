@@ -4,6 +4,7 @@ import { type Context, type Runner, withVault } from '../../context.js';
 import { helpExamples } from '../../help.js';
 import { out, printJson, readNewSecret, readSecret } from '../../io.js';
 import { type ExportFileOptions, outputCheck, outputWrite } from '../../output.js';
+import { backupRecordOrSay, backupWrittenRecordIn } from '../../backupRecord.js';
 import { line } from '../../printable.js';
 import { MIN_SECRET_LENGTH } from '../../../wallet/secrets.js';
 
@@ -29,7 +30,7 @@ export function accountExportCommand(parent: Command, run: Runner): void {
     .summary("write one account's backup file (Polkadot{.js} format)")
     .description(
       [
-        "Write one account's backup file to --out: a Polkadot{.js} account file, or with --format ethereum-keystore (ethereum accounts only) a keystore that MetaMask and geth import. The vault is not changed.",
+        "Write one account's backup file to --out: a Polkadot{.js} account file, or with --format ethereum-keystore (ethereum accounts only) a keystore that MetaMask and geth import. Only the file is recorded in the vault (for `keepsake status`).",
         `It asks for that account's password (or reads it from --password-file) and refuses a wrong one (exit 3, no file written); the file opens in Polkadot{.js} and other wallets with the same password. An account derived from an identity has no password of its own: it asks for the identity's PIN (or reads --pin-file), then for a password for the new file (twice on a terminal, at least ${MIN_SECRET_LENGTH} characters). A watch-only account has no key to export.`,
         'Files are written with scrypt N=2^17; --kdf compat writes N=2^15, for wallets from before mid-2025.',
       ].join('\n\n'),
@@ -80,8 +81,9 @@ export async function accountExportRun(options: AccountExportOptions, ctx: Conte
               minLength: MIN_SECRET_LENGTH,
             }),
           };
-    const { json, address } = await accountExport(vault, query, unlock, { kdf, format });
+    const { json, address, covers } = await accountExport(vault, query, unlock, { kdf, format });
     outputWrite(options.out, json, options.force === true);
+    await backupRecordOrSay(ctx, () => backupWrittenRecordIn(vault, { path: options.out, text: json, format, covers }));
     if (ctx.io.json) printJson(ctx.io, { address, out: options.out });
     // An identity's account has no password of its own: its file opens with the one just chosen.
     else

@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import { UsageError } from '../../../errors/usage.js';
+import { backupWrittenRecord } from '../../backupRecord.js';
 import { type Context, type Runner, withVault } from '../../context.js';
 import { helpExamples } from '../../help.js';
 import { type Io, out, printJson, readNewSecret, readSecret, say } from '../../io.js';
@@ -35,7 +36,7 @@ export function accountExportAllCommand(parent: Command, run: Runner): void {
     .summary('write every account to one batch file (the extension\'s "Export all" format)')
     .description(
       [
-        'Write every account to one file in the Polkadot{.js} extension\'s "Export all accounts" format, or with --format apps the Polkadot-JS Apps "Export all" list. The vault is not changed; a vault with nothing to export is refused before anything is asked.',
+        'Write every account to one file in the Polkadot{.js} extension\'s "Export all accounts" format, or with --format apps the Polkadot-JS Apps "Export all" list. Only the file is recorded in the vault (for `keepsake status`); a vault with nothing to export is refused before anything is asked.',
         `IMPORTANT: the batch password (asked twice on a terminal, at least ${MIN_SECRET_LENGTH} characters, or read from --password-file) only locks the file as a whole. Each account inside keeps its own password, and restoring an account later needs that account's password. The Apps list has no password at all. With --rekey, keepsake re-locks every account with the password given, so the one password restores everything: an account that password does not open is asked for by name on a terminal; with --password-file such an account stops the export.`,
         "Accounts derived from an identity have no password of their own: each identity's PIN is asked once on a terminal (Enter leaves its accounts out), or read from --pin-file, one line NAME:PIN per identity, and its accounts are locked with the batch password (in the Apps list, only with --rekey). Watch-only accounts go in the Apps list only. Every account left out is named, with the reason.",
       ].join('\n\n'),
@@ -104,6 +105,7 @@ export async function accountExportAllRun(options: AccountExportAllOptions, ctx:
     }
   });
   outputWrite(options.out, result.json, options.force === true);
+  await backupWrittenRecord(ctx, { path: options.out, text: result.json, format, covers: result.covers });
   if (ctx.io.json) {
     printJson(ctx.io, {
       out: options.out,

@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import { UsageError } from '../../../errors/usage.js';
+import { backupWrittenRecord } from '../../backupRecord.js';
 import { type Context, type Runner, withVault } from '../../context.js';
 import { EXIT } from '../../exit.js';
 import { helpExamples } from '../../help.js';
@@ -35,7 +36,7 @@ export function backupExportCommand(backup: Command, run: Runner): void {
     .summary('export the whole wallet to one file')
     .description(
       [
-        `Write identities (phrases still sealed under their PINs), accounts (still locked with their own passwords), the address book and Concordium data to one file (its name ends in .json). Nothing in it — not even names or addresses — is readable without the backup password, which is asked twice on a terminal (at least ${MIN_SECRET_LENGTH} characters) or read from --password-file. The vault is not changed.`,
+        `Write identities (phrases still sealed under their PINs), accounts (still locked with their own passwords), the address book and Concordium data to one file (its name ends in .json). Nothing in it — not even names or addresses — is readable without the backup password, which is asked twice on a terminal (at least ${MIN_SECRET_LENGTH} characters) or read from --password-file. Only the file is recorded in the vault (its path, SHA-256 and what it covers, for \`keepsake status\`).`,
         "With --rekey everything is locked with the backup password instead: each account's file (an account the backup password does not open is asked for by name, on a terminal only), and each identity whose PIN is given — asked on a terminal (Enter keeps its own PIN), or one line NAME:PIN per identity in --pin-file. Which identities' PINs become the backup password is said before anything is written (on a terminal, confirmed: answering no writes nothing, exit 1) or with the result.",
         "--format concordium-desktop writes only the Concordium data (identities, accounts, Concordium addresses of the address book), as the Concordium Desktop Wallet imports it; a vault without any is refused before the password is asked. The vault keeps that data sealed under the password of the file it came from: when the new file's password is another one, that password is asked on a terminal (naming the file) or read from --concordium-password-file.",
       ].join('\n\n'),
@@ -104,6 +105,7 @@ export async function backupExportRun(options: BackupExportOptions, ctx: Context
     return EXIT.failed;
   }
   outputWrite(options.out, result.json, options.force === true);
+  await backupWrittenRecord(ctx, { path: options.out, text: result.json, format: format === 'keepsake' ? 'keepsake-backup' : format, covers: result.covers });
   if (ctx.io.json) printJson(ctx.io, { out: options.out, format, ...result.counts, ...(options.rekey ? { rekeyed: result.rekeyed } : {}) });
   else {
     out(ctx.io, line`Wrote ${options.out}: ${countsText(result.counts, format)}.`);
