@@ -269,7 +269,7 @@ export function concordiumReadableCount(vault: Vault): number {
  */
 export async function concordiumSealReadable(vault: Vault, password: string): Promise<number> {
   newSecretCheck(password, 'Concordium seal password');
-  if (!concordiumItems(vault).some((r) => r.original !== null)) return 0;
+  if (concordiumReadableCount(vault) === 0) return 0;
   const kdf = concordiumSealKdfNew();
   const key = await concordiumSealKey(password, kdf);
   try {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { bytesToHex } from '../../crypto/bytes.js';
 import { BaseError } from '../../errors/base.js';
@@ -7,7 +8,6 @@ import type { KeyType } from '../../keys/types.js';
 import { extensionStoresFind, storeFilesRead, type BrowserProfileDir, type ExtensionStoreDir, type StoreSearchDir } from '../../stores/browserProfiles.js';
 import { browserProfileRoots, concordiumDesktopDbLocations, firefoxProfileRoots, KNOWN_EXTENSIONS } from '../../stores/locations.js';
 import { inspectFile, type KdfReport } from '../inspect.js';
-import { existsSync } from 'node:fs';
 
 /**
  * `keepsake rescue scan` (issue 15): accounts still on disk in wallets' own storage, without a
