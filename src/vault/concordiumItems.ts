@@ -66,6 +66,11 @@ export function concordiumItemInsert(vault: Vault, item: ConcordiumItem): void {
   ).run(item.collection, item.key, item.name, item.status, item.provider, item.link, item.number, item.sealId, item.sealed, item.original);
 }
 
+/** How many items are still readable (imported before seals existed): counted by SQLite, no row read. */
+export function concordiumItemsReadable(vault: Vault): number {
+  return (vaultStatement(vault, 'SELECT count(*) AS n FROM concordium_items WHERE original IS NOT NULL').get() as { n: number }).n;
+}
+
 /** A new name for a stored item (the desktop wallet gets it back in place of the name inside the object). */
 export function concordiumItemRename(vault: Vault, id: number, name: string): void {
   vaultStatement(vault, 'UPDATE concordium_items SET name = ? WHERE id = ?').run(name, id);

@@ -1,3 +1,4 @@
+import { concordiumItemsReadable } from './concordiumItems.js';
 import { vaultStatement, type Vault } from './open.js';
 
 /** How many of each thing a vault holds, and its schema version: what `vault status` shows. */
@@ -12,6 +13,6 @@ export function vaultCounts(vault: Vault): VaultCounts {
     addresses: count('addresses'),
     concordium: count("concordium_items WHERE collection <> 'rest'"),
     // Items imported before seals existed, still readable in a copy of a plain vault (`concordium seal`).
-    concordiumReadable: count('concordium_items WHERE original IS NOT NULL'),
+    concordiumReadable: concordiumItemsReadable(vault),
   };
 }

@@ -7,6 +7,7 @@ import { addressDelete, addressesAll } from '../vault/addresses.js';
 import {
   concordiumItemDelete,
   concordiumItems,
+  concordiumItemsReadable,
   concordiumItemSealSet,
   concordiumSealInsert,
   concordiumSeals,
@@ -260,7 +261,7 @@ export async function concordiumObjects(
 
 /** How many Concordium items an earlier keepsake kept readable (see {@link concordiumSealReadable}). */
 export function concordiumReadableCount(vault: Vault): number {
-  return concordiumItems(vault).filter((r) => r.original !== null).length;
+  return concordiumItemsReadable(vault);
 }
 
 /**
