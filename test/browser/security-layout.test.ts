@@ -6,7 +6,7 @@
  */
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { FileChooser, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import {
   apiCall,
@@ -51,6 +51,25 @@ async function tabTo(page: Page, match: (f: { tag: string; type: string; name: s
     if (match(f)) return passed;
   }
   throw new Error(`Tab never reached the wanted control; focus went through: ${passed.join(' → ')}`);
+}
+
+/**
+ * Presses `key` on the focused file input until the page asks for a file. Under load a key press can
+ * reach the input before it takes key events (the dialog is still settling), and no chooser opens; a
+ * missed press is tried again (at most three times), a chooser that never opens still fails the test.
+ */
+async function keyOpensFileChooser(page: Page, key: string): Promise<FileChooser> {
+  let last: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
+    await page.keyboard.press(key);
+    try {
+      return await chooser;
+    } catch (e) {
+      last = e;
+    }
+  }
+  throw last;
 }
 
 describeBrowser('browser wallet: security, keyboard and layout', () => {
@@ -173,8 +192,7 @@ describeBrowser('browser wallet: security, keyboard and layout', () => {
     // Back to the file input with Shift+Tab; Space opens the file chooser.
     for (let i = 0; i < 10 && (await focused(page)).type !== 'file'; i++) await page.keyboard.press('Shift+Tab');
     expect((await focused(page)).name).toBe('Backup files');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-    await chooser.setFiles(path);
+    await (await keyOpensFileChooser(page, 'Space')).setFiles(path);
     await textShown(d.getByRole('list', { name: 'Chosen files' }).getByRole('listitem'), 'keyboard.json');
     await tabTo(page, (f) => f.type === 'password' && f.name === 'Password', 5);
     await page.keyboard.type(KEYBOARD.password);
