@@ -1,10 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileWriteError, OutputExistsError } from '../errors/file.js';
-import { outputCheck, outputCommit, outputStage, outputsWithVault } from './output.js';
+import { outputCheck, outputCommit, outputDiscard, outputStage, outputsWithVault } from './output.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -79,5 +80,23 @@ describe('outputsWithVault: the files change with the vault, or not at all', () 
     expect(() => outputCommit(staged)).toThrow(OutputExistsError);
     expect(files()).toEqual(['b.txt']);
     expect(read('b.txt')).toBe('someone else\n');
+  });
+});
+
+describe('temporary files a killed process left', () => {
+  it('the next write beside the same file removes those of processes that are gone, and keeps those of live ones and other names', () => {
+    // A process that has exited: its id is free (a reused id only makes the sweep keep a file, never remove a live one).
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const left = `.out.json.${gone}-0123456789ab.tmp`;
+    const live = `.out.json.${process.ppid}-0123456789ab.tmp`;
+    const others = [`.other.json.${gone}-0123456789ab.tmp`, `.out.json.${gone}-not-hex-at-all.tmp`, 'out.json.tmp'];
+    for (const name of [left, live, ...others]) writeFileSync(at(name), 'half');
+
+    const staged = outputStage(at('out.json'), '{}', false);
+    expect(files()).not.toContain(left);
+    expect(files()).toEqual(expect.arrayContaining([live, ...others]));
+    // The new temporary file carries this process's id, so a sweep by another process leaves it alone.
+    expect(staged.temp).toContain(`.out.json.${process.pid}-`);
+    outputDiscard([staged]);
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { FileWriteError, OutputExistsError } from '../errors/file.js';
 import { UsageError } from '../errors/usage.js';
@@ -35,10 +35,51 @@ function besideName(target: string, suffix: string): string {
   return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.${suffix}`);
 }
 
+/**
+ * A temporary file's name carries the id of the process writing it: a process killed between writing
+ * and renaming (SIGKILL cannot be caught) leaves it behind, and the next write beside the same target
+ * removes it once that process is gone ({@link staleTempsRemove}).
+ */
+function tempName(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** Whether process `pid` still runs (EPERM: it runs under another user). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files that killed keepsake processes left beside `target` — only names of the
+ * exact shape {@link tempName} makes, only when their process is gone; a write in progress is never
+ * touched. Best effort: a folder that cannot be listed is left to the write itself to report.
+ */
+export function staleTempsRemove(target: string): void {
+  const prefix = `.${basename(target)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(target));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d{1,10})-[0-9a-f]{12}\.tmp$/.exec(name.slice(prefix.length));
+    if (m === null || Number(m[1]) === process.pid || processAlive(Number(m[1]))) continue;
+    rmSync(join(dirname(target), name), { force: true });
+  }
+}
+
 /** Writes `text` to a temporary file beside `path` (see {@link outputCommit}); nothing is at `path` yet. */
 export function outputStage(path: string, text: string, force: boolean): StagedOutput {
   outputCheck(path, force);
-  const temp = besideName(resolve(path), 'tmp');
+  staleTempsRemove(resolve(path));
+  const temp = tempName(resolve(path));
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', 0o600);
