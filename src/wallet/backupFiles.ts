@@ -1,4 +1,5 @@
 import { bytesToHex } from '../crypto/bytes.js';
+import { FORMAT_LABELS } from '../formats/detect.js';
 import { accountsListed } from '../vault/accounts.js';
 import { backupCoversAll, backupRecordsAll } from '../vault/backupRecords.js';
 import { identitiesAll } from '../vault/identities.js';
@@ -22,6 +23,10 @@ export type BackupFileView = {
   /** Where it was written or verified; null for a file the browser downloaded (where it was saved is not known). */
   path: string | null;
   format: string;
+  /** The format in words (formats/detect.ts FORMAT_LABELS; shards and formats it has no label for: "backup file"). */
+  label: string;
+  /** SHA-256 of the file (hex): what the states of accounts and identities name their file by. */
+  sha256: string;
   size: number;
   /** When keepsake first wrote or saw it. */
   createdAt: number;
@@ -75,6 +80,8 @@ export function backupOverview(vault: Vault, options: { now?: number; fileCheck?
       name: r.name,
       path: r.path,
       format: r.format,
+      label: r.format === 'banana-split' ? 'Banana Split shards' : ((FORMAT_LABELS as Record<string, string>)[r.format] ?? 'backup file'),
+      sha256: r.sha256,
       size: r.size,
       createdAt: r.createdAt,
       verifiedAt: r.verifiedAt,
