@@ -10,7 +10,7 @@ export class BackupRecordNotFoundError extends BaseError {
   override readonly name = 'BackupRecordNotFoundError';
   override readonly kind = 'not-found';
   constructor({ id }: { id: number | string }) {
-    super(`keepsake has no record of backup file number ${id}: reload the list of backup files and try again.`);
+    super(`There is no record of backup file number ${id}: reload the list of backup files and try again.`);
   }
 }
 
@@ -20,7 +20,7 @@ export class BackupFileMissingError extends BaseError {
   override readonly kind = 'failed';
   override readonly field = 'file';
   constructor({ file }: { file: string }) {
-    super(`The file ${file} is no longer there: it was moved or deleted since keepsake recorded it.`, {
+    super(`The file ${file} is no longer there: it was moved or deleted since it was recorded.`, {
       hints: ['If you have it elsewhere, verify that copy by choosing it.'],
     });
   }
@@ -32,7 +32,7 @@ export class BackupFileChangedError extends BaseError {
   override readonly kind = 'damaged';
   override readonly field = 'file';
   constructor({ file }: { file: string }) {
-    super(`The file ${file} has changed since keepsake recorded it, so it is no longer the backup that was written.`, {
+    super(`The file ${file} has changed since it was recorded, so it is no longer the backup that was written.`, {
       hints: ['Make a new backup, or verify the file by choosing it if you changed it on purpose.'],
     });
   }
@@ -44,7 +44,7 @@ export class BackupNotAFileError extends BaseError {
   override readonly kind = 'failed';
   override readonly field = 'file';
   constructor({ file }: { file: string }) {
-    super(`${file} is not a regular file, so keepsake did not read it.`, { hints: ['Verify the backup by choosing its file.'] });
+    super(`${file} is not a regular file, so it was not read.`, { hints: ['Verify the backup by choosing its file.'] });
   }
 }
 
@@ -54,6 +54,6 @@ export class BackupPathUnknownError extends BaseError {
   override readonly kind = 'usage';
   override readonly field = 'file';
   constructor({ file }: { file: string }) {
-    super(`The file ${file} was downloaded by the browser, so keepsake does not know where it is: choose the file to verify it.`);
+    super(`The file ${file} was downloaded by the browser, so where it is is not known: choose the file to verify it.`);
   }
 }

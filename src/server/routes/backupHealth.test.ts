@@ -157,9 +157,9 @@ describe('verifies from the browser and the Backups page', () => {
       path,
       exported.json.replace(/"address":"./, (m) => m.slice(0, -1) + (m.endsWith('5') ? '6' : '5')),
     );
-    await refused(400, new RegExp(`^The file ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} has changed since keepsake recorded it`));
+    await refused(400, new RegExp(`^The file ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} has changed since it was recorded`));
     writeFileSync(path, exported.json + '\n');
-    await refused(400, /has changed since keepsake recorded it/);
+    await refused(400, /has changed since it was recorded/);
     rmSync(path);
     await refused(400, /^The file .*gone\.json is no longer there/);
     mkdirSync(path);

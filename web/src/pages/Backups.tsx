@@ -13,7 +13,7 @@ type Open = { kind: 'backup'; account: Account } | { kind: 'verify'; file: Backu
 const FILE_STATE: Record<BackupFileView['file'], string> = {
   present: 'Still there, unchanged',
   missing: 'No longer there (moved or deleted)',
-  changed: 'Changed since keepsake recorded it',
+  changed: 'Changed since it was recorded',
   unknown: 'Downloaded by the browser: where it was saved is not known',
 };
 
@@ -40,8 +40,8 @@ export function BackupsPage() {
     <>
       <h1 tabIndex={-1}>Backups</h1>
       <p className="intro">
-        keepsake remembers every backup file it makes or verifies — where it is and what it holds, never its content — and says for each account and identity
-        whether a backup of it opens with its password.
+        Every backup file made or verified here is remembered — where it is and what it holds, never its content — so this page can say for each account and
+        identity whether a backup of it opens with its password.
       </p>
       <Notices notice={notice} onDismiss={() => setNotice(null)} />
       {overview.error ? (

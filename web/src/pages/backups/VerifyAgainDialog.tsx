@@ -50,7 +50,7 @@ export function VerifyAgainDialog({ file, onClose, onDone }: DialogProps & { fil
             files={files}
             onFiles={setFiles}
             error={errors['file']}
-            hint="The browser downloaded this file, so keepsake does not know where it is: choose it."
+            hint="The browser downloaded this file, so where it was saved is not known: choose it."
           />
         ) : (
           <p className="hint mono-wrap">{file.path}</p>
