@@ -23,8 +23,10 @@ import {
   expectCleanPage,
   fieldError,
   fileWrite,
+  horizontalOverflow,
   menuDialog,
   pageGo,
+  screenshot,
   serverStart,
   textShown,
   type App,
@@ -152,6 +154,19 @@ describeBrowser('browser wallet: backup health', () => {
     await download.getByRole('button', { name: /^Verify again / }).waitFor();
     expect(await page.locator('main').innerText()).not.toMatch(CLI_TEXT);
 
+    // On a phone, long paths and file names wrap: nothing scrolls sideways.
+    const phone = await appOpen(browser, server, { width: 375, height: 812 });
+    try {
+      await pageGo(phone.page, 'Backups');
+      await phone.page.getByRole('list', { name: 'Known backup files' }).waitFor();
+      await screenshot(phone.page, 'backups-phone');
+      const o = await horizontalOverflow(phone.page);
+      expect(o.scrollWidth, o.widest.join(', ')).toBeLessThanOrEqual(o.innerWidth);
+      expectCleanPage(phone);
+    } finally {
+      await phone.close();
+    }
+
     // "Verify again" of a download asks for the file itself.
     await download.getByRole('button', { name: /^Verify again / }).click();
     await dialog(page).getByLabel('Backup file').waitFor();
@@ -191,5 +206,29 @@ describeBrowser('browser wallet: backup health', () => {
     expect(await badge('From the CLI')).toBe('Backup missing');
     await pageGo(page, 'Backups');
     await textShown(page.getByRole('list', { name: 'Known backup files' }).getByRole('listitem', { name: CLI_FILE }), 'No longer there (moved or deleted)');
+  });
+
+  it('an identity recovered in the page: "No backup" on its card and the notice; a whole-wallet backup from the page covers it', async () => {
+    await pageGo(page, 'Identities');
+    const d = await dialogOpen(page.getByRole('button', { name: 'Recover identity' }), 'Recover identity');
+    await d.getByLabel('Name', { exact: true }).fill('Kept phrase');
+    await d.getByLabel('Recovery phrase').fill(LETTER_ADVICE);
+    await d.getByLabel('PIN', { exact: true }).fill('246813');
+    await d.getByLabel('Repeat PIN', { exact: true }).fill('246813');
+    await d.getByRole('button', { name: 'Save identity' }).click();
+    await d.waitFor({ state: 'hidden' });
+    await textShown(page.getByRole('status').filter({ hasText: 'no backup yet' }), '1 identity has no backup yet.');
+    const identityBadge = page.getByRole('region', { name: 'Kept phrase' }).locator('[data-backup-state]');
+    expect((await identityBadge.textContent())?.trim()).toBe('No backup');
+    expect(await summary()).toMatch(/^\d of 3 accounts and identities have a verified backup\.$/);
+    // What to do for it, in browser words: the whole-wallet export.
+    await page.getByRole('list', { name: 'Without a verified backup' }).getByRole('link', { name: 'Export everything to one file (for Kept phrase)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Export/Import' }).waitFor();
+    const exportForm = page.getByRole('region', { name: 'Export the whole wallet' });
+    await exportForm.getByLabel('Password', { exact: true }).fill(S.web);
+    await exportForm.getByLabel('Repeat password', { exact: true }).fill(S.web);
+    await downloadBy(page, () => exportForm.getByRole('button', { name: 'Export wallet' }).click());
+    await pageGo(page, 'Identities');
+    await textShown(page.getByRole('region', { name: 'Kept phrase' }).locator('[data-backup-state]'), 'Backed up, not verified');
   });
 });

@@ -148,12 +148,12 @@ function FileItem({ file: f, onVerify }: { file: BackupFileView; onVerify: () =>
   const nameId = useId();
   const covers = [...f.covers.accounts, ...f.covers.identities.map((n) => `${n} (identity)`)];
   return (
-    <li className="card" aria-labelledby={nameId} data-backup-file={f.file}>
+    <li className="card backup-file" aria-labelledby={nameId} data-backup-file={f.file}>
       <div className="account-main">
         <h3 id={nameId}>{f.name}</h3>
         <dl className="facts">
           <dt>Where</dt>
-          <dd className="mono-wrap">{f.path ?? 'Downloaded by the browser'}</dd>
+          {f.path === null ? <dd>Downloaded by the browser</dd> : <dd className="mono-wrap">{f.path}</dd>}
           <dt>Format</dt>
           <dd>{f.label}</dd>
           <dt>Size</dt>
