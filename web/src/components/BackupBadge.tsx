@@ -25,6 +25,9 @@ export function backupStateText(item: Pick<BackupStatusItem, 'state' | 'backup'>
   }
 }
 
+/** A card's backup state (issue 16), once the page has loaded the states ({@link useBackups}). */
+export type BackupProp = { backup?: BackupStatusItem | undefined };
+
 const CLASS: Record<BackupState, string> = {
   verified: 'badge badge-ok',
   unverified: 'badge badge-warn',

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import type { Account, BackupStatusItem } from '../../api';
-import { BackupBadge } from '../../components/BackupBadge';
+import type { Account } from '../../api';
+import { BackupBadge, type BackupProp } from '../../components/BackupBadge';
 import { Identicon } from '../../identicon';
 import { AddressLine, Menu, pathText } from '../../ui';
 
@@ -8,15 +8,7 @@ import { AddressLine, Menu, pathText } from '../../ui';
 export type AccountAction = 'backup' | 'rename' | 'forget' | 'verify';
 
 /** One account: identicon, name with its badges, address (with Copy), key type, network and identity, and its Actions menu. */
-export function AccountCard({
-  account: a,
-  onAction,
-  backup,
-}: {
-  account: Account;
-  onAction: (action: AccountAction) => void;
-  backup?: BackupStatusItem | undefined;
-}) {
+export function AccountCard({ account: a, onAction, backup }: { account: Account; onAction: (action: AccountAction) => void } & BackupProp) {
   const nameId = useId();
   const items = [
     ...(a.hasKey ? [{ label: 'Create a backup file for this account', onSelect: () => onAction('backup') }] : []),

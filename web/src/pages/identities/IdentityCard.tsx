@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import type { BackupStatusItem, Identity, IdentityAccount } from '../../api';
-import { BackupBadge } from '../../components/BackupBadge';
+import type { Identity, IdentityAccount } from '../../api';
+import { BackupBadge, type BackupProp } from '../../components/BackupBadge';
 import { AddressLine, pathText } from '../../ui';
 import { SignerQr } from './SignerQr';
 
@@ -8,15 +8,7 @@ import { SignerQr } from './SignerQr';
 export type IdentityAction = 'phrase' | 'derive' | 'find' | 'rename' | 'remove';
 
 /** One identity: its name and date, its buttons, and each account derived from it. */
-export function IdentityCard({
-  identity,
-  onAction,
-  backup,
-}: {
-  identity: Identity;
-  onAction: (action: IdentityAction) => void;
-  backup?: BackupStatusItem | undefined;
-}) {
+export function IdentityCard({ identity, onAction, backup }: { identity: Identity; onAction: (action: IdentityAction) => void } & BackupProp) {
   const headingId = `identity-${identity.id}`;
   return (
     <section className="card identity" aria-labelledby={headingId}>
