@@ -58,6 +58,9 @@ export { addressAdd, addressList, addressRemove } from './wallet/addressBook.js'
 export { backupExport } from './wallet/backup/export.js';
 export { backupImport, type ImportReport } from './wallet/backup/import.js';
 export { backupRecordVerified, backupRecordWritten, backupStatus, type BackupStatusReport, type BackupState } from './wallet/backupHealth.js';
+export { backupOverview, type BackupFileView, type BackupOverview } from './wallet/backupFiles.js';
+export { backupVerifyAgain } from './wallet/backupVerifyAgain.js';
+export * from './errors/backupHealth.js';
 export { concordiumList, concordiumRemove } from './wallet/concordium.js';
 export { convertFile, CONVERT_TARGETS, type ConvertTarget } from './wallet/convert.js';
 export { ethereumKeystoreParse, ethereumKeystoreDecrypt, ethereumKeystoreWrite } from './formats/ethereum-keystore.js';

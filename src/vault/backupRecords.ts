@@ -47,6 +47,11 @@ export function backupRecordBySha256(vault: Vault, sha256: string): BackupRecord
   return r && fromRaw(r);
 }
 
+export function backupRecordById(vault: Vault, id: number): BackupRecordRow | undefined {
+  const r = vaultStatement(vault, 'SELECT * FROM backup_records WHERE id = ?').get(id) as Raw | undefined;
+  return r && fromRaw(r);
+}
+
 /** Adds a record and returns its id (the caller has checked that no record has this SHA-256). */
 export function backupRecordInsert(vault: Vault, r: Omit<BackupRecordRow, 'id'>): number {
   return Number(

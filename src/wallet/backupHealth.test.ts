@@ -148,7 +148,7 @@ describe('backupStatus', () => {
     const stored = JSON.stringify([backupRecordsAll(vault), backupCoversAll(vault)]);
     const encoded = (JSON.parse(json) as { encoded: string }).encoded;
     expect(stored).not.toContain(encoded.slice(0, 40));
-    // Where the file is is not known: not verified.
-    expect(states(vault)['Saved']).toBe('unverified');
+    // Where the file is is not known (a file chosen in the browser): verified from the file chosen, its place unknown.
+    expect(backupStatus(vault).items.find((i) => i.name === 'Saved')).toMatchObject({ state: 'verified', backup: { path: null, file: 'unknown' } });
   });
 });

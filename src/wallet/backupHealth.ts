@@ -87,8 +87,9 @@ export type BackupFileState = 'present' | 'missing' | 'changed' | 'unknown';
 export type BackupFileCheck = (path: string, expected: { sha256: string; size: number }) => BackupFileState;
 
 /**
- * `verified`: a verified backup whose file is still there, unchanged. `unverified`: backed up, never
- * verified (or its file's place is not known). `missing`/`changed`: the backup it had was moved,
+ * `verified`: a verified backup whose file is still there, unchanged (or, for a file the browser
+ * downloaded, whose place is not known, verified from the file the user chose). `unverified`: backed up, never
+ * verified. `missing`/`changed`: the backup it had was moved,
  * deleted or changed — never counted as verified. `none`: no backup. `watch-only`: no key, nothing to back up.
  */
 export type BackupState = 'verified' | 'unverified' | 'missing' | 'changed' | 'none' | 'watch-only';
@@ -195,6 +196,10 @@ function itemState(rows: readonly BackupCoverRow[], fileOf: (r: BackupCoverRow) 
   const verified = rows.filter((r) => r.coverVerifiedAt !== null).sort((a, b) => b.coverVerifiedAt! - a.coverVerifiedAt!);
   const good = verified.find((r) => fileOf(r) === 'present');
   if (good !== undefined) return { state: 'verified', backup: fileInfo(good, 'present') };
+  // A file the browser downloaded and then verified (chosen by the user, opened with its password):
+  // verified, though where it is cannot be checked again (its file state says `unknown`).
+  const chosen = verified.find((r) => fileOf(r) === 'unknown');
+  if (chosen !== undefined) return { state: 'verified', backup: fileInfo(chosen, 'unknown') };
   const last = verified[0];
   const r = last !== undefined && last.coverVerifiedAt! >= newest.createdAt ? last : newest;
   const file = fileOf(r);

@@ -301,7 +301,7 @@ export function expectCleanPage(app: App | undefined): void {
 /** Follows a link of the main navigation and waits for that page's heading. */
 export async function pageGo(
   page: Page,
-  name: 'Accounts' | 'Identities' | 'Address book' | 'Export/Import' | 'Verify a backup' | 'Find wallets' | 'Vault',
+  name: 'Accounts' | 'Identities' | 'Address book' | 'Export/Import' | 'Backups' | 'Verify a backup' | 'Find wallets' | 'Vault',
 ): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
   await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();

@@ -3,6 +3,7 @@ import { apiGet, apiPost, tokenPresent, VAULT_LOCKED_EVENT, type VaultView } fro
 import { AccountsPage } from './pages/Accounts';
 import { AddressBookPage } from './pages/AddressBook';
 import { BackupPage } from './pages/Backup';
+import { BackupsPage } from './pages/Backups';
 import { IdentitiesPage } from './pages/Identities';
 import { VerifyPage } from './pages/Verify';
 import { VaultPage } from './pages/Vault';
@@ -18,6 +19,7 @@ const PAGES: readonly Page[] = [
   { id: 'identities', label: 'Identities', Component: IdentitiesPage },
   { id: 'address-book', label: 'Address book', Component: AddressBookPage },
   { id: 'export-import', label: 'Export/Import', Component: BackupPage },
+  { id: 'backups', label: 'Backups', Component: BackupsPage },
   { id: 'verify', label: 'Verify a backup', Component: VerifyPage },
   { id: 'find-wallets', label: 'Find wallets', Component: RescuePage },
   { id: 'vault', label: 'Vault', Component: VaultPage },

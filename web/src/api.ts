@@ -133,6 +133,8 @@ export type { VerifyAccount, VerifyReport } from '../../src/wallet/verify.js';
 export type { ConcordiumAccountView as ConcordiumAccount, ConcordiumIdentityView as ConcordiumIdentity, ConcordiumList } from '../../src/wallet/concordium.js';
 export type { RestoreReport, BackupCounts, ExportAllPlan, ConcordiumRemoved, Network };
 export type { RescueAccount, RescueScan, RescueStore } from '../../src/wallet/rescue/scan.js';
+export type { BackupState, BackupStatusItem, BackupStatusReport } from '../../src/wallet/backupHealth.js';
+export type { BackupFileView, BackupOverview } from '../../src/wallet/backupFiles.js';
 
 /** GET /api/vault (and unlock, lock, password): whether the vault has a vault password, whether it is open, and whether to offer one. */
 export type VaultView = VaultState & { offerPassword: boolean };

@@ -17,7 +17,7 @@ export function statusCommand(program: Command, run: Runner): void {
     .description(
       [
         'Backup health: for every account and identity in the vault, one line — "verified backup FILE n days ago", "backed up, never verified", "no backup", or that the file of its backup was moved, deleted or changed since (never counted as verified). Watch-only accounts have no key and need no backup.',
-        'keepsake remembers every backup file it writes (account export, export-all, backup export) and every file `keepsake verify` opens with its password: where it is, its SHA-256, what it covers, never its content. Each file a line rests on is checked on disk now. Nothing is asked or changed; the vault must exist.',
+        'keepsake remembers every backup file it writes (account export, export-all, backup export) and every file `keepsake verify` opens with its password: where it is, its SHA-256, what it covers, never its content. Each file a line rests on is checked on disk now; a file the browser wallet downloaded has no known place, and counts as verified once it was verified in the browser. Nothing is asked or changed; the vault must exist.',
         'Exit status: 0 (with --check: everything has a verified backup whose file is still there) · 1 with --check, something has none · 2 usage.',
       ].join('\n\n'),
     )

@@ -378,11 +378,39 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     return inspectFile(f!.text, { file: f!.file });
   });
   secret('/verify', fileTargets, async (b) => {
-    const { verifyFile } = await import('../../wallet/verify.js');
+    const [{ verifyFile }, { backupRecordVerified }] = await Promise.all([import('../../wallet/verify.js'), import('../../wallet/backupHealth.js')]);
     const [f] = files(b);
     // A whole-wallet backup is compared with this vault (read only): what an import would do with each item.
-    return verifyFile(f!.text, str(b, 'password'), { file: f!.file, vault: vault() });
+    const { covers, ...report } = await verifyFile(f!.text, str(b, 'password'), { file: f!.file, vault: vault() });
+    // Backup health (issue 16): a file that would restore was opened and checked. The server never
+    // knows where the browser's file is (path null); a file it already knows by its SHA-256 keeps its path.
+    if (report.restorable) backupRecordVerified(vault(), { path: null, name: f!.file, text: f!.text, format: report.format, covers });
+    return report;
   });
+
+  // Backup health (issue 16): the state of every account and identity, and the backup files keepsake knows.
+  app.get('/backups', async () => {
+    const { backupOverview } = await import('../../wallet/backupFiles.js');
+    return backupOverview(vault());
+  });
+  /** The record "Verify again" names, by its number. */
+  const recordId = (b: Body): number => {
+    const id = b['id'];
+    if (typeof id !== 'number' || !Number.isSafeInteger(id)) throw new UsageError({ reason: 'Say which backup file to verify again.' });
+    return id;
+  };
+  // The password is tried against the recorded file: the same target as an upload of that file.
+  secret(
+    '/backups/verify-again',
+    async (b) => {
+      const { backupRecordFind } = await import('../../wallet/backupVerifyAgain.js');
+      return [`file:${backupRecordFind(vault(), recordId(b)).sha256}`];
+    },
+    async (b) => {
+      const { backupVerifyAgain } = await import('../../wallet/backupVerifyAgain.js');
+      return backupVerifyAgain(vault(), recordId(b), str(b, 'password'));
+    },
+  );
 
   // Issue 12 item 3: an account restored unchecked (a batch entry under its own password) opened with
   // that password, its key checked against its address, and recorded as checked.

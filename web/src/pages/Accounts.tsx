@@ -12,6 +12,7 @@ import { ForgetAccountDialog } from './accounts/ForgetAccountDialog';
 import { RestoreDialog } from './accounts/RestoreDialog';
 import { VerifyAccountDialog } from './accounts/VerifyAccountDialog';
 import { ConcordiumSection } from './concordium/Concordium';
+import { NoBackupNotice, useBackups } from '../components/BackupBadge';
 
 /** The dialog open over the page, if any: one of the toolbar's, or one of an account's actions. */
 type Open = { kind: 'add' } | { kind: 'restore' } | { kind: 'export-all' } | { kind: AccountAction; account: Account } | null;
@@ -22,11 +23,16 @@ export function AccountsPage() {
   const accounts = useLoad<Account[]>(`/api/accounts${network ? `?network=${encodeURIComponent(network)}` : ''}`);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [open, setOpen] = useState<Open>(null);
+  const backups = useBackups();
+  // After an add or a restore, how many accounts still have no backup (issue 16).
+  const [added, setAdded] = useState(false);
 
   const done = (n: Notice) => {
+    setAdded(open?.kind === 'add' || open?.kind === 'restore');
     setOpen(null);
     setNotice(n);
     accounts.reload();
+    backups.load.reload();
   };
   const close = () => setOpen(null);
   const none = accounts.data?.length === 0;
@@ -46,6 +52,7 @@ export function AccountsPage() {
         </button>
       </div>
       <Notices notice={notice} onDismiss={() => setNotice(null)} />
+      {added ? <NoBackupNotice count={backups.missing('account')} what="account" /> : null}
       <div className="filter">
         <SelectField
           label="Show addresses for network"
@@ -58,7 +65,7 @@ export function AccountsPage() {
         {(list) => (
           <ul className="cards" aria-label="Accounts">
             {list.map((a) => (
-              <AccountCard key={a.publicKey + a.type} account={a} onAction={(kind) => setOpen({ kind, account: a })} />
+              <AccountCard key={a.publicKey + a.type} account={a} backup={backups.account(a.publicKey)} onAction={(kind) => setOpen({ kind, account: a })} />
             ))}
           </ul>
         )}

@@ -4,6 +4,7 @@ import { useLoad } from '../hooks';
 import { useNetworks } from '../networks';
 import { Loaded, Notices, type Notice } from '../ui';
 import { ConcordiumSection } from './concordium/Concordium';
+import { NoBackupNotice, useBackups } from '../components/BackupBadge';
 import { CreateIdentityDialog } from './identities/CreateIdentityDialog';
 import { DeriveDialog } from './identities/DeriveDialog';
 import { FindDialog } from './identities/FindDialog';
@@ -21,12 +22,17 @@ export function IdentitiesPage() {
   const identities = useLoad<Identity[]>('/api/identities');
   const [notice, setNotice] = useState<Notice | null>(null);
   const [open, setOpen] = useState<Open>(null);
+  const backups = useBackups();
+  // After a create or a recover, how many identities still have no backup (issue 16).
+  const [added, setAdded] = useState(false);
 
   const close = () => setOpen(null);
   const done = (n: Notice) => {
+    setAdded(open?.kind === 'create' || open?.kind === 'recover');
     setOpen(null);
     setNotice(n);
     identities.reload();
+    backups.load.reload();
   };
 
   return (
@@ -45,8 +51,13 @@ export function IdentitiesPage() {
         </button>
       </div>
       <Notices notice={notice} onDismiss={() => setNotice(null)} />
+      {added ? <NoBackupNotice count={backups.missing('identity')} what="identity" /> : null}
       <Loaded state={identities} loading="Loading identities…" empty="No identities yet. Create one, or recover one from a phrase you kept.">
-        {(list) => list.map((identity) => <IdentityCard key={identity.id} identity={identity} onAction={(kind) => setOpen({ kind, identity })} />)}
+        {(list) =>
+          list.map((identity) => (
+            <IdentityCard key={identity.id} identity={identity} backup={backups.identity(identity.name)} onAction={(kind) => setOpen({ kind, identity })} />
+          ))
+        }
       </Loaded>
 
       <ConcordiumSection of="identities" onNotice={setNotice} />

@@ -59,7 +59,8 @@ export function VerifyPage() {
       <h1 tabIndex={-1}>Verify a backup</h1>
       <p className="intro">
         Check that a backup file opens with its password and that every key in it matches its address — before you need it. <strong>Nothing is imported</strong>
-        : the vault is not changed.
+        : no account or identity is added or changed. A file that opens is remembered on the <a href="#backups">Backups</a> page (its name and what it holds,
+        never its content).
       </p>
       <form className="card" onSubmit={onSubmit} noValidate>
         <FilePicker label="Backup file" multiple={false} files={files} onFiles={(f) => void pick(f)} error={errors['file']} />

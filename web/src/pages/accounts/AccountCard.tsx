@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { Account } from '../../api';
+import { BackupBadge, type BackupProp } from '../../components/BackupBadge';
 import { Identicon } from '../../identicon';
 import { AddressLine, Menu, pathText } from '../../ui';
 
@@ -7,7 +8,7 @@ import { AddressLine, Menu, pathText } from '../../ui';
 export type AccountAction = 'backup' | 'rename' | 'forget' | 'verify';
 
 /** One account: identicon, name with its badges, address (with Copy), key type, network and identity, and its Actions menu. */
-export function AccountCard({ account: a, onAction }: { account: Account; onAction: (action: AccountAction) => void }) {
+export function AccountCard({ account: a, onAction, backup }: { account: Account; onAction: (action: AccountAction) => void } & BackupProp) {
   const nameId = useId();
   const items = [
     ...(a.hasKey ? [{ label: 'Create a backup file for this account', onSelect: () => onAction('backup') }] : []),
@@ -32,6 +33,7 @@ export function AccountCard({ account: a, onAction }: { account: Account; onActi
               unchecked
             </span>
           ) : null}
+          <BackupBadge item={backup} />
           {a.hasKey && !a.verified ? (
             <button type="button" className="small" aria-label={`Verify ${a.name}`} onClick={() => onAction('verify')}>
               Verify

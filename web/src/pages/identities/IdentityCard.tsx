@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { Identity, IdentityAccount } from '../../api';
+import { BackupBadge, type BackupProp } from '../../components/BackupBadge';
 import { AddressLine, pathText } from '../../ui';
 import { SignerQr } from './SignerQr';
 
@@ -7,12 +8,13 @@ import { SignerQr } from './SignerQr';
 export type IdentityAction = 'phrase' | 'derive' | 'find' | 'rename' | 'remove';
 
 /** One identity: its name and date, its buttons, and each account derived from it. */
-export function IdentityCard({ identity, onAction }: { identity: Identity; onAction: (action: IdentityAction) => void }) {
+export function IdentityCard({ identity, onAction, backup }: { identity: Identity; onAction: (action: IdentityAction) => void } & BackupProp) {
   const headingId = `identity-${identity.id}`;
   return (
     <section className="card identity" aria-labelledby={headingId}>
       <div className="identity-head">
         <h2 id={headingId}>{identity.name}</h2>
+        <BackupBadge item={backup} />
         <p className="meta">created {new Date(identity.createdAt).toLocaleDateString()}</p>
       </div>
       <div className="toolbar">
