@@ -249,9 +249,11 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
         ...path,
         onDuplicate: onDuplicateOf(b, ['update', 'relock']),
       });
+      // The page downloads this file ("Create and backup account"): a backup, recorded as the CLI's --backup is.
+      const download = { filename: `${r.account.address}.json`, json: r.json ?? '' };
       return {
         account: r.account,
-        backup: r.json === null ? null : { filename: `${r.account.address}.json`, json: r.json },
+        backup: r.json === null ? null : await downloadRecorded(download, 'polkadot-js', [{ kind: 'account', item: r.account.publicKey }]),
         status: r.status,
         previous: r.previous,
       };

@@ -29,9 +29,9 @@ describe('downloads are recorded for backup health', () => {
     address = (added.json() as { account: { address: string } }).account.address;
   });
 
-  it('none before; the account export and the whole-wallet backup each add a record by file name, never verified', async () => {
-    expect(backupRecordsAll(server.vault)).toEqual([]);
-    expect(backupStatus(server.vault).items.map((i) => i.state)).toEqual(['none']);
+  it('the add\'s download ("Create and backup account"), the account export and the whole-wallet backup each add a record by file name, never verified', async () => {
+    expect(backupRecordsAll(server.vault).map((r) => [r.path, r.name, r.format, r.verifiedAt])).toEqual([[null, `${address}.json`, 'polkadot-js', null]]);
+    expect(backupStatus(server.vault).items.map((i) => i.state)).toEqual(['unverified']);
 
     const one = await server.post('/api/accounts/export', { address, password: PASSWORD, kdf: 'compat' });
     expect(one.statusCode).toBe(200);
@@ -41,6 +41,7 @@ describe('downloads are recorded for backup health', () => {
 
     const records = backupRecordsAll(server.vault);
     expect(records.map((r) => [r.path, r.name, r.format, r.verifiedAt])).toEqual([
+      [null, `${address}.json`, 'polkadot-js', null],
       [null, `${address}.json`, 'polkadot-js', null],
       [null, filename, 'keepsake-backup', null],
     ]);
@@ -86,7 +87,11 @@ describe('verifies from the browser and the Backups page', () => {
 
   it('a failed verify of the download records nothing; a good one marks its record verified, by name, with no path', async () => {
     const before = backupRecordsAll(app.vault);
-    expect(before.map((r) => [r.path, r.name, r.verifiedAt])).toEqual([[null, download.filename, null]]);
+    // The add's own download, then the export's (another salt: another file).
+    expect(before.map((r) => [r.path, r.name, r.verifiedAt])).toEqual([
+      [null, `${address}.json`, null],
+      [null, download.filename, null],
+    ]);
     expect((await upload('copy.json', download.json, 'not-the-password')).statusCode).toBe(422);
     expect(backupRecordsAll(app.vault)).toEqual(before);
     expect((await overview()).status.items[0]).toMatchObject({ state: 'unverified' });
@@ -95,8 +100,8 @@ describe('verifies from the browser and the Backups page', () => {
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({ restorable: true });
     expect(r.json()).not.toHaveProperty('covers');
-    const [record] = backupRecordsAll(app.vault);
-    expect(record).toMatchObject({ id: before[0]!.id, path: null, name: 'copy.json' });
+    const record = backupRecordsAll(app.vault).find((r) => r.id === before[1]!.id);
+    expect(record).toMatchObject({ path: null, name: 'copy.json' });
     expect(record!.verifiedAt).not.toBeNull();
     expect((await overview()).status.items[0]).toMatchObject({ name: 'Dev', state: 'verified', backup: { name: 'copy.json', path: null, file: 'unknown' } });
   });
@@ -120,8 +125,9 @@ describe('verifies from the browser and the Backups page', () => {
     expect(body.files.map((f) => [f.name, f.path, f.format, f.file, f.covers])).toEqual([
       ['at-path.json', join(app.dir, 'at-path.json'), 'polkadot-js', 'present', { accounts: ['Dev'], identities: [], others: 0 }],
       ['copy.json', null, 'polkadot-js', 'unknown', { accounts: ['Dev'], identities: [], others: 0 }],
+      [`${address}.json`, null, 'polkadot-js', 'unknown', { accounts: ['Dev'], identities: [], others: 0 }],
     ]);
-    expect(body.files.every((f) => f.size > 0 && f.verifiedAt !== null)).toBe(true);
+    expect(body.files.map((f) => f.size > 0 && f.verifiedAt !== null)).toEqual([true, true, false]);
     const text = r.body;
     expect(text).not.toContain(PASSWORD);
     expect(text).not.toContain((JSON.parse(download.json) as { encoded: string }).encoded.slice(0, 40));
