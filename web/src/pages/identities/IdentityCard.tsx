@@ -4,7 +4,7 @@ import { AddressLine, pathText } from '../../ui';
 import { SignerQr } from './SignerQr';
 
 /** What an identity's card can open, one button each. */
-export type IdentityAction = 'phrase' | 'derive' | 'find' | 'rename' | 'remove';
+export type IdentityAction = 'phrase' | 'split' | 'derive' | 'find' | 'rename' | 'remove';
 
 /** One identity: its name and date, its buttons, and each account derived from it. */
 export function IdentityCard({ identity, onAction }: { identity: Identity; onAction: (action: IdentityAction) => void }) {
@@ -18,6 +18,9 @@ export function IdentityCard({ identity, onAction }: { identity: Identity; onAct
       <div className="toolbar">
         <button type="button" className="small" onClick={() => onAction('phrase')}>
           Show Recovery Phrase<span className="sr-only"> of {identity.name}</span>
+        </button>
+        <button type="button" className="small" onClick={() => onAction('split')}>
+          Split into shards<span className="sr-only"> {identity.name}</span>
         </button>
         <button type="button" className="small" onClick={() => onAction('derive')}>
           Derive account<span className="sr-only"> for {identity.name}</span>
