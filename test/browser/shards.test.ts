@@ -109,6 +109,11 @@ describeBrowser('browser wallet: Banana Split shards', () => {
 
       const sheets = page.locator('body > .shard-sheets .sheet');
       expect(await sheets.count()).toBe(4);
+      // Each sheet ends its page whatever its height (a short title and shard would otherwise share a page).
+      const breaks = await sheets.evaluateAll((els) =>
+        els.map((el) => (globalThis as unknown as { getComputedStyle: (e: unknown) => { breakAfter: string } }).getComputedStyle(el).breakAfter),
+      );
+      expect(breaks).toEqual(['page', 'page', 'page', 'auto']);
       const read: string[] = [];
       for (let i = 0; i < 4; i++) {
         const qr = qrOfPng(await sheets.nth(i).screenshot());
