@@ -160,8 +160,13 @@ describeBrowser('browser wallet: Banana Split shards', () => {
     await images.setInputFiles(await shardPngs(server, split, [1], 'again'));
     await textShown(shardsError, 'was given twice');
 
-    await images.setInputFiles(await shardPngs(server, split, [4, 2], 'b'));
+    await images.setInputFiles(await shardPngs(server, split, [4], 'b'));
+    await textShown(d.getByRole('status'), '2 of 3 shards read');
+    // the third as pasted text
+    await d.getByLabel('Shard text').fill(split.shards[2]!.text);
+    await d.getByRole('button', { name: 'Add pasted shard' }).click();
     await textShown(d.getByRole('status'), '3 of 3 shards read');
+    expect(await d.getByLabel('Shard text').inputValue()).toBe('');
     expect(await shardsError.count()).toBe(0);
 
     // a wrong passphrase: said by the passphrase field; nothing recovered

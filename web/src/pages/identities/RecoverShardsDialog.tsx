@@ -46,7 +46,8 @@ export function RecoverShardsDialog({ onClose, onDone }: DialogProps) {
   const [passphrase, setPassphrase] = useState('');
   const [name, setName] = useState('');
   const pin = useNewSecret();
-  const refused = useRef(new Set<string>());
+  /** Texts the camera has read that were refused, or are being checked: not sent again. */
+  const seen = useRef(new Set<string>());
   const latest = useRef<Shard[]>([]);
   latest.current = shards;
 
@@ -125,11 +126,14 @@ export function RecoverShardsDialog({ onClose, onDone }: DialogProps) {
   };
 
   const fromCamera = (text: string) => {
-    if (refused.current.has(text) || latest.current.some((s) => s.text.trim() === text.trim())) return;
+    // The same code is seen in many frames: each text is checked once (while it is being checked, too).
+    if (seen.current.has(text) || latest.current.some((s) => s.text.trim() === text.trim())) return;
+    seen.current.add(text);
     void add([{ text, label: 'Shard read by the camera' }]).then((ok) => {
-      if (!ok) refused.current.add(text);
+      if (!ok) return;
+      seen.current.delete(text);
       const r = shardSays(text)?.required;
-      if (ok && r !== undefined && latest.current.length >= r) setCamera(false);
+      if (r !== undefined && latest.current.length >= r) setCamera(false);
     });
   };
 
