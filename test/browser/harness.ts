@@ -208,11 +208,12 @@ export async function apiCall<T>(server: Server, path: string, body?: object): P
 
 const CHROMIUM_ARGS = ['--headless', ...CHROMIUM_QUIET_ARGS];
 
-export function browserLaunch(): Promise<Browser> {
+/** Chromium headless; `extraArgs` are more switches (a fake camera: see test/browser/shards.test.ts). */
+export function browserLaunch(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` (.ci/run does).`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     timeout: 120_000,
   });
 }

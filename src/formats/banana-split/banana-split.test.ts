@@ -22,6 +22,7 @@ import {
   ShardCountError,
 } from '../../errors/bananaSplit.js';
 import { InvalidInputError } from '../../errors/usage.js';
+import { bananaSplitDecodeIndependent } from '../../../test/support/bananaSplit.js';
 import { loadVectors } from '../../../test/support/vectors.js';
 import { bananaSplitCombine } from './combine.js';
 import { bananaSplitPassphrase, bananaSplitPassphraseNormalize } from './passphrase.js';
@@ -50,16 +51,8 @@ function seeded(seed: number): (n: number) => Uint8Array {
     });
 }
 
-/** The test's own Banana Split decoder: written from the format's description, sharing nothing with src/ but secrets.js. */
-function independentDecode(shardTexts: string[], passphrase: string): string {
-  const shards = shardTexts.map((t) => JSON.parse(t) as { v: number; t: string; r: number; d: string; n: string });
-  const hexShares = shards.map((s) => s.d[0] + Buffer.from(s.d.slice(1), 'base64').toString('hex'));
-  const sealed = Buffer.from(secrets.combine(hexShares.slice(0, shards[0]!.r)), 'hex');
-  const salt = createHash('sha512').update(shards[0]!.t, 'utf8').digest();
-  const key = scryptSync(Buffer.from(passphrase, 'utf8'), salt, 32, { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
-  const plain = xsalsa20poly1305(key, Buffer.from(shards[0]!.n, 'base64')).decrypt(sealed);
-  return Buffer.from(plain).toString('utf8');
-}
+/** The test's own Banana Split decoder (test/support/bananaSplit.ts): sharing nothing with src/ but secrets.js. */
+const independentDecode = bananaSplitDecodeIndependent;
 
 /** v1 shard texts written by the test from secrets.js's own shares of a ciphertext it seals itself. */
 function independentEncode(secret: string, title: string, passphrase: string, shares: number, nonce: Uint8Array): string[] {

@@ -64,6 +64,22 @@ function files(body: Body): { file: string; text: string }[] {
   });
 }
 
+/**
+ * The shards of a combine: each its text, or `{ text, label }` with the name messages give it (the
+ * image file it was read from). Their number and size are checked by the set check before any work.
+ */
+function shardsOf(body: Body): { text: string; label: string }[] {
+  const list = body['shards'];
+  if (!Array.isArray(list) || list.length === 0) throw new UsageError({ reason: 'No shard was given.', hint: 'Add the shards of the set.', field: 'file' });
+  return list.map((s: unknown, i) => {
+    const label = `Shard ${i + 1} given`;
+    if (typeof s === 'string') return { text: s, label };
+    if (typeof s !== 'object' || s === null) throw new UsageError({ reason: `Shard ${i + 1} is not text.`, field: 'file' });
+    const o = s as Body;
+    return { text: str(o, 'text'), label: str(o, 'label', true)?.slice(0, 120) ?? label };
+  });
+}
+
 /** What a derive (or its preview) asks for: the PIN, key type, and the network, path and name when given. */
 function deriveOptions(b: Body): { pin: string; type: KeyType; network?: string; path?: string; name?: string } {
   const path = typeof b['path'] === 'string' ? b['path'] : undefined;
@@ -465,6 +481,61 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   secret('/identities/find', findTarget, async (b) => {
     const { identityFind } = await import('../../wallet/identity/find.js');
     return identityFind(vault(), str(b, 'identity'), str(b, 'address'), str(b, 'pin'));
+  });
+
+  // Banana Split shards (issue 16): split an identity for printing, and recover one from shards.
+  const splitOptions = (b: Body): { shares: number; title?: string } => {
+    const shares = b['shares'];
+    if (typeof shares !== 'number' || !Number.isInteger(shares)) throw new UsageError({ reason: 'The number of shards must be a whole number.' });
+    const title = str(b, 'title', true);
+    return { shares, ...(title === undefined ? {} : { title }) };
+  };
+  // The identity, the number of shards and the title are refused before a PIN try is taken, as the CLI does.
+  const splitTarget = async (b: Body) => {
+    const { identitySplitCheck } = await import('../../wallet/identity/split.js');
+    identitySplitCheck(vault(), str(b, 'identity'), splitOptions(b));
+    return identityTarget(str(b, 'identity'));
+  };
+  secret('/identities/split', splitTarget, async (b) => {
+    const { identitySplit } = await import('../../wallet/identity/split.js');
+    const { identityResolve } = await import('../../wallet/identity/common.js');
+    const { identityShardsWritten } = await import('../../wallet/identity/shardRecords.js');
+    const { qrPngEncode } = await import('../../formats/qr-image.js');
+    const query = str(b, 'identity');
+    const r = await identitySplit(vault(), query, str(b, 'pin'), splitOptions(b));
+    const count = r.shards.length;
+    const shards = await Promise.all(
+      r.shards.map(async (text, i) => ({
+        text,
+        filename: `shard-${i + 1}-of-${count}.json`,
+        qrPng: `data:image/png;base64,${Buffer.from(await qrPngEncode(text)).toString('base64')}`,
+      })),
+    );
+    // Each shard a backup of the identity, by its file's name: the page prints or downloads it, the server never learns where.
+    identityShardsWritten(
+      vault(),
+      identityResolve(vault(), query),
+      shards.map((s) => ({ text: s.text, path: null, name: s.filename })),
+    );
+    return { title: r.title, required: r.required, count, passphrase: r.passphrase, shards };
+  });
+  plain('/identities/combine/check', async (b) => {
+    const { identityCombineCheck } = await import('../../wallet/identity/combine.js');
+    const shards = shardsOf(b);
+    return { ...identityCombineCheck(shards, { name: str(b, 'name', true) }), count: shards.length };
+  });
+  // The passphrase is tried against the set (its nonce, shared by every shard of it), once the shards themselves pass.
+  const combineTarget = async (b: Body) => {
+    const { identityCombineCheck } = await import('../../wallet/identity/combine.js');
+    const { bananaSplitSetCheck } = await import('../../formats/banana-split/combine.js');
+    const shards = shardsOf(b);
+    identityCombineCheck(shards, { name: str(b, 'name', true) });
+    const nonce = bananaSplitSetCheck(shards).shards[0]!.nonceText;
+    return [`shards:${createHash('sha256').update(nonce).digest('hex')}`];
+  };
+  secret('/identities/combine', combineTarget, async (b) => {
+    const { identityCombine } = await import('../../wallet/identity/combine.js');
+    return identityCombine(vault(), shardsOf(b), str(b, 'passphrase'), { pin: str(b, 'pin'), name: str(b, 'name', true) });
   });
 
   // Issue 12 items 7-9: the address an add or a derive would give, before anything is stored.

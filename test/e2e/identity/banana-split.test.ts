@@ -204,10 +204,63 @@ describe('refusals: exit code, one line, the vault unchanged', () => {
     });
     expectRefused(r, EXIT.wrongPassword, { json: true, name: 'ShardPassphraseWrongError' });
     expect(box.exists('fresh.sqlite')).toBe(false);
-    // the title names an identity already there: refused before any prompt
-    const dup = await box.run(['identity', 'combine', shard(1), shard(2), shard(3), '--passphrase-file', passphraseFile, '--pin-file', newPin, '--json']);
+    // the title names an identity already there, which nothing shows to be the same phrase (no account
+    // to derive again, no record of these shards — they were split in another vault): refused
+    const otherShards = [1, 2].map((i) => other.box.path('shards', `shard-${i}-of-3.json`));
+    const dup = await box.run(['identity', 'combine', ...otherShards, '--passphrase-file', other.passphraseFile, '--pin-file', newPin, '--json']);
     expectRefused(dup, EXIT.failed, { json: true, name: 'DuplicateIdentityError' });
     expect(vaultDump(box.vault)).toEqual(before);
+  });
+});
+
+type StatusJson = {
+  ok: boolean;
+  items: { kind: string; name: string; state: string; backup: { path: string | null; name: string; format: string; file: string } | null }[];
+};
+const phoneStatus = async (box: Sandbox) => okJson<StatusJson>(await box.run(['status', '--json'])).items.find((i) => i.name === 'Phone');
+const identityCount = async (box: Sandbox) => okJson<unknown[]>(await box.run(['identity', 'list', '--json'])).length;
+
+describe('shards are backups (backup health)', () => {
+  it('split records each shard file: the identity is backed up, never verified; combining them in the same vault verifies it and adds nothing', async () => {
+    const { box, passphraseFile } = await splitBox(3);
+    const written = await phoneStatus(box);
+    expect(written).toMatchObject({ kind: 'identity', state: 'unverified', backup: { format: 'banana-split', file: 'present' } });
+    expect(written?.backup?.name).toMatch(/^shard-[123]-of-3\.json$/);
+    expect(written?.backup?.path).toBe(box.path('shards', written!.backup!.name));
+    const newPin = await box.secret('new.pin', NEW_PIN);
+    // one shard as its QR image, one as its text: both are the records split wrote
+    const files = [box.path('shards', 'shard-1-of-3.png'), box.path('shards', 'shard-3-of-3.json')];
+    const r = await box.run(['identity', 'combine', ...files, '--passphrase-file', passphraseFile, '--pin-file', newPin]);
+    expect(r.code, r.stderr).toBe(EXIT.ok);
+    expect(r.stdout.trim()).toBe('These shards open: they recover the identity "Phone" already in this vault.');
+    expect(await identityCount(box)).toBe(1);
+    const verified = await phoneStatus(box);
+    expect(verified).toMatchObject({ state: 'verified', backup: { format: 'banana-split', file: 'present' } });
+    expect(verified?.backup?.name).toMatch(/^shard-[13]-of-3\.json$/);
+    expect(okJson<StatusJson>(await box.run(['status', '--json'])).ok).toBe(true);
+  });
+
+  it('a phrase already here (an account derives again from it) is recognised whatever the title; shards that recover a new identity verify it', async () => {
+    const box = await sandbox();
+    const pin = await recoverIdentity(box, 'Phone', PHRASE, PIN);
+    okJson(await box.run(['identity', 'derive', 'Phone', '--network', 'polkadot', '--pin-file', pin, '--json']));
+    const newPin = await box.secret('new.pin', NEW_PIN);
+    const files = await Promise.all(PHRASE_SET.shards.map((s, i) => box.write(`rust-a-${i}.txt`, s)));
+    const pass = await box.secret('rust-a.pass', PHRASE_SET.passphrase);
+    const known = okJson<{ name: string; existing: boolean }>(
+      await box.run(['identity', 'combine', ...files, '--passphrase-file', pass, '--pin-file', newPin, '--json']),
+    );
+    expect(known).toMatchObject({ name: 'Phone', existing: true });
+    expect(await identityCount(box)).toBe(1);
+    expect((await phoneStatus(box))?.state).not.toBe('none');
+
+    const fresh = box.path('fresh.sqlite');
+    const made = okJson<{ name: string; existing: boolean }>(
+      await box.run(['identity', 'combine', ...files, '--passphrase-file', pass, '--pin-file', newPin, '--json'], { vault: fresh }),
+    );
+    expect(made).toMatchObject({ name: 'Alice tries BananaSplit again', existing: false });
+    const status = okJson<StatusJson>(await box.run(['status', '--json'], { vault: fresh })).items.find((i) => i.name === 'Alice tries BananaSplit again');
+    expect(status?.backup?.format).toBe('banana-split');
   });
 });
 
@@ -227,7 +280,9 @@ describe('on a terminal', () => {
     const pass = await box.secret('pass.txt', shown!);
     const newPin = await box.secret('new.pin', NEW_PIN);
     const files = [1, 3].map((i) => box.path('shards', `shard-${i}-of-3.png`));
-    const made = await box.run(['identity', 'combine', ...files, '--name', 'Again', '--passphrase-file', pass, '--pin-file', newPin, '--json']);
+    const made = await box.run(['identity', 'combine', ...files, '--name', 'Again', '--passphrase-file', pass, '--pin-file', newPin, '--json'], {
+      vault: box.path('again.sqlite'),
+    });
     expect(okJson<{ name: string }>(made).name).toBe('Again');
   });
 });

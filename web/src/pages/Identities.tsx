@@ -10,12 +10,14 @@ import { DeriveDialog } from './identities/DeriveDialog';
 import { FindDialog } from './identities/FindDialog';
 import { IdentityCard, type IdentityAction } from './identities/IdentityCard';
 import { RecoverIdentityDialog } from './identities/RecoverIdentityDialog';
+import { RecoverShardsDialog } from './identities/RecoverShardsDialog';
 import { RemoveIdentityDialog } from './identities/RemoveIdentityDialog';
 import { RenameIdentityDialog } from './identities/RenameIdentityDialog';
 import { ShowPhraseDialog } from './identities/ShowPhraseDialog';
+import { SplitDialog } from './identities/SplitDialog';
 
 /** The dialog open over the page, if any: one of the toolbar's, or one of an identity's actions. */
-type Open = { kind: 'create' } | { kind: 'recover' } | { kind: IdentityAction; identity: Identity } | null;
+type Open = { kind: 'create' } | { kind: 'recover' } | { kind: 'shards' } | { kind: IdentityAction; identity: Identity } | null;
 
 export function IdentitiesPage() {
   const networks = useNetworks();
@@ -49,6 +51,9 @@ export function IdentitiesPage() {
         <button type="button" onClick={() => setOpen({ kind: 'recover' })}>
           Recover identity
         </button>
+        <button type="button" onClick={() => setOpen({ kind: 'shards' })}>
+          Recover from shards
+        </button>
       </div>
       <Notices notice={notice} onDismiss={() => setNotice(null)} />
       {added ? <NoBackupNotice count={backups.missing('identity')} what="identity" /> : null}
@@ -64,6 +69,8 @@ export function IdentitiesPage() {
 
       {open?.kind === 'create' ? <CreateIdentityDialog onClose={close} onDone={done} /> : null}
       {open?.kind === 'recover' ? <RecoverIdentityDialog onClose={close} onDone={done} /> : null}
+      {open?.kind === 'shards' ? <RecoverShardsDialog onClose={close} onDone={done} /> : null}
+      {open?.kind === 'split' ? <SplitDialog identity={open.identity} onClose={close} /> : null}
       {open?.kind === 'phrase' ? <ShowPhraseDialog identity={open.identity} onClose={close} /> : null}
       {open?.kind === 'derive' ? <DeriveDialog identity={open.identity} networks={networks} onClose={close} onDone={done} /> : null}
       {open?.kind === 'find' ? <FindDialog identity={open.identity} onClose={close} onDone={done} /> : null}

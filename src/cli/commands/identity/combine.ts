@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { FileReadError, FileTooLargeError } from '../../../errors/file.js';
 import { UsageError } from '../../../errors/usage.js';
+import { backupRecordOrSay } from '../../backupRecord.js';
 import { type Context, type Runner, withVault } from '../../context.js';
 import { helpExamples } from '../../help.js';
 import { out, printJson, readSecret } from '../../io.js';
@@ -25,7 +27,8 @@ export function identityCombineCommand(identity: Command, run: Runner): void {
     .description(
       [
         "Recover an identity from Banana Split shards (written by keepsake, Parity's Banana Split or Polkadot Vault; versions 0 and 1): give at least as many shards of one set as it needs, as files of their text, PNG photos or scans of their QR codes, or pasted text on standard input (-, one shard a line).",
-        'The shards are checked first (one set, none twice, enough of them); then the passphrase is asked (four words; spaces are read as "-") or read from --passphrase-file, and the new PIN asked twice or read from --pin-file. The phrase they hold must be a BIP-39 recovery phrase; it is kept as a new identity named after the shards\' title (or --name). A wrong passphrase exits 3 and changes nothing.',
+        'The shards are checked first (one set, none twice, enough of them); then the passphrase is asked (four words; spaces are read as "-") or read from --passphrase-file, and the new PIN asked twice or read from --pin-file. The phrase they hold must be a BIP-39 recovery phrase; it is kept as a new identity named after the shards\' title (or --name). A phrase already in this vault as an identity adds nothing: it is named, and no new PIN is asked. A wrong passphrase exits 3 and changes nothing.',
+        'The shards count as verified backups of the identity for `keepsake status`.',
       ].join('\n\n'),
     )
     .addHelpText(
@@ -40,19 +43,30 @@ export function identityCombineCommand(identity: Command, run: Runner): void {
     );
 }
 
-/** Each shard argument's text with the name messages give it: a file's text or QR code, or each line of standard input. */
-async function shardInputs(ctx: Context, args: readonly string[]): Promise<{ text: string; label: string }[]> {
+type ShardArg = { text: string; label: string; path: string | null };
+
+/**
+ * Each shard argument's text with the name messages give it: a file's text or QR code, or each line
+ * of standard input. `path` is the file when it holds exactly the shard's recorded text (a .json
+ * shard file): the backup record may then point at it; an image or a line of input has none.
+ */
+async function shardInputs(ctx: Context, args: readonly string[]): Promise<ShardArg[]> {
   const { isPng, qrPngDecode } = await import('../../../formats/qr-image.js');
-  const inputs: { text: string; label: string }[] = [];
+  const { shardRecordText } = await import('../../../wallet/identity/shardRecords.js');
+  const inputs: ShardArg[] = [];
   for (const arg of args) {
     if (arg === '-') {
       const text = await readStdin(ctx);
       const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-      lines.forEach((l, i) => inputs.push({ text: l, label: `Line ${i + 1} of standard input` }));
+      lines.forEach((l, i) => inputs.push({ text: l, label: `Line ${i + 1} of standard input`, path: null }));
       continue;
     }
     const bytes = await readBytes(arg);
-    inputs.push({ text: isPng(bytes) ? qrPngDecode(bytes, arg) : Buffer.from(bytes).toString('utf8'), label: arg });
+    if (isPng(bytes)) inputs.push({ text: qrPngDecode(bytes, arg), label: arg, path: null });
+    else {
+      const text = Buffer.from(bytes).toString('utf8');
+      inputs.push({ text, label: arg, path: text === shardRecordText(text) ? arg : null });
+    }
   }
   return inputs;
 }
@@ -96,10 +110,29 @@ export async function identityCombineRun(options: IdentityCombineOptions, ctx: C
   });
   // Opened before the new PIN is asked and the vault opened: a wrong passphrase (exit 3) creates no vault file.
   const { phrase } = await identityCombineOpen(inputs, passphrase);
+  const { identityOfPhrase, identityShardsVerified } = await import('../../../wallet/identity/shardRecords.js');
+  const { identityById } = await import('../../../vault/identities.js');
+  const { vaultPath } = await import('../../../vault/open.js');
+  const texts = inputs.map((i) => i.text);
+  const records = inputs.map((i) => ({ text: i.text, path: i.path }));
+  // The phrase already an identity here: no second one and no new PIN; the shards are its verified backups.
+  const known = existsSync(vaultPath(ctx.vaultFile))
+    ? await withVault(ctx, async (vault) => {
+        const row = await identityOfPhrase(vault, phrase, texts);
+        if (row !== undefined) identityShardsVerified(vault, row, records);
+        return row;
+      })
+    : undefined;
+  if (known !== undefined) {
+    if (ctx.io.json) printJson(ctx.io, { id: known.id, name: known.name, title, shards: inputs.length, existing: true });
+    else out(ctx.io, line`These shards open: they recover the identity "${known.name}" already in this vault.`);
+    return 0;
+  }
   const pin = await newPin(ctx.io, options.pinFile);
   const { identityRecover } = await import('../../../wallet/identity/create.js');
   const result = await withVault(ctx, (vault) => identityRecover(vault, { name: options.name ?? title, mnemonic: phrase, pin }), { mode: 'add' });
-  if (ctx.io.json) printJson(ctx.io, { id: result.id, name: result.name, title, shards: inputs.length });
+  await backupRecordOrSay(ctx, () => withVault(ctx, (vault) => identityShardsVerified(vault, identityById(vault, result.id)!, records)));
+  if (ctx.io.json) printJson(ctx.io, { id: result.id, name: result.name, title, shards: inputs.length, existing: false });
   else
     out(
       ctx.io,

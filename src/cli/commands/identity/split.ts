@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { ShardCountError, ShardFolderNotEmptyError } from '../../../errors/bananaSplit.js';
 import { FileWriteError } from '../../../errors/file.js';
 import { UsageError } from '../../../errors/usage.js';
+import { backupRecordOrSay } from '../../backupRecord.js';
 import { type Context, type Runner, withVault } from '../../context.js';
 import { helpExamples } from '../../help.js';
 import { out, printJson, say } from '../../io.js';
@@ -119,6 +120,16 @@ export async function identitySplitRun(options: IdentitySplitOptions, ctx: Conte
   const pin = await askPin(ctx, options.pinFile, options.query);
   const result = await withVault(ctx, (vault) => identitySplit(vault, options.query, pin, { shares, title: options.title }));
   const files = await shardFilesWrite(options.out, result, options.force);
+  // Each shard is a backup of the identity (backup health), recorded by its .json file (see wallet/identity/shardRecords.ts).
+  await backupRecordOrSay(ctx, () =>
+    withVault(ctx, async (vault) => {
+      const { identityShardsWritten } = await import('../../../wallet/identity/shardRecords.js');
+      const { identityResolve } = await import('../../../wallet/identity/common.js');
+      const count = result.shards.length;
+      const shards = result.shards.map((text, i) => ({ text, path: join(options.out, `shard-${i + 1}-of-${count}.json`) }));
+      identityShardsWritten(vault, identityResolve(vault, options.query), shards);
+    }),
+  );
   if (options.passphraseOut !== undefined) outputWrite(options.passphraseOut, result.passphrase, options.force);
   else {
     say(ctx.io, '\nThe passphrase of these shards — write it down and keep it apart from them. It is shown only this once:\n');

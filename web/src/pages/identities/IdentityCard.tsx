@@ -5,7 +5,7 @@ import { AddressLine, pathText } from '../../ui';
 import { SignerQr } from './SignerQr';
 
 /** What an identity's card can open, one button each. */
-export type IdentityAction = 'phrase' | 'derive' | 'find' | 'rename' | 'remove';
+export type IdentityAction = 'phrase' | 'split' | 'derive' | 'find' | 'rename' | 'remove';
 
 /** One identity: its name and date, its buttons, and each account derived from it. */
 export function IdentityCard({ identity, onAction, backup }: { identity: Identity; onAction: (action: IdentityAction) => void } & BackupProp) {
@@ -20,6 +20,9 @@ export function IdentityCard({ identity, onAction, backup }: { identity: Identit
       <div className="toolbar">
         <button type="button" className="small" onClick={() => onAction('phrase')}>
           Show Recovery Phrase<span className="sr-only"> of {identity.name}</span>
+        </button>
+        <button type="button" className="small" onClick={() => onAction('split')}>
+          Split into shards<span className="sr-only"> {identity.name}</span>
         </button>
         <button type="button" className="small" onClick={() => onAction('derive')}>
           Derive account<span className="sr-only"> for {identity.name}</span>

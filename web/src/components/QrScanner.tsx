@@ -1,0 +1,126 @@
+import jsQR from 'jsqr';
+import { useEffect, useRef, useState } from 'react';
+
+/**
+ * The most pixels an image is read at: a 24-megapixel photo, as the CLI's reader (src/formats/qr-image.ts
+ * QR_IMAGE_MAX_PIXELS). A larger image is drawn scaled down to it, so memory stays bounded.
+ */
+const QR_IMAGE_MAX_PIXELS = 24_000_000;
+
+/** How often a camera frame is read (ms): often enough to read a QR code held up, rarely enough to leave the CPU alone. */
+const FRAME_INTERVAL = 150;
+
+/**
+ * The text of the QR code in an image the browser can draw (a camera frame, a decoded photo), or
+ * undefined when none is found: drawn to a canvas (scaled down to the pixel cap), read with jsQR.
+ */
+export function qrTextOf(
+  source: CanvasImageSource,
+  width: number,
+  height: number,
+  canvas: HTMLCanvasElement = document.createElement('canvas'),
+): string | undefined {
+  if (width <= 0 || height <= 0) return undefined;
+  const scale = Math.min(1, Math.sqrt(QR_IMAGE_MAX_PIXELS / (width * height)));
+  canvas.width = Math.max(1, Math.floor(width * scale));
+  canvas.height = Math.max(1, Math.floor(height * scale));
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (context === null) return undefined;
+  context.drawImage(source, 0, 0, canvas.width, canvas.height);
+  const pixels = context.getImageData(0, 0, canvas.width, canvas.height);
+  return jsQR(pixels.data, pixels.width, pixels.height)?.data || undefined;
+}
+
+/**
+ * The QR code in an image file (PNG, JPEG, anything the browser decodes), or a sentence saying why
+ * there is none. The file is decoded by the browser (createImageBitmap), never by keepsake's code.
+ */
+export async function qrTextOfFile(file: File): Promise<{ text: string } | { problem: string }> {
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(file);
+  } catch {
+    return { problem: `${file.name} is not an image the browser can open; choose a PNG or JPEG photo of the shard, or paste its text.` };
+  }
+  try {
+    const text = qrTextOf(bitmap, bitmap.width, bitmap.height);
+    return text === undefined
+      ? { problem: `${file.name} holds no QR code that could be read; choose a sharper photo of the shard, or paste its text.` }
+      : { text };
+  } finally {
+    bitmap.close();
+  }
+}
+
+/**
+ * A live camera view that reads QR codes (getUserMedia on this local page): each frame is drawn to a
+ * canvas and read with jsQR; every text read is given to `onText` (the same code seen in many frames
+ * is given each time: the caller keeps the distinct ones). The camera is stopped when the scanner is
+ * removed (the dialog closes, or the caller has read enough). `label` says what it is reading for
+ * ("2 of 3 shards read"). Reused for any QR text the page reads by camera.
+ */
+export function QrScanner({ onText, label }: { onText: (text: string) => void; label: string }) {
+  const video = useRef<HTMLVideoElement>(null);
+  const handler = useRef(onText);
+  handler.current = onText;
+  const [problem, setProblem] = useState('');
+  const [live, setLive] = useState(false);
+
+  useEffect(() => {
+    let stopped = false;
+    let stream: MediaStream | undefined;
+    let timer: number | undefined;
+    const canvas = document.createElement('canvas');
+    const read = () => {
+      const v = video.current;
+      if (stopped || v === null) return;
+      if (v.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && v.videoWidth > 0) {
+        const text = qrTextOf(v, v.videoWidth, v.videoHeight, canvas);
+        if (text !== undefined) handler.current(text);
+      }
+      timer = window.setTimeout(read, FRAME_INTERVAL);
+    };
+    const start = async () => {
+      if (!navigator.mediaDevices?.getUserMedia) {
+        setProblem('This browser gives the page no camera; choose photos of the shards or paste their text instead.');
+        return;
+      }
+      try {
+        stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
+      } catch {
+        setProblem('The camera could not be opened (no camera, or permission refused); allow it and try again, or choose photos of the shards instead.');
+        return;
+      }
+      if (stopped) {
+        stream.getTracks().forEach((t) => t.stop());
+        return;
+      }
+      const v = video.current;
+      if (v === null) return;
+      v.srcObject = stream;
+      await v.play().catch(() => undefined);
+      setLive(true);
+      read();
+    };
+    void start();
+    return () => {
+      stopped = true;
+      window.clearTimeout(timer);
+      stream?.getTracks().forEach((t) => t.stop());
+    };
+  }, []);
+
+  return (
+    <div className="qr-scanner">
+      <video ref={video} muted playsInline aria-label="Camera view" />
+      <p role="status" className="qr-scanner-status">
+        {problem === '' ? (live ? label : 'Opening the camera…') : null}
+      </p>
+      {problem === '' ? null : (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}
