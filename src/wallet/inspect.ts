@@ -1,6 +1,7 @@
 import { bytesToHex, hexToBytes, isHex } from '../crypto/bytes.js';
 import { formatDetect, FORMAT_LABELS, type FormatName } from '../formats/detect.js';
 import { isObject } from '../formats/json.js';
+import { talismanMeta } from '../formats/talisman.js';
 import { formatScryptParams, scryptHeaderRead, scryptReadableByOlderWallets } from '../formats/polkadot-js/kdf.js';
 import { fileAddressDecode, fileAddressDisplay } from '../formats/polkadot-js/address.js';
 import type { PolkadotJsBatch, PolkadotJsEnvelope } from '../formats/polkadot-js/parse.js';
@@ -56,6 +57,7 @@ export async function inspectFile(text: string, options: { file?: string | undef
           },
         ],
         notes: [
+          ...(talismanMeta(file.meta) ? [TALISMAN_NOTE] : []),
           ...kdf.notes,
           ...(file.keyType === undefined ? ['The file does not record its key type; verifying it with its password finds the type from the key.'] : []),
         ],
@@ -82,6 +84,7 @@ export async function inspectFile(text: string, options: { file?: string | undef
         ),
         notes: [
           ...kdf.notes,
+          ...(file.accounts.some((a) => talismanMeta(a.meta)) ? [TALISMAN_NOTE] : []),
           ...(subWallet?.notes ?? ['The batch password unlocks only the outer layer; each account inside keeps the password it had when exported.']),
           'This account list is not covered by the password; verifying the file with its password checks the accounts themselves.',
           ...(keyNamed > 0
@@ -177,6 +180,9 @@ export async function inspectFile(text: string, options: { file?: string | undef
       return { ...base, version: null, encrypted: true, kdf: null, olderWallets: null, accounts: [], notes: [] };
   }
 }
+
+/** What `meta.origin` says (formats/talisman.ts): Talisman's exports are Polkadot{.js} files, read as such. */
+const TALISMAN_NOTE = 'Made by Talisman (its account meta records a Talisman origin); Talisman exports Polkadot{.js} files, and this one is read as one.';
 
 /**
  * A SubWallet export's unified-account names by preview address (as restore names them), and what
