@@ -12,8 +12,11 @@
  *   `jsonEncryptFormat(encoded, ['pkcs8', type], true)` with `address: u8aToHex(publicKey)`;
  * - packages/extension-base/src/types/account/info/proxy.ts: `AccountProxyData {id, name, parentId?, suri?}`,
  *   `ModifyPairData {key, migrated, accountProxyId?}`, both keyed as a record.
- * `@subwallet/keyring` itself is not the oracle: it cannot write this file (the writer is
- * `@subwallet/ui-keyring`, a store-backed keyring), see the report of issue 17.
+ * SubWallet's own packages are not the oracle: the writer is `@subwallet/ui-keyring` 0.1.14
+ * (`backupAccounts`, over `@subwallet/keyring` 0.1.14), and neither imports under Node 20 — the keyring
+ * imports `@emurgo/cardano-message-signing-browser`, a browser-only wasm-bindgen build (no `main`, an ES
+ * import of a `.wasm` file): ERR_MODULE_NOT_FOUND in ESM, "Invalid package descriptor" in CJS; 192
+ * packages, 101 MB.
  */
 import type { KeyringPair, KeyringPair$Json, KeyringPair$Meta } from '@polkadot/keyring/types';
 import { stringToU8a, u8aToHex } from '@polkadot/util';
