@@ -207,10 +207,14 @@ async function subWalletInspect(file: PolkadotJsBatch, name: string | undefined)
     names,
     notes: [
       'SubWallet keeps every account under its master password: that password opens the file and the accounts in it.',
+      // A Bitcoin account is listed, like an Ethereum one, by its 33-byte key: the preview cannot tell them apart.
+      ...(file.accounts.some((a) => isHex(a.address) && a.address.length === 68)
+        ? ['An entry shown by an Ethereum address may be a Bitcoin account, which SubWallet lists the same way; verifying the file says which it is.']
+        : []),
       ...(names.size > 0 ? ['Accounts of a SubWallet unified account are shown (and restored) under its name.'] : []),
       ...(others > 0
         ? [
-            `${others === 1 ? '1 entry is' : `${others} entries are`} listed by a key in hex, as SubWallet lists TON, Cardano and Bitcoin accounts: only Polkadot and Ethereum keys are kept in keepsake, and verifying the file says which each is.`,
+            `${others === 1 ? '1 entry is' : `${others} entries are`} listed by a 32-byte key in hex, as SubWallet lists TON and Cardano accounts: only Polkadot and Ethereum keys are kept in keepsake, and verifying the file says which each is.`,
           ]
         : []),
     ],

@@ -92,8 +92,9 @@ describe('SubWallet export: recognised', () => {
     expect(report.accounts[5]).toMatchObject({ address: pairs.ethereum.address, name: 'Main account' });
     expect(report.accounts[2]).toMatchObject({ address: pairs.ed25519.address, name: 'Solo ed' });
     expect(report.notes.join(' ')).toContain('master password');
-    // TON and Cardano are listed by a 32-byte key in hex.
-    expect(report.notes.join(' ')).toContain('2 entries are listed by a key in hex');
+    // TON and Cardano are listed by a 32-byte key in hex; Bitcoin, like Ethereum, by a 33-byte one.
+    expect(report.notes.join(' ')).toContain('2 entries are listed by a 32-byte key in hex');
+    expect(report.notes.join(' ')).toContain('may be a Bitcoin account');
   });
 });
 
