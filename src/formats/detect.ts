@@ -1,13 +1,15 @@
 import { NotJsonError, UnknownFormatError } from '../errors/file.js';
 import { isObject, jsonParse, type JsonObject } from './json.js';
+import { subWalletLooksLike } from './subwallet.js';
 import { polkadotJsLooksLike, polkadotJsParse, type PolkadotJsBatch, type PolkadotJsSingle } from './polkadot-js/parse.js';
 
 /** Every file kind keepsake can name. */
-export type FormatName = 'polkadot-js' | 'polkadot-js-batch' | 'apps' | 'ethereum-keystore' | 'concordium-desktop' | 'concordium-mobile' | 'keepsake-backup';
+export type FormatName =
+  'polkadot-js' | 'polkadot-js-batch' | 'subwallet' | 'apps' | 'ethereum-keystore' | 'concordium-desktop' | 'concordium-mobile' | 'keepsake-backup';
 
 export type Detected =
   | { format: 'polkadot-js'; file: PolkadotJsSingle }
-  | { format: 'polkadot-js-batch'; file: PolkadotJsBatch }
+  | { format: 'polkadot-js-batch' | 'subwallet'; file: PolkadotJsBatch }
   | { format: 'apps'; entries: unknown[] }
   | { format: 'ethereum-keystore'; json: JsonObject }
   | { format: 'concordium-desktop' | 'concordium-mobile'; json: JsonObject }
@@ -17,6 +19,7 @@ export type Detected =
 export const FORMAT_LABELS: Record<FormatName, string> = {
   'polkadot-js': 'Polkadot{.js} account file',
   'polkadot-js-batch': 'Polkadot{.js} extension "Export all accounts" file',
+  subwallet: 'SubWallet export',
   apps: 'Polkadot-JS Apps "Export all" file',
   'ethereum-keystore': 'Ethereum keystore (v3) file',
   'concordium-desktop': 'Concordium Desktop Wallet export',
@@ -43,7 +46,8 @@ export function formatDetect(text: string, file?: string): Detected {
   if (!isObject(value)) throw new UnknownFormatError({ file, reason: 'it is not a JSON object' });
   if (polkadotJsLooksLike(value)) {
     const parsed = polkadotJsParse(value, file);
-    return parsed.kind === 'batch' ? { format: 'polkadot-js-batch', file: parsed } : { format: 'polkadot-js', file: parsed };
+    if (parsed.kind === 'single') return { format: 'polkadot-js', file: parsed };
+    return { format: subWalletLooksLike(parsed) ? 'subwallet' : 'polkadot-js-batch', file: parsed };
   }
   if (value['type'] === 'keepsake-backup') return { format: 'keepsake-backup', json: value };
   if ((value['version'] === 3 || value['version'] === '3') && isObject(value['crypto'] ?? value['Crypto'])) {

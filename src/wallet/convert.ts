@@ -1,5 +1,6 @@
 import { wipe } from '../crypto/bytes.js';
 import { ConversionImpossibleError } from '../errors/file.js';
+import { UnsupportedKeyTypeError } from '../errors/keyType.js';
 import { ethereumKeystoreWrite } from '../formats/ethereum-keystore.js';
 import { FORMAT_LABELS, type FormatName } from '../formats/detect.js';
 import { isObject, type JsonObject } from '../formats/json.js';
@@ -17,7 +18,8 @@ export type ConvertTarget = (typeof CONVERT_TARGETS)[number];
  * One wallet file to another, without touching the vault: every account is decrypted with the input
  * password, checked against its address, and locked again with the output password in the target format.
  * Refuses (with the reason) whatever would lose or change an account: an sr25519 key into an Ethereum
- * keystore, several accounts into a single-account file, entries the password does not open.
+ * keystore, several accounts into a single-account file, entries the password does not open. Accounts of
+ * a key type keepsake does not keep are left out, each named in `leftOut`.
  */
 export async function convertFile(
   text: string,
@@ -25,8 +27,17 @@ export async function convertFile(
   outPassword: string,
   to: ConvertTarget,
   options: { file?: string | undefined; kdf?: 'default' | 'compat' } = {},
-): Promise<{ json: string; from: FormatName; accounts: number; watchOnly: number }> {
-  const { format, entries } = await fileAccountsOpen(text, inPassword, { ...options, lockedEntries: 'report', keepKeys: true });
+): Promise<{ json: string; from: FormatName; accounts: number; watchOnly: number; leftOut: string[] }> {
+  const opened = await fileAccountsOpen(text, inPassword, { ...options, lockedEntries: 'report', keepKeys: true });
+  const format = opened.format;
+  // Accounts of a key type keepsake does not keep (a SubWallet export's TON account) are left out, each said in one sentence;
+  // the file as a whole still converts (fileAccountsOpen refuses a file that holds nothing else).
+  const leftOut = opened.entries.flatMap((e) =>
+    e.error instanceof UnsupportedKeyTypeError
+      ? [new UnsupportedKeyTypeError({ where: e.where, keyType: e.error.keyType, action: 'converted' }).shortMessage]
+      : [],
+  );
+  const entries = opened.entries.filter((e) => !(e.error instanceof UnsupportedKeyTypeError));
   const pairs: KeyPair[] = entries.flatMap((e) => (e.account?.pair ? [e.account.pair] : []));
   try {
     const failed = entries.filter((e) => e.account === undefined);
@@ -73,7 +84,7 @@ export async function convertFile(
         out = await Promise.all(accounts.map((a) => (a.pair ? lock(a) : Promise.resolve(a.original ?? watchOnlyEntry(a)))));
         break;
     }
-    return { json: JSON.stringify(out), from: format, accounts: accounts.length, watchOnly: watchOnly.length };
+    return { json: JSON.stringify(out), from: format, accounts: accounts.length, watchOnly: watchOnly.length, leftOut };
   } finally {
     for (const p of pairs) wipe(p.secretKey);
   }

@@ -3,12 +3,14 @@ import { BaseError } from '../errors/base.js';
 import { MobileWalletExportError } from '../errors/concordium.js';
 import { CorruptFileError, FormatNotSupportedError } from '../errors/file.js';
 import { AddressMismatchError } from '../errors/key.js';
+import { keyTypeLabel, NoSupportedAccountsError, UnsupportedKeyTypeError } from '../errors/keyType.js';
 import { UnprotectedKeyError } from '../errors/kdf.js';
 import { EntryKeyMismatchError } from '../errors/keyMismatch.js';
 import { BatchEntryLockedError, WrongPasswordError } from '../errors/password.js';
 import { formatDetect, FORMAT_LABELS, type FormatName } from '../formats/detect.js';
 import type { EthereumKeystore } from '../formats/ethereum-keystore.js';
 import { isObject, type JsonObject } from '../formats/json.js';
+import type { SubWalletNames } from '../formats/subwallet.js';
 import { fileAddressDecode, fileAddressDisplay } from '../formats/polkadot-js/address.js';
 import { polkadotJsOpen } from '../formats/polkadot-js/open.js';
 import { polkadotJsParse, type PolkadotJsSingle } from '../formats/polkadot-js/parse.js';
@@ -97,16 +99,21 @@ export async function fileAccountsOpen(text: string, password: string, options: 
         format: detected.format,
         entries: [await single(file, await previewOf(detected.file.json), () => fromPolkadotJs(detected.file, text.trim(), password, file, options))],
       };
-    case 'polkadot-js-batch': {
+    case 'polkadot-js-batch':
+    case 'subwallet': {
       // Readers and writers beyond the single-file one load when needed: `verify` of an account file starts its KDF without them.
       const { polkadotJsBatchOpen } = await import('../formats/polkadot-js/batch.js');
+      // SubWallet's grouping is read (and refused when damaged) before the KDF runs.
+      const names = detected.format === 'subwallet' ? (await import('../formats/subwallet.js')).subWalletNames(detected.file.json, options.file) : undefined;
       const list = await polkadotJsBatchOpen(detected.file, password, { file: options.file });
-      const entries = await mapConcurrent(list, (entry): Promise<FileEntry> =>
-        entry.file === undefined
-          ? previewOf(entry.json).then((preview) => ({ where: `${file} (entry ${entry.index + 1})`, preview, error: entry.error }))
-          : keyedEntry(entry.file, entry.json, `${file} (entry ${entry.index + 1})`, password, { ...options, batch: true }),
-      );
-      return { format: detected.format, entries };
+      const entries = await mapConcurrent(list, (entry): Promise<FileEntry> => {
+        const where = `${file} (entry ${entry.index + 1})`;
+        return entry.file === undefined
+          ? previewOf(entry.json).then((preview) => ({ where, preview, error: entryError(entry.error, where) }))
+          : keyedEntry(entry.file, entry.json, where, password, { ...options, batch: true });
+      });
+      if (names !== undefined) unifiedNamesApply(entries, names);
+      return { format: detected.format, entries: onlyUnsupportedRefuse(entries, options.file) };
     }
     case 'apps': {
       const entries = await mapConcurrent(detected.entries, async (json, i): Promise<FileEntry> => {
@@ -138,6 +145,34 @@ export async function fileAccountsOpen(text: string, password: string, options: 
     default:
       throw new FormatNotSupportedError({ ...{ file: options.file }, label: FORMAT_LABELS[detected.format], wanted: 'accounts' });
   }
+}
+
+/** A batch entry of a key type keepsake does not keep is named where it is in the file (its message says "entry N" otherwise). */
+function entryError(error: BaseError, where: string): BaseError {
+  return error instanceof UnsupportedKeyTypeError ? new UnsupportedKeyTypeError({ where, keyType: error.keyType }) : error;
+}
+
+/**
+ * A SubWallet unified account is shown under its own name (see subWalletNames), which its accounts
+ * take, whatever name each pair had: a person finds them in keepsake as in SubWallet.
+ */
+function unifiedNamesApply(entries: FileEntry[], names: SubWalletNames): void {
+  for (const entry of entries) {
+    const account = entry.account;
+    const name = account && names.get(bytesToHex(account.accountId));
+    if (account && name !== undefined) account.name = name;
+  }
+}
+
+/**
+ * Entries of key types keepsake does not keep are each reported and never fail the file, unless they
+ * are all it holds: then there is nothing to read in it, said once for the file ({@link NoSupportedAccountsError}).
+ */
+function onlyUnsupportedRefuse(entries: FileEntry[], file: string | undefined): FileEntry[] {
+  const unsupported = entries.flatMap((e) => (e.error instanceof UnsupportedKeyTypeError ? [e.error.keyType] : []));
+  if (entries.length === 0 || unsupported.length < entries.length) return entries;
+  const labels = [...new Set(unsupported.map(keyTypeLabel))];
+  throw new NoSupportedAccountsError({ file, labels: labels.length === 1 ? labels[0]! : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)!}` });
 }
 
 /**

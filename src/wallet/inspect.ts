@@ -1,9 +1,10 @@
-import { isHex } from '../crypto/bytes.js';
+import { bytesToHex, hexToBytes, isHex } from '../crypto/bytes.js';
 import { formatDetect, FORMAT_LABELS, type FormatName } from '../formats/detect.js';
 import { isObject } from '../formats/json.js';
+import { talismanMeta } from '../formats/talisman.js';
 import { formatScryptParams, scryptHeaderRead, scryptReadableByOlderWallets } from '../formats/polkadot-js/kdf.js';
-import { fileAddressDisplay } from '../formats/polkadot-js/address.js';
-import type { PolkadotJsEnvelope } from '../formats/polkadot-js/parse.js';
+import { fileAddressDecode, fileAddressDisplay } from '../formats/polkadot-js/address.js';
+import type { PolkadotJsBatch, PolkadotJsEnvelope } from '../formats/polkadot-js/parse.js';
 import { ethereumChecksum, ethereumDecode } from '../keys/address.js';
 import { isKeyType, type KeyType } from '../keys/types.js';
 import type { NextStep } from '../errors/next.js';
@@ -56,14 +57,17 @@ export async function inspectFile(text: string, options: { file?: string | undef
           },
         ],
         notes: [
+          ...(talismanMeta(file.meta) ? [TALISMAN_NOTE] : []),
           ...kdf.notes,
           ...(file.keyType === undefined ? ['The file does not record its key type; verifying it with its password finds the type from the key.'] : []),
         ],
       };
     }
-    case 'polkadot-js-batch': {
+    case 'polkadot-js-batch':
+    case 'subwallet': {
       const { file } = detected;
       const kdf = envelopeKdf(file, options.file);
+      const subWallet = detected.format === 'subwallet' ? await subWalletInspect(file, options.file) : undefined;
       // The list names ecdsa and ethereum accounts by their 33-byte public key and records no key type:
       // shown by the Ethereum address their owners know (ethereum accounts are the common kind), and said so.
       const keyNamed = file.accounts.filter((a) => isHex(a.address) && a.address.length === 68).length;
@@ -74,13 +78,14 @@ export async function inspectFile(text: string, options: { file?: string | undef
         accounts: await Promise.all(
           file.accounts.map(async (a) => ({
             address: isHex(a.address) && a.address.length === 68 ? await fileAddressDisplay(a.address, 'ethereum') : a.address,
-            name: typeof a.meta['name'] === 'string' ? a.meta['name'] : null,
+            name: subWallet?.names.get(a.address) ?? (typeof a.meta['name'] === 'string' ? a.meta['name'] : null),
             type: null,
           })),
         ),
         notes: [
           ...kdf.notes,
-          'The batch password unlocks only the outer layer; each account inside keeps the password it had when exported.',
+          ...(file.accounts.some((a) => talismanMeta(a.meta)) ? [TALISMAN_NOTE] : []),
+          ...(subWallet?.notes ?? ['The batch password unlocks only the outer layer; each account inside keeps the password it had when exported.']),
           'This account list is not covered by the password; verifying the file with its password checks the accounts themselves.',
           ...(keyNamed > 0
             ? [
@@ -174,6 +179,55 @@ export async function inspectFile(text: string, options: { file?: string | undef
     default:
       return { ...base, version: null, encrypted: true, kdf: null, olderWallets: null, accounts: [], notes: [] };
   }
+}
+
+/** What `meta.origin` says (formats/talisman.ts): Talisman's exports are Polkadot{.js} files, read as such. */
+const TALISMAN_NOTE = 'Made by Talisman (its account meta records a Talisman origin); Talisman exports Polkadot{.js} files, and this one is read as one.';
+
+/**
+ * A SubWallet export's unified-account names by preview address (as restore names them), and what
+ * to know about it: one master password opens it all, and accounts of other kinds are in the list too.
+ */
+async function subWalletInspect(file: PolkadotJsBatch, name: string | undefined): Promise<{ names: Map<string, string>; notes: string[] }> {
+  const { subWalletNames } = await import('../formats/subwallet.js');
+  const byId = subWalletNames(file.json, name);
+  const names = new Map<string, string>();
+  for (const { address } of file.accounts) {
+    try {
+      const id = await previewAccountId(address);
+      const found = id === undefined ? undefined : byId.get(id);
+      if (found !== undefined) names.set(address, found);
+    } catch {
+      // An address that does not decode keeps the name its preview has.
+    }
+  }
+  // SubWallet lists a TON, Cardano or Bitcoin account by its 32-byte public key in hex (@subwallet/keyring pair `toJson`).
+  const others = file.accounts.filter((a) => isHex(a.address) && a.address.length === 66).length;
+  return {
+    names,
+    notes: [
+      'SubWallet keeps every account under its master password: that password opens the file and the accounts in it.',
+      // A Bitcoin account is listed, like an Ethereum one, by its 33-byte key: the preview cannot tell them apart.
+      ...(file.accounts.some((a) => isHex(a.address) && a.address.length === 68)
+        ? ['An entry shown by an Ethereum address may be a Bitcoin account, which SubWallet lists the same way; verifying the file says which it is.']
+        : []),
+      ...(names.size > 0 ? ['Accounts of a SubWallet unified account are shown (and restored) under its name.'] : []),
+      ...(others > 0
+        ? [
+            `${others === 1 ? '1 entry is' : `${others} entries are`} listed by a 32-byte key in hex, as SubWallet lists TON and Cardano accounts: only Polkadot and Ethereum keys are kept in keepsake, and verifying the file says which each is.`,
+          ]
+        : []),
+    ],
+  };
+}
+
+/** The account id (hex) a preview address gives: an ecdsa/ethereum preview is its 33-byte key, whose id is the Ethereum address's. */
+async function previewAccountId(address: string): Promise<string | undefined> {
+  if (isHex(address) && address.length === 68) {
+    const { schemeLoad } = await import('../keys/scheme.js');
+    return bytesToHex((await schemeLoad('ethereum')).accountId(hexToBytes(address)));
+  }
+  return bytesToHex(fileAddressDecode(address).bytes);
 }
 
 function envelopeKdf(

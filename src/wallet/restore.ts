@@ -2,6 +2,7 @@ import { bytesToHex } from '../crypto/bytes.js';
 import { BaseError } from '../errors/base.js';
 import type { ErrorReport } from '../errors/next.js';
 import { UnsafeNameError } from '../errors/name.js';
+import { UnsupportedKeyTypeError } from '../errors/keyType.js';
 import { WrongPasswordError } from '../errors/password.js';
 import { accountByPublicKey, accountInsert, accountReplace, type AccountInsert } from '../vault/accounts.js';
 import { vaultWrite, type Vault } from '../vault/open.js';
@@ -37,7 +38,7 @@ export type RestoreReport = {
 };
 
 type Candidate = { file: string; account: AccountInsert; address: string; relocked?: Relocked };
-type Outcome = { candidates: Candidate[]; failed: RestoreReport['failed'] };
+type Outcome = { candidates: Candidate[]; failed: RestoreReport['failed']; skipped: RestoreReport['skipped'] };
 /** A file opened with a password (its entries), or why not. */
 type Opened = { entries: FileEntry[] } | { error: BaseError };
 
@@ -60,9 +61,11 @@ export async function restoreFiles(vault: Vault, inputs: readonly RestoreInput[]
     }
   });
   await openLocked(inputs, opened, password, options);
-  const outcomes = opened.map((o, i) => ('error' in o ? { candidates: [], failed: [{ file: inputs[i]!.file, error: o.error.report }] } : outcomeOf(o.entries)));
+  const outcomes = opened.map((o, i): Outcome =>
+    'error' in o ? { candidates: [], failed: [{ file: inputs[i]!.file, error: o.error.report }], skipped: [] } : outcomeOf(o.entries),
+  );
 
-  const report: RestoreReport = { restored: [], skipped: [], failed: outcomes.flatMap((o) => o.failed) };
+  const report: RestoreReport = { restored: [], skipped: outcomes.flatMap((o) => o.skipped), failed: outcomes.flatMap((o) => o.failed) };
   const seen = new Set<string>();
   vaultWrite(vault, () => {
     for (const { file, account, address, relocked } of outcomes.flatMap((o) => o.candidates)) {
@@ -151,7 +154,7 @@ async function openLocked(inputs: readonly RestoreInput[], opened: Opened[], fir
 }
 
 function outcomeOf(entries: readonly FileEntry[]): Outcome {
-  const outcome: Outcome = { candidates: [], failed: [] };
+  const outcome: Outcome = { candidates: [], failed: [], skipped: [] };
   for (const entry of entries) {
     // A name that could act on a terminal fails its entry (the others still restore).
     const codePoint = entry.account && unsafeCharFind(entry.account.name);
@@ -159,6 +162,9 @@ function outcomeOf(entries: readonly FileEntry[]): Outcome {
       const error = new UnsafeNameError({ item: `account ${entry.account!.address}`, codePoint, scope: 'entry' });
       outcome.failed.push({ file: entry.where, error: error.report });
     } else if (entry.account) outcome.candidates.push(candidateOf(entry.account));
+    // An account of a key type keepsake does not keep (a SubWallet export's TON account) is left out, saying so: not a failure.
+    else if (entry.error instanceof UnsupportedKeyTypeError)
+      outcome.skipped.push({ file: entry.where, address: entry.preview.address, reason: entry.error.shortMessage });
     else if (entry.error) outcome.failed.push({ file: entry.where, error: entry.error.report });
   }
   return outcome;

@@ -1,6 +1,7 @@
 import { bytesToHex, wipe } from '../crypto/bytes.js';
 import { BaseError } from '../errors/base.js';
 import { BatchEntryLockedError, WrongPasswordError } from '../errors/password.js';
+import { UnsupportedKeyTypeError } from '../errors/keyType.js';
 import { formatDetect, FORMAT_LABELS, type FormatName } from '../formats/detect.js';
 import { polkadotJsOpen } from '../formats/polkadot-js/open.js';
 import { polkadotJsParse, type PolkadotJsSingle } from '../formats/polkadot-js/parse.js';
@@ -20,9 +21,11 @@ import { lockedOpen, type AskPassword, type Locked } from './unlock.js';
  * How far an account's key was checked: `checked` (opened with a password given, and it gives the
  * address), `address-only` (no key in the file: restored watch-only), `locked` (under a password of
  * its own that was not given: restored or imported unchecked), `identity` (a whole-wallet backup's
- * account whose key comes from an identity's phrase: checked when its PIN is given), `failed`.
+ * account whose key comes from an identity's phrase: checked when its PIN is given), `unsupported`
+ * (a key type keepsake does not keep, such as a SubWallet export's TON account: left out, and
+ * `error` says so; it does not stop the rest from restoring), `failed`.
  */
-export type VerifyCheck = 'checked' | 'address-only' | 'locked' | 'identity' | 'failed';
+export type VerifyCheck = 'checked' | 'address-only' | 'locked' | 'identity' | 'unsupported' | 'failed';
 
 export type VerifyAccount = {
   address: string;
@@ -106,8 +109,8 @@ export async function verifyFile(text: string, password: string, options: Verify
 function accountOf(entry: FileEntry): VerifyAccount {
   const a = entry.account;
   if (a === undefined) {
-    const locked = entry.error instanceof BatchEntryLockedError;
-    return { ...entry.preview, publicKey: null, ok: false, watchOnly: false, error: errorOf(entry.error), check: locked ? 'locked' : 'failed' };
+    const check = entry.error instanceof BatchEntryLockedError ? 'locked' : entry.error instanceof UnsupportedKeyTypeError ? 'unsupported' : 'failed';
+    return { ...entry.preview, publicKey: null, ok: false, watchOnly: false, error: errorOf(entry.error), check };
   }
   const watchOnly = a.fileJson === null;
   return {

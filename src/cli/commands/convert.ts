@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { CONVERT_TARGET_CHOICES, KDF_CHOICES } from '../../wallet/choices.js';
 import type { Context, Runner } from '../context.js';
-import { out, printJson, readInputFile, readNewSecret, readSecret } from '../io.js';
+import { out, printJson, readInputFile, readNewSecret, readSecret, say } from '../io.js';
 import { helpExamples } from '../help.js';
 import { outputCheck, outputWrite } from '../output.js';
 import { line } from '../printable.js';
@@ -63,7 +63,11 @@ export async function convertRun(options: ConvertOptions, ctx: Context): Promise
   const { convertFile } = await import('../../wallet/convert.js');
   const result = await convertFile(text, inPassword, outPassword, to, { file: input, kdf: options.kdf });
   outputWrite(options.out, result.json, options.force === true);
-  if (ctx.io.json) printJson(ctx.io, { from: result.from, to, out: options.out, accounts: result.accounts, watchOnly: result.watchOnly });
-  else out(ctx.io, line`Wrote ${options.out} (${to}) with ${plural(result.accounts, 'account')}; it opens with the new password.`);
+  if (ctx.io.json)
+    printJson(ctx.io, { from: result.from, to, out: options.out, accounts: result.accounts, watchOnly: result.watchOnly, leftOut: result.leftOut });
+  else {
+    out(ctx.io, line`Wrote ${options.out} (${to}) with ${plural(result.accounts, 'account')}; it opens with the new password.`);
+    for (const sentence of result.leftOut) say(ctx.io, line`keepsake: ${sentence}`);
+  }
   return 0;
 }

@@ -124,21 +124,26 @@ function checkText(a: VerifyAccount): Line | string {
       return 'locked with its own password (not given), so its key was not checked';
     case 'identity':
       return 'derived from an identity: its key is checked when the identity’s PIN is given';
+    case 'unsupported':
     case 'failed':
       return line`${a.error ? errorTextCli(a.error) : 'unknown problem'}`;
   }
 }
 
 function printAccounts(io: Io, report: VerifyReport): void {
-  const outer = report.format === 'polkadot-js-batch' ? 'the password opens it; ' : '';
+  const outer = report.format === 'polkadot-js-batch' || report.format === 'subwallet' ? 'the password opens it; ' : '';
   out(io, line`${report.label}: ${outer}${plural(report.accounts.length, 'account')}`);
   for (const a of report.accounts) {
     if (a.check === 'failed') out(io, line`  ${color(io, 'red', 'FAIL')}    ${accountLabel(a)}: ${checkText(a)}`);
+    else if (a.check === 'unsupported') out(io, line`  ${color(io, 'yellow', 'left out')} ${accountLabel(a)}: ${checkText(a)}`);
     else if (a.check === 'locked') out(io, line`  ${color(io, 'yellow', 'locked')}  ${accountLabel(a)}: ${checkText(a)}; it would restore unchecked`);
     else out(io, line`  ${color(io, 'green', 'ok')}      ${accountLabel(a)}: ${checkText(a)}; it would restore`);
   }
   const locked = report.accounts.filter((a) => a.check === 'locked').length;
+  const left = report.accounts.filter((a) => a.check === 'unsupported').length;
   if (!report.restorable) out(io, 'Some accounts in this file would NOT restore; see above.');
+  else if (left > 0)
+    out(io, `Every Polkadot and Ethereum account in this file would restore; ${plural(left, 'account')} of another kind would be left out (see above).`);
   else if (locked === 0) out(io, 'Every account in this file would restore.');
   else
     out(

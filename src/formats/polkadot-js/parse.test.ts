@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bytesToHex } from '../../crypto/bytes.js';
 import { BaseError } from '../../errors/base.js';
 import { CorruptFileError, UnknownFormatError } from '../../errors/file.js';
+import { UnsupportedKeyTypeError } from '../../errors/keyType.js';
 import type { KeyType } from '../../keys/types.js';
 import { base64Decode, type JsonObject } from '../json.js';
 import { polkadotJsLooksLike, polkadotJsParse } from './parse.js';
@@ -137,13 +138,28 @@ describe('polkadotJsParse: damaged and foreign files', () => {
     ['an unknown cipher', edited(V3, (f) => (f.encoding['type'] = ['aes-256-gcm']))],
     ['a version 3 content that is not pkcs8', edited(V3, (f) => (f.encoding['content'] = ['jwk', 'sr25519']))],
     ['an empty version 3 content', edited(V3, (f) => (f.encoding['content'] = []))],
-    ['an unknown key type', edited(V3, (f) => (f.encoding['content'] = ['pkcs8', 'bls12-381']))],
   ];
   for (const [what, value] of foreign) {
     it(`UnknownFormatError for ${what}`, () => {
       expect(thrown(() => polkadotJsParse(value))).toBeInstanceOf(UnknownFormatError);
     });
   }
+
+  it('UnsupportedKeyTypeError, naming the kind, for a key type another wallet keeps in this format', () => {
+    const err = thrown(() =>
+      polkadotJsParse(
+        edited(V3, (f) => (f.encoding['content'] = ['pkcs8', 'ton'])),
+        'ton.json',
+      ),
+    );
+    expect(err).toBeInstanceOf(UnsupportedKeyTypeError);
+    expect((err as Error).message).toBe('A TON account (ton.json) was not restored: only Polkadot and Ethereum keys are kept in keepsake.');
+    const other = thrown(() => polkadotJsParse(edited(V3, (f) => (f.encoding['content'] = ['pkcs8', 'bls12-381']))));
+    expect((other as Error).message).toMatch(/^A "bls12-381" account was not restored/);
+    // A type that is not a plain word is not echoed.
+    const hostile = thrown(() => polkadotJsParse(edited(V3, (f) => (f.encoding['content'] = ['pkcs8', '\u001b[2Jx'.repeat(50)]))));
+    expect((hostile as Error).message).toMatch(/^An unknown-type account was not restored/);
+  });
 
   it('polkadotJsLooksLike needs both `encoded` and an `encoding` object', () => {
     expect(polkadotJsLooksLike(V3)).toBe(true);
@@ -153,7 +169,7 @@ describe('polkadotJsParse: damaged and foreign files', () => {
     expect(polkadotJsLooksLike(null)).toBe(false);
   });
 
-  it('throws only CorruptFileError or UnknownFormatError when any field holds any JSON value', () => {
+  it('throws only CorruptFileError, UnknownFormatError or UnsupportedKeyTypeError when any field holds any JSON value', () => {
     const paths = [
       'encoded',
       'address',
@@ -179,7 +195,7 @@ describe('polkadotJsParse: damaged and foreign files', () => {
         const err = thrown(() => polkadotJsParse(file));
         if (err !== undefined) {
           expect(err).toBeInstanceOf(BaseError);
-          expect(err instanceof CorruptFileError || err instanceof UnknownFormatError, String(err)).toBe(true);
+          expect(err instanceof CorruptFileError || err instanceof UnknownFormatError || err instanceof UnsupportedKeyTypeError, String(err)).toBe(true);
         }
       }),
       { numRuns: 500 },

@@ -1,5 +1,6 @@
 import { hexToBytes, isHex } from '../../crypto/bytes.js';
 import { CorruptFileError, UnknownFormatError } from '../../errors/file.js';
+import { UnsupportedKeyTypeError } from '../../errors/keyType.js';
 import { isKeyType, type KeyType } from '../../keys/types.js';
 import { base64Decode, isObject, type JsonObject } from '../json.js';
 
@@ -96,8 +97,7 @@ export function polkadotJsParse(value: unknown, file?: string): PolkadotJsSingle
   if (!isObject(meta)) throw corrupt('"meta" is not an object');
   // Version 0 and a non-list content do not record the key type (Polkadot{.js} falls back to the keyring's default).
   const recorded = envelope.version === '0' || !Array.isArray(rawContent) ? undefined : content[1];
-  if (recorded !== undefined && !isKeyType(recorded)) {
-    throw new UnknownFormatError({ file, reason: `its key type "${recorded.slice(0, 40)}" is not one of sr25519, ed25519, ecdsa, ethereum` });
-  }
+  // Another wallet's key type in the same format (SubWallet's TON, Cardano, Bitcoin): named, never read as a Polkadot key.
+  if (recorded !== undefined && !isKeyType(recorded)) throw new UnsupportedKeyTypeError({ where: file, keyType: recorded });
   return { ...envelope, kind: 'single', address, keyType: recorded, meta };
 }

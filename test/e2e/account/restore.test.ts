@@ -200,7 +200,8 @@ describe('restore: the extension batch file ("Export all accounts")', () => {
 
   it('a malformed entry is reported in "failed" with its position; the other entries are restored', async () => {
     const box = await sandbox();
-    const broken = { ...oracleFile(pairs.ecdsa, S.batch), encoding: { content: ['pkcs8', 'bls12-381'], type: ['scrypt', 'xsalsa20-poly1305'], version: '3' } };
+    // Damaged (an entry of a key type keepsake does not keep is skipped instead: test/e2e/account/subwallet.test.ts).
+    const broken = { ...oracleFile(pairs.ecdsa, S.batch), encoded: '%% not base64 %%' };
     const entries = [oracleFile(pairs.sr25519, S.batch), broken as unknown as KeyringPair$Json, oracleFile(pairs.ed25519, S.batch)];
     const batch = await box.write('batch.json', oracleBatch(entries, S.batch));
     const pw = await box.secret('batch-pw.txt', S.batch);

@@ -27,6 +27,8 @@ function checkText(a: VerifyAccount): string {
       return 'locked with its own password, so its key was not checked';
     case 'identity':
       return 'its key comes from its identity’s recovery phrase, checked when the PIN is entered';
+    case 'unsupported':
+      return 'a kind of account this wallet does not keep: it would be left out';
     case 'failed':
       return 'its key file is damaged or belongs to another account';
   }
@@ -39,15 +41,19 @@ export function AccountsReport({ report }: { report: VerifyReport }) {
       <p className={report.ok ? 'notice notice-success' : report.restorable ? 'notice notice-info' : 'notice notice-error'}>
         {report.ok
           ? `Every account in this ${report.label} opens and matches its address: it would restore.`
-          : report.restorable
-            ? `Every account in this ${report.label} would restore, but not every key could be checked: an account locked with its own password is restored unchecked (use Verify on its card in Accounts afterwards).`
-            : `Not every account in this ${report.label} would restore; see below.`}{' '}
+          : report.restorable && report.accounts.some((a) => a.check === 'unsupported')
+            ? `Every Polkadot and Ethereum account in this ${report.label} would restore; the accounts of other kinds below would be left out.`
+            : report.restorable
+              ? `Every account in this ${report.label} would restore, but not every key could be checked: an account locked with its own password is restored unchecked (use Verify on its card in Accounts afterwards).`
+              : `Not every account in this ${report.label} would restore; see below.`}{' '}
         Nothing was imported.
       </p>
       <ul className="summary" aria-label="Verified accounts">
         {report.accounts.map((a, i) => (
-          <li key={i} className={a.ok ? 'status-ok' : a.check === 'locked' ? 'status-present' : 'status-bad'}>
-            <span className="verdict">{a.ok ? (a.watchOnly ? 'ok (address only)' : 'ok') : a.check === 'locked' ? 'locked' : 'not ok'}</span>{' '}
+          <li key={i} className={a.ok ? 'status-ok' : a.check === 'locked' || a.check === 'unsupported' ? 'status-present' : 'status-bad'}>
+            <span className="verdict">
+              {a.ok ? (a.watchOnly ? 'ok (address only)' : 'ok') : a.check === 'locked' ? 'locked' : a.check === 'unsupported' ? 'left out' : 'not ok'}
+            </span>{' '}
             <strong>{a.name ?? '(no name)'}</strong> <code className="mono">{a.address}</code>
             {a.type ? <span className="kind"> {a.type}</span> : null}
             {a.check === 'locked' ? (

@@ -1,0 +1,121 @@
+/**
+ * AXIA.js (issue 17): the AXIA fork of Polkadot-JS writes the same account file under AXIA names;
+ * `@axia-js/keyring` 0.1.2 (the keyring of the AXIA.js apps and extension) is the peer, with fresh
+ * random keys. Its files at the AXIA prefixes (0 AXIA, 2 AXIALunar, 42 AlphaNet/BetaNet) restore with
+ * the very address AXIA shows, the file keepsake keeps opens in AXIA's keyring, and a file keepsake
+ * writes opens there too.
+ *
+ * What network name they show: AXIA.js's own tables give its networks the genesis hashes of
+ * Polkadot's (@axia-js/networks 0.1.0 `defaults.js` knownGenesis: axia = Polkadot's, axialunar =
+ * Kusama's; github:AXIA-JS/apps packages/apps-config/src/api/constants.ts: ALPHANET_GENESIS =
+ * Westend's, BETANET_GENESIS = Rococo's) and the same prefixes, so nothing in an AXIA file tells it from a
+ * Polkadot{.js} one. keepsake does not guess: it shows the registry's network for the prefix or genesis hash, and
+ * the AXIA names stay ones the user can pick for the same address (networkInfer lists them as sharing it).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Keyring as AxiaKeyring, type KeyringPair as AxiaPair } from '@axia-js/keyring';
+import { cryptoWaitReady as axiaReady, mnemonicGenerate as axiaMnemonic } from '@axia-js/util-crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCRYPT_COMPAT } from '../../src/formats/polkadot-js/kdf.js';
+import { polkadotJsWrite } from '../../src/formats/polkadot-js/write.js';
+import { networkInfer } from '../../src/networks/infer.js';
+import { accountsAll } from '../../src/vault/accounts.js';
+import { vaultClose, vaultOpen } from '../../src/vault/open.js';
+import { fileAccountsOpen } from '../../src/wallet/fileAccounts.js';
+import { inspectFile } from '../../src/wallet/inspect.js';
+import { restoreFiles } from '../../src/wallet/restore.js';
+
+const PASSWORD = `axia-${Math.random().toString(36).slice(2)}`;
+/** AXIA.js's genesis hashes (see above): AXIA's is Polkadot's, AlphaNet's is Westend's. */
+const AXIA_GENESIS = '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3';
+const ALPHANET_GENESIS = '0xe143f23803ac50e8f6f8e62695d1ce9e4e1d68aa36c1cd2cfd15340213f3423e';
+
+type Case = { what: string; pair: AxiaPair; json: string; prefix: number; network: string; axiaName: string };
+let cases: Case[];
+let dir: string;
+
+beforeAll(async () => {
+  await axiaReady();
+  const make = (
+    what: string,
+    type: 'sr25519' | 'ed25519' | 'ecdsa' | 'ethereum',
+    prefix: number,
+    meta: Record<string, unknown>,
+    network: string,
+    axiaName: string,
+  ): Case => {
+    const suri = type === 'ethereum' ? `${axiaMnemonic(12)}/m/44'/60'/0'/0/0` : axiaMnemonic(12);
+    const pair = new AxiaKeyring({ type, ss58Format: prefix }).addFromUri(suri, { name: what, ...meta }, type);
+    return { what, pair, json: JSON.stringify(pair.toJson(PASSWORD)), prefix, network, axiaName };
+  };
+  cases = [
+    make('AXIA sr25519', 'sr25519', 0, { genesisHash: AXIA_GENESIS }, 'polkadot', 'axia'),
+    make('AXIA ed25519, no genesis', 'ed25519', 0, {}, 'polkadot', 'axia'),
+    make('AXIALunar sr25519', 'sr25519', 2, {}, 'kusama', 'axialunar'),
+    make('AlphaNet ecdsa', 'ecdsa', 42, { genesisHash: ALPHANET_GENESIS }, 'westend', 'alphanet'),
+    make('AXIA EVM', 'ethereum', 42, {}, 'substrate', 'betanet'),
+  ];
+  dir = mkdtempSync(join(tmpdir(), 'keepsake-axia-'));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('AXIA.js account files', () => {
+  it('inspect shows the address AXIA shows', async () => {
+    for (const c of cases) {
+      const report = await inspectFile(c.json);
+      expect(report.format, c.what).toBe('polkadot-js');
+      expect(report.accounts[0]!.address, c.what).toBe(c.pair.address);
+    }
+  });
+
+  it('restore keeps the AXIA address and prefix; the network shown shares it with the AXIA one; AXIA opens the kept file', async () => {
+    const vault = vaultOpen(join(dir, 'axia.sqlite'));
+    try {
+      const report = await restoreFiles(
+        vault,
+        cases.map((c, i) => ({ file: `axia-${i}.json`, text: c.json })),
+        PASSWORD,
+      );
+      expect(report.failed).toEqual([]);
+      expect(report.restored.map((r) => r.address)).toEqual(cases.map((c) => c.pair.address));
+      const rows = accountsAll(vault);
+      for (const c of cases) {
+        const row = rows.find((r) => r.name === c.what)!;
+        expect(row, c.what).toBeDefined();
+        expect(row.verified, c.what).toBe(true);
+        if (c.pair.type !== 'ethereum') {
+          expect(row.ss58Prefix, c.what).toBe(c.prefix);
+          expect(
+            networkInfer(row.ss58Prefix).sharing.map((n) => n.name),
+            c.what,
+          ).toContain(c.axiaName);
+        }
+        expect(row.network, c.what).toBe(c.network);
+        const opened = new AxiaKeyring({ type: c.pair.type, ss58Format: c.prefix }).addFromJson(JSON.parse(row.fileJson!));
+        opened.decodePkcs8(PASSWORD);
+        expect(opened.address, c.what).toBe(c.pair.address);
+      }
+    } finally {
+      vaultClose(vault);
+    }
+  });
+
+  it('a file keepsake writes at an AXIA prefix (scrypt N=2^15, as `--kdf compat` writes) opens in AXIA’s keyring, with the same key', async () => {
+    for (const c of cases) {
+      const { entries } = await fileAccountsOpen(c.json, PASSWORD, { keepKeys: true });
+      const pair = entries[0]!.account!.pair!;
+      const written = await polkadotJsWrite(pair, 'new-axia-password', { meta: { name: c.what }, prefix: c.prefix, params: SCRYPT_COMPAT });
+      // keepsake's default (N=2^17, 2025) is beyond what AXIA's 2021 util-crypto accepts, as for every wallet of before mid-2025.
+      const strong = await polkadotJsWrite(pair, 'new-axia-password', { meta: { name: c.what }, prefix: c.prefix });
+      pair.secretKey.fill(0);
+      expect(() => new AxiaKeyring({ type: c.pair.type }).addFromJson(JSON.parse(JSON.stringify(strong))).decodePkcs8('new-axia-password')).toThrow(/scrypt/);
+      const opened = new AxiaKeyring({ type: c.pair.type, ss58Format: c.prefix }).addFromJson(JSON.parse(JSON.stringify(written)));
+      opened.decodePkcs8('new-axia-password');
+      expect(opened.address, c.what).toBe(c.pair.address);
+      expect(Buffer.from(opened.publicKey).equals(Buffer.from(c.pair.publicKey)), c.what).toBe(true);
+    }
+  });
+});
