@@ -1,9 +1,11 @@
 import { NotJsonError, UnknownFormatError } from '../errors/file.js';
 import { isObject, jsonParse, type JsonObject } from './json.js';
+import { novaBackupLooksLike } from './nova-backup.js';
 import { polkadotJsLooksLike, polkadotJsParse, type PolkadotJsBatch, type PolkadotJsSingle } from './polkadot-js/parse.js';
 
 /** Every file kind keepsake can name. */
-export type FormatName = 'polkadot-js' | 'polkadot-js-batch' | 'apps' | 'ethereum-keystore' | 'concordium-desktop' | 'concordium-mobile' | 'keepsake-backup';
+export type FormatName =
+  'polkadot-js' | 'polkadot-js-batch' | 'apps' | 'ethereum-keystore' | 'concordium-desktop' | 'concordium-mobile' | 'keepsake-backup' | 'nova-backup';
 
 export type Detected =
   | { format: 'polkadot-js'; file: PolkadotJsSingle }
@@ -11,7 +13,8 @@ export type Detected =
   | { format: 'apps'; entries: unknown[] }
   | { format: 'ethereum-keystore'; json: JsonObject }
   | { format: 'concordium-desktop' | 'concordium-mobile'; json: JsonObject }
-  | { format: 'keepsake-backup'; json: JsonObject };
+  | { format: 'keepsake-backup'; json: JsonObject }
+  | { format: 'nova-backup'; json: JsonObject };
 
 /** What a person calls each format. */
 export const FORMAT_LABELS: Record<FormatName, string> = {
@@ -22,6 +25,7 @@ export const FORMAT_LABELS: Record<FormatName, string> = {
   'concordium-desktop': 'Concordium Desktop Wallet export',
   'concordium-mobile': 'Concordium Mobile Wallet export',
   'keepsake-backup': 'keepsake whole-wallet backup',
+  'nova-backup': 'Nova Wallet cloud backup',
 };
 
 /**
@@ -46,6 +50,7 @@ export function formatDetect(text: string, file?: string): Detected {
     return parsed.kind === 'batch' ? { format: 'polkadot-js-batch', file: parsed } : { format: 'polkadot-js', file: parsed };
   }
   if (value['type'] === 'keepsake-backup') return { format: 'keepsake-backup', json: value };
+  if (novaBackupLooksLike(value)) return { format: 'nova-backup', json: value };
   if ((value['version'] === 3 || value['version'] === '3') && isObject(value['crypto'] ?? value['Crypto'])) {
     return { format: 'ethereum-keystore', json: value };
   }

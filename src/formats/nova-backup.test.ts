@@ -1,5 +1,5 @@
-import { randomBytes, scryptSync } from 'node:crypto';
-import { naclDecrypt, naclEncrypt } from '@polkadot/util-crypto';
+import { randomBytes } from 'node:crypto';
+import { novaDecrypt, novaEncrypt } from '../../test/support/nova.js';
 import { describe, expect, it } from 'vitest';
 import { CorruptFileError } from '../errors/file.js';
 import { WrongPasswordError } from '../errors/password.js';
@@ -16,23 +16,6 @@ import { thrown } from '../../test/support/rejection.js';
 
 const PW = 'nova-backup-pw';
 const hex = (b: Uint8Array, prefix = true) => (prefix ? '0x' : '') + Buffer.from(b).toString('hex');
-
-/** Encrypts `privateJson` as Nova does, with fresh random salt and nonce. */
-export function novaEncrypt(privateJson: unknown, password: string): string {
-  const salt = randomBytes(32);
-  const key = scryptSync(Buffer.from(password, 'utf8'), salt, 32, { N: 16384, r: 8, p: 1 });
-  const { encrypted, nonce } = naclEncrypt(new TextEncoder().encode(JSON.stringify(privateJson)), new Uint8Array(key));
-  return hex(new Uint8Array(Buffer.concat([salt, nonce, encrypted])));
-}
-
-/** Opens `privateData` as Nova does (the independent decoder). */
-export function novaDecrypt(privateData: string, password: string): unknown {
-  const bytes = Buffer.from(privateData.replace(/^0x/, ''), 'hex');
-  const key = scryptSync(Buffer.from(password, 'utf8'), bytes.subarray(0, 32), 32, { N: 16384, r: 8, p: 1 });
-  const opened = naclDecrypt(new Uint8Array(bytes.subarray(56)), new Uint8Array(bytes.subarray(32, 56)), new Uint8Array(key));
-  if (opened === null) throw new Error('not opened');
-  return JSON.parse(new TextDecoder().decode(opened));
-}
 
 function sampleFile(password = PW, prefix = true): { file: JsonObject; entropy: Uint8Array; pub: Uint8Array } {
   const entropy = new Uint8Array(randomBytes(16));

@@ -1,0 +1,191 @@
+import { randomBytes } from 'node:crypto';
+import { Keyring } from '@polkadot/keyring';
+import { mnemonicGenerate } from '@polkadot/util-crypto';
+import { describe, expect, it } from 'vitest';
+import { CorruptFileError } from '../errors/file.js';
+import { WrongPasswordError } from '../errors/password.js';
+import { pairFromSuri } from '../keys/fromSuri.js';
+import { accountList } from './accounts.js';
+import { backupImport } from './backup/import.js';
+import { identityList } from './identity/list.js';
+import { identityShowPhrase } from './identity/showPhrase.js';
+import { inspectFile } from './inspect.js';
+import { bip44OfJunctions } from './novaBackup.js';
+import { verifyFile } from './verify.js';
+import { novaEncrypt } from '../../test/support/nova.js';
+import { vaultDump, vaultsForFile } from '../../test/support/vaults.js';
+
+// A Nova Wallet cloud backup as Nova writes it (field names and the cipher from
+// novasamatech/nova-wallet-android feature-cloud-backup-api/.../domain/model/CloudBackup.kt and
+// feature-cloud-backup-impl/.../data/encryption/CloudBackupEncryption.kt; the Ethereum path `//44//60//0/0/0`
+// from common/.../utils/SubstrateSdkExt.kt), its keys made by the oracle (@polkadot/keyring) from a fresh
+// phrase every run, then brought into a keepsake vault.
+
+const PW = `nova-${randomBytes(6).toString('hex')}`;
+const hex = (b: Uint8Array) => '0x' + Buffer.from(b).toString('hex');
+const freshVault = vaultsForFile('nova');
+const dump = vaultDump;
+
+type Sample = {
+  text: string;
+  phrase: string;
+  substrate: string;
+  ethereum: string;
+  keyed: string;
+  watched: string;
+  json: Record<string, unknown>;
+  privateJson: Record<string, unknown>;
+};
+
+async function sample(edit: (pub: Record<string, unknown>[], priv: Record<string, unknown>[]) => void = () => {}): Promise<Sample> {
+  const phrase = mnemonicGenerate(12);
+  const { mnemonicToEntropy } = await import('@polkadot/util-crypto');
+  const entropy = mnemonicToEntropy(phrase);
+  const keyring = new Keyring({ ss58Format: 42 });
+  const sub = keyring.addFromUri(phrase, {}, 'sr25519');
+  const eth = new Keyring({ type: 'ethereum' }).addFromUri(`${phrase}/m/44'/60'/0'/0/0`);
+  // A wallet Nova made from a raw key: the ed25519 seed as `privateKey` (no phrase).
+  const seed = new Uint8Array(randomBytes(32));
+  const keyedPair = await pairFromSuri(hex(seed), 'ed25519');
+  const keyed = keyring.encodeAddress(keyedPair.publicKey, 42);
+  const watchedKey = new Uint8Array(randomBytes(32));
+  const pub: Record<string, unknown>[] = [
+    {
+      walletId: 'phrase-wallet',
+      substratePublicKey: hex(sub.publicKey),
+      substrateAccountId: hex(sub.publicKey),
+      substrateCryptoType: 'SR25519',
+      ethereumAddress: hex(eth.addressRaw),
+      ethereumPublicKey: hex(eth.publicKey),
+      name: 'Daily',
+      type: 'SECRETS',
+      chainAccounts: [],
+    },
+    {
+      walletId: 'key-wallet',
+      substratePublicKey: hex(keyedPair.publicKey),
+      substrateAccountId: hex(keyedPair.publicKey),
+      substrateCryptoType: 'ED25519',
+      ethereumAddress: null,
+      ethereumPublicKey: null,
+      name: 'Imported key',
+      type: 'SECRETS',
+      chainAccounts: [],
+    },
+    {
+      walletId: 'vault-wallet',
+      substratePublicKey: hex(watchedKey),
+      substrateAccountId: hex(watchedKey),
+      substrateCryptoType: 'SR25519',
+      ethereumAddress: null,
+      ethereumPublicKey: null,
+      name: 'Vault phone',
+      type: 'POLKADOT_VAULT',
+      chainAccounts: [],
+    },
+  ];
+  const priv: Record<string, unknown>[] = [
+    {
+      walletId: 'phrase-wallet',
+      entropy: hex(entropy),
+      substrate: { seed: null, keypair: null, derivationPath: '' },
+      ethereum: { keypair: null, derivationPath: '//44//60//0/0/0' },
+      chainAccounts: [],
+    },
+    {
+      walletId: 'key-wallet',
+      entropy: null,
+      substrate: { seed: hex(seed), keypair: { publicKey: hex(keyedPair.publicKey), privateKey: hex(seed), nonce: null }, derivationPath: null },
+      ethereum: null,
+      chainAccounts: [],
+    },
+  ];
+  edit(pub, priv);
+  const privateJson = { wallets: priv };
+  const json = { publicData: { modifiedAt: Date.now(), wallets: pub }, privateData: novaEncrypt(privateJson, PW) };
+  return {
+    text: JSON.stringify(json),
+    phrase,
+    substrate: sub.address,
+    ethereum: eth.address,
+    keyed,
+    watched: keyring.encodeAddress(watchedKey, 42),
+    json,
+    privateJson,
+  };
+}
+
+describe('a Nova Wallet cloud backup', () => {
+  it('inspect lists its wallets without the password', async () => {
+    const s = await sample();
+    const r = await inspectFile(s.text, { file: 'novawallet_backup.json' });
+    expect(r.format).toBe('nova-backup');
+    expect(r.wallets!.map((w) => [w.name, w.type, w.substrateAddress])).toEqual([
+      ['Daily', 'SECRETS', s.substrate],
+      ['Imported key', 'SECRETS', s.keyed],
+      ['Vault phone', 'POLKADOT_VAULT', s.watched],
+    ]);
+    expect(r.wallets![0]!.ethereumAddress!.toLowerCase()).toBe(s.ethereum.toLowerCase());
+    expect(r.kdf).toEqual({ name: 'scrypt', N: 16384, r: 8, p: 1 });
+  });
+
+  it('verify checks every key; import brings a phrase wallet in as an identity (PIN: the backup password), a key wallet as an account, a Vault wallet watch-only', async () => {
+    const s = await sample();
+    const v = await verifyFile(s.text, PW);
+    expect(v.restorable).toBe(true);
+    expect(v.accounts.map((a) => [a.name, a.check])).toEqual([
+      ['Daily', 'checked'],
+      ['Daily (Ethereum)', 'checked'],
+      ['Imported key', 'checked'],
+      ['Vault phone', 'address-only'],
+    ]);
+    const vault = freshVault();
+    const report = await backupImport(vault, s.text, PW, { file: 'novawallet_backup.json' });
+    expect(report.restored.map((r) => r.kind)).toEqual(['identity', 'account', 'account', 'account', 'account']);
+    expect(identityList(vault).map((i) => i.name)).toEqual(['Daily']);
+    expect((await identityShowPhrase(vault, 'Daily', PW)).mnemonic).toBe(s.phrase);
+    const accounts = accountList(vault);
+    const byName = Object.fromEntries(accounts.map((a) => [a.name, a]));
+    expect(byName['Daily']!.address).toBe(s.substrate);
+    expect(byName['Daily (Ethereum)']!.address.toLowerCase()).toBe(s.ethereum.toLowerCase());
+    expect(byName['Imported key']!.address).toBe(s.keyed);
+    expect(byName['Vault phone']!.address).toBe(s.watched);
+  }, 30_000);
+
+  it('a wrong password: WrongPasswordError, the vault unchanged', async () => {
+    const s = await sample();
+    const vault = freshVault();
+    const before = dump(vault);
+    await expect(backupImport(vault, s.text, 'wrong-password')).rejects.toBeInstanceOf(WrongPasswordError);
+    expect(dump(vault)).toEqual(before);
+  });
+
+  it('a public key the private part does not give refuses the whole file, the vault unchanged', async () => {
+    const other = new Uint8Array(randomBytes(32));
+    for (const edit of [
+      (pub: Record<string, unknown>[]) => Object.assign(pub[0]!, { substratePublicKey: hex(other), substrateAccountId: hex(other) }),
+      (pub: Record<string, unknown>[]) => Object.assign(pub[1]!, { substratePublicKey: hex(other), substrateAccountId: hex(other) }),
+    ]) {
+      const s = await sample(edit);
+      const vault = freshVault();
+      const before = dump(vault);
+      const err = await backupImport(vault, s.text, PW).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CorruptFileError);
+      expect((err as Error).message).toMatch(/does not give|not the key/);
+      expect(dump(vault)).toEqual(before);
+    }
+  });
+
+  it('a secret wallet missing from the private part is damage', async () => {
+    const s = await sample((_pub, priv) => priv.splice(1, 1));
+    await expect(verifyFile(s.text, PW)).rejects.toBeInstanceOf(CorruptFileError);
+  });
+});
+
+describe('bip44OfJunctions', () => {
+  it("reads Nova's junction form of a BIP-44 path", () => {
+    expect(bip44OfJunctions('//44//60//0/0/0')).toBe("m/44'/60'/0'/0/0");
+    expect(bip44OfJunctions('')).toBe('m');
+    expect(bip44OfJunctions('//polkadot')).toBeUndefined();
+  });
+});
