@@ -12,8 +12,13 @@ import { identityShowPhrase } from './identity/showPhrase.js';
 import { inspectFile } from './inspect.js';
 import { bip44OfJunctions } from './novaBackup.js';
 import { verifyFile } from './verify.js';
-import { novaEncrypt } from '../../test/support/nova.js';
-import { vaultDump, vaultsForFile } from '../../test/support/vaults.js';
+import { novaDecrypt, novaEncrypt } from '../../test/support/nova.js';
+import { addressAdd } from './addressBook.js';
+import { backupExport } from './backup/export.js';
+import { accountAdd } from './create.js';
+import { identityRecover } from './identity/create.js';
+import { identityDerive } from './identity/derive.js';
+import { FAST_PIN, vaultDump, vaultsForFile } from '../../test/support/vaults.js';
 
 // A Nova Wallet cloud backup as Nova writes it (field names and the cipher from
 // novasamatech/nova-wallet-android feature-cloud-backup-api/.../domain/model/CloudBackup.kt and
@@ -188,4 +193,45 @@ describe('bip44OfJunctions', () => {
     expect(bip44OfJunctions('')).toBe('m');
     expect(bip44OfJunctions('//polkadot')).toBeUndefined();
   });
+});
+
+describe('keepsake → Nova → keepsake (backup export --format nova)', () => {
+  it('writes identities, key-file and watch-only accounts as Nova wallets, says what Nova cannot hold, and reads back the same accounts', async () => {
+    const vault = freshVault();
+    const phrase = mnemonicGenerate(12);
+    const pin = `pin-${randomBytes(4).toString('hex')}`;
+    await identityRecover(vault, { name: 'Main', mnemonic: phrase, pin, pinKdf: FAST_PIN });
+    await identityDerive(vault, 'Main', { pin, network: 'polkadot', path: '', name: 'Main root' });
+    await identityDerive(vault, 'Main', { pin, type: 'ethereum', path: "/m/44'/60'/0'/0/0", name: 'Main eth' });
+    await identityDerive(vault, 'Main', { pin, network: 'kusama', path: '//kusama///hidden', name: 'Main hidden' });
+    await accountAdd(vault, { name: 'Own key', suri: `${mnemonicGenerate(12)}//x`, type: 'ed25519', password: PW, kdf: 'compat' });
+    addressAdd(vault, { address: '0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed', name: 'Exchange' });
+    const before = accountList(vault);
+
+    const result = await backupExport(vault, PW, { format: 'nova', pinFor: async () => pin });
+    expect(result.notes).toEqual([expect.stringMatching(/address book \(1 entry\) was not written/)]);
+    // The independent decoder opens it; the names and types are Nova's (CloudBackup.kt, CloudBackupFileModel.swift).
+    const json = JSON.parse(result.json) as { publicData: { wallets: Record<string, unknown>[] }; privateData: string };
+    expect(json.publicData.wallets.map((w) => [w['name'], w['type'], w['substrateCryptoType']])).toEqual([
+      ['Main', 'SECRETS', 'SR25519'],
+      ['Main hidden', 'SECRETS', 'SR25519'],
+      ['Own key', 'SECRETS', 'ED25519'],
+    ]);
+    const opened = novaDecrypt(json.privateData, PW) as {
+      wallets: { entropy: string | null; substrate: { derivationPath: string | null }; ethereum: { derivationPath: string } | null }[];
+    };
+    const { mnemonicToEntropy } = await import('@polkadot/util-crypto');
+    expect(opened.wallets[0]!.entropy).toBe(hex(mnemonicToEntropy(phrase)));
+    expect(opened.wallets[0]!.ethereum!.derivationPath).toBe('//44//60//0/0/0');
+    expect(opened.wallets[1]!.substrate.derivationPath).toBe('//kusama///hidden');
+    expect(opened.wallets[2]!.entropy).toBeNull();
+
+    const back = freshVault();
+    await backupImport(back, result.json, PW, { file: 'novawallet_backup.json' });
+    const key = (a: { publicKey: string; type: string }) => `${a.type}:${a.publicKey}`;
+    expect(accountList(back).map(key).sort()).toEqual(before.map(key).sort());
+    // One phrase, one identity: the two wallets of Main's phrase come back as one.
+    expect(identityList(back).map((i) => [i.name, i.accounts.length])).toEqual([['Main', 3]]);
+    expect((await identityShowPhrase(back, 'Main', PW)).mnemonic).toBe(phrase);
+  }, 60_000);
 });

@@ -90,6 +90,7 @@ export async function novaBackupContents(
   const now = options.now ?? Date.now();
   const payload: BackupPayload = { identities: [], accounts: [], addresses: [], concordium: { genesis: null, seals: [], items: [] } };
   const notes: string[] = [];
+  const identityByEntropy = new Map<string, string>();
   const refuse = (w: NovaWalletPublic, why: string) =>
     new CorruptFileError({
       file,
@@ -121,18 +122,24 @@ export async function novaBackupContents(
       }
       if (s === undefined) throw refuse(w, 'has no secrets in the encrypted part');
       if (s.entropy !== null) {
+        // Nova keeps one wallet per derivation path: wallets of one phrase are one identity here, with an account each.
+        const phraseKey = Buffer.from(s.entropy).toString('hex');
+        const known = identityByEntropy.get(phraseKey);
         const identity = await identityOf(w, s, name, seal, refuse);
-        payload.identities.push({
-          name,
-          sealed: identity.sealed,
-          fingerprint: identity.fingerprint,
-          createdAt: now,
-          failedAttempts: 0,
-          lockedUntil: 0,
-          rekeyed: true,
-        });
+        if (known === undefined) {
+          identityByEntropy.set(phraseKey, name);
+          payload.identities.push({
+            name,
+            sealed: identity.sealed,
+            fingerprint: identity.fingerprint,
+            createdAt: now,
+            failedAttempts: 0,
+            lockedUntil: 0,
+            rekeyed: true,
+          });
+        }
         for (const a of identity.accounts)
-          payload.accounts.push({ ...base, ...a, identity: name, fileJson: null, network: null, ss58Prefix: 42, genesisHash: null });
+          payload.accounts.push({ ...base, ...a, identity: known ?? name, fileJson: null, network: null, ss58Prefix: 42, genesisHash: null });
         notes.push(...identity.notes);
       } else {
         payload.accounts.push(...(await keyedAccounts(w, s, password, base, refuse)));

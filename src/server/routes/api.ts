@@ -499,7 +499,13 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     () => ['backup/export'],
     async (b) => {
       const { backupExport } = await import('../../wallet/backup/export.js');
-      const format = choiceOf(b, 'format', BACKUP_FORMAT_CHOICES, 'keepsake');
+      // Nova's format needs every identity's PIN, which the browser's export form does not ask yet: the CLI writes it.
+      const format = choiceOf(
+        b,
+        'format',
+        BACKUP_FORMAT_CHOICES.filter((f) => f !== 'nova'),
+        'keepsake',
+      );
       // The password of the Concordium file the data came from, when it is not the new file's (issue 14).
       const concordiumPassword = b['concordiumPassword'];
       const concordiumPasswords = typeof concordiumPassword === 'string' && concordiumPassword !== '' ? [concordiumPassword] : [];
