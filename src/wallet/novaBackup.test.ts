@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { Keyring } from '@polkadot/keyring';
 import { mnemonicGenerate } from '@polkadot/util-crypto';
 import { describe, expect, it } from 'vitest';
 import { CorruptFileError } from '../errors/file.js';
 import { WrongPasswordError } from '../errors/password.js';
-import { pairFromSuri } from '../keys/fromSuri.js';
 import { accountList } from './accounts.js';
 import { backupImport } from './backup/import.js';
 import { identityList } from './identity/list.js';
@@ -12,7 +10,7 @@ import { identityShowPhrase } from './identity/showPhrase.js';
 import { inspectFile } from './inspect.js';
 import { bip44OfJunctions } from './novaBackup.js';
 import { verifyFile } from './verify.js';
-import { novaDecrypt, novaEncrypt } from '../../test/support/nova.js';
+import { novaDecrypt, novaSample } from '../../test/support/nova.js';
 import { addressAdd } from './addressBook.js';
 import { backupExport } from './backup/export.js';
 import { accountAdd } from './create.js';
@@ -31,98 +29,9 @@ const hex = (b: Uint8Array) => '0x' + Buffer.from(b).toString('hex');
 const freshVault = vaultsForFile('nova');
 const dump = vaultDump;
 
-type Sample = {
-  text: string;
-  phrase: string;
-  substrate: string;
-  ethereum: string;
-  keyed: string;
-  watched: string;
-  json: Record<string, unknown>;
-  privateJson: Record<string, unknown>;
-};
-
-async function sample(edit: (pub: Record<string, unknown>[], priv: Record<string, unknown>[]) => void = () => {}): Promise<Sample> {
-  const phrase = mnemonicGenerate(12);
-  const { mnemonicToEntropy } = await import('@polkadot/util-crypto');
-  const entropy = mnemonicToEntropy(phrase);
-  const keyring = new Keyring({ ss58Format: 42 });
-  const sub = keyring.addFromUri(phrase, {}, 'sr25519');
-  const eth = new Keyring({ type: 'ethereum' }).addFromUri(`${phrase}/m/44'/60'/0'/0/0`);
-  // A wallet Nova made from a raw key: the ed25519 seed as `privateKey` (no phrase).
-  const seed = new Uint8Array(randomBytes(32));
-  const keyedPair = await pairFromSuri(hex(seed), 'ed25519');
-  const keyed = keyring.encodeAddress(keyedPair.publicKey, 42);
-  const watchedKey = new Uint8Array(randomBytes(32));
-  const pub: Record<string, unknown>[] = [
-    {
-      walletId: 'phrase-wallet',
-      substratePublicKey: hex(sub.publicKey),
-      substrateAccountId: hex(sub.publicKey),
-      substrateCryptoType: 'SR25519',
-      ethereumAddress: hex(eth.addressRaw),
-      ethereumPublicKey: hex(eth.publicKey),
-      name: 'Daily',
-      type: 'SECRETS',
-      chainAccounts: [],
-    },
-    {
-      walletId: 'key-wallet',
-      substratePublicKey: hex(keyedPair.publicKey),
-      substrateAccountId: hex(keyedPair.publicKey),
-      substrateCryptoType: 'ED25519',
-      ethereumAddress: null,
-      ethereumPublicKey: null,
-      name: 'Imported key',
-      type: 'SECRETS',
-      chainAccounts: [],
-    },
-    {
-      walletId: 'vault-wallet',
-      substratePublicKey: hex(watchedKey),
-      substrateAccountId: hex(watchedKey),
-      substrateCryptoType: 'SR25519',
-      ethereumAddress: null,
-      ethereumPublicKey: null,
-      name: 'Vault phone',
-      type: 'POLKADOT_VAULT',
-      chainAccounts: [],
-    },
-  ];
-  const priv: Record<string, unknown>[] = [
-    {
-      walletId: 'phrase-wallet',
-      entropy: hex(entropy),
-      substrate: { seed: null, keypair: null, derivationPath: '' },
-      ethereum: { keypair: null, derivationPath: '//44//60//0/0/0' },
-      chainAccounts: [],
-    },
-    {
-      walletId: 'key-wallet',
-      entropy: null,
-      substrate: { seed: hex(seed), keypair: { publicKey: hex(keyedPair.publicKey), privateKey: hex(seed), nonce: null }, derivationPath: null },
-      ethereum: null,
-      chainAccounts: [],
-    },
-  ];
-  edit(pub, priv);
-  const privateJson = { wallets: priv };
-  const json = { publicData: { modifiedAt: Date.now(), wallets: pub }, privateData: novaEncrypt(privateJson, PW) };
-  return {
-    text: JSON.stringify(json),
-    phrase,
-    substrate: sub.address,
-    ethereum: eth.address,
-    keyed,
-    watched: keyring.encodeAddress(watchedKey, 42),
-    json,
-    privateJson,
-  };
-}
-
 describe('a Nova Wallet cloud backup', () => {
   it('inspect lists its wallets without the password', async () => {
-    const s = await sample();
+    const s = await novaSample(PW);
     const r = await inspectFile(s.text, { file: 'novawallet_backup.json' });
     expect(r.format).toBe('nova-backup');
     expect(r.wallets!.map((w) => [w.name, w.type, w.substrateAddress])).toEqual([
@@ -135,7 +44,7 @@ describe('a Nova Wallet cloud backup', () => {
   });
 
   it('verify checks every key; import brings a phrase wallet in as an identity (PIN: the backup password), a key wallet as an account, a Vault wallet watch-only', async () => {
-    const s = await sample();
+    const s = await novaSample(PW);
     const v = await verifyFile(s.text, PW);
     expect(v.restorable).toBe(true);
     expect(v.accounts.map((a) => [a.name, a.check])).toEqual([
@@ -158,7 +67,7 @@ describe('a Nova Wallet cloud backup', () => {
   }, 30_000);
 
   it('a wrong password: WrongPasswordError, the vault unchanged', async () => {
-    const s = await sample();
+    const s = await novaSample(PW);
     const vault = freshVault();
     const before = dump(vault);
     await expect(backupImport(vault, s.text, 'wrong-password')).rejects.toBeInstanceOf(WrongPasswordError);
@@ -171,7 +80,7 @@ describe('a Nova Wallet cloud backup', () => {
       (pub: Record<string, unknown>[]) => Object.assign(pub[0]!, { substratePublicKey: hex(other), substrateAccountId: hex(other) }),
       (pub: Record<string, unknown>[]) => Object.assign(pub[1]!, { substratePublicKey: hex(other), substrateAccountId: hex(other) }),
     ]) {
-      const s = await sample(edit);
+      const s = await novaSample(PW, edit);
       const vault = freshVault();
       const before = dump(vault);
       const err = await backupImport(vault, s.text, PW).catch((e: unknown) => e);
@@ -182,7 +91,7 @@ describe('a Nova Wallet cloud backup', () => {
   });
 
   it('a secret wallet missing from the private part is damage', async () => {
-    const s = await sample((_pub, priv) => priv.splice(1, 1));
+    const s = await novaSample(PW, (_pub, priv) => priv.splice(1, 1));
     await expect(verifyFile(s.text, PW)).rejects.toBeInstanceOf(CorruptFileError);
   });
 });
