@@ -38,6 +38,7 @@ it('exports exactly the public API', () => {
       "InvalidNameError",
       "InvalidPathError",
       "InvalidSuriError",
+      "InvalidVaultTextError",
       "KEY_TYPES",
       "KdfParamsTooLargeError",
       "MNEMONIC_LENGTHS",
