@@ -71,7 +71,7 @@ export class InvalidVaultTextError extends BaseError {
           ? 'Copy the whole text of the "Export private key" QR code: secret:0x, the key in hex, a colon, the network\'s genesis hash.'
           : "Copy the whole text of the address QR code: substrate: (or ethereum:), the address, a colon, 0x and the network's genesis hash.",
       ],
-      field: what === 'secret' ? 'secret' : 'address',
+      field: what === 'secret' ? 'phrase' : 'address',
     });
   }
 }

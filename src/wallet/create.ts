@@ -137,7 +137,7 @@ export async function accountAddCheck(
   nameValidate(options.name, 'account');
   const type = options.type ?? 'sr25519';
   const network = networkResolve(options.network ?? 'substrate');
-  const pair = await addPair(options, type);
+  const pair = await accountAddPair(options, type);
   try {
     const address = accountAddress(type, (await schemeLoad(type)).accountId(pair.publicKey), network.prefix);
     // No vault yet (a first add): nothing can be in it.
@@ -163,7 +163,7 @@ export async function accountAdd(vault: Vault, options: AddAccountOptions): Prom
   const network = networkResolve(options.network ?? 'substrate');
   const onDuplicate = options.onDuplicate ?? 'refuse';
   const { path } = options.secretKey === undefined ? suriForAdd(options.suri, type, options.path) : { path: '' };
-  const pair = await addPair(options, type);
+  const pair = await accountAddPair(options, type);
   try {
     const scheme = await schemeLoad(type);
     const accountId = scheme.accountId(pair.publicKey);
@@ -192,7 +192,7 @@ export async function accountAdd(vault: Vault, options: AddAccountOptions): Prom
 }
 
 /** The pair an add is about: from the SURI, or the secret key given (copied: the caller's stays the caller's). */
-async function addPair(options: Pick<AddAccountOptions, 'suri' | 'path' | 'secretKey'>, type: KeyType): Promise<KeyPair> {
+export async function accountAddPair(options: Pick<AddAccountOptions, 'suri' | 'path' | 'secretKey'>, type: KeyType): Promise<KeyPair> {
   if (options.secretKey === undefined) return pairFromSuri(suriForAdd(options.suri, type, options.path).suri, type);
   const scheme = await schemeLoad(type);
   if (!scheme.secretLengths.includes(options.secretKey.length))

@@ -23,7 +23,7 @@ function looksComplete(suri: string): boolean {
 }
 
 /** The address the phrase gives, asked for once typing pauses; answers to older inputs are dropped. */
-export function useAddPreview(input: { suri: string; type: KeyType; network: string }): AddPreviewState {
+export function useAddPreview(input: { suri: string; type: KeyType; network: string; vaultText?: boolean }): AddPreviewState {
   const [preview, setPreview] = useState<AccountPreview | null>(null);
   const [problem, setProblem] = useState('');
   const [checking, setChecking] = useState(false);
@@ -37,7 +37,9 @@ export function useAddPreview(input: { suri: string; type: KeyType; network: str
     if (suri === '') return;
     const timer = window.setTimeout(() => {
       setChecking(true);
-      apiPost<AccountPreview>('/api/accounts/preview', { suri, type: input.type, network: input.network }).then(
+      // A Polkadot Vault key text names its own network: it is sent as such, not as a phrase.
+      const body = input.vaultText ? { vaultText: suri, type: input.type } : { suri, type: input.type, network: input.network };
+      apiPost<AccountPreview>('/api/accounts/preview', body).then(
         (p) => {
           if (n !== asked.current) return;
           setPreview(p);
@@ -45,13 +47,13 @@ export function useAddPreview(input: { suri: string; type: KeyType; network: str
         },
         (err: unknown) => {
           if (n !== asked.current) return;
-          setProblem(looksComplete(suri) && err instanceof Error ? err.message : '');
+          setProblem((input.vaultText || looksComplete(suri)) && err instanceof Error ? err.message : '');
           setChecking(false);
         },
       );
     }, DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
-  }, [input.suri, input.type, input.network, again]);
+  }, [input.suri, input.type, input.network, input.vaultText, again]);
   const refresh = useCallback(() => setAgain((a) => a + 1), []);
   return { preview, problem, checking, refresh };
 }
