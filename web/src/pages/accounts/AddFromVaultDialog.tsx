@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, apiPost, type Added, type KeyType } from '../../api';
+import { ApiError, type KeyType } from '../../api';
 import { firstSentence } from '../../components/AddressPreview';
 import { errorsFrom, type Errors } from '../../errors';
 import { useSubmit } from '../../hooks';
-import { Dialog, downloadText, FormActions, KeyTypeField, PhraseField, TextField, type DialogProps } from '../../ui';
+import { Dialog, FormActions, KeyTypeField, PhraseField, TextField, type DialogProps } from '../../ui';
 import { NewSecretFields, newSecretErrors, useNewSecret } from '../../components/SecretFields';
-import { AddPreview, addDuplicateProblem, addedNotice, addNeedsPassword, useAddChoice, useAddPreview } from './AddPreview';
+import { accountAddSend, AddPreview, addDuplicateProblem, addNeedsPassword, useAddChoice, useAddPreview } from './AddPreview';
 import { MIN_SECRET_LENGTH } from '../../../../src/wallet/secrets.js';
 
 /**
@@ -25,16 +25,7 @@ export function AddFromVaultDialog({ onClose, onDone }: DialogProps) {
 
   const add = useSubmit({
     send: async () => {
-      const body = {
-        name: name.trim(),
-        vaultText: text.trim(),
-        type,
-        ...(needsPassword ? { password: password.value } : {}),
-        ...(choice === 'refuse' ? {} : { onDuplicate: choice }),
-      };
-      const r = await apiPost<Added>('/api/accounts/add', body);
-      if (r.backup) downloadText(r.backup.filename, r.backup.json);
-      onDone(addedNotice(r));
+      onDone(await accountAddSend({ name: name.trim(), vaultText: text.trim(), type }, { needsPassword, password: password.value, choice }));
     },
     fields: (err) => {
       if (err instanceof ApiError && err.name === 'DuplicateAccountError') {

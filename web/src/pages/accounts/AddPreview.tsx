@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { apiPost, type KeyType, type AccountPreview } from '../../api';
+import { apiPost, type Added, type KeyType, type AccountPreview } from '../../api';
 import { AddressPreview, DuplicateNotice, existingText } from '../../components/AddressPreview';
-import { Checkbox, type Notice } from '../../ui';
+import { Checkbox, downloadText, type Notice } from '../../ui';
 
 // Issue 12 items 7-9 in "Add account": the address shown live as the phrase, key type and network
 // change (nothing is stored), a key already in the vault found before any password is asked for,
@@ -121,6 +121,21 @@ export function AddPreview({ state, choice, onChoice }: { state: AddPreviewState
 }
 
 /** The page's notice after "Create and backup account": added, or what changed in the account already there. */
+/**
+ * Adds the account ("Add account", "Add from Polkadot Vault"): `body` names the key, with the new
+ * password when one is needed and the choice for a key already in the vault; its backup file is
+ * downloaded, and the notice to show is returned.
+ */
+export async function accountAddSend(body: Record<string, unknown>, o: { needsPassword: boolean; password: string; choice: AddChoice }): Promise<Notice> {
+  const r = await apiPost<Added>('/api/accounts/add', {
+    ...body,
+    ...(o.needsPassword ? { password: o.password } : {}),
+    ...(o.choice === 'refuse' ? {} : { onDuplicate: o.choice }),
+  });
+  if (r.backup) downloadText(r.backup.filename, r.backup.json);
+  return addedNotice(r);
+}
+
 export function addedNotice(r: { account: { name: string; address: string }; backup: { filename: string } | null; status: string }): Notice {
   const file = r.backup ? [`Its backup file ${r.backup.filename} was downloaded: keep it, with its password, somewhere safe.`] : [];
   if (r.status === 'added') return { kind: 'success', title: `Account ${r.account.name} added.`, lines: [`Address: ${r.account.address}`, ...file] };
