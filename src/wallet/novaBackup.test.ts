@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mnemonicGenerate } from '@polkadot/util-crypto';
 import { describe, expect, it } from 'vitest';
 import { CorruptFileError } from '../errors/file.js';
+import { pairFromSuri } from '../keys/fromSuri.js';
 import { WrongPasswordError } from '../errors/password.js';
 import { accountList } from './accounts.js';
 import { backupImport } from './backup/import.js';
@@ -143,4 +144,55 @@ describe('keepsake → Nova → keepsake (backup export --format nova)', () => {
     expect(identityList(back).map((i) => [i.name, i.accounts.length])).toEqual([['Main', 3]]);
     expect((await identityShowPhrase(back, 'Main', PW)).mnemonic).toBe(phrase);
   }, 60_000);
+});
+
+describe('Nova chain accounts, Ledger wallets and Ethereum key forms', () => {
+  const POLKADOT = '91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3';
+
+  it("a secret wallet's own key for one chain comes in as an account of that network; a Ledger wallet's chain accounts as watch-only; a chain key that is missing is said", async () => {
+    const chainKey = await pairFromSuri(hex(new Uint8Array(randomBytes(32))), 'ed25519');
+    const ledgerKey = new Uint8Array(randomBytes(32));
+    const missing = new Uint8Array(randomBytes(32));
+    const s = await novaSample(PW, (pub, priv) => {
+      (pub[1]!['chainAccounts'] as unknown[]).push(
+        { chainId: POLKADOT, publicKey: hex(chainKey.publicKey), accountId: hex(chainKey.publicKey), cryptoType: 'ED25519' },
+        { chainId: POLKADOT, publicKey: hex(missing), accountId: hex(missing), cryptoType: 'SR25519' },
+      );
+      (priv[1]!['chainAccounts'] as unknown[]).push({
+        accountId: hex(chainKey.publicKey),
+        entropy: null,
+        seed: null,
+        keypair: { publicKey: hex(chainKey.publicKey), privateKey: hex(chainKey.secretKey.slice(0, 32)), nonce: null },
+        derivationPath: null,
+      });
+      pub.push({
+        walletId: 'ledger',
+        substratePublicKey: null,
+        substrateAccountId: null,
+        substrateCryptoType: null,
+        ethereumAddress: null,
+        ethereumPublicKey: null,
+        name: 'Ledger',
+        type: 'LEDGER',
+        chainAccounts: [{ chainId: POLKADOT, publicKey: hex(ledgerKey), accountId: hex(ledgerKey), cryptoType: 'ED25519' }],
+      });
+    });
+    const vault = freshVault();
+    const report = await backupImport(vault, s.text, PW);
+    expect(report.notes).toEqual([expect.stringMatching(/"Imported key" has an account of its own on polkadot whose key is not in the file/)]);
+    const byKey = Object.fromEntries(accountList(vault).map((a) => [a.publicKey, a]));
+    expect(byKey[hex(chainKey.publicKey)]).toMatchObject({ network: 'polkadot', type: 'ed25519', name: 'Imported key (polkadot)' });
+    expect(byKey[hex(ledgerKey)]).toMatchObject({ network: 'polkadot', type: 'ed25519', name: 'Ledger (polkadot)' });
+    expect(byKey[hex(missing)]).toBeUndefined();
+  }, 30_000);
+
+  it('an Ethereum public key written uncompressed (65 bytes) is the same key', async () => {
+    const { secp256k1 } = await import('@noble/curves/secp256k1.js');
+    const s = await novaSample(PW, (pub) => {
+      const compressed = Buffer.from(String(pub[0]!['ethereumPublicKey']).slice(2), 'hex');
+      pub[0]!['ethereumPublicKey'] = hex(secp256k1.Point.fromBytes(compressed).toBytes(false));
+    });
+    const v = await verifyFile(s.text, PW);
+    expect(v.accounts.find((a) => a.name === 'Daily (Ethereum)')!.address.toLowerCase()).toBe(s.ethereum.toLowerCase());
+  }, 30_000);
 });
