@@ -5,6 +5,7 @@
  * `identity export-key` writes it for an identity account after the PIN, only to a file or a terminal;
  * an address text (`substrate:<address>:0x<genesis>`) goes into the address book.
  */
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { EXIT, expectNoSecrets, expectRefused, okJson, recoverIdentity, sandbox, type AccountJson, vaultDump } from '../../support/cli.js';
 
@@ -72,6 +73,11 @@ describe('Polkadot Vault texts on the command line', () => {
     expect(written.code, written.stderr).toBe(EXIT.ok);
     expect(written.stderr).toMatch(/now exposed/);
     expectNoSecrets(written, [PIN]);
+    // And as a QR code image, which reads back to the same text.
+    const qr = await box.run(['identity', 'export-key', 'Alice', '--qr', box.path('k.png'), '--pin-file', pinFile]);
+    expect(qr.code, qr.stderr).toBe(EXIT.ok);
+    const { qrPngDecode } = await import('../../../src/formats/qr-image.js');
+    expect(qrPngDecode(new Uint8Array(await readFile(box.path('k.png'))), 'k.png')).toBe((await readFile(box.path('k.txt'), 'utf8')).trim());
     const back = await sandbox();
     const added = await back.run([
       'account',

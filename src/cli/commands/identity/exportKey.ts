@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { FileWriteError } from '../../../errors/file.js';
 import { UsageError } from '../../../errors/usage.js';
 import { type Context, type Runner, withVault } from '../../context.js';
 import { helpExamples } from '../../help.js';
@@ -7,7 +9,7 @@ import { outputCheck, outputWrite } from '../../output.js';
 import { line } from '../../printable.js';
 import { askPin, PIN_HELP } from './pin.js';
 
-export type IdentityExportKeyOptions = { account: string; pinFile: string | undefined; out: string | undefined; force: boolean };
+export type IdentityExportKeyOptions = { account: string; pinFile: string | undefined; out: string | undefined; qr?: string | undefined; force: boolean };
 
 /** Registers `keepsake identity export-key`: its options and help; the action calls {@link identityExportKeyRun}. */
 export function identityExportKeyCommand(identity: Command, run: Runner): void {
@@ -16,6 +18,7 @@ export function identityExportKeyCommand(identity: Command, run: Runner): void {
     .argument('<account>', 'an account of an identity: its address or name')
     .option('--pin-file <file>', PIN_HELP)
     .option('--out <file>', 'write the text to <file> (owner-only) instead of the terminal')
+    .option('--qr <file>', 'also write the text as a QR code image (a .png, owner-only), as Vault shows it')
     .option('--force', 'overwrite <file> if it exists')
     .summary('show an identity account\'s private key as Polkadot Vault\'s "Export private key" text, after the PIN')
     .description(
@@ -28,8 +31,8 @@ export function identityExportKeyCommand(identity: Command, run: Runner): void {
       'after',
       helpExamples(['keepsake identity export-key "Phone polkadot"', 'keepsake identity export-key 15oF4u… --out vault-key.txt --pin-file pin.txt']),
     )
-    .action((account: string, opts: { pinFile?: string; out?: string; force?: boolean }) =>
-      run((ctx) => identityExportKeyRun({ account, pinFile: opts.pinFile, out: opts.out, force: opts.force === true }, ctx)),
+    .action((account: string, opts: { pinFile?: string; out?: string; qr?: string; force?: boolean }) =>
+      run((ctx) => identityExportKeyRun({ account, pinFile: opts.pinFile, out: opts.out, qr: opts.qr, force: opts.force === true }, ctx)),
     );
 }
 
@@ -37,17 +40,31 @@ export function identityExportKeyCommand(identity: Command, run: Runner): void {
 export async function identityExportKeyRun(options: IdentityExportKeyOptions, ctx: Context): Promise<number> {
   const { io } = ctx;
   // The key goes to a file or a person at a terminal: refused before the PIN is asked when it would go elsewhere.
-  if (options.out === undefined && io.stdout.isTTY !== true)
+  if (options.out === undefined && options.qr === undefined && io.stdout.isTTY !== true)
     throw new UsageError({ reason: 'The private key text is shown only on a terminal; to keep it, write it to a file.', hint: 'Name a file to write it to.' });
   if (options.out !== undefined) outputCheck(options.out, options.force);
+  if (options.qr !== undefined) {
+    if (!options.qr.toLowerCase().endsWith('.png')) throw new UsageError({ reason: 'The QR code image file name must end in .png.' });
+    outputCheck(options.qr, options.force);
+  }
   const pin = await askPin(ctx, options.pinFile, options.account);
   const { vaultSecretExport } = await import('../../../wallet/vaultText.js');
   const result = await withVault(ctx, (vault) => vaultSecretExport(vault, options.account, pin));
+  if (options.qr !== undefined) {
+    const { qrPngEncode } = await import('../../../formats/qr-image.js');
+    const png = await qrPngEncode(result.text);
+    try {
+      writeFileSync(options.qr, png, { mode: 0o600, flag: options.force ? 'w' : 'wx' });
+    } catch (err) {
+      throw new FileWriteError({ file: options.qr, code: (err as NodeJS.ErrnoException).code }, err);
+    }
+  }
   const warning = line`The private key of ${result.address} "${result.name}" is now exposed: anyone who sees or copies this text controls the account.`;
-  if (options.out !== undefined) {
-    outputWrite(options.out, `${result.text}\n`, options.force);
-    if (io.json) printJson(io, { address: result.address, name: result.name, out: options.out });
-    else out(io, line`Wrote the key text of ${result.address} to ${options.out}.`);
+  if (options.out !== undefined || options.qr !== undefined) {
+    if (options.out !== undefined) outputWrite(options.out, `${result.text}\n`, options.force);
+    const files = [options.out, options.qr].filter((f): f is string => f !== undefined);
+    if (io.json) printJson(io, { address: result.address, name: result.name, out: options.out ?? null, qr: options.qr ?? null });
+    else out(io, line`Wrote the key text of ${result.address} to ${files.join(' and ')}.`);
     say(io, warning);
     return 0;
   }
