@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CorruptFileError } from '../errors/file.js';
 import { WrongPasswordError } from '../errors/password.js';
 import type { JsonObject } from './json.js';
-import { NOVA_MAX_WALLETS, novaBackupDecrypt, novaBackupLooksLike, novaBackupParse, novaBackupWrite } from './nova-backup.js';
+import { NOVA_MAX_WALLETS, novaBackupDecrypt, novaBackupLooksLike, novaBackupParse, novaBackupWrite, novaModifiedAt } from './nova-backup.js';
 import { thrown } from '../../test/support/rejection.js';
 
 // Nova Wallet's cloud backup, built here independently of keepsake's crypto modules (node:crypto scrypt,
@@ -193,5 +193,12 @@ describe('novaBackupWrite (opened by the independent decoder)', () => {
     // And keepsake reads back what it wrote.
     const back = await novaBackupDecrypt(novaBackupParse(written), PW);
     expect(back[0]!.entropy).toEqual(entropy);
+  });
+});
+
+describe('novaModifiedAt', () => {
+  it('reads milliseconds (Android) and seconds (iOS)', () => {
+    expect(novaModifiedAt(1_700_000_000_000).toISOString()).toBe('2023-11-14T22:13:20.000Z');
+    expect(novaModifiedAt(1_700_000_000).toISOString()).toBe('2023-11-14T22:13:20.000Z');
   });
 });

@@ -69,6 +69,15 @@ export type NovaWalletPrivate = {
   chainAccounts: NovaChainAccountSecrets[];
 };
 
+/**
+ * When a backup was last changed, as a date: Android writes milliseconds (CloudBackup.kt `modifiedAt: Long`,
+ * from the accounts' modification tracker), iOS seconds (CloudBackupServiceFacade.swift
+ * `UInt64(Date().timeIntervalSince1970)`); a value below 10^11 is read as seconds (10^11 ms is in 1973).
+ */
+export function novaModifiedAt(modifiedAt: number): Date {
+  return new Date(modifiedAt < 1e11 ? modifiedAt * 1000 : modifiedAt);
+}
+
 /** Whether a JSON object has the shape of a Nova cloud backup (for format detection; no checks of the values). */
 export function novaBackupLooksLike(json: JsonObject): boolean {
   const pub = json['publicData'];

@@ -170,7 +170,7 @@ export async function inspectFile(text: string, options: { file?: string | undef
       };
     }
     case 'nova-backup': {
-      const { novaBackupParse, NOVA_SCRYPT } = await import('../formats/nova-backup.js');
+      const { novaBackupParse, novaModifiedAt, NOVA_SCRYPT } = await import('../formats/nova-backup.js');
       const { novaWalletAddresses } = await import('./novaBackup.js');
       const backup = novaBackupParse(detected.json, options.file);
       const wallets = await Promise.all(
@@ -197,7 +197,7 @@ export async function inspectFile(text: string, options: { file?: string | undef
           ...(w.ethereumAddress === null ? [] : [{ address: w.ethereumAddress, name: w.name, type: 'ethereum' as const }]),
         ]),
         wallets,
-        modifiedAt: new Date(backup.modifiedAt).toISOString(),
+        modifiedAt: novaModifiedAt(backup.modifiedAt).toISOString(),
         notes: [
           'Its wallet list is not covered by the password; verifying the file with its password checks every key against it.',
           "Wallets with a recovery phrase come in as identities whose PIN is the backup's password; watch-only, Polkadot Vault and Ledger wallets as watch-only accounts.",

@@ -120,6 +120,7 @@ describe('keepsake → Nova → keepsake (backup export --format nova)', () => {
 
     const result = await backupExport(vault, PW, { format: 'nova', pinFor: async () => pin });
     expect(result.notes).toEqual([expect.stringMatching(/address book \(1 entry\) was not written/)]);
+    expect(result.counts).toEqual({ identities: 1, accounts: 4, addresses: 0 });
     // The independent decoder opens it; the names and types are Nova's (CloudBackup.kt, CloudBackupFileModel.swift).
     const json = JSON.parse(result.json) as { publicData: { wallets: Record<string, unknown>[] }; privateData: string };
     expect(json.publicData.wallets.map((w) => [w['name'], w['type'], w['substrateCryptoType']])).toEqual([

@@ -43,6 +43,7 @@ export async function backupExportNova(
   const priv: NovaWalletPrivate[] = [];
   const accounts = accountsAll(vault);
   const covered: AccountRow[] = [];
+  let identitiesWritten = 0;
   const wallet = (name: string, type: NovaWalletPublic['type'], parts: Partial<NovaWalletPublic>, secrets: Omit<NovaWalletPrivate, 'walletId'> | null) => {
     const walletId = randomUUID();
     pub.push({
@@ -76,6 +77,7 @@ export async function backupExportNova(
         notes.push(`The identity ${JSON.stringify(identity.name)} was not written: it has no Polkadot account, and a Nova wallet needs one.`);
         continue;
       }
+      identitiesWritten++;
       for (const [i, a] of substrate.entries()) {
         const pair = await identityAccountDerive(a, unlocked);
         const eth = i === 0 ? ethereum[0] : undefined;
@@ -139,7 +141,7 @@ export async function backupExportNova(
     const json = await novaBackupWrite({ modifiedAt: options.now ?? Date.now(), wallets: pub }, priv, password);
     return {
       json: JSON.stringify(json),
-      counts: { identities: pub.filter((_, i) => priv[i]?.entropy).length, accounts: covered.length, addresses: 0 },
+      counts: { identities: identitiesWritten, accounts: covered.length, addresses: 0 },
       rekeyed: { identities: [], keptPin: [] },
       covers: covered.map((a) => accountCover(a.publicKey)),
       notes,
