@@ -43,6 +43,7 @@ it('exports exactly the public API', () => {
       "InvalidNameError",
       "InvalidPathError",
       "InvalidSuriError",
+      "InvalidVaultTextError",
       "KEY_TYPES",
       "KdfParamsTooLargeError",
       "MNEMONIC_LENGTHS",

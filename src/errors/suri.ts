@@ -55,3 +55,23 @@ export class SuriTooLongError extends BaseError {
     });
   }
 }
+
+/**
+ * A Polkadot Vault QR text (`secret:0x<seed>:<genesis>` from "Export private key", or an address text
+ * `substrate:<address>:0x<genesis>`) that is not one. The text itself is never quoted: a secret text
+ * holds a private key.
+ */
+export class InvalidVaultTextError extends BaseError {
+  override readonly name = 'InvalidVaultTextError';
+  override readonly kind = 'failed';
+  constructor({ what, reason }: { what: 'secret' | 'address'; reason: string }) {
+    super(`The Polkadot Vault ${what === 'secret' ? 'key' : 'address'} text cannot be read: ${reason}.`, {
+      hints: [
+        what === 'secret'
+          ? 'Copy the whole text of the "Export private key" QR code: secret:0x, the key in hex, a colon, the network\'s genesis hash.'
+          : "Copy the whole text of the address QR code: substrate: (or ethereum:), the address, a colon, 0x and the network's genesis hash.",
+      ],
+      field: what === 'secret' ? 'phrase' : 'address',
+    });
+  }
+}

@@ -1,11 +1,20 @@
 import { NotJsonError, UnknownFormatError } from '../errors/file.js';
 import { isObject, jsonParse, type JsonObject } from './json.js';
-import { subWalletLooksLike } from './subwallet.js';
+import { novaBackupLooksLike } from './nova-backup.js';
 import { polkadotJsLooksLike, polkadotJsParse, type PolkadotJsBatch, type PolkadotJsSingle } from './polkadot-js/parse.js';
+import { subWalletLooksLike } from './subwallet.js';
 
 /** Every file kind keepsake can name. */
 export type FormatName =
-  'polkadot-js' | 'polkadot-js-batch' | 'subwallet' | 'apps' | 'ethereum-keystore' | 'concordium-desktop' | 'concordium-mobile' | 'keepsake-backup';
+  | 'polkadot-js'
+  | 'polkadot-js-batch'
+  | 'subwallet'
+  | 'apps'
+  | 'ethereum-keystore'
+  | 'concordium-desktop'
+  | 'concordium-mobile'
+  | 'keepsake-backup'
+  | 'nova-backup';
 
 export type Detected =
   | { format: 'polkadot-js'; file: PolkadotJsSingle }
@@ -13,7 +22,8 @@ export type Detected =
   | { format: 'apps'; entries: unknown[] }
   | { format: 'ethereum-keystore'; json: JsonObject }
   | { format: 'concordium-desktop' | 'concordium-mobile'; json: JsonObject }
-  | { format: 'keepsake-backup'; json: JsonObject };
+  | { format: 'keepsake-backup'; json: JsonObject }
+  | { format: 'nova-backup'; json: JsonObject };
 
 /** What a person calls each format. */
 export const FORMAT_LABELS: Record<FormatName, string> = {
@@ -25,6 +35,7 @@ export const FORMAT_LABELS: Record<FormatName, string> = {
   'concordium-desktop': 'Concordium Desktop Wallet export',
   'concordium-mobile': 'Concordium Mobile Wallet export',
   'keepsake-backup': 'keepsake whole-wallet backup',
+  'nova-backup': 'Nova Wallet cloud backup',
 };
 
 /**
@@ -50,6 +61,7 @@ export function formatDetect(text: string, file?: string): Detected {
     return { format: subWalletLooksLike(parsed) ? 'subwallet' : 'polkadot-js-batch', file: parsed };
   }
   if (value['type'] === 'keepsake-backup') return { format: 'keepsake-backup', json: value };
+  if (novaBackupLooksLike(value)) return { format: 'nova-backup', json: value };
   if ((value['version'] === 3 || value['version'] === '3') && isObject(value['crypto'] ?? value['Crypto'])) {
     return { format: 'ethereum-keystore', json: value };
   }

@@ -5,6 +5,8 @@ import { addressByText, addressDelete, addressesAll, addressInsert, addressUpdat
 import { vaultWrite, type Vault } from '../vault/open.js';
 import { addressParse, type AddressKind } from './addressParse.js';
 import { nameValidate } from './names.js';
+import { vaultAddressTextLooksLike, vaultAddressTextParse } from '../formats/vault-text.js';
+import { networkByGenesis } from '../networks/networks.js';
 
 export type AddressView = { address: string; kind: AddressKind; name: string; note: string | null; network: string | null };
 
@@ -18,7 +20,7 @@ const view = (r: AddressRow): AddressView => ({ address: r.address, kind: r.kind
  */
 export function addressAdd(vault: Vault, entry: { address: string; name: string; note?: string; network?: string }): AddressView {
   const name = nameValidate(entry.name, 'address-book');
-  const parsed = addressParse(entry.address, entry.network);
+  const parsed = vaultAddressTextLooksLike(entry.address) ? vaultAddressOf(entry.address, entry.network) : addressParse(entry.address, entry.network);
   return vaultWrite(vault, () => {
     const existing = addressByText(vault, parsed.address);
     if (existing) throw new DuplicateAddressError({ address: parsed.address, name: existing.name });
@@ -26,6 +28,19 @@ export function addressAdd(vault: Vault, entry: { address: string; name: string;
     addressInsert(vault, row);
     return view({ ...row, id: 0, createdAt: 0 });
   });
+}
+
+/**
+ * A Polkadot Vault address text (`substrate:<address>:0x<genesis>`, `ethereum:<0x address>:0x<genesis>`,
+ * formats/vault-text.ts): its address, checked for the network its genesis hash names (or the one given,
+ * which must be that one when the hash names one keepsake knows).
+ */
+export function vaultAddressOf(text: string, network?: string): ReturnType<typeof addressParse> {
+  const v = vaultAddressTextParse(text);
+  const named = networkByGenesis(v.genesisHash)?.name;
+  if (named !== undefined && network !== undefined && network !== '' && network.toLowerCase() !== named)
+    throw new UsageError({ reason: `The Polkadot Vault text is for ${named}, not ${network}; nothing was added.`, field: 'address' });
+  return addressParse(v.address, network || named || (v.kind === 'ethereum' ? 'ethereum' : undefined));
 }
 
 export function addressList(vault: Vault): AddressView[] {

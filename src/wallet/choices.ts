@@ -18,7 +18,7 @@ export const ACCOUNT_FORMAT_CHOICES = ['polkadot-js', 'ethereum-keystore'] as co
 /** `account export-all`: the extension's batch, or the Apps "Export all" list. */
 export const EXPORT_ALL_FORMAT_CHOICES = ['polkadot-js-batch', 'apps'] as const;
 /** `backup export`: everything, or the Concordium data as the desktop wallet imports it. */
-export const BACKUP_FORMAT_CHOICES = ['keepsake', 'concordium-desktop'] as const;
+export const BACKUP_FORMAT_CHOICES = ['keepsake', 'concordium-desktop', 'nova'] as const;
 /** `convert --to`: the same list as `CONVERT_TARGETS` (checked by the type below), without loading the converter. */
 export const CONVERT_TARGET_CHOICES = ['polkadot-js', 'polkadot-js-batch', 'apps', 'ethereum-keystore'] as const satisfies readonly ConvertTarget[];
 // …and every target the converter knows is offered: a new one fails to compile here until it is added above.

@@ -1,3 +1,4 @@
+import { InvalidSuriError } from '../errors/suri.js';
 import { wipe } from '../crypto/bytes.js';
 import type { RandomSource } from '../crypto/random.js';
 import { InvalidPathError } from '../errors/suri.js';
@@ -39,6 +40,11 @@ export type AddAccountOptions = {
   kdf?: 'default' | 'compat';
   /** What to do when the key is already in the vault (see {@link OnDuplicate}); `refuse` by default. */
   onDuplicate?: OnDuplicate;
+  /**
+   * A secret key given as it is, in keepsake's layout for `type` (a Polkadot Vault "Export private key"
+   * text of an sr25519 key with a soft junction: wallet/vaultText.ts); `suri` is then not read. Not wiped here.
+   */
+  secretKey?: Uint8Array;
   /** Receives the backup file inside the vault transaction; if it throws, nothing is saved. Not called when no file is stored (an identity account updated). */
   onBackup?: (json: string) => void;
 };
@@ -131,8 +137,7 @@ export async function accountAddCheck(
   nameValidate(options.name, 'account');
   const type = options.type ?? 'sr25519';
   const network = networkResolve(options.network ?? 'substrate');
-  const { suri } = suriForAdd(options.suri, type, options.path);
-  const pair = await pairFromSuri(suri, type);
+  const pair = await accountAddPair(options, type);
   try {
     const address = accountAddress(type, (await schemeLoad(type)).accountId(pair.publicKey), network.prefix);
     // No vault yet (a first add): nothing can be in it.
@@ -157,8 +162,8 @@ export async function accountAdd(vault: Vault, options: AddAccountOptions): Prom
   const type = options.type ?? 'sr25519';
   const network = networkResolve(options.network ?? 'substrate');
   const onDuplicate = options.onDuplicate ?? 'refuse';
-  const { suri, path } = suriForAdd(options.suri, type, options.path);
-  const pair = await pairFromSuri(suri, type);
+  const { path } = options.secretKey === undefined ? suriForAdd(options.suri, type, options.path) : { path: '' };
+  const pair = await accountAddPair(options, type);
   try {
     const scheme = await schemeLoad(type);
     const accountId = scheme.accountId(pair.publicKey);
@@ -184,6 +189,21 @@ export async function accountAdd(vault: Vault, options: AddAccountOptions): Prom
   } finally {
     wipe(pair.secretKey);
   }
+}
+
+/** The pair an add is about: from the SURI, or the secret key given (copied: the caller's stays the caller's). */
+export async function accountAddPair(options: Pick<AddAccountOptions, 'suri' | 'path' | 'secretKey'>, type: KeyType): Promise<KeyPair> {
+  if (options.secretKey === undefined) return pairFromSuri(suriForAdd(options.suri, type, options.path).suri, type);
+  const scheme = await schemeLoad(type);
+  if (!scheme.secretLengths.includes(options.secretKey.length))
+    throw new InvalidSuriError({ reason: `a ${type} secret key is not ${options.secretKey.length} bytes` });
+  let publicKey: Uint8Array;
+  try {
+    publicKey = scheme.publicFromSecret(options.secretKey);
+  } catch {
+    throw new InvalidSuriError({ reason: `the bytes are not a valid ${type} secret key` });
+  }
+  return { type, publicKey, secretKey: options.secretKey.slice() };
 }
 
 /** The account's file, locked with `password`; a re-locked file keeps the meta of the one it replaces. */

@@ -14,6 +14,19 @@ export type KdfReport =
 
 export type InspectAccount = { address: string; name: string | null; type: KeyType | null };
 
+/** A wallet a Nova Wallet cloud backup lists in its public part (readable without its password). */
+export type InspectWallet = {
+  name: string;
+  /** Nova's wallet type: SECRETS, WATCH_ONLY, PARITY_SIGNER, POLKADOT_VAULT, LEDGER, LEDGER_GENERIC. */
+  type: string;
+  /** Its substrate address (generic prefix 42) and Ethereum address, when it has them. */
+  substrateAddress: string | null;
+  ethereumAddress: string | null;
+  cryptoType: KeyType | null;
+  /** Per-chain accounts (keys of their own for one chain). */
+  chainAccounts: number;
+};
+
 export type InspectReport = {
   format: FormatName;
   label: string;
@@ -30,6 +43,9 @@ export type InspectReport = {
   contentsEncrypted: boolean;
   /** Sentences for any front end: they name no flag and no command. */
   notes: string[];
+  /** A Nova Wallet cloud backup: the wallets its public part lists, and when it was last changed (ISO time). */
+  wallets?: InspectWallet[];
+  modifiedAt?: string;
   /** What to do about the file, when a note calls for it (each front end words it; see NextStep). */
   next?: NextStep;
 };
@@ -155,6 +171,41 @@ export async function inspectFile(text: string, options: { file?: string | undef
         contentsEncrypted: true,
         notes: [
           `Made ${env.createdAt ?? 'at an unrecorded time'}. Its identities, accounts and addresses are inside the encrypted part: verifying it with its password lists them, and nothing is imported.`,
+        ],
+      };
+    }
+    case 'nova-backup': {
+      const { novaBackupParse, novaModifiedAt, NOVA_SCRYPT } = await import('../formats/nova-backup.js');
+      const { novaWalletAddresses } = await import('./novaBackup.js');
+      const backup = novaBackupParse(detected.json, options.file);
+      const wallets = await Promise.all(
+        backup.wallets.map(async (w): Promise<InspectWallet> => {
+          const { substrate, ethereum } = await novaWalletAddresses(w);
+          return {
+            name: w.name,
+            type: w.type,
+            substrateAddress: substrate,
+            ethereumAddress: ethereum,
+            cryptoType: w.substrateCryptoType,
+            chainAccounts: w.chainAccounts.length,
+          };
+        }),
+      );
+      return {
+        ...base,
+        version: null,
+        encrypted: true,
+        kdf: { name: 'scrypt', ...NOVA_SCRYPT },
+        olderWallets: null,
+        accounts: wallets.flatMap((w) => [
+          ...(w.substrateAddress === null ? [] : [{ address: w.substrateAddress, name: w.name, type: w.cryptoType }]),
+          ...(w.ethereumAddress === null ? [] : [{ address: w.ethereumAddress, name: w.name, type: 'ethereum' as const }]),
+        ]),
+        wallets,
+        modifiedAt: novaModifiedAt(backup.modifiedAt).toISOString(),
+        notes: [
+          'Its wallet list is not covered by the password; verifying the file with its password checks every key against it.',
+          "Wallets with a recovery phrase come in as identities whose PIN is the backup's password; watch-only, Polkadot Vault and Ledger wallets as watch-only accounts.",
         ],
       };
     }

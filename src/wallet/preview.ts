@@ -5,7 +5,7 @@ import { schemeLoad } from '../keys/scheme.js';
 import type { KeyType } from '../keys/types.js';
 import { accountByPublicKey } from '../vault/accounts.js';
 import type { Vault } from '../vault/open.js';
-import { suriForAdd } from './create.js';
+import { accountAddPair, suriForAdd } from './create.js';
 import { existingOf, type ExistingAccount } from './duplicate.js';
 import { identityDeriveKey, identityDerivePlan, type DeriveOptions } from './identity/derivePlan.js';
 import { identityResolve } from './identity/common.js';
@@ -33,11 +33,14 @@ export type AccountPreview = {
  * @example
  * await accountPreview(vault, { suri: phrase, type: 'ethereum' }) // { address: '0xf24F…', path: "/m/44'/60'/0'/0/0", … }
  */
-export async function accountPreview(vault: Vault, options: { suri: string; type?: KeyType; network?: string; path?: string }): Promise<AccountPreview> {
+export async function accountPreview(
+  vault: Vault,
+  options: { suri: string; type?: KeyType; network?: string; path?: string; secretKey?: Uint8Array },
+): Promise<AccountPreview> {
   const type = options.type ?? 'sr25519';
   const network = networkResolve(options.network ?? 'substrate');
-  const { suri, path } = suriForAdd(options.suri, type, options.path);
-  const pair = await pairFromSuri(suri, type);
+  const { path } = options.secretKey === undefined ? suriForAdd(options.suri, type, options.path) : { path: '' };
+  const pair = await accountAddPair(options, type);
   try {
     const accountId = (await schemeLoad(type)).accountId(pair.publicKey);
     const existing = accountByPublicKey(vault, pair.publicKey);

@@ -58,6 +58,8 @@ export type VerifyReport = {
   accounts: VerifyAccount[];
   /** Whole-wallet backups: everything `backup import` would report against the vault, with its status. Nothing is imported. */
   items?: ImportItem[];
+  /** A Nova Wallet cloud backup: what in it keepsake would not bring in, one sentence each. */
+  notes?: string[];
   /**
    * What this verify found to be backed up in the file (for backup health, wallet/backupHealth.ts):
    * each account whose key was opened and checked, and each identity whose sealed phrase the
@@ -76,7 +78,7 @@ export type VerifyOptions = {
   vault?: Vault;
 };
 
-const WHOLE_WALLET: ReadonlySet<FormatName> = new Set(['keepsake-backup', 'concordium-desktop', 'concordium-mobile']);
+const WHOLE_WALLET: ReadonlySet<FormatName> = new Set(['keepsake-backup', 'concordium-desktop', 'concordium-mobile', 'nova-backup']);
 
 /**
  * Decrypts every account in a file without importing anything and checks each key against its
@@ -139,7 +141,12 @@ async function verifyBackup(text: string, password: string, passwords: Parameter
   const [{ backupOpen }, { backupPlan }] = await Promise.all([import('./backup/open.js'), import('./backup/plan.js')]);
   const contents = await backupOpen(text, password, options);
   const plan = backupPlan(options.vault, contents, options);
-  const accounts = contents.format === 'keepsake-backup' ? await backupAccountsCheck(contents.payload, passwords) : [];
+  const accounts =
+    contents.format === 'keepsake-backup'
+      ? await backupAccountsCheck(contents.payload, passwords)
+      : contents.format === 'nova-backup'
+        ? novaAccounts(contents.payload)
+        : [];
   // One item per account, in the file's order (backupPlan): what import would do with each.
   const accountItems = plan.items.filter((i) => i.kind === 'account');
   accounts.forEach((a, i) => Object.assign(a, { status: accountItems[i]!.status, presentAs: accountItems[i]!.presentAs }));
@@ -150,11 +157,30 @@ async function verifyBackup(text: string, password: string, passwords: Parameter
     restorable: plan.items.length > 0 && accounts.every((a) => a.check !== 'failed'),
     accounts,
     items: plan.items,
+    ...(contents.format === 'nova-backup' ? { notes: contents.notes } : {}),
     covers: [
       ...checkedCovers(accounts),
       ...(contents.format === 'keepsake-backup' ? contents.payload.identities.flatMap((i) => identityCover(i.sealed) ?? []) : []),
     ],
   };
+}
+
+/**
+ * A Nova backup's accounts, every key already checked against the public part when it was opened
+ * (wallet/novaBackup.ts): keyed ones and those of a phrase (derived from the phrase the backup's
+ * password opened, and compared) `checked`, the others watch-only.
+ */
+function novaAccounts(payload: BackupPayload): VerifyAccount[] {
+  return payload.accounts.map((a) => ({
+    address: accountAddress(a.type, a.accountId, a.ss58Prefix),
+    publicKey: bytesToHex(a.publicKey),
+    type: a.type,
+    name: a.name,
+    ok: true,
+    watchOnly: a.fileJson === null && a.identity === null,
+    error: null,
+    check: a.fileJson === null && a.identity === null ? 'address-only' : 'checked',
+  }));
 }
 
 /** The accounts whose key was opened with a password given and gives their address. */

@@ -34,3 +34,11 @@ export function vaultsForFile(name: string): () => Vault {
     return vault;
   };
 }
+
+/** Every row of every table (timestamps included): equal dumps mean nothing changed. */
+export function vaultDump(vault: Vault): unknown {
+  const tables = (
+    vault.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
+  ).map((t) => t.name);
+  return Object.fromEntries(tables.map((t) => [t, vault.db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
+}

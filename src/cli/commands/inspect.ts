@@ -49,8 +49,18 @@ function printInspect(io: Io, r: InspectReport, file: string): void {
   // Not "accounts: 0": a whole-wallet file shows nothing of what it holds without its password.
   if (r.contentsEncrypted)
     out(io, line`  contents: encrypted (identities, accounts, addresses); \`keepsake verify ${file}\` lists them with the password, importing nothing`);
-  else out(io, `  accounts: ${r.accounts.length}`);
-  for (const a of r.accounts) out(io, line`    ${a.address}  ${a.type ?? 'type not recorded'}${a.name === null ? '' : line`  ${JSON.stringify(a.name)}`}`);
+  else if (r.wallets === undefined) out(io, `  accounts: ${r.accounts.length}`);
+  if (r.wallets !== undefined) {
+    // A Nova backup: its wallets as Nova lists them (the public part), instead of a flat account list.
+    out(io, `  wallets: ${r.wallets.length}${r.modifiedAt === undefined ? '' : `, last changed ${r.modifiedAt}`}`);
+    for (const w of r.wallets) {
+      out(io, line`    ${JSON.stringify(w.name)}  ${w.type}${w.cryptoType === null ? '' : line`  ${w.cryptoType}`}`);
+      if (w.substrateAddress !== null) out(io, line`      substrate ${w.substrateAddress}`);
+      if (w.ethereumAddress !== null) out(io, line`      ethereum  ${w.ethereumAddress}`);
+      if (w.chainAccounts > 0) out(io, `      ${w.chainAccounts} chain account${w.chainAccounts === 1 ? '' : 's'} of its own`);
+    }
+  } else
+    for (const a of r.accounts) out(io, line`    ${a.address}  ${a.type ?? 'type not recorded'}${a.name === null ? '' : line`  ${JSON.stringify(a.name)}`}`);
   for (const note of r.notes) out(io, line`  note: ${note}`);
   if (r.next) out(io, line`  note: ${nextStepCli(r.next)}`);
 }

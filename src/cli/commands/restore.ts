@@ -33,6 +33,7 @@ export function restoreCommand(program: Command, run: Runner): void {
         'Restore accounts into the vault (made on first use) from Polkadot{.js} account files, extension "Export all" batch files, Polkadot-JS Apps "Export all" lists and Ethereum keystores, or from a folder of them (its .json files).',
         'One password is asked for all the files, or read from the first line of --password-file; each further line of that file is tried on what the lines before did not open. On a terminal, the files and batch entries still locked are then named and asked for (an empty answer stops).',
         'Every key is checked against its address before it is saved. Files are kept as they are, still locked with their own password, except a key with no key derivation (type "none", versions 0–2), which is locked with scrypt under the password given. A batch entry no password opens is restored unchecked (`keepsake account verify` checks it later). A bad file does not stop the others: each is reported.',
+        'A Nova Wallet cloud backup (novawallet_backup.json), given alone, is brought in as `keepsake backup import` brings it: wallets with a recovery phrase as identities whose PIN is the backup password, the others as accounts; the file is checked as a whole first, and nothing is written if any key in it is not the one its wallet list names.',
         'Accounts already in the vault are skipped unless --on-duplicate replace (an entry without a key, or whose key could not be checked, never replaces one that has it).',
         'Exit status: 0 restored (failures, if any, are listed) · 1 nothing restored and a file failed · 3 nothing restored: wrong password.',
       ].join('\n\n'),
@@ -58,6 +59,9 @@ export async function restoreRun(options: RestoreOptions, ctx: Context): Promise
   const { walletFileCheck } = await import('../../wallet/fileCheck.js');
   // Refuse what is plainly not a backup before asking for a password (each file is still reported by restoreFiles).
   if (inputs.length === 1) walletFileCheck(inputs[0]!.text, inputs[0]!.file);
+  // A Nova Wallet cloud backup holds identities too: given alone, it is imported as a whole (issue 17).
+  if (inputs.length === 1 && (await import('../../formats/detect.js')).formatDetect(inputs[0]!.text, inputs[0]!.file).format === 'nova-backup')
+    return novaRestore(inputs[0]!, options, ctx);
   // Each line of a password file is tried on every file (and batch entry) the ones before did not open.
   const [password, ...morePasswords] = await readSecretLines(io, {
     file: options.passwordFile,
@@ -94,6 +98,16 @@ export async function restoreRun(options: RestoreOptions, ctx: Context): Promise
   if (io.json) printJson(io, report);
   else printReport(io, report);
   return restoreExit(io, report);
+}
+
+/** `restore novawallet_backup.json`: the whole-wallet import, reported as `backup import` reports it (the same JSON shape as a restore's). */
+async function novaRestore(input: { file: string; text: string }, options: RestoreOptions, ctx: Context): Promise<number> {
+  const [password] = await readSecretLines(ctx.io, { file: options.passwordFile, flag: '--password-file', prompt: line`Password for ${input.file}: ` });
+  const [{ backupImport }, { printImport }] = await Promise.all([import('../../wallet/backup/import.js'), import('./backup/import.js')]);
+  const report = await withVault(ctx, (vault) => backupImport(vault, input.text, password!, { file: input.file }), { mode: 'add' });
+  if (ctx.io.json) printJson(ctx.io, report);
+  else printImport(ctx.io, report);
+  return EXIT.ok;
 }
 
 /** The exit status of a restore (`restore`, `rescue restore`): partial success keeps what was restored; a run that restored nothing failed. */

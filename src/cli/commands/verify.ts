@@ -53,7 +53,11 @@ export async function verifyRun(options: VerifyOptions, ctx: Context): Promise<n
   });
   const verifyOptions = { file: options.file, morePasswords, ...(askOf(io, options.passwordFile) ?? {}) };
   // A whole-wallet backup is compared with the vault (read only); none yet is an empty one, and is not created.
-  const wholeWallet = inspected.format === 'keepsake-backup' || inspected.format === 'concordium-desktop' || inspected.format === 'concordium-mobile';
+  const wholeWallet =
+    inspected.format === 'keepsake-backup' ||
+    inspected.format === 'concordium-desktop' ||
+    inspected.format === 'concordium-mobile' ||
+    inspected.format === 'nova-backup';
   // The vault module (and its native SQLite driver) loads only for those: an account file's check does not wait for it.
   const report =
     wholeWallet && existsSync((await import('../../vault/open.js')).vaultPath(ctx.vaultFile))
@@ -182,6 +186,7 @@ function printBackup(io: Io, report: VerifyReport, items: readonly ImportItem[])
   }
   const n = (s: ImportItem['status']) => items.filter((i) => i.status === s).length;
   const tally = `${n('imported')} new, ${n('present')} already present, ${n('replaced')} replaced`;
+  for (const note of report.notes ?? []) out(io, line`  note: ${note}`);
   if (!report.restorable) out(io, 'This backup would NOT import as it is; see above. Nothing was imported.');
   else out(io, `Everything in this backup would import: ${tally}. Nothing was imported.`);
 }

@@ -256,12 +256,13 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
       const { accountAdd } = await import('../../wallet/create.js');
       const password = str(b, 'password', true);
       const path = typeof b['path'] === 'string' ? { path: b['path'] } : {};
+      // A Polkadot Vault "Export private key" text in place of a phrase: its key and network (wallet/vaultText.ts).
+      const key = await vaultKeyOf(b);
       const r = await accountAdd(vault(), {
         name: str(b, 'name'),
-        suri: str(b, 'suri'),
+        ...(key ?? { suri: str(b, 'suri'), network: str(b, 'network', true) ?? 'substrate' }),
         ...(password === undefined ? {} : { password }),
         type: keyType(b),
-        network: str(b, 'network', true) ?? 'substrate',
         ...path,
         onDuplicate: onDuplicateOf(b, ['update', 'relock']),
       });
@@ -552,7 +553,10 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const b = (request.body ?? {}) as Body;
     const { accountPreview } = await import('../../wallet/preview.js');
     const path = typeof b['path'] === 'string' ? { path: b['path'] } : {};
-    return reply.send(await accountPreview(vault(), { suri: str(b, 'suri'), type: keyType(b), network: str(b, 'network', true) ?? 'substrate', ...path }));
+    const key = await vaultKeyOf(b);
+    return reply.send(
+      await accountPreview(vault(), { ...(key ?? { suri: str(b, 'suri'), network: str(b, 'network', true) ?? 'substrate' }), type: keyType(b), ...path }),
+    );
   });
   secret('/identities/preview', deriveTarget, async (b) => {
     const { identityDerivePreview } = await import('../../wallet/preview.js');
@@ -600,7 +604,13 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     () => ['backup/export'],
     async (b) => {
       const { backupExport } = await import('../../wallet/backup/export.js');
-      const format = choiceOf(b, 'format', BACKUP_FORMAT_CHOICES, 'keepsake');
+      // Nova's format needs every identity's PIN, which the browser's export form does not ask yet: the CLI writes it.
+      const format = choiceOf(
+        b,
+        'format',
+        BACKUP_FORMAT_CHOICES.filter((f) => f !== 'nova'),
+        'keepsake',
+      );
       // The password of the Concordium file the data came from, when it is not the new file's (issue 14).
       const concordiumPassword = b['concordiumPassword'];
       const concordiumPasswords = typeof concordiumPassword === 'string' && concordiumPassword !== '' ? [concordiumPassword] : [];
@@ -641,4 +651,16 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
       ...(network === undefined ? {} : { network }),
     });
   });
+}
+
+/**
+ * The key and network a Polkadot Vault secret text (`vaultText`) gives an add or its preview, or
+ * undefined when the body has none (it then has a phrase, `suri`).
+ */
+async function vaultKeyOf(b: Body): Promise<{ suri: string; network: string; secretKey?: Uint8Array } | undefined> {
+  const text = b['vaultText'];
+  if (typeof text !== 'string') return undefined;
+  const { vaultSecretAddOptions } = await import('../../wallet/vaultText.js');
+  const o = vaultSecretAddOptions(text, keyType(b));
+  return { suri: o.suri, network: o.network!, ...(o.secretKey ? { secretKey: o.secretKey } : {}) };
 }

@@ -19,7 +19,7 @@ import { identityUnlock } from '../identity/unlock.js';
 import { newSecretCheck } from '../secrets.js';
 
 export type BackupExportOptions = {
-  format?: 'keepsake' | 'concordium-desktop';
+  format?: 'keepsake' | 'concordium-desktop' | 'nova';
   /** Re-lock every account with the backup password and re-seal every identity whose PIN is given under it. */
   rekey?: boolean;
   /**
@@ -60,6 +60,8 @@ export type BackupExportResult = {
    * nothing for a Concordium Desktop export (it holds no keepsake account or identity).
    */
   covers: BackupCover[];
+  /** Nova's format: what it could not hold, one sentence each (wallet/backup/novaExport.ts). */
+  notes?: string[];
 };
 
 /** What a rekey will ask for, before anything is asked: the identities (whose PIN re-keys them) and how many accounts have a key file. */
@@ -80,6 +82,7 @@ export function backupRekeyPlan(vault: Vault): { identities: { id: number; name:
 export async function backupExport(vault: Vault, password: string, options: BackupExportOptions = {}): Promise<BackupExportResult> {
   newSecretCheck(password, 'backup password');
   if (options.format === 'concordium-desktop') return concordiumExport(vault, password, options);
+  if (options.format === 'nova') return (await import('./novaExport.js')).backupExportNova(vault, password, options);
   const identities = identitiesAll(vault);
   const accounts = accountsAll(vault);
   const resealed = new Map<number, Reseal>();

@@ -13,6 +13,8 @@ export type ImportReport = {
   restored: { address: string | null; name: string; kind: ImportKind }[];
   skipped: { address: string | null; name: string; kind: ImportKind; reason: string }[];
   failed: { file: string; error: { name: string; message: string } }[];
+  /** Sentences about what the file holds that keepsake did not bring in (a Nova backup's accounts it cannot hold), each on its own. */
+  notes?: string[];
 };
 
 /**
@@ -45,7 +47,7 @@ export async function backupContentsImport(
       backupPlanWrite(vault, plan, sealer);
       return plan.items;
     });
-    return report(contents.format, items);
+    return { ...report(contents.format, items), ...(contents.format === 'nova-backup' ? { notes: contents.notes } : {}) };
   } finally {
     wipe(sealer?.key);
   }
@@ -64,7 +66,7 @@ function report(format: FormatName, items: ImportItem[]): ImportReport {
 }
 
 function concordiumReadableIn(contents: BackupContents): boolean {
-  if (contents.format === 'keepsake-backup') return contents.payload.concordium.items.some((i) => i.sealed === null);
+  if (contents.format === 'keepsake-backup' || contents.format === 'nova-backup') return contents.payload.concordium.items.some((i) => i.sealed === null);
   return CONCORDIUM_COLLECTIONS.some((c) => contents.data[c].length > 0) || Object.keys(contents.data.rest).length > 0;
 }
 

@@ -15,7 +15,10 @@ export type { BackupPayload };
 
 /** A whole-wallet file decrypted and checked as far as it can be without a vault, a PIN or an account password. */
 export type BackupContents =
-  { format: 'keepsake-backup'; payload: BackupPayload } | { format: 'concordium-desktop' | 'concordium-mobile'; data: ConcordiumExport };
+  | { format: 'keepsake-backup'; payload: BackupPayload }
+  | { format: 'concordium-desktop' | 'concordium-mobile'; data: ConcordiumExport }
+  /** A Nova Wallet cloud backup as keepsake holds it (wallet/novaBackup.ts), and what in it could not come in. */
+  | { format: 'nova-backup'; payload: BackupPayload; notes: string[] };
 
 /**
  * Decrypts a keepsake backup or a Concordium Desktop Wallet export and checks everything in it that
@@ -47,6 +50,11 @@ export async function backupOpen(text: string, password: string, options: { file
         [...CONCORDIUM_COLLECTIONS, 'addressBook' as const].flatMap((c) => data[c].map((o, i) => ({ item: `entry ${i + 1} of "${c}"`, name: o['name'] }))),
       );
       return { format: detected.format, data };
+    }
+    case 'nova-backup': {
+      const { novaBackupContents } = await import('../novaBackup.js');
+      const { payload, notes } = await novaBackupContents(detected.json, password, options);
+      return { format: detected.format, payload, notes };
     }
     default:
       throw new FormatNotSupportedError({ file: options.file, label: FORMAT_LABELS[detected.format], wanted: 'wallet' });

@@ -65,7 +65,7 @@ export type PlanStep =
 export function backupPlan(vault: Vault | undefined, contents: BackupContents, options: { file?: string | undefined } = {}): ImportPlan {
   const state = planState(vault);
   let seals: BackupConcordiumSeal[] = [];
-  if (contents.format === 'keepsake-backup') {
+  if (contents.format === 'keepsake-backup' || contents.format === 'nova-backup') {
     const p = contents.payload;
     planIdentities(state, p.identities);
     planAccounts(state, p.accounts);

@@ -7,6 +7,7 @@ import { AccountCard, type AccountAction } from './accounts/AccountCard';
 import { AccountBackupDialog } from './accounts/AccountBackupDialog';
 import { AccountRenameDialog } from './accounts/AccountRenameDialog';
 import { AddAccountDialog } from './accounts/AddAccountDialog';
+import { AddFromVaultDialog } from './accounts/AddFromVaultDialog';
 import { ExportAllDialog } from './accounts/ExportAllDialog';
 import { ForgetAccountDialog } from './accounts/ForgetAccountDialog';
 import { RestoreDialog } from './accounts/RestoreDialog';
@@ -15,7 +16,7 @@ import { ConcordiumSection } from './concordium/Concordium';
 import { NoBackupNotice, useBackups } from '../components/BackupBadge';
 
 /** The dialog open over the page, if any: one of the toolbar's, or one of an account's actions. */
-type Open = { kind: 'add' } | { kind: 'restore' } | { kind: 'export-all' } | { kind: AccountAction; account: Account } | null;
+type Open = { kind: 'add' } | { kind: 'add-vault' } | { kind: 'restore' } | { kind: 'export-all' } | { kind: AccountAction; account: Account } | null;
 
 export function AccountsPage() {
   const networks = useNetworks();
@@ -43,6 +44,9 @@ export function AccountsPage() {
       <div className="toolbar">
         <button type="button" onClick={() => setOpen({ kind: 'add' })}>
           Add account
+        </button>
+        <button type="button" onClick={() => setOpen({ kind: 'add-vault' })}>
+          Add from Polkadot Vault
         </button>
         <button type="button" onClick={() => setOpen({ kind: 'restore' })}>
           Restore JSON
@@ -74,6 +78,7 @@ export function AccountsPage() {
       <ConcordiumSection of="accounts" onNotice={setNotice} />
 
       {open?.kind === 'add' ? <AddAccountDialog networks={networks} onClose={close} onDone={done} /> : null}
+      {open?.kind === 'add-vault' ? <AddFromVaultDialog onClose={close} onDone={done} /> : null}
       {open?.kind === 'restore' ? <RestoreDialog onClose={close} onDone={done} /> : null}
       {open?.kind === 'export-all' ? <ExportAllDialog onClose={close} onDone={done} /> : null}
       {open?.kind === 'backup' ? <AccountBackupDialog account={open.account} onClose={close} onDone={done} /> : null}

@@ -118,7 +118,7 @@ function ImportSection() {
           files={files}
           onFiles={setFiles}
           error={errors['file']}
-          hint="A keepsake backup or a Concordium Desktop Wallet export (wallet-export.json)."
+          hint="A keepsake backup, a Concordium Desktop Wallet export (wallet-export.json) or a Nova Wallet cloud backup (novawallet_backup.json)."
         />
         <PasswordField value={password} onChange={setPassword} error={errors['password']} />
         <FormActions busy={busy} working="Importing…" submit="Import" error={errors['form']} />
@@ -145,6 +145,14 @@ function ImportSection() {
               </li>
             ))}
           </ul>
+          {report.notes && report.notes.length > 0 ? (
+            // A Nova Wallet backup: what keepsake did not bring in, one sentence each.
+            <ul className="summary notes" aria-label="Not brought in">
+              {report.notes.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
+          ) : null}
           {report.failed.length > 0 ? (
             <ul className="summary failed" aria-label="Not imported">
               {report.failed.map((f, i) => (

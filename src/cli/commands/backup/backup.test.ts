@@ -48,7 +48,7 @@ describe('backup export, verify, import', () => {
 
   it('export refusals before the password is asked: --format, a name not ending in .json, --pin-file without --rekey', async () => {
     const cases: [string[], RegExp][] = [
-      [['--out', box.path('x.json'), '--format', 'zip'], /^--format is keepsake or concordium-desktop, not "zip"\. Run `keepsake backup export --help`/],
+      [['--out', box.path('x.json'), '--format', 'zip'], /^--format is keepsake, concordium-desktop or nova, not "zip"\. Run `keepsake backup export --help`/],
       [['--out', box.path('x.txt')], /must end in \.json/],
       [['--out', box.path('x.json'), '--pin-file', pw], /--pin-file is for --rekey/],
     ];

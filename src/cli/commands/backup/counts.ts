@@ -3,7 +3,7 @@ import type { ImportItem } from '../../../wallet/backup/plan.js';
 import { plural } from '../../../text/plural.js';
 
 /** "2 identities, 1 account, 4 addresses, 1 Concordium identity" — the Concordium ones only when there are any. */
-export function countsText(c: BackupCounts, format: 'keepsake' | 'concordium-desktop'): string {
+export function countsText(c: BackupCounts, format: 'keepsake' | 'concordium-desktop' | 'nova'): string {
   const n = plural;
   if (format === 'concordium-desktop') {
     return [

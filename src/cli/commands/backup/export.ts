@@ -22,12 +22,15 @@ export function backupExportCommand(backup: Command, run: Runner): void {
     .requiredOption('--out <file>', 'where to write the backup (a .json file)')
     .option('--password-file <file>', 'read the backup password from <file> (asked twice on a terminal)')
     .addOption(
-      new Option('--format <format>', 'keepsake (everything) or concordium-desktop (Concordium data, for the desktop wallet)')
+      new Option(
+        '--format <format>',
+        'keepsake (everything), concordium-desktop (Concordium data, for the desktop wallet) or nova (a Nova Wallet cloud backup)',
+      )
         .choices(BACKUP_FORMAT_CHOICES)
         .default('keepsake'),
     )
     .option('--rekey', "ask every account's password and identity's PIN and lock everything with the backup password")
-    .option('--pin-file <file>', 'with --rekey: the PINs of the identities to re-key, one line NAME:PIN per identity (- = standard input)')
+    .option('--pin-file <file>', 'with --rekey or --format nova: the PINs of the identities, one line NAME:PIN per identity (- = standard input)')
     .option(
       '--concordium-password-file <file>',
       'with --format concordium-desktop: the passwords of the Concordium files the data was imported from, one per line (asked on a terminal when the backup password does not open it)',
@@ -38,6 +41,7 @@ export function backupExportCommand(backup: Command, run: Runner): void {
       [
         `Write identities (phrases still sealed under their PINs), accounts (still locked with their own passwords), the address book and Concordium data to one file (its name ends in .json). Nothing in it — not even names or addresses — is readable without the backup password, which is asked twice on a terminal (at least ${MIN_SECRET_LENGTH} characters) or read from --password-file. Only the file is recorded in the vault (its path, SHA-256 and what it covers, for \`keepsake status\`).`,
         "With --rekey everything is locked with the backup password instead: each account's file (an account the backup password does not open is asked for by name, on a terminal only), and each identity whose PIN is given — asked on a terminal (Enter keeps its own PIN), or one line NAME:PIN per identity in --pin-file. Which identities' PINs become the backup password is said before anything is written (on a terminal, confirmed: answering no writes nothing, exit 1) or with the result.",
+        "--format nova writes a Nova Wallet cloud backup (novawallet_backup.json) under the backup password, for moving to Nova Wallet: each identity account becomes a wallet with the identity's phrase (its PIN is asked on a terminal, or one line NAME:PIN in --pin-file), each account with a key file a wallet with its key (its password: the backup password, else asked by name on a terminal), each watch-only account a watch-only wallet. What Nova's backup cannot hold (an identity whose PIN was not given, the address book, Concordium data, an Ethereum key without a Polkadot one) is said, one line each.",
         "--format concordium-desktop writes only the Concordium data (identities, accounts, Concordium addresses of the address book), as the Concordium Desktop Wallet imports it; a vault without any is refused before the password is asked. The vault keeps that data sealed under the password of the file it came from: when the new file's password is another one, that password is asked on a terminal (naming the file) or read from --concordium-password-file.",
       ].join('\n\n'),
     )
@@ -47,6 +51,7 @@ export function backupExportCommand(backup: Command, run: Runner): void {
         'keepsake backup export --out wallet-backup.json',
         'keepsake backup export --out wallet-backup.json --rekey --password-file pw.txt --pin-file pins.txt',
         'keepsake backup export --out concordium.json --format concordium-desktop',
+        'keepsake backup export --out novawallet_backup.json --format nova --pin-file pins.txt',
         'keepsake backup export --out concordium.json --format concordium-desktop --password-file new.txt --concordium-password-file old.txt',
       ]),
     )
@@ -57,7 +62,9 @@ export function backupExportCommand(backup: Command, run: Runner): void {
 export async function backupExportRun(options: BackupExportOptions, ctx: Context): Promise<number> {
   const { format } = options;
   if (!options.out.toLowerCase().endsWith('.json')) throw new UsageError({ reason: 'The backup file name must end in .json.' });
-  if (options.pinFile !== undefined && !options.rekey)
+  if (options.rekey && format === 'nova')
+    throw new UsageError({ reason: "--rekey is for keepsake's format: a Nova backup is always locked with the backup password alone." });
+  if (options.pinFile !== undefined && !options.rekey && format !== 'nova')
     throw new UsageError({ reason: '--pin-file is for --rekey: without it every identity keeps its own PIN in the backup.' });
   if (options.concordiumPasswordFile !== undefined && format !== 'concordium-desktop')
     throw new UsageError({
@@ -77,6 +84,19 @@ export async function backupExportRun(options: BackupExportOptions, ctx: Context
   });
   const result = await withVault(ctx, async (vault) => {
     if (format === 'concordium-desktop') return backupExport(vault, password, { format, ...(await concordiumPasswords(ctx.io, options)) });
+    if (format === 'nova') {
+      const pins = await novaPins(ctx.io, backupRekeyPlan(vault).identities, options.pinFile);
+      return backupExport(vault, password, {
+        format,
+        pinFor: async (i) => pins.get(i.id),
+        ...(options.passwordFile === undefined
+          ? {
+              passwordFor: (a: { address: string; name: string }) =>
+                readSecret(ctx.io, { file: undefined, flag: '--password-file', prompt: line`Password of ${a.name} (${a.address}): ` }),
+            }
+          : {}),
+      });
+    }
     if (!options.rekey) return backupExport(vault, password, { format });
     const plan = backupRekeyPlan(vault);
     const pins = await rekeyPins(ctx.io, plan.identities, options.pinFile);
@@ -105,8 +125,18 @@ export async function backupExportRun(options: BackupExportOptions, ctx: Context
     return EXIT.failed;
   }
   outputWrite(options.out, result.json, options.force === true);
-  await backupWrittenRecord(ctx, { path: options.out, text: result.json, format: format === 'keepsake' ? 'keepsake-backup' : format, covers: result.covers });
-  if (ctx.io.json) printJson(ctx.io, { out: options.out, format, ...result.counts, ...(options.rekey ? { rekeyed: result.rekeyed } : {}) });
+  const recorded = format === 'keepsake' ? 'keepsake-backup' : format === 'nova' ? 'nova-backup' : format;
+  await backupWrittenRecord(ctx, { path: options.out, text: result.json, format: recorded, covers: result.covers });
+  // What Nova's format could not hold: said, one line each, on stderr (and in the JSON result).
+  if (!ctx.io.json) for (const note of result.notes ?? []) say(ctx.io, line`note: ${note}`);
+  if (ctx.io.json)
+    printJson(ctx.io, {
+      out: options.out,
+      format,
+      ...result.counts,
+      ...(options.rekey ? { rekeyed: result.rekeyed } : {}),
+      ...(result.notes ? { notes: result.notes } : {}),
+    });
   else {
     out(ctx.io, line`Wrote ${options.out}: ${countsText(result.counts, format)}.`);
     // A script was not asked anything: what the rekey did to each PIN is part of its result.
@@ -162,6 +192,26 @@ async function rekeyPins(io: Io, identities: readonly { id: number; name: string
   if (!io.json && interactive(io)) {
     const names = (ids: (i: { id: number }) => boolean) => identities.filter(ids).map((i) => i.name);
     rekeyPrint(io, { identities: names((i) => pins.has(i.id)), keptPin: names((i) => !pins.has(i.id)) }, pinFile, say, 'will be');
+  }
+  return pins;
+}
+
+/**
+ * The PIN of each identity for a Nova backup (its phrase goes in the file): its line of --pin-file,
+ * else asked on a terminal (Enter leaves the identity out, which the result says), else none.
+ */
+async function novaPins(io: Io, identities: readonly { id: number; name: string }[], pinFile: string | undefined): Promise<Map<number, string>> {
+  if (pinFile !== undefined) return (await import('../../pinFile.js')).pinFileRead(io, pinFile, identities);
+  const pins = new Map<number, string>();
+  if (!interactive(io)) return pins;
+  for (const i of identities) {
+    const pin = await readSecret(io, {
+      file: undefined,
+      flag: '--pin-file',
+      what: 'PIN',
+      prompt: line`PIN of the identity "${i.name}" (Enter leaves it out): `,
+    });
+    if (pin !== '') pins.set(i.id, pin);
   }
   return pins;
 }

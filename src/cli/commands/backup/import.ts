@@ -65,7 +65,13 @@ export function printImport(io: Io, r: ImportReport): void {
     );
   }
   const rekeyed = r.items.filter((i) => i.rekeyed && i.status === 'imported');
-  if (rekeyed.length > 0)
+  if (rekeyed.length > 0 && r.format === 'nova-backup')
+    say(
+      io,
+      `The PIN of ${rekeyed.length === 1 ? 'that identity' : 'those identities'} is the Nova backup's password: use it wherever keepsake asks for ${rekeyed.length === 1 ? 'its' : 'their'} PIN.`,
+    );
+  else if (rekeyed.length > 0)
     say(io, `The backup was re-keyed: the PIN of ${rekeyed.length === 1 ? 'that identity' : 'those identities'} is now the backup password.`);
+  for (const note of r.notes ?? []) say(io, line`note: ${note}`);
   if (r.items.length === 0) say(io, 'The file holds nothing to import.');
 }

@@ -4,6 +4,7 @@ import { helpExamples } from '../../help.js';
 import { identityCombineCommand } from './combine.js';
 import { identityCreateCommand } from './create.js';
 import { identityDeriveCommand } from './derive.js';
+import { identityExportKeyCommand } from './exportKey.js';
 import { identityFindCommand } from './find.js';
 import { identityListCommand } from './list.js';
 import { identityRecoverCommand } from './recover.js';
@@ -31,6 +32,7 @@ export function identityCommand(program: Command, run: Runner): void {
     identityRecoverCommand,
     identityListCommand,
     identityShowPhraseCommand,
+    identityExportKeyCommand,
     identitySplitCommand,
     identityCombineCommand,
     identityDeriveCommand,

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { ApiError, apiPost, type Added, type KeyType, type Network } from '../../api';
+import { ApiError, apiPost, type KeyType, type Network } from '../../api';
 import { AddressPreview, firstSentence } from '../../components/AddressPreview';
 import { errorsFrom, type Errors } from '../../errors';
 import { useSubmit } from '../../hooks';
 import { networkChoices } from '../../networks';
-import { Busy, Dialog, downloadText, FormActions, KeyTypeField, PhraseField, SelectField, TextField, type DialogProps } from '../../ui';
+import { Busy, Dialog, FormActions, KeyTypeField, PhraseField, SelectField, TextField, type DialogProps } from '../../ui';
 import { NewSecretFields, newSecretErrors, useNewSecret } from '../../components/SecretFields';
-import { AddPreview, addDuplicateProblem, addedNotice, addNeedsPassword, useAddChoice, useAddPreview } from './AddPreview';
+import { accountAddSend, AddPreview, addDuplicateProblem, addNeedsPassword, useAddChoice, useAddPreview } from './AddPreview';
 import { MIN_SECRET_LENGTH } from '../../../../src/wallet/secrets.js';
 
 /**
@@ -26,17 +26,7 @@ export function AddAccountDialog({ networks, onClose, onDone }: DialogProps & { 
 
   const create = useSubmit({
     send: async () => {
-      const body = {
-        name: name.trim(),
-        suri: phrase.trim(),
-        type,
-        network,
-        ...(needsPassword ? { password: password.value } : {}),
-        ...(choice === 'refuse' ? {} : { onDuplicate: choice }),
-      };
-      const r = await apiPost<Added>('/api/accounts/add', body);
-      if (r.backup) downloadText(r.backup.filename, r.backup.json);
-      onDone(addedNotice(r));
+      onDone(await accountAddSend({ name: name.trim(), suri: phrase.trim(), type, network }, { needsPassword, password: password.value, choice }));
     },
     // Back to the form, with the problem next to the field it concerns. Added meanwhile (another
     // tab): the preview says so again, with the way to update it.

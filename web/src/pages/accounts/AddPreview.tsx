@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { apiPost, type KeyType, type AccountPreview } from '../../api';
+import { apiPost, type Added, type KeyType, type AccountPreview } from '../../api';
 import { AddressPreview, DuplicateNotice, existingText } from '../../components/AddressPreview';
-import { Checkbox, type Notice } from '../../ui';
+import { Checkbox, downloadText, type Notice } from '../../ui';
 
 // Issue 12 items 7-9 in "Add account": the address shown live as the phrase, key type and network
 // change (nothing is stored), a key already in the vault found before any password is asked for,
@@ -23,7 +23,7 @@ function looksComplete(suri: string): boolean {
 }
 
 /** The address the phrase gives, asked for once typing pauses; answers to older inputs are dropped. */
-export function useAddPreview(input: { suri: string; type: KeyType; network: string }): AddPreviewState {
+export function useAddPreview(input: { suri: string; type: KeyType; network: string; vaultText?: boolean }): AddPreviewState {
   const [preview, setPreview] = useState<AccountPreview | null>(null);
   const [problem, setProblem] = useState('');
   const [checking, setChecking] = useState(false);
@@ -37,7 +37,9 @@ export function useAddPreview(input: { suri: string; type: KeyType; network: str
     if (suri === '') return;
     const timer = window.setTimeout(() => {
       setChecking(true);
-      apiPost<AccountPreview>('/api/accounts/preview', { suri, type: input.type, network: input.network }).then(
+      // A Polkadot Vault key text names its own network: it is sent as such, not as a phrase.
+      const body = input.vaultText ? { vaultText: suri, type: input.type } : { suri, type: input.type, network: input.network };
+      apiPost<AccountPreview>('/api/accounts/preview', body).then(
         (p) => {
           if (n !== asked.current) return;
           setPreview(p);
@@ -45,13 +47,13 @@ export function useAddPreview(input: { suri: string; type: KeyType; network: str
         },
         (err: unknown) => {
           if (n !== asked.current) return;
-          setProblem(looksComplete(suri) && err instanceof Error ? err.message : '');
+          setProblem((input.vaultText || looksComplete(suri)) && err instanceof Error ? err.message : '');
           setChecking(false);
         },
       );
     }, DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
-  }, [input.suri, input.type, input.network, again]);
+  }, [input.suri, input.type, input.network, input.vaultText, again]);
   const refresh = useCallback(() => setAgain((a) => a + 1), []);
   return { preview, problem, checking, refresh };
 }
@@ -119,6 +121,21 @@ export function AddPreview({ state, choice, onChoice }: { state: AddPreviewState
 }
 
 /** The page's notice after "Create and backup account": added, or what changed in the account already there. */
+/**
+ * Adds the account ("Add account", "Add from Polkadot Vault"): `body` names the key, with the new
+ * password when one is needed and the choice for a key already in the vault; its backup file is
+ * downloaded, and the notice to show is returned.
+ */
+export async function accountAddSend(body: Record<string, unknown>, o: { needsPassword: boolean; password: string; choice: AddChoice }): Promise<Notice> {
+  const r = await apiPost<Added>('/api/accounts/add', {
+    ...body,
+    ...(o.needsPassword ? { password: o.password } : {}),
+    ...(o.choice === 'refuse' ? {} : { onDuplicate: o.choice }),
+  });
+  if (r.backup) downloadText(r.backup.filename, r.backup.json);
+  return addedNotice(r);
+}
+
 export function addedNotice(r: { account: { name: string; address: string }; backup: { filename: string } | null; status: string }): Notice {
   const file = r.backup ? [`Its backup file ${r.backup.filename} was downloaded: keep it, with its password, somewhere safe.`] : [];
   if (r.status === 'added') return { kind: 'success', title: `Account ${r.account.name} added.`, lines: [`Address: ${r.account.address}`, ...file] };

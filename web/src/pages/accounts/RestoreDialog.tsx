@@ -17,7 +17,7 @@ export const ON_DUPLICATE: readonly Option[] = [
 ];
 
 /** Files that hold a whole wallet (identities, accounts, address book): Export/Import imports them, not Restore. */
-const WHOLE_WALLET = new Set(['keepsake-backup', 'concordium-desktop']);
+const WHOLE_WALLET = new Set(['keepsake-backup', 'concordium-desktop', 'nova-backup']);
 
 /**
  * "Restore JSON", as the Polkadot{.js} extension walks it: pick the file(s), see which accounts each
