@@ -135,7 +135,7 @@ describe('novaBackupParse / novaBackupDecrypt (a file built from Nova source)', 
 });
 
 describe('novaBackupWrite (opened by the independent decoder)', () => {
-  it("writes Nova's field names and types", async () => {
+  it("writes Nova's field names and types, as the iOS app writes them (hex without 0x: iCloud Drive is where a person can place the file)", async () => {
     const pub = new Uint8Array(randomBytes(32));
     const entropy = new Uint8Array(randomBytes(32));
     const written = await novaBackupWrite(
@@ -182,12 +182,16 @@ describe('novaBackupWrite (opened by the independent decoder)', () => {
       ].sort(),
     );
     expect(w['substrateCryptoType']).toBe('SR25519');
-    expect(w['substratePublicKey']).toBe(hex(pub));
+    // substrate-sdk-ios `toHex()` writes no prefix (CloudBackupSecretsExporting.swift).
+    expect(w['substratePublicKey']).toBe(hex(pub, false));
     expect(typeof written['privateData']).toBe('string');
+    expect(written['privateData']).toMatch(/^[0-9a-f]+$/);
     const opened = novaDecrypt(written['privateData'] as string, PW) as { wallets: JsonObject[] };
     const pw = opened.wallets[0]!;
     expect(Object.keys(pw).sort()).toEqual(['chainAccounts', 'entropy', 'ethereum', 'substrate', 'walletId']);
-    expect(pw['entropy']).toBe(hex(entropy));
+    expect(pw['entropy']).toBe(hex(entropy, false));
+    const keypair = (pw['substrate'] as JsonObject)['keypair'] as JsonObject;
+    for (const v of Object.values(keypair)) expect(v).toMatch(/^[0-9a-f]+$/);
     expect(Object.keys(pw['substrate'] as JsonObject).sort()).toEqual(['derivationPath', 'keypair', 'seed']);
     expect(() => novaDecrypt(written['privateData'] as string, 'other')).toThrow();
     // And keepsake reads back what it wrote.

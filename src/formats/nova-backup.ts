@@ -259,9 +259,14 @@ function hexField(v: string, name: string, bad: (reason: string) => CorruptFileE
 }
 
 /**
- * Writes a Nova cloud backup under `password`, as the Android app writes it (0x-hex byte fields,
- * `privateData` a hex string as the iOS model declares it). `random` is injectable so a test can
- * build a file byte for byte.
+ * Writes a Nova cloud backup under `password`, as Nova's iOS app writes it: byte fields as hex without
+ * `0x` (substrate-sdk `toHex()`), `privateData` one hex string (CloudBackupFileModel.swift), `modifiedAt`
+ * in seconds (CloudBackupServiceFacade.swift `UInt64(Date().timeIntervalSince1970)`). iOS keeps the file
+ * in a public iCloud Drive folder (Info.plist `NSUbiquitousContainerIsDocumentScopePublic`), where a
+ * person can put it; Android only sees a Google Drive file it created itself (GoogleDriveBackupStorage.kt,
+ * scope `DRIVE_FILE`) and boxes `privateData` as `{"encryptedData": "0x…"}` (Gson on the value class in
+ * BackupData.kt), which the reader here also accepts. `random` is injectable so a test can build a file
+ * byte for byte.
  */
 export async function novaBackupWrite(
   publicData: { modifiedAt: number; wallets: NovaWalletPublic[] },
@@ -298,12 +303,12 @@ export async function novaBackupWrite(
         chainAccounts: w.chainAccounts.map((c) => ({
           chainId: c.chainId,
           publicKey: hexOrNull(c.publicKey),
-          accountId: bytesToHex(c.accountId),
+          accountId: hexPlain(c.accountId),
           cryptoType: c.cryptoType === null ? null : c.cryptoType.toUpperCase(),
         })),
       })),
     },
-    privateData: bytesToHex(concatBytes(salt, nonce, box)),
+    privateData: hexPlain(concatBytes(salt, nonce, box)),
   };
 }
 
@@ -316,7 +321,7 @@ function privateJson(w: NovaWalletPrivate): JsonObject {
           keypair:
             s.keypair === null
               ? null
-              : { publicKey: bytesToHex(s.keypair.publicKey), privateKey: bytesToHex(s.keypair.privateKey), nonce: hexOrNull(s.keypair.nonce) },
+              : { publicKey: hexPlain(s.keypair.publicKey), privateKey: hexPlain(s.keypair.privateKey), nonce: hexOrNull(s.keypair.nonce) },
           derivationPath: s.derivationPath,
         };
   return {
@@ -324,10 +329,15 @@ function privateJson(w: NovaWalletPrivate): JsonObject {
     entropy: hexOrNull(w.entropy),
     substrate: secrets(w.substrate),
     ethereum: secrets(w.ethereum),
-    chainAccounts: w.chainAccounts.map((c) => ({ accountId: bytesToHex(c.accountId), entropy: hexOrNull(c.entropy), ...secrets(c) })),
+    chainAccounts: w.chainAccounts.map((c) => ({ accountId: hexPlain(c.accountId), entropy: hexOrNull(c.entropy), ...secrets(c) })),
   };
 }
 
 function hexOrNull(b: Uint8Array | null): string | null {
-  return b === null ? null : bytesToHex(b);
+  return b === null ? null : hexPlain(b);
+}
+
+/** Bytes as Nova's iOS app writes them: lower-case hex without `0x`. */
+function hexPlain(b: Uint8Array): string {
+  return bytesToHex(b).slice(2);
 }

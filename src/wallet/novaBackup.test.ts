@@ -122,7 +122,9 @@ describe('keepsake → Nova → keepsake (backup export --format nova)', () => {
     expect(result.notes).toEqual([expect.stringMatching(/address book \(1 entry\) was not written/)]);
     expect(result.counts).toEqual({ identities: 1, accounts: 4, addresses: 0 });
     // The independent decoder opens it; the names and types are Nova's (CloudBackup.kt, CloudBackupFileModel.swift).
-    const json = JSON.parse(result.json) as { publicData: { wallets: Record<string, unknown>[] }; privateData: string };
+    const json = JSON.parse(result.json) as { publicData: { modifiedAt: number; wallets: Record<string, unknown>[] }; privateData: string };
+    // In seconds, as the iOS app writes it (CloudBackupServiceFacade.swift).
+    expect(Math.abs(json.publicData.modifiedAt - Date.now() / 1000)).toBeLessThan(600);
     expect(json.publicData.wallets.map((w) => [w['name'], w['type'], w['substrateCryptoType']])).toEqual([
       ['Main', 'SECRETS', 'SR25519'],
       ['Main hidden', 'SECRETS', 'SR25519'],
@@ -132,7 +134,7 @@ describe('keepsake → Nova → keepsake (backup export --format nova)', () => {
       wallets: { entropy: string | null; substrate: { derivationPath: string | null }; ethereum: { derivationPath: string } | null }[];
     };
     const { mnemonicToEntropy } = await import('@polkadot/util-crypto');
-    expect(opened.wallets[0]!.entropy).toBe(hex(mnemonicToEntropy(phrase)));
+    expect(opened.wallets[0]!.entropy).toBe(hex(mnemonicToEntropy(phrase)).slice(2));
     expect(opened.wallets[0]!.ethereum!.derivationPath).toBe('//44//60//0/0/0');
     expect(opened.wallets[1]!.substrate.derivationPath).toBe('//kusama///hidden');
     expect(opened.wallets[2]!.entropy).toBeNull();

@@ -138,7 +138,7 @@ export async function backupExportNova(
   if (addresses > 0) notes.push(`The address book (${addresses} ${addresses === 1 ? 'entry' : 'entries'}) was not written: Nova's backup has no address book.`);
   if (concordiumItems(vault).length > 0) notes.push("The Concordium data was not written: Nova's backup holds Polkadot and Ethereum wallets only.");
   try {
-    const json = await novaBackupWrite({ modifiedAt: options.now ?? Date.now(), wallets: pub }, priv, password);
+    const json = await novaBackupWrite({ modifiedAt: Math.floor((options.now ?? Date.now()) / 1000), wallets: pub }, priv, password);
     return {
       json: JSON.stringify(json),
       counts: { identities: identitiesWritten, accounts: covered.length, addresses: 0 },

@@ -103,7 +103,8 @@ describe('a Nova Wallet cloud backup on the command line', () => {
     const text = JSON.stringify(await box.read('novawallet_backup.json'));
     expect(text).not.toContain('legal');
     const opened = novaDecrypt((JSON.parse(text) as { privateData: string }).privateData, PW) as { wallets: { entropy: string }[] };
-    expect(opened.wallets[0]!.entropy).toBe('0x7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f');
+    // Hex without 0x, as Nova's iOS app writes it.
+    expect(opened.wallets[0]!.entropy).toBe('7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f');
 
     const back = await sandbox();
     const backPw = await back.secret('pw.txt', PW);
