@@ -59,7 +59,17 @@ export async function qrTextOfFile(file: File): Promise<{ text: string } | { pro
  * removed (the dialog closes, or the caller has read enough). `label` says what it is reading for
  * ("2 of 3 shards read"). Reused for any QR text the page reads by camera.
  */
-export function QrScanner({ onText, label }: { onText: (text: string) => void; label: string }) {
+export function QrScanner({
+  onText,
+  label,
+  instead = 'choose photos of the shards or paste their text instead',
+}: {
+  onText: (text: string) => void;
+  label: string;
+  /** What to do when there is no camera ("paste the text instead"). */
+  instead?: string;
+}) {
+  const insteadRef = useRef(instead);
   const video = useRef<HTMLVideoElement>(null);
   const handler = useRef(onText);
   handler.current = onText;
@@ -82,13 +92,13 @@ export function QrScanner({ onText, label }: { onText: (text: string) => void; l
     };
     const start = async () => {
       if (!navigator.mediaDevices?.getUserMedia) {
-        setProblem('This browser gives the page no camera; choose photos of the shards or paste their text instead.');
+        setProblem(`This browser gives the page no camera; ${insteadRef.current}.`);
         return;
       }
       try {
         stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
       } catch {
-        setProblem('The camera could not be opened (no camera, or permission refused); allow it and try again, or choose photos of the shards instead.');
+        setProblem(`The camera could not be opened (no camera, or permission refused); allow it and try again, or ${insteadRef.current}.`);
         return;
       }
       if (stopped) {
@@ -119,6 +129,57 @@ export function QrScanner({ onText, label }: { onText: (text: string) => void; l
       {problem === '' ? null : (
         <p className="error" role="alert">
           {problem}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * "Scan with the camera" beside a text field: opens a {@link QrScanner}; the first QR text `check`
+ * accepts (it returns no problem) is given to `onRead` and the camera closes. A text it refuses is
+ * said once under the camera view (the same code seen in the next frames is not said again), and the
+ * camera stays open for the right code.
+ */
+export function QrScanButton({
+  label,
+  check,
+  onRead,
+  instead,
+}: {
+  label: string;
+  check: (text: string) => string | undefined;
+  onRead: (text: string) => void;
+  instead: string;
+}) {
+  const [open, setOpen] = useState(false);
+  const [problem, setProblem] = useState<{ text: string; sentence: string } | undefined>();
+  const read = (text: string) => {
+    if (problem?.text === text) return;
+    const sentence = check(text);
+    if (sentence !== undefined) {
+      setProblem({ text, sentence });
+      return;
+    }
+    setProblem(undefined);
+    setOpen(false);
+    onRead(text);
+  };
+  return (
+    <div className="qr-scan">
+      <button
+        type="button"
+        onClick={() => {
+          setOpen(!open);
+          setProblem(undefined);
+        }}
+      >
+        {open ? 'Stop the camera' : 'Scan with the camera'}
+      </button>
+      {open ? <QrScanner onText={read} label={label} instead={instead} /> : null}
+      {problem === undefined ? null : (
+        <p className="field-error" role="alert" data-testid="scan-problem">
+          {problem.sentence}
         </p>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, type KeyType } from '../../api';
 import { firstSentence } from '../../components/AddressPreview';
+import { QrScanButton } from '../../components/QrScanner';
 import { errorsFrom, type Errors } from '../../errors';
 import { useSubmit } from '../../hooks';
 import { Dialog, FormActions, KeyTypeField, PhraseField, TextField, type DialogProps } from '../../ui';
@@ -11,8 +12,8 @@ import { MIN_SECRET_LENGTH } from '../../../../src/wallet/secrets.js';
 /**
  * "Add from Polkadot Vault": the text of Vault's "Export private key" QR code (secret:0x…:genesis hash),
  * pasted into the page. Its address and network are shown before anything is saved; the account is
- * kept under a new password, like any added account. A camera scanner can sit in the marked spot beside
- * the text field and fill it (it calls `setText`).
+ * kept under a new password, like any added account. "Scan with the camera" reads the QR code itself
+ * into the field.
  */
 export function AddFromVaultDialog({ onClose, onDone }: DialogProps) {
   const [name, setName] = useState('');
@@ -73,8 +74,14 @@ export function AddFromVaultDialog({ onClose, onDone }: DialogProps) {
               'In Polkadot Vault, open the key and choose "Export private key"; paste the text its QR code holds (it starts with secret:0x). Anyone who sees it controls the account.'
             }
           />
-          {/* Spot for a "Scan with the camera" button (a QR scanner that calls setText with what it reads). */}
-          <div className="scanner-slot" data-scanner-slot="vault-secret" />
+          <QrScanButton
+            label='Hold the "Export private key" QR code of Polkadot Vault up to the camera.'
+            instead="paste the text of the QR code"
+            check={(read) =>
+              /^secret:0x[0-9a-f]+:/i.test(read.trim()) ? undefined : 'That QR code is not a key from Polkadot Vault: its text does not start with secret:0x.'
+            }
+            onRead={(read) => setText(read.trim())}
+          />
         </div>
         <AddPreview state={preview} choice={choice} onChoice={setChoice} />
         {needsPassword ? (
