@@ -417,9 +417,13 @@ export type WalletSession = {
  * For a whole `describe`: one server on a fresh vault, one browser and the app open in it, closed
  * after the last test; every app opened must leave a clean page after every test
  * ({@link expectCleanPage}). `before` sets up data the tests are not about (through the API) before
- * the app is opened; `open: false` leaves the opening to a test.
+ * the app is opened; `open: false` leaves the opening to a test. `camera` writes a Y4M video (after
+ * `before`) and returns its path: the browser's camera then plays it in a loop (Chromium's fake
+ * camera, permission granted without asking).
  */
-export function walletSession(options: { before?: (server: Server) => Promise<void>; open?: boolean } = {}): WalletSession {
+export function walletSession(
+  options: { before?: (server: Server) => Promise<void>; open?: boolean; camera?: (server: Server) => Promise<string> } = {},
+): WalletSession {
   const servers: Server[] = [];
   const apps: App[] = [];
   let browser: Browser | undefined;
@@ -452,10 +456,15 @@ export function walletSession(options: { before?: (server: Server) => Promise<vo
     },
   };
   beforeAll(async () => {
-    const [server, launched] = await Promise.all([serverStart(), browserLaunch(), oracleReady()]);
+    const { camera } = options;
+    const [server, launched] = await Promise.all([serverStart(), camera ? undefined : browserLaunch(), oracleReady()]);
     servers.push(server);
     browser = launched;
     await options.before?.(server);
+    if (camera) {
+      const video = await camera(server);
+      browser = await browserLaunch(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
+    }
     if (options.open !== false) await session.appOpen(server);
   }, TEST_TIMEOUT);
   afterAll(async () => {

@@ -7,25 +7,11 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import pngjs from 'pngjs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { qrPngEncode } from '../../src/formats/qr-image.js';
 import { y4mVideo, type RgbaImage } from '../support/bananaSplit.js';
-import {
-  apiCall,
-  appOpen,
-  browserLaunch,
-  describeBrowser,
-  dialogOpen,
-  downloadBy,
-  expectCleanPage,
-  pageGo,
-  serverStart,
-  textShown,
-  type App,
-  type Server,
-} from './harness.js';
+import { apiCall, describeBrowser, dialogOpen, downloadBy, pageGo, textShown, walletSession } from './harness.js';
 
 // Known answer from parity-signer rust/db_handling/tests/tests.rs: Alice's phrase + //Alice on Westend.
 const WESTEND = 'e143f23803ac50e8f6f8e62695d1ce9e4e1d68aa36c1cd2cfd15340213f3423e';
@@ -41,26 +27,17 @@ async function qrImage(text: string): Promise<RgbaImage> {
 }
 
 describeBrowser('browser wallet: Polkadot Vault QR codes read by the camera', () => {
-  let browser: Browser | undefined;
-  let server: Server | undefined;
-  let app: App | undefined;
-
-  beforeAll(async () => {
-    server = await serverStart();
-    const images = await Promise.all(['not a Vault code', KEY_TEXT, ADDRESS_TEXT].map(qrImage));
-    const video = join(server.dir, 'vault-codes.y4m');
-    await writeFile(video, y4mVideo(images, { repeat: 6, fps: 4 }));
-    browser = await browserLaunch(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
-    app = await appOpen(browser, server);
-  }, 180_000);
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
-    await server?.stop();
+  const wallet = walletSession({
+    camera: async (server) => {
+      const images = await Promise.all(['not a Vault code', KEY_TEXT, ADDRESS_TEXT].map(qrImage));
+      const video = join(server.dir, 'vault-codes.y4m');
+      await writeFile(video, y4mVideo(images, { repeat: 6, fps: 4 }));
+      return video;
+    },
   });
 
   it('"Add from Polkadot Vault": the camera fills the key text with the key code only, closes, and the account is added', async () => {
-    const page = app!.page;
+    const { page, server } = wallet;
     await page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
     const d = await dialogOpen(page.getByRole('button', { name: 'Add from Polkadot Vault' }), 'Add from Polkadot Vault');
     const text = d.getByLabel('Key text from Polkadot Vault');
@@ -75,12 +52,12 @@ describeBrowser('browser wallet: Polkadot Vault QR codes read by the camera', ()
     await d.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await d.getByLabel('Repeat password', { exact: true }).fill(PASSWORD);
     await downloadBy(page, () => d.getByRole('button', { name: 'Add account', exact: true }).click());
-    expect(await apiCall(server!, '/api/accounts')).toMatchObject([{ address: ALICE, name: 'Scanned', network: 'westend' }]);
+    expect(await apiCall(server, '/api/accounts')).toMatchObject([{ address: ALICE, name: 'Scanned', network: 'westend' }]);
     expect(await page.locator('body').innerText()).not.toMatch(CLI_TEXT);
   });
 
   it('the Address book: the camera fills the Address field with the address code only (never the key), and it is saved', async () => {
-    const page = app!.page;
+    const { page, server } = wallet;
     await pageGo(page, 'Address book');
     await page.getByRole('button', { name: 'Scan with the camera' }).click();
     const field = page.getByLabel('Address', { exact: true });
@@ -89,7 +66,6 @@ describeBrowser('browser wallet: Polkadot Vault QR codes read by the camera', ()
     await page.getByLabel('Name', { exact: true }).fill('Alice from Vault');
     await page.getByRole('button', { name: 'Add address' }).click();
     await textShown(page.getByTestId('notice'), 'Alice from Vault added to the address book.');
-    expect(await apiCall(server!, '/api/addresses')).toMatchObject([{ address: ALICE, name: 'Alice from Vault' }]);
-    expectCleanPage(app!);
+    expect(await apiCall(server, '/api/addresses')).toMatchObject([{ address: ALICE, name: 'Alice from Vault' }]);
   });
 });
