@@ -66,6 +66,7 @@ it('exports exactly the public API', () => {
       "UnableToDecryptError",
       "UnknownFormatError",
       "UnknownKeyTypeError",
+      "UnknownNetworkError",
       "UnprotectedKeyError",
       "UnsafeNameError",
       "UnsupportedKdfParamsError",
