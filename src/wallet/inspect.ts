@@ -12,7 +12,14 @@ import type { NextStep } from '../errors/next.js';
 export type KdfReport =
   { name: 'scrypt'; N: number; r: number; p: number } | { name: 'pbkdf2-sha256'; iterations: number } | { name: 'none' } | { name: 'legacy-password' };
 
-export type InspectAccount = { address: string; name: string | null; type: KeyType | null };
+/**
+ * The network an account would be restored under (its genesis hash, else its address format), and the
+ * others of the same address format (`also`), which nothing in a file tells apart from it (0 is Polkadot and AXIA).
+ */
+export type InspectNetwork = { name: string; label: string; also: { name: string; label: string }[] };
+
+/** `network`: null for an address of no known network format (an Ethereum or hex one, an unknown prefix). */
+export type InspectAccount = { address: string; name: string | null; type: KeyType | null; network: InspectNetwork | null };
 
 export type InspectReport = {
   format: FormatName;
@@ -39,6 +46,41 @@ export type InspectReport = {
  * can read it, and the accounts it shows. Never decrypts; KDF parameters are checked against the caps.
  */
 export async function inspectFile(text: string, options: { file?: string | undefined } = {}): Promise<InspectReport> {
+  const report = await inspectDetected(text, options);
+  return { ...report, notes: [...report.notes, ...sharedNotes(report.accounts)] };
+}
+
+/** Once per network the accounts would be put under that shares its address format: the choice a file cannot make. */
+function sharedNotes(accounts: readonly InspectAccount[]): string[] {
+  const seen = new Map<string, InspectNetwork>();
+  for (const a of accounts) if (a.network !== null && a.network.also.length > 0) seen.set(a.network.name, a.network);
+  return [...seen.values()].map(
+    (n) =>
+      `${n.label} shares its address format with ${n.also.map((o) => o.label).join(', ')}, and nothing in the file tells them apart: restoring puts its accounts under ${n.label} unless another network is chosen.`,
+  );
+}
+
+/**
+ * Where an account of a file would be restored, as `restore` places it (`networkOfFile`), with the
+ * networks that share its address format.
+ */
+async function networkAt(address: string, meta: Record<string, unknown>): Promise<InspectNetwork | null> {
+  let prefix: number | undefined;
+  try {
+    prefix = fileAddressDecode(address).prefix;
+  } catch {
+    return null; // shown as the file has it; `verify` reports a bad address
+  }
+  if (prefix === undefined) return null;
+  const [{ networkOfFile }, { networkByName, networkList }] = await Promise.all([import('./network.js'), import('../networks/networks.js')]);
+  const placed = networkOfFile(meta['genesisHash'], prefix);
+  const network = placed.network === null ? undefined : networkByName(placed.network);
+  if (network === undefined) return null;
+  const also = networkList().filter((n) => n.prefix === network.prefix && n.name !== network.name);
+  return { name: network.name, label: network.displayName, also: also.map((n) => ({ name: n.name, label: n.displayName })) };
+}
+
+async function inspectDetected(text: string, options: { file?: string | undefined }): Promise<InspectReport> {
   const detected = formatDetect(text, options.file);
   const base = { format: detected.format, label: FORMAT_LABELS[detected.format], contentsEncrypted: false };
   switch (detected.format) {
@@ -54,6 +96,7 @@ export async function inspectFile(text: string, options: { file?: string | undef
             address: await fileAddressDisplay(file.address, file.keyType),
             name: typeof file.meta['name'] === 'string' ? file.meta['name'] : null,
             type: file.keyType ?? null,
+            network: await networkAt(file.address, file.meta),
           },
         ],
         notes: [
@@ -80,6 +123,7 @@ export async function inspectFile(text: string, options: { file?: string | undef
             address: isHex(a.address) && a.address.length === 68 ? await fileAddressDisplay(a.address, 'ethereum') : a.address,
             name: subWallet?.names.get(a.address) ?? (typeof a.meta['name'] === 'string' ? a.meta['name'] : null),
             type: null,
+            network: await networkAt(a.address, a.meta),
           })),
         ),
         notes: [
@@ -112,7 +156,12 @@ export async function inspectFile(text: string, options: { file?: string | undef
             // A keyless entry (QR, external) records its type beside the address.
             const type = Array.isArray(content) && isKeyType(content[1]) ? content[1] : isKeyType(o['type']) ? o['type'] : null;
             const address = String(o['address']);
-            return { address: await fileAddressDisplay(address, type ?? undefined), name: typeof meta['name'] === 'string' ? meta['name'] : null, type };
+            return {
+              address: await fileAddressDisplay(address, type ?? undefined),
+              name: typeof meta['name'] === 'string' ? meta['name'] : null,
+              type,
+              network: await networkAt(address, meta),
+            };
           }),
         ),
         notes: [
@@ -138,7 +187,7 @@ export async function inspectFile(text: string, options: { file?: string | undef
         encrypted: true,
         kdf: ks.kdf.name === 'scrypt' ? { name: 'scrypt', N: ks.kdf.N, r: ks.kdf.r, p: ks.kdf.p } : { name: 'pbkdf2-sha256', iterations: ks.kdf.c },
         olderWallets: null,
-        accounts: [{ address, name: null, type: 'ethereum' }],
+        accounts: [{ address, name: null, type: 'ethereum', network: null }],
         notes: ['Restoring it adds an ethereum account; keepsake keeps it as a Polkadot{.js} file locked with the same password.'],
       };
     }

@@ -36,7 +36,7 @@ const PASSWORD = `axia-${Math.random().toString(36).slice(2)}`;
 const AXIA_GENESIS = '0x91b171bb158e2d3848fa23a9f1c25182fb8e20313b2c1eb49219da7a70ce90c3';
 const ALPHANET_GENESIS = '0xe143f23803ac50e8f6f8e62695d1ce9e4e1d68aa36c1cd2cfd15340213f3423e';
 
-type Case = { what: string; pair: AxiaPair; json: string; prefix: number; network: string; axiaName: string };
+type Case = { what: string; type: AxiaPair['type']; pair: AxiaPair; json: string; prefix: number; network: string; axiaName: string };
 let cases: Case[];
 let dir: string;
 
@@ -52,7 +52,7 @@ beforeAll(async () => {
   ): Case => {
     const suri = type === 'ethereum' ? `${axiaMnemonic(12)}/m/44'/60'/0'/0/0` : axiaMnemonic(12);
     const pair = new AxiaKeyring({ type, ss58Format: prefix }).addFromUri(suri, { name: what, ...meta }, type);
-    return { what, pair, json: JSON.stringify(pair.toJson(PASSWORD)), prefix, network, axiaName };
+    return { what, type, pair, json: JSON.stringify(pair.toJson(PASSWORD)), prefix, network, axiaName };
   };
   cases = [
     make('AXIA sr25519', 'sr25519', 0, { genesisHash: AXIA_GENESIS }, 'polkadot', 'axia'),
@@ -72,6 +72,26 @@ describe('AXIA.js account files', () => {
       const report = await inspectFile(c.json);
       expect(report.format, c.what).toBe('polkadot-js');
       expect(report.accounts[0]!.address, c.what).toBe(c.pair.address);
+    }
+  });
+
+  it('inspect names the networks that share the address format ("Polkadot Relay Chain (also AXIA)"), in its report and its text', async () => {
+    for (const c of cases.filter((x) => x.type === 'sr25519' || x.type === 'ed25519')) {
+      const report = await inspectFile(c.json);
+      const network = report.accounts[0]!.network!;
+      expect(network.name, c.what).toBe(c.network);
+      expect(
+        network.also.map((n) => n.name),
+        c.what,
+      ).toContain(c.axiaName);
+      expect(report.notes, c.what).toContainEqual(expect.stringMatching(/nothing in the file tells them apart: restoring puts its accounts under/));
+    }
+    const box = cliSandbox();
+    try {
+      const r = await box.run(['inspect', box.file('axia.json', cases[0]!.json)]);
+      expect(r.stdout).toContain(`${cases[0]!.pair.address}  sr25519  "AXIA sr25519"  Polkadot Relay Chain (also AXIA)\n`);
+    } finally {
+      box.remove();
     }
   });
 
@@ -180,7 +200,7 @@ describe('AXIA.js account files restored under the AXIA network the user names',
       ).toMatchObject({ network: 'alphanet', address: c.pair.address });
     // The AXIALunar key (prefix 2) now shows its AlphaNet address: the same key, which AXIA's keyring gives at 42.
     const lunar = list.find((a) => a.name === axialunar.what)!;
-    expect(lunar.address).toBe(new AxiaKeyring({ type: 'sr25519', ss58Format: 42 }).addFromAddress(axialunar.pair.address).address);
+    expect(lunar.address).toBe(new AxiaKeyring().encodeAddress(axialunar.pair.publicKey, 42));
     expect(report.notes.map((n) => n.message)).toEqual([
       expect.stringMatching(/AXIA AlphaNet uses another address format \(prefix 42\) than the files showed \(prefix 2\)/),
     ]);
