@@ -54,7 +54,10 @@ describe('restore', () => {
     const rescue = await box.run(['rescue', 'restore', '--network', 'polkdot', '--json'], { tty: true, answers: [VECTOR.password] });
     expect(rescue.code).toBe(2);
     expect(rescue.prompts).toEqual([]);
-    expect(jsonErrorOf(rescue)).toEqual({ name: 'UnknownNetworkError', message: expect.stringMatching(/^Unknown network "polkdot"\. Did you mean polkadot\b/) });
+    expect(jsonErrorOf(rescue)).toEqual({
+      name: 'UnknownNetworkError',
+      message: expect.stringMatching(/^Unknown network "polkdot"\. Did you mean polkadot\b/),
+    });
   });
 
   it('restores the account (the vault made on first use), then skips it the second time', async () => {
