@@ -60,24 +60,40 @@ function sharedNotes(accounts: readonly InspectAccount[]): string[] {
   );
 }
 
+/** Where an account of a file would be restored, from its address and meta (see {@link networkPlacer}). */
+type NetworkAt = (address: string, meta: Record<string, unknown>) => InspectNetwork | null;
+
 /**
- * Where an account of a file would be restored, as `restore` places it (`networkOfFile`), with the
- * networks that share its address format.
+ * Places accounts as `restore` does (`networkOfFile`: the genesis hash, else the address format), with
+ * the networks that share the format. The network table loads once, and each network's answer is
+ * made once: a list may name many thousands of accounts.
  */
-async function networkAt(address: string, meta: Record<string, unknown>): Promise<InspectNetwork | null> {
-  let prefix: number | undefined;
-  try {
-    prefix = fileAddressDecode(address).prefix;
-  } catch {
-    return null; // shown as the file has it; `verify` reports a bad address
-  }
-  if (prefix === undefined) return null;
-  const [{ networkOfFile }, { networkByName, networkList }] = await Promise.all([import('./network.js'), import('../networks/networks.js')]);
-  const placed = networkOfFile(meta['genesisHash'], prefix);
-  const network = placed.network === null ? undefined : networkByName(placed.network);
-  if (network === undefined) return null;
-  const also = networkList().filter((n) => n.prefix === network.prefix && n.name !== network.name);
-  return { name: network.name, label: network.displayName, also: also.map((n) => ({ name: n.name, label: n.displayName })) };
+async function networkPlacer(): Promise<NetworkAt> {
+  const [{ networkOfFile }, { networkByName }, { networkInfer }] = await Promise.all([
+    import('./network.js'),
+    import('../networks/networks.js'),
+    import('../networks/infer.js'),
+  ]);
+  const made = new Map<string, InspectNetwork>();
+  return (address, meta) => {
+    let prefix: number | undefined;
+    try {
+      prefix = fileAddressDecode(address).prefix;
+    } catch {
+      return null; // shown as the file has it; `verify` reports a bad address
+    }
+    if (prefix === undefined) return null;
+    const name = networkOfFile(meta['genesisHash'], prefix).network;
+    const network = name === null ? undefined : networkByName(name);
+    if (network === undefined) return null;
+    let placed = made.get(network.name);
+    if (placed === undefined) {
+      const also = networkInfer(network.prefix).sharing.filter((n) => n.name !== network.name);
+      placed = { name: network.name, label: network.displayName, also: also.map((n) => ({ name: n.name, label: n.displayName })) };
+      made.set(network.name, placed);
+    }
+    return placed;
+  };
 }
 
 async function inspectDetected(text: string, options: { file?: string | undefined }): Promise<InspectReport> {
@@ -96,7 +112,7 @@ async function inspectDetected(text: string, options: { file?: string | undefine
             address: await fileAddressDisplay(file.address, file.keyType),
             name: typeof file.meta['name'] === 'string' ? file.meta['name'] : null,
             type: file.keyType ?? null,
-            network: await networkAt(file.address, file.meta),
+            network: (await networkPlacer())(file.address, file.meta),
           },
         ],
         notes: [
@@ -114,6 +130,7 @@ async function inspectDetected(text: string, options: { file?: string | undefine
       // The list names ecdsa and ethereum accounts by their 33-byte public key and records no key type:
       // shown by the Ethereum address their owners know (ethereum accounts are the common kind), and said so.
       const keyNamed = file.accounts.filter((a) => isHex(a.address) && a.address.length === 68).length;
+      const networkAt = await networkPlacer();
       return {
         ...base,
         version: file.version,
@@ -123,7 +140,7 @@ async function inspectDetected(text: string, options: { file?: string | undefine
             address: isHex(a.address) && a.address.length === 68 ? await fileAddressDisplay(a.address, 'ethereum') : a.address,
             name: subWallet?.names.get(a.address) ?? (typeof a.meta['name'] === 'string' ? a.meta['name'] : null),
             type: null,
-            network: await networkAt(a.address, a.meta),
+            network: networkAt(a.address, a.meta),
           })),
         ),
         notes: [
@@ -142,6 +159,7 @@ async function inspectDetected(text: string, options: { file?: string | undefine
     case 'apps': {
       // Only entries with a key (`encoded`) are encrypted; a list of watch-only entries holds no secret at all.
       const keyed = detected.entries.filter((e) => isObject(e) && e['encoded'] !== undefined).length;
+      const networkAt = await networkPlacer();
       return {
         ...base,
         version: null,
@@ -160,7 +178,7 @@ async function inspectDetected(text: string, options: { file?: string | undefine
               address: await fileAddressDisplay(address, type ?? undefined),
               name: typeof meta['name'] === 'string' ? meta['name'] : null,
               type,
-              network: await networkAt(address, meta),
+              network: networkAt(address, meta),
             };
           }),
         ),

@@ -149,7 +149,7 @@ export async function restoreFiles(vault: Vault, inputs: readonly RestoreInput[]
  * showed, when so (the same keys, other addresses).
  */
 async function networkNotes(stored: readonly Candidate[], chosen: Network | undefined): Promise<RestoreNote[]> {
-  const { networkByName, networkList } = await import('../networks/networks.js');
+  const [{ networkByName }, { networkInfer }] = await Promise.all([import('../networks/networks.js'), import('../networks/infer.js')]);
   if (chosen !== undefined) {
     // An Ethereum account's address has no network format: only SS58 ones read differently.
     const formats = [...new Set(stored.filter((c) => c.account.type !== 'ethereum' && c.filePrefix !== chosen.prefix).map((c) => c.filePrefix))];
@@ -166,7 +166,7 @@ async function networkNotes(stored: readonly Candidate[], chosen: Network | unde
   for (const [name, count] of counts) {
     const network = networkByName(name);
     if (network === undefined) continue;
-    const others = networkList().filter((n) => n.prefix === network.prefix && n.name !== network.name);
+    const others = networkInfer(network.prefix).sharing.filter((n) => n.name !== network.name);
     if (others.length === 0) continue;
     notes.push({
       message: `${network.displayName} shares its address format (prefix ${network.prefix}) with ${others.map((n) => n.displayName).join(', ')}, and nothing in a file tells them apart: ${count === 1 ? '1 account was' : `${count} accounts were`} restored under ${network.displayName}.`,
