@@ -5,7 +5,7 @@ import { ethereumDecode, ss58Decode } from '../keys/address.js';
 import { accountByPublicKey, accountDelete, accountRename, accountsByAccountId, accountsByName, accountsListed, type AccountRow } from '../vault/accounts.js';
 import { vaultCheckpoint, vaultWrite, type Vault } from '../vault/open.js';
 import { accountView, type AccountView } from './accountView.js';
-import { accountNameNetworkSet, placementOf } from './duplicate.js';
+import { accountNameNetworkSet, nameOrNetworkDiffers, placementOf } from './duplicate.js';
 import { nameValidate } from './names.js';
 import { networkResolve } from './network.js';
 
@@ -75,7 +75,9 @@ export function accountNetworkSet(
   return vaultWrite(vault, () => {
     const row = accountFind(vault, query);
     const previous = { network: row.network, address: accountView(row).address };
-    return { account: accountView(accountNameNetworkSet(vault, row, row.name, place)), previous };
+    // Already there: nothing is written (its stored file keeps its edit time).
+    const next = nameOrNetworkDiffers(row, row.name, place) ? accountNameNetworkSet(vault, row, row.name, place) : row;
+    return { account: accountView(next), previous };
   });
 }
 
