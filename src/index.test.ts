@@ -91,6 +91,7 @@ it('exports exactly the public API', () => {
       "accountExportAll",
       "accountFind",
       "accountList",
+      "accountNetworkSet",
       "accountRemoveByQuery",
       "accountRenameByQuery",
       "addressAdd",
