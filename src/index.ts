@@ -41,7 +41,7 @@ export type { Vault } from './vault/open.js';
 export { inspectFile, type InspectReport } from './wallet/inspect.js';
 export { verifyFile, type VerifyReport } from './wallet/verify.js';
 export { restoreFiles, type RestoreReport, type RestoreInput } from './wallet/restore.js';
-export { accountList, accountFind, accountRenameByQuery, accountRemoveByQuery } from './wallet/accounts.js';
+export { accountList, accountFind, accountRenameByQuery, accountRemoveByQuery, accountNetworkSet } from './wallet/accounts.js';
 export { accountCreate, accountAdd } from './wallet/create.js';
 export { accountExport, accountExportAll } from './wallet/export.js';
 export type { AccountView } from './wallet/accountView.js';

@@ -110,6 +110,7 @@ describe('--help of every command', async () => {
     for (const expected of [
       'keepsake inspect',
       'keepsake account export-all',
+      'keepsake account network',
       'keepsake identity show-phrase',
       'keepsake identity export-key',
       'keepsake address edit',

@@ -8,6 +8,7 @@ import { errorTextCli, nextStepCli } from './nextStep.js';
 const SAMPLES = {
   'choose-network': { do: 'choose-network', network: 'polkadot', label: 'Polkadot Relay Chain' },
   'network-from-address': { do: 'network-from-address' },
+  'pick-network': { do: 'pick-network', networks: [{ name: 'axia', label: 'AXIA' }] },
   'use-restore': { do: 'use-restore' },
   'use-backup-import': { do: 'use-backup-import' },
   'kdf-compat': { do: 'kdf-compat' },
@@ -31,6 +32,13 @@ const STEPS: NextStep[] = [
   { do: 'list', what: 'addresses' },
   { do: 'list', what: 'concordium' },
   { do: 'update-duplicate', relock: false },
+  {
+    do: 'pick-network',
+    networks: [
+      { name: 'westend', label: 'Westend Testnet' },
+      { name: 'alphanet', label: 'AXIA AlphaNet' },
+    ],
+  },
 ];
 
 describe('next steps', () => {
@@ -42,6 +50,10 @@ describe('next steps', () => {
     expect(nextStepCli(SAMPLES['replace-duplicate'])).toMatch(/--on-duplicate replace/);
     expect(nextStepCli(SAMPLES['update-duplicate'])).toMatch(/--on-duplicate update.*--on-duplicate relock/);
     expect(nextStepText(SAMPLES['update-duplicate'])).toBe('To give it this name and network instead, use “Update the existing account”.');
+    expect(nextStepCli(SAMPLES['pick-network'])).toBe(
+      'To show them under AXIA, restore with --network axia, or run `keepsake account network ADDRESS axia` for an account already restored.',
+    );
+    expect(nextStepCli(STEPS.at(-1)!)).toMatch(/another \(westend, alphanet\), restore with --network NAME/);
     expect(nextStepCli(SAMPLES['secret-from-file'])).toBe('Pass --pin-file FILE (or --pin-file - to read it from standard input).');
     for (const step of STEPS) expect(nextStepCli(step), step.do).toMatch(/^[A-Z].*\.$/);
   });
@@ -50,6 +62,9 @@ describe('next steps', () => {
     expect(nextStepText(SAMPLES['choose-network'])).toBe('Check the network, or choose “Polkadot Relay Chain”.');
     expect(nextStepText(SAMPLES['use-backup-import'])).toMatch(/Export\/Import → Import/);
     expect(nextStepText(SAMPLES['use-restore'])).toMatch(/Accounts → Restore JSON/);
+    expect(nextStepText(SAMPLES['pick-network'])).toBe(
+      'To show them under “AXIA”, choose it as the Network when you restore, or use Network… in an account’s Actions menu.',
+    );
     expect(nextStepText(SAMPLES['kdf-compat'])).toMatch(/“Readable by wallets from before mid-2025” ticked/);
     for (const step of STEPS) {
       const text = nextStepText(step);

@@ -16,6 +16,11 @@ export function nextStepCli(step: NextStep): string {
   switch (step.do) {
     case 'choose-network':
       return `Check the network, or give --network ${step.network}.`;
+    case 'pick-network': {
+      const names = step.networks.map((n) => n.name);
+      const one = names.length === 1 ? names[0]! : 'NAME';
+      return `To show them under ${names.length === 1 ? step.networks[0]!.label : `another (${names.join(', ')})`}, restore with --network ${one}, or run \`keepsake account network ADDRESS ${one}\` for an account already restored.`;
+    }
     case 'network-from-address':
       return 'Leave out --network: the address itself says which kind it is.';
     case 'use-restore':

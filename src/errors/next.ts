@@ -14,6 +14,11 @@
 export type NextStep =
   /** The address belongs to another network: pick that one (`network` is its key, `label` what a person calls it). */
   | { do: 'choose-network'; network: string; label: string }
+  /**
+   * Accounts were put under a network that shares its address format with these others (0 is Polkadot
+   * and AXIA), since nothing in their files tells them apart: restore them under one, or change an account's network.
+   */
+  | { do: 'pick-network'; networks: { name: string; label: string }[] }
   /** The address is not an SS58 one (Ethereum, Concordium): give no network and let the address say which it is. */
   | { do: 'network-from-address' }
   /** Account files given to the whole-wallet import: restore them instead. */

@@ -47,3 +47,21 @@ export class InvalidInputError extends UsageError {
     }
   }
 }
+
+/**
+ * A network name keepsake does not know (a usage error: nothing was read or asked). `close` lists the
+ * known names close to it, comma-separated, or is empty.
+ *
+ * @example
+ * throw new UnknownNetworkError({ network: 'axa', close: 'axia' })
+ * // → 'Unknown network "axa". Did you mean axia?'
+ */
+export class UnknownNetworkError extends UsageError {
+  override readonly name: string = 'UnknownNetworkError';
+  constructor({ network, close }: { network: string; close: string }) {
+    super({
+      reason: `Unknown network "${network.slice(0, 40)}".`,
+      hint: close === '' ? 'Use a name from the SS58 registry, e.g. polkadot, kusama, westend, substrate, axia.' : `Did you mean ${close}?`,
+    });
+  }
+}

@@ -28,6 +28,9 @@ const EXTRA: Network[] = [
 ];
 
 let table: Map<string, Network> | undefined;
+/** The first network (registry order) of each prefix and each known genesis hash: a lookup per account of a large file is O(1). */
+let byPrefix: Map<number, Network> | undefined;
+let byGenesis: Map<string, Network> | undefined;
 
 function networks(): Map<string, Network> {
   if (table === undefined) {
@@ -39,6 +42,12 @@ function networks(): Map<string, Network> {
       table.set(name, { name, displayName: entry.displayName, prefix: entry.prefix, genesisHash: GENESIS[name] ?? null });
     }
     for (const extra of EXTRA) table.set(extra.name, extra);
+    byPrefix = new Map();
+    byGenesis = new Map();
+    for (const n of table.values()) {
+      if (!byPrefix.has(n.prefix)) byPrefix.set(n.prefix, n);
+      if (n.genesisHash !== null && !byGenesis.has(n.genesisHash)) byGenesis.set(n.genesisHash, n);
+    }
   }
   return table;
 }
@@ -55,15 +64,14 @@ export function networkByName(name: string): Network | undefined {
 
 /** The registry network that owns an SS58 prefix (42 = generic Substrate), or undefined. */
 export function networkByPrefix(prefix: number): Network | undefined {
-  for (const n of networks().values()) if (n.prefix === prefix) return n;
-  return undefined;
+  networks();
+  return byPrefix!.get(prefix);
 }
 
 /** The network with this genesis hash, or undefined. */
 export function networkByGenesis(genesisHash: string): Network | undefined {
-  const hash = genesisHash.toLowerCase();
-  for (const n of networks().values()) if (n.genesisHash === hash) return n;
-  return undefined;
+  networks();
+  return byGenesis!.get(genesisHash.toLowerCase());
 }
 
 let ethereumNames: Set<string> | undefined;

@@ -5,6 +5,7 @@ import { ethereumDecode, ss58Decode } from '../keys/address.js';
 import { accountByPublicKey, accountDelete, accountRename, accountsByAccountId, accountsByName, accountsListed, type AccountRow } from '../vault/accounts.js';
 import { vaultCheckpoint, vaultWrite, type Vault } from '../vault/open.js';
 import { accountView, type AccountView } from './accountView.js';
+import { accountNameNetworkSet, nameOrNetworkDiffers, placementOf } from './duplicate.js';
 import { nameValidate } from './names.js';
 import { networkResolve } from './network.js';
 
@@ -53,6 +54,30 @@ export function accountRenameByQuery(vault: Vault, query: string, name: string):
     const row = accountFind(vault, query);
     accountRename(vault, row.id, newName, row.fileJson === null ? null : withName(row.fileJson, newName));
     return accountView({ ...row, name: newName });
+  });
+}
+
+/**
+ * Puts an account under another network: its address format, its genesis hash (for Signer's QR
+ * text) and the network the listings name, in the vault and in its stored file's unencrypted part
+ * (no password is needed; the key is untouched). For accounts a file could not place: AXIA.js files
+ * carry Polkadot's address format and genesis hash. `previous` is the network and address it had.
+ *
+ * @example
+ * accountNetworkSet(vault, '1FRMM8PEiWXYax7rpS6X4XZX1aAAxSWx1CrKTyrVYhV24fg', 'axia')
+ */
+export function accountNetworkSet(
+  vault: Vault,
+  query: string,
+  network: string,
+): { account: AccountView; previous: { network: string | null; address: string } } {
+  const place = placementOf(networkResolve(network));
+  return vaultWrite(vault, () => {
+    const row = accountFind(vault, query);
+    const previous = { network: row.network, address: accountView(row).address };
+    // Already there: nothing is written (its stored file keeps its edit time).
+    const next = nameOrNetworkDiffers(row, row.name, place) ? accountNameNetworkSet(vault, row, row.name, place) : row;
+    return { account: accountView(next), previous };
   });
 }
 

@@ -12,7 +12,14 @@ import type { NextStep } from '../errors/next.js';
 export type KdfReport =
   { name: 'scrypt'; N: number; r: number; p: number } | { name: 'pbkdf2-sha256'; iterations: number } | { name: 'none' } | { name: 'legacy-password' };
 
-export type InspectAccount = { address: string; name: string | null; type: KeyType | null };
+/**
+ * The network an account would be restored under (its genesis hash, else its address format), and the
+ * others of the same address format (`also`), which nothing in a file tells apart from it (0 is Polkadot and AXIA).
+ */
+export type InspectNetwork = { name: string; label: string; also: { name: string; label: string }[] };
+
+/** `network`: null for an address of no known network format (an Ethereum or hex one, an unknown prefix). */
+export type InspectAccount = { address: string; name: string | null; type: KeyType | null; network: InspectNetwork | null };
 
 /** A wallet a Nova Wallet cloud backup lists in its public part (readable without its password). */
 export type InspectWallet = {
@@ -55,6 +62,57 @@ export type InspectReport = {
  * can read it, and the accounts it shows. Never decrypts; KDF parameters are checked against the caps.
  */
 export async function inspectFile(text: string, options: { file?: string | undefined } = {}): Promise<InspectReport> {
+  const report = await inspectDetected(text, options);
+  return { ...report, notes: [...report.notes, ...sharedNotes(report.accounts)] };
+}
+
+/** Once per network the accounts would be put under that shares its address format: the choice a file cannot make. */
+function sharedNotes(accounts: readonly InspectAccount[]): string[] {
+  const seen = new Map<string, InspectNetwork>();
+  for (const a of accounts) if (a.network !== null && a.network.also.length > 0) seen.set(a.network.name, a.network);
+  return [...seen.values()].map(
+    (n) =>
+      `${n.label} shares its address format with ${n.also.map((o) => o.label).join(', ')}, and nothing in the file tells them apart: restoring puts its accounts under ${n.label} unless another network is chosen.`,
+  );
+}
+
+/** Where an account of a file would be restored, from its address and meta (see {@link networkPlacer}). */
+type NetworkAt = (address: string, meta: Record<string, unknown>) => InspectNetwork | null;
+
+/**
+ * Places accounts as `restore` does (`networkOfFile`: the genesis hash, else the address format), with
+ * the networks that share the format. The network table loads once, and each network's answer is
+ * made once: a list may name many thousands of accounts.
+ */
+async function networkPlacer(): Promise<NetworkAt> {
+  const [{ networkOfFile }, { networkByName }, { networkInfer }] = await Promise.all([
+    import('./network.js'),
+    import('../networks/networks.js'),
+    import('../networks/infer.js'),
+  ]);
+  const made = new Map<string, InspectNetwork>();
+  return (address, meta) => {
+    let prefix: number | undefined;
+    try {
+      prefix = fileAddressDecode(address).prefix;
+    } catch {
+      return null; // shown as the file has it; `verify` reports a bad address
+    }
+    if (prefix === undefined) return null;
+    const name = networkOfFile(meta['genesisHash'], prefix).network;
+    const network = name === null ? undefined : networkByName(name);
+    if (network === undefined) return null;
+    let placed = made.get(network.name);
+    if (placed === undefined) {
+      const also = networkInfer(network.prefix).sharing.filter((n) => n.name !== network.name);
+      placed = { name: network.name, label: network.displayName, also: also.map((n) => ({ name: n.name, label: n.displayName })) };
+      made.set(network.name, placed);
+    }
+    return placed;
+  };
+}
+
+async function inspectDetected(text: string, options: { file?: string | undefined }): Promise<InspectReport> {
   const detected = formatDetect(text, options.file);
   const base = { format: detected.format, label: FORMAT_LABELS[detected.format], contentsEncrypted: false };
   switch (detected.format) {
@@ -70,6 +128,7 @@ export async function inspectFile(text: string, options: { file?: string | undef
             address: await fileAddressDisplay(file.address, file.keyType),
             name: typeof file.meta['name'] === 'string' ? file.meta['name'] : null,
             type: file.keyType ?? null,
+            network: (await networkPlacer())(file.address, file.meta),
           },
         ],
         notes: [
@@ -87,6 +146,7 @@ export async function inspectFile(text: string, options: { file?: string | undef
       // The list names ecdsa and ethereum accounts by their 33-byte public key and records no key type:
       // shown by the Ethereum address their owners know (ethereum accounts are the common kind), and said so.
       const keyNamed = file.accounts.filter((a) => isHex(a.address) && a.address.length === 68).length;
+      const networkAt = await networkPlacer();
       return {
         ...base,
         version: file.version,
@@ -96,6 +156,7 @@ export async function inspectFile(text: string, options: { file?: string | undef
             address: isHex(a.address) && a.address.length === 68 ? await fileAddressDisplay(a.address, 'ethereum') : a.address,
             name: subWallet?.names.get(a.address) ?? (typeof a.meta['name'] === 'string' ? a.meta['name'] : null),
             type: null,
+            network: networkAt(a.address, a.meta),
           })),
         ),
         notes: [
@@ -114,6 +175,7 @@ export async function inspectFile(text: string, options: { file?: string | undef
     case 'apps': {
       // Only entries with a key (`encoded`) are encrypted; a list of watch-only entries holds no secret at all.
       const keyed = detected.entries.filter((e) => isObject(e) && e['encoded'] !== undefined).length;
+      const networkAt = await networkPlacer();
       return {
         ...base,
         version: null,
@@ -128,7 +190,12 @@ export async function inspectFile(text: string, options: { file?: string | undef
             // A keyless entry (QR, external) records its type beside the address.
             const type = Array.isArray(content) && isKeyType(content[1]) ? content[1] : isKeyType(o['type']) ? o['type'] : null;
             const address = String(o['address']);
-            return { address: await fileAddressDisplay(address, type ?? undefined), name: typeof meta['name'] === 'string' ? meta['name'] : null, type };
+            return {
+              address: await fileAddressDisplay(address, type ?? undefined),
+              name: typeof meta['name'] === 'string' ? meta['name'] : null,
+              type,
+              network: networkAt(address, meta),
+            };
           }),
         ),
         notes: [
@@ -154,7 +221,7 @@ export async function inspectFile(text: string, options: { file?: string | undef
         encrypted: true,
         kdf: ks.kdf.name === 'scrypt' ? { name: 'scrypt', N: ks.kdf.N, r: ks.kdf.r, p: ks.kdf.p } : { name: 'pbkdf2-sha256', iterations: ks.kdf.c },
         olderWallets: null,
-        accounts: [{ address, name: null, type: 'ethereum' }],
+        accounts: [{ address, name: null, type: 'ethereum', network: null }],
         notes: ['Restoring it adds an ethereum account; keepsake keeps it as a Polkadot{.js} file locked with the same password.'],
       };
     }
@@ -197,10 +264,15 @@ export async function inspectFile(text: string, options: { file?: string | undef
         encrypted: true,
         kdf: { name: 'scrypt', ...NOVA_SCRYPT },
         olderWallets: null,
-        accounts: wallets.flatMap((w) => [
-          ...(w.substrateAddress === null ? [] : [{ address: w.substrateAddress, name: w.name, type: w.cryptoType }]),
-          ...(w.ethereumAddress === null ? [] : [{ address: w.ethereumAddress, name: w.name, type: 'ethereum' as const }]),
-        ]),
+        accounts: await (async () => {
+          const networkAt = await networkPlacer();
+          return wallets.flatMap((w) => [
+            ...(w.substrateAddress === null
+              ? []
+              : [{ address: w.substrateAddress, name: w.name, type: w.cryptoType, network: networkAt(w.substrateAddress, {}) }]),
+            ...(w.ethereumAddress === null ? [] : [{ address: w.ethereumAddress, name: w.name, type: 'ethereum' as const, network: null }]),
+          ]);
+        })(),
         wallets,
         modifiedAt: novaModifiedAt(backup.modifiedAt).toISOString(),
         notes: [

@@ -1,14 +1,13 @@
-import { UsageError } from '../errors/usage.js';
+import { UnknownNetworkError } from '../errors/usage.js';
+import { networkNamesClose } from '../networks/close.js';
 import { networkByGenesis, networkByName, networkByPrefix, networkList, type Network } from '../networks/networks.js';
 
-/** The network the user named, or a usage error that says how to find the names. */
+/** The network the user named, or a usage error that names the known ones close to it. */
 export function networkResolve(name: string): Network {
   const network = networkByName(name);
   if (network === undefined) {
-    throw new UsageError({
-      reason: `Unknown network "${name.slice(0, 40)}".`,
-      hint: 'Use a name from the SS58 registry, e.g. polkadot, kusama, westend, substrate.',
-    });
+    const close = networkNamesClose(name).map((n) => n.name);
+    throw new UnknownNetworkError({ network: name, close: close.join(', ') });
   }
   return network;
 }

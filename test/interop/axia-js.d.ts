@@ -15,6 +15,7 @@ declare module '@axia-js/keyring' {
     constructor(options?: { type?: KeyringPair['type']; ss58Format?: number });
     addFromUri(suri: string, meta?: Record<string, unknown>, type?: KeyringPair['type']): KeyringPair;
     addFromJson(json: unknown): KeyringPair;
+    encodeAddress(key: Uint8Array | string, ss58Format?: number): string;
   }
 }
 

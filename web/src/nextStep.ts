@@ -17,6 +17,10 @@ export function nextStepText(step: NextStep): string | undefined {
   switch (step.do) {
     case 'choose-network':
       return `Check the network, or choose “${step.label}”.`;
+    case 'pick-network': {
+      const labels = step.networks.map((n) => `“${n.label}”`).join(', ');
+      return `To show them under ${step.networks.length === 1 ? labels : `another (${labels})`}, choose it as the Network when you restore, or use Network… in an account’s Actions menu.`;
+    }
     case 'network-from-address':
       return 'Choose “Any / from the address” as the network: the address itself says which kind it is.';
     case 'use-restore':

@@ -16,7 +16,7 @@ export function inspectCommand(program: Command, run: Runner): void {
     .summary('say what a wallet file is, without its password')
     .description(
       [
-        'Say what a wallet file is, without asking for its password: its format and version, how it is encrypted (KDF parameters), whether wallets from before mid-2025 can open it, and the accounts it shows (address, name, key type).',
+        'Say what a wallet file is, without asking for its password: its format and version, how it is encrypted (KDF parameters), whether wallets from before mid-2025 can open it, and the accounts it shows (address, name, key type, and the network `keepsake restore` would put it under, with those of the same address format that a file cannot tell apart: "Polkadot Relay Chain (also AXIA)").',
         'Nothing is decrypted or imported, and the vault is not opened. A whole-wallet file (a keepsake backup, a Concordium wallet export) shows nothing of what it holds without its password: `keepsake verify FILE` lists that, importing nothing.',
       ].join('\n\n'),
     )
@@ -60,7 +60,12 @@ function printInspect(io: Io, r: InspectReport, file: string): void {
       if (w.chainAccounts > 0) out(io, `      ${w.chainAccounts} chain account${w.chainAccounts === 1 ? '' : 's'} of its own`);
     }
   } else
-    for (const a of r.accounts) out(io, line`    ${a.address}  ${a.type ?? 'type not recorded'}${a.name === null ? '' : line`  ${JSON.stringify(a.name)}`}`);
+    for (const a of r.accounts) {
+      // The network it would be restored under, and those of the same address format a file cannot tell from it.
+      const network =
+        a.network === null ? '' : `  ${a.network.label}${a.network.also.length === 0 ? '' : ` (also ${a.network.also.map((n) => n.label).join(', ')})`}`;
+      out(io, line`    ${a.address}  ${a.type ?? 'type not recorded'}${a.name === null ? '' : line`  ${JSON.stringify(a.name)}`}${network}`);
+    }
   for (const note of r.notes) out(io, line`  note: ${note}`);
   if (r.next) out(io, line`  note: ${nextStepCli(r.next)}`);
 }

@@ -46,6 +46,20 @@ describe('restore', () => {
     expect(r.stderr).toBe('keepsake: --on-duplicate is skip or replace, not "merge". Run `keepsake restore --help` to see its options and an example.\n');
   });
 
+  it('--network with an unknown name: exit 2 naming the close ones, before any password is asked (restore and rescue restore)', async () => {
+    const r = await box.run(['restore', file, '--network', 'axa'], { tty: true, answers: [VECTOR.password] });
+    expect(r.code).toBe(2);
+    expect(r.prompts).toEqual([]);
+    expect(r.stderr).toBe('keepsake: Unknown network "axa". Did you mean axia?\n');
+    const rescue = await box.run(['rescue', 'restore', '--network', 'polkdot', '--json'], { tty: true, answers: [VECTOR.password] });
+    expect(rescue.code).toBe(2);
+    expect(rescue.prompts).toEqual([]);
+    expect(jsonErrorOf(rescue)).toEqual({
+      name: 'UnknownNetworkError',
+      message: expect.stringMatching(/^Unknown network "polkdot"\. Did you mean polkadot\b/),
+    });
+  });
+
   it('restores the account (the vault made on first use), then skips it the second time', async () => {
     const first = await box.json<{ restored: { address: string }[] }>(['restore', file, '--password-file', pw]);
     expect(first.restored.map((a) => a.address)).toEqual([VECTOR.expectedAddress]);

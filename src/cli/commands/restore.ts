@@ -13,7 +13,7 @@ import { errorTextCli } from '../nextStep.js';
 import { line } from '../printable.js';
 import { progressStart } from '../progress.js';
 
-export type RestoreOptions = { paths: string[]; passwordFile: string | undefined; onDuplicate: 'skip' | 'replace' };
+export type RestoreOptions = { paths: string[]; passwordFile: string | undefined; onDuplicate: 'skip' | 'replace'; network?: string | undefined };
 
 /** Registers `keepsake restore`: its options and help; the action calls {@link restoreRun}. */
 export function restoreCommand(program: Command, run: Runner): void {
@@ -27,6 +27,7 @@ export function restoreCommand(program: Command, run: Runner): void {
     .addOption(
       new Option('--on-duplicate <mode>', 'an account already in the vault: skip it, or replace it').choices(RESTORE_DUPLICATE_CHOICES).default('skip'),
     )
+    .option('--network <network>', 'store every restored account under this network (e.g. axia), whatever the files say')
     .summary('restore accounts from backup files into the vault')
     .description(
       [
@@ -35,6 +36,7 @@ export function restoreCommand(program: Command, run: Runner): void {
         'Every key is checked against its address before it is saved. Files are kept as they are, still locked with their own password, except a key with no key derivation (type "none", versions 0–2), which is locked with scrypt under the password given. A batch entry no password opens is restored unchecked (`keepsake account verify` checks it later). A bad file does not stop the others: each is reported.',
         'A Nova Wallet cloud backup (novawallet_backup.json), given alone, is brought in as `keepsake backup import` brings it: wallets with a recovery phrase as identities whose PIN is the backup password, the others as accounts; the file is checked as a whole first, and nothing is written if any key in it is not the one its wallet list names.',
         'Accounts already in the vault are skipped unless --on-duplicate replace (an entry without a key, or whose key could not be checked, never replaces one that has it).',
+        "Each account is stored under the network its file names (its genesis hash, else its address format). Networks that share an address format cannot be told apart from a file (AXIA.js writes Polkadot's format and genesis hash for AXIA, Kusama's for AXIALunar): give --network NAME to store them all under that one, the stored files' unencrypted address and genesis hash following it (a network of another format is allowed: the same keys then show other addresses, which is said), or change one later with `keepsake account network`.",
         'Exit status: 0 restored (failures, if any, are listed) · 1 nothing restored and a file failed · 3 nothing restored: wrong password.',
       ].join('\n\n'),
     )
@@ -44,16 +46,19 @@ export function restoreCommand(program: Command, run: Runner): void {
         'keepsake restore 5GrwvaEF….json',
         'keepsake restore ~/backups/ --password-file pw.txt --json',
         'keepsake restore export-all.json --on-duplicate replace',
+        'keepsake restore axia-account.json --network axia',
       ]),
     )
-    .action((paths: string[], opts: { passwordFile?: string; onDuplicate: RestoreOptions['onDuplicate'] }) =>
-      run((ctx) => restoreRun({ paths, passwordFile: opts.passwordFile, onDuplicate: opts.onDuplicate }, ctx)),
+    .action((paths: string[], opts: { passwordFile?: string; onDuplicate: RestoreOptions['onDuplicate']; network?: string }) =>
+      run((ctx) => restoreRun({ paths, passwordFile: opts.passwordFile, onDuplicate: opts.onDuplicate, network: opts.network }, ctx)),
     );
 }
 
 /** Runs `keepsake restore` with its parsed options; resolves to the exit code. */
 export async function restoreRun(options: RestoreOptions, ctx: Context): Promise<number> {
   const { io } = ctx;
+  // An unknown network is a usage error before any file is read or any password asked.
+  if (options.network !== undefined) (await import('../../wallet/network.js')).networkResolve(options.network);
   const files = await expandPaths(options.paths);
   const inputs = await Promise.all(files.map(async (file) => ({ file, text: await readInputFile(file) })));
   const { walletFileCheck } = await import('../../wallet/fileCheck.js');
@@ -79,6 +84,7 @@ export async function restoreRun(options: RestoreOptions, ctx: Context): Promise
         restoreFiles(vault, inputs, password!, {
           onDuplicate: options.onDuplicate,
           morePasswords,
+          ...(options.network === undefined ? {} : { network: options.network }),
           // On a terminal, what is still locked is asked for by name (the progress line is done by then).
           ...(ask === undefined
             ? {}
@@ -138,6 +144,7 @@ export function printReport(io: Io, r: RestoreReport): void {
   for (const s of r.skipped) out(io, line`${color(io, 'yellow', 'skipped')}   ${s.address}: ${s.reason}`);
   for (const f of r.failed) say(io, line`${color(io, 'red', 'failed')}    ${f.file}: ${errorTextCli(f.error)}`);
   out(io, `${r.restored.length} restored, ${r.skipped.length} skipped, ${r.failed.length} failed.`);
+  for (const note of r.notes) out(io, line`note: ${errorTextCli(note)}`);
 }
 
 /** Files as given; a folder contributes its *.json files (not recursively), in name order. */

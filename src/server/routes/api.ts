@@ -280,6 +280,10 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const { accountRenameByQuery } = await import('../../wallet/accounts.js');
     return accountRenameByQuery(vault(), str(b, 'address'), str(b, 'name'));
   });
+  plain('/accounts/network', async (b) => {
+    const { accountNetworkSet } = await import('../../wallet/accounts.js');
+    return accountNetworkSet(vault(), str(b, 'address'), str(b, 'network'));
+  });
   plain('/accounts/remove', async (b) => {
     const { accountRemoveByQuery } = await import('../../wallet/accounts.js');
     return accountRemoveByQuery(vault(), str(b, 'address'));
@@ -340,7 +344,9 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
   secret('/restore', fileTargets, async (b) => {
     const { restoreFiles, restoreVerdict } = await import('../../wallet/restore.js');
     const onDuplicate = choiceOf(b, 'onDuplicate', RESTORE_DUPLICATE_CHOICES, 'skip');
-    const report = await restoreFiles(vault(), files(b), str(b, 'password'), { onDuplicate });
+    // "As the file says" sends none; an unknown name is refused before any file is opened.
+    const network = str(b, 'network', true);
+    const report = await restoreFiles(vault(), files(b), str(b, 'password'), { onDuplicate, ...(network === undefined ? {} : { network }) });
     // A restore that opened nothing because of the password counts as a wrong password (and for the limiter).
     if (restoreVerdict(report) === 'wrong-password') {
       const { WrongPasswordError } = await import('../../errors/password.js');

@@ -69,7 +69,7 @@ describe('reading the list', () => {
 
   it('inspect shows the key type an entry without a key records (`type`)', async () => {
     const r = await b.json<InspectJson>(['inspect', b.path('apps-export.json')]);
-    expect(r.accounts[3]).toEqual({ address: qr['address'], name: 'Vault QR', type: 'ed25519' });
+    expect(r.accounts[3]).toMatchObject({ address: qr['address'], name: 'Vault QR', type: 'ed25519' });
   });
 
   it('verify: ok; the multisig is reported as watch-only', async () => {

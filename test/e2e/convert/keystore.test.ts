@@ -92,7 +92,7 @@ describe('the published vector', () => {
     const key = ethPrivateKey(new Uint8Array(32).fill(21));
     await b.write('with-address.json', await keystoreEncrypt(key, 'pw', GETH_LIGHT));
     const r = await b.json<InspectJson>(['inspect', b.path('with-address.json')]);
-    expect(r.accounts).toEqual([{ address: eip55(ethAddress(key)), name: null, type: 'ethereum' }]);
+    expect(r.accounts).toEqual([{ address: eip55(ethAddress(key)), name: null, type: 'ethereum', network: null }]);
     expect(r.kdf).toEqual({ name: 'scrypt', N: 1 << 12, r: 8, p: 6 });
   });
 

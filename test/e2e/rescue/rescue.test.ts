@@ -163,6 +163,18 @@ describe('rescue restore', () => {
     expect(msg).toMatch(/None of the accounts found has the address/);
     expect(vaultDump(b.vault)).toEqual(before);
   });
+
+  it('--network puts what it restores under that network (an AXIA extension keeps Polkadot{.js} files: issue 17)', async () => {
+    const b = await sandbox();
+    const copy = await profileCopy(b);
+    const pw = await b.secret('kept.txt', PASSWORDS.kept);
+    const r = okJson<RestoreJson>(
+      await b.run(['rescue', 'restore', files.kept.address, '--profile', copy, '--password-file', pw, '--network', 'axia', '--json']),
+    );
+    expect(r.restored).toEqual([expect.objectContaining({ name: 'Kept', verified: true, network: 'axia' })]);
+    const { encodeAddress } = await import('@polkadot/util-crypto');
+    expect(await b.list()).toEqual([expect.objectContaining({ name: 'Kept', network: 'axia', address: encodeAddress(decodeAddress(files.kept.address), 0) })]);
+  });
 });
 
 describe('rescue scan after the browser compacted its log into a table', () => {

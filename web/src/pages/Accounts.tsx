@@ -5,6 +5,7 @@ import { useNetworks, networkChoices } from '../networks';
 import { Loaded, Notices, SelectField, type Notice } from '../ui';
 import { AccountCard, type AccountAction } from './accounts/AccountCard';
 import { AccountBackupDialog } from './accounts/AccountBackupDialog';
+import { AccountNetworkDialog } from './accounts/AccountNetworkDialog';
 import { AccountRenameDialog } from './accounts/AccountRenameDialog';
 import { AddAccountDialog } from './accounts/AddAccountDialog';
 import { AddFromVaultDialog } from './accounts/AddFromVaultDialog';
@@ -69,7 +70,13 @@ export function AccountsPage() {
         {(list) => (
           <ul className="cards" aria-label="Accounts">
             {list.map((a) => (
-              <AccountCard key={a.publicKey + a.type} account={a} backup={backups.account(a.publicKey)} onAction={(kind) => setOpen({ kind, account: a })} />
+              <AccountCard
+                key={a.publicKey + a.type}
+                account={a}
+                backup={backups.account(a.publicKey)}
+                networkLabel={networks.find((n) => n.name === a.network)?.displayName}
+                onAction={(kind) => setOpen({ kind, account: a })}
+              />
             ))}
           </ul>
         )}
@@ -79,10 +86,11 @@ export function AccountsPage() {
 
       {open?.kind === 'add' ? <AddAccountDialog networks={networks} onClose={close} onDone={done} /> : null}
       {open?.kind === 'add-vault' ? <AddFromVaultDialog onClose={close} onDone={done} /> : null}
-      {open?.kind === 'restore' ? <RestoreDialog onClose={close} onDone={done} /> : null}
+      {open?.kind === 'restore' ? <RestoreDialog networks={networks} onClose={close} onDone={done} /> : null}
       {open?.kind === 'export-all' ? <ExportAllDialog onClose={close} onDone={done} /> : null}
       {open?.kind === 'backup' ? <AccountBackupDialog account={open.account} onClose={close} onDone={done} /> : null}
       {open?.kind === 'rename' ? <AccountRenameDialog account={open.account} onClose={close} onDone={done} /> : null}
+      {open?.kind === 'network' ? <AccountNetworkDialog account={open.account} networks={networks} onClose={close} onDone={done} /> : null}
       {open?.kind === 'forget' ? <ForgetAccountDialog account={open.account} onClose={close} onDone={done} /> : null}
       {open?.kind === 'verify' ? <VerifyAccountDialog account={open.account} onClose={close} onDone={done} /> : null}
     </>

@@ -6,6 +6,7 @@ import { accountCreateCommand } from './create.js';
 import { accountExportCommand } from './export.js';
 import { accountExportAllCommand } from './exportAll.js';
 import { accountListCommand } from './list.js';
+import { accountNetworkCommand } from './network.js';
 import { accountRemoveCommand } from './remove.js';
 import { accountRenameCommand } from './rename.js';
 import { accountVerifyCommand } from './verify.js';
@@ -14,10 +15,10 @@ import { accountVerifyCommand } from './verify.js';
 export function accountCommand(program: Command, run: Runner): void {
   const account = program
     .command('account')
-    .summary('create, add, list, rename, remove, export and verify accounts')
+    .summary('create, add, list, rename, remove, export and verify accounts, and change their network')
     .description(
       [
-        'Accounts in the vault: create a new one, add one from its recovery phrase or seed, list, rename and remove them, export them to Polkadot{.js} files or an Ethereum keystore, and check the key of one restored unchecked.',
+        'Accounts in the vault: create a new one, add one from its recovery phrase or seed, list, rename and remove them, change the network one is shown under, export them to Polkadot{.js} files or an Ethereum keystore, and check the key of one restored unchecked.',
         "Each account keeps its own password (one derived from an identity opens with that identity's PIN instead). `keepsake account COMMAND --help` says what each command asks for and changes.",
       ].join('\n\n'),
     )
@@ -27,6 +28,7 @@ export function accountCommand(program: Command, run: Runner): void {
     accountAddCommand,
     accountListCommand,
     accountRenameCommand,
+    accountNetworkCommand,
     accountRemoveCommand,
     accountExportCommand,
     accountExportAllCommand,

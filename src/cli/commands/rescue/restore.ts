@@ -16,6 +16,7 @@ export type RescueRestoreOptions = {
   passwordFile?: string;
   onDuplicate: 'skip' | 'replace';
   concordiumDb?: string;
+  network?: string;
 };
 
 /** Registers `keepsake rescue restore`: its options and help; the action calls {@link rescueRestoreRun}. */
@@ -31,6 +32,7 @@ export function rescueRestoreCommand(rescue: Command, run: Runner): void {
     .addOption(
       new Option('--on-duplicate <mode>', 'an account already in the vault: skip it, or replace it').choices(RESTORE_DUPLICATE_CHOICES).default('skip'),
     )
+    .option('--network <network>', 'store every restored account under this network (e.g. axia), whatever the extension kept')
     .option('--concordium-db <file>', "import the Concordium Desktop Wallet's database instead (its password from --password-file, or asked)")
     .summary('restore the accounts `rescue scan` finds into the vault')
     .description(
@@ -55,8 +57,8 @@ export function rescueRestoreCommand(rescue: Command, run: Runner): void {
 export async function rescueRestoreRun(options: RescueRestoreOptions, ctx: Context): Promise<number> {
   const { io } = ctx;
   if (options.concordiumDb !== undefined) {
-    if (options.addresses.length > 0 || options.profile !== undefined)
-      throw new UsageError({ reason: '--concordium-db imports the whole Concordium database: give no addresses and no --profile with it.' });
+    if (options.addresses.length > 0 || options.profile !== undefined || options.network !== undefined)
+      throw new UsageError({ reason: '--concordium-db imports the whole Concordium database: give no addresses, --profile or --network with it.' });
     const password = await readSecret(io, {
       file: options.passwordFile,
       flag: '--password-file',
@@ -69,6 +71,8 @@ export async function rescueRestoreRun(options: RescueRestoreOptions, ctx: Conte
     else printImport(io, report);
     return EXIT.ok;
   }
+  // An unknown network is a usage error before any password is asked.
+  if (options.network !== undefined) (await import('../../../wallet/network.js')).networkResolve(options.network);
   const [password, ...morePasswords] = await readSecretLines(io, {
     file: options.passwordFile,
     flag: '--password-file',
@@ -87,6 +91,7 @@ export async function rescueRestoreRun(options: RescueRestoreOptions, ctx: Conte
         rescueRestoreFound(vault, chosen, password!, {
           onDuplicate: options.onDuplicate,
           morePasswords,
+          ...(options.network === undefined ? {} : { network: options.network }),
           // On a terminal, what is still locked is asked for by name (the progress line is done by then).
           ...(ask === undefined ? {} : { askPassword: (locked) => (progress.stop(), ask(locked)) }),
           onProgress: (done) => progress.update(done),

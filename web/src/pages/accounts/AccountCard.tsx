@@ -5,14 +5,23 @@ import { Identicon } from '../../identicon';
 import { AddressLine, Menu, pathText } from '../../ui';
 
 /** What an account's card can open: its Actions menu's items, and Verify on an unchecked one. */
-export type AccountAction = 'backup' | 'rename' | 'forget' | 'verify';
+export type AccountAction = 'backup' | 'rename' | 'network' | 'forget' | 'verify';
 
-/** One account: identicon, name with its badges, address (with Copy), key type, network and identity, and its Actions menu. */
-export function AccountCard({ account: a, onAction, backup }: { account: Account; onAction: (action: AccountAction) => void } & BackupProp) {
+/**
+ * One account: identicon, name with its badges, address (with Copy), key type, network (`networkLabel`,
+ * its name as the network lists show it, when known) and identity, and its Actions menu.
+ */
+export function AccountCard({
+  account: a,
+  onAction,
+  backup,
+  networkLabel,
+}: { account: Account; onAction: (action: AccountAction) => void; networkLabel?: string | undefined } & BackupProp) {
   const nameId = useId();
   const items = [
     ...(a.hasKey ? [{ label: 'Create a backup file for this account', onSelect: () => onAction('backup') }] : []),
     { label: 'Rename', onSelect: () => onAction('rename') },
+    { label: 'Network…', onSelect: () => onAction('network') },
     { label: 'Forget account', onSelect: () => onAction('forget') },
   ];
   return (
@@ -43,7 +52,7 @@ export function AccountCard({ account: a, onAction, backup }: { account: Account
         <AddressLine address={a.address} name={a.name} />
         <p className="meta">
           <span>{a.type}</span>
-          {a.network ? <span>{a.network}</span> : null}
+          {a.network ? <span className="account-network">{networkLabel ?? a.network}</span> : null}
           {a.identity !== null ? (
             <span>
               identity {a.identity}, path {pathText(a.path)}

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { apiPost, filesRead, type InspectReport, type RestoreReport } from '../../api';
+import { apiPost, filesRead, type InspectReport, type Network, type RestoreReport } from '../../api';
+import { networkChoices } from '../../networks';
 import { errorText } from '../../nextStep';
 import { useSubmit } from '../../hooks';
 import { Identicon } from '../../identicon';
-import { Dialog, FilePicker, FormActions, plural, RadioGroup, type DialogProps, type Option } from '../../ui';
+import { Dialog, FilePicker, FormActions, plural, RadioGroup, SelectField, type DialogProps, type Option } from '../../ui';
 import { restoreNotice } from './restoreNotice';
 import { FILE_AND_PASSWORD, fileAndPasswordErrors, PasswordField } from '../../components/SecretFields';
 
@@ -22,13 +23,16 @@ const WHOLE_WALLET = new Set(['keepsake-backup', 'concordium-desktop', 'nova-bac
 /**
  * "Restore JSON", as the Polkadot{.js} extension walks it: pick the file(s), see which accounts each
  * holds (address, name, key type; read without the password, as the extension shows them), then the
- * password. A result where some files or accounts failed is a warning, not a success.
+ * password. A result where some files or accounts failed is a warning, not a success. "Network" puts every
+ * restored account under the one chosen: nothing in a file tells networks of the same address format
+ * apart (AXIA files look like Polkadot ones).
  */
-export function RestoreDialog({ onClose, onDone }: DialogProps) {
+export function RestoreDialog({ networks, onClose, onDone }: DialogProps & { networks: readonly Network[] }) {
   const [files, setFiles] = useState<File[]>([]);
   const [previews, setPreviews] = useState<Preview[]>([]);
   const [password, setPassword] = useState('');
   const [onDuplicate, setOnDuplicate] = useState('skip');
+  const [network, setNetwork] = useState('');
 
   useEffect(() => {
     let live = true;
@@ -52,7 +56,7 @@ export function RestoreDialog({ onClose, onDone }: DialogProps) {
     validate: () => fileAndPasswordErrors(files, password, 'Pick or drop at least one backup file.'),
     send: async () => {
       const uploads = await filesRead(files);
-      const r = await apiPost<RestoreReport>('/api/restore', { files: uploads, password, onDuplicate });
+      const r = await apiPost<RestoreReport>('/api/restore', { files: uploads, password, onDuplicate, ...(network === '' ? {} : { network }) });
       if (r.restored.length === 0 && r.skipped.length === 0 && r.failed.length > 0) {
         setErrors({ file: r.failed.map((f) => (r.failed.length > 1 ? `${f.file}: ${errorText(f.error)}` : errorText(f.error))).join('\n') });
         return;
@@ -75,6 +79,13 @@ export function RestoreDialog({ onClose, onDone }: DialogProps) {
           describe={(_file, i) => <FileContents preview={previews[i] ?? { state: 'reading' }} />}
         />
         <PasswordField value={password} onChange={setPassword} error={errors['password']} hint="The password the files were saved with." />
+        <SelectField
+          label="Network"
+          value={network}
+          onChange={setNetwork}
+          hint="Where the restored accounts are shown. Files do not tell apart networks that share an address format (an AXIA file reads like a Polkadot one)."
+          {...networkChoices(networks, { none: 'As the file says' })}
+        />
         <RadioGroup legend="If an account is already in the vault" name="on-duplicate" value={onDuplicate} onChange={setOnDuplicate} options={ON_DUPLICATE} />
         <FormActions busy={busy} working={`Restoring ${plural(files.length, 'file')}…`} submit="Restore" onClose={onClose} error={errors['form']} />
       </form>
@@ -105,6 +116,13 @@ function FileContents({ preview }: { preview: Preview }) {
             <span className="file-account">
               <span className="file-account-name">{a.name ?? 'no name'}</span>
               {a.type ? <span className="meta"> {a.type}</span> : null}
+              {a.network ? (
+                <span className="meta">
+                  {' '}
+                  {a.network.label}
+                  {a.network.also.length > 0 ? ` (also ${a.network.also.map((n) => n.label).join(', ')})` : ''}
+                </span>
+              ) : null}
               <code className="mono">{a.address}</code>
             </span>
           </li>

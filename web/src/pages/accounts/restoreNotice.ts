@@ -14,6 +14,8 @@ export function restoreNotice(r: RestoreReport): Notice {
           `Restored: ${x.name} (${x.address})${x.replaced ? ', replacing the one in the vault' : ''}${x.verified ? '' : ' — unchecked: its key could not be checked'}${relockedNote(x.relocked)}`,
       ),
       ...r.skipped.map((x) => `Skipped: ${x.address} — ${x.reason}`),
+      // Where the accounts were put (a network that shares its address format, or another format than the files'): words for the page.
+      ...r.notes.map((n) => errorText(n)),
     ],
   };
 }
