@@ -115,7 +115,7 @@ describe('restore of files under different passwords (item 2)', () => {
     const oneReport = okJson<RestoreJson>(one);
     expect(oneReport.restored.map((r) => r.name)).toEqual(['Alpha']);
     expect(oneReport.failed.map((f) => [f.file, f.error.name])).toEqual([[g, 'WrongPasswordError']]);
-    expect(Object.keys(oneReport).sort()).toEqual(['failed', 'restored', 'skipped']);
+    expect(Object.keys(oneReport).sort()).toEqual(['failed', 'notes', 'restored', 'skipped']);
 
     const box2 = await sandbox();
     const both = okJson<RestoreJson>(await box2.run(['restore', a, g, '--password-file', await lines(box2, 'two.txt', S.alpha, S.gamma), '--json']));

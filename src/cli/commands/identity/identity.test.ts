@@ -102,7 +102,7 @@ describe('identity derive, list, find', () => {
   it('derive with a bad path, an unknown network or from an identity that is not there: refused before the PIN is asked', async () => {
     const cases: [string[], number, string][] = [
       [['Dev', '--path', 'Alice'], 1, 'InvalidPathError'],
-      [['Dev', '--network', 'atlantis'], 2, 'UsageError'],
+      [['Dev', '--network', 'atlantis'], 2, 'UnknownNetworkError'],
       [['Nobody', '--network', 'polkadot'], 1, 'IdentityNotFoundError'],
     ];
     for (const [argv, code, name] of cases) {
