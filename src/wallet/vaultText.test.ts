@@ -51,6 +51,29 @@ describe('an identity account out as a Vault secret text (after the PIN)', () =>
     expect((await vaultSecretExport(vault, 'Dev root', PIN)).text.split(':')[1]!.length).toBe(66);
   });
 
+  it('the 32-byte seeds it writes open in @polkadot/keyring (the peer) as the same keys: sr25519 root, ed25519 and ecdsa on hard paths', async () => {
+    const { Keyring } = await import('@polkadot/keyring');
+    const { cryptoWaitReady, mnemonicToMiniSecret } = await import('@polkadot/util-crypto');
+    await cryptoWaitReady();
+    const vault = freshVault();
+    await identityRecover(vault, { name: 'Dev', mnemonic: DEV_PHRASE, pin: PIN, pinKdf: FAST_PIN });
+    await identityDerive(vault, 'Dev', { pin: PIN, network: 'polkadot', path: '', name: 'Root' });
+    await identityDerive(vault, 'Dev', { pin: PIN, type: 'ed25519', network: 'polkadot', path: '//Alice', name: 'Ed hard' });
+    await identityDerive(vault, 'Dev', { pin: PIN, type: 'ecdsa', network: 'kusama', path: '//kusama//0', name: 'Ecdsa hard' });
+    for (const a of accountList(vault)) {
+      const seed = (await vaultSecretExport(vault, a.address, PIN)).text.split(':')[1]!;
+      expect(seed, a.name).toMatch(/^0x[0-9a-f]{64}$/);
+      const pair = new Keyring({ type: a.type as 'sr25519' | 'ed25519' | 'ecdsa' }).addFromSeed(Buffer.from(seed.slice(2), 'hex'));
+      expect('0x' + Buffer.from(pair.publicKey).toString('hex'), a.name).toBe(a.publicKey);
+      // And the key is the one the peer derives from the phrase and path itself.
+      const fromPhrase = new Keyring({ type: a.type as 'sr25519' | 'ed25519' | 'ecdsa' }).addFromUri(`${DEV_PHRASE}${a.path ?? ''}`);
+      expect(fromPhrase.publicKey, a.name).toEqual(pair.publicKey);
+    }
+    // Vault's root sr25519 text is the phrase's mini secret (sp_core `from_string_with_seed`).
+    const root = (await vaultSecretExport(vault, 'Root', PIN)).text.split(':')[1]!;
+    expect(root).toBe('0x' + Buffer.from(mnemonicToMiniSecret(DEV_PHRASE)).toString('hex'));
+  });
+
   it('a wrong PIN exports nothing', async () => {
     const vault = freshVault();
     await identityRecover(vault, { name: 'Dev', mnemonic: DEV_PHRASE, pin: PIN, pinKdf: FAST_PIN });
