@@ -62,6 +62,7 @@ it('exports exactly the public API', () => {
       "PinLockedError",
       "SCRYPT_COMPAT",
       "SCRYPT_DEFAULT",
+      "ShardNotBackupError",
       "SuriTooLongError",
       "TruncatedFileError",
       "UnableToDecryptError",

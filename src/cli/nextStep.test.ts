@@ -25,6 +25,7 @@ const SAMPLES = {
   'vault-lock': { do: 'vault-lock' },
   'concordium-password': { do: 'concordium-password' },
   'rescue-scan': { do: 'rescue-scan' },
+  'combine-shards': { do: 'combine-shards', required: 2 },
 } as const satisfies { [K in NextStep['do']]: Extract<NextStep, { do: K }> };
 const STEPS: NextStep[] = [
   ...Object.values(SAMPLES),

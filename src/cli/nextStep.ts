@@ -53,6 +53,8 @@ export function nextStepCli(step: NextStep): string {
       return 'To set one, run `keepsake vault lock`.';
     case 'concordium-password':
       return 'Pass --concordium-password-file FILE (one password per line), or run the command on a terminal to be asked.';
+    case 'combine-shards':
+      return `Recover the phrase with \`keepsake identity combine SHARD…\`: any ${step.required} shards of the set, and its passphrase.`;
     case 'rescue-scan':
       return 'Run `keepsake rescue scan` (with --profile DIR for a copied browser profile) to see what is found.';
     case 'see-help':

@@ -48,9 +48,25 @@ export class UnknownFormatError extends BaseError {
   constructor({ file, reason }: { file?: string | undefined; reason?: string } = {}) {
     super(`${subject(file)} is not a wallet file keepsake recognises${reason ? ` (${reason})` : ''}.`, {
       hints: [
-        'keepsake reads Polkadot{.js} account and "Export all" files, Polkadot-JS Apps exports, Ethereum keystores (v3), its own whole-wallet backups and Concordium Desktop Wallet exports.',
+        'keepsake reads Polkadot{.js} account and "Export all" files (also as Talisman, SubWallet and AXIA.js write them), Polkadot-JS Apps exports, Ethereum keystores (v3), Nova Wallet cloud backups, its own whole-wallet backups and Concordium Desktop Wallet exports.',
       ],
     });
+  }
+}
+
+/**
+ * A Banana Split shard given as a backup file: it holds no account by itself — a set's shards and its
+ * passphrase together recover a phrase (read only by the shard commands and the "Recover from shards" dialog).
+ */
+export class ShardNotBackupError extends BaseError {
+  override readonly name = 'ShardNotBackupError';
+  override readonly kind = 'failed';
+  override readonly field = 'file';
+  constructor({ file, title, required }: { file?: string | undefined; title: string; required: number | string }) {
+    super(
+      `${subject(file)} is a Banana Split shard of "${title}", not a backup file: it holds no account by itself; any ${required} shards of its set with the passphrase recover the phrase.`,
+      { next: { do: 'combine-shards', required: Number(required) } },
+    );
   }
 }
 

@@ -51,6 +51,8 @@ export type NextStep =
   | { do: 'concordium-password' }
   /** Nothing to rescue was found or named: see what the scan finds. */
   | { do: 'rescue-scan' }
+  /** A Banana Split shard given where a backup file goes: recover the phrase from `required` shards of its set and the passphrase. */
+  | { do: 'combine-shards'; required: number }
   /** The command line was not understood: read the command's help. */
   | { do: 'see-help' };
 

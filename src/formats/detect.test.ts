@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { thrown } from '../../test/support/rejection.js';
 import { describe, expect, it } from 'vitest';
 import { BaseError } from '../errors/base.js';
-import { CorruptFileError, EmptyFileError, NotJsonError, TruncatedFileError, UnknownFormatError } from '../errors/file.js';
+import { CorruptFileError, EmptyFileError, NotJsonError, ShardNotBackupError, TruncatedFileError, UnknownFormatError } from '../errors/file.js';
 import { plural } from '../text/plural.js';
 import { FORMAT_LABELS, formatDetect, type FormatName } from './detect.js';
 import type { JsonObject } from './json.js';
@@ -189,5 +189,26 @@ describe('formatDetect: garbage in, only keepsake errors out', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('a Banana Split shard given as a backup file', () => {
+  const sets = loadVectors<{ sets: { name: string; shards: string[] }[] }>('banana-split').sets;
+  it('every published shard (v0 and v1) is named as a shard of its set, with the way to recover: never "unknown format"', () => {
+    for (const set of sets) {
+      for (const text of set.shards) {
+        const e = thrown(() => formatDetect(text, 'shard.json'));
+        expect(e, set.name).toBeInstanceOf(ShardNotBackupError);
+        const shard = JSON.parse(text) as { t: string; r: number };
+        expect((e as ShardNotBackupError).message).toContain(`shard.json is a Banana Split shard of "${shard.t}"`);
+        expect((e as ShardNotBackupError).next).toEqual({ do: 'combine-shards', required: shard.r });
+      }
+    }
+  });
+
+  it('a hostile title is cut short in the sentence', () => {
+    const e = thrown(() => formatDetect(JSON.stringify({ v: 1, t: 'x'.repeat(10_000), r: 2, d: '8AA', n: 'AA' }))) as ShardNotBackupError;
+    expect(e).toBeInstanceOf(ShardNotBackupError);
+    expect(e.message.length).toBeLessThan(400);
   });
 });

@@ -1,4 +1,4 @@
-import { NotJsonError, UnknownFormatError } from '../errors/file.js';
+import { NotJsonError, ShardNotBackupError, UnknownFormatError } from '../errors/file.js';
 import { isObject, jsonParse, type JsonObject } from './json.js';
 import { novaBackupLooksLike } from './nova-backup.js';
 import { polkadotJsLooksLike, polkadotJsParse, type PolkadotJsBatch, type PolkadotJsSingle } from './polkadot-js/parse.js';
@@ -71,6 +71,12 @@ export function formatDetect(text: string, file?: string): Detected {
     const meta = value['metadata'];
     const mobile = meta['keyLen'] === undefined && meta['iterations'] === 100000;
     return { format: mobile ? 'concordium-mobile' : 'concordium-desktop', json: value };
+  }
+  // A Banana Split shard's text (banana_split `src/util/crypto.ts`: v, t, r, d, n): not a backup by itself.
+  const t: unknown = value['t'];
+  const r: unknown = value['r'];
+  if (typeof t === 'string' && typeof r === 'number' && typeof value['d'] === 'string' && typeof value['n'] === 'string') {
+    throw new ShardNotBackupError({ file, title: t.length > 64 ? `${t.slice(0, 64)}…` : t, required: r });
   }
   throw new UnknownFormatError({ file, reason: 'its fields match no wallet format keepsake knows' });
 }

@@ -43,6 +43,8 @@ export function nextStepText(step: NextStep): string | undefined {
       return 'To choose another, use the Vault page.';
     case 'vault-lock':
       return 'To set one, use the Vault page.';
+    case 'combine-shards':
+      return `On the Identities page, choose “Recover from shards” and add any ${step.required} shards of the set, with the passphrase.`;
     case 'rescue-scan':
       return 'Search again on the “Find wallets” page, or give it the folder of a copied browser profile.';
     case 'concordium-password':

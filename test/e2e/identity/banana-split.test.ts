@@ -88,6 +88,25 @@ describe('keepsake identity split', () => {
     expect(page).toContain('keepsake identity combine');
   });
 
+  it('a shard given to inspect, verify or restore says what it is and how it recovers (exit 1), the vault unchanged', async () => {
+    const { box } = await splitBox(3);
+    const shard = box.path('shards', 'shard-1-of-3.json');
+    const before = vaultDump(box.vault);
+    for (const command of [
+      ['inspect', shard],
+      ['verify', shard],
+      ['restore', shard],
+    ]) {
+      const r = await box.run([...command, '--json'], { stdin: 'some password\n' });
+      const message = expectRefused(r, EXIT.failed, { json: true, name: 'ShardNotBackupError' });
+      expect(message, command[0]).toMatch(/is a Banana Split shard of "Phone", not a backup file: .*any 2 shards of its set with the passphrase/);
+    }
+    const human = await box.run(['verify', shard]);
+    expect(human.code).toBe(EXIT.failed);
+    expect(human.stderr).toContain('keepsake identity combine SHARD…');
+    expect(vaultDump(box.vault)).toEqual(before);
+  });
+
   it('combine recovers the identity from 3 JSON files and from 3 PNG images, under a new PIN, named after the title', async () => {
     const { box, passphraseFile } = await splitBox(5);
     const newPin = await box.secret('new.pin', NEW_PIN);
