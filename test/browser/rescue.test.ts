@@ -2,7 +2,7 @@
  * The "Find wallets" page (issue 15), in Chromium: a profile copied from another disk — written by
  * a real Chromium running an extension that stores accounts as Polkadot{.js} does — is searched; its
  * accounts are shown grouped by browser profile and extension, deleted ones marked; the chosen ones
- * are restored with their password, and the page speaks the browser's words only.
+ * are restored with their password under the network chosen, and the page speaks the browser's words only.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -62,10 +62,15 @@ describeBrowser('browser wallet: Find wallets', () => {
     await card('Not wanted').getByRole('checkbox').uncheck();
     const restore = page.getByRole('region', { name: 'Restore the chosen accounts' });
     await restore.getByLabel('Password of the accounts').fill(PASSWORD);
+    // An extension's storage does not say which of the networks sharing an address format it served: the person says.
+    await restore.getByLabel('Network', { exact: true }).selectOption('axia');
     await restore.getByRole('button', { name: 'Restore 2 accounts' }).click();
     await textShown(page.getByTestId('notice'), 'Restored 2 accounts.');
-    const accounts = await apiCall<{ name: string; verified: boolean }[]>(server, '/api/accounts');
-    expect(accounts.map((a) => a.name).sort()).toEqual(['Still here', 'Wiped by an update']);
+    const accounts = await apiCall<{ name: string; verified: boolean; network: string }[]>(server, '/api/accounts');
+    expect(accounts.map((a) => [a.name, a.network]).sort()).toEqual([
+      ['Still here', 'axia'],
+      ['Wiped by an update', 'axia'],
+    ]);
 
     // Nothing chosen: said, nothing sent.
     for (const name of ['Still here', 'Wiped by an update']) await card(name).getByRole('checkbox').uncheck();

@@ -380,6 +380,7 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
         ...rescueDirs(b),
         addresses: (addresses as string[] | undefined) ?? [],
         onDuplicate: choiceOf(b, 'onDuplicate', RESTORE_DUPLICATE_CHOICES, 'skip'),
+        ...(str(b, 'network', true) === undefined ? {} : { network: str(b, 'network') }),
       });
       if (restoreVerdict(report) === 'wrong-password') {
         const { WrongPasswordError } = await import('../../errors/password.js');

@@ -3,7 +3,8 @@ import { apiPost, type ImportReport, type RescueAccount, type RescueScan, type R
 import { useSubmit } from '../hooks';
 import { Checkbox, FormActions, Notices, plural, RadioGroup, TextField, type Notice } from '../ui';
 import { PasswordField } from '../components/SecretFields';
-import { ON_DUPLICATE } from './accounts/RestoreDialog';
+import { useNetworks } from '../networks';
+import { ON_DUPLICATE, RestoreNetworkField } from './accounts/RestoreDialog';
 import { restoreNotice } from './accounts/restoreNotice';
 import { ImportedCounts } from './backup/summary';
 
@@ -128,10 +129,12 @@ function RestoreForm({ addresses, dirs, onNotice }: { addresses: string[]; dirs:
   const heading = useId();
   const [password, setPassword] = useState('');
   const [onDuplicate, setOnDuplicate] = useState('skip');
+  const [network, setNetwork] = useState('');
+  const networks = useNetworks();
   const { errors, busy, onSubmit } = useSubmit({
     validate: () => (addresses.length === 0 ? { form: 'Choose at least one account to restore.' } : {}),
     send: async () => {
-      const r = await apiPost<RestoreReport>('/api/rescue/restore', { addresses, dirs, password, onDuplicate });
+      const r = await apiPost<RestoreReport>('/api/rescue/restore', { addresses, dirs, password, onDuplicate, ...(network === '' ? {} : { network }) });
       setPassword('');
       onNotice(restoreNotice(r));
     },
@@ -148,6 +151,7 @@ function RestoreForm({ addresses, dirs, onNotice }: { addresses: string[]; dirs:
           error={errors['password']}
           hint="Each chosen account is tried with it, and its key checked against its address. An account it does not open is restored still locked, unchecked: check it later with Verify on its card."
         />
+        <RestoreNetworkField networks={networks} value={network} onChange={setNetwork} />
         <RadioGroup
           legend="If an account is already in the vault"
           name="rescue-on-duplicate"

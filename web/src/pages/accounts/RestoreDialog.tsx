@@ -27,6 +27,22 @@ const WHOLE_WALLET = new Set(['keepsake-backup', 'concordium-desktop', 'nova-bac
  * restored account under the one chosen: nothing in a file tells networks of the same address format
  * apart (AXIA files look like Polkadot ones).
  */
+/**
+ * The network restored accounts are stored under: "As the file says" (empty), or one the person names —
+ * nothing in a file tells apart networks that share an address format.
+ */
+export function RestoreNetworkField(p: { networks: readonly Network[]; value: string; onChange: (network: string) => void }) {
+  return (
+    <SelectField
+      label="Network"
+      value={p.value}
+      onChange={p.onChange}
+      hint="Where the restored accounts are shown. Files do not tell apart networks that share an address format (an AXIA file reads like a Polkadot one)."
+      {...networkChoices(p.networks, { none: 'As the file says' })}
+    />
+  );
+}
+
 export function RestoreDialog({ networks, onClose, onDone }: DialogProps & { networks: readonly Network[] }) {
   const [files, setFiles] = useState<File[]>([]);
   const [previews, setPreviews] = useState<Preview[]>([]);
@@ -79,13 +95,7 @@ export function RestoreDialog({ networks, onClose, onDone }: DialogProps & { net
           describe={(_file, i) => <FileContents preview={previews[i] ?? { state: 'reading' }} />}
         />
         <PasswordField value={password} onChange={setPassword} error={errors['password']} hint="The password the files were saved with." />
-        <SelectField
-          label="Network"
-          value={network}
-          onChange={setNetwork}
-          hint="Where the restored accounts are shown. Files do not tell apart networks that share an address format (an AXIA file reads like a Polkadot one)."
-          {...networkChoices(networks, { none: 'As the file says' })}
-        />
+        <RestoreNetworkField networks={networks} value={network} onChange={setNetwork} />
         <RadioGroup legend="If an account is already in the vault" name="on-duplicate" value={onDuplicate} onChange={setOnDuplicate} options={ON_DUPLICATE} />
         <FormActions busy={busy} working={`Restoring ${plural(files.length, 'file')}…`} submit="Restore" onClose={onClose} error={errors['form']} />
       </form>
