@@ -417,12 +417,12 @@ export type WalletSession = {
  * For a whole `describe`: one server on a fresh vault, one browser and the app open in it, closed
  * after the last test; every app opened must leave a clean page after every test
  * ({@link expectCleanPage}). `before` sets up data the tests are not about (through the API) before
- * the app is opened; `open: false` leaves the opening to a test. `camera` writes a Y4M video (after
- * `before`) and returns its path: the browser's camera then plays it in a loop (Chromium's fake
- * camera, permission granted without asking).
+ * the app is opened; `open: false` leaves the opening to a test. `camera` writes a Y4M video in the
+ * folder it is given (before anything else starts) and returns its path: the browser's camera then
+ * plays it in a loop (Chromium's fake camera, permission granted without asking).
  */
 export function walletSession(
-  options: { before?: (server: Server) => Promise<void>; open?: boolean; camera?: (server: Server) => Promise<string> } = {},
+  options: { before?: (server: Server) => Promise<void>; open?: boolean; camera?: (dir: string) => Promise<string> } = {},
 ): WalletSession {
   const servers: Server[] = [];
   const apps: App[] = [];
@@ -455,22 +455,26 @@ export function walletSession(
       return app;
     },
   };
+  let cameraDir: string | undefined;
   beforeAll(async () => {
-    const { camera } = options;
-    const [server, launched] = await Promise.all([serverStart(), camera ? undefined : browserLaunch(), oracleReady()]);
+    // The camera's video is made first: the server's launch link must not age while it is made.
+    let args: string[] = [];
+    if (options.camera) {
+      cameraDir = await mkdtemp(join(tmpdir(), 'keepsake-camera-'));
+      const video = await options.camera(cameraDir);
+      args = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`];
+    }
+    const [server, launched] = await Promise.all([serverStart(), browserLaunch(args), oracleReady()]);
     servers.push(server);
     browser = launched;
     await options.before?.(server);
-    if (camera) {
-      const video = await camera(server);
-      browser = await browserLaunch(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
-    }
     if (options.open !== false) await session.appOpen(server);
   }, TEST_TIMEOUT);
   afterAll(async () => {
     for (const app of apps) await app.close();
     await browser?.close();
     await Promise.all(servers.map((server) => server.stop()));
+    if (cameraDir !== undefined) await rm(cameraDir, { recursive: true, force: true });
   });
   afterEach(() => {
     for (const app of apps) expectCleanPage(app);

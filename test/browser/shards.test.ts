@@ -179,7 +179,7 @@ describeBrowser('browser wallet: Banana Split shards', () => {
 describeBrowser('browser wallet: shards read by the camera', () => {
   let split: Split;
   const wallet = walletSession({
-    camera: async (server) => {
+    camera: async (dir) => {
       // The shards are made in another vault: recovered here, they are a new identity.
       const setup = await serverStart();
       try {
@@ -193,7 +193,7 @@ describeBrowser('browser wallet: shards read by the camera', () => {
         const png = pngjs.PNG.sync.read(pngOfDataUrl(split.shards[i]!.qrPng));
         return { width: png.width, height: png.height, data: png.data };
       });
-      const video = join(server.dir, 'shards.y4m');
+      const video = join(dir, 'shards.y4m');
       await writeFile(video, y4mVideo(images, { repeat: 8, fps: 4 }));
       return video;
     },

@@ -28,9 +28,9 @@ async function qrImage(text: string): Promise<RgbaImage> {
 
 describeBrowser('browser wallet: Polkadot Vault QR codes read by the camera', () => {
   const wallet = walletSession({
-    camera: async (server) => {
+    camera: async (dir) => {
       const images = await Promise.all(['not a Vault code', KEY_TEXT, ADDRESS_TEXT].map(qrImage));
-      const video = join(server.dir, 'vault-codes.y4m');
+      const video = join(dir, 'vault-codes.y4m');
       await writeFile(video, y4mVideo(images, { repeat: 6, fps: 4 }));
       return video;
     },
