@@ -82,9 +82,16 @@ type NetworkAt = (address: string, meta: Record<string, unknown>) => InspectNetw
 /**
  * Places accounts as `restore` does (`networkOfFile`: the genesis hash, else the address format), with
  * the networks that share the format. The network table loads once, and each network's answer is
- * made once: a list may name many thousands of accounts.
+ * made once per process: a list may name many thousands of accounts, and `rescue scan` inspects
+ * every account it finds.
  */
-async function networkPlacer(): Promise<NetworkAt> {
+let placer: Promise<NetworkAt> | undefined;
+function networkPlacer(): Promise<NetworkAt> {
+  placer ??= networkPlacerMake();
+  return placer;
+}
+
+async function networkPlacerMake(): Promise<NetworkAt> {
   const [{ networkOfFile }, { networkByName }, { networkInfer }] = await Promise.all([
     import('./network.js'),
     import('../networks/networks.js'),
