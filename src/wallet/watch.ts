@@ -45,7 +45,7 @@ export async function accountWatch(vault: Vault, input: WatchInput): Promise<Acc
       address: parsed.address,
       network: 'Polkadot or Ethereum',
       reason: 'it is a Concordium one',
-      hint: 'keepsake watches Polkadot and Ethereum accounts; keep a Concordium address in the address book instead.',
+      hint: 'Only Polkadot and Ethereum accounts can be watched; keep a Concordium address in the address book instead.',
     });
   const { type, publicKey, accountId } = await keyOf(parsed);
   const place = placeOf(parsed, fromText?.genesisHash);

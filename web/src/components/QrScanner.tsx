@@ -136,6 +136,19 @@ export function QrScanner({
 }
 
 /**
+ * Why a QR text the camera read is not put in the Address field, or undefined when it looks like an
+ * address (the server checks it on saving). A Polkadot Vault key QR is refused outright: a secret must
+ * never land in the address book or a watch-only account (both use it).
+ */
+export function addressScanProblem(read: string): string | undefined {
+  const t = read.trim();
+  if (/^secret:/i.test(t)) return 'That QR code holds a secret key, not an address: it was not used. Keep it away from cameras and screens.';
+  if (!/^(substrate|ethereum):|^0x[0-9a-f]{40}$|^[1-9A-HJ-NP-Za-km-z]{40,60}$/i.test(t))
+    return 'That QR code holds no address; hold up the QR code of an address.';
+  return undefined;
+}
+
+/**
  * "Scan with the camera" beside a text field: opens a {@link QrScanner}; the first QR text `check`
  * accepts (it returns no problem) is given to `onRead` and the camera closes. A text it refuses is
  * said once under the camera view (the same code seen in the next frames is not said again), and the

@@ -4,23 +4,10 @@ import type { Errors } from '../errors';
 import { useLoad, useSubmit } from '../hooks';
 import { AddressField, FormActions, Loaded, Notices, SelectField, TextField, type Notice } from '../ui';
 import { networkChoices, useNetworks } from '../networks';
-import { QrScanButton } from '../components/QrScanner';
+import { addressScanProblem, QrScanButton } from '../components/QrScanner';
 import { AddressItem } from './addressBook/AddressItem';
 import { EditAddressDialog } from './addressBook/EditAddressDialog';
 import { RemoveAddressDialog } from './addressBook/RemoveAddressDialog';
-
-/**
- * Why a QR text the camera read is not put in the Address field, or undefined when it looks like an
- * address (the server checks it on saving). A Polkadot Vault key QR is refused outright: a secret must
- * never land in the address book.
- */
-function addressScanProblem(read: string): string | undefined {
-  const t = read.trim();
-  if (/^secret:/i.test(t)) return 'That QR code holds a secret key, not an address: it was not used. Keep it away from cameras and screens.';
-  if (!/^(substrate|ethereum):|^0x[0-9a-f]{40}$|^[1-9A-HJ-NP-Za-km-z]{40,60}$/i.test(t))
-    return 'That QR code holds no address; hold up the QR code of an address.';
-  return undefined;
-}
 
 export function AddressBookPage() {
   const networks = useNetworks();
