@@ -2,9 +2,9 @@ import { useId, useState } from 'react';
 import { apiPost, type AddressEntry } from '../api';
 import type { Errors } from '../errors';
 import { useLoad, useSubmit } from '../hooks';
-import { AddressField, FormActions, Loaded, Notices, SelectField, TextField, type Notice } from '../ui';
+import { FormActions, Loaded, Notices, SelectField, TextField, type Notice } from '../ui';
 import { networkChoices, useNetworks } from '../networks';
-import { addressScanProblem, QrScanButton } from '../components/QrScanner';
+import { AddressScanField } from '../components/QrScanner';
 import { AddressItem } from './addressBook/AddressItem';
 import { EditAddressDialog } from './addressBook/EditAddressDialog';
 import { RemoveAddressDialog } from './addressBook/RemoveAddressDialog';
@@ -59,17 +59,11 @@ export function AddressBookPage() {
       <section className="card" aria-labelledby={formHeading}>
         <h2 id={formHeading}>Add an address</h2>
         <form onSubmit={onSubmit} noValidate>
-          <AddressField
+          <AddressScanField
             value={address}
             onChange={setAddress}
             error={errors['address']}
             hint="A Polkadot/Substrate (SS58), Ethereum (0x…) or Concordium address, or the text of a Polkadot Vault address QR code (substrate:… or ethereum:…). It is checked before saving."
-          />
-          <QrScanButton
-            label="Hold the address QR code up to the camera."
-            instead="paste the address"
-            check={addressScanProblem}
-            onRead={(read) => setAddress(read.trim())}
           />
           <div className="two">
             <TextField label="Name" value={name} onChange={setName} error={errors['name']} />

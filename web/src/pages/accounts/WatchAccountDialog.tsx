@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { apiPost, type Account, type Network } from '../../api';
-import { addressScanProblem, QrScanButton } from '../../components/QrScanner';
+import { AddressScanField } from '../../components/QrScanner';
 import { useSubmit } from '../../hooks';
 import { networkChoices } from '../../networks';
-import { AddressField, Dialog, FormActions, SelectField, TextField, type DialogProps } from '../../ui';
+import { Dialog, FormActions, SelectField, TextField, type DialogProps } from '../../ui';
 
 /**
  * "Add watch-only" (issue 17): an account kept by its address only — pasted, or read from an address
@@ -35,17 +35,11 @@ export function WatchAccountDialog({ networks, onClose, onDone }: DialogProps & 
     <Dialog title="Add a watch-only account" onClose={onClose}>
       <form onSubmit={onSubmit} noValidate>
         <p className="hint">An account you only watch: its address is shown and no key is kept for it, so it cannot sign or be backed up with a key.</p>
-        <AddressField
+        <AddressScanField
           value={address}
           onChange={setAddress}
           error={errors['address']}
           hint="A Polkadot/Substrate (SS58) or Ethereum (0x…) address, or the text of a Polkadot Vault address QR code (substrate:… or ethereum:…). It is checked before saving."
-        />
-        <QrScanButton
-          label="Hold the address QR code up to the camera."
-          instead="paste the address"
-          check={addressScanProblem}
-          onRead={(read) => setAddress(read.trim())}
         />
         <TextField label="Name" value={name} onChange={setName} error={errors['name']} />
         <SelectField label="Network (optional)" value={network} onChange={setNetwork} {...networkChoices(networks, { none: 'From the address' })} />
