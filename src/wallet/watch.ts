@@ -19,8 +19,8 @@ import { networkResolve } from './network.js';
 export type WatchInput = { address: string; name: string; network?: string };
 
 /**
- * Adds a watch-only account: an address keepsake shows and lists, without a key (it cannot sign or be
- * exported with a key; it needs no backup). `address` is an SS58 or 0x Ethereum address (checksums
+ * Adds a watch-only account: an address keepsake shows and lists, without a key (it cannot sign, and
+ * has no key to export or back up). `address` is an SS58 or 0x Ethereum address (checksums
  * checked by {@link addressParse}) or a Polkadot Vault address text (`substrate:<ss58>:0x<genesis>`,
  * `ethereum:0x…:0x<genesis>`), whose genesis hash gives the network when keepsake knows it. Stored as
  * restore stores an Apps entry without a key (source `watch-only`): the address's bytes stand in for

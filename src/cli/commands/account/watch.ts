@@ -16,7 +16,7 @@ export function accountWatchCommand(parent: Command, run: Runner): void {
     .summary('add a watch-only account from its address')
     .description(
       [
-        'Add an account you only watch: keepsake keeps its address, shows and lists it, but holds no key — it cannot sign, and it is exported without a key. It needs no backup. The vault is made on first use.',
+        'Add an account you only watch: keepsake keeps its address, shows and lists it, but holds no key — it cannot sign, and it has no key to export or back up. The vault is made on first use.',
         "The address is checked first (checksum; with --network, that the SS58 prefix is that network's) and an account already in the vault, with its key or watch-only, is refused. A Polkadot Vault address text (what its address QR code holds: substrate:<address>:0x<genesis hash>, or ethereum:) is read as its address on the network the genesis hash names. A key text (secret:…) is refused: a watch-only account holds no key.",
       ].join('\n\n'),
     )
@@ -43,6 +43,6 @@ export async function accountWatchRun(options: AccountWatchOptions, ctx: Context
     return 0;
   }
   out(ctx.io, line`Added ${account.address} "${account.name}" (${account.type}, ${account.network ?? 'substrate'}).`);
-  out(ctx.io, 'It is watch-only: keepsake holds its address, not its key, so it cannot sign and is exported without a key.');
+  out(ctx.io, 'It is watch-only: keepsake holds its address, not its key, so it cannot sign and has no key to export or back up.');
   return 0;
 }
