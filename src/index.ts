@@ -55,6 +55,7 @@ export { identityFind } from './wallet/identity/find.js';
 export { identityScan } from './wallet/identity/scan.js';
 export { signerQrText } from './wallet/identity/common.js';
 export { addressAdd, addressList, addressRemove } from './wallet/addressBook.js';
+export { accountWatch, type WatchInput } from './wallet/watch.js';
 export { backupExport } from './wallet/backup/export.js';
 export { backupImport, type ImportReport } from './wallet/backup/import.js';
 export { backupRecordVerified, backupRecordWritten, backupStatus, type BackupStatusReport, type BackupState } from './wallet/backupHealth.js';

@@ -111,6 +111,7 @@ describe('--help of every command', async () => {
       'keepsake inspect',
       'keepsake account export-all',
       'keepsake account network',
+      'keepsake account watch',
       'keepsake identity show-phrase',
       'keepsake identity export-key',
       'keepsake address edit',

@@ -24,3 +24,19 @@ export class InvalidAddressError extends BaseError {
 function clip(s: string): string {
   return s.length > 80 ? `${s.slice(0, 77)}…` : s;
 }
+
+/**
+ * A secret (a Polkadot Vault key text `secret:…`, or what reads as a recovery phrase) given where an
+ * address was asked for, to watch or to keep. Never quoted: the message says only what it looked like.
+ */
+export class SecretNotAddressError extends BaseError {
+  override readonly name = 'SecretNotAddressError';
+  override readonly kind = 'failed';
+  override readonly field = 'address';
+  constructor({ what }: { what: 'vault-key' | 'phrase' | string }) {
+    super(
+      `That is ${what === 'phrase' ? 'a recovery phrase' : 'a secret key (a Polkadot Vault key text)'}, not an address: it was not used, and nothing was added.`,
+      { hints: ['A watch-only account needs only the address. Keep the secret away from screens and cameras.'] },
+    );
+  }
+}

@@ -73,15 +73,21 @@ export class AmbiguousAccountError extends BaseError {
 /**
  * The account already exists in the vault. `retry` names the command that can update the existing
  * account instead (its name and network, for `add` also its password); absent when it cannot (the
- * key is there under another key type).
+ * key is there under another key type). `watch`: an address given to watch is already an account
+ * (with its key or without): nothing to update, the next step is to find it in the list.
  */
 export class DuplicateAccountError extends BaseError {
   override readonly name = 'DuplicateAccountError';
   override readonly kind = 'conflict';
   override readonly field = 'phrase';
-  constructor({ address, name, retry }: { address: string; name: string; retry?: 'add' | 'derive' }) {
+  constructor({ address, name, retry }: { address: string; name: string; retry?: 'add' | 'derive' | 'watch' }) {
     super(`The account ${address} is already in the vault as "${name}"; nothing was changed.`, {
-      next: retry === undefined ? { do: 'replace-duplicate' } : { do: 'update-duplicate', relock: retry === 'add' },
+      next:
+        retry === undefined
+          ? { do: 'replace-duplicate' }
+          : retry === 'watch'
+            ? { do: 'list', what: 'accounts' }
+            : { do: 'update-duplicate', relock: retry === 'add' },
     });
   }
 }

@@ -284,6 +284,16 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
     const { accountNetworkSet } = await import('../../wallet/accounts.js');
     return accountNetworkSet(vault(), str(b, 'address'), str(b, 'network'));
   });
+  // Issue 17: an address, or a Polkadot Vault address text, as a watch-only account (no key, no secret taken:
+  // a key text pasted by mistake is refused without being repeated).
+  plain('/accounts/watch', async (b) => {
+    const { accountWatch } = await import('../../wallet/watch.js');
+    return accountWatch(vault(), {
+      address: str(b, 'address'),
+      name: str(b, 'name'),
+      ...(str(b, 'network', true) ? { network: str(b, 'network') } : {}),
+    });
+  });
   plain('/accounts/remove', async (b) => {
     const { accountRemoveByQuery } = await import('../../wallet/accounts.js');
     return accountRemoveByQuery(vault(), str(b, 'address'));

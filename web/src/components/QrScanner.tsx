@@ -1,5 +1,6 @@
 import jsQR from 'jsqr';
 import { useEffect, useRef, useState } from 'react';
+import { AddressField } from '../ui';
 
 /**
  * The most pixels an image is read at: a 24-megapixel photo, as the CLI's reader (src/formats/qr-image.ts
@@ -183,5 +184,36 @@ export function QrScanButton({
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * Why a QR text the camera read is not put in the Address field, or undefined when it looks like an
+ * address (the server checks it on saving). A Polkadot Vault key QR is refused outright: a secret must
+ * never land in the address book or a watch-only account.
+ */
+function addressScanProblem(read: string): string | undefined {
+  const t = read.trim();
+  if (/^secret:/i.test(t)) return 'That QR code holds a secret key, not an address: it was not used. Keep it away from cameras and screens.';
+  if (!/^(substrate|ethereum):|^0x[0-9a-f]{40}$|^[1-9A-HJ-NP-Za-km-z]{40,60}$/i.test(t))
+    return 'That QR code holds no address; hold up the QR code of an address.';
+  return undefined;
+}
+
+/**
+ * An Address field with "Scan with the camera" beside it (the Address book, "Add watch-only"): a QR code
+ * read fills the field when it holds an address or a Polkadot Vault address text; a key QR is refused.
+ */
+export function AddressScanField(p: { value: string; onChange: (value: string) => void; error: string | undefined; hint: string }) {
+  return (
+    <>
+      <AddressField value={p.value} onChange={p.onChange} error={p.error} hint={p.hint} />
+      <QrScanButton
+        label="Hold the address QR code up to the camera."
+        instead="paste the address"
+        check={addressScanProblem}
+        onRead={(read) => p.onChange(read.trim())}
+      />
+    </>
   );
 }

@@ -13,11 +13,13 @@ import { ExportAllDialog } from './accounts/ExportAllDialog';
 import { ForgetAccountDialog } from './accounts/ForgetAccountDialog';
 import { RestoreDialog } from './accounts/RestoreDialog';
 import { VerifyAccountDialog } from './accounts/VerifyAccountDialog';
+import { WatchAccountDialog } from './accounts/WatchAccountDialog';
 import { ConcordiumSection } from './concordium/Concordium';
 import { NoBackupNotice, useBackups } from '../components/BackupBadge';
 
 /** The dialog open over the page, if any: one of the toolbar's, or one of an account's actions. */
-type Open = { kind: 'add' } | { kind: 'add-vault' } | { kind: 'restore' } | { kind: 'export-all' } | { kind: AccountAction; account: Account } | null;
+type Open =
+  { kind: 'add' } | { kind: 'add-vault' } | { kind: 'watch' } | { kind: 'restore' } | { kind: 'export-all' } | { kind: AccountAction; account: Account } | null;
 
 export function AccountsPage() {
   const networks = useNetworks();
@@ -48,6 +50,9 @@ export function AccountsPage() {
         </button>
         <button type="button" onClick={() => setOpen({ kind: 'add-vault' })}>
           Add from Polkadot Vault
+        </button>
+        <button type="button" onClick={() => setOpen({ kind: 'watch' })}>
+          Add watch-only
         </button>
         <button type="button" onClick={() => setOpen({ kind: 'restore' })}>
           Restore JSON
@@ -86,6 +91,7 @@ export function AccountsPage() {
 
       {open?.kind === 'add' ? <AddAccountDialog networks={networks} onClose={close} onDone={done} /> : null}
       {open?.kind === 'add-vault' ? <AddFromVaultDialog onClose={close} onDone={done} /> : null}
+      {open?.kind === 'watch' ? <WatchAccountDialog networks={networks} onClose={close} onDone={done} /> : null}
       {open?.kind === 'restore' ? <RestoreDialog networks={networks} onClose={close} onDone={done} /> : null}
       {open?.kind === 'export-all' ? <ExportAllDialog onClose={close} onDone={done} /> : null}
       {open?.kind === 'backup' ? <AccountBackupDialog account={open.account} onClose={close} onDone={done} /> : null}

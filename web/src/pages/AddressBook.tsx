@@ -2,25 +2,12 @@ import { useId, useState } from 'react';
 import { apiPost, type AddressEntry } from '../api';
 import type { Errors } from '../errors';
 import { useLoad, useSubmit } from '../hooks';
-import { AddressField, FormActions, Loaded, Notices, SelectField, TextField, type Notice } from '../ui';
+import { FormActions, Loaded, Notices, SelectField, TextField, type Notice } from '../ui';
 import { networkChoices, useNetworks } from '../networks';
-import { QrScanButton } from '../components/QrScanner';
+import { AddressScanField } from '../components/QrScanner';
 import { AddressItem } from './addressBook/AddressItem';
 import { EditAddressDialog } from './addressBook/EditAddressDialog';
 import { RemoveAddressDialog } from './addressBook/RemoveAddressDialog';
-
-/**
- * Why a QR text the camera read is not put in the Address field, or undefined when it looks like an
- * address (the server checks it on saving). A Polkadot Vault key QR is refused outright: a secret must
- * never land in the address book.
- */
-function addressScanProblem(read: string): string | undefined {
-  const t = read.trim();
-  if (/^secret:/i.test(t)) return 'That QR code holds a secret key, not an address: it was not used. Keep it away from cameras and screens.';
-  if (!/^(substrate|ethereum):|^0x[0-9a-f]{40}$|^[1-9A-HJ-NP-Za-km-z]{40,60}$/i.test(t))
-    return 'That QR code holds no address; hold up the QR code of an address.';
-  return undefined;
-}
 
 export function AddressBookPage() {
   const networks = useNetworks();
@@ -72,17 +59,11 @@ export function AddressBookPage() {
       <section className="card" aria-labelledby={formHeading}>
         <h2 id={formHeading}>Add an address</h2>
         <form onSubmit={onSubmit} noValidate>
-          <AddressField
+          <AddressScanField
             value={address}
             onChange={setAddress}
             error={errors['address']}
             hint="A Polkadot/Substrate (SS58), Ethereum (0x…) or Concordium address, or the text of a Polkadot Vault address QR code (substrate:… or ethereum:…). It is checked before saving."
-          />
-          <QrScanButton
-            label="Hold the address QR code up to the camera."
-            instead="paste the address"
-            check={addressScanProblem}
-            onRead={(read) => setAddress(read.trim())}
           />
           <div className="two">
             <TextField label="Name" value={name} onChange={setName} error={errors['name']} />
