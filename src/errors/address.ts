@@ -36,7 +36,7 @@ export class SecretNotAddressError extends BaseError {
   constructor({ what }: { what: 'vault-key' | 'phrase' | string }) {
     super(
       `That is ${what === 'phrase' ? 'a recovery phrase' : 'a secret key (a Polkadot Vault key text)'}, not an address: it was not used, and nothing was added.`,
-      { hints: ['A watch-only account needs only the address. Keep the secret away from screens and cameras.'] },
+      { hints: ['Only the address is needed here. Keep the secret away from screens and cameras.'] },
     );
   }
 }

@@ -3,7 +3,7 @@ import { UsageError } from '../errors/usage.js';
 import { isObject } from '../formats/json.js';
 import { addressByText, addressDelete, addressesAll, addressInsert, addressUpdate, type AddressRow } from '../vault/addresses.js';
 import { vaultWrite, type Vault } from '../vault/open.js';
-import { addressParse, type AddressKind } from './addressParse.js';
+import { addressNotSecret, addressParse, type AddressKind } from './addressParse.js';
 import { nameValidate } from './names.js';
 import { vaultAddressTextLooksLike, vaultAddressTextParse } from '../formats/vault-text.js';
 import { networkByGenesis } from '../networks/networks.js';
@@ -20,6 +20,7 @@ const view = (r: AddressRow): AddressView => ({ address: r.address, kind: r.kind
  */
 export function addressAdd(vault: Vault, entry: { address: string; name: string; note?: string; network?: string }): AddressView {
   const name = nameValidate(entry.name, 'address-book');
+  addressNotSecret(entry.address.trim());
   const parsed = vaultAddressTextLooksLike(entry.address) ? vaultAddressOf(entry.address, entry.network) : addressParse(entry.address, entry.network);
   return vaultWrite(vault, () => {
     const existing = addressByText(vault, parsed.address);

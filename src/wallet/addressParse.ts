@@ -1,4 +1,6 @@
-import { InvalidAddressError } from '../errors/address.js';
+import { InvalidAddressError, SecretNotAddressError } from '../errors/address.js';
+import { vaultSecretTextLooksLike } from '../formats/vault-text.js';
+import { mnemonicLooksLike } from '../keys/mnemonic.js';
 import { concordiumDecode } from '../keys/concordium.js';
 import { ethereumChecksum, ethereumDecode, ss58Decode } from '../keys/address.js';
 import { networkByPrefix, networkHasEthereumAccounts, type Network } from '../networks/networks.js';
@@ -82,4 +84,13 @@ function concordiumOrRefused(text: string): string {
     reason: `it is ${owner ? `a ${owner.displayName}` : 'an SS58'} one`,
     next: { do: 'network-from-address' },
   });
+}
+
+/**
+ * Refuses a secret pasted where an address goes — a Polkadot Vault key text or a recovery phrase —
+ * in a sentence that never repeats it (an address error would quote the text back).
+ */
+export function addressNotSecret(text: string): void {
+  if (vaultSecretTextLooksLike(text) || /^secret:/i.test(text)) throw new SecretNotAddressError({ what: 'vault-key' });
+  if (/\s/u.test(text) && mnemonicLooksLike(text)) throw new SecretNotAddressError({ what: 'phrase' });
 }

@@ -1,16 +1,15 @@
-import { SecretNotAddressError, InvalidAddressError } from '../errors/address.js';
+import { InvalidAddressError } from '../errors/address.js';
 import { DuplicateAccountError } from '../errors/vault.js';
 import { ethereumDecode, ss58Decode } from '../keys/address.js';
 import { accountAddress } from '../keys/account.js';
-import { mnemonicLooksLike } from '../keys/mnemonic.js';
 import { schemeLoad } from '../keys/scheme.js';
 import type { KeyType } from '../keys/types.js';
-import { vaultAddressTextLooksLike, vaultAddressTextParse, vaultSecretTextLooksLike } from '../formats/vault-text.js';
+import { vaultAddressTextLooksLike, vaultAddressTextParse } from '../formats/vault-text.js';
 import { accountByPublicKey, accountInsert, accountsByAccountId } from '../vault/accounts.js';
 import { vaultWrite, type Vault } from '../vault/open.js';
 import { accountView, type AccountView } from './accountView.js';
 import { vaultAddressOf } from './addressBook.js';
-import { addressParse, type ParsedAddress } from './addressParse.js';
+import { addressNotSecret, addressParse, type ParsedAddress } from './addressParse.js';
 import { placementOf, type Placement } from './duplicate.js';
 import { nameValidate } from './names.js';
 import { networkResolve } from './network.js';
@@ -34,8 +33,7 @@ export type WatchInput = { address: string; name: string; network?: string };
  */
 export async function accountWatch(vault: Vault, input: WatchInput): Promise<AccountView> {
   const text = input.address.trim();
-  if (vaultSecretTextLooksLike(text) || /^secret:/i.test(text)) throw new SecretNotAddressError({ what: 'vault-key' });
-  if (/\s/u.test(text) && mnemonicLooksLike(text)) throw new SecretNotAddressError({ what: 'phrase' });
+  addressNotSecret(text);
   const fromText = vaultAddressTextLooksLike(text) ? vaultAddressTextParse(text) : undefined;
   // An older Signer's address text ends with the account's name (formats/vault-text.ts): it stands in for a name left empty.
   const name = nameValidate(input.name.trim() === '' && fromText?.name ? fromText.name : input.name, 'account');

@@ -127,6 +127,23 @@ describe('refusals: the reason, exit 1, the vault unchanged', () => {
     }
   });
 
+  it('a secret pasted where the address goes (a Polkadot Vault key text, a recovery phrase) is refused without being repeated', async () => {
+    const b = await sandbox();
+    okJson(await b.run(['address', 'add', BOB_GENERIC, '--name', 'Bob', '--json']));
+    const before = vaultDump(b.vault);
+    const seed = 'e5be9a5092b81bca64be81d212e7f2f9eba183bb7a90954f7b76361f6edb5c0a';
+    const key = `secret:0x${seed}:e143f23803ac50e8f6f8e62695d1ce9e4e1d68aa36c1cd2cfd15340213f3423e`;
+    const phrase = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
+    for (const [text, what] of [
+      [key, /a secret key \(a Polkadot Vault key text\), not an address/],
+      [phrase, /a recovery phrase, not an address/],
+    ] as const) {
+      const r = await b.run(['address', 'add', text, '--name', 'Oops']);
+      expectRefused(r, EXIT.failed, { match: what, secrets: [seed, phrase, 'curtain smoke'] });
+    }
+    expect(vaultDump(b.vault)).toEqual(before);
+  });
+
   it('an Ethereum address with an unknown --network name is refused like an SS58 one', async () => {
     const b = await sandbox();
     okJson(await b.run(['address', 'add', BOB_GENERIC, '--name', 'Bob', '--json']));
