@@ -267,10 +267,13 @@ export function apiRoutes(app: FastifyInstance, ctx: Ctx): void {
         onDuplicate: onDuplicateOf(b, ['update', 'relock']),
       });
       // The page downloads this file ("Create and backup account"): a backup, recorded as the CLI's --backup is.
-      const download = { filename: `${r.account.address}.json`, json: r.json ?? '' };
+      const backup =
+        r.json === null
+          ? null
+          : await downloadRecorded({ filename: `${r.account.address}.json`, json: r.json }, 'polkadot-js', [{ kind: 'account', item: r.account.publicKey }]);
       return {
         account: r.account,
-        backup: r.json === null ? null : await downloadRecorded(download, 'polkadot-js', [{ kind: 'account', item: r.account.publicKey }]),
+        backup,
         status: r.status,
         previous: r.previous,
       };
