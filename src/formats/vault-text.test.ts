@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { ristretto255 } from '@noble/curves/ed25519.js';
 import { describe, expect, it } from 'vitest';
 import { InvalidVaultTextError } from '../errors/suri.js';
 import { pairFromSuri } from '../keys/fromSuri.js';
@@ -51,6 +52,10 @@ describe('Polkadot Vault secret text', () => {
     const raw = sr25519SecretRaw(pair.secretKey);
     expect(Buffer.from(raw).equals(Buffer.from(pair.secretKey))).toBe(false);
     expect(sr25519SecretExpand(raw)).toEqual(pair.secretKey);
+    // Vault's layout is schnorrkel's `SecretKey::to_bytes` (the canonical scalar, little-endian): that
+    // scalar times the Ristretto base point is the public key (@noble/curves, not keepsake's code).
+    const scalar = BigInt(`0x${Buffer.from(raw.subarray(0, 32)).reverse().toString('hex')}`);
+    expect(ristretto255.Point.BASE.multiply(scalar).toBytes()).toEqual(pair.publicKey);
   });
 });
 
