@@ -6,8 +6,7 @@ import { useSubmit } from '../../hooks';
 import { networkChoices } from '../../networks';
 import { Busy, Dialog, FormActions, KeyTypeField, PhraseField, SelectField, TextField, type DialogProps } from '../../ui';
 import { NewSecretFields, newSecretErrors, useNewSecret } from '../../components/SecretFields';
-import { accountAddSend, AddPreview, addDuplicateProblem, addNeedsPassword, useAddChoice, useAddPreview } from './AddPreview';
-import { MIN_SECRET_LENGTH } from '../../../../src/wallet/secrets.js';
+import { ACCOUNT_PASSWORD_WORDS, accountAddSend, AddPreview, addDuplicateProblem, addNeedsPassword, useAddChoice, useAddPreview } from './AddPreview';
 
 /**
  * "Add account", as the Polkadot-JS Apps guide walks it: name, password, the generated phrase (or the
@@ -56,13 +55,7 @@ export function AddAccountDialog({ networks, onClose, onDone }: DialogProps & { 
     if (name.trim() === '') found['name'] = 'Give the account a name.';
     // Without a password only the name and network of the account already in the vault change.
     if (needsPassword) {
-      Object.assign(
-        found,
-        newSecretErrors(password, 'password', {
-          empty: 'Choose a password for this account.',
-          short: `An account password has at least ${MIN_SECRET_LENGTH} characters.`,
-        }),
-      );
+      Object.assign(found, newSecretErrors(password, 'password', ACCOUNT_PASSWORD_WORDS));
     }
     if (phrase.trim() === '') found['phrase'] = 'Enter the secret phrase of the account (or keep the generated one).';
     const duplicate = addDuplicateProblem(preview.preview, choice);
@@ -122,13 +115,7 @@ export function AddAccountDialog({ networks, onClose, onDone }: DialogProps & { 
           </button>
         </div>
         <AddPreview state={preview} choice={choice} onChoice={setChoice} />
-        {needsPassword ? (
-          <NewSecretFields
-            secret={password}
-            errors={errors}
-            hint={`It locks this account in the vault and in its backup file. At least ${MIN_SECRET_LENGTH} characters.`}
-          />
-        ) : null}
+        {needsPassword ? <NewSecretFields secret={password} errors={errors} hint={ACCOUNT_PASSWORD_WORDS.hint} /> : null}
         <div className="two">
           <KeyTypeField value={type} onChange={setType} hint="It must match the wallet the phrase comes from (Polkadot{.js}: sr25519)." />
           <SelectField label="Network" value={network} onChange={setNetwork} {...networkChoices(networks)} hint="The format its address is shown in." />

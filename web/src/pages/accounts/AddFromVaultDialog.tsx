@@ -6,8 +6,7 @@ import { errorsFrom, type Errors } from '../../errors';
 import { useSubmit } from '../../hooks';
 import { Dialog, FormActions, KeyTypeField, PhraseField, TextField, type DialogProps } from '../../ui';
 import { NewSecretFields, newSecretErrors, useNewSecret } from '../../components/SecretFields';
-import { accountAddSend, AddPreview, addDuplicateProblem, addNeedsPassword, useAddChoice, useAddPreview } from './AddPreview';
-import { MIN_SECRET_LENGTH } from '../../../../src/wallet/secrets.js';
+import { ACCOUNT_PASSWORD_WORDS, accountAddSend, AddPreview, addDuplicateProblem, addNeedsPassword, useAddChoice, useAddPreview } from './AddPreview';
 
 /**
  * "Add from Polkadot Vault": the text of Vault's "Export private key" QR code (secret:0x…:genesis hash),
@@ -42,14 +41,7 @@ export function AddFromVaultDialog({ onClose, onDone }: DialogProps) {
     const found: Errors = {};
     if (name.trim() === '') found['name'] = 'Give the account a name.';
     if (text.trim() === '') found['text'] = 'Paste the text of the "Export private key" QR code from Polkadot Vault.';
-    if (needsPassword)
-      Object.assign(
-        found,
-        newSecretErrors(password, 'password', {
-          empty: 'Choose a password for this account.',
-          short: `An account password has at least ${MIN_SECRET_LENGTH} characters.`,
-        }),
-      );
+    if (needsPassword) Object.assign(found, newSecretErrors(password, 'password', ACCOUNT_PASSWORD_WORDS));
     const duplicate = addDuplicateProblem(preview.preview, choice);
     if (duplicate) found['text'] = duplicate;
     if (Object.keys(found).length > 0) {
@@ -84,13 +76,7 @@ export function AddFromVaultDialog({ onClose, onDone }: DialogProps) {
           />
         </div>
         <AddPreview state={preview} choice={choice} onChoice={setChoice} />
-        {needsPassword ? (
-          <NewSecretFields
-            secret={password}
-            errors={errors}
-            hint={`It locks this account in the vault and in its backup file. At least ${MIN_SECRET_LENGTH} characters.`}
-          />
-        ) : null}
+        {needsPassword ? <NewSecretFields secret={password} errors={errors} hint={ACCOUNT_PASSWORD_WORDS.hint} /> : null}
         <KeyTypeField
           value={type}
           onChange={setType}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { apiPost, type Added, type KeyType, type AccountPreview } from '../../api';
 import { AddressPreview, DuplicateNotice, existingText } from '../../components/AddressPreview';
 import { Checkbox, downloadText, type Notice } from '../../ui';
+import { MIN_SECRET_LENGTH } from '../../../../src/wallet/secrets.js';
 
 // Issue 12 items 7-9 in "Add account": the address shown live as the phrase, key type and network
 // change (nothing is stored), a key already in the vault found before any password is asked for,
@@ -9,6 +10,13 @@ import { Checkbox, downloadText, type Notice } from '../../ui';
 
 /** What to do with a key already in the vault: nothing (the add is refused), update its name and network, or also lock its file with the new password. */
 export type AddChoice = 'refuse' | 'update' | 'relock';
+
+/** The new account password's words, the same in every add dialog: what is missing or short, and the field's hint. */
+export const ACCOUNT_PASSWORD_WORDS = {
+  empty: 'Choose a password for this account.',
+  short: `An account password has at least ${MIN_SECRET_LENGTH} characters.`,
+  hint: `It locks this account in the vault and in its backup file. At least ${MIN_SECRET_LENGTH} characters.`,
+};
 
 export type AddPreviewState = { preview: AccountPreview | null; problem: string; checking: boolean; refresh: () => void };
 
